@@ -1,0 +1,42 @@
+#include "auditor/case_info.h"
+
+#include <cstdlib>
+#include <initializer_list>
+
+namespace auditor {
+namespace {
+
+// The first fact of `kind` in a document of type `preferred`, else in any
+// document (in archive order).
+Text find_fact(const Case& c, const char* kind, const char* preferred) {
+  for (bool want_preferred : {true, false})
+    for (const Document& d : c.documents) {
+      if (want_preferred && d.type != preferred) continue;
+      for (const Fact& f : d.facts)
+        if (f.kind == kind) return f.value;
+    }
+  return std::nullopt;
+}
+
+void fill(Text& field, Text derived) {
+  if (!field) field = std::move(derived);
+}
+
+}  // namespace
+
+void derive_case_info(Case& c) {
+  CaseInfo& info = c.info;
+  fill(info.case_number, find_fact(c, "case_number", "filing_approval"));
+  fill(info.party, find_fact(c, "party", "penalty_decision"));
+  fill(info.party_id, find_fact(c, "party_id", "penalty_decision"));
+  if (!info.fine)
+    if (Text fine = find_fact(c, "fine", "penalty_decision")) {
+      char* end = nullptr;
+      double value = std::strtod(fine->c_str(), &end);
+      if (end != fine->c_str()) info.fine = value;
+    }
+  if (!info.dates.count("filed"))
+    if (Text filed = find_fact(c, "filing_date", "filing_approval")) info.dates["filed"] = *filed;
+}
+
+}  // namespace auditor

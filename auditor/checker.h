@@ -1,0 +1,35 @@
+// Runs a checklist's rules over one imported Case.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "auditor/checklist.h"
+#include "auditor/model.h"
+
+namespace auditor {
+
+// The honest outcome of one rule on one case.
+enum class Outcome { passed, failed, not_applicable, not_checkable };
+const char* outcome_name(Outcome o);  // "passed" ...
+
+struct Check {
+  std::string rule;
+  Outcome outcome = Outcome::not_checkable;
+};
+
+struct Audit {
+  std::vector<Finding> findings;  // including import findings
+  std::vector<Check> checks;      // one per rule of the checklist
+  double score = 0;
+  std::string grade;
+};
+
+// Assigns each document of `c` a type and stage (title text, then member
+// name, then folder; the manifest's declaration wins) from the checklist.
+void classify(Case& c, const Checklist& checklist);
+
+// Evaluates every rule. `c` must already be classified.
+Audit check_case(const Case& c, const Checklist& checklist);
+
+}  // namespace auditor

@@ -1,0 +1,32 @@
+// The subcommands of the CLI, one file each. Every handler takes the
+// arguments after the subcommand name and returns the process exit status:
+// 0 success, 1 some archive rejected, 2 usage or configuration error.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "auditor/checklist.h"
+
+namespace auditor::cli {
+
+using Args = std::vector<std::string>;
+
+int audit(const Args& args);
+int rules(const Args& args);
+int extract(const Args& args);
+
+constexpr int kExitOk = 0;
+constexpr int kExitRejected = 1;
+constexpr int kExitUsage = 2;
+
+// The bundled checklist folder: next to the binary's source tree.
+std::filesystem::path default_checklist_dir();
+
+// Loads the checklist in `dir`, printing the Chinese reason (file:line) on
+// failure.
+std::optional<Checklist> load_checklist_or_report(const std::filesystem::path& dir);
+
+}  // namespace auditor::cli

@@ -1,0 +1,52 @@
+// Parses the subcommand name and dispatches; each subcommand parses its own
+// options (auditor/cli/cmd_*.cc).
+#include <cstring>
+#include <iostream>
+
+#include "auditor/cli/commands.h"
+
+namespace {
+
+struct Command {
+  const char* name;
+  const char* help;
+  int (*run)(const auditor::cli::Args&);
+};
+
+// The one table of subcommands.
+constexpr Command kCommands[] = {
+    {"audit", "审查案卷压缩包，输出问题清单并存入数据库", auditor::cli::audit},
+    {"extract", "显示文档的格式、类型、阶段、提取的要素和全文", auditor::cli::extract},
+    {"rules", "列出检查清单中的全部规则及其法律依据", auditor::cli::rules},
+};
+
+void usage(std::ostream& out) {
+  out << "用法：auditor <命令> [选项] [参数...]\n\n"
+         "行政处罚案卷评查工具（离线）\n\n命令：\n";
+  for (const Command& c : kCommands) out << "  " << c.name << "\t" << c.help << "\n";
+  out << "\n  auditor <命令> --help   查看命令的选项\n"
+         "  auditor --version       显示版本\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    usage(std::cerr);
+    return auditor::cli::kExitUsage;
+  }
+  std::string name = argv[1];
+  if (name == "--help" || name == "-h" || name == "help") {
+    usage(std::cout);
+    return auditor::cli::kExitOk;
+  }
+  if (name == "--version" || name == "-V") {
+    std::cout << "auditor " << AUDITOR_VERSION << "\n";
+    return auditor::cli::kExitOk;
+  }
+  for (const Command& c : kCommands)
+    if (name == c.name) return c.run(auditor::cli::Args(argv + 2, argv + argc));
+  std::cerr << "未知命令：" << name << "\n\n";
+  usage(std::cerr);
+  return auditor::cli::kExitUsage;
+}

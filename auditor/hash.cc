@@ -1,0 +1,52 @@
+#include "auditor/hash.h"
+
+#include <openssl/evp.h>
+
+#include <stdexcept>
+
+namespace auditor {
+
+struct Hasher::Impl {
+  EVP_MD_CTX* ctx = nullptr;
+};
+
+Hasher::Hasher(const char* algorithm) : impl_(std::make_unique<Impl>()) {
+  const EVP_MD* md = EVP_get_digestbyname(algorithm);
+  impl_->ctx = EVP_MD_CTX_new();
+  if (!md || !impl_->ctx || EVP_DigestInit_ex(impl_->ctx, md, nullptr) != 1)
+    throw std::runtime_error(std::string("digest unavailable: ") + algorithm);
+}
+
+Hasher::~Hasher() { EVP_MD_CTX_free(impl_->ctx); }
+
+void Hasher::update(std::string_view bytes) {
+  EVP_DigestUpdate(impl_->ctx, bytes.data(), bytes.size());
+}
+
+std::string Hasher::finish_raw() {
+  unsigned char out[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_DigestFinal_ex(impl_->ctx, out, &len);
+  return std::string(reinterpret_cast<char*>(out), len);
+}
+
+std::string Hasher::finish_hex() { return to_hex(finish_raw()); }
+
+std::string sha256_hex(std::string_view bytes) {
+  Hasher h;
+  h.update(bytes);
+  return h.finish_hex();
+}
+
+std::string to_hex(std::string_view raw) {
+  static const char digits[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(raw.size() * 2);
+  for (unsigned char b : raw) {
+    out += digits[b >> 4];
+    out += digits[b & 15];
+  }
+  return out;
+}
+
+}  // namespace auditor

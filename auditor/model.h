@@ -1,0 +1,98 @@
+// The data that flows through the pipeline: importers fill a Case, the checker
+// adds Findings, reports and the store read both. Plain values, no behaviour.
+// A value the tool does not know is std::nullopt, never a guess.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace auditor {
+
+using Text = std::optional<std::string>;
+
+// One fact pulled from a document's text, e.g. kind "fine" value "3000".
+// Kinds are listed in docs/facts.md; `snippet` is the text it came from.
+struct Fact {
+  std::string kind;
+  std::string value;
+  std::string snippet;
+};
+
+// One electronic signature of an OFD document (GB/T 38540).
+struct Signature {
+  std::string id;          // Signature ID attribute
+  std::string type;        // "Seal" or "Sign"
+  std::optional<int> page; // 1-based page of the stamp, when declared
+  Text time;               // SignatureDateTime as written
+  Text provider;           // ProviderName
+  Text seal_name;          // organ name found in Seal.esl, when readable
+  int references = 0;      // <Reference> entries
+  int digests_ok = 0;      // of those, how many digests match the file bytes
+  bool intact() const { return references > 0 && digests_ok == references; }
+};
+
+// Where a document's type came from, strongest first.
+enum class Source { manifest, title, name, folder, none };
+
+struct Document {
+  std::string path;         // member name, decoded to UTF-8, as in the archive
+  std::string format;       // docx ofd pdf image unsupported unknown
+  Text type;                // canonical document type (checklist doc id); nullopt = unknown
+  std::optional<int> stage; // 1..8
+  Source type_source = Source::none;
+  Text number;              // document number (文号) as written
+  Text date;                // ISO yyyy-mm-dd
+  std::optional<int> pages;
+  Text seal;                // seal name declared by the manifest
+  bool has_text = false;    // false: scan, vector-only, encrypted, unsupported
+  std::string title;        // first heading lines, used for classification
+  std::string text;         // full extracted text (UTF-8)
+  std::map<std::string, std::string> metadata; // title, author, created...
+  std::vector<Fact> facts;
+  std::vector<Signature> signatures;
+};
+
+// A problem met while importing one member, reported as an `import` finding.
+struct ImportIssue {
+  std::string member; // decoded name, or hex of the raw bytes when undecodable
+  std::string reason; // Chinese, for the inspector
+};
+
+// Case-level data declared by a manifest (or later derived from facts).
+struct CaseInfo {
+  Text case_number;
+  Text street;
+  Text party;
+  Text party_id;       // credit code or ID number
+  Text procedure;      // "general" or "simple"
+  std::optional<double> fine;
+  std::map<std::string, std::string> dates; // filed, decided, closed... ISO
+  std::map<std::string, std::string> flags; // hearing_requested=true...
+};
+
+struct Case {
+  std::string archive;   // path as given on the command line
+  std::string sha256;    // of the archive bytes
+  bool rejected = false; // archive could not be read at all
+  std::string error;     // Chinese reason when rejected
+  bool has_manifest = false;
+  CaseInfo info;
+  std::vector<Document> documents;
+  std::vector<ImportIssue> issues;
+};
+
+struct Finding {
+  std::string rule;     // stable rule id from the checklist
+  std::string kind;     // import missing_document deadline numbering ...
+  std::string severity; // veto major minor info
+  std::optional<int> stage;
+  Text document;        // document type or member the finding is about
+  std::string message;  // Chinese
+  std::string basis;    // legal basis
+  std::vector<std::string> evidence;
+  double deduction = 0;
+};
+
+}  // namespace auditor

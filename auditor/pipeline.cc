@@ -1,0 +1,105 @@
+#include "auditor/pipeline.h"
+
+#include "auditor/case_info.h"
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+namespace auditor {
+namespace {
+
+bool has_zip_extension(const std::filesystem::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
+  return ext == ".zip";
+}
+
+}  // namespace
+
+Result<std::vector<std::filesystem::path>> collect_archives(
+    const std::vector<std::string>& inputs) {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> out;
+  for (const std::string& input : inputs) {
+    std::error_code ec;
+    fs::path p(input);
+    if (fs::is_directory(p, ec)) {
+      std::vector<fs::path> found;
+      auto opts = fs::directory_options::skip_permission_denied;
+      for (auto it = fs::recursive_directory_iterator(p, opts, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+        if (it->is_regular_file(ec) && has_zip_extension(it->path())) found.push_back(it->path());
+      std::sort(found.begin(), found.end());
+      out.insert(out.end(), found.begin(), found.end());
+    } else if (fs::is_regular_file(p, ec)) {
+      out.push_back(p);
+    } else {
+      return Error{"找不到输入路径：" + input};
+    }
+  }
+  return out;
+}
+
+CaseResult audit_archive(const std::filesystem::path& archive, const Checklist& checklist,
+                         const ImportOptions& opt) {
+  CaseResult r{import_archive(archive, opt), {}};
+  if (!r.c.rejected) {
+    classify(r.c, checklist);
+    derive_case_info(r.c);
+  }
+  r.audit = check_case(r.c, checklist);
+  return r;
+}
+
+void audit_batch(const std::vector<std::filesystem::path>& archives,
+                 const Checklist& checklist, const ImportOptions& opt, int jobs,
+                 const std::function<void(CaseResult&&)>& consume) {
+  const std::size_t n = archives.size();
+  // Workers claim archives in order and may run at most `window` ahead of the
+  // consumer, so memory is bounded by the archives in flight.
+  const std::size_t workers = std::clamp<std::size_t>(jobs, 1, std::max<std::size_t>(n, 1));
+  const std::size_t window = workers * 2;
+  std::vector<std::optional<CaseResult>> slots(n);
+  std::mutex mu;
+  std::condition_variable ready, room;
+  std::size_t next = 0, consumed = 0;
+
+  auto work = [&] {
+    for (;;) {
+      std::size_t i;
+      {
+        std::unique_lock lock(mu);
+        room.wait(lock, [&] { return next >= n || next < consumed + window; });
+        if (next >= n) return;
+        i = next++;
+      }
+      CaseResult r = audit_archive(archives[i], checklist, opt);
+      {
+        std::lock_guard lock(mu);
+        slots[i] = std::move(r);
+      }
+      ready.notify_all();
+    }
+  };
+  std::vector<std::thread> pool;
+  for (std::size_t w = 0; w < workers; ++w) pool.emplace_back(work);
+  for (std::size_t i = 0; i < n; ++i) {
+    CaseResult r;
+    {
+      std::unique_lock lock(mu);
+      ready.wait(lock, [&] { return slots[i].has_value(); });
+      r = std::move(*slots[i]);
+      slots[i].reset();
+      consumed = i + 1;
+    }
+    room.notify_all();
+    consume(std::move(r));
+  }
+  for (std::thread& t : pool) t.join();
+}
+
+}  // namespace auditor

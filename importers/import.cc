@@ -1,0 +1,180 @@
+#include "importers/import.h"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+
+#include "auditor/hash.h"
+#include "importers/facts.h"
+#include "importers/formats.h"
+#include "importers/manifest.h"
+#include "importers/names.h"
+
+namespace auditor {
+namespace {
+
+constexpr const char* kManifestName = "manifest.xml";
+
+Status parse_by_format(std::string_view bytes, const ImportOptions& opt, Document& d) {
+  if (d.format == "docx") return parse_docx(bytes, opt.limits, d);
+  if (d.format == "ofd") return parse_ofd(bytes, opt.limits, d);
+  if (d.format == "pdf") return parse_pdf(bytes, d);
+  if (d.format == "image") return parse_image(bytes, d);
+  if (d.format == "unsupported")
+    return Status::failure("不支持的文件格式，无法读取内容；请提供 DOCX、OFD 或 PDF 版本");
+  return Status::failure("无法识别的文件格式");
+}
+
+// The first fact of `kind`, if any.
+Text first_fact(const Document& d, const char* kind) {
+  for (const Fact& f : d.facts)
+    if (f.kind == kind) return f.value;
+  return std::nullopt;
+}
+
+// Copies what the manifest declares onto the documents it names; entries
+// naming no member become import issues.
+void apply_manifest(const Manifest& m, Case& c) {
+  c.info = m.info;
+  std::map<std::string, Document*> by_path;
+  for (Document& d : c.documents) by_path[d.path] = &d;
+  for (const ManifestDocument& md : m.documents) {
+    auto it = by_path.find(md.member);
+    if (it == by_path.end()) {
+      c.issues.push_back({md.member, "卷内清单（manifest.xml）列出的文件在压缩包中不存在"});
+      continue;
+    }
+    Document& d = *it->second;
+    if (md.type) {
+      d.type = md.type;
+      d.type_source = Source::manifest;
+    }
+    if (md.stage) d.stage = md.stage;
+    if (md.number) d.number = md.number;
+    if (md.date) d.date = md.date;
+    if (md.pages) d.pages = md.pages;
+    if (md.seal) d.seal = md.seal;
+  }
+}
+
+bool is_manifest(const ZipEntry& e) {
+  std::string lower = e.name;
+  std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
+  return lower == kManifestName;
+}
+
+// Reads every member of `zip` into `c`, descending into nested zips up to
+// opt.max_nesting levels; `prefix` is the nested archive's path plus "/".
+void read_members(ZipReader& zip, const std::string& prefix, int depth,
+                  const ImportOptions& opt, Case& c, std::string* manifest_xml) {
+  for (std::size_t i = 0; i < zip.entries().size(); ++i) {
+    const ZipEntry& e = zip.entries()[i];
+    if (e.is_dir) continue;
+    std::string path = prefix + (e.name_ok ? e.name : "[文件名无法解码:" + hex_bytes(e.raw_name) + "]");
+    if (!e.name_ok)
+      c.issues.push_back({path, "文件名既不是 UTF-8 也不是 GBK/GB18030 编码，原始字节：" +
+                                    hex_bytes(e.raw_name)});
+    if (!e.unsafe_reason.empty()) {
+      c.issues.push_back({path, e.unsafe_reason});
+      continue;
+    }
+    Result<std::string> bytes = zip.read(i);
+    if (!bytes) {
+      c.issues.push_back({path, bytes.error()});
+      continue;
+    }
+    if (manifest_xml && depth == 0 && is_manifest(e)) {
+      *manifest_xml = std::move(*bytes);
+      continue;
+    }
+    if (detect_format(*bytes, path) == "zip") {
+      if (depth >= opt.max_nesting) {
+        c.issues.push_back({path, "压缩包嵌套层数超过上限（" + std::to_string(opt.max_nesting) +
+                                      " 层），未读取其中内容"});
+        continue;
+      }
+      Result<std::unique_ptr<ZipReader>> inner = ZipReader::open(*bytes, opt.limits);
+      if (!inner) {
+        c.issues.push_back({path, inner.error()});
+        continue;
+      }
+      read_members(**inner, path + "/", depth + 1, opt, c, nullptr);
+      continue;
+    }
+    c.documents.push_back(read_document(path, *bytes, opt, c.issues));
+  }
+}
+
+void import_bytes(std::string_view bytes, const ImportOptions& opt, Case& c) {
+  Result<std::unique_ptr<ZipReader>> zip = ZipReader::open(bytes, opt.limits);
+  if (!zip) {
+    c.rejected = true;
+    c.error = zip.error();
+    return;
+  }
+  std::string manifest_xml;
+  read_members(**zip, "", 0, opt, c, &manifest_xml);
+  if (manifest_xml.empty()) return;
+  Result<Manifest> m = parse_manifest(manifest_xml);
+  if (!m) {
+    c.issues.push_back({kManifestName, "卷内清单无法解析，按无清单的压缩包处理：" + m.error()});
+    return;
+  }
+  c.has_manifest = true;
+  apply_manifest(*m, c);
+}
+
+}  // namespace
+
+Document read_document(std::string path, std::string_view bytes, const ImportOptions& opt,
+                       std::vector<ImportIssue>& issues) {
+  Document d;
+  d.path = std::move(path);
+  d.format = detect_format(bytes, d.path);
+  Status s = parse_by_format(bytes, opt, d);
+  if (!s.ok()) issues.push_back({d.path, s.reason});
+  if (d.has_text) {
+    d.facts = extract_facts(d.text);
+    d.number = first_fact(d, "doc_number");
+    d.date = first_fact(d, "doc_date");
+  }
+  return d;
+}
+
+Case import_archive_bytes(std::string label, std::string_view bytes, const ImportOptions& opt) {
+  Case c;
+  c.archive = std::move(label);
+  c.sha256 = sha256_hex(bytes);
+  import_bytes(bytes, opt, c);
+  return c;
+}
+
+Case import_archive(const std::filesystem::path& path, const ImportOptions& opt) {
+  Case c;
+  c.archive = path.string();
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    c.rejected = true;
+    c.error = "无法打开文件";
+    return c;
+  }
+  // Read once, hashing while reading; the size cap holds even if the file grows.
+  std::string bytes;
+  Hasher hash;
+  char buf[1 << 16];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    std::string_view chunk(buf, static_cast<std::size_t>(in.gcount()));
+    if (bytes.size() + chunk.size() > opt.max_archive_bytes) {
+      c.rejected = true;
+      c.error = "压缩包超过大小上限（" + std::to_string(opt.max_archive_bytes >> 20) + " MB）";
+      return c;
+    }
+    hash.update(chunk);
+    bytes.append(chunk);
+  }
+  c.sha256 = hash.finish_hex();
+  import_bytes(bytes, opt, c);
+  return c;
+}
+
+}  // namespace auditor

@@ -1,0 +1,52 @@
+#include "reports/console.h"
+
+#include <cmath>
+#include <map>
+
+namespace auditor {
+namespace {
+
+// Findings that count against the file (manual checks and info do not).
+std::map<std::string, int> count_by_severity(const Audit& a) {
+  std::map<std::string, int> n;
+  for (const Finding& f : a.findings) ++n[f.severity];
+  return n;
+}
+
+std::string format_score(double score) {
+  long rounded = std::lround(score * 10);
+  std::string s = std::to_string(rounded / 10);
+  if (rounded % 10) s += "." + std::to_string(rounded % 10);
+  return s;
+}
+
+}  // namespace
+
+std::string console_line(const CaseResult& r) {
+  if (r.c.rejected) return "✗ " + r.c.archive + "  已拒绝：" + r.c.error;
+  auto n = count_by_severity(r.audit);
+  std::string number = r.c.info.case_number.value_or("案号未知");
+  return "✓ " + r.c.archive + "  " + number + "  " + r.audit.grade + " " +
+         format_score(r.audit.score) + "分  问题 " +
+         std::to_string(n["veto"] + n["major"] + n["minor"]) + " 项（否决 " +
+         std::to_string(n["veto"]) + "，重大 " + std::to_string(n["major"]) + "，一般 " +
+         std::to_string(n["minor"]) + "；待人工核对/提示 " + std::to_string(n["info"]) + "）";
+}
+
+void BatchTotals::add(const CaseResult& r) {
+  ++archives;
+  if (r.c.rejected) {
+    ++rejected;
+    return;
+  }
+  ++audited;
+  findings += static_cast<int>(r.audit.findings.size());
+}
+
+std::string console_totals(const BatchTotals& t) {
+  return "共 " + std::to_string(t.archives) + " 个压缩包：已审查 " + std::to_string(t.audited) +
+         " 个，拒绝 " + std::to_string(t.rejected) + " 个，发现问题 " +
+         std::to_string(t.findings) + " 条";
+}
+
+}  // namespace auditor

@@ -1,0 +1,85 @@
+#include "reports/extract_report.h"
+
+#include <sstream>
+
+namespace auditor {
+namespace {
+
+template <typename T>
+nlohmann::ordered_json or_null(const std::optional<T>& v) {
+  return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
+}
+
+std::string type_name(const Document& d, const Checklist& checklist) {
+  if (!d.type) return "未知";
+  const DocType* t = checklist.doc_type(*d.type);
+  return t ? t->name : *d.type;
+}
+
+std::vector<std::string> issues_of(const Document& d, const std::vector<ImportIssue>& issues) {
+  std::vector<std::string> out;
+  for (const ImportIssue& i : issues)
+    if (i.member == d.path) out.push_back(i.reason);
+  return out;
+}
+
+std::string signature_line(const Signature& s) {
+  std::ostringstream out;
+  out << s.type << " " << s.id << "  第 " << (s.page ? std::to_string(*s.page) : "?") << " 页  时间 "
+      << s.time.value_or("未知") << "  提供者 " << s.provider.value_or("未知") << "  印章 "
+      << s.seal_name.value_or("未知") << "  摘要校验 " << s.digests_ok << "/" << s.references
+      << (s.intact() ? "（完整）" : "（不一致，文件可能被改动）");
+  return out.str();
+}
+
+}  // namespace
+
+nlohmann::ordered_json document_json(const Document& d, const Checklist& checklist,
+                                     const std::vector<ImportIssue>& issues) {
+  nlohmann::ordered_json j;
+  j["path"] = d.path;
+  j["format"] = d.format;
+  j["type"] = or_null(d.type);
+  j["type_name"] = d.type ? nlohmann::ordered_json(type_name(d, checklist)) : nullptr;
+  j["stage"] = or_null(d.stage);
+  j["title"] = d.title;
+  j["has_text"] = d.has_text;
+  j["pages"] = or_null(d.pages);
+  j["number"] = or_null(d.number);
+  j["date"] = or_null(d.date);
+  j["metadata"] = d.metadata;
+  j["facts"] = nlohmann::ordered_json::array();
+  for (const Fact& f : d.facts)
+    j["facts"].push_back({{"kind", f.kind}, {"value", f.value}, {"snippet", f.snippet}});
+  j["signatures"] = nlohmann::ordered_json::array();
+  for (const Signature& s : d.signatures)
+    j["signatures"].push_back({{"id", s.id}, {"type", s.type}, {"page", or_null(s.page)},
+                               {"time", or_null(s.time)}, {"provider", or_null(s.provider)},
+                               {"seal_name", or_null(s.seal_name)},
+                               {"references", s.references}, {"digests_ok", s.digests_ok},
+                               {"intact", s.intact()}});
+  j["issues"] = issues_of(d, issues);
+  j["text"] = d.text;
+  return j;
+}
+
+std::string document_text(const Document& d, const Checklist& checklist,
+                          const std::vector<ImportIssue>& issues) {
+  std::ostringstream out;
+  out << "== " << d.path << " ==\n"
+      << "格式：" << d.format << "    类型：" << type_name(d, checklist)
+      << (d.type ? "（" + *d.type + "）" : "") << "    阶段："
+      << (d.stage ? std::to_string(*d.stage) : "未知") << "    页数："
+      << (d.pages ? std::to_string(*d.pages) : "未知") << "\n";
+  for (const std::string& reason : issues_of(d, issues)) out << "问题：" << reason << "\n";
+  for (const auto& [key, value] : d.metadata) out << "元数据 " << key << "：" << value << "\n";
+  out << "要素：" << (d.facts.empty() ? "无" : "") << "\n";
+  for (const Fact& f : d.facts)
+    out << "  " << f.kind << " = " << f.value << "    「" << f.snippet << "」\n";
+  if (!d.signatures.empty()) out << "电子签章：\n";
+  for (const Signature& s : d.signatures) out << "  " << signature_line(s) << "\n";
+  out << "正文：" << (d.has_text ? "\n" + d.text : "无可提取文本") << "\n";
+  return out.str();
+}
+
+}  // namespace auditor

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages the build and the tests need (run as root).
+set -euo pipefail
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends \
+  cmake g++ make pkg-config ca-certificates \
+  libboost-program-options-dev libpugixml-dev \
+  libzip-dev zipcmp zipmerge ziptool \
+  libsqlite3-dev libssl-dev libpoppler-cpp-dev nlohmann-json3-dev \
+  catch2 >/dev/null
