@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "auditor/checker.h"
@@ -34,6 +35,10 @@ class Store {
   // any earlier results for the same archive path. One transaction.
   Status save_case(long long run, const Case& c, const Audit& audit);
   Status end_run(long long run);
+
+  // The sha256 stored for `archive` by its latest audit; nullopt when the
+  // archive was never stored or its hash is unknown.
+  Result<std::optional<std::string>> archive_sha256(const std::string& archive);
 
   int schema_version() const;
   sqlite3* handle() { return db_; }

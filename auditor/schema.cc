@@ -1,0 +1,164 @@
+#include "auditor/schema.h"
+
+#include <string>
+
+namespace auditor {
+namespace {
+
+struct Migration {
+  int version;      // user_version after the migration
+  const char* sql;  // applied in one transaction
+};
+
+// Ordered, append-only: a released migration is never edited, a change to
+// the schema is a new entry.
+constexpr Migration kMigrations[] = {
+    {1, R"sql(
+CREATE TABLE audit_runs (
+  id INTEGER PRIMARY KEY,
+  started_at TEXT NOT NULL,
+  finished_at TEXT,
+  tool_version TEXT NOT NULL,
+  checklist_id TEXT NOT NULL,
+  checklist_version TEXT NOT NULL,
+  checklist_sha256 TEXT NOT NULL
+);
+CREATE TABLE cases (
+  id INTEGER PRIMARY KEY,
+  archive TEXT NOT NULL UNIQUE,
+  sha256 TEXT,
+  run_id INTEGER NOT NULL REFERENCES audit_runs(id),
+  status TEXT NOT NULL CHECK (status IN ('audited', 'rejected')),
+  error TEXT,
+  case_number TEXT,
+  street TEXT,
+  party TEXT,
+  party_id TEXT,
+  procedure TEXT,
+  fine REAL,
+  score REAL,
+  grade TEXT,
+  audited_at TEXT NOT NULL
+);
+CREATE INDEX cases_by_sha256 ON cases(sha256);
+CREATE INDEX cases_by_run ON cases(run_id);
+CREATE TABLE documents (
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+  ord INTEGER NOT NULL,
+  path TEXT NOT NULL,
+  format TEXT NOT NULL,
+  type TEXT,
+  stage INTEGER CHECK (stage BETWEEN 1 AND 8),
+  number TEXT,
+  date TEXT,
+  pages INTEGER,
+  seal TEXT,
+  has_text INTEGER NOT NULL CHECK (has_text IN (0, 1)),
+  title TEXT,
+  UNIQUE (case_id, ord)
+);
+CREATE TABLE facts (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  value TEXT NOT NULL,
+  snippet TEXT
+);
+CREATE INDEX facts_by_document ON facts(document_id);
+CREATE INDEX facts_by_kind ON facts(kind);
+CREATE TABLE signatures (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  sig_id TEXT NOT NULL,
+  type TEXT NOT NULL,
+  page INTEGER,
+  time TEXT,
+  provider TEXT,
+  seal_name TEXT,
+  refs INTEGER NOT NULL,
+  digests_ok INTEGER NOT NULL
+);
+CREATE INDEX signatures_by_document ON signatures(document_id);
+CREATE TABLE findings (
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+  ord INTEGER NOT NULL,
+  rule TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  severity TEXT NOT NULL,
+  stage INTEGER CHECK (stage BETWEEN 1 AND 8),
+  document TEXT,
+  message TEXT NOT NULL,
+  basis TEXT,
+  evidence TEXT NOT NULL CHECK (json_valid(evidence) AND json_type(evidence) = 'array'),
+  deduction REAL NOT NULL,
+  UNIQUE (case_id, ord)
+);
+CREATE INDEX findings_by_rule ON findings(rule);
+CREATE TABLE checks (
+  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+  rule TEXT NOT NULL,
+  outcome TEXT NOT NULL
+    CHECK (outcome IN ('passed', 'failed', 'not_applicable', 'not_checkable'))
+);
+CREATE INDEX checks_by_case ON checks(case_id);
+CREATE INDEX checks_by_rule ON checks(rule);
+)sql"},
+};
+
+bool exec(sqlite3* db, const char* sql) {
+  return sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
+}
+
+// Applies `m` unless another process got there first. One transaction.
+Status apply(sqlite3* db, const Migration& m) {
+  if (!exec(db, "BEGIN IMMEDIATE"))
+    return Status::failure("无法开始数据库升级：" + sqlite_reason(db));
+  std::string why;
+  const std::string set_version = "PRAGMA user_version = " + std::to_string(m.version);
+  Result<int> version = read_schema_version(db);
+  if (!version)
+    why = version.error();
+  else if (*version < m.version && (!exec(db, m.sql) || !exec(db, set_version.c_str())))
+    why = "数据库升级到第 " + std::to_string(m.version) + " 版失败：" + sqlite_reason(db);
+  else if (!exec(db, "COMMIT"))
+    why = "数据库升级提交失败：" + sqlite_reason(db);
+  if (why.empty()) return Status::success();
+  exec(db, "ROLLBACK");
+  return Status::failure(why);
+}
+
+}  // namespace
+
+std::string sqlite_reason(sqlite3* db) {
+  if (sqlite3_errcode(db) == SQLITE_NOTADB) return "文件不是 SQLite 数据库";
+  return std::string("SQLite 错误：") + sqlite3_errmsg(db);
+}
+
+int latest_schema_version() { return std::end(kMigrations)[-1].version; }
+
+Result<int> read_schema_version(sqlite3* db) {
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &stmt, nullptr) != SQLITE_OK)
+    return Error{"无法读取数据库版本：" + sqlite_reason(db)};
+  int rc = sqlite3_step(stmt);
+  int version = rc == SQLITE_ROW ? sqlite3_column_int(stmt, 0) : 0;
+  sqlite3_finalize(stmt);
+  if (rc != SQLITE_ROW) return Error{"无法读取数据库版本：" + sqlite_reason(db)};
+  return version;
+}
+
+Status migrate(sqlite3* db) {
+  Result<int> version = read_schema_version(db);
+  if (!version) return Status::failure(version.error());
+  if (*version > latest_schema_version())
+    return Status::failure("数据库结构版本为 " + std::to_string(*version) +
+                           "，高于本工具支持的版本 " + std::to_string(latest_schema_version()) +
+                           "：该数据库由更新版本的 auditor 创建，请升级 auditor 后再打开");
+  for (const Migration& m : kMigrations) {
+    if (m.version <= *version) continue;
+    if (Status s = apply(db, m); !s.ok()) return s;
+  }
+  return Status::success();
+}
+
+}  // namespace auditor

@@ -1,0 +1,29 @@
+// The database schema and its migrations (docs/formats/database.md).
+// Versions are counted in PRAGMA user_version; each migration moves the
+// database up by one version in its own transaction.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <string>
+
+#include "auditor/result.h"
+
+namespace auditor {
+
+// The Chinese reason for the last error on `db`, with SQLite's own message.
+std::string sqlite_reason(sqlite3* db);
+
+// The schema version this build writes and reads.
+int latest_schema_version();
+
+// The database's PRAGMA user_version, or a Chinese reason when unreadable
+// (e.g. the file is not an SQLite database).
+Result<int> read_schema_version(sqlite3* db);
+
+// Applies every migration above the database's version, in order. Refuses,
+// without touching the file, a database newer than this build. A failed
+// migration is rolled back; the versions applied before it stay.
+Status migrate(sqlite3* db);
+
+}  // namespace auditor

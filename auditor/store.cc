@@ -1,0 +1,211 @@
+#include "auditor/store.h"
+
+#include <sqlite3.h>
+
+#include <nlohmann/json.hpp>
+
+#include "auditor/schema.h"
+
+namespace auditor {
+namespace {
+
+constexpr int kBusyTimeoutMs = 5000;
+
+bool exec(sqlite3* db, const char* sql) {
+  return sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
+}
+
+// An empty string stands for "unknown" in these model fields.
+Text non_empty(const std::string& s) { return s.empty() ? Text() : Text(s); }
+
+// A prepared statement, re-run with fresh bindings (?1, ?2, ... in order).
+// Errors are left on the connection for sqlite_reason().
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr); }
+  ~Statement() { sqlite3_finalize(stmt_); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  // Binds `args` and steps once; true on a row or on completion.
+  template <typename... Args>
+  bool run(const Args&... args) {
+    if (!stmt_) return false;
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+    int i = 0;
+    if (!(bind(++i, args) && ...)) return false;
+    rc_ = sqlite3_step(stmt_);
+    return rc_ == SQLITE_ROW || rc_ == SQLITE_DONE;
+  }
+  bool has_row() const { return rc_ == SQLITE_ROW; }
+  Text text(int column) const {
+    if (sqlite3_column_type(stmt_, column) == SQLITE_NULL) return std::nullopt;
+    const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+    return std::string(data, sqlite3_column_bytes(stmt_, column));  // bytes after text
+  }
+
+ private:
+  bool ok(int rc) const { return rc == SQLITE_OK; }
+  bool bind(int i, std::nullopt_t) { return ok(sqlite3_bind_null(stmt_, i)); }
+  bool bind(int i, const std::string& v) {
+    return ok(sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT));
+  }
+  bool bind(int i, const char* v) { return ok(sqlite3_bind_text(stmt_, i, v, -1, SQLITE_STATIC)); }
+  bool bind(int i, long long v) { return ok(sqlite3_bind_int64(stmt_, i, v)); }
+  bool bind(int i, int v) { return ok(sqlite3_bind_int64(stmt_, i, v)); }
+  bool bind(int i, double v) { return ok(sqlite3_bind_double(stmt_, i, v)); }
+  template <typename T>
+  bool bind(int i, const std::optional<T>& v) {
+    return v ? bind(i, *v) : bind(i, std::nullopt);
+  }
+
+  sqlite3_stmt* stmt_ = nullptr;
+  int rc_ = SQLITE_OK;
+};
+
+// BEGIN IMMEDIATE ... rolled back on destruction unless committed.
+class Transaction {
+ public:
+  explicit Transaction(sqlite3* db) : db_(db), open_(exec(db, "BEGIN IMMEDIATE")) {}
+  ~Transaction() {
+    if (open_) exec(db_, "ROLLBACK");
+  }
+  bool open() const { return open_; }
+  bool commit() {
+    if (exec(db_, "COMMIT")) open_ = false;
+    return !open_;
+  }
+
+ private:
+  sqlite3* db_;
+  bool open_;
+};
+
+std::string evidence_json(const std::vector<std::string>& evidence) {
+  return nlohmann::json(evidence).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// Inserts the rows of one case. Returns the reason of the first failed
+// statement (taken while it is still alive), empty on success.
+std::string insert_case(sqlite3* db, long long run, const Case& c, const Audit& audit) {
+  const CaseInfo& info = c.info;
+  Statement add_case(
+      db,
+      "INSERT INTO cases (archive, sha256, run_id, status, error, case_number, street, party,"
+      " party_id, procedure, fine, score, grade, audited_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+      " ?8, ?9, ?10, ?11, ?12, ?13, strftime('%Y-%m-%dT%H:%M:%SZ'))");
+  if (!add_case.run(c.archive, non_empty(c.sha256), run, c.rejected ? "rejected" : "audited",
+                    c.rejected ? non_empty(c.error) : std::nullopt, info.case_number, info.street,
+                    info.party, info.party_id, info.procedure, info.fine,
+                    c.rejected ? std::nullopt : std::optional<double>(audit.score),
+                    c.rejected ? std::nullopt : non_empty(audit.grade)))
+    return sqlite_reason(db);
+  const long long case_id = sqlite3_last_insert_rowid(db);
+
+  Statement add_document(
+      db,
+      "INSERT INTO documents (case_id, ord, path, format, type, stage, number, date, pages,"
+      " seal, has_text, title) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+  Statement add_fact(
+      db, "INSERT INTO facts (document_id, kind, value, snippet) VALUES (?1, ?2, ?3, ?4)");
+  Statement add_signature(
+      db,
+      "INSERT INTO signatures (document_id, sig_id, type, page, time, provider, seal_name,"
+      " refs, digests_ok) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+  int ord = 0;
+  for (const Document& d : c.documents) {
+    if (!add_document.run(case_id, ++ord, d.path, d.format, d.type, d.stage, d.number, d.date,
+                          d.pages, d.seal, d.has_text ? 1 : 0, non_empty(d.title)))
+      return sqlite_reason(db);
+    const long long document_id = sqlite3_last_insert_rowid(db);
+    for (const Fact& f : d.facts)
+      if (!add_fact.run(document_id, f.kind, f.value, non_empty(f.snippet)))
+        return sqlite_reason(db);
+    for (const Signature& s : d.signatures)
+      if (!add_signature.run(document_id, s.id, s.type, s.page, s.time, s.provider, s.seal_name,
+                             s.references, s.digests_ok))
+        return sqlite_reason(db);
+  }
+
+  Statement add_finding(
+      db,
+      "INSERT INTO findings (case_id, ord, rule, kind, severity, stage, document, message,"
+      " basis, evidence, deduction) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+  ord = 0;
+  for (const Finding& f : audit.findings)
+    if (!add_finding.run(case_id, ++ord, f.rule, f.kind, f.severity, f.stage, f.document, f.message,
+                         non_empty(f.basis), evidence_json(f.evidence), f.deduction))
+      return sqlite_reason(db);
+
+  Statement add_check(db, "INSERT INTO checks (case_id, rule, outcome) VALUES (?1, ?2, ?3)");
+  for (const Check& k : audit.checks)
+    if (!add_check.run(case_id, k.rule, outcome_name(k.outcome))) return sqlite_reason(db);
+  return {};
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& file) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(file.string().c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                           nullptr);
+  std::unique_ptr<Store> store(new Store(db));  // a failed open still needs closing
+  if (rc != SQLITE_OK)
+    return Error{"无法打开数据库文件 " + file.string() + "：" + sqlite_reason(db)};
+  sqlite3_busy_timeout(db, kBusyTimeoutMs);
+  if (!exec(db, "PRAGMA foreign_keys = ON")) return Error{"无法启用外键约束：" + sqlite_reason(db)};
+  if (Status s = migrate(db); !s.ok()) return Error{s.reason};
+  // After migrate(): a database this build refuses is left exactly as found.
+  if (!exec(db, "PRAGMA journal_mode = WAL"))
+    return Error{"无法启用 WAL 日志模式：" + sqlite_reason(db)};
+  return store;
+}
+
+Store::~Store() { sqlite3_close_v2(db_); }
+
+Result<long long> Store::begin_run(const RunInfo& run) {
+  // An empty started_at is filled with the time of the insert.
+  Statement add_run(
+      db_,
+      "INSERT INTO audit_runs (started_at, tool_version, checklist_id, checklist_version,"
+      " checklist_sha256) VALUES (COALESCE(NULLIF(?1, ''), strftime('%Y-%m-%dT%H:%M:%SZ')),"
+      " ?2, ?3, ?4, ?5)");
+  if (!add_run.run(run.started_at, run.tool_version, run.checklist_id, run.checklist_version,
+                   run.checklist_sha256))
+    return Error{"无法记录审查批次：" + sqlite_reason(db_)};
+  return static_cast<long long>(sqlite3_last_insert_rowid(db_));
+}
+
+Status Store::save_case(long long run, const Case& c, const Audit& audit) {
+  Transaction tx(db_);
+  if (!tx.open()) return Status::failure("无法开始数据库事务：" + sqlite_reason(db_));
+  // ON DELETE CASCADE removes the earlier documents, facts, findings, checks.
+  Statement drop(db_, "DELETE FROM cases WHERE archive = ?1");
+  std::string why = drop.run(c.archive) ? insert_case(db_, run, c, audit) : sqlite_reason(db_);
+  if (why.empty() && !tx.commit()) why = sqlite_reason(db_);
+  if (!why.empty()) return Status::failure("保存审查结果失败，该案卷原有的结果保持不变：" + why);
+  return Status::success();
+}
+
+Status Store::end_run(long long run) {
+  Statement finish(
+      db_, "UPDATE audit_runs SET finished_at = strftime('%Y-%m-%dT%H:%M:%SZ') WHERE id = ?1");
+  if (!finish.run(run)) return Status::failure("无法记录批次结束时间：" + sqlite_reason(db_));
+  if (sqlite3_changes(db_) == 0) return Status::failure("找不到审查批次 " + std::to_string(run));
+  return Status::success();
+}
+
+Result<std::optional<std::string>> Store::archive_sha256(const std::string& archive) {
+  Statement find(db_, "SELECT sha256 FROM cases WHERE archive = ?1");
+  if (!find.run(archive)) return Error{"无法查询数据库：" + sqlite_reason(db_)};
+  if (!find.has_row()) return std::optional<std::string>();
+  return find.text(0);
+}
+
+int Store::schema_version() const {
+  Result<int> version = read_schema_version(db_);
+  return version ? *version : 0;
+}
+
+}  // namespace auditor
