@@ -1,0 +1,55 @@
+#include "tests/cli_support.h"
+
+#include <sys/wait.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <unistd.h>
+
+namespace auditor::test {
+
+std::string sh_quote(const std::string& arg) {
+  std::string out = "'";
+  for (char ch : arg) out += ch == '\'' ? std::string("'\\''") : std::string(1, ch);
+  return out + "'";
+}
+
+std::string read_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+void write_file(const std::filesystem::path& p, const std::string& bytes) {
+  std::ofstream(p, std::ios::binary) << bytes;
+}
+
+TempDir::TempDir() {
+  static std::atomic<int> counter{0};
+  path = std::filesystem::temp_directory_path() /
+         ("auditor-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+  std::filesystem::remove_all(path);
+  std::filesystem::create_directories(path);
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path, ec);
+}
+
+CliRun run_cli(const std::string& args, const std::filesystem::path& cwd) {
+  TempDir capture;
+  auto out = capture.path / "out", err = capture.path / "err";
+  std::string cmd = "cd " + sh_quote(cwd.string()) + " && " + sh_quote(AUDITOR_BINARY) + " " +
+                    args + " >" + sh_quote(out.string()) + " 2>" + sh_quote(err.string()) +
+                    " </dev/null";
+  int raw = std::system(cmd.c_str());
+  CliRun run;
+  run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  run.out = read_file(out);
+  run.err = read_file(err);
+  return run;
+}
+
+}  // namespace auditor::test

@@ -1,0 +1,33 @@
+// Runs the real build/auditor binary for end-to-end tests.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace auditor::test {
+
+struct CliRun {
+  int status = -1;     // exit status
+  std::string out;     // stdout
+  std::string err;     // stderr
+};
+
+// Runs `build/auditor <args>` (args already shell-quoted) in `cwd`.
+CliRun run_cli(const std::string& args, const std::filesystem::path& cwd = ".");
+
+// Quotes one argument for /bin/sh.
+std::string sh_quote(const std::string& arg);
+
+// A fresh empty directory, removed when the object goes away.
+struct TempDir {
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  std::filesystem::path path;
+};
+
+std::string read_file(const std::filesystem::path& p);
+void write_file(const std::filesystem::path& p, const std::string& bytes);
+
+}  // namespace auditor::test
