@@ -1,0 +1,162 @@
+#include "importers/docx_text.h"
+
+#include <string_view>
+#include <vector>
+
+namespace auditor {
+namespace {
+
+constexpr int kMaxDepth = 256;
+
+std::string_view local_name(const pugi::xml_node& n) { return xml_local_name(n.name()); }
+
+// Value of the attribute whose local name is `name`, or "".
+std::string_view attribute(const pugi::xml_node& n, std::string_view name) {
+  for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute())
+    if (xml_local_name(a.name()) == name) return a.value();
+  return {};
+}
+
+// Markup that never carries visible text of its own: properties, deleted
+// and moved-away runs, field codes, content-control settings.
+bool skipped(std::string_view name) {
+  static constexpr std::string_view kSkip[] = {
+      "pPr",     "rPr",      "tblPr",     "trPr",         "tcPr",  "sectPr",   "tblGrid", "del",
+      "delText", "moveFrom", "instrText", "delInstrText", "sdtPr", "sdtEndPr", "fldData"};
+  for (std::string_view s : kSkip)
+    if (name == s) return true;
+  return false;
+}
+
+// Collapses the lines of a sub-part (table cell) onto one line.
+std::string one_line(std::string s) {
+  while (!s.empty() && s.back() == '\n') s.pop_back();
+  for (char& c : s)
+    if (c == '\n') c = ' ';
+  return s;
+}
+
+class Walker {
+ public:
+  WordText finish() {
+    flush_boxes();
+    return {std::move(out_), truncated_};
+  }
+
+  void walk_children(const pugi::xml_node& n, int depth) {
+    if (depth > kMaxDepth) {
+      truncated_ = true;
+      return;
+    }
+    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling())
+      if (c.type() == pugi::node_element) element(c, depth + 1);
+  }
+
+ private:
+  void element(const pugi::xml_node& n, int depth) {
+    const std::string_view name = local_name(n);
+    if (skipped(name)) return;
+    if (name == "t") {
+      if (!in_field_code()) out_ += n.child_value();
+    } else if (name == "tab" || name == "ptab") {
+      if (!in_field_code()) out_ += '\t';
+    } else if (name == "br" || name == "cr") {
+      if (!in_field_code()) out_ += '\n';
+    } else if (name == "noBreakHyphen") {
+      if (!in_field_code()) out_ += '-';
+    } else if (name == "fldChar") {
+      field_char(attribute(n, "fldCharType"));
+    } else if (name == "p") {
+      walk_children(n, depth);
+      out_ += '\n';
+      flush_boxes();
+    } else if (name == "tbl") {
+      walk_children(n, depth);
+    } else if (name == "tr") {
+      row(n, depth);
+    } else if (name == "txbxContent") {
+      Walker box;
+      box.walk_children(n, depth);
+      WordText t = box.finish();
+      boxes_ += t.text;
+      truncated_ |= t.truncated;
+    } else if (name == "AlternateContent") {
+      alternate(n, depth);
+    } else {
+      walk_children(n, depth);  // runs, hyperlinks, w:ins, sdt, fldSimple, drawings...
+    }
+  }
+
+  // Cells joined by tabs on one line; a cell's own lines joined by spaces.
+  void row(const pugi::xml_node& tr, int depth) {
+    bool first = true;
+    for (pugi::xml_node c = tr.first_child(); c; c = c.next_sibling()) {
+      if (local_name(c) == "tc") {
+        Walker cell;
+        cell.walk_children(c, depth + 1);
+        WordText t = cell.finish();
+        truncated_ |= t.truncated;
+        if (!first) out_ += '\t';
+        out_ += one_line(std::move(t.text));
+        first = false;
+      } else if (c.type() == pugi::node_element) {
+        element(c, depth + 1);  // sdt or ins around cells, bookmarks
+      }
+    }
+    out_ += '\n';
+  }
+
+  // A shape is stored twice (mc:Choice for Word 2010+, mc:Fallback VML for
+  // older readers): read the first Choice only, the Fallback when none.
+  void alternate(const pugi::xml_node& n, int depth) {
+    pugi::xml_node fallback;
+    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+      if (local_name(c) == "Choice") return walk_children(c, depth + 1);
+      if (local_name(c) == "Fallback") fallback = c;
+    }
+    if (fallback) walk_children(fallback, depth + 1);
+  }
+
+  // Complex fields: begin, instruction (skipped), separate, result, end.
+  void field_char(std::string_view type) {
+    if (type == "begin") {
+      fields_.push_back(true);
+    } else if (type == "separate" && !fields_.empty()) {
+      fields_.back() = false;
+    } else if (type == "end" && !fields_.empty()) {
+      fields_.pop_back();
+    }
+  }
+
+  bool in_field_code() const {
+    for (bool code : fields_)
+      if (code) return true;
+    return false;
+  }
+
+  // Text boxes go after the paragraph that anchors them.
+  void flush_boxes() {
+    out_ += boxes_;
+    boxes_.clear();
+  }
+
+  std::string out_;
+  std::string boxes_;
+  std::vector<bool> fields_;  // per open field: still in its instruction part
+  bool truncated_ = false;
+};
+
+}  // namespace
+
+std::string_view xml_local_name(std::string_view qname) {
+  const std::size_t colon = qname.find(':');
+  return colon == std::string_view::npos ? qname : qname.substr(colon + 1);
+}
+
+WordText wordml_text(const pugi::xml_node& root) {
+  Walker w;
+  w.walk_children(root, 0);
+  return w.finish();
+}
+
+}  // namespace auditor

@@ -1,0 +1,35 @@
+#!/bin/sh
+# Regenerates the LibreOffice-made fixtures in testdata/fixtures/ from the
+# flat ODT sources in testdata/fixtures/src/. Run from anywhere; needs
+# `soffice` (LibreOffice >= 7.4 for the JSON PDF export options). Outputs are
+# committed, so tests never need LibreOffice.
+set -eu
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+src="$root/testdata/fixtures/src"
+out="$root/testdata/fixtures"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# A private profile, so a running LibreOffice or another run does not clash.
+export HOME="$work/home"
+mkdir -p "$HOME"
+
+convert() {  # convert <filter> <source file>
+  soffice --headless --norestore -env:UserInstallation="file://$HOME/lo" \
+    --convert-to "$1" --outdir "$work" "$2" >/dev/null
+}
+
+convert docx "$src/decision.fodt"
+convert pdf "$src/decision.fodt"
+convert pdf "$src/scan.fodt"
+
+# Same document, opened only with the password "secret".
+cp "$src/decision.fodt" "$work/encrypted.fodt"
+convert 'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"secret"}}' \
+  "$work/encrypted.fodt"
+
+for f in decision.docx decision.pdf scan.pdf encrypted.pdf; do
+  cp "$work/$f" "$out/$f"
+done
+ls -l "$out"
