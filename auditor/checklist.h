@@ -63,6 +63,9 @@ struct Checklist {
   std::vector<DocType> doc_types;
   std::vector<Rule> rules;
   ScoringProfile scoring;
+  // Named thresholds read by the condition evaluator (conditions.h), e.g.
+  // hearing_fine_citizen=5000; validated when loading.
+  std::map<std::string, std::string> settings;
 
   const DocType* doc_type(const std::string& id) const;
   const Stage* stage(int number) const;

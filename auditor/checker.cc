@@ -1,0 +1,138 @@
+#include "auditor/checker.h"
+
+#include <algorithm>
+
+#include "auditor/conditions.h"
+#include "auditor/rule_kinds.h"
+#include "auditor/scoring.h"
+
+namespace auditor {
+namespace {
+
+// "适用条件 !x：question——是/否/无法判断（why）" for each `when` term.
+void add_condition_lines(const Rule& r, const Conditions& conditions,
+                         std::vector<std::string>& evidence) {
+  for (const std::string& term : r.when) {
+    const std::string name = term[0] == '!' ? term.substr(1) : term;
+    auto it = conditions.find(name);
+    if (it == conditions.end()) continue;
+    const Tri v = it->second.value;
+    evidence.push_back("适用条件 " + term + "：" + condition_question(name) + "——" +
+                       (v == Tri::yes ? "是" : v == Tri::no ? "否" : "无法判断") + "（" +
+                       it->second.why + "）");
+  }
+}
+
+// The finding for a failed check whose `when` conditions are unknown: no
+// violation can be asserted, so the inspector is asked to confirm.
+Finding manual_check(const Rule& r, const RuleKind& kind, const RuleContext& ctx,
+                     const std::vector<std::string>& unknown, const std::vector<Finding>& failed) {
+  Finding f = finding_for(r, "manual_check");
+  f.severity = "info";
+  f.deduction = 0;
+  std::string questions;
+  for (const std::string& name : unknown)
+    questions += (questions.empty() ? "" : "、") + condition_question(name);
+  const std::string hint = kind.manual_hint ? kind.manual_hint(r, ctx.checklist)
+                                            : "本项（" + r.description + "）";
+  f.message = "无法判断" + questions + "，请人工核对" + hint;
+  if (!failed.empty()) {
+    f.stage = failed.front().stage;
+    f.document = failed.front().document;
+    f.evidence = failed.front().evidence;
+  }
+  return f;
+}
+
+Outcome run_rule(const Rule& r, const RuleKind& kind, const RuleContext& ctx,
+                 std::vector<Finding>& out) {
+  std::vector<std::string> unknown;
+  const Tri gate = evaluate_when(r.when, ctx.conditions, unknown);
+  if (gate == Tri::no) return Outcome::not_applicable;
+  std::vector<Finding> found;
+  Outcome o = kind.check(r, ctx, found);
+  if (gate == Tri::unknown && o == Outcome::failed) {
+    found = {manual_check(r, kind, ctx, unknown, found)};
+    o = Outcome::not_checkable;
+  }
+  for (Finding& f : found) {
+    add_condition_lines(r, ctx.conditions, f.evidence);
+    out.push_back(std::move(f));
+  }
+  return o;
+}
+
+std::optional<int> stage_of_member(const Case& c, const std::string& member) {
+  for (const Document& d : c.documents)
+    if (d.path == member) return d.stage;
+  return std::nullopt;
+}
+
+}  // namespace
+
+const char* outcome_name(Outcome o) {
+  switch (o) {
+    case Outcome::passed: return "passed";
+    case Outcome::failed: return "failed";
+    case Outcome::not_applicable: return "not_applicable";
+    case Outcome::not_checkable: return "not_checkable";
+  }
+  return "not_checkable";
+}
+
+Outcome check_import_issues(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out) {
+  for (const ImportIssue& issue : ctx.c.issues) {
+    Finding f = finding_for(r, "import");
+    f.stage = stage_of_member(ctx.c, issue.member);
+    f.document = issue.member;
+    f.message = fill_message(r.message, {{"member", issue.member}, {"reason", issue.reason}});
+    f.evidence = {"文件：" + issue.member, "原因：" + issue.reason};
+    out.push_back(std::move(f));
+  }
+  return ctx.c.issues.empty() ? Outcome::passed : Outcome::failed;
+}
+
+Outcome check_text_extracted(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out) {
+  bool any = false;
+  for (const Document& d : ctx.c.documents) {
+    const bool text_format = d.format == "docx" || d.format == "ofd" || d.format == "pdf";
+    const bool reported = std::any_of(ctx.c.issues.begin(), ctx.c.issues.end(),
+                                      [&](const ImportIssue& i) { return i.member == d.path; });
+    if (!text_format || d.has_text || reported) continue;
+    Finding f = finding_for(r, "import");
+    f.stage = d.stage;
+    f.document = d.path;
+    f.message = fill_message(r.message, {{"member", d.path}, {"format", d.format}});
+    f.evidence = {"文件：" + d.path, "格式：" + d.format};
+    out.push_back(std::move(f));
+    any = true;
+  }
+  return any ? Outcome::not_checkable : Outcome::passed;
+}
+
+Audit check_case(const Case& c, const Checklist& checklist) {
+  Audit audit;
+  if (c.rejected) return audit;  // no checks; the caller reports the rejection
+  const Conditions conditions = evaluate_conditions(c, checklist);
+  const RuleContext ctx{c, checklist, conditions};
+  std::vector<Finding> rule_findings;
+  for (const Rule& r : checklist.rules) {
+    // The loader admits only kinds from the table; a checklist built
+    // otherwise gets an honest not_checkable for a kind it lacks.
+    const RuleKind* kind = find_rule_kind(r.kind);
+    if (!kind) {
+      audit.checks.push_back({r.id, Outcome::not_checkable});
+      continue;
+    }
+    std::vector<Finding>& sink = kind->import_phase ? audit.findings : rule_findings;
+    audit.checks.push_back({r.id, run_rule(r, *kind, ctx, sink)});
+  }
+  audit.findings.insert(audit.findings.end(), std::make_move_iterator(rule_findings.begin()),
+                        std::make_move_iterator(rule_findings.end()));
+  const Score s = score_findings(audit.findings, checklist.scoring);
+  audit.score = s.value;
+  audit.grade = s.grade;
+  return audit;
+}
+
+}  // namespace auditor

@@ -1,0 +1,64 @@
+// Internal to the checklist loader: one XML data file with the positions
+// needed for "<file>:<line>: <reason>" errors, and the section parsers that
+// fill a Checklist from it. Not part of the public contract (checklist.h).
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <pugixml.hpp>
+
+#include "auditor/checklist.h"
+#include "auditor/result.h"
+
+namespace auditor::checklist_xml {
+
+// One parsed data file. `label` is the path shown in errors; `relative` is
+// the path inside the checklist folder, used in Rule::source.
+class DataFile {
+ public:
+  // Parses `bytes`; fails with "<label>:<line>: XML 格式错误：..." .
+  Status parse(std::string label, std::string relative, std::string bytes);
+
+  const pugi::xml_node root() const { return doc_.document_element(); }
+  int line_of(const pugi::xml_node& node) const;
+  std::string where(const pugi::xml_node& node) const;   // "<label>:<line>"
+  std::string source(const pugi::xml_node& node) const;  // "<relative>:<line>"
+  Status fail(const pugi::xml_node& node, const std::string& reason) const;
+
+  // Attribute readers; a missing or malformed value fails naming the line.
+  Status text_attr(const pugi::xml_node& node, const char* name, std::string& out) const;
+  Status int_attr(const pugi::xml_node& node, const char* name, int& out) const;
+  Status number_attr(const pugi::xml_node& node, const char* name, double& out) const;
+
+ private:
+  int line_at(std::ptrdiff_t offset) const;
+
+  std::string label_;
+  std::string relative_;
+  std::string bytes_;
+  pugi::xml_document doc_;
+};
+
+// Where each id was first defined, to report duplicates across files.
+using IdIndex = std::map<std::string, std::string>;
+
+struct Defined {
+  IdIndex rules;
+  IdIndex doc_types;
+  IdIndex stages;
+  bool has_header = false;
+};
+
+// Section parsers, one per root element: <checklist>, <doctypes>, <rules>.
+Status parse_header(const DataFile& f, Checklist& out, Defined& seen);
+Status parse_doc_types(const DataFile& f, Checklist& out, Defined& seen);
+Status parse_rules(const DataFile& f, Checklist& out, Defined& seen);
+
+// Cross-file checks once every file is read: rule kinds, document type ids
+// in params, condition names, stage ranges. `dir` prefixes Rule::source.
+Status validate(const Checklist& cl, const std::filesystem::path& dir);
+
+}  // namespace auditor::checklist_xml

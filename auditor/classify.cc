@@ -1,0 +1,172 @@
+// Document classification: title text, then member name, then folder.
+#include <algorithm>
+#include <cctype>
+
+#include "auditor/checker.h"
+#include "auditor/rule_kinds.h"
+#include "importers/names.h"
+
+namespace auditor {
+namespace {
+
+constexpr int kDominantPriority = 100;  // names another document (送达回证)
+constexpr std::size_t kMaxTitleLine = 40;  // code points; longer lines are body text
+
+std::size_t code_points(std::string_view s) {
+  return std::count_if(s.begin(), s.end(),
+                       [](char ch) { return (static_cast<unsigned char>(ch) & 0xC0) != 0x80; });
+}
+
+// Folder keywords giving a stage; the first keyword found wins.
+const std::pair<const char*, int> kFolderKeywords[] = {
+    {"立案", 1}, {"调查", 2}, {"取证", 2}, {"告知", 3}, {"审核", 4}, {"讨论", 4},
+    {"决定", 5}, {"送达", 6}, {"公示", 6}, {"执行", 7}, {"结案", 8}, {"归档", 8}};
+
+// A folder's stage: a leading number 1..8 ("03告知", "3.调查", "第3阶段"),
+// else a stage keyword. nullopt when the folder says nothing.
+std::optional<int> folder_stage(const std::string& folder) {
+  std::string f = normalize_for_match(folder);
+  if (f.rfind("第", 0) == 0) f.erase(0, std::string("第").size());
+  std::size_t digits = 0;
+  while (digits < f.size() && std::isdigit(static_cast<unsigned char>(f[digits]))) ++digits;
+  if (digits > 0 && digits <= 2) {
+    const int n = std::stoi(f.substr(0, digits));
+    if (n >= 1 && n <= 8) return n;
+  }
+  for (const auto& [keyword, stage] : kFolderKeywords)
+    if (f.find(keyword) != std::string::npos) return stage;
+  return std::nullopt;
+}
+
+// The member's base name without extension and without leading numbering
+// such as "06-", "06_", "6.", "(6)", "六、".
+std::string bare_name(const std::string& path) {
+  std::string name = path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
+  if (std::size_t dot = name.rfind('.'); dot != std::string::npos && dot > 0) name.erase(dot);
+  name = normalize_for_match(name);
+  static const std::string kChineseDigits[] = {"一", "二", "三", "四", "五", "六", "七",
+                                               "八", "九", "十", "〇", "零"};
+  std::size_t i = 0;
+  if (i < name.size() && (name[i] == '(' || name[i] == '[')) ++i;
+  const std::size_t start = i;
+  for (bool more = true; more;) {
+    more = false;
+    if (i < name.size() && std::isdigit(static_cast<unsigned char>(name[i]))) {
+      ++i, more = true;
+      continue;
+    }
+    for (const std::string& d : kChineseDigits)
+      if (name.compare(i, d.size(), d) == 0) {
+        i += d.size(), more = true;
+        break;
+      }
+  }
+  if (i == start) return name;  // no numbering
+  for (std::string_view sep : {")", "]", "-", "_", ".", "、", "．", "—"})
+    while (name.compare(i, sep.size(), sep) == 0) i += sep.size();
+  return name.substr(i);
+}
+
+std::vector<std::string> folders_deepest_first(const std::string& path) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (std::size_t slash; (slash = path.find('/', start)) != std::string::npos; start = slash + 1)
+    out.push_back(path.substr(start, slash - start));
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
+// The first short title line that names a document type.
+const DocType* type_from_title(const std::string& title, const Checklist& cl) {
+  std::size_t start = 0;
+  while (start < title.size()) {
+    std::size_t end = title.find('\n', start);
+    if (end == std::string::npos) end = title.size();
+    const std::string line = normalize_for_match(title.substr(start, end - start));
+    if (!line.empty() && code_points(line) <= kMaxTitleLine)
+      if (const DocType* t = doc_type_named(line, cl)) return t;
+    start = end + 1;
+  }
+  return nullptr;
+}
+
+// 3 when the receipt serves a stage-3 document (the penalty notice, a
+// hearing notice...) or merely says 告知书, or sits in a stage-3 folder;
+// otherwise 6.
+int receipt_stage(const Document& d, const Case& c, const Checklist& cl,
+                  std::optional<int> folder) {
+  if (const DocType* served = served_type(d, c, cl)) return served->stage == 3 ? 3 : 6;
+  std::string said = normalize_for_match(d.title + "\n" + bare_name(d.path));
+  for (const Fact& f : d.facts)
+    if (f.kind == "served_document") said += "\n" + normalize_for_match(f.value);
+  if (said.find("告知书") != std::string::npos) return 3;
+  return folder == 3 ? 3 : 6;
+}
+
+}  // namespace
+
+const DocType* doc_type_named(std::string_view text, const Checklist& cl, std::string_view except) {
+  const std::string haystack = normalize_for_match(text);
+  const DocType* best = nullptr;
+  std::tuple<bool, std::size_t, int> best_key{};
+  for (const DocType& t : cl.doc_types) {
+    if (t.id == except) continue;
+    for (const std::string& title : t.titles) {
+      const std::string needle = normalize_for_match(title);
+      if (needle.empty() || haystack.find(needle) == std::string::npos) continue;
+      const std::tuple key{t.priority >= kDominantPriority, code_points(needle), t.priority};
+      if (!best || key > best_key) best = &t, best_key = key;
+    }
+  }
+  return best;
+}
+
+const DocType* served_type(const Document& receipt, const Case& c, const Checklist& cl) {
+  for (const Fact& f : receipt.facts) {
+    if (f.kind != "served_number") continue;
+    const std::string wanted = normalize_for_match(f.value);
+    for (const Document& d : c.documents)
+      if (&d != &receipt && d.type && d.number && normalize_for_match(*d.number) == wanted)
+        return cl.doc_type(*d.type);
+  }
+  std::vector<std::string> texts;
+  for (const Fact& f : receipt.facts)
+    if (f.kind == "served_document") texts.push_back(f.value);
+  texts.push_back(receipt.title);
+  texts.push_back(bare_name(receipt.path));
+  const std::string self = receipt.type.value_or("service_receipt");
+  for (const std::string& text : texts)
+    if (const DocType* t = doc_type_named(text, cl, self)) return t;
+  return nullptr;
+}
+
+void classify(Case& c, const Checklist& checklist) {
+  std::vector<std::optional<int>> folder(c.documents.size());
+  for (std::size_t i = 0; i < c.documents.size(); ++i) {
+    Document& d = c.documents[i];
+    for (const std::string& f : folders_deepest_first(d.path))
+      if ((folder[i] = folder_stage(f))) break;
+    if (d.type_source == Source::manifest) continue;
+    const DocType* t = type_from_title(d.title, checklist);
+    Source source = Source::title;
+    if (!t) t = doc_type_named(bare_name(d.path), checklist), source = Source::name;
+    d.type = t ? std::optional(t->id) : std::nullopt;
+    d.type_source = t ? source : Source::none;
+  }
+  // Stages once every type is known: a receipt's stage depends on the
+  // document it serves. A stage already set (declared by the manifest) stays.
+  for (std::size_t i = 0; i < c.documents.size(); ++i) {
+    Document& d = c.documents[i];
+    if (d.stage) continue;
+    const DocType* t = d.type ? checklist.doc_type(*d.type) : nullptr;
+    if (!t) {
+      d.stage = folder[i];
+    } else if (t->id == "service_receipt") {
+      d.stage = receipt_stage(d, c, checklist, folder[i]);
+    } else {
+      d.stage = t->stage;
+    }
+  }
+}
+
+}  // namespace auditor

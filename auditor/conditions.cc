@@ -1,0 +1,314 @@
+#include "auditor/conditions.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <optional>
+#include <utility>
+
+namespace auditor {
+namespace {
+
+// One condition: the question an inspector answers, the document types whose
+// presence settles it as yes, and whether their absence settles it as no
+// (a step that always leaves a document in the file when it happened).
+struct ConditionSpec {
+  const char* name;
+  const char* question;
+  std::vector<const char*> evidence;
+  bool absence_means_no;
+};
+
+const std::vector<ConditionSpec>& specs() {
+  static const std::vector<ConditionSpec> table = {
+      {"source_complaint", "案件是否来源于投诉、举报", {}, false},
+      {"withdrawn", "案件是否撤销立案", {"filing_withdrawal"}, true},
+      {"correction_ordered", "是否责令当事人改正", {"correction_order", "correction_proof"}, true},
+      {"preservation_taken", "是否采取先行登记保存措施",
+       {"preservation_notice", "preservation_decision"}, true},
+      {"seizure_taken", "是否采取查封、扣押措施", {"seizure_decision", "seizure_list"}, true},
+      {"hearing_eligible", "本案是否属于应告知听证权利的情形（较大数额罚款等）",
+       {"hearing_request", "hearing_notification", "hearing_record", "hearing_report"}, false},
+      {"hearing_requested", "当事人是否要求听证",
+       {"hearing_request", "hearing_notification", "hearing_record", "hearing_report"}, false},
+      {"statements_made", "当事人是否进行了陈述、申辩", {"statement_record", "review_record"}, false},
+      {"major_decision", "本案是否属于须经法制审核的重大执法决定", {}, false},
+      {"complex_case", "本案是否属于情节复杂或重大违法、须集体讨论的案件", {}, false},
+      {"fine_imposed", "是否处以罚款", {"payment_proof"}, false},
+      {"no_penalty", "是否作出不予行政处罚决定", {"no_penalty_decision"}, true},
+      {"transferred", "案件是否移送司法机关", {"transfer_letter"}, true},
+      {"disclosure_required", "行政处罚决定是否依法应当公示", {}, false},
+      {"unpaid_after_due", "当事人是否逾期未缴纳罚款",
+       {"reminder", "surcharge_notice", "enforcement_application"}, false},
+  };
+  return table;
+}
+
+const ConditionSpec* find_spec(std::string_view name) {
+  for (const ConditionSpec& s : specs())
+    if (name == s.name) return &s;
+  return nullptr;
+}
+
+// Settings read here; the numbers are thresholds in yuan.
+constexpr const char* kNumberSettings[] = {"hearing_fine_citizen", "hearing_fine_organisation"};
+constexpr const char* kBoolSettings[] = {"individual_business_is_citizen",
+                                         "disclosure_all_decisions"};
+
+std::optional<double> parse_number(std::string_view text) {
+  double v = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || ptr != text.data() + text.size()) return std::nullopt;
+  return v;
+}
+
+std::optional<bool> parse_bool(std::string_view text) {
+  if (text == "true" || text == "1" || text == "是") return true;
+  if (text == "false" || text == "0" || text == "否") return false;
+  return std::nullopt;
+}
+
+// What the evaluator reads from one case, gathered once.
+class Evaluator {
+ public:
+  Evaluator(const Case& c, const Checklist& cl) : c_(c), cl_(cl) {}
+
+  Conditions run() {
+    // Order matters: later conditions read earlier ones.
+    for (const char* name : {"source_complaint", "withdrawn", "correction_ordered",
+                             "preservation_taken", "seizure_taken", "no_penalty", "transferred",
+                             "fine_imposed", "hearing_eligible", "hearing_requested",
+                             "statements_made", "major_decision", "complex_case",
+                             "disclosure_required", "unpaid_after_due"})
+      out_[name] = evaluate(*find_spec(name));
+    return std::move(out_);
+  }
+
+ private:
+  ConditionValue evaluate(const ConditionSpec& spec) {
+    if (auto it = c_.info.flags.find(spec.name); it != c_.info.flags.end())
+      if (std::optional<bool> v = parse_bool(it->second))
+        return {*v ? Tri::yes : Tri::no, std::string("卷内清单标记 ") + spec.name + "=" + it->second};
+    for (const char* type : spec.evidence)
+      if (const Document* d = find(type)) return {Tri::yes, "卷内有《" + name_of(type) + "》（" + d->path + "）"};
+    if (ConditionValue v = derive(spec.name); v.value != Tri::unknown) return v;
+    if (spec.absence_means_no && !spec.evidence.empty())
+      return {Tri::no, "卷内未见《" + name_of(spec.evidence.front()) + "》"};
+    return {Tri::unknown, "卷内清单未标记，文书和事实均无法判断"};
+  }
+
+  // Conditions settled by other conditions, CaseInfo fields and facts.
+  ConditionValue derive(const std::string& name) {
+    if (name == "fine_imposed") return fine_imposed();
+    if (name == "hearing_eligible") return hearing_eligible();
+    if (name == "hearing_requested") {
+      if (ConditionValue f = fact_flag("hearing_requested"); f.value != Tri::unknown) return f;
+      if (is(Tri::no, "hearing_eligible")) return {Tri::no, "本案不属于听证范围"};
+    }
+    if (name == "statements_made") return fact_flag("statement_made");
+    if (name == "major_decision") {
+      if (is(Tri::yes, "hearing_requested")) return {Tri::yes, "经过听证程序"};
+      if (is(Tri::yes, "hearing_eligible")) return {Tri::yes, "属于听证范围的处罚视为重大执法决定"};
+    }
+    if ((name == "major_decision" || name == "complex_case") && is(Tri::no, "hearing_eligible"))
+      return {Tri::no, "处罚未达到听证标准，视为一般案件"};
+    if (name == "disclosure_required") {
+      if (is(Tri::yes, "no_penalty") || is(Tri::yes, "transferred"))
+        return {Tri::no, "未作出行政处罚决定"};
+      std::optional<bool> all = setting_bool("disclosure_all_decisions");
+      if (all && *all && find("penalty_decision"))
+        return {Tri::yes, "检查清单设定：行政处罚决定一律公示"};
+    }
+    if (name == "unpaid_after_due") {
+      if (const Document* d = find("payment_proof")) return {Tri::no, "卷内有缴款凭证（" + d->path + "）"};
+      if (is(Tri::no, "fine_imposed")) return {Tri::no, "未处以罚款"};
+    }
+    return {};
+  }
+
+  ConditionValue fine_imposed() {
+    if (is(Tri::yes, "no_penalty") || is(Tri::yes, "transferred"))
+      return {Tri::no, "未作出行政处罚决定"};
+    if (std::optional<std::pair<double, std::string>> f = fine())
+      return {f->first > 0 ? Tri::yes : Tri::no, f->second};
+    return {};
+  }
+
+  ConditionValue hearing_eligible() {
+    if (is(Tri::yes, "no_penalty") || is(Tri::yes, "transferred"))
+      return {Tri::no, "未作出行政处罚决定"};
+    std::optional<std::pair<double, std::string>> f = fine();
+    std::optional<double> citizen = setting_number("hearing_fine_citizen");
+    std::optional<double> organisation = setting_number("hearing_fine_organisation");
+    if (!f || !citizen || !organisation) return {};
+    const double amount = f->first;
+    // Without the setting an individual business (92...) is of unknown kind.
+    const std::string id = party_id();
+    std::optional<bool> business = setting_bool("individual_business_is_citizen");
+    const PartyKind kind = business || id.rfind("92", 0) != 0 ? party_kind(id, business.value_or(false))
+                                                              : PartyKind::unknown;
+    std::string why = f->second;
+    if (kind == PartyKind::citizen)
+      return {amount >= *citizen ? Tri::yes : Tri::no, why + "，当事人为公民（听证标准 " +
+                                                            format_amount(*citizen) + " 元）"};
+    if (kind == PartyKind::organisation)
+      return {amount >= *organisation ? Tri::yes : Tri::no,
+              why + "，当事人为法人或其他组织（听证标准 " + format_amount(*organisation) + " 元）"};
+    if (amount >= std::max(*citizen, *organisation)) return {Tri::yes, why + "，达到各类当事人的听证标准"};
+    if (amount < std::min(*citizen, *organisation)) return {Tri::no, why + "，低于各类当事人的听证标准"};
+    return {};
+  }
+
+  // The fine in yuan: CaseInfo first, then the decision's, then the notice's facts.
+  std::optional<std::pair<double, std::string>> fine() const {
+    if (c_.info.fine) return std::pair{*c_.info.fine, "罚款 " + format_amount(*c_.info.fine) + " 元"};
+    for (const char* type : {"penalty_decision", "penalty_notice"})
+      for (const Document& d : c_.documents) {
+        if (d.type != type) continue;
+        for (const Fact& fact : d.facts)
+          if (fact.kind == "fine")
+            if (std::optional<double> v = parse_number(fact.value))
+              return std::pair{*v, "《" + name_of(type) + "》载明罚款 " + fact.value + " 元"};
+      }
+    return std::nullopt;
+  }
+
+  std::string party_id() const {
+    if (c_.info.party_id) return *c_.info.party_id;
+    for (const char* type : {"penalty_decision", "penalty_notice", "filing_approval", ""})
+      for (const Document& d : c_.documents) {
+        if (*type && d.type != type) continue;
+        for (const Fact& fact : d.facts)
+          if (fact.kind == "party_id") return fact.value;
+      }
+    return {};
+  }
+
+  // A yes/no fact (hearing_requested, statement_made) from any document.
+  ConditionValue fact_flag(const char* kind) const {
+    for (const Document& d : c_.documents)
+      for (const Fact& fact : d.facts)
+        if (fact.kind == kind)
+          if (std::optional<bool> v = parse_bool(fact.value))
+            return {*v ? Tri::yes : Tri::no, d.path + "：“" + fact.snippet + "”"};
+    return {};
+  }
+
+  const Document* find(std::string_view type) const {
+    for (const Document& d : c_.documents)
+      if (d.type && *d.type == type) return &d;
+    return nullptr;
+  }
+
+  std::string name_of(std::string_view type) const {
+    const DocType* t = cl_.doc_type(std::string(type));
+    return t ? t->name : std::string(type);
+  }
+
+  bool is(Tri v, const char* name) const {
+    auto it = out_.find(name);
+    return it != out_.end() && it->second.value == v;
+  }
+
+  std::optional<double> setting_number(const char* name) const {
+    auto it = cl_.settings.find(name);
+    return it == cl_.settings.end() ? std::nullopt : parse_number(it->second);
+  }
+  std::optional<bool> setting_bool(const char* name) const {
+    auto it = cl_.settings.find(name);
+    return it == cl_.settings.end() ? std::nullopt : parse_bool(it->second);
+  }
+
+  static std::string format_amount(double v) {
+    std::string s = std::to_string(v);
+    s.erase(s.find_last_not_of('0') + 1);
+    if (s.back() == '.') s.pop_back();
+    return s;
+  }
+
+  const Case& c_;
+  const Checklist& cl_;
+  Conditions out_;
+};
+
+}  // namespace
+
+PartyKind party_kind(std::string_view party_id, bool individual_business_is_citizen) {
+  std::string id;
+  for (char ch : party_id)
+    if (!std::isspace(static_cast<unsigned char>(ch)))
+      id += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  const auto digits = [&](std::size_t from, std::size_t to) {
+    return std::all_of(id.begin() + from, id.begin() + to,
+                       [](char ch) { return ch >= '0' && ch <= '9'; });
+  };
+  if (id.size() == 15 && digits(0, 15)) return PartyKind::citizen;
+  if (id.size() != 18) return PartyKind::unknown;
+  if (id[0] >= '1' && id[0] <= '8' && digits(0, 17) &&
+      (std::isdigit(static_cast<unsigned char>(id[17])) || id[17] == 'X')) {
+    const int year = std::stoi(id.substr(6, 4));
+    const int month = std::stoi(id.substr(10, 2));
+    const int day = std::stoi(id.substr(12, 2));
+    if (year >= 1900 && year <= 2099 && month >= 1 && month <= 12 && day >= 1 && day <= 31)
+      return PartyKind::citizen;
+  }
+  // GB 32100: digits and capitals without I O S V Z.
+  if (id.find_first_not_of("0123456789ABCDEFGHJKLMNPQRTUWXY") != std::string::npos)
+    return PartyKind::unknown;
+  if (id.rfind("92", 0) == 0)
+    return individual_business_is_citizen ? PartyKind::citizen : PartyKind::organisation;
+  return PartyKind::organisation;
+}
+
+bool is_condition_name(std::string_view name) { return find_spec(name) != nullptr; }
+
+std::string condition_question(std::string_view name) {
+  const ConditionSpec* s = find_spec(name);
+  return s ? s->question : "";
+}
+
+std::string validate_settings(const std::map<std::string, std::string>& settings) {
+  for (const auto& [name, value] : settings) {
+    bool known = false;
+    for (const char* n : kNumberSettings)
+      if (name == n) {
+        known = true;
+        std::optional<double> v = parse_number(value);
+        if (!v || *v < 0) return "设置 " + name + " 应为非负数，实为“" + value + "”";
+      }
+    for (const char* n : kBoolSettings)
+      if (name == n) {
+        known = true;
+        if (!parse_bool(value)) return "设置 " + name + " 应为 true 或 false，实为“" + value + "”";
+      }
+    if (!known) return "未知的设置项 " + name;
+  }
+  return {};
+}
+
+Conditions evaluate_conditions(const Case& c, const Checklist& checklist) {
+  return Evaluator(c, checklist).run();
+}
+
+Tri evaluate_when(const std::vector<std::string>& when, const Conditions& conditions,
+                  std::vector<std::string>& unknown) {
+  bool any_unknown = false;
+  std::vector<std::string> names;
+  for (const std::string& term : when) {
+    const bool negated = !term.empty() && term[0] == '!';
+    const std::string name = negated ? term.substr(1) : term;
+    auto it = conditions.find(name);
+    const Tri v = it == conditions.end() ? Tri::unknown : it->second.value;
+    if (v == Tri::unknown) {
+      any_unknown = true;
+      names.push_back(name);
+    } else if ((v == Tri::yes) == negated) {
+      return Tri::no;
+    }
+  }
+  if (!any_unknown) return Tri::yes;
+  unknown.insert(unknown.end(), names.begin(), names.end());
+  return Tri::unknown;
+}
+
+}  // namespace auditor

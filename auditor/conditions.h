@@ -1,0 +1,54 @@
+// The named conditions that checklist rules depend on (`when=`), evaluated
+// for one classified Case as yes / no / unknown. Evidence, strongest first:
+// the manifest's flags, CaseInfo fields, documents present, facts. A
+// condition nothing speaks to stays unknown; it is never guessed.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "auditor/checklist.h"
+#include "auditor/model.h"
+
+namespace auditor {
+
+enum class Tri { no, yes, unknown };
+
+struct ConditionValue {
+  Tri value = Tri::unknown;
+  std::string why;  // Chinese: where the value came from, for evidence
+};
+
+using Conditions = std::map<std::string, ConditionValue>;
+
+enum class PartyKind { citizen, organisation, unknown };
+
+// From a credit code or ID number: a resident ID (18 chars with a birth date,
+// or 15 digits) is a citizen; an 18-char unified social credit code is an
+// organisation, except an individual business (code "92...") which counts as
+// a citizen when `individual_business_is_citizen`. Anything else: unknown.
+PartyKind party_kind(std::string_view party_id, bool individual_business_is_citizen);
+
+// True for the names listed in /tmp/doctypes.md (source_complaint ...).
+bool is_condition_name(std::string_view name);
+
+// The Chinese question an inspector answers to settle `name`, e.g.
+// "当事人是否要求听证". Empty for an unknown name.
+std::string condition_question(std::string_view name);
+
+// Checks Checklist::settings: names known, values well-formed. Returns an
+// empty string when valid, else a Chinese reason.
+std::string validate_settings(const std::map<std::string, std::string>& settings);
+
+// Every condition name gets a value. `c` must be classified.
+Conditions evaluate_conditions(const Case& c, const Checklist& checklist);
+
+// A rule's `when` list: all must hold ("!x" negates x). No when one is
+// false; otherwise unknown when one is unknown, and the unknown names
+// (without "!") are appended to `unknown`.
+Tri evaluate_when(const std::vector<std::string>& when, const Conditions& conditions,
+                  std::vector<std::string>& unknown);
+
+}  // namespace auditor
