@@ -1,0 +1,33 @@
+#include "importers/facts.h"
+
+#include <algorithm>
+#include <set>
+#include <utility>
+
+#include "importers/facts_text.h"
+
+namespace auditor {
+
+std::vector<Fact> extract_facts(std::string_view text) {
+  facts::Text t(text);
+  facts::Sink sink(t);
+  facts::extract_numbers(t, sink);
+  facts::extract_dates(t, sink);
+  facts::extract_party(t, sink);
+  facts::extract_money(t, sink);
+  facts::extract_officers(t, sink);
+  facts::extract_service(t, sink);
+  facts::extract_provisions(t, sink);
+  facts::extract_flags(t, sink);
+
+  std::vector<facts::Hit>& hits = sink.hits();
+  std::stable_sort(hits.begin(), hits.end(),
+                   [](const facts::Hit& a, const facts::Hit& b) { return a.pos < b.pos; });
+  std::vector<Fact> out;
+  std::set<std::pair<std::string, std::string>> seen;
+  for (facts::Hit& h : hits)
+    if (seen.insert({h.fact.kind, h.fact.value}).second) out.push_back(std::move(h.fact));
+  return out;
+}
+
+}  // namespace auditor

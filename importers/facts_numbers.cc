@@ -1,0 +1,181 @@
+// case_number, doc_number, cited_number, served_number and served_document:
+// every number of the shape `…〔YYYY〕N号` is found once, then classified.
+#include "importers/cn_text.h"
+#include "importers/facts_text.h"
+
+namespace auditor::facts {
+namespace {
+
+constexpr std::size_t kMaxPrefix = 30;  // Han characters before the bracket
+constexpr std::size_t kHeadLines = 10;  // a document's own number sits near the top
+
+struct Token {
+  std::size_t b = 0, e = 0;  // value range (prefix start .. 号)
+  std::size_t bracket = 0;   // position of the opening bracket
+  bool case_label = false;   // after 案号 / 案件编号 / 立案编号
+  bool doc_label = false;    // after 文号 / 文书编号
+  bool has_sui = false;
+  bool served = false;  // named by a 送达回证 as the served document
+};
+
+bool is_open(char32_t c) {
+  return c == U'〔' || c == U'[' || c == U'(' || c == U'【' || c == U'〖' || c == U'﹝';
+}
+bool is_close(char32_t c) {
+  return c == U'〕' || c == U']' || c == U')' || c == U'】' || c == U'〗' || c == U'﹞';
+}
+
+// `〔2024〕12号` (spaces allowed, 第 tolerated) at the open bracket i: end, or npos.
+std::size_t match_tail(const Text& t, std::size_t i) {
+  std::size_t j = t.skip_spaces(i + 1);
+  for (int k = 0; k < 4; ++k, ++j)
+    if (!cn::is_digit(t[j])) return npos;
+  if (cn::is_digit(t[j])) return npos;
+  j = t.skip_spaces(j);
+  if (!is_close(t[j])) return npos;
+  j = t.skip_spaces(j + 1);
+  if (t[j] == U'第') j = t.skip_spaces(j + 1);
+  std::size_t digits = j;
+  while (cn::is_digit(t[j]) && j - digits < 7) ++j;
+  if (j == digits || j - digits > 6) return npos;
+  j = t.skip_spaces(j);
+  return t[j] == U'号' ? j + 1 : npos;
+}
+
+constexpr Str kCaseLabels[] = {U"案号", U"案件编号", U"立案编号"};
+constexpr Str kDocLabels[] = {U"文号", U"文书编号"};
+
+// Does a label from `labels` end exactly at `end`?
+template <std::size_t N>
+bool label_ends_at(const Text& t, std::size_t end, const Str (&labels)[N]) {
+  for (Str l : labels)
+    if (end >= l.size() && t.str().substr(end - l.size(), l.size()) == l) return true;
+  return false;
+}
+
+std::size_t back_over_gap(const Text& t, std::size_t i) {
+  while (i > 0 && (t[i - 1] == U' ' || t[i - 1] == U'\t' || t[i - 1] == U':')) --i;
+  return i;
+}
+
+// Finds the prefix of the number whose bracket is at i and the label before it.
+bool read_prefix(const Text& t, std::size_t i, Token& tok) {
+  std::size_t r = i;
+  while (r > 0 && i - r < kMaxPrefix &&
+         (cn::is_han(t[r - 1]) || (t[r - 1] == U' ' && r > 1 && cn::is_han(t[r - 2]))))
+    --r;
+  std::size_t start = npos;
+  for (std::size_t k = i; k > r; --k) {  // the last label inside the run wins
+    if (label_ends_at(t, k, kCaseLabels))
+      tok.case_label = true;
+    else if (label_ends_at(t, k, kDocLabels))
+      tok.doc_label = true;
+    else
+      continue;
+    start = k;
+    break;
+  }
+  if (start == npos) {
+    std::size_t g = back_over_gap(t, r);
+    tok.case_label = label_ends_at(t, g, kCaseLabels);
+    tok.doc_label = !tok.case_label && label_ends_at(t, g, kDocLabels);
+    start = r;
+  }
+  std::size_t sui = t.str().substr(start, i - start).find(U'穗');
+  tok.has_sui = sui != npos;
+  if (tok.has_sui) start += sui;
+  tok.b = t.skip_spaces(start);
+  return tok.has_sui || tok.case_label || tok.doc_label;
+}
+
+std::vector<Token> find_tokens(const Text& t) {
+  std::vector<Token> out;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (!is_open(t[i])) continue;
+    std::size_t e = match_tail(t, i);
+    if (e == npos) continue;
+    Token tok;
+    tok.bracket = i;
+    tok.e = e;
+    if (read_prefix(t, i, tok)) out.push_back(tok);
+    i = e - 1;
+  }
+  return out;
+}
+
+constexpr std::initializer_list<Str> kServedLabels = {
+    U"送达文书名称及文号", U"送达文书名称及编号", U"送达文书名称", U"送达文书及文号",
+    U"送达文书文号",       U"送达文书",           U"受送达文书",   U"送达文件名称"};
+
+// Marks the served number after each served-document label and emits the
+// served document's title.
+void mark_served(const Text& t, std::vector<Token>& tokens, Sink& out) {
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    std::size_t e = t.match_any(i, kServedLabels);
+    if (e == npos) continue;
+    std::size_t v = t.skip_label_gap(e);
+    if (v == e && t[v] != U'《') continue;  // running text, not a form field
+    std::size_t end = t.line_end(v);
+    Token* served = nullptr;
+    for (Token& tok : tokens)
+      if (tok.b >= v && tok.b < end) {
+        served = &tok;
+        break;
+      }
+    if (!served && end < t.size())
+      for (Token& tok : tokens)
+        if (tok.b > end && tok.b < t.line_end(end + 1)) {
+          served = &tok;
+          break;
+        }
+    if (served) {
+      served->served = true;
+      out.add(served->b, served->e, "served_number", t.original(served->b, served->e));
+    }
+    std::size_t title = t[v] == U'《' ? v + 1 : v;
+    std::size_t stop = scan_name(t, title, {U"》", U"文号"}, 40);
+    if (served && served->b >= title && served->b < stop) stop = served->b;
+    std::size_t han = 0;
+    for (std::size_t k = title; k < stop; ++k) han += cn::is_han(t[k]) ? 1 : 0;
+    if (han >= 3) out.add(title, stop, "served_document", t.original(title, stop));
+    i = e - 1;
+  }
+}
+
+// Standing alone on its line, labelled 文号, or near the top and not quoted.
+bool own_number_position(const Text& t, const Token& tok, std::size_t line_index) {
+  if (tok.doc_label) return true;
+  std::size_t lb = t.line_begin(tok.b), le = t.line_end(tok.b);
+  bool alone = t.original(lb, tok.b).empty() && t.original(tok.e, le).empty();
+  if (alone) return true;
+  std::size_t before = tok.b;
+  while (before > 0 && t[before - 1] == U' ') --before;
+  char32_t c = before > 0 ? t[before - 1] : 0;
+  return line_index < kHeadLines && c != U'(' && c != U'《' && c != U'“';
+}
+
+}  // namespace
+
+void extract_numbers(const Text& t, Sink& out) {
+  std::vector<Token> tokens = find_tokens(t);
+  mark_served(t, tokens, out);
+  bool have_own = false;
+  std::size_t line_index = 0, counted_to = 0;
+  for (const Token& tok : tokens) {
+    for (; counted_to < tok.b; ++counted_to)  // non-empty lines before the token
+      if (t[counted_to] == U'\n' && counted_to > 0 && t[counted_to - 1] != U'\n') ++line_index;
+    if (tok.served) continue;
+    std::string value = t.original(tok.b, tok.e);
+    bool is_case = tok.case_label || t.str().substr(tok.b, tok.bracket - tok.b).find(U'立') != npos;
+    if (is_case) {
+      out.add(tok.b, tok.e, "case_number", value);
+    } else if (!have_own && own_number_position(t, tok, line_index)) {
+      have_own = true;
+      out.add(tok.b, tok.e, "doc_number", value);
+    } else {
+      out.add(tok.b, tok.e, "cited_number", value);
+    }
+  }
+}
+
+}  // namespace auditor::facts

@@ -1,0 +1,164 @@
+// party, party_id, party_id_invalid; and scan_name() shared with served titles.
+#include <algorithm>
+
+#include "importers/cn_text.h"
+#include "importers/facts_text.h"
+
+namespace auditor::facts {
+namespace {
+
+constexpr std::size_t kMaxName = 50;
+constexpr std::size_t kMaxBracket = 10;
+constexpr std::size_t kIdLabelLookBack = 20;
+
+constexpr std::initializer_list<Str> kPartyLabels = {U"当事人", U"被处罚人", U"被检查人",
+                                                     U"被询问人", U"受送达人"};
+// Words that may sit between the party label and the gap: 当事人（单位）名称：
+constexpr std::initializer_list<Str> kLabelTails = {
+    U"(单位)",     U"(单位名称)", U"(个人)", U"(名称)",   U"(姓名)", U"姓名或名称",
+    U"名称或姓名", U"名称",       U"姓名",   U"单位名称", U"全称"};
+// Fields that end a party name on the same line.
+constexpr std::initializer_list<Str> kNameStops = {U"统一社会信用代码",
+                                                   U"社会信用代码",
+                                                   U"信用代码",
+                                                   U"身份证",
+                                                   U"公民身份",
+                                                   U"证件",
+                                                   U"地址",
+                                                   U"住所",
+                                                   U"住址",
+                                                   U"法定代表人",
+                                                   U"负责人",
+                                                   U"经营者",
+                                                   U"性别",
+                                                   U"年龄",
+                                                   U"联系电话",
+                                                   U"电话",
+                                                   U"民族",
+                                                   U"出生",
+                                                   U"职务",
+                                                   U"工作单位",
+                                                   U"注册号",
+                                                   U"营业执照",
+                                                   U"经营场所",
+                                                   U"邮编",
+                                                   U"邮政编码"};
+// A label followed by these is a signature field, not the party's name.
+constexpr std::initializer_list<Str> kSignature = {U"签名",  U"签字",  U"签收",  U"签章",
+                                                   U"(签名", U"(签字", U"(签章", U"(盖章"};
+
+bool is_name_char(char32_t c) {
+  return cn::is_han(c) || cn::is_alnum(c) || c == U'·' || c == U'•' || c == U'&' || c == U'-';
+}
+
+bool stops_at(const Text& t, std::size_t i, std::initializer_list<Str> stops) {
+  for (Str s : stops)
+    if (t.match(i, s) != npos) return true;
+  return false;
+}
+
+void parties(const Text& t, Sink& out) {
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    std::size_t e = t.match_any(i, kPartyLabels);
+    if (e == npos) continue;
+    std::size_t label = i;
+    std::size_t tail = t.match_any(e, kLabelTails);
+    std::size_t after = tail == npos ? e : tail;
+    i = after - 1;
+    if (t.match_any(after, kSignature) != npos) continue;
+    std::size_t v = t.skip_label_gap(after);
+    bool label_alone_on_line = t[after] == U'\n' && t.original(t.line_begin(label), label).empty();
+    if (v == after && !label_alone_on_line) continue;  // running text: 当事人在…
+    if (label_alone_on_line) v = t.skip_label_gap(after + 1);
+    std::size_t end = scan_name(t, v, kNameStops, kMaxName);
+    std::size_t han = 0;
+    for (std::size_t k = v; k < end; ++k) han += cn::is_han(t[k]) ? 1 : 0;
+    if (end - v < 2 || han == 0) continue;
+    out.add(v, end, "party", t.original(v, end));
+  }
+}
+
+// Shape of a unified social credit code: registration office (1-9, A, N, Y),
+// type, six-digit area code, then code characters (typos included).
+bool credit_shape(const std::string& s) {
+  if (!((s[0] >= '1' && s[0] <= '9') || s[0] == 'A' || s[0] == 'N' || s[0] == 'Y')) return false;
+  return std::all_of(s.begin() + 2, s.begin() + 8, [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Shape of a citizen ID number: 17 digits, a plausible birth date, 0-9/X.
+bool id_shape(const std::string& s) {
+  if (!std::all_of(s.begin(), s.begin() + 17, [](char c) { return c >= '0' && c <= '9'; }))
+    return false;
+  if (!(s[17] == 'X' || (s[17] >= '0' && s[17] <= '9')) || s[0] < '1' || s[0] > '8') return false;
+  int year = std::stoi(s.substr(6, 4)), month = std::stoi(s.substr(10, 2));
+  int day = std::stoi(s.substr(12, 2));
+  return year >= 1900 && year <= 2099 && month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+constexpr std::initializer_list<Str> kIdLabels = {U"信用代码", U"身份证", U"公民身份号码",
+                                                  U"证件号",   U"注册号", U"代码"};
+
+bool labelled_id(const Text& t, std::size_t b) {
+  std::size_t lb = std::max(t.line_begin(b), b > kIdLabelLookBack ? b - kIdLabelLookBack : 0);
+  for (std::size_t k = lb; k < b; ++k)
+    if (t.match_any(k, kIdLabels) != npos) return true;
+  return false;
+}
+
+// Every maximal 18-character alphanumeric run of ID shape.
+void party_ids(const Text& t, Sink& out) {
+  for (std::size_t i = 0; i < t.size();) {
+    if (!cn::is_alnum(t[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t b = i;
+    while (cn::is_alnum(t[i])) ++i;
+    if (i - b != 18) continue;
+    std::string code;
+    for (std::size_t k = b; k < i; ++k)
+      code += static_cast<char>(cn::is_lower(t[k]) ? t[k] - U'a' + U'A' : t[k]);
+    bool id_like = id_shape(code), credit_like = credit_shape(code);
+    if (!id_like && !credit_like) continue;
+    if ((id_like && cn::valid_id_number(code)) || (credit_like && cn::valid_credit_code(code)))
+      out.add(b, i, "party_id", code);
+    else if (labelled_id(t, b))
+      out.add(b, i, "party_id_invalid", code);
+  }
+}
+
+}  // namespace
+
+std::size_t scan_name(const Text& t, std::size_t i, std::initializer_list<Str> stops,
+                      std::size_t max_len) {
+  std::size_t j = i;
+  while (j < t.size() && j - i < max_len) {
+    char32_t c = t[j];
+    if (c == U' ') {  // "张 三": a padded two-character name
+      std::size_t k = t.skip_spaces(j);
+      if (j - i == 1 && cn::is_han(t[i]) && k - j <= 2 && cn::is_han(t[k]) &&
+          !stops_at(t, k, stops)) {
+        j = k;
+        continue;
+      }
+      break;
+    }
+    if (c == U'(' || c == U'（') {  // keep "（广州）" inside 某某（广州）有限公司
+      std::size_t k = j + 1;
+      while (cn::is_han(t[k]) && k - j <= kMaxBracket) ++k;
+      if (k == j + 1 || t[k] != U')' || !cn::is_han(t[k + 1]) || stops_at(t, k + 1, stops)) break;
+      j = k + 1;
+      continue;
+    }
+    if (!is_name_char(c) || stops_at(t, j, stops)) break;
+    ++j;
+  }
+  return j;
+}
+
+void extract_party(const Text& t, Sink& out) {
+  parties(t, out);
+  party_ids(t, out);
+}
+
+}  // namespace auditor::facts
