@@ -10,13 +10,13 @@ using auditor::test::sh_quote;
 using auditor::test::TempDir;
 using auditor::test::write_file;
 
-TEST_CASE("--version prints the tool version", "[cli]") {
+TEST_CASE("the version option prints the tool version", "[cli]") {
   auto run = run_cli("--version");
   CHECK(run.status == 0);
   CHECK(run.out == std::string("auditor ") + AUDITOR_VERSION + "\n");
 }
 
-TEST_CASE("--help lists every subcommand in Chinese", "[cli]") {
+TEST_CASE("the help option lists every subcommand in Chinese", "[cli]") {
   auto run = run_cli("--help");
   CHECK(run.status == 0);
   for (const char* word : {"audit", "extract", "rules", "用法"})
