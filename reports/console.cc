@@ -6,7 +6,7 @@
 namespace auditor {
 namespace {
 
-// Findings that count against the file (manual checks and info do not).
+// Findings per severity; the caller decides which ones count against the file.
 std::map<std::string, int> count_by_severity(const Audit& a) {
   std::map<std::string, int> n;
   for (const Finding& f : a.findings) ++n[f.severity];
