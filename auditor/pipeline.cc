@@ -55,12 +55,8 @@ CaseResult audit_archive(const std::filesystem::path& archive, const Checklist& 
   return r;
 }
 
-void audit_batch(const std::vector<std::filesystem::path>& archives,
-                 const Checklist& checklist, const ImportOptions& opt, int jobs,
-                 const std::function<void(CaseResult&&)>& consume) {
-  const std::size_t n = archives.size();
-  // Workers claim archives in order and may run at most `window` ahead of the
-  // consumer, so memory is bounded by the archives in flight.
+void run_ordered(std::size_t n, int jobs, const std::function<CaseResult(std::size_t)>& work,
+                 const std::function<void(std::size_t, CaseResult&&)>& consume) {
   const std::size_t workers = std::clamp<std::size_t>(jobs, 1, std::max<std::size_t>(n, 1));
   const std::size_t window = workers * 2;
   std::vector<std::optional<CaseResult>> slots(n);
@@ -68,7 +64,7 @@ void audit_batch(const std::vector<std::filesystem::path>& archives,
   std::condition_variable ready, room;
   std::size_t next = 0, consumed = 0;
 
-  auto work = [&] {
+  auto worker = [&] {
     for (;;) {
       std::size_t i;
       {
@@ -77,7 +73,7 @@ void audit_batch(const std::vector<std::filesystem::path>& archives,
         if (next >= n) return;
         i = next++;
       }
-      CaseResult r = audit_archive(archives[i], checklist, opt);
+      CaseResult r = work(i);
       {
         std::lock_guard lock(mu);
         slots[i] = std::move(r);
@@ -86,7 +82,7 @@ void audit_batch(const std::vector<std::filesystem::path>& archives,
     }
   };
   std::vector<std::thread> pool;
-  for (std::size_t w = 0; w < workers; ++w) pool.emplace_back(work);
+  for (std::size_t w = 0; w < workers; ++w) pool.emplace_back(worker);
   for (std::size_t i = 0; i < n; ++i) {
     CaseResult r;
     {
@@ -97,9 +93,17 @@ void audit_batch(const std::vector<std::filesystem::path>& archives,
       consumed = i + 1;
     }
     room.notify_all();
-    consume(std::move(r));
+    consume(i, std::move(r));
   }
   for (std::thread& t : pool) t.join();
+}
+
+void audit_batch(const std::vector<std::filesystem::path>& archives,
+                 const Checklist& checklist, const ImportOptions& opt, int jobs,
+                 const std::function<void(CaseResult&&)>& consume) {
+  run_ordered(
+      archives.size(), jobs, [&](std::size_t i) { return audit_archive(archives[i], checklist, opt); },
+      [&](std::size_t, CaseResult&& r) { consume(std::move(r)); });
 }
 
 }  // namespace auditor

@@ -24,6 +24,13 @@ Result<std::vector<std::filesystem::path>> collect_archives(
 CaseResult audit_archive(const std::filesystem::path& archive, const Checklist& checklist,
                          const ImportOptions& opt);
 
+// Runs `work(i)` for every i < n on `jobs` worker threads and hands each
+// result to `consume(i, result)` on the calling thread, in index order.
+// Workers run at most 2 x jobs items ahead of the consumer, so memory is
+// bounded by the archives in flight, not by n. `work` must not throw.
+void run_ordered(std::size_t n, int jobs, const std::function<CaseResult(std::size_t)>& work,
+                 const std::function<void(std::size_t, CaseResult&&)>& consume);
+
 // Audits `archives` with `jobs` worker threads. `consume` is called on the
 // calling thread, once per archive, in input order.
 void audit_batch(const std::vector<std::filesystem::path>& archives,
