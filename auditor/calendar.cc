@@ -1,5 +1,7 @@
 #include "auditor/calendar.h"
 
+#include "auditor/hash.h"
+
 #include <algorithm>
 #include <charconv>
 #include <fstream>
@@ -146,9 +148,10 @@ Result<WorkCalendar> WorkCalendar::load(const std::filesystem::path& xml_file) {
   std::string bytes{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
   if (file.bad()) return Error{label + ": 读取日历文件失败"};
 
+  WorkCalendar cal;
+  cal.sha256_ = sha256_hex(bytes);
   Reader in(label, std::move(bytes));
   if (Status s = in.parse(); !s.ok()) return Error{s.reason};
-  WorkCalendar cal;
   if (Status s = read_years(in, cal.years_); !s.ok()) return Error{s.reason};
 
   cal.first_day_ = *Date::from_ymd(cal.first_year(), 1, 1);

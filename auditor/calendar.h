@@ -72,9 +72,12 @@ class WorkCalendar {
 
   // The file's content, for listings, citations and the conversion test.
   const std::vector<CalendarYear>& years() const { return years_; }
+  // sha256 of the file's bytes: part of the checklist's content hash.
+  const std::string& sha256() const { return sha256_; }
 
  private:
   WorkCalendar() = default;
+  std::string sha256_;
   // Index of `d` into the tables below; only valid when covers(d).
   std::size_t index_of(Date d) const;
 

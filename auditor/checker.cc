@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "auditor/conditions.h"
+#include "auditor/events.h"
 #include "auditor/rule_kinds.h"
 #include "auditor/scoring.h"
 
@@ -49,6 +50,9 @@ Outcome run_rule(const Rule& r, const RuleKind& kind, const RuleContext& ctx,
   std::vector<std::string> unknown;
   const Tri gate = evaluate_when(r.when, ctx.conditions, unknown);
   if (gate == Tri::no) return Outcome::not_applicable;
+  // Law version by date (Rule::since / until).
+  if (const Tri in_force = rule_in_force(r, ctx.c, ctx.checklist); in_force != Tri::yes)
+    return in_force == Tri::no ? Outcome::not_applicable : Outcome::not_checkable;
   std::vector<Finding> found;
   Outcome o = kind.check(r, ctx, found);
   if (gate == Tri::unknown && o == Outcome::failed) {
@@ -129,7 +133,7 @@ Audit check_case(const Case& c, const Checklist& checklist) {
   }
   audit.findings.insert(audit.findings.end(), std::make_move_iterator(rule_findings.begin()),
                         std::make_move_iterator(rule_findings.end()));
-  const Score s = score_findings(audit.findings, checklist.scoring);
+  const Score s = score_case(audit.findings, audit.checks, checklist.rules, checklist.scoring);
   audit.score = s.value;
   audit.grade = s.grade;
   return audit;

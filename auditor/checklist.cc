@@ -41,6 +41,8 @@ Status parse_file(const checklist_xml::DataFile& f, Checklist& out, checklist_xm
   if (root == "checklist") return checklist_xml::parse_header(f, out, seen);
   if (root == "doctypes") return checklist_xml::parse_doc_types(f, out, seen);
   if (root == "rules") return checklist_xml::parse_rules(f, out, seen);
+  if (root == "seals") return checklist_xml::parse_seals(f, out);
+  if (root == "numbering") return checklist_xml::parse_numbering(f, out);
   return f.fail(f.root(), "未知的根元素 <" + root + ">（应为 checklist、doctypes 或 rules）");
 }
 
@@ -63,7 +65,8 @@ Result<Checklist> load_checklist(const fs::path& dir) {
   if (!files) return Error{files.error()};
   Checklist cl;
   checklist_xml::Defined seen;
-  // sha256 over each file's relative path, a NUL, then its bytes.
+  // sha256 over each file's relative path, a NUL, then its bytes; then the
+  // referenced calendar and profile files' digests.
   Hasher hash;
   for (const std::string& rel : *files) {
     const fs::path path = dir / rel;
@@ -80,6 +83,11 @@ Result<Checklist> load_checklist(const fs::path& dir) {
   if (!seen.has_header)
     return Error{"检查清单目录中没有 <checklist> 清单头文件：" + dir.string()};
   if (Status s = checklist_xml::validate(cl, dir); !s.ok()) return Error{s.reason};
+  // The files the data refers to outside the folder count too.
+  hash.update(std::string_view("\0calendar\0", 10));
+  if (cl.calendar) hash.update(cl.calendar->sha256());
+  hash.update(std::string_view("\0profile\0", 9));
+  hash.update(cl.scoring.sha256);
   cl.sha256 = hash.finish_hex();
   return cl;
 }

@@ -5,10 +5,14 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "auditor/calendar.h"
+#include "auditor/date.h"
+#include "auditor/numbering.h"
 #include "auditor/result.h"
 
 namespace auditor {
@@ -39,6 +43,10 @@ struct Rule {
   std::optional<int> stage;
   std::map<std::string, std::string> params;  // kind-specific, e.g. document=
   std::vector<std::string> when;    // all must hold (condition names, "!x" negates)
+  // Law version by date: the rule applies only to a case whose decision
+  // date (else filing date) is in [since, until); unset bounds are open.
+  std::optional<Date> since;
+  std::optional<Date> until;
   std::string source;               // file:line where the rule is defined
 };
 
@@ -47,11 +55,49 @@ struct GradeBand {
   std::string grade;  // 优秀 合格 不合格
 };
 
+// One row of a ratio profile's item-points table (docs/scoring.md): exactly
+// one of rule, kind, severity is set; a rule id wins over a kind, a kind over
+// a severity, and the profile's default applies when none matches.
+struct ItemPoints {
+  std::string rule;      // rule id
+  std::string kind;      // rule kind (rule_kinds.h)
+  std::string severity;  // veto major minor info
+  double points = 0;
+  std::string source;    // file:line of the entry, for errors
+};
+
+// A scoring profile (docs/scoring.md), inline in checklist.xml or a
+// <profile> file under checklists/profiles/.
 struct ScoringProfile {
   std::string id;
   std::string formula = "deduction";  // deduction | ratio
-  double base = 100;
+  double base = 100;                  // deduction only
   std::vector<GradeBand> bands;       // highest min_score first
+  std::string name;                   // Chinese title, may be empty
+  std::string file;                   // the profile file; empty when inline
+  std::string sha256;                 // of that file's bytes; empty when inline
+  // Formula "ratio": legality_points (0 on any veto finding) + items_points x
+  // earned / applicable item points - deductions of basic-kind findings.
+  double legality_points = 0;
+  double items_points = 0;
+  double default_item_points = 1;
+  std::vector<ItemPoints> item_points;
+  std::vector<std::string> basic_kinds;  // finding kinds, e.g. numbering
+};
+
+// The district's seal register (a <seals> data file, docs/formats/
+// checklist.md): the seal names each street office may use. Empty when the
+// checklist has no register; seal rules needing it then fail to load.
+struct StreetSeals {
+  std::string street;              // 赤岗, 江南中
+  std::string code;                // 街道代字 in case numbers: 赤岗, 江南
+  std::vector<std::string> names;  // organ seal, enforcement seal ...
+};
+
+struct SealRegister {
+  std::string source;                       // file:line of <seals>
+  std::vector<StreetSeals> streets;
+  std::vector<std::string> internal_units;  // name endings: 执法队 ...
 };
 
 struct Checklist {
@@ -66,6 +112,12 @@ struct Checklist {
   // Named thresholds read by the condition evaluator (conditions.h), e.g.
   // hearing_fine_citizen=5000; validated when loading.
   std::map<std::string, std::string> settings;
+  SealRegister seals;
+  // Case and document numbering (<numbering> file); empty source when absent.
+  Numbering numbering;
+  // The working-day calendar named by <calendar file="..."/>; null when the
+  // checklist has none (then no rule may count working days).
+  std::shared_ptr<const WorkCalendar> calendar;
 
   const DocType* doc_type(const std::string& id) const;
   const Stage* stage(int number) const;

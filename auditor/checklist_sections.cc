@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <set>
 
+#include "auditor/checklist_scoring.h"
 #include "auditor/checklist_xml.h"
 #include "auditor/conditions.h"
 #include "auditor/rule_kinds.h"
@@ -82,26 +83,6 @@ Status parse_settings(const DataFile& f, const pugi::xml_node& settings, Checkli
   return Status::success();
 }
 
-Status parse_scoring(const DataFile& f, const pugi::xml_node& n, ScoringProfile& out) {
-  Status s = check_shape(f, n, {"id", "formula", "base"}, {"band"});
-  if (s.ok()) s = f.text_attr(n, "id", out.id);
-  if (s.ok()) s = f.text_attr(n, "formula", out.formula);
-  if (s.ok() && out.formula != "deduction")
-    s = f.fail(n, "暂不支持的计分公式 " + out.formula + "（目前支持 deduction）");
-  if (s.ok()) s = f.number_attr(n, "base", out.base);
-  for (const pugi::xml_node& b : n.children("band")) {
-    GradeBand band;
-    if (s.ok()) s = check_shape(f, b, {"min", "grade"}, {});
-    if (s.ok()) s = f.number_attr(b, "min", band.min_score);
-    if (s.ok()) s = f.text_attr(b, "grade", band.grade);
-    out.bands.push_back(band);
-  }
-  if (s.ok() && out.bands.empty()) s = f.fail(n, "<scoring> 至少须有一个 <band> 等次");
-  std::sort(out.bands.begin(), out.bands.end(),
-            [](const GradeBand& a, const GradeBand& b) { return a.min_score > b.min_score; });
-  return s;
-}
-
 std::vector<std::string> split_when(const std::string& when) {
   std::vector<std::string> out;
   std::size_t start = 0;
@@ -116,7 +97,8 @@ std::vector<std::string> split_when(const std::string& when) {
 }
 
 Status parse_rule(const DataFile& f, const pugi::xml_node& n, Rule& r) {
-  Status s = check_shape(f, n, {"id", "kind", "severity", "deduction", "stage", "when"},
+  Status s = check_shape(f, n,
+                         {"id", "kind", "severity", "deduction", "stage", "when", "since", "until"},
                          {"basis", "message", "description", "param"});
   if (s.ok()) s = f.text_attr(n, "id", r.id);
   if (s.ok()) s = f.text_attr(n, "kind", r.kind);
@@ -152,6 +134,7 @@ Status parse_rule(const DataFile& f, const pugi::xml_node& n, Rule& r) {
     if (s.ok()) s = f.text_attr(p, "value", value);
     if (s.ok() && !r.params.emplace(name, value).second) s = f.fail(p, "重复的参数 " + name);
   }
+  if (s.ok()) s = parse_rule_period(f, n, r);
   r.source = f.source(n);
   return s;
 }
@@ -162,7 +145,8 @@ Status parse_header(const DataFile& f, Checklist& out, Defined& seen) {
   const pugi::xml_node root = f.root();
   if (seen.has_header) return f.fail(root, "重复的 <checklist> 清单头");
   seen.has_header = true;
-  Status s = check_shape(f, root, {"id", "version", "name"}, {"stages", "settings", "scoring"});
+  Status s = check_shape(f, root, {"id", "version", "name"},
+                         {"stages", "settings", "scoring", "calendar"});
   if (s.ok()) s = f.text_attr(root, "id", out.id);
   if (s.ok()) s = f.text_attr(root, "version", out.version);
   if (s.ok()) s = f.text_attr(root, "name", out.name);
@@ -171,6 +155,7 @@ Status parse_header(const DataFile& f, Checklist& out, Defined& seen) {
   if (s.ok()) s = parse_stages(f, root.child("stages"), out, seen);
   if (s.ok()) s = parse_settings(f, root.child("settings"), out);
   if (s.ok()) s = parse_scoring(f, root.child("scoring"), out.scoring);
+  if (s.ok() && root.child("calendar")) s = parse_calendar(f, root.child("calendar"), out);
   return s;
 }
 
@@ -217,7 +202,7 @@ Status validate(const Checklist& cl, const std::filesystem::path& dir) {
     if (std::string bad = kind->validate(r, cl); !bad.empty())
       return Status::failure((dir / r.source).string() + ": 规则 " + r.id + "：" + bad);
   }
-  return Status::success();
+  return check_scoring(cl);
 }
 
 }  // namespace auditor::checklist_xml

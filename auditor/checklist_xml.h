@@ -23,6 +23,7 @@ class DataFile {
   Status parse(std::string label, std::string relative, std::string bytes);
 
   const pugi::xml_node root() const { return doc_.document_element(); }
+  const std::string& label() const { return label_; }
   int line_of(const pugi::xml_node& node) const;
   std::string where(const pugi::xml_node& node) const;   // "<label>:<line>"
   std::string source(const pugi::xml_node& node) const;  // "<relative>:<line>"
@@ -56,6 +57,16 @@ struct Defined {
 Status parse_header(const DataFile& f, Checklist& out, Defined& seen);
 Status parse_doc_types(const DataFile& f, Checklist& out, Defined& seen);
 Status parse_rules(const DataFile& f, Checklist& out, Defined& seen);
+// <seals>: the seal register (checklist_seals.cc); at most one per checklist.
+Status parse_seals(const DataFile& f, Checklist& out);
+// <numbering>: numbering patterns and street codes (checklist_numbering.cc);
+// at most one per checklist.
+Status parse_numbering(const DataFile& f, Checklist& out);
+// <calendar file="..."/> in <checklist>: loads the working-day calendar,
+// resolved relative to the checklist file (checklist_dates.cc).
+Status parse_calendar(const DataFile& f, const pugi::xml_node& n, Checklist& out);
+// A rule's since= / until= attributes (ISO dates, since < until).
+Status parse_rule_period(const DataFile& f, const pugi::xml_node& n, Rule& r);
 
 // Cross-file checks once every file is read: rule kinds, document type ids
 // in params, condition names, stage ranges. `dir` prefixes Rule::source.

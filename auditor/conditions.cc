@@ -6,6 +6,8 @@
 #include <optional>
 #include <utility>
 
+#include "auditor/deadline_conditions.h"
+
 namespace auditor {
 namespace {
 
@@ -40,6 +42,7 @@ const std::vector<ConditionSpec>& specs() {
       {"disclosure_required", "行政处罚决定是否依法应当公示", {}, false},
       {"unpaid_after_due", "当事人是否逾期未缴纳罚款",
        {"reminder", "surcharge_notice", "enforcement_application"}, false},
+      {"defence_waived", "当事人是否书面放弃陈述、申辩权利", {}, false},
   };
   return table;
 }
@@ -51,7 +54,8 @@ const ConditionSpec* find_spec(std::string_view name) {
 }
 
 // Settings read here; the numbers are thresholds in yuan.
-constexpr const char* kNumberSettings[] = {"hearing_fine_citizen", "hearing_fine_organisation"};
+constexpr const char* kNumberSettings[] = {"hearing_fine_citizen", "hearing_fine_organisation",
+                                           "publication_working_days"};
 constexpr const char* kBoolSettings[] = {"individual_business_is_citizen",
                                          "disclosure_all_decisions"};
 
@@ -79,7 +83,7 @@ class Evaluator {
                              "preservation_taken", "seizure_taken", "no_penalty", "transferred",
                              "fine_imposed", "hearing_eligible", "hearing_requested",
                              "statements_made", "major_decision", "complex_case",
-                             "disclosure_required", "unpaid_after_due"})
+                             "disclosure_required", "unpaid_after_due", "defence_waived"})
       out_[name] = evaluate(*find_spec(name));
     return std::move(out_);
   }
@@ -122,7 +126,9 @@ class Evaluator {
     if (name == "unpaid_after_due") {
       if (const Document* d = find("payment_proof")) return {Tri::no, "卷内有缴款凭证（" + d->path + "）"};
       if (is(Tri::no, "fine_imposed")) return {Tri::no, "未处以罚款"};
+      return auditor::unpaid_after_due(c_, cl_, out_.at("fine_imposed").value);
     }
+    if (name == "defence_waived") return auditor::defence_waived(c_);
     return {};
   }
 

@@ -74,4 +74,19 @@ Outcome check_import_issues(const Rule&, const RuleContext&, std::vector<Finding
 Outcome check_text_extracted(const Rule&, const RuleContext&, std::vector<Finding>&);
 std::string validate_no_params(const Rule&, const Checklist&);
 
+Outcome check_numbering(const Rule&, const RuleContext&, std::vector<Finding>&);
+std::string validate_numbering(const Rule&, const Checklist&);
+
+Outcome check_consistency(const Rule&, const RuleContext&, std::vector<Finding>&);
+std::string validate_consistency(const Rule&, const Checklist&);
+Outcome check_officers(const Rule&, const RuleContext&, std::vector<Finding>&);
+std::string validate_officers(const Rule&, const Checklist&);
+Outcome check_seal(const Rule&, const RuleContext&, std::vector<Finding>&);
+std::string validate_seal(const Rule&, const Checklist&);
+
+Outcome check_deadline(const Rule&, const RuleContext&, std::vector<Finding>&);
+std::string validate_deadline(const Rule&, const Checklist&);
+Outcome check_order(const Rule&, const RuleContext&, std::vector<Finding>&);
+std::string validate_order(const Rule&, const Checklist&);
+
 }  // namespace auditor

@@ -85,7 +85,7 @@ TEST_CASE("bundled checklist loads with 8 stages, every agreed document type and
   REQUIRE(cl->stages.size() == 8);
   CHECK(cl->stage(3)->name == "告知权利");
   CHECK(cl->stage(4)->name == "法制审核与集体讨论");
-  CHECK(cl->doc_types.size() == 42);
+  CHECK(cl->doc_types.size() == 45);  // doctypes.xml 42 + doctypes-deadlines.xml 3
   for (const char* id :
        {"filing_approval", "case_source", "filing_withdrawal", "inspection_record",
         "inquiry_record", "evidence", "investigation_report", "correction_order",
@@ -103,7 +103,7 @@ TEST_CASE("bundled checklist loads with 8 stages, every agreed document type and
   }
   CHECK(cl->doc_type("penalty_decision")->abbreviation == "罚决");
   CHECK(cl->doc_type("penalty_decision")->titles.front() == "行政处罚决定书");
-  CHECK(cl->rules.size() == 36);
+  CHECK(cl->rules.size() == 85);  // every <rule> of rules-*.xml
   std::set<std::string> ids;
   for (const Rule& r : cl->rules) {
     INFO(r.id);

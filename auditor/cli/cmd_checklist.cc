@@ -1,0 +1,112 @@
+// `auditor checklist check [DIR]`: validates every checklist data file under
+// DIR (default: the bundled checklists/ folder) — checklist folders, scoring
+// profiles, calendars — printing a summary of each valid one and
+// "<file>:<line>: <reason>" for each error. Exit 2 when any file is wrong.
+#include <algorithm>
+#include <iostream>
+
+#include "auditor/calendar.h"
+#include "auditor/cli/options.h"
+#include "auditor/data_files.h"
+#include "auditor/rule_kinds.h"
+#include "auditor/scoring.h"
+
+namespace auditor::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string profile_line(const ScoringProfile& p) {
+  std::string line = p.id + (p.name.empty() ? "" : "（" + p.name + "）") + "，公式 " + p.formula +
+                     "，等次 " + bands_text(p);
+  if (p.formula == "ratio")
+    line += "，合法性 " + points_text(p.legality_points) + " 分，评查项目 " +
+            points_text(p.items_points) + " 分";
+  return line;
+}
+
+void print_checklist(const fs::path& dir, const Checklist& cl) {
+  std::string kinds;
+  for (const RuleKind& k : rule_kinds()) {
+    const auto n = std::count_if(cl.rules.begin(), cl.rules.end(),
+                                 [&](const Rule& r) { return r.kind == k.name; });
+    if (n > 0) kinds += (kinds.empty() ? "" : "、") + std::string(k.name) + " " + std::to_string(n) + " 条";
+  }
+  std::cout << "检查清单 " << dir.string() << "：通过\n"
+            << "  编号：" << cl.id << "    版本：" << cl.version << "    名称：" << cl.name << "\n"
+            << "  内容哈希（SHA-256）：" << cl.sha256 << "\n"
+            << "  阶段 " << cl.stages.size() << " 个，文书类型 " << cl.doc_types.size()
+            << " 种，规则 " << cl.rules.size() << " 条\n"
+            << "  各类型规则：" << (kinds.empty() ? "无" : kinds) << "\n"
+            << "  计分方案：" << profile_line(cl.scoring) << "\n";
+  if (!cl.scoring.file.empty()) std::cout << "  计分方案文件：" << cl.scoring.file << "\n";
+}
+
+void print_profile(const fs::path& file, const ScoringProfile& p) {
+  std::cout << "计分方案 " << file.string() << "：通过\n"
+            << "  " << profile_line(p) << "\n"
+            << "  内容哈希（SHA-256）：" << p.sha256 << "\n";
+}
+
+void print_calendar(const fs::path& file, const WorkCalendar& cal) {
+  std::cout << "节假日日历 " << file.string() << "：通过（" << cal.first_year() << "—"
+            << cal.last_year() << " 年）\n";
+}
+
+}  // namespace
+
+int checklist(const Args& args) {
+  po::options_description desc("选项");
+  std::string action, dir = (fs::path(AUDITOR_SOURCE_DIR) / "checklists").string();
+  desc.add_options()("action", po::value(&action), "操作：check")(
+      "dir", po::value(&dir), "数据目录（默认为内置的 checklists 目录）");
+  po::positional_options_description positional;
+  positional.add("action", 1).add("dir", 1);
+  po::variables_map vm;
+  const std::string usage = "auditor checklist check [目录]";
+  if (int rc = parse_options(args, desc, positional, usage, vm); rc >= 0) return rc;
+  if (action != "check") {
+    std::cerr << (action.empty() ? "请指定操作。" : "未知的操作：" + action) << "\n用法：" << usage
+              << "\n";
+    return kExitUsage;
+  }
+  Result<DataFiles> found = find_data_files(dir);
+  if (!found) {
+    std::cerr << found.error() << "\n";
+    return kExitUsage;
+  }
+  std::vector<std::string> errors = found->errors;
+  int passed = 0;
+  for (const fs::path& d : found->checklists) {
+    Result<Checklist> cl = load_checklist(d);
+    if (!cl) {
+      errors.push_back(cl.error());
+      continue;
+    }
+    print_checklist(d, *cl);
+    ++passed;
+  }
+  for (const fs::path& f : found->profiles) {
+    Result<ScoringProfile> p = load_profile(f);
+    if (!p) {
+      errors.push_back(p.error());
+      continue;
+    }
+    print_profile(f, *p);
+    ++passed;
+  }
+  for (const fs::path& f : found->calendars) {
+    Result<WorkCalendar> cal = WorkCalendar::load(f);
+    if (!cal) {
+      errors.push_back(cal.error());
+      continue;
+    }
+    print_calendar(f, *cal);
+    ++passed;
+  }
+  for (const std::string& e : errors) std::cerr << e << "\n";
+  std::cout << "\n校验完成：通过 " << passed << " 项，有误 " << errors.size() << " 项\n";
+  return errors.empty() ? kExitOk : kExitUsage;
+}
+
+}  // namespace auditor::cli

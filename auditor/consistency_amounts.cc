@@ -1,0 +1,203 @@
+// consistency checks amounts and provisions, both read from `fine` and
+// `provision` facts (docs/facts.md).
+//
+// amounts: the fines of the notice, the decision and the payment proof must
+// agree. A document stating several fines agrees with another when they share
+// one (no guess which is "the" fine). A notice/decision difference that the
+// decision explains (explained_by words: 采纳, 从轻 ...) is a manual check; so
+// is a payment that differs while a partial_by document (instalments) is in the
+// file, and a payment proof without text (a scan). Nothing to compare is
+// not_checkable, never a pass or a failure.
+//
+// provisions: the decision must cite at least `min` provisions 《法》第…条
+// (the violated one and the penalty one). When fewer are recognised but the
+// text holds `min` distinct 第…条 (e.g. "依据该条例第三十六条", no 《》), the
+// citation could not be read reliably: a manual check. Whether a provision
+// should go down to 款/项 needs the structure of the law; it is not judged.
+#include <algorithm>
+#include <set>
+
+#include "auditor/consistency.h"
+#include "auditor/kind_helpers.h"
+#include "importers/names.h"
+
+namespace auditor::consistency {
+namespace {
+
+struct Fines {
+  std::set<std::string> values;
+  std::vector<std::string> evidence;
+  std::vector<const Document*> unreadable;  // documents without text
+};
+
+Fines fines_of(const RuleContext& ctx, const std::string& type) {
+  Fines out;
+  for (const Document* d : documents_of(ctx.c, {type})) {
+    if (!readable(*d)) out.unreadable.push_back(d);
+    for (const Fact& f : d->facts)
+      if (f.kind == "fine" && out.values.insert(f.value).second)
+        out.evidence.push_back(doc_label(ctx.checklist, *d) + "：" + f.snippet);
+  }
+  return out;
+}
+
+bool disjoint(const std::set<std::string>& a, const std::set<std::string>& b) {
+  return std::none_of(a.begin(), a.end(), [&](const std::string& v) { return b.count(v); });
+}
+
+std::string yuan(const std::set<std::string>& values) {
+  std::string out;
+  for (const std::string& v : values) out += (out.empty() ? "" : "、") + v + " 元";
+  return out;
+}
+
+// The first explained_by word the decision's text holds, or "".
+std::string explanation(const RuleContext& ctx, const std::string& decision,
+                        const std::vector<std::string>& words) {
+  for (const Document* d : documents_of(ctx.c, {decision})) {
+    const std::string text = normalize_for_match(d->text);
+    for (const std::string& w : words)
+      if (text.find(normalize_for_match(w)) != std::string::npos) return w;
+  }
+  return {};
+}
+
+Finding mismatch(const Rule& r, const RuleContext& ctx, const std::string& a_type, const Fines& a,
+                 const std::string& b_type, const Fines& b) {
+  Finding f = finding_for(r, "consistency");
+  f.document = b_type;
+  if (const DocType* t = ctx.checklist.doc_type(b_type)) f.stage = t->stage;
+  f.message = fill_message(r.message, {{"first", doc_title(ctx.checklist, a_type)},
+                                       {"first_amount", yuan(a.values)},
+                                       {"second", doc_title(ctx.checklist, b_type)},
+                                       {"second_amount", yuan(b.values)}});
+  f.evidence = a.evidence;
+  f.evidence.insert(f.evidence.end(), b.evidence.begin(), b.evidence.end());
+  return f;
+}
+
+// Distinct 第…条 citations in `text` (Arabic or Chinese numerals).
+std::set<std::string> article_mentions(const std::string& text) {
+  static const std::string kNumerals = "〇零一二两三四五六七八九十百千";
+  const std::string t = normalize_for_match(text);  // full-width digits folded
+  const std::string di = "第", tiao = "条";
+  std::set<std::string> out;
+  for (std::size_t i = t.find(di); i != std::string::npos; i = t.find(di, i + 1)) {
+    std::size_t j = i + di.size();
+    while (j < t.size()) {
+      if (t[j] >= '0' && t[j] <= '9') {
+        ++j;
+      } else if (std::size_t at = kNumerals.find(t.substr(j, 3));
+                 j + 3 <= t.size() && at != std::string::npos && at % 3 == 0) {
+        j += 3;
+      } else {
+        break;
+      }
+    }
+    if (j > i + di.size() && t.compare(j, tiao.size(), tiao) == 0)
+      out.insert(t.substr(i, j + tiao.size() - i));
+  }
+  return out;
+}
+
+}  // namespace
+
+Outcome amounts(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out) {
+  const std::string notice_type = rule_param(r, "notice"), decision_type = rule_param(r, "decision"),
+                    payment_type = rule_param(r, "payment");
+  const Fines decision = fines_of(ctx, decision_type);
+  if (decision.values.empty()) return Outcome::not_checkable;
+  bool failed = false, manual = false;
+
+  const Fines notice = fines_of(ctx, notice_type);
+  if (!notice.values.empty() && disjoint(notice.values, decision.values)) {
+    Finding f = mismatch(r, ctx, notice_type, notice, decision_type, decision);
+    if (std::string why = explanation(ctx, decision_type, split_list(rule_param(r, "explained_by")));
+        !why.empty()) {
+      Finding m = manual_finding(r, f.message + "；决定书载有“" + why + "”等说明，请人工核对变更理由是否成立");
+      m.document = f.document;
+      m.stage = f.stage;
+      m.evidence = f.evidence;
+      f = std::move(m);
+      manual = true;
+    } else {
+      failed = true;
+    }
+    out.push_back(std::move(f));
+  }
+
+  const Fines payment = fines_of(ctx, payment_type);
+  if (!payment.values.empty() && disjoint(payment.values, decision.values)) {
+    Finding f = mismatch(r, ctx, decision_type, decision, payment_type, payment);
+    const std::vector<const Document*> partial =
+        documents_of(ctx.c, split_list(rule_param(r, "partial_by")));
+    if (!partial.empty()) {
+      Finding m = manual_finding(r, f.message + "；卷内有" + doc_label(ctx.checklist, *partial.front()) +
+                                        "，可能为分期缴纳，请人工核对缴款总额");
+      m.document = f.document;
+      m.stage = f.stage;
+      m.evidence = f.evidence;
+      f = std::move(m);
+      manual = true;
+    } else {
+      failed = true;
+    }
+    out.push_back(std::move(f));
+  } else if (payment.values.empty() && !payment.unreadable.empty()) {
+    std::string scans;
+    for (const Document* d : payment.unreadable) scans += (scans.empty() ? "" : "、") + d->path;
+    Finding m = manual_finding(r, doc_title(ctx.checklist, payment_type) + "为扫描件或无可提取文本（" +
+                                      scans + "），无法核对缴款金额，请人工核对是否与" +
+                                      doc_title(ctx.checklist, decision_type) + "的罚款（" +
+                                      yuan(decision.values) + "）一致");
+    m.document = payment_type;
+    if (const DocType* t = ctx.checklist.doc_type(payment_type)) m.stage = t->stage;
+    m.evidence = decision.evidence;
+    out.push_back(std::move(m));
+    manual = true;
+  }
+  if (failed) return Outcome::failed;
+  return manual ? Outcome::not_checkable : Outcome::passed;
+}
+
+Outcome provisions(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out) {
+  const std::string type = rule_param(r, "document");
+  const std::size_t min = std::stoul(rule_param(r, "min", "2"));
+  const std::vector<const Document*> decisions = documents_of(ctx.c, {type});
+  if (decisions.empty()) return Outcome::not_applicable;
+  Outcome o = Outcome::not_checkable;
+  for (const Document* d : decisions) {
+    if (!readable(*d)) continue;
+    std::set<std::string> cited;
+    std::vector<std::string> evidence;
+    for (const Fact& f : d->facts)
+      if (f.kind == "provision" && cited.insert(fold(f.value)).second)
+        evidence.push_back(doc_label(ctx.checklist, *d) + "：" + f.value + "（" + f.snippet + "）");
+    if (cited.size() >= min) {
+      if (o != Outcome::failed) o = Outcome::passed;
+      continue;
+    }
+    const std::set<std::string> mentions = article_mentions(d->text);
+    std::string listing;
+    for (const std::string& m : mentions) listing += (listing.empty() ? "" : "、") + m;
+    Finding f = finding_for(r, "consistency");
+    f.message = fill_message(r.message, {{"document", doc_label(ctx.checklist, *d)},
+                                         {"count", std::to_string(cited.size())},
+                                         {"min", std::to_string(min)}});
+    if (mentions.size() >= min) {
+      f = manual_finding(r, doc_label(ctx.checklist, *d) + "中可识别的法律条文引用不足 " +
+                                std::to_string(min) + " 条，但正文提及" + listing +
+                                "，请人工核对是否写明违法行为所违反的条款和处罚依据条款（条、款、项）");
+    } else {
+      o = Outcome::failed;
+    }
+    f.document = type;
+    f.stage = d->stage;
+    f.evidence = evidence;
+    if (!listing.empty()) f.evidence.push_back("正文提及的条：" + listing);
+    out.push_back(std::move(f));
+  }
+  return o;
+}
+
+}  // namespace auditor::consistency

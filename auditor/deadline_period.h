@@ -1,0 +1,49 @@
+// Internal to the deadline rule kind (deadline.cc): periods in working days,
+// calendar days or months, measured between two dates, and the period a
+// document states in its own text.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "auditor/calendar.h"
+#include "auditor/date.h"
+#include "auditor/rule_kinds.h"
+
+namespace auditor {
+
+enum class Unit { working, calendar, months };
+
+struct Period {
+  int limit = 0;
+  Unit unit = Unit::calendar;
+};
+
+struct Span {
+  int count = 0;                 // working days in (from, to] for Unit::working,
+                                 // else calendar days; negative when to < from
+  std::optional<Date> deadline;  // the limit-th unit after `from`; nullopt only
+                                 // for working days beyond the calendar's years
+};
+
+// nullopt for Unit::working when `calendar` is null or does not cover both
+// dates: the period is then not checkable, never guessed from weekdays.
+std::optional<Span> measure(const Period& p, Date from, Date to, const WorkCalendar* calendar);
+
+// The same day `months` months later, or the month's last day when it has
+// no such day (2024-01-31 + 1 month = 2024-02-29).
+Date add_months(Date d, int months);
+
+const char* unit_name(Unit u);   // "个工作日" "日" "个月"
+const char* count_unit(Unit u);  // how Span::count is counted: "个工作日" or "日"
+
+// When a readable document of `type` states a period (“五个工作日内”, “三日内”)
+// in a sentence on 陈述 or 申辩, `p` becomes that period: 工作日 are working
+// days; 日 are calendar days, except 二、三、五、七日 when `p` counts working
+// days (行政处罚法第八十五条). Appends what was found, or that nothing was, to
+// `evidence`.
+void apply_stated_period(const std::string& type, const RuleContext& ctx, Period& p,
+                         std::vector<std::string>& evidence);
+
+}  // namespace auditor

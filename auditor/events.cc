@@ -1,0 +1,248 @@
+#include "auditor/events.h"
+
+#include <vector>
+
+#include "auditor/rule_kinds.h"
+
+namespace auditor {
+namespace {
+
+// How a source dates an event: the document's own date (a date the manifest
+// declared for it, else its doc_date fact), a named fact, or the service
+// date of a 送达回证 that serves one of the types.
+enum class Via { own_date, fact, served };
+
+struct EventSource {
+  std::vector<const char*> types;  // empty: any document (Via::fact only)
+  Via via;
+  const char* fact = nullptr;
+};
+
+struct EventSpec {
+  const char* name;
+  const char* label;
+  const char* subject;            // document type the event is about, or ""
+  std::vector<const char*> keys;  // manifest <dates> aliases besides the name
+  std::vector<EventSource> sources;
+};
+
+// clang-format off
+const std::vector<EventSpec>& specs() {
+  static const std::vector<EventSpec> table = {
+      {"violation", "违法行为发生", "", {"violation_committed"}, {}},
+      // Discovery precedes filing: the earliest of these dates is the latest
+      // the act can have been discovered.
+      {"violation_discovered", "发现违法行为", "case_source", {"discovered"},
+       {{{"case_source", "inspection_record", "filing_approval"}, Via::own_date}}},
+      {"filed", "立案", "filing_approval", {},
+       {{{"filing_approval"}, Via::fact, "filing_date"},
+        {{"filing_approval"}, Via::own_date},
+        {{}, Via::fact, "filing_date"}}},
+      {"investigated", "调查取证", "inspection_record", {},
+       {{{"inspection_record", "inquiry_record"}, Via::own_date}}},
+      {"investigation_ended", "调查终结", "investigation_report", {},
+       {{{"investigation_report"}, Via::own_date}}},
+      {"notice", "制作事先告知书", "penalty_notice", {}, {{{"penalty_notice"}, Via::own_date}}},
+      {"notice_served", "事先告知书送达", "penalty_notice", {},
+       {{{"penalty_notice"}, Via::served}}},
+      {"statements", "陈述申辩", "statement_record", {}, {{{"statement_record"}, Via::own_date}}},
+      {"hearing_requested", "申请听证", "hearing_request", {},
+       {{{"hearing_request"}, Via::own_date}}},
+      {"hearing_notified", "听证通知书送达", "hearing_notification", {},
+       {{{"hearing_notification"}, Via::served}}},
+      {"hearing_held", "举行听证", "hearing_record", {"hearing"},
+       {{{"hearing_record"}, Via::fact, "hearing_date"},
+        {{"hearing_record"}, Via::own_date},
+        {{"hearing_report", "hearing_notification"}, Via::fact, "hearing_date"}}},
+      {"legal_review", "法制审核", "legal_review", {}, {{{"legal_review"}, Via::own_date}}},
+      {"collective_discussion", "集体讨论", "collective_discussion", {"discussion"},
+       {{{"collective_discussion"}, Via::own_date}}},
+      {"approved", "行政处罚审批", "penalty_approval", {"approval"},
+       {{{"penalty_approval"}, Via::own_date}}},
+      {"decided", "作出行政处罚决定", "penalty_decision", {},
+       {{{"penalty_decision", "no_penalty_decision"}, Via::own_date}}},
+      {"decision_served", "决定书送达", "penalty_decision", {},
+       {{{"penalty_decision", "no_penalty_decision"}, Via::served}}},
+      {"published", "公示", "publication_record", {}, {{{"publication_record"}, Via::own_date}}},
+      {"paid", "缴纳罚款", "payment_proof", {}, {{{"payment_proof"}, Via::own_date}}},
+      {"preservation", "先行登记保存", "preservation_notice", {},
+       {{{"preservation_notice"}, Via::own_date}}},
+      {"preservation_decided", "先行登记保存处理决定", "preservation_decision", {},
+       {{{"preservation_decision"}, Via::own_date}}},
+      {"seizure", "查封、扣押", "seizure_decision", {}, {{{"seizure_decision"}, Via::own_date}}},
+      {"seizure_ended", "解除查封、扣押", "seizure_release", {},
+       {{{"seizure_release"}, Via::own_date}}},
+      {"reminder_served", "催告书送达", "reminder", {}, {{{"reminder"}, Via::served}}},
+      {"enforcement_applied", "申请强制执行", "enforcement_application", {},
+       {{{"enforcement_application"}, Via::own_date}}},
+      {"closed", "结案", "closing_approval", {}, {{{"closing_approval"}, Via::own_date}}},
+  };
+  return table;
+}
+// clang-format on
+
+const EventSpec* find_spec(std::string_view name) {
+  for (const EventSpec& s : specs())
+    if (name == s.name) return &s;
+  return nullptr;
+}
+
+std::string title_of(const Checklist& cl, const Document& d) {
+  const DocType* t = d.type ? cl.doc_type(*d.type) : nullptr;
+  return t ? t->name : d.path;
+}
+
+bool has_type(const Document& d, const std::vector<const char*>& types) {
+  if (!d.type) return false;
+  for (const char* t : types)
+    if (*d.type == t) return true;
+  return false;
+}
+
+const Fact* fact_of(const Document& d, std::string_view kind) {
+  for (const Fact& f : d.facts)
+    if (f.kind == kind && Date::parse(f.value)) return &f;
+  return nullptr;
+}
+
+const Document* first_of_type(const Case& c, std::string_view type) {
+  for (const Document& d : c.documents)
+    if (d.type && *d.type == type) return &d;
+  return nullptr;
+}
+
+// The date `d` gives by `via`; sets `origin`. Document::date is the
+// doc_date fact unless a manifest declared another date for the document.
+std::optional<Date> date_of(const Case& c, const Document& d, const EventSource& src,
+                            const Checklist& cl, std::string& origin) {
+  const std::string where = "《" + title_of(cl, d) + "》（" + d.path + "）";
+  const auto from_fact = [&](const char* kind, const char* what) -> std::optional<Date> {
+    const Fact* f = fact_of(d, kind);
+    if (!f) return std::nullopt;
+    origin = where + what + "“" + f->snippet + "”";
+    return Date::parse(f->value);
+  };
+  const auto declared = [&]() -> std::optional<Date> {
+    const Fact* signed_on = fact_of(d, "doc_date");
+    if (!d.date || (signed_on && signed_on->value == *d.date)) return std::nullopt;
+    std::optional<Date> v = Date::parse(*d.date);
+    if (v) origin = where + (c.has_manifest ? "卷内清单登记的文书日期" : "文书日期");
+    return v;
+  };
+  switch (src.via) {
+    case Via::fact:
+      return from_fact(src.fact, "：");
+    case Via::own_date:
+      if (std::optional<Date> v = declared()) return v;
+      return from_fact("doc_date", "落款日期：");
+    case Via::served:
+      if (std::optional<Date> v = from_fact("service_date", "：")) return v;
+      if (std::optional<Date> v = declared()) return v;
+      return from_fact("doc_date", "落款日期：");
+  }
+  return std::nullopt;
+}
+
+// The earliest date among the documents `src` reads.
+std::optional<Event> from_source(const Case& c, const Checklist& cl, const EventSpec& spec,
+                                 const EventSource& src) {
+  std::optional<Event> best;
+  for (const Document& d : c.documents) {
+    const Document* subject = &d;
+    if (src.via == Via::served) {
+      if (d.type != "service_receipt") continue;
+      const DocType* served = served_type(d, c, cl);
+      if (!served) continue;
+      bool wanted = false;
+      for (const char* t : src.types) wanted = wanted || served->id == t;
+      if (!wanted) continue;
+      subject = first_of_type(c, served->id);
+    } else if (!src.types.empty() && !has_type(d, src.types)) {
+      continue;
+    }
+    std::string origin;
+    std::optional<Date> date = date_of(c, d, src, cl, origin);
+    if (!date || (best && best->date <= *date)) continue;
+    best = Event{spec.name, *date, &d, subject, std::move(origin)};
+  }
+  return best;
+}
+
+// CaseInfo::dates: declared by the manifest, or derived (case_info.h).
+std::optional<Event> from_case_info(const Case& c, const EventSpec& spec) {
+  std::vector<std::string> keys = {spec.name};
+  std::string dashed = spec.name;
+  for (char& ch : dashed)
+    if (ch == '_') ch = '-';
+  keys.push_back(dashed);
+  for (const char* k : spec.keys) keys.emplace_back(k);
+  for (const std::string& key : keys) {
+    auto it = c.info.dates.find(key);
+    if (it == c.info.dates.end()) continue;
+    if (std::optional<Date> d = Date::parse(it->second))
+      return Event{spec.name, *d, nullptr, *spec.subject ? first_of_type(c, spec.subject) : nullptr,
+                   c.has_manifest
+                       ? "卷内清单（manifest.xml）<dates " + key + "=\"" + it->second + "\">"
+                       : "案件信息 " + key + "=" + it->second};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+bool is_event_name(std::string_view name) { return find_spec(name) != nullptr; }
+
+std::string event_label(std::string_view name) {
+  const EventSpec* s = find_spec(name);
+  return s ? s->label : "";
+}
+
+std::string event_subject_type(std::string_view name) {
+  const EventSpec* s = find_spec(name);
+  return s ? s->subject : "";
+}
+
+std::optional<Event> find_event(const Case& c, const Checklist& cl, std::string_view name) {
+  const EventSpec* spec = find_spec(name);
+  if (!spec) return std::nullopt;
+  // Dates a manifest declared are the strongest; CaseInfo dates derived from
+  // the documents (no manifest) come after the documents, which name their
+  // text.
+  if (c.has_manifest)
+    if (std::optional<Event> e = from_case_info(c, *spec)) return e;
+  for (const EventSource& src : spec->sources)
+    if (std::optional<Event> e = from_source(c, cl, *spec, src)) return e;
+  return c.has_manifest ? std::nullopt : from_case_info(c, *spec);
+}
+
+std::optional<Event> latest_event(const Case& c, const Checklist& cl) {
+  std::optional<Event> latest;
+  for (const EventSpec& s : specs())
+    if (std::optional<Event> e = find_event(c, cl, s.name);
+        e && (!latest || e->date > latest->date))
+      latest = std::move(e);
+  return latest;
+}
+
+std::string event_phrase(const Event& e, const Checklist& cl) {
+  if (!e.subject) return event_label(e.name) + "（" + e.date.iso() + "）";
+  const std::string title = "《" + title_of(cl, *e.subject) + "》";
+  if (e.source && e.source != e.subject && e.source->type == "service_receipt")
+    return "送达" + title + "的送达回证（" + e.date.iso() + "）";
+  return title + "（" + (e.subject->number ? *e.subject->number + "，" : "") + e.date.iso() + "）";
+}
+
+std::string event_evidence(const Event& e) {
+  return event_label(e.name) + "日期 " + e.date.iso() + "：" + e.origin;
+}
+
+Tri rule_in_force(const Rule& r, const Case& c, const Checklist& cl) {
+  if (!r.since && !r.until) return Tri::yes;
+  std::optional<Event> e = find_event(c, cl, "decided");
+  if (!e) e = find_event(c, cl, "filed");
+  if (!e) return Tri::unknown;
+  const bool in = (!r.since || e->date >= *r.since) && (!r.until || e->date < *r.until);
+  return in ? Tri::yes : Tri::no;
+}
+
+}  // namespace auditor

@@ -1,0 +1,58 @@
+// The dated events of a case (filed, notice_served, decided, ...), each
+// resolved from the strongest evidence on file and remembering where its date
+// came from, so a deadline or order finding can name both dates and the
+// documents behind them. Evidence, strongest first: CaseInfo::dates when a
+// manifest declared them; then, per event, its document sources in a fixed
+// order (the date a manifest declared for the document, the document's own
+// facts); then CaseInfo::dates derived from the text (no manifest). An event
+// nothing dates is absent, never guessed. The event names and their
+// sources are listed in docs/formats/checklist.md ("Events").
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "auditor/checklist.h"
+#include "auditor/conditions.h"
+#include "auditor/date.h"
+#include "auditor/model.h"
+
+namespace auditor {
+
+struct Event {
+  std::string name;  // e.g. "decision_served"
+  Date date;
+  const Document* source = nullptr;   // the document the date was read from; nullptr: CaseInfo
+  const Document* subject = nullptr;  // the document the event is about (the served decision)
+  std::string origin;                 // Chinese, for evidence: where the date was read
+};
+
+bool is_event_name(std::string_view name);
+// Chinese label, e.g. "决定书送达"; empty for an unknown name.
+std::string event_label(std::string_view name);
+// The document type an event is about, e.g. "penalty_decision" for
+// decision_served; empty when it has none (violation).
+std::string event_subject_type(std::string_view name);
+
+// The event's date and its source; nullopt when nothing on file dates it.
+// Among several documents of one source the earliest date wins. `c` must be
+// classified. Never throws.
+std::optional<Event> find_event(const Case& c, const Checklist& cl, std::string_view name);
+// The latest-dated event on file: the file's own "today" (as of its last
+// recorded step); nullopt when no event is dated.
+std::optional<Event> latest_event(const Case& c, const Checklist& cl);
+
+// "《行政处罚决定书》（穗海…罚决〔2024〕31号，2024-05-10）": the event's
+// subject document with its number and the event's date; the label and date
+// when the subject is not on file.
+std::string event_phrase(const Event& e, const Checklist& cl);
+// "决定日期 2024-05-10：<origin>" for a finding's evidence.
+std::string event_evidence(const Event& e);
+
+// Law version by date (Rule::since / Rule::until): yes when the case's
+// decision date (else its filing date) lies in [since, until) or the rule
+// has neither bound; no when outside; unknown when neither date is known.
+Tri rule_in_force(const Rule& r, const Case& c, const Checklist& cl);
+
+}  // namespace auditor

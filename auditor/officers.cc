@@ -1,0 +1,226 @@
+// Rule kind officers (docs/formats/checklist.md, "officers"), from `officer`
+// facts ("姓名|证号", docs/facts.md):
+//   check=two_officers  documents=TYPES [min=2]: each record names at least
+//     `min` officers with certificate numbers. A record without text is not
+//     checkable. When none is recognised although the text mentions a
+//     certificate (执法证, 证号), the layout was not read: a manual check.
+//   check=reviewer_independent  review=TYPE investigation=TYPES
+//     reviewer_labels=LABELS: nobody named as reviewer (审核人：X) on the
+//     review document is an officer of the investigation records. Reviewers
+//     are read here from the labels, not from facts (the review form's
+//     承办人 are the investigators). No reviewer or no investigator found:
+//     not checkable, with a manual check for the missing reviewer.
+#include <algorithm>
+#include <set>
+
+#include "auditor/kind_helpers.h"
+#include "auditor/rule_kinds.h"
+#include "importers/names.h"
+
+namespace auditor {
+namespace {
+
+constexpr std::size_t kMaxNameChars = 4;
+
+struct Officer {
+  std::string name;
+  std::string certificate;
+  std::string snippet;
+};
+
+std::vector<Officer> officers_of(const Document& d) {
+  std::vector<Officer> out;
+  std::set<std::string> seen;
+  for (const Fact& f : d.facts) {
+    if (f.kind != "officer") continue;
+    const std::size_t bar = f.value.find('|');
+    Officer o{f.value.substr(0, bar), bar == std::string::npos ? "" : f.value.substr(bar + 1),
+              f.snippet};
+    if (o.name.empty() || o.certificate.empty() || !seen.insert(normalize_for_match(o.name)).second)
+      continue;
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
+bool mentions_certificate(const Document& d) {
+  const std::string t = normalize_for_match(d.text);
+  for (const char* word : {"执法证", "证号", "证件号"})
+    if (t.find(word) != std::string::npos) return true;
+  return false;
+}
+
+Outcome two_officers(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out) {
+  const std::size_t min = std::stoul(rule_param(r, "min", "2"));
+  const std::vector<const Document*> records = documents_of(ctx.c, split_list(rule_param(r, "documents")));
+  if (records.empty()) return Outcome::not_applicable;
+  bool failed = false, unknown = false;
+  for (const Document* d : records) {
+    if (!readable(*d)) {
+      unknown = true;
+      continue;
+    }
+    const std::vector<Officer> officers = officers_of(*d);
+    if (officers.size() >= min) continue;
+    std::string names;
+    std::vector<std::string> evidence;
+    for (const Officer& o : officers) {
+      names += (names.empty() ? "" : "、") + o.name + "（" + o.certificate + "）";
+      evidence.push_back(doc_label(ctx.checklist, *d) + "：" + o.snippet);
+    }
+    if (evidence.empty()) evidence.push_back(doc_label(ctx.checklist, *d) + "：未识别到执法人员姓名及执法证号");
+    Finding f = finding_for(r, "officers");
+    const std::string message =
+        fill_message(r.message, {{"document", doc_label(ctx.checklist, *d)},
+                                 {"count", std::to_string(officers.size())},
+                                 {"officers", names.empty() ? "无" : names},
+                                 {"min", std::to_string(min)}});
+    if (officers.empty() && mentions_certificate(*d)) {
+      f = manual_finding(r, doc_label(ctx.checklist, *d) + "提及执法证件，但未能识别执法人员姓名及执法证号，请人工核对是否有不少于 " +
+                                std::to_string(min) + " 名执法人员并载明执法证号");
+      unknown = true;
+    } else {
+      f.message = message;
+      failed = true;
+    }
+    f.document = d->type;
+    f.stage = d->stage;
+    f.evidence = std::move(evidence);
+    out.push_back(std::move(f));
+  }
+  if (failed) return Outcome::failed;
+  return unknown ? Outcome::not_checkable : Outcome::passed;
+}
+
+bool is_han_at(const std::string& s, std::size_t i) {
+  const unsigned char c = i < s.size() ? s[i] : 0;
+  return i + 3 <= s.size() && c >= 0xE4 && c <= 0xE9;  // U+4E00..U+9FFF
+}
+
+// Length of the separator (space, tab, ideographic space, colon, 、 or ，) at
+// s[i], 0 when none.
+std::size_t separator_at(const std::string& s, std::size_t i, bool colon) {
+  if (i >= s.size()) return 0;
+  if (s[i] == ' ' || s[i] == '\t' || (colon && s[i] == ':') || (!colon && s[i] == ',')) return 1;
+  for (const char* sep : {"　", colon ? "：" : "、", colon ? "：" : "，"})
+    if (s.compare(i, 3, sep) == 0) return 3;
+  return 0;
+}
+
+bool colon_at(const std::string& s, std::size_t i) {
+  return i < s.size() && (s[i] == ':' || s.compare(i, 3, "：") == 0);
+}
+
+// Names (2..4 Han characters) after a reviewer label and a separator, e.g.
+// "审核人：王五、赵六" or "审核人\t王五". A word followed by a colon is the next
+// label, not a name.
+std::vector<std::string> reviewers_in(const std::string& t, std::vector<std::string> labels) {
+  std::sort(labels.begin(), labels.end(),
+            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    auto label = std::find_if(labels.begin(), labels.end(),
+                              [&](const std::string& l) { return t.compare(i, l.size(), l) == 0; });
+    if (label == labels.end()) continue;
+    std::size_t j = i + label->size();
+    for (const std::string filler : {"签名", "签字", "姓名"})
+      if (t.compare(j, filler.size(), filler) == 0) j += filler.size();
+    const std::size_t label_end = j;
+    while (std::size_t n = separator_at(t, j, true)) j += n;
+    i = j - 1;
+    if (j == label_end) continue;  // "审核人意见": a longer word, not the label
+    while (j < t.size()) {
+      std::size_t k = j;
+      while (is_han_at(t, k)) k += 3;
+      const std::size_t chars = (k - j) / 3;
+      if (chars < 2 || chars > kMaxNameChars || colon_at(t, k)) break;
+      names.push_back(t.substr(j, k - j));
+      j = k;
+      while (std::size_t n = separator_at(t, j, false)) j += n;
+      i = j - 1;
+      if (j == k) break;
+    }
+  }
+  return names;
+}
+
+Outcome reviewer_independent(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out) {
+  const Checklist& cl = ctx.checklist;
+  const std::vector<const Document*> reviews = documents_of(ctx.c, {rule_param(r, "review")});
+  if (reviews.empty()) return Outcome::not_applicable;
+  std::vector<std::pair<const Document*, Officer>> investigators;
+  for (const Document* d : documents_of(ctx.c, split_list(rule_param(r, "investigation"))))
+    for (Officer& o : officers_of(*d)) investigators.emplace_back(d, std::move(o));
+  const std::vector<std::string> labels = split_list(rule_param(r, "reviewer_labels"));
+  bool failed = false, unknown = investigators.empty();
+  for (const Document* review : reviews) {
+    if (!readable(*review)) {
+      unknown = true;
+      continue;
+    }
+    const std::vector<std::string> reviewers = reviewers_in(review->text, labels);
+    if (reviewers.empty()) {
+      Finding m = manual_finding(r, "未能从" + doc_label(cl, *review) + "中识别审核人员，请人工核对法制审核人员未参与本案调查取证");
+      m.document = review->type;
+      m.stage = review->stage;
+      out.push_back(std::move(m));
+      unknown = true;
+      continue;
+    }
+    for (const std::string& name : reviewers) {
+      std::vector<std::string> evidence;
+      std::string records;
+      for (const auto& [d, o] : investigators) {
+        if (normalize_for_match(o.name) != name) continue;
+        records += (records.empty() ? "" : "、") + doc_label(cl, *d);
+        evidence.push_back(doc_label(cl, *d) + "：" + o.snippet);
+      }
+      if (records.empty()) continue;
+      Finding f = finding_for(r, "officers");
+      f.document = review->type;
+      f.stage = review->stage;
+      f.message = fill_message(r.message, {{"reviewer", name},
+                                           {"review", doc_label(cl, *review)},
+                                           {"records", records}});
+      evidence.insert(evidence.begin(), doc_label(cl, *review) + "：审核人员 " + name);
+      f.evidence = std::move(evidence);
+      out.push_back(std::move(f));
+      failed = true;
+    }
+  }
+  if (failed) return Outcome::failed;
+  return unknown ? Outcome::not_checkable : Outcome::passed;
+}
+
+}  // namespace
+
+Outcome check_officers(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out) {
+  const std::string check = rule_param(r, "check");
+  if (check == "two_officers") return two_officers(r, ctx, out);
+  if (check == "reviewer_independent") return reviewer_independent(r, ctx, out);
+  return Outcome::not_checkable;  // validate_officers rejects other values
+}
+
+std::string validate_officers(const Rule& r, const Checklist& cl) {
+  const std::string check = rule_param(r, "check");
+  if (check == "two_officers") {
+    if (std::string bad = check_param_names(r, {"check", "documents", "min"}); !bad.empty()) return bad;
+    if (std::string bad = bad_count(r, "min"); !bad.empty()) return bad;
+    const std::vector<std::string> docs = split_list(rule_param(r, "documents"));
+    if (docs.empty()) return "two_officers 检查须有 documents 参数（笔录类文书类型）";
+    return unknown_doc_type(docs, cl);
+  }
+  if (check == "reviewer_independent") {
+    if (std::string bad = check_param_names(r, {"check", "review", "investigation", "reviewer_labels"});
+        !bad.empty())
+      return bad;
+    for (const char* p : {"review", "investigation", "reviewer_labels"})
+      if (rule_param(r, p).empty()) return "reviewer_independent 检查须有 " + std::string(p) + " 参数";
+    std::vector<std::string> docs = split_list(rule_param(r, "investigation"));
+    docs.push_back(rule_param(r, "review"));
+    return unknown_doc_type(docs, cl);
+  }
+  return "officers 规则须有 check 参数（two_officers 或 reviewer_independent），而不是“" + check + "”";
+}
+
+}  // namespace auditor

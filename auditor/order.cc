@@ -1,0 +1,75 @@
+// Rule kind order: the dated events of a case follow the stage order.
+// Params (docs/formats/checklist.md):
+//   sequence=EVENT,EVENT,...   events in the order they must happen; the same
+//                              day is in order. Events nothing dates are
+//                              skipped, and each pair of neighbouring dated
+//                              events out of order is one finding.
+#include "auditor/events.h"
+#include "auditor/rule_kinds.h"
+
+namespace auditor {
+namespace {
+
+std::vector<std::string> sequence_of(const Rule& r) {
+  std::vector<std::string> out;
+  auto it = r.params.find("sequence");
+  if (it == r.params.end()) return out;
+  const std::string& list = it->second;
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    std::size_t comma = list.find(',', start);
+    if (comma == std::string::npos) comma = list.size();
+    std::string name = list.substr(start, comma - start);
+    name.erase(0, name.find_first_not_of(' '));
+    name.erase(name.find_last_not_of(' ') + 1);
+    if (!name.empty()) out.push_back(name);
+    start = comma + 1;
+  }
+  return out;
+}
+
+Finding inversion(const Rule& r, const RuleContext& ctx, const Event& first, const Event& second) {
+  Finding f = finding_for(r, "order");
+  const std::string about = event_subject_type(second.name);
+  if (!about.empty()) f.document = about;
+  f.message =
+      fill_message(r.message, {{"first_label", event_label(first.name)},
+                               {"second_label", event_label(second.name)},
+                               {"first_doc", event_phrase(first, ctx.checklist)},
+                               {"second_doc", event_phrase(second, ctx.checklist)},
+                               {"first_date", first.date.iso()},
+                               {"second_date", second.date.iso()},
+                               {"days", std::to_string(days_between(second.date, first.date))}});
+  f.evidence = {
+      event_evidence(first), event_evidence(second),
+      "应有顺序：" + event_label(first.name) + "在前，" + event_label(second.name) + "在后"};
+  return f;
+}
+
+}  // namespace
+
+Outcome check_order(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out) {
+  std::vector<Event> dated;
+  for (const std::string& name : sequence_of(r))
+    if (std::optional<Event> e = find_event(ctx.c, ctx.checklist, name))
+      dated.push_back(std::move(*e));
+  if (dated.size() < 2) return Outcome::not_checkable;
+  bool failed = false;
+  for (std::size_t i = 1; i < dated.size(); ++i)
+    if (dated[i].date < dated[i - 1].date) {
+      out.push_back(inversion(r, ctx, dated[i - 1], dated[i]));
+      failed = true;
+    }
+  return failed ? Outcome::failed : Outcome::passed;
+}
+
+std::string validate_order(const Rule& r, const Checklist&) {
+  if (std::string bad = check_param_names(r, {"sequence"}); !bad.empty()) return bad;
+  const std::vector<std::string> seq = sequence_of(r);
+  if (seq.size() < 2) return "order 规则的 sequence 参数须列出至少两个事件名";
+  for (const std::string& name : seq)
+    if (!is_event_name(name)) return "未知的事件名 " + name;
+  return {};
+}
+
+}  // namespace auditor

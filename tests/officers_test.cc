@@ -1,0 +1,120 @@
+// Rule kind officers on cases built from real record text: two officers
+// with certificate numbers per record, and a legal reviewer who did not
+// investigate.
+#include <catch2/catch.hpp>
+
+#include "tests/rule_fixtures.h"
+
+using namespace auditor;
+using namespace auditor::testing;
+
+namespace {
+
+const std::string kTwoOfficers = "执法人员：张三（执法证号：44010523017）、李四（执法证号：44010523042）\n";
+
+std::string record(const std::string& title, const std::string& officers) {
+  return title + "\n时间：2024年3月4日10时00分至10时40分\n地点：广州市海珠区某路1号\n" + officers +
+         "被检查人：广州市海珠区粤香园餐饮管理有限公司\n我们是广州市海珠区人民政府赤岗街道办事处的执法人员，已向你出示执法证件。\n（以下空白）\n";
+}
+
+std::string review(const std::string& reviewer_line) {
+  return "法制审核意见书\n案号：穗海赤岗综执立〔2024〕12号\n承办人：张三、李四\n审核意见：事实清楚，证据确凿，同意处罚。\n" +
+         reviewer_line + "\n审核日期：2024年3月19日\n";
+}
+
+Case with(std::vector<Document> docs) {
+  Case c;
+  c.archive = "officers.zip";
+  c.documents = std::move(docs);
+  return c;
+}
+
+Audit audit(const Case& c) { return check_case(c, bundled_checklist()); }
+
+}  // namespace
+
+TEST_CASE("records naming two officers with certificate numbers stay quiet", "[officers]") {
+  const Audit a = audit(with({text_document("inspection_record", record("现场检查笔录", kTwoOfficers)),
+                              text_document("inquiry_record", record("询问笔录", kTwoOfficers))}));
+  CHECK(outcome_of(a, "OFF-two-officers") == Outcome::passed);
+  CHECK(findings_of(a, "OFF-two-officers").empty());
+}
+
+TEST_CASE("a record naming one officer is a veto finding", "[officers]") {
+  const Audit a = audit(with(
+      {text_document("inspection_record", record("现场检查笔录", kTwoOfficers)),
+       text_document("inquiry_record", record("询问笔录", "执法人员：张三（执法证号：44010523017）\n"),
+                     "05-询问笔录.docx")}));
+  CHECK(outcome_of(a, "OFF-two-officers") == Outcome::failed);
+  const std::vector<Finding> f = findings_of(a, "OFF-two-officers");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].kind == "officers");
+  CHECK(f[0].severity == "veto");
+  CHECK(f[0].document == "inquiry_record");
+  CHECK(f[0].message ==
+        "《询问笔录》（05-询问笔录.docx）载明的执法人员及执法证号不足 2 名（识别到 1 名：张三（44010523017））");
+  CHECK(a.score == 0);
+}
+
+TEST_CASE("a record naming officers without certificate numbers is a veto finding", "[officers]") {
+  Document d = text_document("inspection_record",
+                             "现场检查笔录\n执法人员：张三、李四\n被检查人：陈建华\n（以下空白）\n");
+  const std::vector<Finding> f = findings_of(audit(with({d})), "OFF-two-officers");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].severity == "veto");
+  CHECK(contains(f[0].message, "识别到 0 名：无"));
+}
+
+TEST_CASE("a record mentioning credentials whose officers cannot be read is a manual check",
+          "[officers]") {
+  Document d = text_document("inspection_record",
+                             "现场检查笔录\n执法人员出示了执法证件，当事人确认。\n（以下空白）\n");
+  const Audit a = audit(with({d}));
+  CHECK(outcome_of(a, "OFF-two-officers") == Outcome::not_checkable);
+  const std::vector<Finding> f = findings_of(a, "OFF-two-officers");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].kind == "manual_check");
+  CHECK(f[0].severity == "info");
+}
+
+TEST_CASE("a scanned record is not checkable for officers", "[officers]") {
+  const Audit a = audit(with({scan_document("inquiry_record")}));
+  CHECK(outcome_of(a, "OFF-two-officers") == Outcome::not_checkable);
+  CHECK(findings_of(a, "OFF-two-officers").empty());
+}
+
+TEST_CASE("a legal reviewer who investigated the case is reported", "[officers]") {
+  const Audit a = audit(with({text_document("inspection_record", record("现场检查笔录", kTwoOfficers),
+                                            "03-现场检查笔录.docx"),
+                              text_document("legal_review", review("审核人：李四"), "10-法制审核意见书.docx")}));
+  CHECK(outcome_of(a, "OFF-reviewer-independent") == Outcome::failed);
+  const std::vector<Finding> f = findings_of(a, "OFF-reviewer-independent");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].severity == "major");
+  CHECK(f[0].document == "legal_review");
+  CHECK(f[0].message ==
+        "《法制审核意见书》（10-法制审核意见书.docx）的审核人员李四同时是本案调查人员"
+        "（见《现场检查笔录》（03-现场检查笔录.docx）），法制审核人员不得参与案件调查");
+}
+
+TEST_CASE("an independent legal reviewer stays quiet although the form names the investigators",
+          "[officers]") {
+  const Audit a = audit(with({text_document("inspection_record", record("现场检查笔录", kTwoOfficers)),
+                              text_document("legal_review", review("法制审核人员：王五、赵六"))}));
+  CHECK(outcome_of(a, "OFF-reviewer-independent") == Outcome::passed);
+  CHECK(findings_of(a, "OFF-reviewer-independent").empty());
+}
+
+TEST_CASE("a reviewer field left blank for a handwritten name is a manual check", "[officers]") {
+  const Audit a = audit(with({text_document("inspection_record", record("现场检查笔录", kTwoOfficers)),
+                              text_document("legal_review", review("审核人签名："))}));
+  CHECK(outcome_of(a, "OFF-reviewer-independent") == Outcome::not_checkable);
+  const std::vector<Finding> f = findings_of(a, "OFF-reviewer-independent");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].kind == "manual_check");
+}
+
+TEST_CASE("without a legal review the reviewer rule does not apply", "[officers]") {
+  const Audit a = audit(with({text_document("inspection_record", record("现场检查笔录", kTwoOfficers))}));
+  CHECK(outcome_of(a, "OFF-reviewer-independent") == Outcome::not_applicable);
+}

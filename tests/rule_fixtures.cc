@@ -1,0 +1,70 @@
+#include "tests/rule_fixtures.h"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "importers/facts.h"
+
+namespace auditor::testing {
+
+const Checklist& bundled_checklist() {
+  static const Checklist cl = [] {
+    Result<Checklist> r =
+        load_checklist(std::filesystem::path(AUDITOR_SOURCE_DIR) / "checklists" / "general");
+    if (!r) FAIL(r.error());
+    return std::move(*r);
+  }();
+  return cl;
+}
+
+namespace {
+
+Document typed(const std::string& type, std::string path, const std::string& ext) {
+  static int serial = 0;
+  Document d;
+  d.path = path.empty() ? type + "-" + std::to_string(++serial) + ext : std::move(path);
+  d.type = type;
+  d.type_source = Source::manifest;
+  const DocType* t = bundled_checklist().doc_type(type);
+  REQUIRE(t);
+  d.stage = t->stage;
+  return d;
+}
+
+}  // namespace
+
+Document text_document(const std::string& type, const std::string& text, std::string path) {
+  Document d = typed(type, std::move(path), ".docx");
+  d.format = "docx";
+  d.has_text = true;
+  d.text = text;
+  d.facts = extract_facts(text);
+  return d;
+}
+
+Document scan_document(const std::string& type, std::string path) {
+  Document d = typed(type, std::move(path), ".png");
+  d.format = "image";
+  return d;
+}
+
+std::vector<Finding> findings_of(const Audit& a, const std::string& rule) {
+  std::vector<Finding> out;
+  for (const Finding& f : a.findings)
+    if (f.rule == rule) out.push_back(f);
+  return out;
+}
+
+Outcome outcome_of(const Audit& a, const std::string& rule) {
+  for (const Check& c : a.checks)
+    if (c.rule == rule) return c.outcome;
+  FAIL("rule " << rule << " did not run");
+  return Outcome::not_checkable;
+}
+
+bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+}  // namespace auditor::testing
