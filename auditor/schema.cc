@@ -103,23 +103,105 @@ CREATE TABLE checks (
 CREATE INDEX checks_by_case ON checks(case_id);
 CREATE INDEX checks_by_rule ON checks(rule);
 )sql"},
+    // Rounds (审查轮次): every run belongs to one; an archive is unique per
+    // round, so rounds can be compared. Earlier runs form one round. Runs
+    // and cases are rebuilt (foreign keys are off during migrations).
+    {2, R"sql(
+CREATE TABLE rounds (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  mode TEXT NOT NULL CHECK (mode IN ('inspection', 'self_check')),
+  created_at TEXT NOT NULL
+);
+INSERT INTO rounds (id, name, mode, created_at)
+  SELECT 1, '升级前的审查', 'inspection', min(started_at) FROM audit_runs HAVING count(*) > 0;
+CREATE TABLE audit_runs_v2 (
+  id INTEGER PRIMARY KEY,
+  round_id INTEGER NOT NULL REFERENCES rounds(id),
+  inspector TEXT,
+  started_at TEXT NOT NULL,
+  finished_at TEXT,
+  tool_version TEXT NOT NULL,
+  checklist_id TEXT NOT NULL,
+  checklist_version TEXT NOT NULL,
+  checklist_sha256 TEXT NOT NULL,
+  UNIQUE (id, round_id)
+);
+INSERT INTO audit_runs_v2 (id, round_id, inspector, started_at, finished_at, tool_version,
+                           checklist_id, checklist_version, checklist_sha256)
+  SELECT id, 1, NULL, started_at, finished_at, tool_version, checklist_id, checklist_version,
+         checklist_sha256 FROM audit_runs;
+DROP TABLE audit_runs;
+ALTER TABLE audit_runs_v2 RENAME TO audit_runs;
+CREATE INDEX audit_runs_by_round ON audit_runs(round_id);
+CREATE TABLE cases_v2 (
+  id INTEGER PRIMARY KEY,
+  round_id INTEGER REFERENCES rounds(id),
+  archive TEXT NOT NULL,
+  sha256 TEXT,
+  run_id INTEGER NOT NULL REFERENCES audit_runs(id),
+  status TEXT NOT NULL CHECK (status IN ('audited', 'rejected')),
+  error TEXT,
+  case_number TEXT,
+  street TEXT,
+  party TEXT,
+  party_id TEXT,
+  procedure TEXT,
+  fine REAL,
+  score REAL,
+  grade TEXT,
+  audited_at TEXT NOT NULL,
+  UNIQUE (round_id, archive),
+  FOREIGN KEY (run_id, round_id) REFERENCES audit_runs(id, round_id)
+);
+INSERT INTO cases_v2 (id, round_id, archive, sha256, run_id, status, error, case_number, street,
+                      party, party_id, procedure, fine, score, grade, audited_at)
+  SELECT id, 1, archive, sha256, run_id, status, error, case_number, street, party, party_id,
+         procedure, fine, score, grade, audited_at FROM cases;
+DROP TABLE cases;
+ALTER TABLE cases_v2 RENAME TO cases;
+CREATE INDEX cases_by_sha256 ON cases(sha256);
+CREATE INDEX cases_by_run ON cases(run_id);
+CREATE INDEX cases_by_archive ON cases(archive);
+)sql"},
 };
 
 bool exec(sqlite3* db, const char* sql) {
   return sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
 }
 
-// Applies `m` unless another process got there first. One transaction.
+// True when PRAGMA `query` yields at least one row.
+bool yields_row(sqlite3* db, const char* query) {
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db, query, -1, &stmt, nullptr) != SQLITE_OK) return false;
+  const bool row = sqlite3_step(stmt) == SQLITE_ROW;
+  sqlite3_finalize(stmt);
+  return row;
+}
+
+bool foreign_keys_on(sqlite3* db) {
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db, "PRAGMA foreign_keys", -1, &stmt, nullptr) != SQLITE_OK) return false;
+  const bool on = sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_int(stmt, 0) == 1;
+  sqlite3_finalize(stmt);
+  return on;
+}
+
+// Applies `m` unless another process got there first. One transaction; the
+// foreign keys must hold again before it commits.
 Status apply(sqlite3* db, const Migration& m) {
   if (!exec(db, "BEGIN IMMEDIATE"))
     return Status::failure("无法开始数据库升级：" + sqlite_reason(db));
   std::string why;
+  const std::string failed = "数据库升级到第 " + std::to_string(m.version) + " 版失败：";
   const std::string set_version = "PRAGMA user_version = " + std::to_string(m.version);
   Result<int> version = read_schema_version(db);
   if (!version)
     why = version.error();
   else if (*version < m.version && (!exec(db, m.sql) || !exec(db, set_version.c_str())))
-    why = "数据库升级到第 " + std::to_string(m.version) + " 版失败：" + sqlite_reason(db);
+    why = failed + sqlite_reason(db);
+  else if (yields_row(db, "PRAGMA foreign_key_check"))
+    why = failed + "升级后的数据不满足外键约束";
   else if (!exec(db, "COMMIT"))
     why = "数据库升级提交失败：" + sqlite_reason(db);
   if (why.empty()) return Status::success();
@@ -147,18 +229,24 @@ Result<int> read_schema_version(sqlite3* db) {
   return version;
 }
 
-Status migrate(sqlite3* db) {
+Status migrate(sqlite3* db, int target) {
   Result<int> version = read_schema_version(db);
   if (!version) return Status::failure(version.error());
   if (*version > latest_schema_version())
     return Status::failure("数据库结构版本为 " + std::to_string(*version) +
                            "，高于本工具支持的版本 " + std::to_string(latest_schema_version()) +
                            "：该数据库由更新版本的 auditor 创建，请升级 auditor 后再打开");
+  // A table rebuild must not cascade its DROP into the child tables. The
+  // pragma is a no-op inside a transaction, so it is switched around them.
+  const bool foreign_keys = foreign_keys_on(db);
+  if (foreign_keys) exec(db, "PRAGMA foreign_keys = OFF");
+  Status result = Status::success();
   for (const Migration& m : kMigrations) {
-    if (m.version <= *version) continue;
-    if (Status s = apply(db, m); !s.ok()) return s;
+    if (m.version <= *version || m.version > target) continue;
+    if (result = apply(db, m); !result.ok()) break;
   }
-  return Status::success();
+  if (foreign_keys) exec(db, "PRAGMA foreign_keys = ON");
+  return result;
 }
 
 }  // namespace auditor

@@ -21,9 +21,10 @@ int latest_schema_version();
 // (e.g. the file is not an SQLite database).
 Result<int> read_schema_version(sqlite3* db);
 
-// Applies every migration above the database's version, in order. Refuses,
-// without touching the file, a database newer than this build. A failed
-// migration is rolled back; the versions applied before it stay.
-Status migrate(sqlite3* db);
+// Applies every migration above the database's version, up to `target`, in
+// order. Refuses, without touching the file, a database newer than this
+// build. A failed migration is rolled back; the versions applied before it
+// stay. Foreign key enforcement is off while migrating and restored after.
+Status migrate(sqlite3* db, int target = latest_schema_version());
 
 }  // namespace auditor

@@ -39,6 +39,7 @@ class Statement {
     return rc_ == SQLITE_ROW || rc_ == SQLITE_DONE;
   }
   bool has_row() const { return rc_ == SQLITE_ROW; }
+  long long integer(int column) const { return sqlite3_column_int64(stmt_, column); }
   Text text(int column) const {
     if (sqlite3_column_type(stmt_, column) == SQLITE_NULL) return std::nullopt;
     const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
@@ -92,9 +93,10 @@ std::string insert_case(sqlite3* db, long long run, const Case& c, const Audit& 
   const CaseInfo& info = c.info;
   Statement add_case(
       db,
-      "INSERT INTO cases (archive, sha256, run_id, status, error, case_number, street, party,"
-      " party_id, procedure, fine, score, grade, audited_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
-      " ?8, ?9, ?10, ?11, ?12, ?13, strftime('%Y-%m-%dT%H:%M:%SZ'))");
+      "INSERT INTO cases (round_id, archive, sha256, run_id, status, error, case_number, street,"
+      " party, party_id, procedure, fine, score, grade, audited_at) VALUES ((SELECT round_id"
+      " FROM audit_runs WHERE id = ?3), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+      " strftime('%Y-%m-%dT%H:%M:%SZ'))");
   if (!add_case.run(c.archive, non_empty(c.sha256), run, c.rejected ? "rejected" : "audited",
                     c.rejected ? non_empty(c.error) : std::nullopt, info.case_number, info.street,
                     info.party, info.party_id, info.procedure, info.fine,
@@ -144,7 +146,30 @@ std::string insert_case(sqlite3* db, long long run, const Case& c, const Audit& 
   return {};
 }
 
+const char* mode_label(const std::string& mode) {
+  return mode == "self_check" ? "街道自查" : "部门检查";
+}
+
+// The id of round `name`, created with `mode` at `created_at` when new.
+Result<long long> find_or_add_round(sqlite3* db, const std::string& name,
+                                    const std::string& mode, const std::string& created_at) {
+  Statement find(db, "SELECT id, mode FROM rounds WHERE name = ?1");
+  if (!find.run(name)) return Error{"无法查询审查轮次：" + sqlite_reason(db)};
+  if (find.has_row()) {
+    const std::string existing = find.text(1).value_or("");
+    if (existing != mode)
+      return Error{"审查轮次「" + name + "」已按" + mode_label(existing) + "建立，不能再以" +
+                   mode_label(mode) + "方式加入；请换一个轮次名称"};
+    return find.integer(0);
+  }
+  Statement add(db, "INSERT INTO rounds (name, mode, created_at) VALUES (?1, ?2, ?3)");
+  if (!add.run(name, mode, created_at)) return Error{"无法记录审查轮次：" + sqlite_reason(db)};
+  return static_cast<long long>(sqlite3_last_insert_rowid(db));
+}
+
 }  // namespace
+
+std::string default_round_name(const std::string& date) { return date + " 审查"; }
 
 Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& file) {
   sqlite3* db = nullptr;
@@ -165,24 +190,40 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& file) {
 Store::~Store() { sqlite3_close_v2(db_); }
 
 Result<long long> Store::begin_run(const RunInfo& run) {
-  // An empty started_at is filled with the time of the insert.
+  if (run.mode != "inspection" && run.mode != "self_check")
+    return Error{"审查方式只能是 inspection（部门检查）或 self_check（街道自查），不能是 " +
+                 run.mode};
+  Transaction tx(db_);
+  if (!tx.open()) return Error{"无法开始数据库事务：" + sqlite_reason(db_)};
+  // An empty started_at is the time of this call; the round shares it.
+  Statement clock(db_, "SELECT COALESCE(NULLIF(?1, ''), strftime('%Y-%m-%dT%H:%M:%SZ'))");
+  if (!clock.run(run.started_at)) return Error{"无法读取时间：" + sqlite_reason(db_)};
+  const std::string started = clock.text(0).value_or(run.started_at);
+  const std::string name =
+      run.round.empty() ? default_round_name(started.substr(0, 10)) : run.round;
+  Result<long long> round = find_or_add_round(db_, name, run.mode, started);
+  if (!round) return Error{round.error()};
   Statement add_run(
       db_,
-      "INSERT INTO audit_runs (started_at, tool_version, checklist_id, checklist_version,"
-      " checklist_sha256) VALUES (COALESCE(NULLIF(?1, ''), strftime('%Y-%m-%dT%H:%M:%SZ')),"
-      " ?2, ?3, ?4, ?5)");
-  if (!add_run.run(run.started_at, run.tool_version, run.checklist_id, run.checklist_version,
-                   run.checklist_sha256))
+      "INSERT INTO audit_runs (round_id, inspector, started_at, tool_version, checklist_id,"
+      " checklist_version, checklist_sha256) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  if (!add_run.run(*round, non_empty(run.inspector), started, run.tool_version,
+                   run.checklist_id, run.checklist_version, run.checklist_sha256))
     return Error{"无法记录审查批次：" + sqlite_reason(db_)};
-  return static_cast<long long>(sqlite3_last_insert_rowid(db_));
+  const long long id = sqlite3_last_insert_rowid(db_);
+  if (!tx.commit()) return Error{"无法记录审查批次：" + sqlite_reason(db_)};
+  return id;
 }
 
 Status Store::save_case(long long run, const Case& c, const Audit& audit) {
   Transaction tx(db_);
   if (!tx.open()) return Status::failure("无法开始数据库事务：" + sqlite_reason(db_));
   // ON DELETE CASCADE removes the earlier documents, facts, findings, checks.
-  Statement drop(db_, "DELETE FROM cases WHERE archive = ?1");
-  std::string why = drop.run(c.archive) ? insert_case(db_, run, c, audit) : sqlite_reason(db_);
+  Statement drop(db_,
+                 "DELETE FROM cases WHERE archive = ?1 AND round_id ="
+                 " (SELECT round_id FROM audit_runs WHERE id = ?2)");
+  std::string why =
+      drop.run(c.archive, run) ? insert_case(db_, run, c, audit) : sqlite_reason(db_);
   if (why.empty() && !tx.commit()) why = sqlite_reason(db_);
   if (!why.empty()) return Status::failure("保存审查结果失败，该案卷原有的结果保持不变：" + why);
   return Status::success();
@@ -197,7 +238,7 @@ Status Store::end_run(long long run) {
 }
 
 Result<std::optional<std::string>> Store::archive_sha256(const std::string& archive) {
-  Statement find(db_, "SELECT sha256 FROM cases WHERE archive = ?1");
+  Statement find(db_, "SELECT sha256 FROM cases WHERE archive = ?1 ORDER BY id DESC LIMIT 1");
   if (!find.run(archive)) return Error{"无法查询数据库：" + sqlite_reason(db_)};
   if (!find.has_row()) return std::optional<std::string>();
   return find.text(0);

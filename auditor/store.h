@@ -1,6 +1,7 @@
-// The SQLite store: cases, documents, facts, audit runs and findings.
-// Schema versions and migrations: docs/formats/database.md. Every write
-// happens in one transaction; re-auditing an archive replaces its results.
+// The SQLite store: rounds, audit runs, cases, documents, facts and
+// findings. Schema versions and migrations: docs/formats/database.md. Every
+// write happens in one transaction; re-auditing an archive in the same round
+// replaces its results, in another round it is a separate record.
 #pragma once
 
 #include <filesystem>
@@ -20,8 +21,16 @@ namespace auditor {
 struct RunInfo {
   std::string tool_version;
   std::string checklist_id, checklist_version, checklist_sha256;
-  std::string started_at;  // ISO 8601 UTC
+  std::string started_at;  // ISO 8601 UTC; empty = the time of begin_run
+  // The round (审查轮次) the run adds to, created by its first run; empty =
+  // "<date of started_at> 审查".
+  std::string round;
+  std::string mode = "inspection";  // inspection | self_check
+  std::string inspector;            // empty = not stated
 };
+
+// The round name used when none is given: "2026-11-25 审查" for that date.
+std::string default_round_name(const std::string& date);
 
 // One open database. Not thread-safe: the pipeline has a single writer.
 class Store {
@@ -30,14 +39,17 @@ class Store {
   static Result<std::unique_ptr<Store>> open(const std::filesystem::path& file);
   ~Store();
 
+  // Fails (Chinese reason) when the round exists with another mode, or the
+  // mode is not one of the two.
   Result<long long> begin_run(const RunInfo& run);
   // Stores the case, its documents, facts and findings for `run`, replacing
-  // any earlier results for the same archive path. One transaction.
+  // any earlier results for the same archive path in the run's round. One
+  // transaction.
   Status save_case(long long run, const Case& c, const Audit& audit);
   Status end_run(long long run);
 
-  // The sha256 stored for `archive` by its latest audit; nullopt when the
-  // archive was never stored or its hash is unknown.
+  // The sha256 stored for `archive` by its latest audit (any round); nullopt
+  // when the archive was never stored or its hash is unknown.
   Result<std::optional<std::string>> archive_sha256(const std::string& archive);
 
   int schema_version() const;

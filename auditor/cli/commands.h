@@ -17,6 +17,8 @@ using Args = std::vector<std::string>;
 int audit(const Args& args);
 int rules(const Args& args);
 int extract(const Args& args);
+int checklist(const Args& args);
+int report(const Args& args);
 
 constexpr int kExitOk = 0;
 constexpr int kExitRejected = 1;

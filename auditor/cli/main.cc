@@ -16,7 +16,10 @@ struct Command {
 // The one table of subcommands.
 constexpr Command kCommands[] = {
     {"audit", "审查案卷压缩包，输出问题清单并存入数据库", auditor::cli::audit},
+    {"checklist", "校验检查清单数据文件", auditor::cli::checklist},
     {"extract", "显示文档的格式、类型、阶段、提取的要素和全文", auditor::cli::extract},
+    {"report", "从数据库生成一个审查轮次的评查表和通报（HTML、DOCX、XLSX、JSON）",
+     auditor::cli::report},
     {"rules", "列出检查清单中的全部规则及其法律依据", auditor::cli::rules},
 };
 

@@ -1,0 +1,59 @@
+// `auditor report`: render one stored round as HTML, DOCX, XLSX and JSON.
+#include <iostream>
+
+#include "auditor/cli/options.h"
+#include "auditor/store.h"
+#include "reports/report.h"
+
+namespace auditor::cli {
+
+int report(const Args& args) {
+  po::options_description desc("选项");
+  std::string db, round, compare, out, formats, dir;
+  desc.add_options()("db", po::value(&db)->default_value("auditor.db"), "SQLite 数据库文件")(
+      "round", po::value(&round), "审查轮次名称（默认最近建立的轮次）")(
+      "compare", po::value(&compare), "与哪一轮比较（默认街道范围相同的上一轮）")(
+      "out", po::value(&out), "报告写入的文件夹")(
+      "format", po::value(&formats)->default_value("html,docx,xlsx,json"),
+      "报告格式，逗号分隔：html,docx,xlsx,json")(
+      "checklist", po::value(&dir)->default_value(default_checklist_dir().string()),
+      "检查清单目录（提供文书和阶段名称）");
+  po::positional_options_description positional;
+  po::variables_map vm;
+  const std::string usage = "auditor report --out 文件夹 [--db 文件] [--round 轮次] [选项]";
+  if (int rc = parse_options(args, desc, positional, usage, vm); rc >= 0) return rc;
+  if (out.empty()) {
+    std::cerr << "请用 --out 指定报告写入的文件夹。\n用法：" << usage << "\n";
+    return kExitUsage;
+  }
+  Result<ReportFormats> wanted = parse_formats(formats);
+  if (!wanted) {
+    std::cerr << "参数错误：" << wanted.error() << "\n";
+    return kExitUsage;
+  }
+  if (!std::filesystem::exists(db)) {
+    std::cerr << "数据库文件不存在：" << db << "\n";
+    return kExitUsage;
+  }
+  Vocabulary names;
+  if (Result<Checklist> checklist = load_checklist(dir); checklist)
+    names = vocabulary(*checklist);
+  else
+    std::cerr << "警告：检查清单无法读取（" << checklist.error()
+              << "），报告中的文书类型以代码显示\n";
+  Result<std::unique_ptr<Store>> store = Store::open(db);
+  if (!store) {
+    std::cerr << "无法打开数据库 " << db << "：" << store.error() << "\n";
+    return kExitUsage;
+  }
+  ReportRequest request{round, vm.count("compare") ? std::optional(compare) : std::nullopt, out,
+                        *wanted, names};
+  if (Status written = write_round_reports(**store, request); !written.ok()) {
+    std::cerr << written.reason << "\n";
+    return kExitUsage;
+  }
+  std::cout << "报告已写入 " << out << "\n";
+  return kExitOk;
+}
+
+}  // namespace auditor::cli

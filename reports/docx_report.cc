@@ -1,0 +1,63 @@
+// The DOCX report, written with the project's DocxWriter (A4, Chinese fonts
+// declared); charts become tables of their values.
+#include "reports/docx_writer.h"
+#include "reports/report.h"
+#include "reports/report_content.h"
+
+namespace auditor {
+namespace {
+
+// Word and XML take only well-formed UTF-8.
+std::vector<std::vector<std::string>> clean(const std::vector<std::vector<std::string>>& rows) {
+  std::vector<std::vector<std::string>> out;
+  out.reserve(rows.size());
+  for (const auto& row : rows) {
+    std::vector<std::string>& r = out.emplace_back();
+    for (const std::string& c : row) r.push_back(valid_utf8(c));
+  }
+  return out;
+}
+
+// A chart as a table: one row per category, one column per series.
+void chart_table(DocxWriter& w, const BarChart& chart) {
+  w.paragraph(valid_utf8(chart.title), {.bold = true});
+  std::vector<std::vector<std::string>> rows = {{""}};
+  for (const BarSeries& s : chart.series) rows[0].push_back(s.name);
+  for (std::size_t c = 0; c < chart.categories.size(); ++c) {
+    std::vector<std::string>& row = rows.emplace_back(1, chart.categories[c]);
+    for (const BarSeries& s : chart.series)
+      row.push_back(format_score(c < s.values.size() ? s.values[c] : 0));
+  }
+  w.table(clean(rows), TableStyle{{}, true});
+}
+
+}  // namespace
+
+Result<std::string> docx_report(const ReportInput& in) {
+  const Content content = report_content(in);
+  const RoundData& d = in.data;
+  DocxWriter w(valid_utf8(content.front().text), "auditor",
+               d.as_of.empty() ? d.round.created_at : d.as_of);
+  for (const Block& b : content) {
+    switch (b.kind) {
+      case Block::Kind::heading:
+        w.heading(valid_utf8(b.text), b.level);
+        break;
+      case Block::Kind::paragraph:
+        w.paragraph(valid_utf8(b.text), {.align = Align::justify});
+        break;
+      case Block::Kind::table:
+        w.table(clean(b.rows), TableStyle{b.weights, b.header});
+        break;
+      case Block::Kind::chart:
+        chart_table(w, b.chart);
+        break;
+      case Block::Kind::page_break:
+        w.page_break();
+        break;
+    }
+  }
+  return w.finish();
+}
+
+}  // namespace auditor

@@ -1,0 +1,79 @@
+// The HTML report: one self-contained file (inline CSS and SVG, no script, no
+// network), printable on A4 with each case sheet on a new page.
+#include "reports/docx_writer.h"
+#include "reports/report.h"
+#include "reports/report_content.h"
+
+namespace auditor {
+namespace {
+
+constexpr const char* kStyle = R"css(
+@page { size: A4; margin: 20mm 18mm; }
+body { font-family: "FangSong", "仿宋_GB2312", "SimSun", "Noto Serif CJK SC", serif;
+       font-size: 11pt; line-height: 1.5; margin: 0 auto; max-width: 180mm; color: #000; }
+h1 { font-family: "SimSun", "宋体", serif; font-size: 18pt; text-align: center; }
+h2 { font-family: "SimHei", "黑体", sans-serif; font-size: 14pt; margin-top: 1.2em; }
+h3 { font-size: 12pt; margin: 0.8em 0 0.3em; }
+table { border-collapse: collapse; width: 100%; margin: 0.4em 0; font-size: 9.5pt; }
+th, td { border: 1px solid #444; padding: 2px 4px; vertical-align: top;
+         word-break: break-all; white-space: pre-line; }
+th { background: #eee; }
+thead { display: table-header-group; }
+tr { page-break-inside: avoid; break-inside: avoid; }
+table.fields td:first-child { width: 20%; font-weight: bold; background: #f6f6f6; }
+p { white-space: pre-line; margin: 0.3em 0; }
+svg.chart { display: block; max-width: 100%; height: auto; margin: 0.5em 0; }
+.page-break { page-break-after: always; break-after: page; height: 0; }
+@media screen { .page-break { border-top: 1px dashed #999; margin: 2em 0; } }
+)css";
+
+std::string esc(const std::string& s) { return xml_escape(valid_utf8(s)); }
+
+std::string cells(const std::vector<std::string>& row, const char* tag) {
+  std::string out = "<tr>";
+  for (const std::string& c : row) out += std::string("<") + tag + ">" + esc(c) + "</" + tag + ">";
+  return out + "</tr>";
+}
+
+std::string html_table(const Block& b) {
+  std::string out = b.header ? "<table>" : "<table class=\"fields\">";
+  std::size_t first = 0;
+  if (b.header && !b.rows.empty()) {
+    out += "<thead>" + cells(b.rows[0], "th") + "</thead>";
+    first = 1;
+  }
+  out += "<tbody>";
+  for (std::size_t i = first; i < b.rows.size(); ++i) out += cells(b.rows[i], "td");
+  return out + "</tbody></table>";
+}
+
+std::string render(const Block& b) {
+  switch (b.kind) {
+    case Block::Kind::heading: {
+      const std::string tag = "h" + std::to_string(b.level < 1 ? 1 : b.level > 3 ? 3 : b.level);
+      return "<" + tag + ">" + esc(b.text) + "</" + tag + ">\n";
+    }
+    case Block::Kind::paragraph:
+      return "<p>" + esc(b.text) + "</p>\n";
+    case Block::Kind::table:
+      return html_table(b) + "\n";
+    case Block::Kind::chart:
+      return svg_bar_chart(b.chart) + "\n";
+    case Block::Kind::page_break:
+      break;
+  }
+  return "<div class=\"page-break\"></div>\n";
+}
+
+}  // namespace
+
+std::string html_report(const ReportInput& in) {
+  const Content content = report_content(in);
+  std::string out =
+      "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
+      esc(content.front().text) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
+  for (const Block& b : content) out += render(b);
+  return out + "</body>\n</html>\n";
+}
+
+}  // namespace auditor

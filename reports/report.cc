@@ -1,0 +1,138 @@
+#include "reports/report.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace auditor {
+namespace {
+
+Status write_file(const std::filesystem::path& file, const std::string& bytes) {
+  std::ofstream out(file, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  out.close();
+  if (!out) return Status::failure("无法写入文件：" + file.string());
+  return Status::success();
+}
+
+// The round named `name`, failing when it does not exist.
+Result<RoundInfo> existing_round(sqlite3* db, const std::string& name) {
+  Result<std::optional<RoundInfo>> found = find_round(db, name);
+  if (!found) return Error{found.error()};
+  if (!*found)
+    return Error{name.empty() ? "数据库中还没有审查轮次，请先运行 auditor audit"
+                              : "数据库中没有名为「" + name + "」的审查轮次"};
+  return **found;
+}
+
+// The round to compare with, loaded for comparison only; nullopt when none.
+Result<std::optional<RoundData>> comparison_round(sqlite3* db, const RoundData& current,
+                                                  const std::optional<std::string>& name) {
+  std::optional<RoundInfo> previous;
+  if (name) {
+    Result<RoundInfo> named = existing_round(db, *name);
+    if (!named) return Error{named.error()};
+    if (named->id == current.round.id) return Error{"不能把审查轮次与它自身比较"};
+    previous = *named;
+  } else {
+    Result<std::optional<RoundInfo>> same_scope = previous_round(db, current);
+    if (!same_scope) return Error{same_scope.error()};
+    previous = *same_scope;
+  }
+  if (!previous) return std::optional<RoundData>();
+  Result<RoundData> loaded = load_round(db, *previous, false);
+  if (!loaded) return Error{loaded.error()};
+  return std::optional<RoundData>(std::move(*loaded));
+}
+
+}  // namespace
+
+Result<ReportFormats> parse_formats(const std::string& list) {
+  ReportFormats f;
+  std::stringstream in(list);
+  std::string item;
+  bool any = false;
+  while (std::getline(in, item, ',')) {
+    if (item == "html")
+      f.html = true;
+    else if (item == "docx")
+      f.docx = true;
+    else if (item == "xlsx")
+      f.xlsx = true;
+    else if (item == "json")
+      f.json = true;
+    else
+      return Error{"未知的报告格式「" + item + "」，可选 html、docx、xlsx、json"};
+    any = true;
+  }
+  if (!any) return Error{"请至少指定一种报告格式：html、docx、xlsx、json"};
+  return f;
+}
+
+Result<std::string> round_mode(const std::string& value) {
+  if (value == "inspection") return std::string("inspection");
+  if (value == "self-check" || value == "self_check") return std::string("self_check");
+  return Error{"审查方式只能是 inspection（部门检查）或 self-check（街道自查），不能是「" + value +
+               "」"};
+}
+
+nlohmann::json round_json(const RoundData& data) {
+  Checklist checklist;
+  std::string tool_version;
+  if (!data.runs.empty()) {
+    const RoundRun& latest = data.runs.back();
+    checklist.id = latest.checklist_id;
+    checklist.version = latest.checklist_version;
+    checklist.sha256 = latest.checklist_sha256;
+    tool_version = latest.tool_version;
+  }
+  nlohmann::json j = result_json(tool_version, checklist, data.cases);
+  nlohmann::json runs = nlohmann::json::array();
+  for (const RoundRun& r : data.runs)
+    runs.push_back({{"started_at", r.started_at},
+                    {"finished_at", r.finished_at ? nlohmann::json(*r.finished_at) : nullptr},
+                    {"inspector", r.inspector ? nlohmann::json(*r.inspector) : nullptr},
+                    {"tool_version", r.tool_version},
+                    {"checklist",
+                     {{"id", r.checklist_id},
+                      {"version", r.checklist_version},
+                      {"sha256", r.checklist_sha256}}}});
+  j["round"] = {{"name", data.round.name},
+                {"mode", data.round.mode},
+                {"created_at", data.round.created_at},
+                {"as_of", data.as_of.empty() ? data.round.created_at : data.as_of},
+                {"runs", std::move(runs)}};
+  return j;
+}
+
+Status write_round_reports(Store& store, const ReportRequest& request) {
+  sqlite3* db = store.handle();
+  Result<RoundInfo> round = existing_round(db, request.round);
+  if (!round) return Status::failure(round.error());
+  Result<RoundData> data = load_round(db, *round);
+  if (!data) return Status::failure(data.error());
+  Result<std::optional<RoundData>> previous = comparison_round(db, *data, request.compare_with);
+  if (!previous) return Status::failure(previous.error());
+  const RoundSummary summary = summarize(*data, *previous ? &**previous : nullptr);
+  const ReportInput in{*data, summary, request.names};
+
+  std::error_code ec;
+  std::filesystem::create_directories(request.dir, ec);
+  if (ec)
+    return Status::failure("无法创建报告文件夹 " + request.dir.string() + "：" + ec.message());
+  const std::filesystem::path& dir = request.dir;
+  if (request.formats.json)
+    if (Status s = write_file(dir / "report.json", round_json(*data).dump(2) + "\n"); !s.ok())
+      return s;
+  if (request.formats.html)
+    if (Status s = write_file(dir / "report.html", html_report(in)); !s.ok()) return s;
+  if (request.formats.docx) {
+    Result<std::string> docx = docx_report(in);
+    if (!docx) return Status::failure(docx.error());
+    if (Status s = write_file(dir / "report.docx", *docx); !s.ok()) return s;
+  }
+  if (request.formats.xlsx)
+    if (Status s = write_xlsx_report(in, dir / "report.xlsx"); !s.ok()) return s;
+  return Status::success();
+}
+
+}  // namespace auditor

@@ -1,0 +1,46 @@
+// The text of the round reports as format-neutral blocks: the HTML and DOCX
+// renderers lay out the same headings, paragraphs and tables, so both say
+// the same thing. Text in blocks is raw; renderers escape it.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "reports/report.h"
+#include "reports/svg_chart.h"
+
+namespace auditor {
+
+struct Block {
+  enum class Kind { heading, paragraph, table, chart, page_break };
+  Kind kind = Kind::paragraph;
+  int level = 1;                               // heading: 1 title, 2 section, 3 subsection
+  std::string text;                            // heading, paragraph ('\n' = line break)
+  std::vector<std::vector<std::string>> rows;  // table
+  std::vector<int> weights;                    // table column widths
+  bool header = true;                          // table: the first row is a header
+  BarChart chart;                              // chart (DOCX shows it as a table)
+};
+
+using Content = std::vector<Block>;
+
+// The notification (通报) of the round, then one sheet (评查表) per case,
+// each starting on a new page.
+Content report_content(const ReportInput& in);
+
+// One case's sheet, appended to `out` (the caller starts the new page).
+void append_case_sheet(const ReportInput& in, std::size_t i, Content& out);
+
+// Block builders.
+Block heading(std::string text, int level);
+Block paragraph(std::string text);
+Block table(std::vector<std::vector<std::string>> rows, std::vector<int> weights = {},
+            bool header = true);
+Block chart(BarChart c);
+Block page_break();
+
+// Labels shared by the sheets and the workbook.
+std::string procedure_label(const Text& procedure);  // 普通程序 / 简易程序 / 未知
+std::string checklist_label(const RoundRun& run);    // "id version（SHA-256 …）"
+
+}  // namespace auditor

@@ -1,0 +1,271 @@
+#include "reports/report_data.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "auditor/schema.h"
+#include "reports/sql_rows.h"
+
+namespace auditor {
+namespace {
+
+constexpr char kRounds[] = "SELECT id, name, mode, created_at FROM rounds";
+
+constexpr char kRuns[] =
+    "SELECT id, inspector, started_at, finished_at, tool_version, checklist_id,"
+    " checklist_version, checklist_sha256 FROM audit_runs WHERE round_id = ?1 ORDER BY id";
+
+constexpr char kCases[] =
+    "SELECT id, archive, sha256, run_id, status, error, case_number, street, party, party_id,"
+    " procedure, fine, score, grade, audited_at FROM cases WHERE round_id = ?1 ORDER BY id";
+
+constexpr char kDocuments[] =
+    "SELECT d.case_id, d.path, d.format, d.type, d.stage, d.number, d.date, d.pages, d.seal,"
+    " d.has_text, d.title FROM cases c JOIN documents d ON d.case_id = c.id"
+    " WHERE c.round_id = ?1 ORDER BY d.case_id, d.ord";
+
+// Only the facts the reports use: the fallbacks of the JSON result and the
+// filing date.
+constexpr char kFacts[] =
+    "SELECT d.case_id, d.ord, d.type, f.kind, f.value, f.snippet FROM cases c"
+    " JOIN documents d ON d.case_id = c.id JOIN facts f ON f.document_id = d.id"
+    " WHERE c.round_id = ?1 AND f.kind IN ('case_number', 'street', 'party', 'filing_date')"
+    " ORDER BY d.case_id, d.ord, f.rowid";
+
+constexpr char kFindings[] =
+    "SELECT f.case_id, f.rule, f.kind, f.severity, f.stage, f.document, f.message, f.basis,"
+    " f.evidence, f.deduction FROM cases c JOIN findings f ON f.case_id = c.id"
+    " WHERE c.round_id = ?1 ORDER BY f.case_id, f.ord";
+
+constexpr char kChecks[] =
+    "SELECT k.case_id, k.rule, k.outcome FROM cases c JOIN checks k ON k.case_id = c.id"
+    " WHERE c.round_id = ?1 ORDER BY k.case_id, k.rowid";
+
+// Streets of the cases of every round created before (?1 created_at, ?2 id):
+// declared, else the first `street` fact, as the JSON result states them.
+constexpr char kEarlierStreets[] =
+    "SELECT DISTINCT round_id, street FROM (SELECT c.round_id, COALESCE(c.street,"
+    " (SELECT f.value FROM documents d JOIN facts f ON f.document_id = d.id"
+    " WHERE d.case_id = c.id AND f.kind = 'street' ORDER BY d.ord, f.rowid LIMIT 1)) AS street"
+    " FROM cases c JOIN rounds r ON r.id = c.round_id"
+    " WHERE r.created_at < ?1 OR (r.created_at = ?1 AND r.id < ?2))"
+    " WHERE street IS NOT NULL AND street <> ''";
+
+Error read_error(sqlite3* db) { return Error{"无法读取审查轮次：" + sqlite_reason(db)}; }
+
+RoundInfo round_row(const Rows& r) { return {r.integer(0), r.text(1), r.text(2), r.text(3)}; }
+
+Outcome parse_outcome(const std::string& s) {
+  for (Outcome o : {Outcome::passed, Outcome::failed, Outcome::not_applicable})
+    if (s == outcome_name(o)) return o;
+  return Outcome::not_checkable;
+}
+
+std::vector<std::string> parse_evidence(const std::string& text) {
+  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  if (!j.is_array()) return {text};
+  std::vector<std::string> out;
+  for (const auto& item : j)
+    out.push_back(item.is_string() ? item.get<std::string>() : item.dump());
+  return out;
+}
+
+// One row of kFacts, as the case facts need it.
+struct FactRow {
+  int ord;
+  Text doc_type;
+  std::string kind, value;
+};
+
+// The first fact of `kind`, in a document of type `preferred` when given.
+Text first(const std::vector<FactRow>& rows, const std::string& kind, const char* preferred) {
+  for (bool want_preferred : {preferred != nullptr, false})
+    for (const FactRow& f : rows)
+      if (f.kind == kind && (!want_preferred || f.doc_type == preferred)) return f.value;
+  return std::nullopt;
+}
+
+bool load_cases(sqlite3* db, long long round, RoundData& out,
+                std::unordered_map<long long, std::size_t>& index) {
+  Rows rows(db, kCases);
+  rows.bind(1, round);
+  while (rows.next()) {
+    index[rows.integer(0)] = out.cases.size();
+    CaseResult r;
+    Case& c = r.c;
+    c.archive = rows.text(1);
+    c.sha256 = rows.text(2);
+    c.rejected = rows.text(4) == "rejected";
+    c.error = rows.text(5);
+    c.info = {rows.opt_text(6),
+              rows.opt_text(7),
+              rows.opt_text(8),
+              rows.opt_text(9),
+              rows.opt_text(10),
+              rows.opt_real(11),
+              {},
+              {}};
+    r.audit.score = rows.opt_real(12).value_or(0);
+    r.audit.grade = rows.text(13);
+    CaseFacts f;
+    f.run_id = rows.integer(3);
+    f.audited_at = rows.text(14);
+    out.as_of = std::max(out.as_of, f.audited_at);
+    out.cases.push_back(std::move(r));
+    out.facts.push_back(std::move(f));
+  }
+  return !rows.failed();
+}
+
+bool load_documents(sqlite3* db, long long round, RoundData& out,
+                    const std::unordered_map<long long, std::size_t>& index) {
+  Rows rows(db, kDocuments);
+  rows.bind(1, round);
+  while (rows.next()) {
+    Document d;
+    d.path = rows.text(1);
+    d.format = rows.text(2);
+    d.type = rows.opt_text(3);
+    d.stage = rows.opt_int(4);
+    d.number = rows.opt_text(5);
+    d.date = rows.opt_text(6);
+    d.pages = rows.opt_int(7);
+    d.seal = rows.opt_text(8);
+    d.has_text = rows.integer(9) != 0;
+    d.title = rows.text(10);
+    std::size_t i = index.at(rows.integer(0));
+    out.facts[i].closed = out.facts[i].closed || d.type == "closing_approval";
+    out.facts[i].filed = out.facts[i].filed || d.type == "filing_approval";
+    out.cases[i].c.documents.push_back(std::move(d));
+  }
+  return !rows.failed();
+}
+
+// Fills the fact-derived values; attaches the facts to the documents when
+// those were loaded.
+bool load_facts(sqlite3* db, long long round, RoundData& out,
+                const std::unordered_map<long long, std::size_t>& index) {
+  std::vector<std::vector<FactRow>> per_case(out.cases.size());
+  Rows rows(db, kFacts);
+  rows.bind(1, round);
+  while (rows.next()) {
+    const std::size_t i = index.at(rows.integer(0));
+    FactRow f{static_cast<int>(rows.integer(1)), rows.opt_text(2), rows.text(3), rows.text(4)};
+    std::vector<Document>& docs = out.cases[i].c.documents;
+    if (f.ord >= 1 && static_cast<std::size_t>(f.ord) <= docs.size())
+      docs[f.ord - 1].facts.push_back({f.kind, f.value, rows.text(5)});
+    per_case[i].push_back(std::move(f));
+  }
+  for (std::size_t i = 0; i < out.cases.size(); ++i) {
+    const CaseInfo& info = out.cases[i].c.info;
+    CaseFacts& f = out.facts[i];
+    f.case_number =
+        info.case_number ? info.case_number : first(per_case[i], "case_number", "filing_approval");
+    f.street = info.street ? info.street : first(per_case[i], "street", nullptr);
+    f.party = info.party ? info.party : first(per_case[i], "party", nullptr);
+    f.filed = f.filed || first(per_case[i], "filing_date", nullptr).has_value();
+  }
+  return !rows.failed();
+}
+
+bool load_findings(sqlite3* db, long long round, RoundData& out,
+                   const std::unordered_map<long long, std::size_t>& index) {
+  Rows rows(db, kFindings);
+  rows.bind(1, round);
+  while (rows.next()) {
+    Finding f;
+    f.rule = rows.text(1);
+    f.kind = rows.text(2);
+    f.severity = rows.text(3);
+    f.stage = rows.opt_int(4);
+    f.document = rows.opt_text(5);
+    f.message = rows.text(6);
+    f.basis = rows.text(7);
+    f.evidence = parse_evidence(rows.text(8));
+    f.deduction = rows.real(9);
+    out.cases[index.at(rows.integer(0))].audit.findings.push_back(std::move(f));
+  }
+  return !rows.failed();
+}
+
+bool load_checks(sqlite3* db, long long round, RoundData& out,
+                 const std::unordered_map<long long, std::size_t>& index) {
+  Rows rows(db, kChecks);
+  rows.bind(1, round);
+  while (rows.next())
+    out.cases[index.at(rows.integer(0))].audit.checks.push_back(
+        {rows.text(1), parse_outcome(rows.text(2))});
+  return !rows.failed();
+}
+
+bool load_runs(sqlite3* db, long long round, RoundData& out) {
+  Rows rows(db, kRuns);
+  rows.bind(1, round);
+  while (rows.next())
+    out.runs.push_back({rows.integer(0), rows.opt_text(1), rows.text(2), rows.opt_text(3),
+                        rows.text(4), rows.text(5), rows.text(6), rows.text(7)});
+  return !rows.failed();
+}
+
+}  // namespace
+
+const RoundRun* RoundData::run(long long id) const {
+  for (const RoundRun& r : runs)
+    if (r.id == id) return &r;
+  return nullptr;
+}
+
+Result<std::optional<RoundInfo>> find_round(sqlite3* db, const std::string& name) {
+  const std::string sql =
+      std::string(kRounds) +
+      (name.empty() ? " ORDER BY created_at DESC, id DESC LIMIT 1" : " WHERE name = ?1");
+  Rows rows(db, sql.c_str());
+  if (!name.empty()) rows.bind(1, name);
+  std::optional<RoundInfo> found;
+  if (rows.next()) found = round_row(rows);
+  if (rows.failed()) return read_error(db);
+  return found;
+}
+
+Result<RoundData> load_round(sqlite3* db, const RoundInfo& round, bool full) {
+  RoundData out;
+  out.round = round;
+  std::unordered_map<long long, std::size_t> index;
+  // Documents before facts (facts attach to them); the read is one snapshot.
+  if (sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK) return read_error(db);
+  const bool ok = load_runs(db, round.id, out) && load_cases(db, round.id, out, index) &&
+                  (!full || load_documents(db, round.id, out, index)) &&
+                  load_facts(db, round.id, out, index) && load_findings(db, round.id, out, index) &&
+                  (!full || load_checks(db, round.id, out, index));
+  Error failure = ok ? Error{} : read_error(db);
+  sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+  if (!ok) return failure;
+  return out;
+}
+
+Result<std::optional<RoundInfo>> previous_round(sqlite3* db, const RoundData& current) {
+  std::set<std::string> scope;
+  for (const CaseFacts& f : current.facts)
+    if (f.street && !f.street->empty()) scope.insert(*f.street);
+
+  std::map<long long, std::set<std::string>> streets;
+  Rows street_rows(db, kEarlierStreets);
+  street_rows.bind(1, current.round.created_at).bind(2, current.round.id);
+  while (street_rows.next()) streets[street_rows.integer(0)].insert(street_rows.text(1));
+  if (street_rows.failed()) return read_error(db);
+
+  const std::string sql = std::string(kRounds) +
+                          " WHERE (created_at < ?1 OR (created_at = ?1 AND id < ?2))"
+                          " AND EXISTS (SELECT 1 FROM cases WHERE round_id = rounds.id)"
+                          " ORDER BY created_at DESC, id DESC";
+  Rows rows(db, sql.c_str());
+  rows.bind(1, current.round.created_at).bind(2, current.round.id);
+  while (rows.next())
+    if (streets[rows.integer(0)] == scope) return std::optional<RoundInfo>(round_row(rows));
+  if (rows.failed()) return read_error(db);
+  return std::optional<RoundInfo>();
+}
+
+}  // namespace auditor

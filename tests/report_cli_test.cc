@@ -1,0 +1,91 @@
+// `auditor report` and the report options of `auditor audit`, run as the
+// real binary.
+#include <catch2/catch.hpp>
+
+#include "tests/report_fixture.h"
+
+namespace auditor {
+namespace {
+
+using test::read_file;
+using test::run_cli;
+using test::sh_quote;
+
+const std::string kArchive =
+    std::string(AUDITOR_SOURCE_DIR) + "/testdata/01-complete-structured.zip";
+
+TEST_CASE("report writes the four files of the latest round", "[reports]") {
+  test::ReportFixture fx;
+  fx.store.reset();  // the CLI opens the file itself
+  const auto out = fx.dir.path / "报告";
+  auto run =
+      run_cli("report --db " + sh_quote(fx.db.string()) + " --out " + sh_quote(out.string()));
+  INFO(run.err);
+  REQUIRE(run.status == 0);
+  for (const char* file : {"report.html", "report.docx", "report.xlsx", "report.json"})
+    CHECK(std::filesystem::file_size(out / file) > 0);
+  CHECK_THAT(read_file(out / "report.html"), Catch::Contains("赤岗自查 行政处罚案卷自查情况报告"));
+}
+
+TEST_CASE("report writes only the formats asked for, for the round named", "[reports]") {
+  test::ReportFixture fx;
+  fx.store.reset();
+  const auto out = fx.dir.path / "out";
+  auto run = run_cli("report --db " + sh_quote(fx.db.string()) + " --round 第一轮 --format json" +
+                     " --out " + sh_quote(out.string()));
+  REQUIRE(run.status == 0);
+  CHECK(std::filesystem::exists(out / "report.json"));
+  CHECK_FALSE(std::filesystem::exists(out / "report.html"));
+  CHECK_THAT(read_file(out / "report.json"), Catch::Contains("\"name\": \"第一轮\""));
+}
+
+TEST_CASE("report refuses a missing --out, an unknown format, round or database", "[reports]") {
+  test::ReportFixture fx;
+  fx.store.reset();
+  const std::string db = " --db " + sh_quote(fx.db.string());
+  const std::string out = " --out " + sh_quote((fx.dir.path / "out").string());
+  auto no_out = run_cli("report" + db);
+  CHECK(no_out.status == 2);
+  CHECK_THAT(no_out.err, Catch::Contains("--out"));
+  auto bad_format = run_cli("report" + db + out + " --format html,pdf");
+  CHECK(bad_format.status == 2);
+  CHECK_THAT(bad_format.err, Catch::Contains("未知的报告格式「pdf」"));
+  auto bad_round = run_cli("report" + db + out + " --round 第九轮");
+  CHECK(bad_round.status == 2);
+  CHECK_THAT(bad_round.err, Catch::Contains("没有名为「第九轮」的审查轮次"));
+  auto no_db = run_cli("report --db " + sh_quote((fx.dir.path / "none.db").string()) + out);
+  CHECK(no_db.status == 2);
+  CHECK_THAT(no_db.err, Catch::Contains("数据库文件不存在"));
+  CHECK_FALSE(std::filesystem::exists(fx.dir.path / "none.db"));
+}
+
+TEST_CASE("audit --mode self-check --out writes a self-check report with a verdict", "[reports]") {
+  test::TempDir tmp;
+  auto run =
+      run_cli("audit --db a.db --round 赤岗自查 --mode self-check --inspector 李四 --out out " +
+                  sh_quote(kArchive),
+              tmp.path);
+  INFO(run.err);
+  REQUIRE(run.status == 0);
+  CHECK_THAT(run.out, Catch::Contains("穗海赤岗综执立〔2024〕12号"));  // the console line stays
+  const std::string html = read_file(tmp.path / "out" / "report.html");
+  CHECK_THAT(html, Catch::Contains("赤岗自查 行政处罚案卷自查情况报告"));
+  CHECK_THAT(html, Catch::Contains("可以结案"));
+  CHECK_THAT(html, Catch::Contains("<td>检查人员</td><td>李四</td>"));
+  auto again = run_cli("audit --db a.db --round 赤岗自查 " + sh_quote(kArchive), tmp.path);
+  CHECK(again.status == 2);
+  CHECK_THAT(again.err, Catch::Contains("已按街道自查建立"));
+}
+
+TEST_CASE("audit without --round files the run under today's round", "[reports]") {
+  test::TempDir tmp;
+  auto run = run_cli("audit --db a.db --out out --format json " + sh_quote(kArchive), tmp.path);
+  REQUIRE(run.status == 0);
+  CHECK_THAT(read_file(tmp.path / "out" / "report.json"), Catch::Contains(" 审查\""));
+  auto bad = run_cli("audit --db a.db --mode review " + sh_quote(kArchive), tmp.path);
+  CHECK(bad.status == 2);
+  CHECK_THAT(bad.err, Catch::Contains("审查方式只能是"));
+}
+
+}  // namespace
+}  // namespace auditor

@@ -1,0 +1,198 @@
+// Reading a round back from the store, and the figures of the notification.
+#include <catch2/catch.hpp>
+
+#include "reports/round_summary.h"
+#include "tests/report_fixture.h"
+
+namespace auditor {
+namespace {
+
+using test::ReportFixture;
+
+RoundData load(ReportFixture& fx, const std::string& name, bool full = true) {
+  Result<std::optional<RoundInfo>> round = find_round(fx.store->handle(), name);
+  REQUIRE(round.ok());
+  REQUIRE(round->has_value());
+  Result<RoundData> data = load_round(fx.store->handle(), **round, full);
+  REQUIRE(data.ok());
+  return std::move(*data);
+}
+
+const ChangeItem* change_of(const Comparison& c, const std::string& case_key,
+                            const std::string& rule) {
+  for (const ChangeItem& item : c.items)
+    if (item.case_key == case_key && item.rule == rule) return &item;
+  return nullptr;
+}
+
+TEST_CASE("a round reads back with its runs, cases, documents, findings and checks", "[reports]") {
+  ReportFixture fx;
+  RoundData d = load(fx, "第一轮");
+  CHECK(d.round.mode == "inspection");
+  CHECK(d.round.created_at == "2024-05-01T08:00:00Z");
+  REQUIRE(d.runs.size() == 1);
+  CHECK(d.runs[0].inspector == "张三");
+  CHECK(d.runs[0].finished_at.has_value());
+  REQUIRE(d.cases.size() == 3);
+  const CaseResult& a = d.cases[0];
+  CHECK(a.c.archive == "赤岗/2024-012.zip");
+  CHECK(a.c.sha256 == std::string(64, 'a'));
+  CHECK(a.audit.score == 85);
+  CHECK(a.audit.grade == "合格");
+  REQUIRE(a.c.documents.size() == 3);
+  CHECK(a.c.documents[1].number == "穗海赤岗综执罚决〔2024〕31号");
+  REQUIRE(a.audit.findings.size() == 3);
+  CHECK(a.audit.findings[1].rule == "DL-service");
+  CHECK(a.audit.findings[1].evidence == std::vector<std::string>{"证据：DL-service"});
+  CHECK(a.audit.checks.size() == 4);
+  CHECK(d.cases[2].c.rejected);
+  CHECK(d.cases[2].c.error == "不是有效的 ZIP 压缩包");
+  CHECK(d.as_of.size() == 20);
+}
+
+TEST_CASE("case number and party fall back to the facts as in the JSON result", "[reports]") {
+  ReportFixture fx;
+  RoundData d = load(fx, "第一轮");
+  CHECK(d.facts[1].case_number == "穗海新港综执立〔2024〕3号");
+  CHECK(d.facts[1].party == "陈建华");
+  CHECK(d.facts[1].street == "新港");
+  CHECK(case_label(d, 2) == "坏包.zip");
+  CHECK_FALSE(d.facts[2].street.has_value());
+}
+
+TEST_CASE("without a name the most recently created round is read", "[reports]") {
+  ReportFixture fx;
+  auto latest = find_round(fx.store->handle(), "");
+  REQUIRE(latest.ok());
+  CHECK((*latest)->name == "赤岗自查");
+  auto missing = find_round(fx.store->handle(), "第九轮");
+  REQUIRE(missing.ok());
+  CHECK_FALSE(missing->has_value());
+}
+
+TEST_CASE("streets count files, grades, mean score, filed and closed cases", "[reports]") {
+  ReportFixture fx;
+  RoundData d = load(fx, "第一轮");
+  RoundSummary s = summarize(d, nullptr);
+  CHECK(s.files == 3);
+  CHECK(s.audited == 2);
+  CHECK(s.rejected == 1);
+  CHECK(s.scope == std::vector<std::string>{"新港", "赤岗"});
+  CHECK(s.grades == std::vector<std::string>{"优秀", "合格"});
+  REQUIRE(s.streets.size() == 3);
+  const StreetRow& chigang = s.streets[1];
+  CHECK(chigang.street == "赤岗");
+  CHECK(chigang.mean_score == 85);
+  CHECK(chigang.filed == 1);
+  CHECK(chigang.closed == 1);
+  CHECK(chigang.problems == 2);  // the manual check does not count
+  CHECK(s.streets[0].filed == 1);
+  CHECK(s.streets[0].closed == 0);
+  CHECK(s.streets[2].street == kUnknownStreet);
+  CHECK(s.streets[2].rejected == 1);
+  CHECK(s.mean_score == 90);
+  CHECK(s.problems_by_stage[3] == 1);
+  CHECK(s.problems_by_stage[5] == 1);
+  CHECK(s.problems_by_stage[6] == 1);
+}
+
+TEST_CASE("typical problems are ranked by how often they occur", "[reports]") {
+  ReportFixture fx;
+  RoundData d = load(fx, "赤岗自查");
+  RoundData two = load(fx, "第二轮");
+  RoundSummary s = summarize(two, nullptr);
+  REQUIRE(s.problems_ranked.size() == 3);
+  for (const ProblemRow& p : s.problems_ranked) CHECK(p.findings == 1);
+  // Equal counts keep rule order.
+  CHECK(s.problems_ranked[0].rule == "CON-party");
+  CHECK(s.rectification.at("赤岗").size() == 3);
+  CHECK(summarize(d, nullptr).problems_ranked[0].examples.size() == 1);
+}
+
+TEST_CASE(
+    "round comparison: a finding gone is rectified, kept is persisting, only in the "
+    "later round is new",
+    "[reports]") {
+  ReportFixture fx;
+  RoundData two = load(fx, "第二轮");
+  Result<std::optional<RoundInfo>> previous = previous_round(fx.store->handle(), two);
+  REQUIRE(previous.ok());
+  REQUIRE(previous->has_value());
+  CHECK((*previous)->name == "第一轮");
+  RoundData one = load(fx, "第一轮", false);
+  CHECK(one.cases[0].audit.checks.empty());
+  RoundSummary s = summarize(two, &one);
+  REQUIRE(s.comparison);
+  const Comparison& c = *s.comparison;
+  const std::string a = "穗海赤岗综执立〔2024〕12号", b = "穗海新港综执立〔2024〕3号";
+  REQUIRE(change_of(c, a, "REQ-3-penalty_notice"));
+  CHECK(change_of(c, a, "REQ-3-penalty_notice")->change == Change::rectified);
+  CHECK(change_of(c, a, "DL-service")->change == Change::persisting);
+  CHECK(change_of(c, a, "SEAL-name")->change == Change::added);
+  CHECK(change_of(c, b, "NUM-year")->change == Change::rectified);
+  CHECK(change_of(c, "穗海赤岗综执立〔2024〕40号", "CON-party")->change == Change::added);
+  CHECK_FALSE(change_of(c, a, "REQ-6-seal"));  // manual checks are not problems
+  CHECK(c.counts == std::array<int, 4>{2, 2, 1, 0});
+}
+
+TEST_CASE("a round whose streets differ from every earlier round has nothing to compare",
+          "[reports]") {
+  ReportFixture fx;
+  RoundData self = load(fx, "赤岗自查");
+  auto previous = previous_round(fx.store->handle(), self);
+  REQUIRE(previous.ok());
+  CHECK_FALSE(previous->has_value());
+  auto none = previous_round(fx.store->handle(), load(fx, "第一轮"));
+  REQUIRE(none.ok());
+  CHECK_FALSE(none->has_value());
+}
+
+TEST_CASE("a finding of a case missing from the later round is not called rectified", "[reports]") {
+  ReportFixture fx;
+  RoundData one = load(fx, "第一轮");
+  RoundData two = load(fx, "第二轮");
+  two.cases.erase(two.cases.begin() + 1);  // B not re-checked
+  two.facts.erase(two.facts.begin() + 1);
+  RoundSummary s = summarize(two, &one);
+  CHECK(change_of(*s.comparison, "穗海新港综执立〔2024〕3号", "NUM-year")->change ==
+        Change::not_rechecked);
+}
+
+TEST_CASE("self-check advice asks for the missing document or a correction", "[reports]") {
+  Finding missing;
+  missing.kind = "missing_document";
+  missing.message = "第3阶段（告知权利）缺少送达《行政处罚事先告知书》的送达回证";
+  CHECK(advice(missing) == "请补充送达《行政处罚事先告知书》的送达回证");
+  missing.message = "第4阶段（法制审核与集体讨论）缺少《法制审核意见书》，重大执法决定未经法制审核";
+  CHECK(advice(missing) == "请补充《法制审核意见书》");
+  missing.message = "未见《听证笔录》";
+  CHECK(advice(missing) == "请补充《听证笔录》");
+  Finding late;
+  late.kind = "deadline";
+  late.message = "决定书送达超过 7 个工作日";
+  CHECK(advice(late) == "请核实并整改：决定书送达超过 7 个工作日");
+  Finding manual;
+  manual.kind = "manual_check";
+  manual.message = "请核对印章";
+  CHECK(advice(manual) == "请人工核对：请核对印章");
+}
+
+TEST_CASE("a veto or major finding blocks closing, a minor one does not", "[reports]") {
+  ReportFixture fx;
+  RoundData self = load(fx, "赤岗自查");
+  RoundSummary s = summarize(self, nullptr);
+  REQUIRE(s.verdicts.size() == 2);
+  CHECK_FALSE(s.verdicts[0].can_close);
+  CHECK(s.verdicts[0].label() == "暂不宜结案");
+  CHECK(s.verdicts[0].reasons ==
+        std::vector<std::string>{"【重大】第8阶段（结案）缺少《结案审批表》"});
+  CHECK(s.verdicts[1].can_close);
+  CHECK(s.verdicts[1].label() == "可以结案");
+  Case rejected;
+  rejected.rejected = true;
+  rejected.error = "坏了";
+  CHECK_FALSE(closing_verdict(rejected, {}).can_close);
+}
+
+}  // namespace
+}  // namespace auditor
