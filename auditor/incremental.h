@@ -1,0 +1,40 @@
+// The incremental audit of a batch: an archive whose bytes (sha256) and
+// checklist (sha256) are those of its latest stored audit is not parsed; its
+// stored case and findings are reused. When only the checklist changed, the
+// rules re-run on the stored documents, facts and signatures without
+// re-reading the archive's members — unless the checklist has a rule that
+// reads a document's full text (embedded_in), which the store does not keep:
+// then the archive is parsed again (docs/performance.md).
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <vector>
+
+#include "auditor/pipeline.h"
+#include "auditor/store.h"
+
+namespace auditor {
+
+enum class Reuse {
+  parsed,     // imported, classified and checked as in a full audit
+  unchanged,  // stored in this round, same bytes and checklist: nothing to save
+  carried,    // same bytes and checklist, stored in another round: the stored
+              // case and findings, to be saved into this round
+  rechecked,  // stored case, findings from the current checklist
+};
+
+// True when some rule of `checklist` needs Document::text.
+bool checklist_reads_text(const Checklist& checklist);
+
+// Audits `archives` like audit_batch, for a run of round `round`. Each file is still read once (for its
+// sha256) on a worker thread; parsing happens only for `parsed` archives.
+// `store` is read on the calling thread only, before the batch and in
+// `consume`'s turn, so the consumer may write to it between calls. A stored
+// case that cannot be read back is parsed instead. Never throws.
+void audit_batch_incremental(Store& store, const std::vector<std::filesystem::path>& archives,
+                             const Checklist& checklist, const ImportOptions& opt, int jobs,
+                             const std::string& round,
+                             const std::function<void(CaseResult&&, Reuse)>& consume);
+
+}  // namespace auditor

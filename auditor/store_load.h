@@ -1,0 +1,31 @@
+// Reading stored audits back, for the incremental audit. Free functions over
+// Store::handle() and plain SQL, so the store's writer stays untouched.
+// Everything the store keeps comes back; what it does not keep stays empty:
+// Document::text, Document::metadata, CaseInfo::dates/flags, has_manifest.
+// Import issues come back from the stored `import` findings.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "auditor/store.h"
+#include "reports/json_report.h"
+
+namespace auditor {
+
+// The latest stored audit of one archive path.
+struct StoredAudit {
+  long long case_id = 0;
+  std::string sha256;            // empty when unknown
+  std::string checklist_sha256;  // of the run that stored it
+  std::string round;             // name of its round
+};
+
+// The latest stored audit of every archive path in the store (one query).
+Result<std::map<std::string, StoredAudit>> load_stored_index(Store& store);
+
+// The stored case `case_id` with its documents, facts, signatures, findings
+// and check outcomes. Fails (Chinese reason) on a database error.
+Result<CaseResult> load_case(Store& store, long long case_id);
+
+}  // namespace auditor

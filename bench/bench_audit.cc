@@ -1,0 +1,159 @@
+// bench_audit: times the audit of a corpus against two baselines in one run
+// and prints the ratios the targets are stated in (docs/performance.md).
+//
+// Usage: bench_audit <corpus-dir> [--auditor PATH] [--work DIR]
+//   1. `unzip -tq` over every archive, one after another (as a user would);
+//   2. a plain read + sha256 pass over every archive, in this process;
+//   3. `auditor audit --jobs 1` and `--jobs 2`, each on a fresh database;
+//   4. an unchanged re-audit of the --jobs 2 database, incremental (this
+//      program in re-audit mode, linked with the same library), and the
+//      plain CLI re-audit for reference.
+// Each timed step runs once after a warm-up read, so every step sees the
+// archives in the page cache. Peak RSS comes from wait4 of each child.
+//
+// Internal mode: bench_audit --reaudit <db> <corpus-dir> <jobs>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "auditor/checklist.h"
+#include "auditor/hash.h"
+#include "auditor/incremental.h"
+#include "bench/children.h"
+
+namespace {
+
+using namespace auditor;
+using namespace auditor::bench;
+namespace fs = std::filesystem;
+
+// Today's local date, as the CLI names its default round.
+std::string today() {
+  std::time_t t = std::time(nullptr);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", std::localtime(&t));
+  return buf;
+}
+
+// The incremental re-audit as `auditor audit` runs it in its default round:
+// a new run that saves every archive except the unchanged ones. Prints the
+// reuse counts; exit 0 when nothing had to be parsed.
+int reaudit(const std::string& db, const std::string& corpus, int jobs) {
+  Result<Checklist> checklist = load_checklist(AUDITOR_SOURCE_DIR "/checklists/general");
+  Result<std::vector<fs::path>> archives = collect_archives({corpus});
+  Result<std::unique_ptr<Store>> store = Store::open(db);
+  if (!checklist || !archives || !store) {
+    std::fprintf(stderr, "bench_audit: %s\n",
+                 (!checklist ? checklist.error() : !archives ? archives.error() : store.error()).c_str());
+    return 1;
+  }
+  int counts[4] = {0, 0, 0, 0};
+  int failed = 0;
+  const std::string round = default_round_name(today());
+  RunInfo info{"bench", checklist->id, checklist->version, checklist->sha256,
+               "",      round,         "inspection",       ""};
+  Result<long long> run = (*store)->begin_run(info);
+  if (!run) return 1;
+  audit_batch_incremental(**store, *archives, *checklist, ImportOptions{}, jobs, round,
+                          [&](CaseResult&& r, Reuse reuse) {
+                            ++counts[static_cast<int>(reuse)];
+                            if (reuse != Reuse::unchanged &&
+                                !(*store)->save_case(*run, r.c, r.audit).ok())
+                              ++failed;
+                          });
+  (*store)->end_run(*run);
+  std::printf("parsed %d unchanged %d carried %d rechecked %d\n", counts[0], counts[1], counts[2],
+              counts[3]);
+  return failed == 0 && counts[0] == 0 ? 0 : 3;
+}
+
+double read_and_hash(const std::vector<fs::path>& archives) {
+  const double start = now_seconds();
+  std::vector<char> buf(1 << 16);
+  for (const fs::path& p : archives) {
+    std::ifstream in(p, std::ios::binary);
+    Hasher h;
+    while (in.read(buf.data(), buf.size()) || in.gcount() > 0)
+      h.update(std::string_view(buf.data(), static_cast<std::size_t>(in.gcount())));
+    h.finish_hex();
+  }
+  return now_seconds() - start;
+}
+
+void row(const char* what, double s, long rss_kb, std::size_t n) {
+  std::printf("%-34s %8.2f s %8.1f archives/s %8.1f MB peak RSS\n", what, s, n / s, rss_kb / 1024.0);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc == 5 && std::strcmp(argv[1], "--reaudit") == 0)
+    return reaudit(argv[2], argv[3], std::atoi(argv[4]));
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: bench_audit <corpus-dir> [--auditor PATH] [--work DIR]\n");
+    return 2;
+  }
+  const std::string corpus = argv[1];
+  std::string auditor_bin = AUDITOR_BINARY;
+  fs::path work = fs::temp_directory_path() / "auditor-bench";
+  for (int i = 2; i + 1 < argc; i += 2) {
+    if (std::strcmp(argv[i], "--auditor") == 0) auditor_bin = argv[i + 1];
+    if (std::strcmp(argv[i], "--work") == 0) work = argv[i + 1];
+  }
+  Result<std::vector<fs::path>> archives = collect_archives({corpus});
+  if (!archives || archives->empty()) {
+    std::fprintf(stderr, "bench_audit: no archives in %s\n", corpus.c_str());
+    return 1;
+  }
+  const std::size_t n = archives->size();
+  fs::create_directories(work);
+  std::uintmax_t bytes = 0;
+  for (const fs::path& p : *archives) bytes += fs::file_size(p);
+  std::printf("corpus %s: %zu archives, %.1f MB\n", corpus.c_str(), n, bytes / 1048576.0);
+  read_and_hash(*archives);  // warm-up: every step below sees a warm cache
+
+  double unzip_s = 0;
+  long unzip_rss = 0;
+  int unzip_bad = 0;
+  const double unzip_start = now_seconds();
+  for (const fs::path& p : *archives) {
+    ChildRun r = run_child({"unzip", "-tq", p.string()});
+    unzip_rss = std::max(unzip_rss, r.max_rss_kb);
+    unzip_bad += r.exit_code != 0;
+  }
+  unzip_s = now_seconds() - unzip_start;
+  const double hash_s = read_and_hash(*archives);
+
+  auto audit = [&](int jobs, const fs::path& db) {
+    fs::remove(db);
+    fs::remove(db.string() + "-wal");
+    fs::remove(db.string() + "-shm");
+    return run_child({auditor_bin, "audit", "--jobs", std::to_string(jobs), "--db", db.string(),
+                      corpus});
+  };
+  const fs::path db1 = work / "jobs1.db", db2 = work / "jobs2.db";
+  ChildRun j1 = audit(1, db1);
+  ChildRun j2 = audit(2, db2);
+  ChildRun again = run_child({argv[0], "--reaudit", db2.string(), corpus, "2"});
+  ChildRun cli_again = run_child({auditor_bin, "audit", "--jobs", "2", "--db", db1.string(),
+                                  corpus});
+
+  std::printf("\n%-34s %10s %19s %21s\n", "step", "wall", "rate", "");
+  row("unzip -tq, sequential", unzip_s, unzip_rss, n);
+  row("read + sha256 (in process)", hash_s, 0, n);
+  row("auditor audit --jobs 1", j1.seconds, j1.max_rss_kb, n);
+  row("auditor audit --jobs 2", j2.seconds, j2.max_rss_kb, n);
+  row("unchanged re-audit, incremental", again.seconds, again.max_rss_kb, n);
+  row("re-audit, CLI (parses again)", cli_again.seconds, cli_again.max_rss_kb, n);
+  std::printf("\nexit codes: unzip failures %d, audit j1 %d, j2 %d, re-audit %d, CLI re-audit %d\n",
+              unzip_bad, j1.exit_code, j2.exit_code, again.exit_code, cli_again.exit_code);
+  std::printf("audit --jobs 2 / unzip -tq        %6.3f  (target <= 0.4)\n", j2.seconds / unzip_s);
+  std::printf("audit --jobs 1 / unzip -tq        %6.3f\n", j1.seconds / unzip_s);
+  std::printf("audit --jobs 2 / read+sha256      %6.3f\n", j2.seconds / hash_s);
+  std::printf("re-audit / audit --jobs 2         %6.3f  (target <= 0.05)\n", again.seconds / j2.seconds);
+  std::printf("scaling jobs 1 -> 2               %6.2fx\n", j1.seconds / j2.seconds);
+  return 0;
+}

@@ -1,0 +1,159 @@
+#include "auditor/incremental.h"
+
+#include <catch2/catch.hpp>
+
+#include "auditor/store_load.h"
+#include "tests/cli_support.h"
+
+namespace auditor {
+namespace {
+
+namespace fs = std::filesystem;
+using test::TempDir;
+
+const fs::path kTestdata = AUDITOR_SOURCE_DIR "/testdata";
+
+Checklist general_checklist() {
+  Result<Checklist> c = load_checklist(AUDITOR_SOURCE_DIR "/checklists/general");
+  REQUIRE(c.ok());
+  return std::move(*c);
+}
+
+// Two archives copied into a temp folder, audited in full into a database.
+struct Audited {
+  TempDir dir;
+  Checklist checklist = general_checklist();
+  std::vector<fs::path> archives;
+  std::vector<CaseResult> full;  // results of the full audit, in order
+  std::unique_ptr<Store> store;
+
+  Audited() {
+    for (const char* name : {"01-complete-structured.zip", "03-missing-notice-bare.zip"}) {
+      archives.push_back(dir.path / name);
+      fs::copy_file(kTestdata / name, archives.back());
+    }
+    Result<std::unique_ptr<Store>> s = Store::open(dir.path / "audit.db");
+    REQUIRE(s.ok());
+    store = std::move(*s);
+    run([&](long long run) {
+      audit_batch(archives, checklist, ImportOptions{}, 2, [&](CaseResult&& r) {
+        REQUIRE(store->save_case(run, r.c, r.audit).ok());
+        full.push_back(std::move(r));
+      });
+    });
+  }
+
+  // Calls `body` inside a run of round "第一轮" with the current checklist.
+  template <typename Body>
+  void run(Body body) {
+    RunInfo info{"test", checklist.id, checklist.version, checklist.sha256,
+                 "",     "第一轮",     "inspection",      ""};
+    Result<long long> run = store->begin_run(info);
+    REQUIRE(run.ok());
+    body(*run);
+    REQUIRE(store->end_run(*run).ok());
+  }
+
+  // The incremental audit of the archives: results and how each was obtained.
+  std::vector<std::pair<CaseResult, Reuse>> again(const Checklist& with,
+                                                  const std::string& round = "第一轮") {
+    std::vector<std::pair<CaseResult, Reuse>> out;
+    audit_batch_incremental(*store, archives, with, ImportOptions{}, 2, round,
+                            [&](CaseResult&& r, Reuse u) { out.emplace_back(std::move(r), u); });
+    return out;
+  }
+};
+
+std::vector<std::string> finding_lines(const Audit& a) {
+  std::vector<std::string> out;
+  for (const Finding& f : a.findings) out.push_back(f.rule + " " + f.severity + " " + f.message);
+  return out;
+}
+
+// `c` without the rules that read a document's full text.
+Checklist without_text_rules(Checklist c) {
+  std::erase_if(c.rules, [](const Rule& r) {
+    auto it = r.params.find("embedded_in");
+    return it != r.params.end() && !it->second.empty();
+  });
+  return c;
+}
+
+TEST_CASE("unchanged archive is not parsed again and keeps its stored findings", "[perf]") {
+  Audited a;
+  auto again = a.again(a.checklist);
+  REQUIRE(again.size() == 2);
+  for (std::size_t i = 0; i < 2; ++i) {
+    CHECK(again[i].second == Reuse::unchanged);
+    CHECK(again[i].first.c.archive == a.archives[i].string());
+    CHECK(again[i].first.c.sha256 == a.full[i].c.sha256);
+    CHECK(again[i].first.audit.score == Approx(a.full[i].audit.score));
+    CHECK(again[i].first.audit.grade == a.full[i].audit.grade);
+    CHECK(finding_lines(again[i].first.audit) == finding_lines(a.full[i].audit));
+    CHECK(again[i].first.audit.checks.size() == a.full[i].audit.checks.size());
+    CHECK(again[i].first.c.documents.size() == a.full[i].c.documents.size());
+  }
+}
+
+TEST_CASE("unchanged archive audited in another round is carried over, not parsed", "[perf]") {
+  Audited a;
+  for (const auto& [r, reuse] : a.again(a.checklist, "第二轮")) {
+    CHECK(reuse == Reuse::carried);
+    CHECK(r.audit.checks.size() == a.checklist.rules.size());
+  }
+}
+
+TEST_CASE("archive whose bytes changed is parsed again, the others are reused", "[perf]") {
+  Audited a;
+  fs::copy_file(kTestdata / "02-complete-bare-gbk.zip", a.archives[0],
+                fs::copy_options::overwrite_existing);
+  auto again = a.again(a.checklist);
+  REQUIRE(again.size() == 2);
+  CHECK(again[0].second == Reuse::parsed);
+  CHECK(again[0].first.c.sha256 != a.full[0].c.sha256);
+  CHECK(again[1].second == Reuse::unchanged);
+}
+
+TEST_CASE("after a checklist change the rules re-run on stored facts, as on parsed ones",
+          "[perf]") {
+  Audited a;
+  Checklist changed = without_text_rules(a.checklist);
+  changed.sha256 = "changed";
+  auto again = a.again(changed);
+  REQUIRE(again.size() == 2);
+  for (std::size_t i = 0; i < 2; ++i) {
+    CHECK(again[i].second == Reuse::rechecked);
+    // The same checklist over freshly parsed archives gives the same findings.
+    CaseResult parsed = audit_archive(a.archives[i], changed, ImportOptions{});
+    CHECK(finding_lines(again[i].first.audit) == finding_lines(parsed.audit));
+    CHECK(again[i].first.audit.score == Approx(parsed.audit.score));
+  }
+}
+
+TEST_CASE("checklist change with a rule that reads full text parses the archives again",
+          "[perf]") {
+  Audited a;
+  Checklist changed = a.checklist;
+  changed.sha256 = "changed";
+  if (!checklist_reads_text(changed)) {
+    Rule r = changed.rules.front();
+    r.params["embedded_in"] = "decision";
+    changed.rules.push_back(r);
+  }
+  REQUIRE(checklist_reads_text(changed));
+  for (const auto& [r, reuse] : a.again(changed)) CHECK(reuse == Reuse::parsed);
+}
+
+TEST_CASE("stored index names the latest audit of each archive", "[perf]") {
+  Audited a;
+  Result<std::map<std::string, StoredAudit>> index = load_stored_index(*a.store);
+  REQUIRE(index.ok());
+  REQUIRE(index->size() == 2);
+  const StoredAudit& s = index->at(a.archives[0].string());
+  CHECK(s.sha256 == a.full[0].c.sha256);
+  CHECK(s.checklist_sha256 == a.checklist.sha256);
+  CHECK(s.round == "第一轮");
+}
+
+}  // namespace
+}  // namespace auditor
