@@ -1,6 +1,7 @@
 // DOCX (Office Open XML) reading: body text, headers and footers, and the
 // document properties. See docs/formats/docx.md.
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <map>
 #include <optional>
@@ -11,6 +12,7 @@
 
 #include "importers/docx_text.h"
 #include "importers/formats.h"
+#include "importers/names.h"
 #include "importers/zip_reader.h"
 
 namespace auditor {
@@ -39,11 +41,39 @@ class Package {
   std::map<std::string, std::size_t> index_;
 };
 
+// The encoding named by the XML declaration, lower-cased; "" when none.
+std::string declared_encoding(std::string_view xml) {
+  const std::string_view head = xml.substr(0, std::min<std::size_t>(xml.size(), 256));
+  const std::size_t end = head.find("?>");
+  if (!head.starts_with("<?xml") || end == std::string_view::npos) return {};
+  const std::string_view decl = head.substr(0, end);
+  const std::size_t at = decl.find("encoding");
+  const std::size_t quote = decl.find_first_of("\"'", at);
+  if (at == std::string_view::npos || quote == std::string_view::npos) return {};
+  const std::size_t close = decl.find(decl[quote], quote + 1);
+  if (close == std::string_view::npos) return {};
+  std::string enc(decl.substr(quote + 1, close - quote - 1));
+  for (char& c : enc) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return enc;
+}
+
 // External entities and DTDs are never processed: pugixml has no DTD support
-// and parse_default leaves the DOCTYPE unparsed.
+// and parse_default leaves the DOCTYPE unparsed. OOXML parts are UTF-8 or
+// UTF-16; one declaring GBK/GB2312/GB18030 (written by some Chinese tools)
+// is converted first, and other bytes that are not UTF-8 fail the part.
 Status load_xml(std::string_view xml, const std::string& part, pugi::xml_document& doc) {
-  const pugi::xml_parse_result r =
-      doc.load_buffer(xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
+  std::string converted;
+  if (declared_encoding(xml).starts_with("gb")) {
+    bool ok = true;
+    converted = gb18030_to_utf8(xml, ok);
+    if (!ok) return Status::failure(std::string(kBroken) + part + " 声明为 GBK 编码但含有无效字节");
+    xml = converted;
+  }
+  const pugi::xml_encoding enc = converted.empty() ? pugi::encoding_auto : pugi::encoding_utf8;
+  const pugi::xml_parse_result r = doc.load_buffer(
+      xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata_single, enc);
+  if (r && r.encoding == pugi::encoding_utf8 && !is_valid_utf8(xml))
+    return Status::failure(std::string(kBroken) + part + " 含有无效的 UTF-8 字节（编码错误）");
   if (r) return Status::success();
   return Status::failure(std::string(kBroken) + part + " 不是有效的 XML（" + r.description() +
                          "，位置 " + std::to_string(r.offset) + "）");

@@ -118,21 +118,22 @@ class Walker {
   }
 
   // Complex fields: begin, instruction (skipped), separate, result, end.
+  // Fields nest; text is in a code part while any open field is.
   void field_char(std::string_view type) {
     if (type == "begin") {
       fields_.push_back(true);
-    } else if (type == "separate" && !fields_.empty()) {
+      ++open_codes_;
+    } else if (type == "separate" && !fields_.empty() && fields_.back()) {
       fields_.back() = false;
+      --open_codes_;
     } else if (type == "end" && !fields_.empty()) {
+      if (fields_.back()) --open_codes_;
       fields_.pop_back();
     }
   }
 
-  bool in_field_code() const {
-    for (bool code : fields_)
-      if (code) return true;
-    return false;
-  }
+  // Constant time: a document may open thousands of fields.
+  bool in_field_code() const { return open_codes_ > 0; }
 
   // Text boxes go after the paragraph that anchors them.
   void flush_boxes() {
@@ -143,6 +144,7 @@ class Walker {
   std::string out_;
   std::string boxes_;
   std::vector<bool> fields_;  // per open field: still in its instruction part
+  std::size_t open_codes_ = 0;  // how many of fields_ are true
   bool truncated_ = false;
 };
 

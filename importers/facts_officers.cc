@@ -101,8 +101,9 @@ std::vector<std::pair<std::size_t, std::size_t>> cells(const Text& t, std::size_
   std::vector<std::pair<std::size_t, std::size_t>> out;
   std::size_t end = t.line_end(b);
   for (std::size_t c = b; c <= end;) {
-    std::size_t n = t.str().find(U'\t', c);
-    if (n == npos || n > end) n = end;
+    // Searched within the line only: a text without tabs stays linear.
+    std::size_t n = t.str().substr(0, end).find(U'\t', c);
+    if (n == npos) n = end;
     out.emplace_back(c, n);
     c = n + 1;
   }

@@ -61,8 +61,9 @@ void cite(const Text& t, std::size_t b, std::size_t close, Sink& out) {
   std::string law = t.original(b, close + 1);
   std::size_t j = t.skip_spaces(close + 1);
   if (t[j] == U'(') {  // a note such as （2021年修订）
-    std::size_t c = t.str().find(U')', j);
-    if (c != npos && c - j <= kMaxNote) j = t.skip_spaces(c + 1);
+    // Searched within kMaxNote only: unclosed notes must not scan the text.
+    std::size_t c = t.str().substr(j, kMaxNote + 1).find(U')');
+    if (c != npos) j = t.skip_spaces(j + c + 1);
   }
   std::u32string parts[3];
   bool pending = false;

@@ -1,6 +1,7 @@
 #include "importers/zip_entry_checks.h"
 
 #include <algorithm>
+#include <map>
 
 #include "importers/names.h"
 
@@ -77,6 +78,7 @@ std::vector<ZipEntry> describe_entries(const std::vector<CentralRecord>& records
 
   std::vector<ZipEntry> entries;
   entries.reserve(records.size());
+  std::map<std::string, std::size_t> first_with_name;  // decoded file names
   for (std::size_t i = 0; i < records.size(); ++i) {
     const CentralRecord& r = records[i];
     ZipEntry e;
@@ -90,6 +92,15 @@ std::vector<ZipEntry> describe_entries(const std::vector<CentralRecord>& records
     e.symlink = (r.made_by >> 8) == kHostUnix &&
                 ((r.external_attr >> 16) & kUnixTypeMask) == kUnixSymlink;
     e.unsafe_reason = unsafe_reason(r, e, limits);
+    // A later file with the name of an earlier one is flagged, never merged:
+    // readers look members up by name and could not tell the two apart.
+    if (!e.is_dir && e.name_ok) {
+      const auto [first, fresh] = first_with_name.emplace(e.name, i);
+      if (!fresh && e.unsafe_reason.empty()) {
+        e.unsafe_reason = "与第 " + std::to_string(first->second + 1) +
+                          " 个成员同名（重复的文件名），未读取";
+      }
+    }
     entries.push_back(std::move(e));
   }
   return entries;

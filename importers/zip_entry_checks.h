@@ -13,7 +13,8 @@ namespace auditor {
 
 // One ZipEntry per record, in order. The name encoding is decided once for
 // the whole archive (names.h); unsafe_reason is set (Chinese) for members
-// that must not be read.
+// that must not be read, including every file after the first with the same
+// decoded name (duplicates are reported, never merged).
 std::vector<ZipEntry> describe_entries(const std::vector<CentralRecord>& records,
                                        const ZipLimits& limits);
 

@@ -5,6 +5,7 @@
 #include <iterator>
 
 #include "auditor/checker.h"
+#include "auditor/cli/limit_options.h"
 #include "auditor/cli/options.h"
 #include "importers/formats.h"
 #include "importers/import.h"
@@ -16,6 +17,14 @@ namespace {
 // The documents of one input: every member of a case archive (a zip that
 // is not itself a DOCX or OFD package), or the file itself.
 Case read_input(const std::filesystem::path& path, const ImportOptions& opt) {
+  std::error_code ec;
+  if (std::filesystem::file_size(path, ec) > opt.max_archive_bytes && !ec) {
+    Case refused;
+    refused.archive = path.string();
+    refused.rejected = true;
+    refused.error = "文件超过大小上限（" + std::to_string(opt.max_archive_bytes >> 20) + " MB）";
+    return refused;
+  }
   std::ifstream in(path, std::ios::binary);
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (in.bad()) {
@@ -39,11 +48,13 @@ int extract(const Args& args) {
   po::options_description desc("选项");
   std::string dir;
   std::vector<std::string> files;
+  ImportOptions import_options;
   desc.add_options()
       ("json", "以 JSON 输出")
       ("checklist", po::value(&dir)->default_value(default_checklist_dir().string()),
        "检查清单目录（用于判断文书类型）")
       ("file", po::value(&files)->composing(), "文档或案卷压缩包");
+  add_limit_options(desc, import_options);
   po::positional_options_description positional;
   positional.add("file", -1);
   po::variables_map vm;
@@ -66,7 +77,7 @@ int extract(const Args& args) {
       status = kExitUsage;
       continue;
     }
-    Case c = read_input(file, ImportOptions{});
+    Case c = read_input(file, import_options);
     if (c.rejected) {
       std::cerr << file << "：" << c.error << "\n";
       status = kExitRejected;

@@ -1,0 +1,18 @@
+// The --max-… options that bound what one archive may cost (memory, time,
+// nesting), shared by `audit` and `extract`. Defaults are the ImportOptions /
+// ZipLimits defaults; docs/hostile-input.md explains each limit.
+#pragma once
+
+#include "auditor/cli/options.h"
+#include "importers/import.h"
+
+namespace auditor::cli {
+
+// Adds --max-entries --max-member-mb --max-total-mb --max-ratio
+// --max-name-length --max-archive-mb --max-nesting to `desc`, each defaulting
+// to the value already in `opt`. po::notify() writes the given values into
+// `opt`, which must outlive the parse; an out-of-range value throws po::error
+// with a Chinese reason (parse_options prints it as a usage error).
+void add_limit_options(po::options_description& desc, ImportOptions& opt);
+
+}  // namespace auditor::cli
