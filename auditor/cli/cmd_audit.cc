@@ -3,10 +3,17 @@
 #include <iostream>
 #include <thread>
 
+#include "auditor/cli/limit_options.h"
 #include "auditor/cli/options.h"
+#include "auditor/cli/profile_option.h"
+#include "auditor/incremental.h"
+#include "auditor/number_registry.h"
 #include "auditor/pipeline.h"
+#include "auditor/progress.h"
+#include "auditor/run_lock.h"
 #include "auditor/store.h"
 #include "reports/console.h"
+#include "reports/report.h"
 
 namespace auditor::cli {
 namespace {
@@ -15,6 +22,14 @@ std::string now_utc() {
   std::time_t t = std::time(nullptr);
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  return buf;
+}
+
+// The default round name carries the local date, as the inspector sees it.
+std::string today_local() {
+  std::time_t t = std::time(nullptr);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", std::localtime(&t));
   return buf;
 }
 
@@ -37,7 +52,9 @@ bool write_output(const std::string& target, const std::string& text) {
 
 int audit(const Args& args) {
   po::options_description desc("选项");
-  std::string db, json, dir;
+  std::string db, json, dir, profile, round, mode, inspector, out, formats;
+  bool full = false;
+  ImportOptions import_options;
   int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   std::vector<std::string> inputs;
   desc.add_options()
@@ -45,8 +62,20 @@ int audit(const Args& args) {
       ("json", po::value(&json), "把结果写成 JSON 文件（- 表示标准输出）")
       ("checklist", po::value(&dir)->default_value(default_checklist_dir().string()),
        "检查清单目录")
+      ("profile", po::value(&profile),
+       "计分方案：内置方案编号（haizhu-default、mee-2024）或方案文件；默认为检查清单指定的方案")
+      ("full", po::bool_switch(&full),
+       "重新解析全部压缩包（默认跳过内容和检查清单都未变的压缩包，沿用已存结果）")
       ("jobs,j", po::value(&jobs)->default_value(jobs), "并行处理的线程数")
+      ("round", po::value(&round), "审查轮次名称（默认“当天日期 审查”，如“2026-11-25 审查”）")
+      ("mode", po::value(&mode)->default_value("inspection"),
+       "审查方式：inspection（部门检查）或 self-check（街道自查）")
+      ("inspector", po::value(&inspector), "检查人员")
+      ("out", po::value(&out), "审查后把本轮报告写入此文件夹")
+      ("format", po::value(&formats)->default_value("html,docx,xlsx,json"),
+       "报告格式，逗号分隔：html,docx,xlsx,json")
       ("input", po::value(&inputs)->composing(), "压缩包或包含压缩包的文件夹");
+  add_limit_options(desc, import_options);
   po::positional_options_description positional;
   positional.add("input", -1);
   po::variables_map vm;
@@ -60,11 +89,28 @@ int audit(const Args& args) {
     std::cerr << "参数错误：--jobs 必须是正整数\n";
     return kExitUsage;
   }
+  Result<std::string> stored_mode = round_mode(mode);
+  if (!stored_mode) {
+    std::cerr << "参数错误：" << stored_mode.error() << "\n";
+    return kExitUsage;
+  }
+  Result<ReportFormats> wanted = parse_formats(formats);
+  if (!wanted) {
+    std::cerr << "参数错误：" << wanted.error() << "\n";
+    return kExitUsage;
+  }
+  if (round.empty()) round = default_round_name(today_local());
   std::optional<Checklist> checklist = load_checklist_or_report(dir);
   if (!checklist) return kExitUsage;
+  if (!profile.empty() && !use_profile_option(profile, *checklist)) return kExitUsage;
   Result<std::vector<std::filesystem::path>> archives = collect_archives(inputs);
   if (!archives) {
     std::cerr << archives.error() << "\n";
+    return kExitUsage;
+  }
+  Result<RunLock> lock = RunLock::acquire(db);
+  if (!lock) {
+    std::cerr << lock.error() << "\n";
     return kExitUsage;
   }
   Result<std::unique_ptr<Store>> store = Store::open(db);
@@ -73,7 +119,7 @@ int audit(const Args& args) {
     return kExitUsage;
   }
   RunInfo run_info{AUDITOR_VERSION, checklist->id, checklist->version, checklist->sha256,
-                   now_utc()};
+                   now_utc(), round, *stored_mode, inspector};
   Result<long long> run = (*store)->begin_run(run_info);
   if (!run) {
     std::cerr << "数据库写入失败：" << run.error() << "\n";
@@ -84,23 +130,60 @@ int audit(const Args& args) {
   std::ostream& console = json == "-" ? std::cerr : std::cout;
   if (archives->empty()) console << "未找到任何 .zip 压缩包，没有审查案卷。\n";
   BatchTotals totals;
-  std::vector<CaseResult> results;
+  std::vector<CaseResult> results;  // kept for --json only
   bool store_failed = false;
-  audit_batch(*archives, *checklist, ImportOptions{}, jobs, [&](CaseResult&& r) {
-    Status saved = (*store)->save_case(*run, r.c, r.audit);
-    if (!saved.ok()) {
-      std::cerr << "数据库写入失败（" << r.c.archive << "）：" << saved.reason << "\n";
-      store_failed = true;
+  Progress progress(archives->size());
+  std::size_t done = 0;
+  auto take = [&](CaseResult&& r, bool save, const char* note) {
+    if (save) {
+      if (Status saved = (*store)->save_case(*run, r.c, r.audit); !saved.ok()) {
+        std::cerr << "数据库写入失败（" << r.c.archive << "）：" << saved.reason << "\n";
+        store_failed = true;
+      }
     }
-    console << console_line(r) << "\n";
+    progress.clear();
+    console << console_line(r) << note << "\n";
+    progress.update(++done);
     totals.add(r);
     if (!json.empty()) results.push_back(std::move(r));
+  };
+  if (full) {
+    audit_batch(*archives, *checklist, import_options, jobs,
+                [&](CaseResult&& r) { take(std::move(r), true, ""); });
+  } else {
+    audit_batch_incremental(**store, *archives, *checklist, import_options, jobs, round,
+                            [&](CaseResult&& r, Reuse reuse) {
+                              const bool reused = reuse == Reuse::unchanged ||
+                                                  reuse == Reuse::carried;
+                              take(std::move(r), reuse != Reuse::unchanged,
+                                   reused ? "（压缩包与清单未变，沿用已存结果）" : "");
+                            });
+  }
+  progress.clear();
+  // Serial numbers are unique across cases: compared once the run is stored;
+  // a case that gains a finding is printed again with its new score.
+  Status unique = apply_number_uniqueness(**store, *run, *checklist, [&](const CaseResult& r) {
+    console << "编号重复 " << console_line(r) << "\n";
+    for (CaseResult& kept : results)
+      if (kept.c.archive == r.c.archive) kept = r;
   });
+  if (!unique.ok()) {
+    std::cerr << unique.reason << "\n";
+    store_failed = true;
+  }
   (*store)->end_run(*run);
   console << console_totals(totals) << "\n";
   if (!json.empty() &&
       !write_output(json, result_json(AUDITOR_VERSION, *checklist, results).dump(2)))
     return kExitUsage;
+  if (!out.empty()) {
+    ReportRequest request{round, std::nullopt, out, *wanted, vocabulary(*checklist)};
+    if (Status written = write_round_reports(**store, request); !written.ok()) {
+      std::cerr << written.reason << "\n";
+      return kExitUsage;
+    }
+    console << "报告已写入 " << out << "\n";
+  }
   if (store_failed) return kExitUsage;
   return totals.rejected > 0 ? kExitRejected : kExitOk;
 }

@@ -1,0 +1,213 @@
+#include "auditor/number_registry.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <map>
+
+#include "auditor/rule_kinds.h"
+#include "auditor/scoring.h"
+#include "auditor/store_load.h"
+
+namespace auditor {
+namespace {
+
+void add_written(std::vector<Written>& out, const std::string& number, const std::string& type,
+                 const Document* d) {
+  auto it = std::find_if(out.begin(), out.end(),
+                         [&](const Written& w) { return w.number == number && w.type == type; });
+  if (it == out.end()) it = out.insert(out.end(), Written{number, type, {}});
+  if (d && (it->documents.empty() || it->documents.back() != d)) it->documents.push_back(d);
+}
+
+// A stored case, rebuilt with what held_numbers() reads: CaseInfo.case_number
+// and each document's type and number.
+struct Stored {
+  long long id = 0;
+  long long run = 0;
+  std::string sha256;
+  Case c;
+};
+
+std::string column(sqlite3_stmt* s, int i) {
+  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(s, i));
+  return text ? std::string(text, sqlite3_column_bytes(s, i)) : std::string();
+}
+
+// Runs `sql`, calling `row` per result row; false on an SQLite error.
+template <typename Row>
+bool each_row(sqlite3* db, const char* sql, Row row) {
+  sqlite3_stmt* s = nullptr;
+  if (sqlite3_prepare_v2(db, sql, -1, &s, nullptr) != SQLITE_OK) return false;
+  int rc;
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) row(s);
+  sqlite3_finalize(s);
+  return rc == SQLITE_DONE;
+}
+
+// The latest stored version of each archive: the highest case id, whatever
+// round it belongs to. Rejected archives hold no numbers.
+constexpr const char* kLatest =
+    "SELECT id, archive, sha256, case_number, run_id FROM cases AS c WHERE status = 'audited' AND"
+    " id = (SELECT MAX(id) FROM cases WHERE archive = c.archive) ORDER BY id";
+constexpr const char* kLatestNumbers =
+    "SELECT d.case_id, d.type, d.number FROM documents AS d JOIN cases AS c ON c.id = d.case_id"
+    " WHERE d.number IS NOT NULL AND d.type IS NOT NULL AND c.status = 'audited' AND"
+    " c.id = (SELECT MAX(id) FROM cases WHERE archive = c.archive) ORDER BY d.case_id, d.ord";
+
+Result<std::vector<Stored>> read_stored(sqlite3* db) {
+  std::vector<Stored> out;
+  std::map<long long, std::size_t> by_id;
+  const bool cases_ok = each_row(db, kLatest, [&](sqlite3_stmt* s) {
+    Stored st;
+    st.id = sqlite3_column_int64(s, 0);
+    st.c.archive = column(s, 1);
+    st.sha256 = column(s, 2);
+    if (sqlite3_column_type(s, 3) != SQLITE_NULL) st.c.info.case_number = column(s, 3);
+    st.run = sqlite3_column_int64(s, 4);
+    by_id[st.id] = out.size();
+    out.push_back(std::move(st));
+  });
+  const bool documents_ok = cases_ok && each_row(db, kLatestNumbers, [&](sqlite3_stmt* s) {
+                              auto it = by_id.find(sqlite3_column_int64(s, 0));
+                              if (it == by_id.end()) return;
+                              Document d;
+                              d.type = column(s, 1);
+                              d.number = column(s, 2);
+                              out[it->second].c.documents.push_back(std::move(d));
+                            });
+  if (!documents_ok)
+    return Error{"无法从数据库读取各案卷的编号，未能检查编号是否重复：" +
+                 std::string(sqlite3_errmsg(db))};
+  return out;
+}
+
+const Rule* unique_rule(const Checklist& cl) {
+  for (const Rule& r : cl.rules)
+    if (r.kind == "numbering" && r.params.count("check") && r.params.at("check") == "serial_unique")
+      return &r;
+  return nullptr;
+}
+
+std::string label(const HeldNumber& h, const Checklist& cl) {
+  if (h.type.empty()) return "案号";
+  const DocType* t = cl.doc_type(h.type);
+  return "《" + (t ? t->name : h.type) + "》文号";
+}
+
+std::string case_label(const Case& c) {
+  return "案卷 " + c.archive + "（案号 " + c.info.case_number.value_or("不详") + "）";
+}
+
+Finding duplicate(const Rule& r, const Checklist& cl, const Case& mine, const HeldNumber& h,
+                  const Case& other, const HeldNumber& theirs) {
+  Finding f = finding_for(r, "numbering");
+  f.document = h.type.empty() ? std::string("filing_approval") : h.type;
+  if (!f.stage)
+    if (const DocType* t = cl.doc_type(*f.document)) f.stage = t->stage;
+  f.message =
+      fill_message(r.message, {{"document", label(h, cl)},
+                               {"number", h.written},
+                               {"other_archive", other.archive},
+                               {"other_case_number", other.info.case_number.value_or("不详")},
+                               {"other_document", label(theirs, cl)},
+                               {"other_number", theirs.written}});
+  f.evidence = {"本案：" + case_label(mine) + "，" + label(h, cl) + " " + h.written,
+                "另一案：" + case_label(other) + "，" + label(theirs, cl) + " " + theirs.written,
+                "两者的街道代字、文书简称、年份和序号相同（同一编号只能使用一次）"};
+  return f;
+}
+
+}  // namespace
+
+std::vector<Written> written_case_numbers(const Case& c) {
+  std::vector<Written> out;
+  if (c.info.case_number) add_written(out, *c.info.case_number, "", nullptr);
+  for (const Document& d : c.documents)
+    for (const Fact& f : d.facts)
+      if (f.kind == "case_number") add_written(out, f.value, "", &d);
+  return out;
+}
+
+std::vector<Written> written_document_numbers(const Case& c, const Checklist& checklist) {
+  std::vector<Written> out;
+  for (const Document& d : c.documents) {
+    const DocType* t = d.type ? checklist.doc_type(*d.type) : nullptr;
+    if (t && !t->abbreviation.empty() && d.number) add_written(out, *d.number, t->id, &d);
+  }
+  return out;
+}
+
+std::vector<std::string> abbreviations(const Checklist& checklist) {
+  std::vector<std::string> out;
+  for (const DocType& t : checklist.doc_types)
+    if (!t.abbreviation.empty()) out.push_back(t.abbreviation);
+  return out;
+}
+
+std::vector<HeldNumber> held_numbers(const Case& c, const Checklist& checklist) {
+  const Numbering& n = checklist.numbering;
+  std::vector<HeldNumber> out;
+  auto hold = [&](const ParsedNumber& p, const std::string& type) {
+    const std::string key = p.key();
+    if (key.empty()) return;
+    if (std::none_of(out.begin(), out.end(), [&](const HeldNumber& h) { return h.key == key; }))
+      out.push_back({key, p.written, type});
+  };
+  if (n.source.empty()) return out;
+  if (c.info.case_number) hold(parse_number(*c.info.case_number, n.case_pattern, n, {}), "");
+  const std::vector<std::string> abbr = abbreviations(checklist);
+  for (const Written& w : written_document_numbers(c, checklist)) {
+    const ParsedNumber p = parse_number(w.number, n.document_pattern, n, abbr);
+    if (p.kind == checklist.doc_type(w.type)->abbreviation) hold(p, w.type);
+  }
+  return out;
+}
+
+Status apply_number_uniqueness(Store& store, long long run, const Checklist& checklist,
+                               const std::function<void(const CaseResult&)>& changed) {
+  const Rule* rule = unique_rule(checklist);
+  if (!rule) return Status::success();
+  Result<std::vector<Stored>> stored = read_stored(store.handle());
+  if (!stored) return Status::failure(stored.error());
+  std::multimap<std::string, std::pair<const Stored*, HeldNumber>> index;
+  for (const Stored& s : *stored)
+    for (HeldNumber& h : held_numbers(s.c, checklist)) index.emplace(h.key, std::pair(&s, h));
+
+  for (const Stored& mine : *stored) {
+    if (mine.run != run) continue;
+    std::vector<Finding> found;
+    for (const HeldNumber& h : held_numbers(mine.c, checklist)) {
+      auto [begin, end] = index.equal_range(h.key);
+      for (auto it = begin; it != end; ++it) {
+        const Stored& other = *it->second.first;
+        if (&other == &mine || (!mine.sha256.empty() && other.sha256 == mine.sha256)) continue;
+        found.push_back(duplicate(*rule, checklist, mine.c, h, other.c, it->second.second));
+      }
+    }
+    if (found.empty()) continue;
+    Result<CaseResult> r = load_case(store, mine.id);
+    if (!r) return Status::failure("无法读取案卷 " + mine.c.archive + "，未能记录编号重复：" + r.error());
+    std::vector<Finding>& findings = r->audit.findings;
+    const std::size_t before = findings.size();
+    for (Finding& f : found)
+      // A second pass over the same run adds nothing new.
+      if (std::none_of(findings.begin(), findings.end(), [&](const Finding& g) {
+            return g.rule == f.rule && g.message == f.message;
+          }))
+        findings.push_back(std::move(f));
+    if (findings.size() == before) continue;
+    for (Check& k : r->audit.checks)
+      if (k.rule == rule->id) k.outcome = Outcome::failed;
+    const Score score = score_case(findings, r->audit.checks, checklist.rules, checklist.scoring);
+    r->audit.score = score.value;
+    r->audit.grade = score.grade;
+    if (Status saved = store.save_case(run, r->c, r->audit); !saved.ok())
+      return Status::failure("编号重复检查结果未能写入数据库（" + r->c.archive + "）：" +
+                             saved.reason);
+    changed(*r);
+  }
+  return Status::success();
+}
+
+}  // namespace auditor
