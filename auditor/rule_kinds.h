@@ -77,6 +77,9 @@ std::string validate_no_params(const Rule&, const Checklist&);
 Outcome check_numbering(const Rule&, const RuleContext&, std::vector<Finding>&);
 std::string validate_numbering(const Rule&, const Checklist&);
 
+Outcome check_catalogue(const Rule&, const RuleContext&, std::vector<Finding>&);
+std::string validate_catalogue(const Rule&, const Checklist&);
+
 Outcome check_consistency(const Rule&, const RuleContext&, std::vector<Finding>&);
 std::string validate_consistency(const Rule&, const Checklist&);
 Outcome check_officers(const Rule&, const RuleContext&, std::vector<Finding>&);

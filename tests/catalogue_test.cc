@@ -1,0 +1,125 @@
+// Rule kind catalogue: the 卷内目录 read from its text and compared with the
+// documents in the file, on cases built from real catalogue text.
+#include <catch2/catch.hpp>
+
+#include "tests/rule_fixtures.h"
+
+using namespace auditor;
+using namespace auditor::testing;
+
+namespace {
+
+// A catalogue table as the DOCX reader gives it: one row per line, cells
+// separated by tabs.
+std::string catalogue(const std::vector<std::string>& rows) {
+  std::string text = "卷内目录\n案号：穗海赤岗综执立〔2024〕12号\n序号\t文号\t责任者\t题名\t日期\t页号\t备注\n";
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    text += std::to_string(i + 1) + "\t" + rows[i] + "\t20240301\t" + std::to_string(i + 1) + "\t\n";
+  return text + "立卷人：李四\n2024年4月8日\n";
+}
+
+const std::string kDecisionRow = "穗海赤岗综执罚决〔2024〕31号\t赤岗街道办事处\t行政处罚决定书";
+
+Document decision(const std::string& number) {
+  Document d = text_document("penalty_decision", "行政处罚决定书\n" + number + "\n当事人：某某公司\n");
+  d.number = number;
+  return d;
+}
+
+Case with(std::vector<Document> docs) {
+  Case c;
+  c.archive = "catalogue.zip";
+  c.documents = std::move(docs);
+  return c;
+}
+
+Audit audit(const Case& c) { return check_case(c, bundled_checklist()); }
+
+}  // namespace
+
+TEST_CASE("a catalogue listing exactly the documents in the file stays quiet", "[catalogue]") {
+  const Audit a = audit(with({
+      text_document("filing_approval", "立案审批表\n"),
+      decision("穗海赤岗综执罚决〔2024〕31号"),
+      text_document("service_receipt", "送达回证\n送达文书：行政处罚决定书\n"),
+      text_document("file_notes", "卷内备考表\n"),
+      text_document("catalogue", catalogue({"\t执法办\t立案审批表", kDecisionRow,
+                                            "\t执法办\t送达回证（行政处罚决定书）"})),
+  }));
+  CHECK(outcome_of(a, "CAT-listed-present") == Outcome::passed);
+  CHECK(outcome_of(a, "CAT-present-listed") == Outcome::passed);
+  CHECK(findings_of(a, "CAT-listed-present").empty());
+  CHECK(findings_of(a, "CAT-present-listed").empty());
+}
+
+TEST_CASE("a document listed in the catalogue but missing from the file is a finding",
+          "[catalogue]") {
+  const Audit a = audit(with({
+      text_document("filing_approval", "立案审批表\n"),
+      text_document("catalogue", catalogue({"\t执法办\t立案审批表", "\t执法办\t行政处罚事先告知书",
+                                            "\t执法办\t送达回证（告知书）",
+                                            "\t执法办\t送达回证（决定书）"})),
+  }));
+  CHECK(outcome_of(a, "CAT-listed-present") == Outcome::failed);
+  const std::vector<Finding> f = findings_of(a, "CAT-listed-present");
+  REQUIRE(f.size() == 2);
+  CHECK(f[0].kind == "catalogue");
+  CHECK(f[0].document == "penalty_notice");
+  CHECK(f[0].message == "卷内目录列有《行政处罚事先告知书》 1 份，卷内只有 0 份");
+  CHECK(f[1].message == "卷内目录列有《送达回证》 2 份，卷内只有 0 份");
+  CHECK(f[1].evidence.size() == 2);
+  CHECK(contains(f[1].evidence[0], "送达回证（告知书）"));
+}
+
+TEST_CASE("a number in the catalogue that differs from the document's is a finding",
+          "[catalogue]") {
+  const Audit a = audit(with({
+      decision("穗海赤岗综执罚决〔2024〕32号"),
+      text_document("catalogue", catalogue({kDecisionRow})),
+  }));
+  const std::vector<Finding> f = findings_of(a, "CAT-listed-present");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].message ==
+        "《行政处罚决定书》在卷内目录中的文号 穗海赤岗综执罚决〔2024〕31号 与卷内文书的文号 "
+        "穗海赤岗综执罚决〔2024〕32号 不一致");
+}
+
+TEST_CASE("the same number in another bracket style matches the catalogue", "[catalogue]") {
+  const Audit a = audit(with({
+      decision("穗海赤岗综执罚决[2024]31号"),
+      text_document("catalogue", catalogue({kDecisionRow})),
+  }));
+  CHECK(findings_of(a, "CAT-listed-present").empty());
+}
+
+TEST_CASE("a document in the file but not in the catalogue is a finding; the notes are skipped",
+          "[catalogue]") {
+  const Audit a = audit(with({
+      text_document("filing_approval", "立案审批表\n", "01-立案审批表.docx"),
+      text_document("inquiry_record", "询问笔录\n", "05-询问笔录.docx"),
+      text_document("file_notes", "卷内备考表\n"),
+      text_document("catalogue", catalogue({"\t执法办\t立案审批表"})),
+  }));
+  CHECK(outcome_of(a, "CAT-present-listed") == Outcome::failed);
+  const std::vector<Finding> f = findings_of(a, "CAT-present-listed");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].message == "《询问笔录》（05-询问笔录.docx）未列入卷内目录");
+  CHECK(f[0].deduction == 1);
+}
+
+TEST_CASE("without a catalogue the catalogue rules do not apply", "[catalogue]") {
+  const Audit a = audit(with({text_document("filing_approval", "立案审批表\n")}));
+  CHECK(outcome_of(a, "CAT-listed-present") == Outcome::not_applicable);
+  CHECK(outcome_of(a, "CAT-present-listed") == Outcome::not_applicable);
+}
+
+TEST_CASE("a scanned catalogue is a manual check, not a failure", "[catalogue]") {
+  const Audit a = audit(with({text_document("filing_approval", "立案审批表\n"),
+                              scan_document("catalogue")}));
+  CHECK(outcome_of(a, "CAT-listed-present") == Outcome::not_checkable);
+  const std::vector<Finding> f = findings_of(a, "CAT-listed-present");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].kind == "manual_check");
+  CHECK(f[0].deduction == 0);
+  CHECK(contains(f[0].message, "扫描件"));
+}
