@@ -42,14 +42,6 @@ CaseResult audit_bytes(const std::filesystem::path& p, const std::string& bytes,
 
 }  // namespace
 
-bool checklist_reads_text(const Checklist& checklist) {
-  for (const Rule& r : checklist.rules) {
-    auto it = r.params.find("embedded_in");
-    if (it != r.params.end() && !it->second.empty()) return true;
-  }
-  return false;
-}
-
 void audit_batch_incremental(Store& store, const std::vector<std::filesystem::path>& archives,
                              const Checklist& checklist, const ImportOptions& opt, int jobs,
                              const std::string& round,
@@ -57,7 +49,6 @@ void audit_batch_incremental(Store& store, const std::vector<std::filesystem::pa
   Result<std::map<std::string, StoredAudit>> index = load_stored_index(store);
   const std::map<std::string, StoredAudit> stored =
       index ? std::move(*index) : std::map<std::string, StoredAudit>{};
-  const bool reads_text = checklist_reads_text(checklist);
   std::vector<Reuse> reuse(archives.size(), Reuse::parsed);
   std::vector<long long> case_ids(archives.size(), 0);
 
@@ -69,7 +60,7 @@ void audit_batch_incremental(Store& store, const std::vector<std::filesystem::pa
     auto it = stored.find(p.string());
     if (it != stored.end() && !it->second.sha256.empty() && it->second.sha256 == sha) {
       const bool same_checklist = it->second.checklist_sha256 == checklist.sha256;
-      if (same_checklist || !reads_text) {
+      if (same_checklist || it->second.complete) {
         reuse[i] = !same_checklist               ? Reuse::rechecked
                    : it->second.round == round ? Reuse::unchanged
                                                : Reuse::carried;

@@ -1,10 +1,10 @@
 // The incremental audit of a batch: an archive whose bytes (sha256) and
 // checklist (sha256) are those of its latest stored audit is not parsed; its
 // stored case and findings are reused. When only the checklist changed, the
-// rules re-run on the stored documents, facts and signatures without
-// re-reading the archive's members — unless the checklist has a rule that
-// reads a document's full text (embedded_in), which the store does not keep:
-// then the archive is parsed again (docs/performance.md).
+// rules re-run on the stored documents (with their texts), facts, signatures
+// and declared case data without re-reading the archive's members — unless
+// the case was stored by an older schema without texts: then the archive is
+// parsed again (docs/performance.md).
 #pragma once
 
 #include <filesystem>
@@ -23,9 +23,6 @@ enum class Reuse {
               // case and findings, to be saved into this round
   rechecked,  // stored case, findings from the current checklist
 };
-
-// True when some rule of `checklist` needs Document::text.
-bool checklist_reads_text(const Checklist& checklist);
 
 // Audits `archives` like audit_batch, for a run of round `round`. Each file is still read once (for its
 // sha256) on a worker thread; parsing happens only for `parsed` archives.

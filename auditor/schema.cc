@@ -164,6 +164,13 @@ CREATE INDEX cases_by_sha256 ON cases(sha256);
 CREATE INDEX cases_by_run ON cases(run_id);
 CREATE INDEX cases_by_archive ON cases(archive);
 )sql"},
+    // What a re-check needs besides facts: each document's full text and
+    // the case data only a manifest declares (JSON: has_manifest, dates,
+    // flags). NULL in rows stored before: such a case is parsed again.
+    {3, R"sql(
+ALTER TABLE documents ADD COLUMN text TEXT;
+ALTER TABLE cases ADD COLUMN declared TEXT;
+)sql"},
 };
 
 bool exec(sqlite3* db, const char* sql) {

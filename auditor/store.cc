@@ -87,6 +87,14 @@ std::string evidence_json(const std::vector<std::string>& evidence) {
   return nlohmann::json(evidence).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+// The case data a manifest declares that has no column of its own.
+std::string declared_json(const Case& c) {
+  return nlohmann::json{{"has_manifest", c.has_manifest},
+                        {"dates", c.info.dates},
+                        {"flags", c.info.flags}}
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 // Inserts the rows of one case. Returns the reason of the first failed
 // statement (taken while it is still alive), empty on success.
 std::string insert_case(sqlite3* db, long long run, const Case& c, const Audit& audit) {
@@ -94,21 +102,22 @@ std::string insert_case(sqlite3* db, long long run, const Case& c, const Audit& 
   Statement add_case(
       db,
       "INSERT INTO cases (round_id, archive, sha256, run_id, status, error, case_number, street,"
-      " party, party_id, procedure, fine, score, grade, audited_at) VALUES ((SELECT round_id"
-      " FROM audit_runs WHERE id = ?3), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-      " strftime('%Y-%m-%dT%H:%M:%SZ'))");
+      " party, party_id, procedure, fine, score, grade, declared, audited_at) VALUES ((SELECT"
+      " round_id FROM audit_runs WHERE id = ?3), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+      " ?12, ?13, ?14, strftime('%Y-%m-%dT%H:%M:%SZ'))");
   if (!add_case.run(c.archive, non_empty(c.sha256), run, c.rejected ? "rejected" : "audited",
                     c.rejected ? non_empty(c.error) : std::nullopt, info.case_number, info.street,
                     info.party, info.party_id, info.procedure, info.fine,
                     c.rejected ? std::nullopt : std::optional<double>(audit.score),
-                    c.rejected ? std::nullopt : non_empty(audit.grade)))
+                    c.rejected ? std::nullopt : non_empty(audit.grade), declared_json(c)))
     return sqlite_reason(db);
   const long long case_id = sqlite3_last_insert_rowid(db);
 
   Statement add_document(
       db,
       "INSERT INTO documents (case_id, ord, path, format, type, stage, number, date, pages,"
-      " seal, has_text, title) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+      " seal, has_text, title, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+      " ?13)");
   Statement add_fact(
       db, "INSERT INTO facts (document_id, kind, value, snippet) VALUES (?1, ?2, ?3, ?4)");
   Statement add_signature(
@@ -118,7 +127,7 @@ std::string insert_case(sqlite3* db, long long run, const Case& c, const Audit& 
   int ord = 0;
   for (const Document& d : c.documents) {
     if (!add_document.run(case_id, ++ord, d.path, d.format, d.type, d.stage, d.number, d.date,
-                          d.pages, d.seal, d.has_text ? 1 : 0, non_empty(d.title)))
+                          d.pages, d.seal, d.has_text ? 1 : 0, non_empty(d.title), d.text))
       return sqlite_reason(db);
     const long long document_id = sqlite3_last_insert_rowid(db);
     for (const Fact& f : d.facts)

@@ -45,10 +45,19 @@ Outcome outcome_from(const std::string& s) {
   return Outcome::not_checkable;
 }
 
+// The string members of object `key` of `j`; others are skipped.
+std::map<std::string, std::string> string_map(const nlohmann::json& j, const char* key) {
+  std::map<std::string, std::string> out;
+  if (auto it = j.find(key); it != j.end() && it->is_object())
+    for (const auto& [k, v] : it->items())
+      if (v.is_string()) out[k] = v.get<std::string>();
+  return out;
+}
+
 // Documents with their facts and signatures, in stored order.
 bool load_documents(sqlite3* db, long long case_id, Case& c) {
   Query docs(db,
-             "SELECT id, path, format, type, stage, number, date, pages, seal, has_text, title"
+             "SELECT id, path, format, type, stage, number, date, pages, seal, has_text, title, text"
              " FROM documents WHERE case_id = ?1 ORDER BY ord");
   Query facts(db, "SELECT kind, value, snippet FROM facts WHERE document_id = ?1 ORDER BY rowid");
   Query sigs(db,
@@ -68,6 +77,7 @@ bool load_documents(sqlite3* db, long long case_id, Case& c) {
     d.seal = docs.text(8);
     d.has_text = docs.integer(9).value_or(0) == 1;
     d.title = docs.str(10);
+    d.text = docs.str(11);
     if (d.type) d.type_source = Source::title;  // the stored type stands; its source is not kept
     facts.reset();
     facts.bind(1, docs.id(0));
@@ -135,12 +145,14 @@ Result<std::map<std::string, StoredAudit>> load_stored_index(Store& store) {
   sqlite3* db = store.handle();
   // Latest = highest case id per archive path, across rounds.
   Query q(db,
-          "SELECT c.archive, c.id, c.sha256, r.checklist_sha256, o.name FROM cases c"
+          "SELECT c.archive, c.id, c.sha256, r.checklist_sha256, o.name, c.declared IS NOT NULL"
+          " FROM cases c"
           " JOIN audit_runs r ON r.id = c.run_id JOIN rounds o ON o.id = c.round_id"
           " WHERE c.id = (SELECT max(id) FROM cases WHERE archive = c.archive)");
   if (!q.ok()) return db_error(db);
   std::map<std::string, StoredAudit> out;
-  while (q.step()) out[q.str(0)] = {q.id(1), q.str(2), q.str(3), q.str(4)};
+  while (q.step())
+    out[q.str(0)] = {q.id(1), q.str(2), q.str(3), q.str(4), q.integer(5).value_or(0) == 1};
   return out;
 }
 
@@ -148,7 +160,7 @@ Result<CaseResult> load_case(Store& store, long long case_id) {
   sqlite3* db = store.handle();
   Query q(db,
           "SELECT archive, sha256, status, error, case_number, street, party, party_id,"
-          " procedure, fine, score, grade FROM cases WHERE id = ?1");
+          " procedure, fine, score, grade, declared FROM cases WHERE id = ?1");
   if (!q.ok()) return db_error(db);
   q.bind(1, case_id);
   if (!q.step()) return Error{"数据库中没有编号为 " + std::to_string(case_id) + " 的案卷"};
@@ -165,6 +177,12 @@ Result<CaseResult> load_case(Store& store, long long case_id) {
   if (!q.null(9)) r.c.info.fine = q.real(9);
   r.audit.score = q.real(10);
   r.audit.grade = q.str(11);
+  const nlohmann::json declared = nlohmann::json::parse(q.str(12), nullptr, false);
+  if (declared.is_object()) {
+    r.c.has_manifest = declared.contains("has_manifest") && declared["has_manifest"] == true;
+    r.c.info.dates = string_map(declared, "dates");
+    r.c.info.flags = string_map(declared, "flags");
+  }
   if (!load_documents(db, case_id, r.c) || !load_findings(db, case_id, r)) return db_error(db);
   return r;
 }

@@ -1,8 +1,8 @@
 // Reading stored audits back, for the incremental audit. Free functions over
 // Store::handle() and plain SQL, so the store's writer stays untouched.
 // Everything the store keeps comes back; what it does not keep stays empty:
-// Document::text, Document::metadata, CaseInfo::dates/flags, has_manifest.
-// Import issues come back from the stored `import` findings.
+// Document::metadata, and Document::type_source (set to `title` for a typed
+// document). Import issues come back from the stored `import` findings.
 #pragma once
 
 #include <map>
@@ -19,6 +19,9 @@ struct StoredAudit {
   std::string sha256;            // empty when unknown
   std::string checklist_sha256;  // of the run that stored it
   std::string round;             // name of its round
+  // Stored with the document texts and declared case data a re-check needs
+  // (schema 3 and later).
+  bool complete = false;
 };
 
 // The latest stored audit of every archive path in the store (one query).
