@@ -1,43 +1,21 @@
 #include "auditor/incremental.h"
 
-#include <fstream>
-
 #include "auditor/case_info.h"
-#include "auditor/hash.h"
+#include "auditor/pipeline.h"
 #include "auditor/store_load.h"
 
 namespace auditor {
 namespace {
 
-// The file's bytes and sha256 in one read; nullopt when it cannot be read
-// or is over the size cap (the full import then reports why).
-std::optional<std::string> read_hashed(const std::filesystem::path& p, const ImportOptions& opt,
-                                       std::string& sha256) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::string bytes;
-  Hasher hash;
-  char buf[1 << 16];
-  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
-    std::string_view chunk(buf, static_cast<std::size_t>(in.gcount()));
-    if (bytes.size() + chunk.size() > opt.max_archive_bytes) return std::nullopt;
-    hash.update(chunk);
-    bytes.append(chunk);
-  }
-  sha256 = hash.finish_hex();
-  return bytes;
-}
-
-// A full audit from bytes already read.
-CaseResult audit_bytes(const std::filesystem::path& p, const std::string& bytes,
-                       const Checklist& checklist, const ImportOptions& opt) {
-  CaseResult r{import_archive_bytes(p.string(), bytes, opt), {}};
-  if (!r.c.rejected) {
-    classify(r.c, checklist);
-    derive_case_info(r.c);
-  }
+// The rules of `checklist` over a stored case, as over a parsed one: types
+// not declared by a manifest are found again (the title variants may have
+// changed), then case data and checks.
+void recheck(CaseResult& r, const Checklist& checklist) {
+  for (Document& d : r.c.documents)
+    if (d.type_source != Source::manifest) d.type.reset(), d.stage.reset();
+  classify(r.c, checklist);
+  derive_case_info(r.c);
   r.audit = check_case(r.c, checklist);
-  return r;
 }
 
 }  // namespace
@@ -51,24 +29,34 @@ void audit_batch_incremental(Store& store, const std::vector<std::filesystem::pa
       index ? std::move(*index) : std::map<std::string, StoredAudit>{};
   std::vector<Reuse> reuse(archives.size(), Reuse::parsed);
   std::vector<long long> case_ids(archives.size(), 0);
+  // A reused archive whose bytes were hashed again: its current stamp.
+  std::vector<std::optional<FileStamp>> stamps(archives.size());
 
   auto work = [&](std::size_t i) {
     const std::filesystem::path& p = archives[i];
-    std::string sha;
-    std::optional<std::string> bytes = read_hashed(p, opt, sha);
-    if (!bytes) return audit_archive(p, checklist, opt);
     auto it = stored.find(p.string());
-    if (it != stored.end() && !it->second.sha256.empty() && it->second.sha256 == sha) {
-      const bool same_checklist = it->second.checklist_sha256 == checklist.sha256;
-      if (same_checklist || it->second.complete) {
-        reuse[i] = !same_checklist               ? Reuse::rechecked
-                   : it->second.round == round ? Reuse::unchanged
-                                               : Reuse::carried;
-        case_ids[i] = it->second.case_id;
-        return CaseResult{};  // loaded from the store in the consumer's turn
-      }
+    const StoredAudit* before =
+        it != stored.end() && !it->second.sha256.empty() ? &it->second : nullptr;
+    // Reused when the stored audit is of the same bytes: known without
+    // reading when the file's stamp is the stored one, else by hashing.
+    auto reuse_stored = [&] {
+      const bool same_checklist = before->checklist_sha256 == checklist.sha256;
+      if (!same_checklist && !before->complete) return false;
+      reuse[i] = !same_checklist               ? Reuse::rechecked
+                 : before->round == round ? Reuse::unchanged
+                                          : Reuse::carried;
+      case_ids[i] = before->case_id;
+      return true;
+    };
+    if (before && before->stamp && before->stamp == stamp_of(p) && reuse_stored())
+      return CaseResult{};  // loaded from the store in the consumer's turn
+    Result<ArchiveFile> file = read_archive_file(p, opt);
+    if (!file) return audit_archive(p, checklist, opt);  // reports why
+    if (before && before->sha256 == file->sha256 && reuse_stored()) {
+      stamps[i] = file->stamp;
+      return CaseResult{};
     }
-    return audit_bytes(p, *bytes, checklist, opt);
+    return audit_case(import_archive_file(p.string(), *file, opt), checklist);
   };
   run_ordered(archives.size(), jobs, work, [&](std::size_t i, CaseResult&& r) {
     if (reuse[i] != Reuse::parsed) {
@@ -79,10 +67,8 @@ void audit_batch_incremental(Store& store, const std::vector<std::filesystem::pa
       } else {
         r = std::move(*loaded);
         r.c.archive = archives[i].string();
-        if (reuse[i] == Reuse::rechecked && !r.c.rejected) {
-          derive_case_info(r.c);
-          r.audit = check_case(r.c, checklist);
-        }
+        if (stamps[i]) r.c.stamp = stamps[i];
+        if (reuse[i] == Reuse::rechecked && !r.c.rejected) recheck(r, checklist);
       }
     }
     consume(std::move(r), reuse[i]);

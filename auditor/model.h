@@ -72,9 +72,18 @@ struct CaseInfo {
   std::map<std::string, std::string> flags; // hearing_requested=true...
 };
 
+// A file's size and modification time: an archive whose stamp equals the
+// stored one is taken as unchanged without being read (as git and rsync do).
+struct FileStamp {
+  std::uintmax_t size = 0;
+  std::int64_t mtime_ns = 0;  // since the file clock's epoch
+  bool operator==(const FileStamp&) const = default;
+};
+
 struct Case {
   std::string archive;   // path as given on the command line
   std::string sha256;    // of the archive bytes
+  std::optional<FileStamp> stamp;  // of the archive file when read from one
   bool rejected = false; // archive could not be read at all
   std::string error;     // Chinese reason when rejected
   bool has_manifest = false;

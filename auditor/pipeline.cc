@@ -44,15 +44,19 @@ Result<std::vector<std::filesystem::path>> collect_archives(
   return out;
 }
 
-CaseResult audit_archive(const std::filesystem::path& archive, const Checklist& checklist,
-                         const ImportOptions& opt) {
-  CaseResult r{import_archive(archive, opt), {}};
+CaseResult audit_case(Case c, const Checklist& checklist) {
+  CaseResult r{std::move(c), {}};
   if (!r.c.rejected) {
     classify(r.c, checklist);
     derive_case_info(r.c);
   }
   r.audit = check_case(r.c, checklist);
   return r;
+}
+
+CaseResult audit_archive(const std::filesystem::path& archive, const Checklist& checklist,
+                         const ImportOptions& opt) {
+  return audit_case(import_archive(archive, opt), checklist);
 }
 
 void run_ordered(std::size_t n, int jobs, const std::function<CaseResult(std::size_t)>& work,

@@ -20,6 +20,10 @@ namespace auditor {
 Result<std::vector<std::filesystem::path>> collect_archives(
     const std::vector<std::string>& inputs);
 
+// Classifies and checks an imported case (a rejected one only gets its
+// checks' outcomes). Never throws.
+CaseResult audit_case(Case c, const Checklist& checklist);
+
 // Imports, classifies and checks one archive. Never throws.
 CaseResult audit_archive(const std::filesystem::path& archive, const Checklist& checklist,
                          const ImportOptions& opt);

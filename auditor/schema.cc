@@ -166,10 +166,15 @@ CREATE INDEX cases_by_archive ON cases(archive);
 )sql"},
     // What a re-check needs besides facts: each document's full text and
     // the case data only a manifest declares (JSON: has_manifest, dates,
-    // flags). NULL in rows stored before: such a case is parsed again.
+    // flags), and how each document's type was found. NULL in rows stored
+    // before: such a case is parsed again. And the archive file's size and
+    // mtime, to skip reading unchanged files.
     {3, R"sql(
 ALTER TABLE documents ADD COLUMN text TEXT;
+ALTER TABLE documents ADD COLUMN type_source TEXT;
 ALTER TABLE cases ADD COLUMN declared TEXT;
+ALTER TABLE cases ADD COLUMN file_size INTEGER;
+ALTER TABLE cases ADD COLUMN file_mtime_ns INTEGER;
 )sql"},
 };
 

@@ -87,6 +87,10 @@ std::string evidence_json(const std::vector<std::string>& evidence) {
   return nlohmann::json(evidence).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+constexpr std::pair<Source, const char*> kSources[] = {
+    {Source::manifest, "manifest"}, {Source::title, "title"}, {Source::name, "name"},
+    {Source::folder, "folder"}};
+
 // The case data a manifest declares that has no column of its own.
 std::string declared_json(const Case& c) {
   return nlohmann::json{{"has_manifest", c.has_manifest},
@@ -102,22 +106,26 @@ std::string insert_case(sqlite3* db, long long run, const Case& c, const Audit& 
   Statement add_case(
       db,
       "INSERT INTO cases (round_id, archive, sha256, run_id, status, error, case_number, street,"
-      " party, party_id, procedure, fine, score, grade, declared, audited_at) VALUES ((SELECT"
-      " round_id FROM audit_runs WHERE id = ?3), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-      " ?12, ?13, ?14, strftime('%Y-%m-%dT%H:%M:%SZ'))");
+      " party, party_id, procedure, fine, score, grade, declared, file_size, file_mtime_ns,"
+      " audited_at) VALUES ((SELECT round_id FROM audit_runs WHERE id = ?3), ?1, ?2, ?3, ?4,"
+      " ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+      " strftime('%Y-%m-%dT%H:%M:%SZ'))");
+  std::optional<long long> size, mtime;
+  if (c.stamp) size = static_cast<long long>(c.stamp->size), mtime = c.stamp->mtime_ns;
   if (!add_case.run(c.archive, non_empty(c.sha256), run, c.rejected ? "rejected" : "audited",
                     c.rejected ? non_empty(c.error) : std::nullopt, info.case_number, info.street,
                     info.party, info.party_id, info.procedure, info.fine,
                     c.rejected ? std::nullopt : std::optional<double>(audit.score),
-                    c.rejected ? std::nullopt : non_empty(audit.grade), declared_json(c)))
+                    c.rejected ? std::nullopt : non_empty(audit.grade), declared_json(c), size,
+                    mtime))
     return sqlite_reason(db);
   const long long case_id = sqlite3_last_insert_rowid(db);
 
   Statement add_document(
       db,
       "INSERT INTO documents (case_id, ord, path, format, type, stage, number, date, pages,"
-      " seal, has_text, title, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-      " ?13)");
+      " seal, has_text, title, text, type_source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+      " ?10, ?11, ?12, ?13, ?14)");
   Statement add_fact(
       db, "INSERT INTO facts (document_id, kind, value, snippet) VALUES (?1, ?2, ?3, ?4)");
   Statement add_signature(
@@ -127,7 +135,8 @@ std::string insert_case(sqlite3* db, long long run, const Case& c, const Audit& 
   int ord = 0;
   for (const Document& d : c.documents) {
     if (!add_document.run(case_id, ++ord, d.path, d.format, d.type, d.stage, d.number, d.date,
-                          d.pages, d.seal, d.has_text ? 1 : 0, non_empty(d.title), d.text))
+                          d.pages, d.seal, d.has_text ? 1 : 0, non_empty(d.title), d.text,
+                          source_name(d.type_source)))
       return sqlite_reason(db);
     const long long document_id = sqlite3_last_insert_rowid(db);
     for (const Fact& f : d.facts)
@@ -177,6 +186,18 @@ Result<long long> find_or_add_round(sqlite3* db, const std::string& name,
 }
 
 }  // namespace
+
+const char* source_name(Source s) {
+  for (const auto& [source, name] : kSources)
+    if (source == s) return name;
+  return nullptr;
+}
+
+Source source_from(std::string_view name) {
+  for (const auto& [source, stored] : kSources)
+    if (name == stored) return source;
+  return Source::none;
+}
 
 std::string default_round_name(const std::string& date) { return date + " 审查"; }
 

@@ -29,6 +29,12 @@ struct RunInfo {
   std::string inspector;            // empty = not stated
 };
 
+// How a document's type was found, as stored: "manifest", "title", "name",
+// "folder"; nullptr for Source::none. source_from is its inverse (none for
+// anything else).
+const char* source_name(Source s);
+Source source_from(std::string_view name);
+
 // The round name used when none is given: "2026-11-25 审查" for that date.
 std::string default_round_name(const std::string& date);
 

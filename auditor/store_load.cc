@@ -18,7 +18,8 @@ class Query {
   bool step() { return sqlite3_step(s_) == SQLITE_ROW; }
   std::string str(int i) const {
     const unsigned char* t = sqlite3_column_text(s_, i);
-    return t ? reinterpret_cast<const char*>(t) : "";
+    return t ? std::string(reinterpret_cast<const char*>(t), sqlite3_column_bytes(s_, i))
+             : std::string();
   }
   Text text(int i) const {
     if (sqlite3_column_type(s_, i) == SQLITE_NULL) return std::nullopt;
@@ -57,8 +58,8 @@ std::map<std::string, std::string> string_map(const nlohmann::json& j, const cha
 // Documents with their facts and signatures, in stored order.
 bool load_documents(sqlite3* db, long long case_id, Case& c) {
   Query docs(db,
-             "SELECT id, path, format, type, stage, number, date, pages, seal, has_text, title, text"
-             " FROM documents WHERE case_id = ?1 ORDER BY ord");
+             "SELECT id, path, format, type, stage, number, date, pages, seal, has_text, title, text,"
+             " type_source FROM documents WHERE case_id = ?1 ORDER BY ord");
   Query facts(db, "SELECT kind, value, snippet FROM facts WHERE document_id = ?1 ORDER BY rowid");
   Query sigs(db,
              "SELECT sig_id, type, page, time, provider, seal_name, refs, digests_ok"
@@ -78,7 +79,7 @@ bool load_documents(sqlite3* db, long long case_id, Case& c) {
     d.has_text = docs.integer(9).value_or(0) == 1;
     d.title = docs.str(10);
     d.text = docs.str(11);
-    if (d.type) d.type_source = Source::title;  // the stored type stands; its source is not kept
+    d.type_source = source_from(docs.str(12));
     facts.reset();
     facts.bind(1, docs.id(0));
     while (facts.step()) d.facts.push_back({facts.str(0), facts.str(1), facts.str(2)});
@@ -145,14 +146,17 @@ Result<std::map<std::string, StoredAudit>> load_stored_index(Store& store) {
   sqlite3* db = store.handle();
   // Latest = highest case id per archive path, across rounds.
   Query q(db,
-          "SELECT c.archive, c.id, c.sha256, r.checklist_sha256, o.name, c.declared IS NOT NULL"
-          " FROM cases c"
+          "SELECT c.archive, c.id, c.sha256, r.checklist_sha256, o.name, c.declared IS NOT NULL,"
+          " c.file_size, c.file_mtime_ns FROM cases c"
           " JOIN audit_runs r ON r.id = c.run_id JOIN rounds o ON o.id = c.round_id"
           " WHERE c.id = (SELECT max(id) FROM cases WHERE archive = c.archive)");
   if (!q.ok()) return db_error(db);
   std::map<std::string, StoredAudit> out;
-  while (q.step())
-    out[q.str(0)] = {q.id(1), q.str(2), q.str(3), q.str(4), q.integer(5).value_or(0) == 1};
+  while (q.step()) {
+    StoredAudit& a = out[q.str(0)];
+    a = {q.id(1), q.str(2), q.str(3), q.str(4), q.integer(5).value_or(0) == 1, std::nullopt};
+    if (!q.null(6) && !q.null(7)) a.stamp = FileStamp{static_cast<std::uintmax_t>(q.id(6)), q.id(7)};
+  }
   return out;
 }
 
@@ -160,7 +164,8 @@ Result<CaseResult> load_case(Store& store, long long case_id) {
   sqlite3* db = store.handle();
   Query q(db,
           "SELECT archive, sha256, status, error, case_number, street, party, party_id,"
-          " procedure, fine, score, grade, declared FROM cases WHERE id = ?1");
+          " procedure, fine, score, grade, declared, file_size, file_mtime_ns FROM cases"
+          " WHERE id = ?1");
   if (!q.ok()) return db_error(db);
   q.bind(1, case_id);
   if (!q.step()) return Error{"数据库中没有编号为 " + std::to_string(case_id) + " 的案卷"};
@@ -177,6 +182,8 @@ Result<CaseResult> load_case(Store& store, long long case_id) {
   if (!q.null(9)) r.c.info.fine = q.real(9);
   r.audit.score = q.real(10);
   r.audit.grade = q.str(11);
+  if (!q.null(13) && !q.null(14))
+    r.c.stamp = FileStamp{static_cast<std::uintmax_t>(q.id(13)), q.id(14)};
   const nlohmann::json declared = nlohmann::json::parse(q.str(12), nullptr, false);
   if (declared.is_object()) {
     r.c.has_manifest = declared.contains("has_manifest") && declared["has_manifest"] == true;

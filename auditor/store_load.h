@@ -1,8 +1,7 @@
 // Reading stored audits back, for the incremental audit. Free functions over
 // Store::handle() and plain SQL, so the store's writer stays untouched.
-// Everything the store keeps comes back; what it does not keep stays empty:
-// Document::metadata, and Document::type_source (set to `title` for a typed
-// document). Import issues come back from the stored `import` findings.
+// Everything the store keeps comes back; Document::metadata is not kept and
+// stays empty. Import issues come back from the stored `import` findings.
 #pragma once
 
 #include <map>
@@ -22,6 +21,7 @@ struct StoredAudit {
   // Stored with the document texts and declared case data a re-check needs
   // (schema 3 and later).
   bool complete = false;
+  std::optional<FileStamp> stamp;  // of the archive file when it was stored
 };
 
 // The latest stored audit of every archive path in the store (one query).

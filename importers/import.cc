@@ -1,6 +1,7 @@
 #include "importers/import.h"
 
 #include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <map>
 
@@ -149,32 +150,58 @@ Case import_archive_bytes(std::string label, std::string_view bytes, const Impor
   return c;
 }
 
-Case import_archive(const std::filesystem::path& path, const ImportOptions& opt) {
-  Case c;
-  c.archive = path.string();
+std::optional<FileStamp> stamp_of(const std::filesystem::path& path) {
+  std::error_code ec;
+  const std::uintmax_t size = std::filesystem::file_size(path, ec);
+  if (ec) return std::nullopt;
+  const auto mtime = std::filesystem::last_write_time(path, ec);
+  if (ec) return std::nullopt;
+  return FileStamp{size, std::chrono::duration_cast<std::chrono::nanoseconds>(
+                             mtime.time_since_epoch()).count()};
+}
+
+Result<ArchiveFile> read_archive_file(const std::filesystem::path& path,
+                                      const ImportOptions& opt) {
+  const std::optional<FileStamp> stamp = stamp_of(path);
   std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    c.rejected = true;
-    c.error = "无法打开文件";
-    return c;
-  }
-  // Read once, hashing while reading; the size cap holds even if the file grows.
-  std::string bytes;
+  if (!stamp || !in) return Error{"无法打开文件"};
+  const std::string too_big =
+      "压缩包超过大小上限（" + std::to_string(opt.max_archive_bytes >> 20) + " MB）";
+  if (stamp->size > opt.max_archive_bytes) return Error{too_big};
+  ArchiveFile file{{}, {}, *stamp};
+  file.bytes.reserve(stamp->size);
   Hasher hash;
   char buf[1 << 16];
   while (in.read(buf, sizeof buf) || in.gcount() > 0) {
     std::string_view chunk(buf, static_cast<std::size_t>(in.gcount()));
-    if (bytes.size() + chunk.size() > opt.max_archive_bytes) {
-      c.rejected = true;
-      c.error = "压缩包超过大小上限（" + std::to_string(opt.max_archive_bytes >> 20) + " MB）";
-      return c;
-    }
+    if (file.bytes.size() + chunk.size() > opt.max_archive_bytes) return Error{too_big};
     hash.update(chunk);
-    bytes.append(chunk);
+    file.bytes.append(chunk);
   }
-  c.sha256 = hash.finish_hex();
-  import_bytes(bytes, opt, c);
+  if (in.bad()) return Error{"读取文件失败"};
+  file.sha256 = hash.finish_hex();
+  return file;
+}
+
+Case import_archive_file(std::string label, const ArchiveFile& file, const ImportOptions& opt) {
+  Case c;
+  c.archive = std::move(label);
+  c.sha256 = file.sha256;
+  c.stamp = file.stamp;
+  import_bytes(file.bytes, opt, c);
   return c;
+}
+
+Case import_archive(const std::filesystem::path& path, const ImportOptions& opt) {
+  Result<ArchiveFile> file = read_archive_file(path, opt);
+  if (!file) {
+    Case c;
+    c.archive = path.string();
+    c.rejected = true;
+    c.error = file.error();
+    return c;
+  }
+  return import_archive_file(path.string(), *file, opt);
 }
 
 }  // namespace auditor

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "auditor/model.h"
+#include "auditor/result.h"
 #include "importers/zip_reader.h"
 
 namespace auditor {
@@ -18,7 +19,26 @@ struct ImportOptions {
   int max_nesting = 1;  // zip inside zip (a nested case folder) depth
 };
 
-// Reads the file once, hashing it (sha256) while reading.
+// An archive file read once: its bytes, their sha256 (hashed while
+// reading) and the file's stamp, taken before reading.
+struct ArchiveFile {
+  std::string bytes;
+  std::string sha256;
+  FileStamp stamp;
+};
+
+// The stamp of `path`; nullopt when it cannot be read.
+std::optional<FileStamp> stamp_of(const std::filesystem::path& path);
+
+// Fails (Chinese reason) when the file cannot be read or is larger than
+// opt.max_archive_bytes (checked while reading, should the file grow).
+Result<ArchiveFile> read_archive_file(const std::filesystem::path& path,
+                                      const ImportOptions& opt);
+
+// Imports an archive already read; `label` becomes Case::archive.
+Case import_archive_file(std::string label, const ArchiveFile& file, const ImportOptions& opt);
+
+// read_archive_file + import_archive_file; a read failure gives a rejected Case.
 Case import_archive(const std::filesystem::path& path, const ImportOptions& opt);
 
 // Same, from bytes already in memory; `label` becomes Case::archive.

@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
+
 #include <catch2/catch.hpp>
 
 #include "auditor/store_load.h"
@@ -106,6 +108,31 @@ TEST_CASE("archive whose bytes changed is parsed again, the others are reused", 
   CHECK(again[0].second == Reuse::parsed);
   CHECK(again[0].first.c.sha256 != a.full[0].c.sha256);
   CHECK(again[1].second == Reuse::unchanged);
+}
+
+TEST_CASE("an archive with its stored size and mtime is taken as unchanged without reading",
+          "[perf]") {
+  Audited a;
+  // Same size, other bytes, the old mtime put back: only a read would notice.
+  const auto mtime = fs::last_write_time(a.archives[1]);
+  std::string bytes = test::read_file(a.archives[1]);
+  bytes[bytes.size() / 2] ^= 0x55;
+  test::write_file(a.archives[1], bytes);
+  fs::last_write_time(a.archives[1], mtime);
+  auto again = a.again(a.checklist);
+  CHECK(again[1].second == Reuse::unchanged);
+  CHECK(again[1].first.c.sha256 == a.full[1].c.sha256);
+}
+
+TEST_CASE("a touched archive is hashed, reused when its bytes are the same, and restamped",
+          "[perf]") {
+  Audited a;
+  fs::last_write_time(a.archives[0], fs::last_write_time(a.archives[0]) + std::chrono::hours(1));
+  auto again = a.again(a.checklist, "第二轮");
+  REQUIRE(again[0].second == Reuse::carried);
+  REQUIRE(again[0].first.c.stamp.has_value());
+  CHECK(again[0].first.c.stamp == stamp_of(a.archives[0]));
+  CHECK(again[1].first.c.stamp == stamp_of(a.archives[1]));
 }
 
 TEST_CASE("after a checklist change the rules re-run on stored facts, as on parsed ones",
