@@ -60,11 +60,19 @@ std::string jpeg_scan(std::mt19937& rng, std::size_t bytes) {
 }  // namespace
 
 Status write_corpus(const fs::path& out, int n, unsigned seed, const CorpusSources& sources) {
+  // The generated cases, renumbered for each pass over them so that no two
+  // archives share a case or document number (or the cross-case uniqueness
+  // rule would find every copy a duplicate of every other).
   std::vector<std::vector<ZipMember>> bases;
-  for (const testdata::Archive& a : testdata::build_archives()) {
-    Result<std::vector<ZipMember>> m = members_of(a.bytes);
-    if (m) bases.push_back(std::move(*m));  // the not-a-zip sample is left out
-  }
+  int pass = 0;
+  auto build_bases = [&] {
+    bases.clear();
+    for (const testdata::Archive& a : testdata::build_archives(pass * 1000)) {
+      Result<std::vector<ZipMember>> m = members_of(a.bytes);
+      if (m) bases.push_back(std::move(*m));  // the not-a-zip sample is left out
+    }
+  };
+  build_bases();
   std::vector<std::pair<std::string, std::string>> ofds;
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(sources.ofd_dir, ec))
@@ -82,10 +90,14 @@ Status write_corpus(const fs::path& out, int n, unsigned seed, const CorpusSourc
   std::mt19937 rng(seed);
   std::uniform_int_distribution<std::size_t> scan_size(150 << 10, 450 << 10);
   for (int i = 0; i < n; ++i) {
+    if (i / static_cast<int>(bases.size()) != pass) {
+      pass = i / static_cast<int>(bases.size());
+      build_bases();
+    }
     std::vector<ZipMember> m = bases[i % bases.size()];
     m.emplace_back("09-附件/电子送达凭证.ofd", ofds[i % ofds.size()].second);
     if (i % 2) m.emplace_back("09-附件/电子公文.ofd", ofds[(i + 3) % ofds.size()].second);
-    m.emplace_back("09-附件/处罚决定书（PDF版）.pdf", *pdf);
+    m.emplace_back("09-附件/现场照片（PDF版）.pdf", *pdf);
     const int scans = 2 + i % 2;
     for (int k = 0; k < scans; ++k) {
       ZipMember scan("10-扫描件/扫描件" + std::to_string(k + 1) + ".jpg", jpeg_scan(rng, scan_size(rng)));

@@ -13,7 +13,7 @@ int main(int argc, char** argv) {
   const int n = std::atoi(argv[2]);
   const unsigned seed = argc == 4 ? static_cast<unsigned>(std::atoi(argv[3])) : 1;
   auditor::bench::CorpusSources src{AUDITOR_REALDATA "/ofd",
-                                    AUDITOR_SOURCE_DIR "/testdata/fixtures/decision.pdf"};
+                                    AUDITOR_SOURCE_DIR "/testdata/fixtures/evidence.pdf"};
   auditor::Status s = auditor::bench::write_corpus(argv[1], n, seed, src);
   if (!s.ok()) {
     std::fprintf(stderr, "bench_corpus: %s\n", s.reason.c_str());

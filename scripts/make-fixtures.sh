@@ -23,13 +23,14 @@ convert() {  # convert <filter> <source file>
 convert docx "$src/decision.fodt"
 convert pdf "$src/decision.fodt"
 convert pdf "$src/scan.fodt"
+convert pdf "$src/evidence.fodt"
 
 # Same document, opened only with the password "secret".
 cp "$src/decision.fodt" "$work/encrypted.fodt"
 convert 'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"secret"}}' \
   "$work/encrypted.fodt"
 
-for f in decision.docx decision.pdf scan.pdf encrypted.pdf; do
+for f in decision.docx decision.pdf scan.pdf encrypted.pdf evidence.pdf; do
   cp "$work/$f" "$out/$f"
 done
 ls -l "$out"

@@ -30,8 +30,7 @@ void close_file(const CaseSpec& c, std::vector<Entry>& e, bool with_notes = true
   if (with_notes) e.push_back(file_notes(c, listed));
 }
 
-std::string complete_structured() {
-  const CaseSpec c = chigang_dining();
+std::string complete_structured(const CaseSpec& c) {
   std::vector<Entry> e = {filing_approval(c), case_source(c), inspection_record(c), correction_order(c),
                           inquiry_record(c), photo("现场照片1.png", c.day("inspection"), 1),
                           investigation_report(c), penalty_notice(c)};
@@ -49,8 +48,7 @@ std::string complete_structured() {
   return pack(c, e, l);
 }
 
-std::string complete_bare_gbk() {
-  const CaseSpec c = xingang_fruit_stall();
+std::string complete_bare_gbk(const CaseSpec& c) {
   std::vector<Entry> e = {case_source(c), filing_approval(c), inspection_record(c), inquiry_record(c),
                           photo("现场照片1.png", c.day("inspection"), 2), investigation_report(c),
                           penalty_notice(c)};
@@ -64,14 +62,13 @@ std::string complete_bare_gbk() {
   Layout l;
   l.gbk = true;
   l.directory_entries = true;
-  l.outer = "陈建华占用人行道摆卖水果案（穗海新港综执立〔2024〕7号）/";
+  l.outer = "陈建华占用人行道摆卖水果案（" + c.case_number() + "）/";
   l.folders = {{1, "01立案/"}, {2, "02调查/"}, {3, "03告知/"}, {4, "04审核/"},
                {5, "05决定/"}, {6, "06送达/"}, {7, "07执行/"}, {8, "08结案/"}};
   return pack(c, e, l);
 }
 
-std::string missing_notice_bare() {
-  const CaseSpec c = nanshi_hardware();
+std::string missing_notice_bare(const CaseSpec& c) {
   std::vector<Entry> e = {filing_approval(c), inspection_record(c), inquiry_record(c),
                           photo("现场照片.png", c.day("inspection"), 3), investigation_report(c),
                           penalty_approval(c), penalty_decision(c)};
@@ -81,8 +78,7 @@ std::string missing_notice_bare() {
   return pack(c, e, Layout{});
 }
 
-std::string structured_hearing_missing_review() {
-  const CaseSpec c = pazhou_construction();
+std::string structured_hearing_missing_review(const CaseSpec& c) {
   std::vector<Entry> e = {filing_approval(c), inspection_record(c), inquiry_record(c),
                           photo("现场照片.png", c.day("inspection"), 4), investigation_report(c),
                           penalty_notice(c), hearing_rights_notice(c)};
@@ -104,8 +100,7 @@ std::string structured_hearing_missing_review() {
   return pack(c, e, l);
 }
 
-std::string unsupported_and_scan() {
-  const CaseSpec c = changgang_recycling();
+std::string unsupported_and_scan(const CaseSpec& c) {
   std::vector<Entry> e = {
       filing_approval(c), inspection_record(c),
       legacy_binary("inquiry_record", 2, "询问笔录.wps", "询问笔录", c.day("inquiry")),
@@ -129,14 +124,23 @@ std::string not_a_zip() {
   return bytes;
 }
 
+// `c` with its case serial and every document serial raised by `offset`.
+CaseSpec renumbered(CaseSpec c, int offset) {
+  c.serial += offset;
+  for (auto& [abbreviation, serial] : c.numbers) serial += offset;
+  return c;
+}
+
 }  // namespace
 
-std::vector<Archive> build_archives() {
-  return {{"01-complete-structured.zip", complete_structured()},
-          {"02-complete-bare-gbk.zip", complete_bare_gbk()},
-          {"03-missing-notice-bare.zip", missing_notice_bare()},
-          {"04-structured-hearing-missing-review.zip", structured_hearing_missing_review()},
-          {"05-unsupported-and-scan.zip", unsupported_and_scan()},
+std::vector<Archive> build_archives(int serial_offset) {
+  auto spec = [&](CaseSpec c) { return renumbered(std::move(c), serial_offset); };
+  return {{"01-complete-structured.zip", complete_structured(spec(chigang_dining()))},
+          {"02-complete-bare-gbk.zip", complete_bare_gbk(spec(xingang_fruit_stall()))},
+          {"03-missing-notice-bare.zip", missing_notice_bare(spec(nanshi_hardware()))},
+          {"04-structured-hearing-missing-review.zip",
+           structured_hearing_missing_review(spec(pazhou_construction()))},
+          {"05-unsupported-and-scan.zip", unsupported_and_scan(spec(changgang_recycling()))},
           {"06-not-a-zip.zip", not_a_zip()}};
 }
 
