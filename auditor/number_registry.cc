@@ -99,8 +99,14 @@ std::string case_label(const Case& c) {
   return "案卷 " + c.archive + "（案号 " + c.info.case_number.value_or("不详") + "）";
 }
 
+constexpr std::size_t kMaxOthersListed = 10;
+
+// One finding per number `h` of `mine` that other cases use too: the
+// message names the first of them, the evidence up to kMaxOthersListed.
 Finding duplicate(const Rule& r, const Checklist& cl, const Case& mine, const HeldNumber& h,
-                  const Case& other, const HeldNumber& theirs) {
+                  const std::vector<std::pair<const Stored*, HeldNumber>>& others) {
+  const Case& other = others.front().first->c;
+  const HeldNumber& theirs = others.front().second;
   Finding f = finding_for(r, "numbering");
   f.document = h.type.empty() ? std::string("filing_approval") : h.type;
   if (!f.stage)
@@ -112,9 +118,15 @@ Finding duplicate(const Rule& r, const Checklist& cl, const Case& mine, const He
                                {"other_case_number", other.info.case_number.value_or("不详")},
                                {"other_document", label(theirs, cl)},
                                {"other_number", theirs.written}});
-  f.evidence = {"本案：" + case_label(mine) + "，" + label(h, cl) + " " + h.written,
-                "另一案：" + case_label(other) + "，" + label(theirs, cl) + " " + theirs.written,
-                "两者的街道代字、文书简称、年份和序号相同（同一编号只能使用一次）"};
+  if (others.size() > 1) f.message += "（共有 " + std::to_string(others.size()) + " 个其他案卷使用）";
+  f.evidence = {"本案：" + case_label(mine) + "，" + label(h, cl) + " " + h.written};
+  for (std::size_t i = 0; i < others.size() && i < kMaxOthersListed; ++i)
+    f.evidence.push_back("另一案：" + case_label(others[i].first->c) + "，" +
+                         label(others[i].second, cl) + " " + others[i].second.written);
+  if (others.size() > kMaxOthersListed)
+    f.evidence.push_back("另有 " + std::to_string(others.size() - kMaxOthersListed) +
+                         " 个案卷使用同一编号，未逐一列出");
+  f.evidence.push_back("两者的街道代字、文书简称、年份和序号相同（同一编号只能使用一次）");
   return f;
 }
 
@@ -178,25 +190,31 @@ Status apply_number_uniqueness(Store& store, long long run, const Checklist& che
     if (mine.run != run) continue;
     std::vector<Finding> found;
     for (const HeldNumber& h : held_numbers(mine.c, checklist)) {
+      std::vector<std::pair<const Stored*, HeldNumber>> others;
       auto [begin, end] = index.equal_range(h.key);
       for (auto it = begin; it != end; ++it) {
         const Stored& other = *it->second.first;
         if (&other == &mine || (!mine.sha256.empty() && other.sha256 == mine.sha256)) continue;
-        found.push_back(duplicate(*rule, checklist, mine.c, h, other.c, it->second.second));
+        others.push_back(it->second);
       }
+      if (!others.empty()) found.push_back(duplicate(*rule, checklist, mine.c, h, others));
     }
     if (found.empty()) continue;
     Result<CaseResult> r = load_case(store, mine.id);
     if (!r) return Status::failure("无法读取案卷 " + mine.c.archive + "，未能记录编号重复：" + r.error());
+    // The rule's findings are replaced: a second pass over the same run
+    // changes nothing, a later one updates the count of other cases.
     std::vector<Finding>& findings = r->audit.findings;
-    const std::size_t before = findings.size();
-    for (Finding& f : found)
-      // A second pass over the same run adds nothing new.
-      if (std::none_of(findings.begin(), findings.end(), [&](const Finding& g) {
-            return g.rule == f.rule && g.message == f.message;
-          }))
-        findings.push_back(std::move(f));
-    if (findings.size() == before) continue;
+    std::vector<Finding> stored_ones;
+    for (const Finding& g : findings)
+      if (g.rule == rule->id) stored_ones.push_back(g);
+    auto same = [](const Finding& a, const Finding& b) {
+      return a.message == b.message && a.evidence == b.evidence;
+    };
+    if (std::equal(stored_ones.begin(), stored_ones.end(), found.begin(), found.end(), same))
+      continue;
+    std::erase_if(findings, [&](const Finding& g) { return g.rule == rule->id; });
+    findings.insert(findings.end(), found.begin(), found.end());
     for (Check& k : r->audit.checks)
       if (k.rule == rule->id) k.outcome = Outcome::failed;
     const Score score = score_case(findings, r->audit.checks, checklist.rules, checklist.scoring);

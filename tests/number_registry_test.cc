@@ -173,6 +173,23 @@ TEST_CASE("two cases of one street with 罚决〔2024〕31号 both get a finding
                    " k.outcome = 'failed'") == 1);
 }
 
+TEST_CASE("a number shared by several cases is one finding listing them all", "[numbering]") {
+  TempDatabase db;
+  const long long run = db.begin("第一轮");
+  std::vector<CaseResult> batch =
+      save_all(db, run,
+               {audited("a.zip", "赤岗", 12, 31), audited("b.zip", "赤岗", 13, 31),
+                audited("c.zip", "赤岗", 14, 31)});
+  post_pass(db, run, batch);
+  const std::vector<Finding> a = duplicates(batch[0]);
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].message.find("与案卷 b.zip") != std::string::npos);
+  CHECK(a[0].message.ends_with("（共有 2 个其他案卷使用）"));
+  CHECK(a[0].evidence[1].find("b.zip") != std::string::npos);
+  CHECK(a[0].evidence[2].find("c.zip") != std::string::npos);
+  CHECK(batch[0].audit.score == 97);
+}
+
 TEST_CASE("the same serial in two different streets is no duplicate", "[numbering]") {
   TempDatabase db;
   const long long run = db.begin("第一轮");
