@@ -8,7 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 JOBS=${JOBS:-$(nproc)}
 start=$(date +%s)
-cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAUDITOR_SANITIZE=ON >/dev/null
+# -O1 -g1: the sanitizers need no more, and it halves the build time.
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" \
+  -DAUDITOR_SANITIZE=ON >/dev/null
 cmake --build build-asan -j"$JOBS"
 built=$(date +%s)
 # halt_on_error makes every UBSan report fatal (the build lets them recover).
