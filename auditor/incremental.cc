@@ -60,7 +60,9 @@ void audit_batch_incremental(Store& store, const std::vector<std::filesystem::pa
   };
   run_ordered(archives.size(), jobs, work, [&](std::size_t i, CaseResult&& r) {
     if (reuse[i] != Reuse::parsed) {
-      Result<CaseResult> loaded = load_case(store, case_ids[i]);
+      // An unchanged case is not saved again: it is only reported.
+      Result<CaseResult> loaded = load_case(
+          store, case_ids[i], reuse[i] == Reuse::unchanged ? Load::summary : Load::full);
       if (!loaded) {
         reuse[i] = Reuse::parsed;
         r = audit_archive(archives[i], checklist, opt);

@@ -55,8 +55,9 @@ std::map<std::string, std::string> string_map(const nlohmann::json& j, const cha
   return out;
 }
 
-// Documents with their facts and signatures, in stored order.
-bool load_documents(sqlite3* db, long long case_id, Case& c) {
+// Documents in stored order; with Load::full also their texts, facts and
+// signatures.
+bool load_documents(sqlite3* db, long long case_id, Load what, Case& c) {
   Query docs(db,
              "SELECT id, path, format, type, stage, number, date, pages, seal, has_text, title, text,"
              " type_source FROM documents WHERE case_id = ?1 ORDER BY ord");
@@ -78,8 +79,12 @@ bool load_documents(sqlite3* db, long long case_id, Case& c) {
     d.seal = docs.text(8);
     d.has_text = docs.integer(9).value_or(0) == 1;
     d.title = docs.str(10);
-    d.text = docs.str(11);
     d.type_source = source_from(docs.str(12));
+    if (what == Load::summary) {
+      c.documents.push_back(std::move(d));
+      continue;
+    }
+    d.text = docs.str(11);
     facts.reset();
     facts.bind(1, docs.id(0));
     while (facts.step()) d.facts.push_back({facts.str(0), facts.str(1), facts.str(2)});
@@ -160,7 +165,7 @@ Result<std::map<std::string, StoredAudit>> load_stored_index(Store& store) {
   return out;
 }
 
-Result<CaseResult> load_case(Store& store, long long case_id) {
+Result<CaseResult> load_case(Store& store, long long case_id, Load what) {
   sqlite3* db = store.handle();
   Query q(db,
           "SELECT archive, sha256, status, error, case_number, street, party, party_id,"
@@ -190,7 +195,7 @@ Result<CaseResult> load_case(Store& store, long long case_id) {
     r.c.info.dates = string_map(declared, "dates");
     r.c.info.flags = string_map(declared, "flags");
   }
-  if (!load_documents(db, case_id, r.c) || !load_findings(db, case_id, r)) return db_error(db);
+  if (!load_documents(db, case_id, what, r.c) || !load_findings(db, case_id, r)) return db_error(db);
   return r;
 }
 

@@ -27,8 +27,12 @@ struct StoredAudit {
 // The latest stored audit of every archive path in the store (one query).
 Result<std::map<std::string, StoredAudit>> load_stored_index(Store& store);
 
-// The stored case `case_id` with its documents, facts, signatures, findings
-// and check outcomes. Fails (Chinese reason) on a database error.
-Result<CaseResult> load_case(Store& store, long long case_id);
+// What load_case reads: everything, or what reporting the case again needs
+// (console, JSON, reports): the case row, its documents without texts, facts
+// and signatures, its findings and check outcomes.
+enum class Load { full, summary };
+
+// The stored case `case_id`. Fails (Chinese reason) on a database error.
+Result<CaseResult> load_case(Store& store, long long case_id, Load what = Load::full);
 
 }  // namespace auditor
