@@ -199,7 +199,9 @@ std::size_t Text::find(Str label, std::size_t from) const {
 
 std::size_t Text::match_any(std::size_t i, std::initializer_list<Str> labels) const {
   std::size_t best = npos;
+  const char32_t first = (*this)[i];
   for (Str l : labels) {
+    if (l.empty() || l[0] != first) continue;  // most positions end here
     std::size_t e = match(i, l);
     if (e != npos && (best == npos || e > best)) best = e;
   }
