@@ -134,6 +134,8 @@ Document read_document(std::string path, std::string_view bytes, const ImportOpt
   d.format = detect_format(bytes, d.path);
   Status s = parse_by_format(bytes, opt, d);
   if (!s.ok()) issues.push_back({d.path, s.reason});
+  if (d.metadata.count("encrypted"))  // not a scan: say why nothing is readable
+    issues.push_back({d.path, "PDF 文件已加密，需要密码才能打开，无法读取内容；请提供未加密的版本"});
   if (d.has_text) {
     d.facts = extract_facts(d.text);
     d.number = first_fact(d, "doc_number");

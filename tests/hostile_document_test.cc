@@ -259,7 +259,9 @@ TEST_CASE("billion laughs in an OFD page is not expanded", "[hostile]") {
 TEST_CASE("an encrypted PDF gets an import finding and the case is audited", "[hostile]") {
   const Imported r =
       audit_with("加密.pdf", read_file(kSource / "testdata" / "fixtures" / "encrypted.pdf"));
-  CHECK_FALSE(r.import_findings("加密.pdf").empty());
+  const std::string findings = r.import_findings("加密.pdf");
+  CHECK(findings.find("PDF 文件已加密，需要密码才能打开") != std::string::npos);
+  CHECK(findings.find("扫描件") == std::string::npos);  // not also "maybe a scan"
 }
 
 TEST_CASE("a truncated or garbled PDF gets an import finding and the case is audited",
