@@ -106,7 +106,11 @@ void read_members(ZipReader& zip, const std::string& prefix, int depth,
   }
 }
 
-void import_bytes(std::string_view bytes, const ImportOptions& opt, Case& c) {
+void import_bytes(std::string_view bytes, const ImportOptions& options, Case& c) {
+  // One inflation budget for the archive and everything nested in it.
+  std::uint64_t inflated = 0;
+  ImportOptions opt = options;
+  opt.limits.shared_total = &inflated;
   Result<std::unique_ptr<ZipReader>> zip = ZipReader::open(bytes, opt.limits);
   if (!zip) {
     c.rejected = true;

@@ -141,8 +141,9 @@ Result<std::string> ZipReader::read(std::size_t i) {
     }
     if (n == 0) break;
     got += n;
-    impl_->total_read += n;
-    failure = streaming_limit_breach(e, got, impl_->total_read, lim,
+    std::uint64_t& total = lim.shared_total ? *lim.shared_total : impl_->total_read;
+    total += n;
+    failure = streaming_limit_breach(e, got, total, lim,
                                      kRatioFloor);
   }
   out.resize(got);

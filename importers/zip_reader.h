@@ -18,6 +18,12 @@ struct ZipLimits {
   std::uint64_t max_entries = 20000;
   std::uint64_t max_member_bytes = 256ull << 20;  // uncompressed, per member
   std::uint64_t max_total_bytes = 1ull << 30;     // uncompressed, all members read
+  // When set, the bytes inflated by every reader given these limits are
+  // counted here against max_total_bytes, so an archive's nested zips and
+  // DOCX/OFD packages share one budget (import sets it per archive). The
+  // counter must outlive the readers; readers sharing it are used by one
+  // thread.
+  std::uint64_t* shared_total = nullptr;
   std::uint64_t max_ratio = 200;                  // uncompressed / compressed
   std::size_t max_name_length = 1024;             // bytes
 };

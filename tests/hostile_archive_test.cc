@@ -292,6 +292,25 @@ TEST_CASE("a zip nested deeper than max_nesting is reported and its content not 
   CHECK(c.issues[0].member == "level1.zip");
 }
 
+TEST_CASE("nested zips share the archive's inflation budget", "[hostile]") {
+  using testing::Member;
+  const std::string text(600 << 10, 'a');  // compresses to almost nothing
+  const std::string outer = make_zip({Member("一.zip", make_zip({Member("a.txt", text)})),
+                                      Member("二.zip", make_zip({Member("b.txt", text)}))});
+  ImportOptions opt;
+  opt.limits.max_total_bytes = 1 << 20;  // each inner zip alone stays under it
+  opt.limits.max_ratio = 100000;
+  const Case c = import_archive_bytes("nested.zip", outer, opt);
+  REQUIRE_FALSE(c.rejected);
+  std::string reasons;
+  for (const ImportIssue& i : c.issues) reasons += i.member + "：" + i.reason + "\n";
+  INFO(reasons);
+  const std::size_t over = reasons.find("本压缩包累计解压");
+  REQUIRE(over != std::string::npos);
+  CHECK(reasons.rfind("二.zip/b.txt：", over) != std::string::npos);
+  CHECK(reasons.find("本压缩包累计解压", over + 1) == std::string::npos);  // a.txt was read
+}
+
 TEST_CASE("an archive over max_archive_bytes is rejected before it is read", "[hostile]") {
   TempDir dir;
   write_file(dir.path / "big.zip", std::string(3 << 20, 'x'));
