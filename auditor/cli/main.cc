@@ -1,6 +1,7 @@
 // Parses the subcommand name and dispatches; each subcommand parses its own
 // options (auditor/cli/cmd_*.cc).
 #include <cstring>
+#include <cstdlib>
 #include <iostream>
 
 #include "auditor/cli/commands.h"
@@ -34,6 +35,9 @@ void usage(std::ostream& out) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // With TZ unset, glibc stats /etc/localtime on every mktime, which libzip
+  // calls for each member it opens; naming the same zone file caches it.
+  setenv("TZ", ":/etc/localtime", 0);
   if (argc < 2) {
     usage(std::cerr);
     return auditor::cli::kExitUsage;
