@@ -58,5 +58,7 @@ class DocxWriter {
 // `text` escaped for XML character data and attribute values (<&>"'), with
 // XML-forbidden control characters dropped.
 std::string xml_escape(std::string_view text);
+// The same, appended to `out`.
+void append_xml_escaped(std::string& out, std::string_view text);
 
 }  // namespace auditor

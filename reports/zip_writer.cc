@@ -49,7 +49,8 @@ Status add_member(zip_t* za, const ZipMember& m) {
   if (!mtime) return Status::failure("写入压缩包失败：成员时间无效：" + m.name);
   if (zip_file_set_mtime(za, idx, *mtime, 0) != 0 ||
       (!m.directory &&
-       zip_set_file_compression(za, idx, m.deflate ? ZIP_CM_DEFLATE : ZIP_CM_STORE, 0) != 0)) {
+       zip_set_file_compression(za, idx, m.deflate ? ZIP_CM_DEFLATE : ZIP_CM_STORE,
+                                m.deflate ? static_cast<zip_uint32_t>(m.level) : 0) != 0)) {
     return Status::failure(libzip_reason("成员属性", zip_get_error(za)) + "：" + m.name);
   }
   return Status::success();

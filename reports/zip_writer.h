@@ -32,6 +32,7 @@ struct ZipMember {
   // valid non-ASCII UTF-8.
   bool utf8_name = true;
   bool deflate = true;     // false: stored
+  int level = 0;           // deflate level, 1 (fastest) to 9 (smallest); 0: zlib's default
   bool directory = false;  // a directory entry; `name` ends in '/'
   ZipTime time;
 };
