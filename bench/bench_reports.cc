@@ -11,10 +11,10 @@
 //   baseline  every row of the round read with the loader's plain sqlite3
 //             queries, then as many bytes as the reports take written with
 //             fwrite;
-//   load, summary, html, docx, xlsx, json  each renderer on its own, its
-//             output written to DIR;
-//   total     write_round_reports with all four formats (the real entry
-//             point: load, summary, render, write).
+//   load, summary, html, docx, xlsx, json  each step alone, one after
+//             another, its output written to DIR/each;
+//   total     write_round_reports with all four formats into DIR/all (the
+//             real entry point: load, summary, the formats on their threads).
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -111,13 +111,12 @@ std::unique_ptr<Store> prepared_store(const fs::path& file, int n) {
   if (!store) die(store.error());
   db = (*store)->handle();
   sqlite3_exec(db, "PRAGMA synchronous = OFF", nullptr, nullptr, nullptr);
-  Result<long long> run = (*store)->begin_run({"0.1.0", "g", "1", "ff", "", kRound, "inspection",
-                                               ""});
+  Result<long long> run =
+      (*store)->begin_run({"0.1.0", "g", "1", "ff", "", kRound, "inspection", ""});
   if (!run) die(run.error());
   std::fprintf(stderr, "filling %d cases into %s\n", n, file.c_str());
   for (int i = 0; i < n; ++i)
-    if (Status s = (*store)->save_case(*run, perf_case(i), perf_audit(i)); !s.ok())
-      die(s.reason);
+    if (Status s = (*store)->save_case(*run, perf_case(i), perf_audit(i)); !s.ok()) die(s.reason);
   if (Status s = (*store)->end_run(*run); !s.ok()) die(s.reason);
   return std::move(*store);
 }
@@ -127,15 +126,15 @@ std::unique_ptr<Store> prepared_store(const fs::path& file, int n) {
 long long read_all_rows(sqlite3* db, long long round) {
   static constexpr const char* kQueries[] = {
       "SELECT * FROM audit_runs WHERE round_id = ?1",
-      "SELECT * FROM cases WHERE round_id = ?1 ORDER BY id",
-      "SELECT d.* FROM cases c JOIN documents d ON d.case_id = c.id WHERE c.round_id = ?1"
-      " ORDER BY d.case_id, d.ord",
-      "SELECT d.case_id, d.ord, d.type, f.* FROM cases c JOIN documents d ON d.case_id = c.id"
-      " JOIN facts f ON f.document_id = d.id WHERE c.round_id = ?1",
-      "SELECT f.* FROM cases c JOIN findings f ON f.case_id = c.id WHERE c.round_id = ?1"
-      " ORDER BY f.case_id, f.ord",
-      "SELECT k.* FROM cases c JOIN checks k ON k.case_id = c.id WHERE c.round_id = ?1"
-      " ORDER BY k.case_id, k.rowid",
+      "SELECT * FROM cases WHERE round_id = ?1",
+      "SELECT * FROM documents WHERE case_id IN (SELECT id FROM cases WHERE "
+      "round_id = ?1)",
+      "SELECT f.* FROM facts f JOIN documents d ON d.id = f.document_id"
+      " WHERE d.case_id IN (SELECT id FROM cases WHERE round_id = ?1)",
+      "SELECT * FROM findings WHERE case_id IN (SELECT id FROM cases WHERE "
+      "round_id = ?1)",
+      "SELECT * FROM checks WHERE case_id IN (SELECT id FROM cases WHERE "
+      "round_id = ?1)",
   };
   long long rows = 0, bytes = 0;
   for (const char* sql : kQueries) {
@@ -206,7 +205,7 @@ Steps each_step(sqlite3* db, const RoundInfo& round, const fs::path& dir) {
   t.docx = w.lap();
   if (Status s = write_xlsx_report(in, dir / "report.xlsx"); !s.ok()) die(s.reason);
   t.xlsx = w.lap();
-  write_string(dir / "report.json", round_json(*data).dump(2) + "\n");
+  if (Status s = write_json_report(*data, dir / "report.json"); !s.ok()) die(s.reason);
   t.json = w.lap();
   return t;
 }
@@ -232,7 +231,8 @@ int main(int argc, char** argv) {
       die("usage: bench_reports [cases] [--work DIR]");
   }
   const bool temporary = work.empty();
-  if (temporary) work = fs::temp_directory_path() / ("auditor-bench-reports-" + std::to_string(getpid()));
+  if (temporary)
+    work = fs::temp_directory_path() / ("auditor-bench-reports-" + std::to_string(getpid()));
   fs::create_directories(work / "each");
   fs::create_directories(work / "all");
 
