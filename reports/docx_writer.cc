@@ -153,7 +153,9 @@ Result<std::string> DocxWriter::finish() const {
   };
   add("[Content_Types].xml", docx_content_types());
   add("_rels/.rels", docx_package_rels());
-  add("word/document.xml", docx_document(body_));
+  const std::string head = docx_document_head(), tail = docx_document_tail();
+  add("word/document.xml", "");
+  parts.back().pieces = {head, body_, tail};  // the body is not copied
   // The body of a round report runs to hundreds of megabytes of repetitive
   // XML: the fastest level compresses it several times faster for a
   // slightly larger file.
