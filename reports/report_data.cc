@@ -148,9 +148,13 @@ bool load_cases(sqlite3* db, long long round, RoundData& out, CaseIndex& index) 
 bool load_documents(sqlite3* db, long long round, RoundData& out, CaseIndex& index) {
   Rows rows(db, kDocuments);
   rows.bind(1, round);
+  std::size_t previous = 0;
   while (rows.next()) {
     const std::size_t i = index.at(rows.integer(0));
-    Document& d = out.cases[i].c.documents.emplace_back();
+    std::vector<Document>& docs = out.cases[i].c.documents;
+    if (docs.empty()) docs.reserve(previous);  // cases tend to hold alike numbers of documents
+    Document& d = docs.emplace_back();
+    previous = docs.size();
     d.path = rows.text(1);
     d.format = rows.text(2);
     d.type = rows.opt_text(3);
@@ -215,9 +219,13 @@ bool load_findings(sqlite3* db, long long round, RoundData& out, CaseIndex& inde
 bool load_checks(sqlite3* db, long long round, RoundData& out, CaseIndex& index) {
   Rows rows(db, kChecks);
   rows.bind(1, round);
-  while (rows.next())
-    out.cases[index.at(rows.integer(0))].audit.checks.push_back(
-        {rows.text(1), parse_outcome(rows.text(2))});
+  std::size_t previous = 0;  // checks of the case before: every case has one per rule
+  while (rows.next()) {
+    std::vector<Check>& checks = out.cases[index.at(rows.integer(0))].audit.checks;
+    if (checks.empty()) checks.reserve(previous);
+    checks.push_back({rows.text(1), parse_outcome(rows.text(2))});
+    previous = checks.size();
+  }
   return !rows.failed();
 }
 

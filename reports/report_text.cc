@@ -1,7 +1,9 @@
 #include "reports/report_text.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 #include "reports/labels.h"
 
@@ -54,6 +56,10 @@ Vocabulary vocabulary(const Checklist& checklist) {
 
 std::string valid_utf8(std::string_view s) {
   std::size_t i = 0;
+  for (std::uint64_t word; i + 8 <= s.size(); i += 8) {  // ASCII eight bytes at a time
+    std::memcpy(&word, s.data() + i, 8);
+    if (word & 0x8080808080808080u) break;
+  }
   while (i < s.size())
     if (const std::size_t n = utf8_sequence_length(s, i))
       i += n;
