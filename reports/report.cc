@@ -139,6 +139,8 @@ Status write_round_reports(Store& store, const ReportRequest& request) {
     return Status::failure("无法创建报告文件夹 " + request.dir.string() + "：" + ec.message());
   const std::filesystem::path& dir = request.dir;
   // Each format renders on its own thread from the same read-only round.
+  // Only the XLSX thread calls libxlsxwriter, whose gmtime() is not
+  // re-entrant; libzip uses localtime_r.
   const std::vector<std::pair<bool, std::function<Status()>>> jobs = {
       {request.formats.json, [&] { return write_json_report(*data, dir / "report.json"); }},
       {request.formats.html, [&] { return write_file(dir / "report.html", html_report(in)); }},
