@@ -78,11 +78,14 @@ std::string docx_styles() {
          "</w:tblBorders></w:tblPr></w:style></w:styles>";
 }
 
-std::string docx_document(std::string_view body) {
-  // A4 portrait with the GB/T 9704 margins (37/35/28/26 mm).
+std::string docx_document_head() {
   return std::string(kXmlDecl) + "<w:document xmlns:w=\"" + kW + "\" xmlns:r=\"" + kRelBase +
-         "\"><w:body>" + std::string(body) +
-         "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"2098\" "
+         "\"><w:body>";
+}
+
+std::string docx_document_tail() {
+  // A4 portrait with the GB/T 9704 margins (37/35/28/26 mm).
+  return "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"2098\" "
          "w:right=\"1474\" w:bottom=\"1984\" w:left=\"1588\" w:header=\"851\" "
          "w:footer=\"992\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>";
 }

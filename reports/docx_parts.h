@@ -12,8 +12,10 @@ std::string docx_content_types();
 std::string docx_package_rels();
 std::string docx_document_rels();
 std::string docx_styles();
-// `body` is the escaped WordprocessingML of the body's block elements.
-std::string docx_document(std::string_view body);
+// word/document.xml is head, then the escaped WordprocessingML of the
+// body's block elements, then tail (the A4 section).
+std::string docx_document_head();
+std::string docx_document_tail();
 // Raw (unescaped) values; empty ones are left out.
 std::string docx_core(std::string_view title, std::string_view author,
                       std::string_view created);

@@ -31,31 +31,32 @@ void chart_table(DocxWriter& w, const BarChart& chart) {
   w.table(clean(rows), TableStyle{{}, true});
 }
 
+void render(DocxWriter& w, const Block& b) {
+  switch (b.kind) {
+    case Block::Kind::heading: w.heading(valid_utf8(b.text), b.level); break;
+    case Block::Kind::paragraph: w.paragraph(valid_utf8(b.text), {.align = Align::justify}); break;
+    case Block::Kind::table: w.table(clean(b.rows), TableStyle{b.weights, b.header}); break;
+    case Block::Kind::chart: chart_table(w, b.chart); break;
+    case Block::Kind::page_break: w.page_break(); break;
+  }
+}
+
 }  // namespace
 
 Result<std::string> docx_report(const ReportInput& in) {
-  const Content content = report_content(in);
+  const Content notification = notification_content(in);
   const RoundData& d = in.data;
-  DocxWriter w(valid_utf8(content.front().text), "auditor",
+  DocxWriter w(valid_utf8(notification.front().text), "auditor",
                d.as_of.empty() ? d.round.created_at : d.as_of);
-  for (const Block& b : content) {
-    switch (b.kind) {
-      case Block::Kind::heading:
-        w.heading(valid_utf8(b.text), b.level);
-        break;
-      case Block::Kind::paragraph:
-        w.paragraph(valid_utf8(b.text), {.align = Align::justify});
-        break;
-      case Block::Kind::table:
-        w.table(clean(b.rows), TableStyle{b.weights, b.header});
-        break;
-      case Block::Kind::chart:
-        chart_table(w, b.chart);
-        break;
-      case Block::Kind::page_break:
-        w.page_break();
-        break;
-    }
+  for (const Block& b : notification) render(w, b);
+  Content sheet;
+  const std::size_t head = w.body_size();
+  for (std::size_t i = 0; i < d.cases.size(); ++i) {
+    sheet.clear();
+    append_case_content(in, i, sheet);
+    for (const Block& b : sheet) render(w, b);
+    // Room for every case at a quarter more than the first one took.
+    if (i == 0) w.reserve(head + (w.body_size() - head) * d.cases.size() * 5 / 4);
   }
   return w.finish();
 }

@@ -22,30 +22,37 @@ const char* jc_value(Align a) {
   return "left";
 }
 
-// Runs for `text`: '\n' becomes <w:br/>, '\t' becomes <w:tab/>.
-std::string runs(std::string_view text, bool bold) {
-  const std::string rpr = bold ? "<w:rPr><w:b/><w:bCs/></w:rPr>" : "";
-  std::string out = "<w:r>" + rpr;
+// Runs for `text`, appended to `out`: '\n' becomes <w:br/>, '\t' <w:tab/>.
+void runs(std::string& out, std::string_view text, bool bold) {
+  out += "<w:r>";
+  if (bold) out += "<w:rPr><w:b/><w:bCs/></w:rPr>";
   std::size_t start = 0;
   for (std::size_t i = 0; i <= text.size(); ++i) {
     if (i < text.size() && text[i] != '\n' && text[i] != '\t') continue;
     if (i > start) {
-      out += "<w:t xml:space=\"preserve\">" + xml_escape(text.substr(start, i - start)) +
-             "</w:t>";
+      out += "<w:t xml:space=\"preserve\">";
+      append_xml_escaped(out, text.substr(start, i - start));
+      out += "</w:t>";
     }
     if (i < text.size()) out += text[i] == '\n' ? "<w:br/>" : "<w:tab/>";
     start = i + 1;
   }
-  return out + "</w:r>";
+  out += "</w:r>";
 }
 
-std::string para(std::string_view text, std::string_view style_id, const ParagraphStyle& s) {
-  std::string ppr;
-  if (!style_id.empty()) ppr += "<w:pStyle w:val=\"" + std::string(style_id) + "\"/>";
-  if (s.indent) ppr += "<w:ind w:firstLineChars=\"200\" w:firstLine=\"560\"/>";
-  if (s.align != Align::left) ppr += std::string("<w:jc w:val=\"") + jc_value(s.align) + "\"/>";
-  if (!ppr.empty()) ppr = "<w:pPr>" + ppr + "</w:pPr>";
-  return "<w:p>" + ppr + (text.empty() ? "" : runs(text, s.bold)) + "</w:p>";
+void para(std::string& out, std::string_view text, std::string_view style_id,
+          const ParagraphStyle& s) {
+  out += "<w:p>";
+  if (!style_id.empty() || s.indent || s.align != Align::left) {
+    out += "<w:pPr>";
+    if (!style_id.empty()) out.append("<w:pStyle w:val=\"").append(style_id).append("\"/>");
+    if (s.indent) out += "<w:ind w:firstLineChars=\"200\" w:firstLine=\"560\"/>";
+    if (s.align != Align::left)
+      out.append("<w:jc w:val=\"").append(jc_value(s.align)).append("\"/>");
+    out += "</w:pPr>";
+  }
+  if (!text.empty()) runs(out, text, s.bold);
+  out += "</w:p>";
 }
 
 std::vector<int> column_widths(std::size_t columns, const std::vector<int>& weights) {
@@ -56,47 +63,59 @@ std::vector<int> column_widths(std::size_t columns, const std::vector<int>& weig
   return w;
 }
 
-std::string cell(std::string_view text, int width, int span, bool bold) {
-  std::string out = "<w:tc><w:tcPr><w:tcW w:w=\"" + std::to_string(width) + "\" w:type=\"dxa\"/>";
-  if (span > 1) out += "<w:gridSpan w:val=\"" + std::to_string(span) + "\"/>";
+void cell(std::string& out, std::string_view text, int width, int span, bool bold) {
+  out.append("<w:tc><w:tcPr><w:tcW w:w=\"")
+      .append(std::to_string(width))
+      .append("\" w:type=\"dxa\"/>");
+  if (span > 1) out.append("<w:gridSpan w:val=\"").append(std::to_string(span)).append("\"/>");
   out += "</w:tcPr>";
   std::size_t start = 0;
   while (true) {  // one paragraph per line; a cell always has at least one
     const std::size_t nl = text.find('\n', start);
-    out += para(text.substr(start, nl - start), "", {.bold = bold});
+    para(out, text.substr(start, nl - start), "", {.bold = bold});
     if (nl == std::string_view::npos) break;
     start = nl + 1;
   }
-  return out + "</w:tc>";
+  out += "</w:tc>";
 }
 
 }  // namespace
 
+void append_xml_escaped(std::string& out, std::string_view text) {
+  std::size_t plain = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const char* entity = nullptr;
+    switch (c) {
+      case '<': entity = "&lt;"; break;
+      case '>': entity = "&gt;"; break;
+      case '&': entity = "&amp;"; break;
+      case '"': entity = "&quot;"; break;
+      case '\'': entity = "&apos;"; break;
+      default:
+        if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') continue;
+        entity = "";  // forbidden in XML 1.0: dropped
+    }
+    out.append(text.substr(plain, i - plain)).append(entity);
+    plain = i + 1;
+  }
+  out.append(text.substr(plain));
+}
+
 std::string xml_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') break;
-        out += c;
-    }
-  }
+  append_xml_escaped(out, text);
   return out;
 }
 
 void DocxWriter::heading(std::string_view text, int level) {
   level = std::clamp(level, 1, 3);
-  body_ += para(text, "Heading" + std::to_string(level), {});
+  para(body_, text, "Heading" + std::to_string(level), {});
 }
 
 void DocxWriter::paragraph(std::string_view text, ParagraphStyle style) {
-  body_ += para(text, "", style);
+  para(body_, text, "", style);
 }
 
 void DocxWriter::table(const std::vector<std::vector<std::string>>& rows, TableStyle style) {
@@ -117,7 +136,7 @@ void DocxWriter::table(const std::vector<std::vector<std::string>>& rows, TableS
       const bool last = c + 1 == n;
       const int span = last ? static_cast<int>(columns - c) : 1;
       const int width = std::accumulate(widths.begin() + c, widths.begin() + c + span, 0);
-      body_ += cell(c < row.size() ? row[c] : "", width, span, head);
+      cell(body_, c < row.size() ? row[c] : "", width, span, head);
     }
     body_ += "</w:tr>";
   }
@@ -134,7 +153,13 @@ Result<std::string> DocxWriter::finish() const {
   };
   add("[Content_Types].xml", docx_content_types());
   add("_rels/.rels", docx_package_rels());
-  add("word/document.xml", docx_document(body_));
+  const std::string head = docx_document_head(), tail = docx_document_tail();
+  add("word/document.xml", "");
+  parts.back().pieces = {head, body_, tail};  // the body is not copied
+  // The body of a round report runs to hundreds of megabytes of repetitive
+  // XML: the fastest level compresses it several times faster for a
+  // slightly larger file.
+  parts.back().level = 1;
   add("word/_rels/document.xml.rels", docx_document_rels());
   add("word/styles.xml", docx_styles());
   add("docProps/core.xml", docx_core(title_, author_, created_));

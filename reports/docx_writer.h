@@ -46,6 +46,11 @@ class DocxWriter {
   void table(const std::vector<std::vector<std::string>>& rows, TableStyle style = {});
   void page_break();
 
+  // Bytes of body written so far, and room for `bytes` of body in all, so a
+  // large document grows without copying itself.
+  std::size_t body_size() const { return body_.size(); }
+  void reserve(std::size_t bytes) { body_.reserve(bytes); }
+
   // The .docx bytes. Fails only when the zip cannot be written (Chinese
   // reason). The writer may be finished more than once.
   Result<std::string> finish() const;
@@ -58,5 +63,7 @@ class DocxWriter {
 // `text` escaped for XML character data and attribute values (<&>"'), with
 // XML-forbidden control characters dropped.
 std::string xml_escape(std::string_view text);
+// The same, appended to `out`.
+void append_xml_escaped(std::string& out, std::string_view text);
 
 }  // namespace auditor

@@ -64,18 +64,6 @@ json number(const std::optional<T>& v) {
   return v ? json(*v) : json(nullptr);
 }
 
-// The first fact of `kind` in a document of type `preferred` (when given),
-// else in any document, in archive order.
-Text first_fact(const Case& c, std::string_view kind, const char* preferred = nullptr) {
-  for (bool want_preferred : {preferred != nullptr, false})
-    for (const Document& d : c.documents) {
-      if (want_preferred && d.type != preferred) continue;
-      for (const Fact& f : d.facts)
-        if (f.kind == kind) return f.value;
-    }
-  return std::nullopt;
-}
-
 json document_json(const Document& d) {
   return {{"path", str(d.path)},      {"format", str(d.format)},  {"type", text(d.type)},
           {"stage", number(d.stage)}, {"number", text(d.number)}, {"date", text(d.date)}};
@@ -92,6 +80,16 @@ json finding_json(const Finding& f) {
 }
 
 }  // namespace
+
+Text first_fact(const Case& c, std::string_view kind, const char* preferred) {
+  for (bool want_preferred : {preferred != nullptr, false})
+    for (const Document& d : c.documents) {
+      if (want_preferred && d.type != preferred) continue;
+      for (const Fact& f : d.facts)
+        if (f.kind == kind) return f.value;
+    }
+  return std::nullopt;
+}
 
 json case_json(const Case& c, const Audit& audit) {
   const CaseInfo& info = c.info;

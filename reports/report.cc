@@ -1,7 +1,14 @@
 #include "reports/report.h"
 
+#include <cstdio>
 #include <fstream>
+#include <functional>
+#include <future>
 #include <sstream>
+#include <utility>
+#include <vector>
+
+#include "reports/json_text.h"
 
 namespace auditor {
 namespace {
@@ -104,6 +111,17 @@ nlohmann::json round_json(const RoundData& data) {
   return j;
 }
 
+Status write_json_report(const RoundData& data, const std::filesystem::path& file) {
+  std::FILE* out = std::fopen(file.c_str(), "wb");
+  if (out == nullptr) return Status::failure("无法写入文件：" + file.string());
+  const auto put = [out](std::string_view piece) {
+    return std::fwrite(piece.data(), 1, piece.size(), out) == piece.size();
+  };
+  const bool written = write_round_json(data, put) && put("\n");
+  if (std::fclose(out) != 0 || !written) return Status::failure("无法写入文件：" + file.string());
+  return Status::success();
+}
+
 Status write_round_reports(Store& store, const ReportRequest& request) {
   sqlite3* db = store.handle();
   Result<RoundInfo> round = existing_round(db, request.round);
@@ -120,19 +138,26 @@ Status write_round_reports(Store& store, const ReportRequest& request) {
   if (ec)
     return Status::failure("无法创建报告文件夹 " + request.dir.string() + "：" + ec.message());
   const std::filesystem::path& dir = request.dir;
-  if (request.formats.json)
-    if (Status s = write_file(dir / "report.json", round_json(*data).dump(2) + "\n"); !s.ok())
-      return s;
-  if (request.formats.html)
-    if (Status s = write_file(dir / "report.html", html_report(in)); !s.ok()) return s;
-  if (request.formats.docx) {
-    Result<std::string> docx = docx_report(in);
-    if (!docx) return Status::failure(docx.error());
-    if (Status s = write_file(dir / "report.docx", *docx); !s.ok()) return s;
-  }
-  if (request.formats.xlsx)
-    if (Status s = write_xlsx_report(in, dir / "report.xlsx"); !s.ok()) return s;
-  return Status::success();
+  // Each format renders on its own thread from the same read-only round.
+  // Only the XLSX thread calls libxlsxwriter, whose gmtime() is not
+  // re-entrant; libzip uses localtime_r.
+  const std::vector<std::pair<bool, std::function<Status()>>> jobs = {
+      {request.formats.json, [&] { return write_json_report(*data, dir / "report.json"); }},
+      {request.formats.html, [&] { return write_file(dir / "report.html", html_report(in)); }},
+      {request.formats.docx,
+       [&] {
+         Result<std::string> docx = docx_report(in);
+         return docx ? write_file(dir / "report.docx", *docx) : Status::failure(docx.error());
+       }},
+      {request.formats.xlsx, [&] { return write_xlsx_report(in, dir / "report.xlsx"); }},
+  };
+  std::vector<std::future<Status>> running;
+  for (const auto& [wanted, job] : jobs)
+    if (wanted) running.push_back(std::async(std::launch::async, job));
+  Status first = Status::success();
+  for (std::future<Status>& r : running)
+    if (Status s = r.get(); first.ok() && !s.ok()) first = std::move(s);
+  return first;
 }
 
 }  // namespace auditor

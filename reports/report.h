@@ -38,9 +38,10 @@ struct ReportRequest {
   Vocabulary names;  // document and stage names; ids are shown without them
 };
 
-// Reads the round and writes the requested files. Fails with a Chinese
-// reason when the round does not exist or a file cannot be written; files
-// written before the failure stay.
+// Reads the round and writes the requested files, each format on its own
+// thread. Fails with a Chinese reason when the round does not exist or a
+// file cannot be written (the first failure in the order json, html, docx,
+// xlsx); the other files are still written.
 Status write_round_reports(Store& store, const ReportRequest& request);
 
 // The renderers, pure functions of the round.
@@ -57,5 +58,8 @@ Status write_xlsx_report(const ReportInput& in, const std::filesystem::path& fil
 // The JSON result contract (reports/json_report.h) of the round's cases,
 // with the tool and checklist of its latest run, plus a "round" object.
 nlohmann::json round_json(const RoundData& data);
+// round_json(data).dump(2) and a newline, streamed to `file` without
+// building the document (reports/json_text.h).
+Status write_json_report(const RoundData& data, const std::filesystem::path& file);
 
 }  // namespace auditor

@@ -201,7 +201,7 @@ std::string checklist_label(const RoundRun& run) {
          "）";
 }
 
-Content report_content(const ReportInput& in) {
+Content notification_content(const ReportInput& in) {
   const bool self_check = in.data.round.mode == "self_check";
   Content out;
   out.push_back(heading(
@@ -214,12 +214,13 @@ Content report_content(const ReportInput& in) {
   rectification(in, out);
   comparison(in, out);
   if (self_check) verdicts(in, out);
-  for (std::size_t i = 0; i < in.data.cases.size(); ++i) {
-    out.push_back(page_break());
-    if (i == 0) out.push_back(heading("附件：案卷评查表", 2));
-    append_case_sheet(in, i, out);
-  }
   return out;
+}
+
+void append_case_content(const ReportInput& in, std::size_t i, Content& out) {
+  out.push_back(page_break());
+  if (i == 0) out.push_back(heading("附件：案卷评查表", 2));
+  append_case_sheet(in, i, out);
 }
 
 }  // namespace auditor

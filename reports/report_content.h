@@ -24,9 +24,13 @@ struct Block {
 
 using Content = std::vector<Block>;
 
-// The notification (通报) of the round, then one sheet (评查表) per case,
-// each starting on a new page.
-Content report_content(const ReportInput& in);
+// The report is the notification (通报) of the round, then each case's
+// blocks in case order; renderers take it piece by piece, so none holds the
+// blocks of the whole round at once.
+Content notification_content(const ReportInput& in);
+// Case i's blocks, appended to `out`: a new page, the attachment heading
+// before the first case, then its sheet (评查表).
+void append_case_content(const ReportInput& in, std::size_t i, Content& out);
 
 // One case's sheet, appended to `out` (the caller starts the new page).
 void append_case_sheet(const ReportInput& in, std::size_t i, Content& out);

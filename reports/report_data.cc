@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
-#include <unordered_map>
+#include <stdexcept>
 
 #include "auditor/schema.h"
 #include "reports/sql_rows.h"
@@ -21,10 +21,15 @@ constexpr char kCases[] =
     "SELECT id, archive, sha256, run_id, status, error, case_number, street, party, party_id,"
     " procedure, fine, score, grade, audited_at FROM cases WHERE round_id = ?1 ORDER BY id";
 
+// The per-case tables are read through "case_id IN (cases of the round)":
+// SQLite then walks their case_id index in order, where a join would sort
+// millions of rows in a temporary B-tree.
 constexpr char kDocuments[] =
-    "SELECT d.case_id, d.path, d.format, d.type, d.stage, d.number, d.date, d.pages, d.seal,"
-    " d.has_text, d.title FROM cases c JOIN documents d ON d.case_id = c.id"
-    " WHERE c.round_id = ?1 ORDER BY d.case_id, d.ord";
+    "SELECT d.case_id, d.path, d.format, d.type, "
+    "d.stage, d.number, d.date, d.pages, d.seal,"
+    " d.has_text, d.title FROM documents d WHERE "
+    "d.case_id IN (SELECT id FROM cases"
+    " WHERE round_id = ?1) ORDER BY d.case_id, d.ord";
 
 // Only the facts the reports use: the fallbacks of the JSON result and the
 // filing date.
@@ -35,13 +40,16 @@ constexpr char kFacts[] =
     " ORDER BY d.case_id, d.ord, f.rowid";
 
 constexpr char kFindings[] =
-    "SELECT f.case_id, f.rule, f.kind, f.severity, f.stage, f.document, f.message, f.basis,"
-    " f.evidence, f.deduction FROM cases c JOIN findings f ON f.case_id = c.id"
-    " WHERE c.round_id = ?1 ORDER BY f.case_id, f.ord";
+    "SELECT f.case_id, f.rule, f.kind, f.severity, "
+    "f.stage, f.document, f.message, f.basis,"
+    " f.evidence, f.deduction FROM findings f WHERE "
+    "f.case_id IN (SELECT id FROM cases"
+    " WHERE round_id = ?1) ORDER BY f.case_id, f.ord";
 
 constexpr char kChecks[] =
-    "SELECT k.case_id, k.rule, k.outcome FROM cases c JOIN checks k ON k.case_id = c.id"
-    " WHERE c.round_id = ?1 ORDER BY k.case_id, k.rowid";
+    "SELECT k.case_id, k.rule, k.outcome FROM checks k WHERE k.case_id IN "
+    "(SELECT id FROM"
+    " cases WHERE round_id = ?1) ORDER BY k.case_id, k.rowid";
 
 // Streets of the cases of every round created before (?1 created_at, ?2 id):
 // declared, else the first `street` fact, as the JSON result states them.
@@ -87,12 +95,30 @@ Text first(const std::vector<FactRow>& rows, const std::string& kind, const char
   return std::nullopt;
 }
 
-bool load_cases(sqlite3* db, long long round, RoundData& out,
-                std::unordered_map<long long, std::size_t>& index) {
+// Case ids, ascending as kCases reads them, to their positions in
+// RoundData::cases. The per-case tables come grouped by case, so the last
+// answer is tried first. at() throws std::out_of_range for an unknown id.
+class CaseIndex {
+ public:
+  void add(long long id) { ids_.push_back(id); }
+  std::size_t at(long long id) {
+    if (last_ < ids_.size() && ids_[last_] == id) return last_;
+    const auto it = std::lower_bound(ids_.begin(), ids_.end(), id);
+    if (it == ids_.end() || *it != id) throw std::out_of_range("case id");
+    last_ = static_cast<std::size_t>(it - ids_.begin());
+    return last_;
+  }
+
+ private:
+  std::vector<long long> ids_;
+  std::size_t last_ = 0;
+};
+
+bool load_cases(sqlite3* db, long long round, RoundData& out, CaseIndex& index) {
   Rows rows(db, kCases);
   rows.bind(1, round);
   while (rows.next()) {
-    index[rows.integer(0)] = out.cases.size();
+    index.add(rows.integer(0));
     CaseResult r;
     Case& c = r.c;
     c.archive = rows.text(1);
@@ -119,12 +145,16 @@ bool load_cases(sqlite3* db, long long round, RoundData& out,
   return !rows.failed();
 }
 
-bool load_documents(sqlite3* db, long long round, RoundData& out,
-                    const std::unordered_map<long long, std::size_t>& index) {
+bool load_documents(sqlite3* db, long long round, RoundData& out, CaseIndex& index) {
   Rows rows(db, kDocuments);
   rows.bind(1, round);
+  std::size_t previous = 0;
   while (rows.next()) {
-    Document d;
+    const std::size_t i = index.at(rows.integer(0));
+    std::vector<Document>& docs = out.cases[i].c.documents;
+    if (docs.empty()) docs.reserve(previous);  // cases tend to hold alike numbers of documents
+    Document& d = docs.emplace_back();
+    previous = docs.size();
     d.path = rows.text(1);
     d.format = rows.text(2);
     d.type = rows.opt_text(3);
@@ -135,18 +165,15 @@ bool load_documents(sqlite3* db, long long round, RoundData& out,
     d.seal = rows.opt_text(8);
     d.has_text = rows.integer(9) != 0;
     d.title = rows.text(10);
-    std::size_t i = index.at(rows.integer(0));
     out.facts[i].closed = out.facts[i].closed || d.type == "closing_approval";
     out.facts[i].filed = out.facts[i].filed || d.type == "filing_approval";
-    out.cases[i].c.documents.push_back(std::move(d));
   }
   return !rows.failed();
 }
 
 // Fills the fact-derived values; attaches the facts to the documents when
 // those were loaded.
-bool load_facts(sqlite3* db, long long round, RoundData& out,
-                const std::unordered_map<long long, std::size_t>& index) {
+bool load_facts(sqlite3* db, long long round, RoundData& out, CaseIndex& index) {
   std::vector<std::vector<FactRow>> per_case(out.cases.size());
   Rows rows(db, kFacts);
   rows.bind(1, round);
@@ -170,8 +197,7 @@ bool load_facts(sqlite3* db, long long round, RoundData& out,
   return !rows.failed();
 }
 
-bool load_findings(sqlite3* db, long long round, RoundData& out,
-                   const std::unordered_map<long long, std::size_t>& index) {
+bool load_findings(sqlite3* db, long long round, RoundData& out, CaseIndex& index) {
   Rows rows(db, kFindings);
   rows.bind(1, round);
   while (rows.next()) {
@@ -190,13 +216,16 @@ bool load_findings(sqlite3* db, long long round, RoundData& out,
   return !rows.failed();
 }
 
-bool load_checks(sqlite3* db, long long round, RoundData& out,
-                 const std::unordered_map<long long, std::size_t>& index) {
+bool load_checks(sqlite3* db, long long round, RoundData& out, CaseIndex& index) {
   Rows rows(db, kChecks);
   rows.bind(1, round);
-  while (rows.next())
-    out.cases[index.at(rows.integer(0))].audit.checks.push_back(
-        {rows.text(1), parse_outcome(rows.text(2))});
+  std::size_t previous = 0;  // checks of the case before: every case has one per rule
+  while (rows.next()) {
+    std::vector<Check>& checks = out.cases[index.at(rows.integer(0))].audit.checks;
+    if (checks.empty()) checks.reserve(previous);
+    checks.push_back({rows.text(1), parse_outcome(rows.text(2))});
+    previous = checks.size();
+  }
   return !rows.failed();
 }
 
@@ -232,7 +261,7 @@ Result<std::optional<RoundInfo>> find_round(sqlite3* db, const std::string& name
 Result<RoundData> load_round(sqlite3* db, const RoundInfo& round, bool full) {
   RoundData out;
   out.round = round;
-  std::unordered_map<long long, std::size_t> index;
+  CaseIndex index;
   // Documents before facts (facts attach to them); the read is one snapshot.
   if (sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK) return read_error(db);
   const bool ok = load_runs(db, round.id, out) && load_cases(db, round.id, out, index) &&

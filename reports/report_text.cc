@@ -1,16 +1,14 @@
 #include "reports/report_text.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 #include "reports/labels.h"
 
 namespace auditor {
-namespace {
-
-// Length of the well-formed UTF-8 sequence at s[i] (Unicode table 3-7), 0
-// when there is none.
-std::size_t sequence_length(std::string_view s, std::size_t i) {
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
   const auto c = static_cast<unsigned char>(s[i]);
   std::size_t n = 0;
   unsigned char lo = 0x80, hi = 0xBF;
@@ -37,8 +35,6 @@ std::size_t sequence_length(std::string_view s, std::size_t i) {
   return n;
 }
 
-}  // namespace
-
 std::string Vocabulary::doc_type(const Text& id) const {
   if (!id) return "未识别";
   auto it = doc_types.find(*id);
@@ -59,10 +55,21 @@ Vocabulary vocabulary(const Checklist& checklist) {
 }
 
 std::string valid_utf8(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) {
-    if (std::size_t n = sequence_length(s, i)) {
+  std::size_t i = 0;
+  for (std::uint64_t word; i + 8 <= s.size(); i += 8) {  // ASCII eight bytes at a time
+    std::memcpy(&word, s.data() + i, 8);
+    if (word & 0x8080808080808080u) break;
+  }
+  while (i < s.size())
+    if (const std::size_t n = utf8_sequence_length(s, i))
+      i += n;
+    else
+      break;
+  std::string out(s.substr(0, i));
+  if (i == s.size()) return out;
+  out.reserve(s.size() + 2);
+  while (i < s.size()) {
+    if (std::size_t n = utf8_sequence_length(s, i)) {
       out.append(s.substr(i, n));
       i += n;
     } else {

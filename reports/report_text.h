@@ -24,6 +24,10 @@ struct Vocabulary {
 };
 Vocabulary vocabulary(const Checklist& checklist);
 
+// Length of the well-formed UTF-8 sequence at s[i] (Unicode table 3-7), 0
+// when there is none; i < s.size().
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i);
+
 // `s` with every byte that is not part of well-formed UTF-8 replaced by
 // U+FFFD, as the JSON result does.
 std::string valid_utf8(std::string_view s);

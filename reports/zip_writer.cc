@@ -5,6 +5,7 @@
 #include <ctime>
 #include <fstream>
 #include <optional>
+#include <vector>
 
 namespace auditor {
 namespace {
@@ -36,7 +37,12 @@ Status add_member(zip_t* za, const ZipMember& m) {
   if (m.directory) {
     i = zip_dir_add(za, m.name.c_str(), enc);
   } else {
-    zip_source_t* src = zip_source_buffer(za, m.data.data(), m.data.size(), 0);
+    std::vector<zip_buffer_fragment_t> fragments;  // libzip copies the list, not the bytes
+    for (std::string_view p : m.pieces)
+      fragments.push_back({reinterpret_cast<zip_uint8_t*>(const_cast<char*>(p.data())), p.size()});
+    zip_source_t* src =
+        m.pieces.empty() ? zip_source_buffer(za, m.data.data(), m.data.size(), 0)
+                         : zip_source_buffer_fragment(za, fragments.data(), fragments.size(), 0);
     if (src == nullptr) return Status::failure(libzip_reason("数据源", zip_get_error(za)));
     i = zip_file_add(za, m.name.c_str(), src, enc);
     if (i < 0) zip_source_free(src);
@@ -49,7 +55,8 @@ Status add_member(zip_t* za, const ZipMember& m) {
   if (!mtime) return Status::failure("写入压缩包失败：成员时间无效：" + m.name);
   if (zip_file_set_mtime(za, idx, *mtime, 0) != 0 ||
       (!m.directory &&
-       zip_set_file_compression(za, idx, m.deflate ? ZIP_CM_DEFLATE : ZIP_CM_STORE, 0) != 0)) {
+       zip_set_file_compression(za, idx, m.deflate ? ZIP_CM_DEFLATE : ZIP_CM_STORE,
+                                m.deflate ? static_cast<zip_uint32_t>(m.level) : 0) != 0)) {
     return Status::failure(libzip_reason("成员属性", zip_get_error(za)) + "：" + m.name);
   }
   return Status::success();

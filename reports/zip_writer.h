@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -26,12 +27,16 @@ struct ZipMember {
   ZipMember(std::string n, std::string d = {}) : name(std::move(n)), data(std::move(d)) {}
   std::string name;        // '/'-separated path inside the archive
   std::string data;        // ignored for directories
+  // When not empty, the member's bytes instead of `data`: these pieces one
+  // after the other, not copied; they must stay valid until write_zip returns.
+  std::vector<std::string_view> pieces;
   // true: `name` is UTF-8 and general purpose bit 11 is set for non-ASCII
   // names. false: `name` is stored byte for byte without the flag, as Chinese
   // Windows tools store GBK names; libzip refuses such a name when it is
   // valid non-ASCII UTF-8.
   bool utf8_name = true;
   bool deflate = true;     // false: stored
+  int level = 0;           // deflate level, 1 (fastest) to 9 (smallest); 0: zlib's default
   bool directory = false;  // a directory entry; `name` ends in '/'
   ZipTime time;
 };

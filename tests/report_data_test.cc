@@ -60,6 +60,17 @@ TEST_CASE("case number and party fall back to the facts as in the JSON result", 
   CHECK_FALSE(d.facts[2].street.has_value());
 }
 
+TEST_CASE("valid_utf8 replaces each bad byte wherever it sits after ASCII", "[reports]") {
+  for (std::size_t ascii : {0, 1, 7, 8, 9, 15, 16, 17}) {
+    const std::string prefix(ascii, 'a');
+    INFO(ascii);
+    CHECK(valid_utf8(prefix + "甲乙") == prefix + "甲乙");
+    CHECK(valid_utf8(prefix + "\xff甲") == prefix + "\xEF\xBF\xBD甲");
+    CHECK(valid_utf8(prefix + "甲\xe4\xb8") == prefix + "甲\xEF\xBF\xBD\xEF\xBF\xBD");
+    CHECK(valid_utf8(prefix + "abcdefgh\x80") == prefix + "abcdefgh\xEF\xBF\xBD");
+  }
+}
+
 TEST_CASE("without a name the most recently created round is read", "[reports]") {
   ReportFixture fx;
   auto latest = find_round(fx.store->handle(), "");

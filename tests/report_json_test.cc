@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "reports/json_text.h"
 #include "tests/report_fixture.h"
 
 namespace auditor {
@@ -51,6 +52,58 @@ TEST_CASE("hostile strings come out of report.json exactly", "[reports]") {
   CHECK(j.at("cases")[2].at("party") == test::kHostile);
   CHECK(j.at("cases")[2].at("archive") == "赤岗/" + test::kHostile + ".zip");
   CHECK(j.at("cases")[2].at("findings")[0].at("evidence")[0] == test::kHostile);
+}
+
+std::string streamed(const RoundData& data) {
+  std::string text;
+  REQUIRE(write_round_json(data, [&](std::string_view piece) {
+    text += piece;
+    return true;
+  }));
+  return text;
+}
+
+TEST_CASE("report.json is byte for byte round_json().dump(2) of the stored round", "[reports]") {
+  ReportFixture fx;
+  for (const char* name : {"第一轮", "第二轮", "赤岗自查"}) {
+    INFO(name);
+    auto round = find_round(fx.store->handle(), name);
+    REQUIRE((round.ok() && round->has_value()));
+    Result<RoundData> data = load_round(fx.store->handle(), **round);
+    REQUIRE(data.ok());
+    CHECK(read_file(fx.render(name, "out", "json") / "report.json") ==
+          round_json(*data).dump(2) + "\n");
+  }
+}
+
+TEST_CASE("streamed JSON escapes and prints numbers as nlohmann does", "[reports]") {
+  RoundData data;
+  data.round = {1, "轮次", "inspection", "2024-05-01T08:00:00Z"};
+  std::string controls;
+  for (int c = 0; c < 0x20; ++c) controls += static_cast<char>(c);
+  controls += "\x7f\"\\/";
+  CaseResult odd;
+  odd.c.archive = "坏\xff\xfe字节\xe4\xb8.zip" + controls;
+  odd.c.info.party = test::kHostile;
+  odd.c.documents.push_back({});
+  odd.c.documents.back().facts = {{"street", "赤岗\xc3", ""}};
+  for (double d : {2.5, 0.1, -3.0, -0.0, 1e20, 1.0 / 3, 123456789012.0}) {
+    Finding f;
+    f.rule = "R";
+    f.deduction = d;
+    f.evidence = {controls};
+    odd.audit.findings.push_back(f);
+  }
+  odd.audit.score = 97.25;
+  odd.audit.checks = {{"R", Outcome::failed}, {"S", Outcome::not_checkable}};
+  CaseResult empty;
+  CaseResult rejected;
+  rejected.c.rejected = true;
+  rejected.c.error = "不是有效的 ZIP 压缩包";
+  data.cases = {odd, empty, rejected};
+  CHECK(streamed(data) == round_json(data).dump(2));
+  data.runs.push_back({7, "张三", "2024-05-01T08:00:00Z", std::nullopt, "0.1.0", "g", "1", ""});
+  CHECK(streamed(data) == round_json(data).dump(2));
 }
 
 }  // namespace

@@ -92,6 +92,20 @@ TEST_CASE("members read back with their data, method and fixed time", "[testdata
   CHECK(*(*reader)->read(2) == big);
 }
 
+TEST_CASE("a member given in pieces reads back as their concatenation at any level",
+          "[testdata]") {
+  const std::string head = "<doc>", body(50000, 'b'), tail = "</doc>";
+  ZipMember pieces("doc.xml");
+  pieces.pieces = {head, body, tail};
+  ZipMember fast("fast.xml", head + body + tail);
+  fast.level = 1;
+  const std::string zip = write_ok({pieces, fast});
+  auto reader = ZipReader::open(zip, {});
+  REQUIRE(reader.ok());
+  CHECK(*(*reader)->read(0) == head + body + tail);
+  CHECK(*(*reader)->read(1) == head + body + tail);
+}
+
 TEST_CASE("the same members give identical bytes", "[testdata]") {
   const std::vector<ZipMember> members = {ZipMember("a.xml", "<a/>"),
                                           ZipMember("照片.png", "png")};

@@ -1,0 +1,22 @@
+// The JSON result of a round written as text without building a document:
+// exactly the bytes of round_json(data).dump(2) (sorted keys, two-space
+// indent, UTF-8 left unescaped, malformed UTF-8 as U+FFFD), so a round of
+// 100,000 cases streams out in pieces instead of a multi-gigabyte DOM.
+#pragma once
+
+#include <functional>
+#include <string_view>
+
+#include "reports/report_data.h"
+
+namespace auditor {
+
+// Receives the text in order, in pieces of about a megabyte; returns false
+// to stop writing (e.g. a failed write).
+using TextSink = std::function<bool(std::string_view)>;
+
+// Writes round_json(data).dump(2) to `sink`, without a final newline; false
+// when the sink stopped it.
+bool write_round_json(const RoundData& data, const TextSink& sink);
+
+}  // namespace auditor
