@@ -24,9 +24,15 @@ void fill(Text& field, Text derived) {
 
 }  // namespace
 
-void derive_case_info(Case& c) {
+void derive_case_info(Case& c, const Checklist& checklist) {
   CaseInfo& info = c.info;
   fill(info.case_number, find_fact(c, "case_number", "filing_approval"));
+  // The street: from the 街道代字 of the case number.
+  if (!info.street && info.case_number && !checklist.numbering.source.empty()) {
+    const Numbering& n = checklist.numbering;
+    const ParsedNumber parsed = parse_number(*info.case_number, n.case_pattern, n, {});
+    if (const StreetCode* s = n.by_code(parsed.street_code)) info.street = s->street;
+  }
   fill(info.party, find_fact(c, "party", "penalty_decision"));
   fill(info.party_id, find_fact(c, "party_id", "penalty_decision"));
   if (!info.fine)

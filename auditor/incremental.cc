@@ -14,7 +14,7 @@ void recheck(CaseResult& r, const Checklist& checklist) {
   for (Document& d : r.c.documents)
     if (d.type_source != Source::manifest) d.type.reset(), d.stage.reset();
   classify(r.c, checklist);
-  derive_case_info(r.c);
+  derive_case_info(r.c, checklist);
   r.audit = check_case(r.c, checklist);
 }
 

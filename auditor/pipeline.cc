@@ -48,7 +48,7 @@ CaseResult audit_case(Case c, const Checklist& checklist) {
   CaseResult r{std::move(c), {}};
   if (!r.c.rejected) {
     classify(r.c, checklist);
-    derive_case_info(r.c);
+    derive_case_info(r.c, checklist);
   }
   r.audit = check_case(r.c, checklist);
   return r;
