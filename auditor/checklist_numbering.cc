@@ -11,19 +11,6 @@
 namespace auditor::checklist_xml {
 namespace {
 
-Status only(const DataFile& f, const pugi::xml_node& node,
-            std::initializer_list<std::string_view> attributes,
-            std::initializer_list<std::string_view> children) {
-  for (const pugi::xml_attribute& a : node.attributes())
-    if (std::find(attributes.begin(), attributes.end(), a.name()) == attributes.end())
-      return f.fail(node, std::string("<") + node.name() + "> 有未知的属性 " + a.name());
-  for (const pugi::xml_node& c : node.children())
-    if (c.type() == pugi::node_element &&
-        std::find(children.begin(), children.end(), c.name()) == children.end())
-      return f.fail(c, std::string("<") + node.name() + "> 中有未知的元素 <" + c.name() + ">");
-  return Status::success();
-}
-
 // The single child `name` of the root; fails when absent or repeated.
 Status single(const DataFile& f, const char* name, pugi::xml_node& out) {
   out = f.root().child(name);
@@ -39,10 +26,10 @@ Status parse_patterns(const DataFile& f, Numbering& n) {
   pugi::xml_node doc, cas;
   std::string doc_text, case_text;
   Status s = single(f, "document_number", doc);
-  if (s.ok()) s = only(f, doc, {"pattern"}, {});
+  if (s.ok()) s = f.shape(doc, {"pattern"}, {});
   if (s.ok()) s = f.text_attr(doc, "pattern", doc_text);
   if (s.ok()) s = single(f, "case_number", cas);
-  if (s.ok()) s = only(f, cas, {"pattern"}, {});
+  if (s.ok()) s = f.shape(cas, {"pattern"}, {});
   if (s.ok()) s = f.text_attr(cas, "pattern", case_text);
   if (!s.ok()) return s;
   std::optional<NumberPattern> d = parse_document_pattern(doc_text);
@@ -62,7 +49,7 @@ Status parse_patterns(const DataFile& f, Numbering& n) {
 Status parse_organ(const DataFile& f, Numbering& n) {
   pugi::xml_node organ;
   Status s = single(f, "organ", organ);
-  if (s.ok()) s = only(f, organ, {"template"}, {});
+  if (s.ok()) s = f.shape(organ, {"template"}, {});
   if (s.ok()) s = f.text_attr(organ, "template", n.organ_template);
   if (s.ok() && n.organ_template.find("{街道}") == std::string::npos)
     s = f.fail(organ, "机关名称模板须含 {街道}");
@@ -72,11 +59,11 @@ Status parse_organ(const DataFile& f, Numbering& n) {
 Status parse_streets(const DataFile& f, Numbering& n) {
   pugi::xml_node streets;
   Status s = single(f, "streets", streets);
-  if (s.ok()) s = only(f, streets, {}, {"street"});
+  if (s.ok()) s = f.shape(streets, {}, {"street"});
   std::set<std::string> names, codes;
   for (const pugi::xml_node& e : streets.children("street")) {
     StreetCode sc;
-    if (s.ok()) s = only(f, e, {"name", "code"}, {});
+    if (s.ok()) s = f.shape(e, {"name", "code"}, {});
     if (s.ok()) s = f.text_attr(e, "name", sc.street);
     if (s.ok()) s = f.text_attr(e, "code", sc.code);
     if (s.ok() && !names.insert(sc.street).second) s = f.fail(e, "重复的街道 " + sc.street);
@@ -91,10 +78,10 @@ Status parse_streets(const DataFile& f, Numbering& n) {
 Status parse_forms(const DataFile& f, Numbering& n) {
   pugi::xml_node forms;
   Status s = single(f, "internal_forms", forms);
-  if (s.ok()) s = only(f, forms, {}, {"form"});
+  if (s.ok()) s = f.shape(forms, {}, {"form"});
   for (const pugi::xml_node& e : forms.children("form")) {
     InternalForm form;
-    if (s.ok()) s = only(f, e, {"type"}, {});
+    if (s.ok()) s = f.shape(e, {"type"}, {});
     if (s.ok()) s = f.text_attr(e, "type", form.type);
     if (s.ok() && n.is_internal_form(form.type)) s = f.fail(e, "重复的内部文书 " + form.type);
     if (!s.ok()) return s;
@@ -111,7 +98,7 @@ Status parse_numbering(const DataFile& f, Checklist& out) {
     return f.fail(f.root(),
                   "重复的 <numbering> 编号规则（已在 " + out.numbering.source + " 定义）");
   Numbering n;
-  Status s = only(f, f.root(), {},
+  Status s = f.shape(f.root(), {},
                   {"case_number", "document_number", "organ", "streets", "internal_forms"});
   if (s.ok()) s = parse_patterns(f, n);
   if (s.ok()) s = parse_organ(f, n);

@@ -27,17 +27,6 @@ const std::set<std::string> kFindingKinds = {
     "import", "missing_document", "deadline", "numbering", "consistency",
     "officers", "seal", "signature", "order", "manual_check"};
 
-Status shape(const DataFile& f, const pugi::xml_node& n, std::set<std::string> attributes,
-             std::set<std::string> children) {
-  for (const pugi::xml_attribute& a : n.attributes())
-    if (!attributes.count(a.name()))
-      return f.fail(n, std::string("<") + n.name() + "> 有未知的属性 " + a.name());
-  for (const pugi::xml_node& c : n.children())
-    if (c.type() == pugi::node_element && !children.count(c.name()))
-      return f.fail(c, std::string("<") + n.name() + "> 中有未知的元素 <" + c.name() + ">");
-  return Status::success();
-}
-
 Status non_negative(const DataFile& f, const pugi::xml_node& n, const char* name, double& out) {
   Status s = f.number_attr(n, name, out);
   if (s.ok() && out < 0) s = f.fail(n, std::string("属性 ") + name + " 不能为负数");
@@ -47,7 +36,7 @@ Status non_negative(const DataFile& f, const pugi::xml_node& n, const char* name
 Status parse_bands(const DataFile& f, const pugi::xml_node& n, ScoringProfile& out) {
   for (const pugi::xml_node& b : n.children("band")) {
     GradeBand band;
-    Status s = shape(f, b, {"min", "grade"}, {});
+    Status s = f.shape(b, {"min", "grade"}, {});
     if (s.ok()) s = f.number_attr(b, "min", band.min_score);
     if (s.ok()) s = f.text_attr(b, "grade", band.grade);
     if (!s.ok()) return s;
@@ -61,7 +50,7 @@ Status parse_bands(const DataFile& f, const pugi::xml_node& n, ScoringProfile& o
 
 Status parse_item(const DataFile& f, const pugi::xml_node& n, std::set<std::string>& keys,
                   ItemPoints& item) {
-  Status s = shape(f, n, {"rule", "kind", "severity", "points"}, {});
+  Status s = f.shape(n, {"rule", "kind", "severity", "points"}, {});
   if (s.ok()) s = non_negative(f, n, "points", item.points);
   if (!s.ok()) return s;
   item.rule = n.attribute("rule").value();
@@ -84,9 +73,9 @@ Status parse_ratio(const DataFile& f, const pugi::xml_node& n, ScoringProfile& o
   const pugi::xml_node legality = n.child("legality"), items = n.child("items");
   if (!legality) return f.fail(n, "公式 ratio 须有 <legality points=\"…\"/> 合法性分值");
   if (!items) return f.fail(n, "公式 ratio 须有 <items points=\"…\"> 评查项目分值");
-  Status s = shape(f, legality, {"points"}, {});
+  Status s = f.shape(legality, {"points"}, {});
   if (s.ok()) s = non_negative(f, legality, "points", out.legality_points);
-  if (s.ok()) s = shape(f, items, {"points", "default"}, {"item"});
+  if (s.ok()) s = f.shape(items, {"points", "default"}, {"item"});
   if (s.ok()) s = non_negative(f, items, "points", out.items_points);
   if (s.ok() && items.attribute("default"))
     s = non_negative(f, items, "default", out.default_item_points);
@@ -97,10 +86,10 @@ Status parse_ratio(const DataFile& f, const pugi::xml_node& n, ScoringProfile& o
     out.item_points.push_back(std::move(item));
   }
   const pugi::xml_node basic = n.child("basic");
-  if (s.ok() && basic) s = shape(f, basic, {}, {"finding"});
+  if (s.ok() && basic) s = f.shape(basic, {}, {"finding"});
   for (const pugi::xml_node& k : basic.children("finding")) {
     std::string kind;
-    if (s.ok()) s = shape(f, k, {"kind"}, {});
+    if (s.ok()) s = f.shape(k, {"kind"}, {});
     if (s.ok()) s = f.text_attr(k, "kind", kind);
     if (s.ok() && !kFindingKinds.count(kind)) s = f.fail(k, "未知的问题类型 " + kind);
     if (s.ok() && std::count(out.basic_kinds.begin(), out.basic_kinds.end(), kind))
@@ -117,10 +106,10 @@ Status parse_profile_node(const DataFile& f, const pugi::xml_node& n, ScoringPro
   if (!s.ok()) return s;
   out.name = n.attribute("name").value();
   if (out.formula == "deduction") {
-    s = shape(f, n, {"id", "name", "formula", "base"}, {"band"});
+    s = f.shape(n, {"id", "name", "formula", "base"}, {"band"});
     if (s.ok()) s = f.number_attr(n, "base", out.base);
   } else if (out.formula == "ratio") {
-    s = shape(f, n, {"id", "name", "formula"}, {"band", "legality", "items", "basic"});
+    s = f.shape(n, {"id", "name", "formula"}, {"band", "legality", "items", "basic"});
     if (s.ok()) s = parse_ratio(f, n, out);
   } else {
     s = f.fail(n, "不支持的计分公式 " + out.formula + "（应为 deduction 或 ratio）");
@@ -145,7 +134,7 @@ Result<std::string> read_profile_file(const fs::path& path) {
 Status parse_scoring(const DataFile& f, const pugi::xml_node& n, ScoringProfile& out) {
   const pugi::xml_attribute ref = n.attribute("profile");
   if (!ref) return parse_profile_node(f, n, out);
-  if (Status s = shape(f, n, {"profile"}, {}); !s.ok()) return s;
+  if (Status s = f.shape(n, {"profile"}, {}); !s.ok()) return s;
   if (n.first_child()) return f.fail(n, "<scoring profile=\"…\"> 引用方案文件时不能再有子元素");
   const fs::path path = fs::path(f.label()).parent_path() / ref.value();
   std::error_code ec;

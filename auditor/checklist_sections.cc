@@ -12,26 +12,6 @@
 namespace auditor::checklist_xml {
 namespace {
 
-std::string trimmed(std::string s) {
-  const char* ws = " \t\r\n";
-  s.erase(0, s.find_first_not_of(ws));
-  s.erase(s.find_last_not_of(ws) + 1);
-  return s;
-}
-
-Status check_shape(const DataFile& f, const pugi::xml_node& node,
-                   std::initializer_list<std::string_view> attributes,
-                   std::initializer_list<std::string_view> children) {
-  for (const pugi::xml_attribute& a : node.attributes())
-    if (std::find(attributes.begin(), attributes.end(), a.name()) == attributes.end())
-      return f.fail(node, std::string("<") + node.name() + "> 有未知的属性 " + a.name());
-  for (const pugi::xml_node& c : node.children())
-    if (c.type() == pugi::node_element &&
-        std::find(children.begin(), children.end(), c.name()) == children.end())
-      return f.fail(c, std::string("<") + node.name() + "> 中有未知的元素 <" + c.name() + ">");
-  return Status::success();
-}
-
 Status stage_in_range(const DataFile& f, const pugi::xml_node& node, int stage) {
   if (stage < 1 || stage > 8)
     return f.fail(node, "阶段 " + std::to_string(stage) + " 超出范围（应为 1 至 8）");
@@ -53,10 +33,10 @@ Status required_text(const DataFile& f, const pugi::xml_node& node, const char* 
 }
 
 Status parse_stages(const DataFile& f, const pugi::xml_node& stages, Checklist& out, Defined& seen) {
-  if (Status s = check_shape(f, stages, {}, {"stage"}); !s.ok()) return s;
+  if (Status s = f.shape(stages, {}, {"stage"}); !s.ok()) return s;
   for (const pugi::xml_node& n : stages.children("stage")) {
     Stage st;
-    Status s = check_shape(f, n, {"number", "name"}, {});
+    Status s = f.shape(n, {"number", "name"}, {});
     if (s.ok()) s = f.int_attr(n, "number", st.number);
     if (s.ok()) s = stage_in_range(f, n, st.number);
     if (s.ok()) s = f.text_attr(n, "name", st.name);
@@ -70,10 +50,10 @@ Status parse_stages(const DataFile& f, const pugi::xml_node& stages, Checklist& 
 }
 
 Status parse_settings(const DataFile& f, const pugi::xml_node& settings, Checklist& out) {
-  if (Status s = check_shape(f, settings, {}, {"setting"}); !s.ok()) return s;
+  if (Status s = f.shape(settings, {}, {"setting"}); !s.ok()) return s;
   for (const pugi::xml_node& n : settings.children("setting")) {
     std::string name, value;
-    Status s = check_shape(f, n, {"name", "value"}, {});
+    Status s = f.shape(n, {"name", "value"}, {});
     if (s.ok()) s = f.text_attr(n, "name", name);
     if (s.ok()) s = f.text_attr(n, "value", value);
     if (!s.ok()) return s;
@@ -97,7 +77,7 @@ std::vector<std::string> split_when(const std::string& when) {
 }
 
 Status parse_rule(const DataFile& f, const pugi::xml_node& n, Rule& r) {
-  Status s = check_shape(f, n,
+  Status s = f.shape(n,
                          {"id", "kind", "severity", "deduction", "stage", "when", "since", "until"},
                          {"basis", "message", "description", "param"});
   if (s.ok()) s = f.text_attr(n, "id", r.id);
@@ -129,7 +109,7 @@ Status parse_rule(const DataFile& f, const pugi::xml_node& n, Rule& r) {
   if (s.ok()) s = required_text(f, n, "description", r.description);
   for (const pugi::xml_node& p : n.children("param")) {
     std::string name, value;
-    if (s.ok()) s = check_shape(f, p, {"name", "value"}, {});
+    if (s.ok()) s = f.shape(p, {"name", "value"}, {});
     if (s.ok()) s = f.text_attr(p, "name", name);
     if (s.ok()) s = f.text_attr(p, "value", value);
     if (s.ok() && !r.params.emplace(name, value).second) s = f.fail(p, "重复的参数 " + name);
@@ -145,7 +125,7 @@ Status parse_header(const DataFile& f, Checklist& out, Defined& seen) {
   const pugi::xml_node root = f.root();
   if (seen.has_header) return f.fail(root, "重复的 <checklist> 清单头");
   seen.has_header = true;
-  Status s = check_shape(f, root, {"id", "version", "name"},
+  Status s = f.shape(root, {"id", "version", "name"},
                          {"stages", "settings", "scoring", "calendar"});
   if (s.ok()) s = f.text_attr(root, "id", out.id);
   if (s.ok()) s = f.text_attr(root, "version", out.version);
@@ -160,10 +140,10 @@ Status parse_header(const DataFile& f, Checklist& out, Defined& seen) {
 }
 
 Status parse_doc_types(const DataFile& f, Checklist& out, Defined& seen) {
-  if (Status s = check_shape(f, f.root(), {}, {"doctype"}); !s.ok()) return s;
+  if (Status s = f.shape(f.root(), {}, {"doctype"}); !s.ok()) return s;
   for (const pugi::xml_node& n : f.root().children("doctype")) {
     DocType t;
-    Status s = check_shape(f, n, {"id", "name", "stage", "abbreviation", "priority"}, {"title"});
+    Status s = f.shape(n, {"id", "name", "stage", "abbreviation", "priority"}, {"title"});
     if (s.ok()) s = f.text_attr(n, "id", t.id);
     if (s.ok()) s = f.text_attr(n, "name", t.name);
     if (s.ok()) s = f.int_attr(n, "stage", t.stage);
@@ -185,7 +165,7 @@ Status parse_doc_types(const DataFile& f, Checklist& out, Defined& seen) {
 }
 
 Status parse_rules(const DataFile& f, Checklist& out, Defined& seen) {
-  if (Status s = check_shape(f, f.root(), {}, {"rule"}); !s.ok()) return s;
+  if (Status s = f.shape(f.root(), {}, {"rule"}); !s.ok()) return s;
   for (const pugi::xml_node& n : f.root().children("rule")) {
     Rule r;
     Status s = parse_rule(f, n, r);

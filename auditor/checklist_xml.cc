@@ -66,6 +66,30 @@ Status DataFile::fail(const pugi::xml_node& node, const std::string& reason) con
   return Status::failure(where(node) + ": " + reason);
 }
 
+std::string trimmed(std::string s) {
+  const char* ws = " \t\r\n";
+  s.erase(0, s.find_first_not_of(ws));
+  s.erase(s.find_last_not_of(ws) + 1);
+  return s;
+}
+
+Status DataFile::shape(const pugi::xml_node& node,
+                       std::initializer_list<std::string_view> attributes,
+                       std::initializer_list<std::string_view> children) const {
+  for (const pugi::xml_attribute& a : node.attributes())
+    if (std::find(attributes.begin(), attributes.end(), a.name()) == attributes.end())
+      return fail(node, std::string("<") + node.name() + "> 有未知的属性 " + a.name());
+  for (const pugi::xml_node& c : node.children()) {
+    if (c.type() == pugi::node_pcdata && children.size() > 0 &&
+        std::string_view(c.value()).find_first_not_of(" \t\r\n") != std::string_view::npos)
+      return fail(node, std::string("<") + node.name() + "> 中不应有文字内容");
+    if (c.type() == pugi::node_element &&
+        std::find(children.begin(), children.end(), c.name()) == children.end())
+      return fail(c, std::string("<") + node.name() + "> 中有未知的元素 <" + c.name() + ">");
+  }
+  return Status::success();
+}
+
 Status DataFile::text_attr(const pugi::xml_node& node, const char* name,
                            std::string& out) const {
   pugi::xml_attribute a = node.attribute(name);

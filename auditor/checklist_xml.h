@@ -5,7 +5,9 @@
 
 #include <filesystem>
 #include <map>
+#include <initializer_list>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <pugixml.hpp>
@@ -28,6 +30,10 @@ class DataFile {
   std::string where(const pugi::xml_node& node) const;   // "<label>:<line>"
   std::string source(const pugi::xml_node& node) const;  // "<relative>:<line>"
   Status fail(const pugi::xml_node& node, const std::string& reason) const;
+  // Fails (file:line) on an attribute of `node` not in `attributes`, a child
+  // element not in `children`, or text beside the allowed child elements.
+  Status shape(const pugi::xml_node& node, std::initializer_list<std::string_view> attributes,
+               std::initializer_list<std::string_view> children) const;
 
   // Attribute readers; a missing or malformed value fails naming the line.
   Status text_attr(const pugi::xml_node& node, const char* name, std::string& out) const;
@@ -52,6 +58,9 @@ struct Defined {
   IdIndex stages;
   bool has_header = false;
 };
+
+// `s` without leading and trailing whitespace.
+std::string trimmed(std::string s);
 
 // Section parsers, one per root element: <checklist>, <doctypes>, <rules>.
 Status parse_header(const DataFile& f, Checklist& out, Defined& seen);

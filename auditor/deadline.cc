@@ -19,36 +19,17 @@
 #include "auditor/conditions.h"
 #include "auditor/deadline_period.h"
 #include "auditor/events.h"
+#include "auditor/kind_helpers.h"
 #include "auditor/rule_kinds.h"
 
 namespace auditor {
 namespace {
-
-std::string param(const Rule& r, const char* name) {
-  auto it = r.params.find(name);
-  return it == r.params.end() ? std::string() : it->second;
-}
 
 std::optional<int> whole_number(const std::string& s) {
   int v = 0;
   auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || ptr != s.data() + s.size() || v < 0) return std::nullopt;
   return v;
-}
-
-std::vector<std::string> split_ids(const std::string& list) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= list.size()) {
-    std::size_t comma = list.find(',', start);
-    if (comma == std::string::npos) comma = list.size();
-    std::string id = list.substr(start, comma - start);
-    id.erase(0, id.find_first_not_of(' '));
-    id.erase(id.find_last_not_of(' ') + 1);
-    if (!id.empty()) out.push_back(id);
-    start = comma + 1;
-  }
-  return out;
 }
 
 Unit unit_of(const std::string& name) {
@@ -60,19 +41,19 @@ Unit unit_of(const std::string& name) {
 // document lifts the limit.
 std::optional<Period> period_for(const Rule& r, const RuleContext& ctx,
                                  std::vector<std::string>& evidence) {
-  Period p{*whole_number(param(r, "limit")), unit_of(param(r, "unit"))};
-  if (const std::string name = param(r, "limit_setting"); !name.empty())
+  Period p{*whole_number(rule_param(r, "limit")), unit_of(rule_param(r, "unit"))};
+  if (const std::string name = rule_param(r, "limit_setting"); !name.empty())
     if (auto it = ctx.checklist.settings.find(name); it != ctx.checklist.settings.end())
       if (std::optional<int> v = whole_number(it->second)) {
         p.limit = *v;
         evidence.push_back("期限按检查清单设置 " + name + "=" + it->second);
       }
-  if (const std::string type = param(r, "stated_in"); !type.empty())
+  if (const std::string type = rule_param(r, "stated_in"); !type.empty())
     apply_stated_period(type, ctx, p, evidence);
-  for (const std::string& type : split_ids(param(r, "extension")))
+  for (const std::string& type : split_list(rule_param(r, "extension")))
     for (const Document& d : ctx.c.documents) {
       if (d.type != type) continue;
-      const std::string days = param(r, "extension_days");
+      const std::string days = rule_param(r, "extension_days");
       evidence.push_back("卷内有延长期限的文书：" + d.path);
       if (days.empty()) return std::nullopt;
       p.limit += *whole_number(days);
@@ -110,8 +91,8 @@ Finding calendar_gap(const Rule& r, const RuleContext& ctx, const Event& from, c
 }  // namespace
 
 Outcome check_deadline(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out) {
-  const std::optional<Event> from = find_event(ctx.c, ctx.checklist, param(r, "from"));
-  const std::optional<Event> to = find_event(ctx.c, ctx.checklist, param(r, "to"));
+  const std::optional<Event> from = find_event(ctx.c, ctx.checklist, rule_param(r, "from"));
+  const std::optional<Event> to = find_event(ctx.c, ctx.checklist, rule_param(r, "to"));
   if (!from || !to) return Outcome::not_checkable;
   std::vector<std::string> evidence = {event_evidence(*from), event_evidence(*to)};
   const std::optional<Period> period = period_for(r, ctx, evidence);
@@ -122,7 +103,7 @@ Outcome check_deadline(const Rule& r, const RuleContext& ctx, std::vector<Findin
     out.push_back(calendar_gap(r, ctx, *from, *to));
     return Outcome::not_checkable;
   }
-  const std::string direction = param(r, "direction");
+  const std::string direction = rule_param(r, "direction");
   const bool late = span->deadline && to->date > *span->deadline;
   const bool early = !span->deadline || to->date < *span->deadline;
   const bool on_deadline = span->deadline && to->date == *span->deadline;
@@ -137,7 +118,7 @@ Outcome check_deadline(const Rule& r, const RuleContext& ctx, std::vector<Findin
                      " 为其后第 " + std::to_string(span->count) + " " + count_unit(period->unit) +
                      (period->unit == Unit::working ? "（法定节假日不计，调休上班日计入）" : ""));
   Finding f = finding_for(r, "deadline");
-  std::string about = param(r, "document");
+  std::string about = rule_param(r, "document");
   if (about.empty()) about = event_subject_type(to->name);
   if (!about.empty()) f.document = about;
   f.message = fill_message(r.message, {{"from_label", event_label(from->name)},
@@ -164,33 +145,33 @@ std::string validate_deadline(const Rule& r, const Checklist& cl) {
       !bad.empty())
     return bad;
   for (const char* name : {"from", "to"}) {
-    const std::string e = param(r, name);
+    const std::string e = rule_param(r, name);
     if (e.empty()) return std::string("deadline 规则须有 ") + name + " 参数（事件名）";
     if (!is_event_name(e)) return "未知的事件名 " + e;
   }
-  if (!whole_number(param(r, "limit"))) return "limit 参数应为非负整数";
-  const std::string unit = param(r, "unit");
+  if (!whole_number(rule_param(r, "limit"))) return "limit 参数应为非负整数";
+  const std::string unit = rule_param(r, "unit");
   if (unit != "working" && unit != "calendar" && unit != "months")
     return "unit 参数应为 working、calendar 或 months";
   if (unit == "working" && !cl.calendar)
     return "按工作日计算的期限须在 <checklist> 中配置 <calendar> 工作日历";
-  const std::string direction = param(r, "direction");
+  const std::string direction = rule_param(r, "direction");
   if (!direction.empty() && direction != "within" && direction != "at_least" &&
       direction != "after")
     return "direction 参数应为 within、at_least 或 after";
-  if (r.params.count("extension_days") && !whole_number(param(r, "extension_days")))
+  if (r.params.count("extension_days") && !whole_number(rule_param(r, "extension_days")))
     return "extension_days 参数应为非负整数";
   if (r.params.count("extension_days") && !r.params.count("extension"))
     return "extension_days 参数须与 extension 同用";
-  if (const std::string s = param(r, "limit_setting"); !s.empty()) {
+  if (const std::string s = rule_param(r, "limit_setting"); !s.empty()) {
     if (!validate_settings({{s, "0"}}).empty()) return "limit_setting 参数：未知的数值设置项 " + s;
     auto it = cl.settings.find(s);
     if (it != cl.settings.end() && !whole_number(it->second))
       return "设置 " + s + " 应为非负整数，实为“" + it->second + "”";
   }
-  std::vector<std::string> types = split_ids(param(r, "extension"));
+  std::vector<std::string> types = split_list(rule_param(r, "extension"));
   for (const char* name : {"stated_in", "document"})
-    if (r.params.count(name)) types.push_back(param(r, name));
+    if (r.params.count(name)) types.push_back(rule_param(r, name));
   for (const std::string& t : types)
     if (!cl.doc_type(t)) return "未知的文书类型 " + t;
   return {};

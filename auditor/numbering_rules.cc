@@ -18,36 +18,16 @@
 #include <algorithm>
 
 #include "auditor/number_registry.h"
+#include "auditor/kind_helpers.h"
 #include "auditor/rule_kinds.h"
 
 namespace auditor {
 namespace {
 
-std::string numbering_param(const Rule& r, const char* name) {
-  auto it = r.params.find(name);
-  return it == r.params.end() ? std::string() : it->second;
-}
-
-std::vector<std::string> list_items(const std::string& list) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= list.size()) {
-    std::size_t comma = list.find(',', start);
-    if (comma == std::string::npos) comma = list.size();
-    std::string item = list.substr(start, comma - start);
-    item.erase(0, item.find_first_not_of(' '));
-    item.erase(item.find_last_not_of(' ') + 1);
-    if (!item.empty()) out.push_back(item);
-    start = comma + 1;
-  }
-  return out;
-}
-
 bool listed(const std::vector<std::string>& list, std::string_view item) {
   return std::find(list.begin(), list.end(), item) != list.end();
 }
 
-bool readable(const Document& d) { return d.has_text && !d.text.empty(); }
 
 std::string type_name(const Checklist& cl, const std::string& type) {
   const DocType* t = cl.doc_type(type);
@@ -129,7 +109,7 @@ struct Numbers {
 
 std::vector<Numbers> selected(const Rule& r, const RuleContext& ctx) {
   std::vector<Numbers> out;
-  const std::vector<std::string> which = list_items(numbering_param(r, "numbers"));
+  const std::vector<std::string> which = split_list(rule_param(r, "numbers"));
   if (listed(which, "case")) out.push_back({true, written_case_numbers(ctx.c)});
   if (listed(which, "document"))
     out.push_back({false, written_document_numbers(ctx.c, ctx.checklist)});
@@ -159,7 +139,7 @@ Finding numbering_finding(const Rule& r, const RuleContext& ctx, const Written& 
 Outcome check_format(const Rule& r, const RuleContext& ctx, bool is_case,
                      std::vector<Finding>& out) {
   const std::vector<std::string> wanted =
-      r.params.count("defects") ? list_items(numbering_param(r, "defects")) : defect_parts();
+      r.params.count("defects") ? split_list(rule_param(r, "defects")) : defect_parts();
   const std::vector<Written> numbers =
       is_case ? written_case_numbers(ctx.c) : written_document_numbers(ctx.c, ctx.checklist);
   bool failed = false;
@@ -301,7 +281,7 @@ const char* const kChecks[] = {"case_number_format",        "doc_number_format",
 }  // namespace
 
 Outcome check_numbering(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out) {
-  const std::string check = numbering_param(r, "check");
+  const std::string check = rule_param(r, "check");
   if (check == "case_number_format") return check_format(r, ctx, true, out);
   if (check == "doc_number_format") return check_format(r, ctx, false, out);
   if (check == "number_present") return check_present(r, ctx, out);
@@ -319,7 +299,7 @@ std::string validate_numbering(const Rule& r, const Checklist& cl) {
     return bad;
   if (cl.numbering.source.empty())
     return "检查清单中没有 <numbering> 编号规则文件，不能使用 numbering 规则";
-  const std::string check = numbering_param(r, "check");
+  const std::string check = rule_param(r, "check");
   if (std::none_of(std::begin(kChecks), std::end(kChecks),
                    [&](const char* c) { return check == c; })) {
     std::string known;
@@ -329,7 +309,7 @@ std::string validate_numbering(const Rule& r, const Checklist& cl) {
   }
   const bool format = check == "case_number_format" || check == "doc_number_format";
   if (r.params.count("defects") && !format) return "defects 参数只能用于 *_number_format 检查";
-  for (const std::string& d : list_items(numbering_param(r, "defects")))
+  for (const std::string& d : split_list(rule_param(r, "defects")))
     if (!listed(defect_parts(), d))
       return "defects 参数中的 " + d +
              " 无效（可用：prefix、street、agency、abbreviation、brackets、year、serial、suffix）";
@@ -337,7 +317,7 @@ std::string validate_numbering(const Rule& r, const Checklist& cl) {
   if (numbered != static_cast<bool>(r.params.count("numbers")))
     return numbered ? check + " 检查须有 numbers 参数（case、document 或 case,document）"
                     : "numbers 参数只能用于 year_matches_date 和 street_code 检查";
-  const std::vector<std::string> numbers = list_items(numbering_param(r, "numbers"));
+  const std::vector<std::string> numbers = split_list(rule_param(r, "numbers"));
   if (numbered && numbers.empty()) return "numbers 参数为空";
   for (const std::string& n : numbers)
     if (n != "case" && n != "document")

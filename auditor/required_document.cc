@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "auditor/kind_helpers.h"
 #include "auditor/rule_kinds.h"
 #include "importers/names.h"
 
@@ -16,29 +17,9 @@ namespace {
 
 constexpr std::size_t kMaxListedUnknown = 10;
 
-std::string param(const Rule& r, const char* name) {
-  auto it = r.params.find(name);
-  return it == r.params.end() ? std::string() : it->second;
-}
-
-std::vector<std::string> split_ids(const std::string& list) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= list.size()) {
-    std::size_t comma = list.find(',', start);
-    if (comma == std::string::npos) comma = list.size();
-    std::string id = list.substr(start, comma - start);
-    id.erase(0, id.find_first_not_of(' '));
-    id.erase(id.find_last_not_of(' ') + 1);
-    if (!id.empty()) out.push_back(id);
-    start = comma + 1;
-  }
-  return out;
-}
-
 std::vector<std::string> wanted_types(const Rule& r) {
-  if (std::string any = param(r, "any_of"); !any.empty()) return split_ids(any);
-  std::string doc = param(r, "document");
+  if (std::string any = rule_param(r, "any_of"); !any.empty()) return split_list(any);
+  std::string doc = rule_param(r, "document");
   return {doc.empty() ? "service_receipt" : doc};
 }
 
@@ -103,9 +84,9 @@ std::string looked_for(const Rule& r, const Checklist& cl, const DocType* served
 std::optional<Outcome> check_embedded(const Rule& r, const RuleContext& ctx,
                                       std::vector<std::string>& evidence,
                                       std::vector<Finding>& out) {
-  const std::string host = param(r, "embedded_in");
+  const std::string host = rule_param(r, "embedded_in");
   if (host.empty()) return std::nullopt;
-  const std::string mark = param(r, "embedded_mark");
+  const std::string mark = rule_param(r, "embedded_mark");
   bool unreadable = false;
   for (const Document& d : ctx.c.documents) {
     if (d.type != host) continue;
@@ -134,7 +115,7 @@ std::optional<Outcome> check_embedded(const Rule& r, const RuleContext& ctx,
 Outcome check_required_document(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out) {
   const Checklist& cl = ctx.checklist;
   const std::vector<std::string> wanted = wanted_types(r);
-  const DocType* served = param(r, "serves").empty() ? nullptr : cl.doc_type(param(r, "serves"));
+  const DocType* served = rule_param(r, "serves").empty() ? nullptr : cl.doc_type(rule_param(r, "serves"));
   std::vector<std::string> evidence;
   int receipts = 0;
   for (const Document& d : ctx.c.documents) {
@@ -176,13 +157,13 @@ std::string validate_required_document(const Rule& r, const Checklist& cl) {
   if (!has_document && !has_any && !has_serves)
     return "required_document 规则须有 document、any_of 或 serves 参数";
   if (has_serves && has_any) return "serves 参数不能与 any_of 同用";
-  if (has_serves && has_document && param(r, "document") != "service_receipt")
+  if (has_serves && has_document && rule_param(r, "document") != "service_receipt")
     return "serves 参数只能用于送达回证（document=\"service_receipt\"）";
   if (r.params.count("embedded_in") != r.params.count("embedded_mark"))
     return "embedded_in 与 embedded_mark 参数须同时出现";
   std::vector<std::string> ids = wanted_types(r);
   for (const char* name : {"serves", "embedded_in"})
-    if (r.params.count(name)) ids.push_back(param(r, name));
+    if (r.params.count(name)) ids.push_back(rule_param(r, name));
   if (ids.empty()) return "any_of 参数没有列出文书类型";
   for (const std::string& id : ids)
     if (!cl.doc_type(id)) return "未知的文书类型 " + id;
@@ -190,7 +171,7 @@ std::string validate_required_document(const Rule& r, const Checklist& cl) {
 }
 
 std::string required_document_hint(const Rule& r, const Checklist& cl) {
-  if (const std::string s = param(r, "serves"); !s.empty())
+  if (const std::string s = rule_param(r, "serves"); !s.empty())
     return "是否需要送达" + quoted(cl, s) + "的" + quoted(cl, "service_receipt");
   return "是否需要" + document_phrase(r, cl);
 }
