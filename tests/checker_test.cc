@@ -9,20 +9,17 @@
 #include "auditor/checklist.h"
 #include "auditor/conditions.h"
 #include "auditor/scoring.h"
+#include "tests/deadline_fixtures.h"
+#include "tests/rule_fixtures.h"
 
 using namespace auditor;
+using deadline_fixtures::finding;
+using deadline_fixtures::outcome;
+using deadline_fixtures::scored;
 
 namespace {
 
-const Checklist& bundled() {
-  static const Checklist cl = [] {
-    Result<Checklist> r =
-        load_checklist(std::filesystem::path(AUDITOR_SOURCE_DIR) / "checklists" / "general");
-    if (!r) FAIL(r.error());
-    return std::move(*r);
-  }();
-  return cl;
-}
+const Checklist& bundled() { return testing::bundled_checklist(); }
 
 Document doc(const std::string& type, std::string path = {}) {
   Document d;
@@ -62,23 +59,6 @@ Case complete_case() {
 
 void remove_type(Case& c, const std::string& type) {
   std::erase_if(c.documents, [&](const Document& d) { return d.type == type; });
-}
-
-Outcome outcome(const Audit& a, const std::string& rule) {
-  for (const Check& ch : a.checks)
-    if (ch.rule == rule) return ch.outcome;
-  FAIL("no check for " << rule);
-  return Outcome::not_checkable;
-}
-
-const Finding* finding(const Audit& a, const std::string& rule) {
-  for (const Finding& f : a.findings)
-    if (f.rule == rule) return &f;
-  return nullptr;
-}
-
-bool scored(const Finding& f) {
-  return f.severity == "veto" || f.severity == "major" || f.severity == "minor";
 }
 
 }  // namespace

@@ -6,20 +6,13 @@
 
 #include "auditor/checker.h"
 #include "auditor/checklist.h"
+#include "tests/rule_fixtures.h"
 
 using namespace auditor;
 
 namespace {
 
-const Checklist& bundled() {
-  static const Checklist cl = [] {
-    Result<Checklist> r =
-        load_checklist(std::filesystem::path(AUDITOR_SOURCE_DIR) / "checklists" / "general");
-    if (!r) FAIL(r.error());
-    return std::move(*r);
-  }();
-  return cl;
-}
+const Checklist& bundled() { return testing::bundled_checklist(); }
 
 Document member(std::string path, std::string title = {}) {
   Document d;

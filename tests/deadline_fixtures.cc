@@ -1,4 +1,5 @@
 #include "tests/deadline_fixtures.h"
+#include "tests/rule_fixtures.h"
 
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -7,15 +8,7 @@ namespace deadline_fixtures {
 
 using namespace auditor;
 
-const Checklist& bundled() {
-  static const Checklist cl = [] {
-    Result<Checklist> r =
-        load_checklist(std::filesystem::path(AUDITOR_SOURCE_DIR) / "checklists" / "general");
-    if (!r) FAIL(r.error());
-    return std::move(*r);
-  }();
-  return cl;
-}
+const Checklist& bundled() { return auditor::testing::bundled_checklist(); }
 
 Document dated(const std::string& type, const std::string& date, const std::string& number) {
   Document d;
@@ -95,10 +88,7 @@ void set_fact(Document& d, const std::string& kind, const std::string& value) {
 }
 
 Outcome outcome(const Audit& a, const std::string& rule) {
-  for (const Check& ch : a.checks)
-    if (ch.rule == rule) return ch.outcome;
-  FAIL("no check for " << rule);
-  return Outcome::not_checkable;
+  return auditor::testing::outcome_of(a, rule);
 }
 
 const Finding* finding(const Audit& a, const std::string& rule) {
