@@ -1,5 +1,7 @@
 #include "reports/json_report.h"
 
+#include "reports/report_text.h"
+
 #include <string_view>
 
 namespace auditor {
@@ -7,52 +9,9 @@ namespace {
 
 using nlohmann::json;
 
-// What a UTF-8 lead byte promises (Unicode table 3-7): the sequence length
-// and the range of the byte after it; length 0 for a byte that cannot lead.
-struct Lead {
-  std::size_t length;
-  unsigned char lo, hi;
-};
-
-Lead lead(unsigned char c) {
-  if (c < 0x80) return {1, 0, 0};
-  if (c >= 0xC2 && c <= 0xDF) return {2, 0x80, 0xBF};
-  if (c == 0xE0) return {3, 0xA0, 0xBF};
-  if (c == 0xED) return {3, 0x80, 0x9F};
-  if (c >= 0xE1 && c <= 0xEF) return {3, 0x80, 0xBF};
-  if (c == 0xF0) return {4, 0x90, 0xBF};
-  if (c >= 0xF1 && c <= 0xF3) return {4, 0x80, 0xBF};
-  if (c == 0xF4) return {4, 0x80, 0x8F};
-  return {0, 0, 0};
-}
-
-// Length of the well-formed UTF-8 sequence at s[i], 0 when there is none.
-std::size_t utf8_sequence(std::string_view s, std::size_t i) {
-  const Lead l = lead(static_cast<unsigned char>(s[i]));
-  if (l.length == 0 || i + l.length > s.size()) return 0;
-  for (std::size_t k = 1; k < l.length; ++k) {
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    if (k == 1 ? (b < l.lo || b > l.hi) : (b < 0x80 || b > 0xBF)) return 0;
-  }
-  return l.length;
-}
-
 // A JSON string of `s`; malformed UTF-8 bytes become U+FFFD, so dumping the
 // result never throws.
-json str(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) {
-    if (std::size_t n = utf8_sequence(s, i)) {
-      out.append(s.substr(i, n));
-      i += n;
-    } else {
-      out += "\xEF\xBF\xBD";
-      ++i;
-    }
-  }
-  return out;
-}
+json str(std::string_view s) { return valid_utf8(s); }
 
 json text(const Text& t) { return t ? str(*t) : json(nullptr); }
 
