@@ -406,3 +406,64 @@ TEST_CASE("working-day rules need the checklist's calendar", "[deadline]") {
   std::ofstream(header) << std::string(xml).replace(xml.find(line), line.size(), "");
   CHECK_THAT(t.error(), Catch::Contains("<calendar>"));
 }
+
+namespace {
+
+// The dated case moved to June 2021, under the 2017 law: filed 06-01,
+// report 06-04, notice served Monday 06-07, approved and decided `decided`,
+// served, published, paid and closed on 06-30.
+Case case_of_june_2021(const std::string& decided) {
+  Case c = dated_case();
+  for (const char* type : {"filing_approval", "inspection_record", "investigation_report"})
+    set_fact(doc_of(c, type), "doc_date", "2021-06-01");
+  set_fact(doc_of(c, "investigation_report"), "doc_date", "2021-06-04");
+  set_fact(receipt_of(c, "penalty_notice"), "service_date", "2021-06-07");
+  set_fact(doc_of(c, "penalty_approval"), "doc_date", decided);
+  set_fact(doc_of(c, "penalty_decision"), "doc_date", decided);
+  serve_decision(c, "2021-06-30");
+  for (const char* type : {"publication_record", "payment_proof", "closing_approval"})
+    set_fact(doc_of(c, type), "doc_date", "2021-06-30");
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("before 15 Jul 2021 the defence period is 3 calendar days", "[deadline]") {
+  // Served Monday 06-07; decided Wednesday 06-09 is the 2nd calendar day.
+  const Audit early = audit(case_of_june_2021("2021-06-09"));
+  CHECK(outcome(early, "DL-defence-period-2017") == Outcome::failed);
+  CHECK(outcome(early, "DL-defence-period") == Outcome::not_applicable);
+  const Finding* f = finding(early, "DL-defence-period-2017");
+  REQUIRE(f);
+  CHECK(f->severity == "veto");
+  CHECK(outcome(audit(case_of_june_2021("2021-06-21")), "DL-defence-period-2017") ==
+        Outcome::passed);
+}
+
+TEST_CASE("before 15 Jul 2021 the hearing notice is due 7 calendar days ahead", "[deadline]") {
+  Case c = case_of_june_2021("2021-06-21");
+  c.documents.push_back(dated("hearing_request", "2021-06-08"));
+  c.documents.push_back(dated("hearing_notification", "2021-06-09"));
+  c.documents.push_back(receipt("hearing_notification", "2021-06-09"));
+  Document record = dated("hearing_record", "");
+  record.facts.push_back({"hearing_date", "2021-06-15", "听证时间：2021年6月15日"});
+  c.documents.push_back(record);
+  // Served Wednesday 06-09, heard Tuesday 06-15: 6 calendar days.
+  const Audit a = audit(c);
+  CHECK(outcome(a, "DL-hearing-notice-7d-2017") == Outcome::failed);
+  CHECK(outcome(a, "DL-hearing-notice-7wd") == Outcome::not_applicable);
+  set_fact(c.documents.back(), "hearing_date", "2021-06-16");
+  CHECK(outcome(audit(c), "DL-hearing-notice-7d-2017") == Outcome::passed);
+}
+
+TEST_CASE("before 15 Jul 2021 preserved evidence is handled within 7 calendar days",
+          "[deadline]") {
+  Case c = case_of_june_2021("2021-06-21");
+  c.documents.push_back(dated("preservation_notice", "2021-06-02"));
+  c.documents.push_back(dated("preservation_decision", "2021-06-09"));
+  CHECK(outcome(audit(c), "DL-preservation-7d-2017") == Outcome::passed);
+  set_fact(doc_of(c, "preservation_decision"), "doc_date", "2021-06-10");
+  const Audit a = audit(c);
+  CHECK(outcome(a, "DL-preservation-7d-2017") == Outcome::failed);
+  CHECK(outcome(a, "DL-preservation-7wd") == Outcome::not_applicable);
+}

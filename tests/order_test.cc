@@ -70,3 +70,16 @@ TEST_CASE("fewer than two dated steps are not checkable", "[deadline]") {
   CHECK(outcome(a, "ORD-hearing-before-decision") == Outcome::not_checkable);
   CHECK_FALSE(finding(a, "ORD-hearing-before-decision"));
 }
+
+TEST_CASE("a collective discussion dated after the decision is out of order", "[deadline]") {
+  Case c = dated_case();
+  c.documents.push_back(dated("collective_discussion", "2024-09-26"));
+  CHECK(outcome(check_case(c, bundled()), "ORD-discussion-before-decision") == Outcome::passed);
+  set_fact(doc_of(c, "collective_discussion"), "doc_date", "2024-09-30");
+  const Audit a = check_case(c, bundled());
+  CHECK(outcome(a, "ORD-discussion-before-decision") == Outcome::failed);
+  const Finding* f = finding(a, "ORD-discussion-before-decision");
+  REQUIRE(f);
+  CHECK(f->severity == "major");
+  CHECK(f->document == "penalty_decision");
+}
