@@ -174,27 +174,17 @@ Result<ArchiveFile> read_archive_file(const std::filesystem::path& path,
   const std::string too_big =
       "压缩包超过大小上限（" + std::to_string(opt.max_archive_bytes >> 20) + " MB）";
   if (stamp->size > opt.max_archive_bytes) return Error{too_big};
-  // Straight into the string, a chunk at a time, hashing each while it is
-  // in cache; it grows past the stamped size only if the file did.
-  constexpr std::size_t kChunk = 1 << 20;
-  ArchiveFile file{std::string(stamp->size, '\0'), {}, *stamp};
+  ArchiveFile file{{}, {}, *stamp};
+  file.bytes.reserve(stamp->size);
   Hasher hash;
-  std::size_t got = 0;
-  for (;;) {
-    if (got == file.bytes.size()) {
-      if (in.peek() == std::char_traits<char>::eof()) break;
-      file.bytes.resize(got + kChunk);
-    }
-    in.read(file.bytes.data() + got,
-            static_cast<std::streamsize>(std::min(kChunk, file.bytes.size() - got)));
-    const auto n = static_cast<std::size_t>(in.gcount());
-    if (n == 0) break;
-    if (got + n > opt.max_archive_bytes) return Error{too_big};
-    hash.update(std::string_view(file.bytes.data() + got, n));
-    got += n;
+  char buf[1 << 16];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    std::string_view chunk(buf, static_cast<std::size_t>(in.gcount()));
+    if (file.bytes.size() + chunk.size() > opt.max_archive_bytes) return Error{too_big};
+    hash.update(chunk);
+    file.bytes.append(chunk);
   }
   if (in.bad()) return Error{"读取文件失败"};
-  file.bytes.resize(got);
   file.sha256 = hash.finish_hex();
   return file;
 }

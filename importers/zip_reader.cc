@@ -126,15 +126,14 @@ Result<std::string> ZipReader::read(std::size_t i) {
                  libzip_reason(zip_error_code_zip(zip_get_error(impl_->za)))};
   }
   const ZipLimits& lim = impl_->limits;
-  // Read straight into `out`, which grows by a chunk at a time past the
-  // declared size (sizes may lie; the limits bound it while streaming).
-  std::string out(std::min({e.size, lim.max_member_bytes, std::uint64_t{kMaxReserve}}), '\0');
+  std::string out;
+  out.reserve(std::min({e.size, lim.max_member_bytes, std::uint64_t{kMaxReserve}}));
+  std::string chunk(kChunk, '\0');
   std::string failure;
   std::uint64_t got = 0;
   int lib_error = ZIP_ER_OK;
   while (failure.empty()) {
-    if (got == out.size()) out.resize(got + kChunk);
-    const zip_int64_t n = zip_fread(zf, out.data() + got, out.size() - got);
+    const zip_int64_t n = zip_fread(zf, chunk.data(), chunk.size());
     if (n < 0) {
       lib_error = zip_error_code_zip(zip_file_get_error(zf));
       break;
@@ -145,8 +144,8 @@ Result<std::string> ZipReader::read(std::size_t i) {
     total += n;
     failure = streaming_limit_breach(e, got, total, lim,
                                      kRatioFloor);
+    if (failure.empty()) out.append(chunk.data(), n);
   }
-  out.resize(got);
   const int close_error = zip_fclose(zf);
   if (lib_error == ZIP_ER_OK) lib_error = close_error;
   // libzip reports data shorter than declared as an inconsistency.
