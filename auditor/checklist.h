@@ -30,6 +30,9 @@ struct DocType {
   std::vector<std::string> titles;  // accepted variants, canonical first
   std::string abbreviation;         // 文书简称 for numbering (罚决), may be empty
   int priority = 0;                 // tie-break: higher wins when titles overlap
+  // `titles` in normalize_for_match form, filled by the loader (matching
+  // normalises a hand-built type's titles on the fly).
+  std::vector<std::string> match_titles;
 };
 
 struct Rule {

@@ -8,6 +8,7 @@
 #include "auditor/checklist_xml.h"
 #include "auditor/conditions.h"
 #include "auditor/rule_kinds.h"
+#include "importers/names.h"
 
 namespace auditor::checklist_xml {
 namespace {
@@ -159,6 +160,7 @@ Status parse_doc_types(const DataFile& f, Checklist& out, Defined& seen) {
       if (std::find(t.titles.begin(), t.titles.end(), text) == t.titles.end())
         t.titles.push_back(text);
     }
+    for (const std::string& title : t.titles) t.match_titles.push_back(normalize_for_match(title));
     out.doc_types.push_back(std::move(t));
   }
   return Status::success();

@@ -111,8 +111,11 @@ const DocType* doc_type_named(std::string_view text, const Checklist& cl, std::s
   std::tuple<bool, std::size_t, int> best_key{};
   for (const DocType& t : cl.doc_types) {
     if (t.id == except) continue;
-    for (const std::string& title : t.titles) {
-      const std::string needle = normalize_for_match(title);
+    const bool normalized = t.match_titles.size() == t.titles.size();
+    std::string scratch;
+    for (std::size_t i = 0; i < t.titles.size(); ++i) {
+      const std::string& needle =
+          normalized ? t.match_titles[i] : (scratch = normalize_for_match(t.titles[i]));
       if (needle.empty() || haystack.find(needle) == std::string::npos) continue;
       const std::tuple key{t.priority >= kDominantPriority, code_points(needle), t.priority};
       if (!best || key > best_key) best = &t, best_key = key;
