@@ -1,7 +1,9 @@
 // Rule kind catalogue (docs/formats/checklist.md, "catalogue"): the 卷内目录
 // read and compared with the documents in the file. An entry is a line of the
 // catalogue's text (a table row) that names a document type by a title
-// variant; header and signature lines name none and are skipped.
+// variant; header and signature lines name none and are skipped. The 文号
+// of an entry is a doc_number or cited_number fact of the catalogue that
+// stands in its line.
 //   check=listed_present  each type listed is in the file as often as listed,
 //                         and a 文号 written in the entry is that document's
 //   check=present_listed  each document in the file is listed; skip=TYPES
@@ -14,7 +16,6 @@
 
 #include "auditor/kind_helpers.h"
 #include "auditor/rule_kinds.h"
-#include "importers/facts.h"
 
 namespace auditor {
 namespace {
@@ -34,6 +35,13 @@ std::string trimmed(std::string_view s) {
   return std::string(s.substr(first, last - first + 1));
 }
 
+std::string without_spaces(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    if (c != ' ' && c != '\t' && c != '\r') out += c;
+  return out;
+}
+
 std::vector<Entry> entries_of(const Document& catalogue, const Checklist& cl) {
   std::vector<Entry> out;
   std::string_view text = catalogue.text;
@@ -44,8 +52,13 @@ std::vector<Entry> entries_of(const Document& catalogue, const Checklist& cl) {
     const DocType* t = doc_type_named(line, cl, kCatalogue);
     if (!t) continue;
     Entry e{line, t->id, {}};
-    for (const Fact& f : extract_facts(line))
-      if (f.kind == "doc_number" || f.kind == "cited_number") e.numbers.push_back(f.value);
+    // The catalogue's own number facts (whitespace removed, verbatim) that
+    // stand in this line.
+    const std::string compact = without_spaces(line);
+    for (const Fact& f : catalogue.facts)
+      if ((f.kind == "doc_number" || f.kind == "cited_number") &&
+          compact.find(f.value) != std::string::npos)
+        e.numbers.push_back(f.value);
     out.push_back(std::move(e));
   }
   return out;
