@@ -66,20 +66,30 @@ class Statement {
 };
 
 // BEGIN IMMEDIATE ... rolled back on destruction unless committed.
+// All-or-nothing for a group of statements: a transaction of its own, or,
+// inside a batch (begin_batch), a savepoint that rolls back alone.
 class Transaction {
  public:
-  explicit Transaction(sqlite3* db) : db_(db), open_(exec(db, "BEGIN IMMEDIATE")) {}
+  explicit Transaction(sqlite3* db)
+      : db_(db),
+        nested_(sqlite3_get_autocommit(db) == 0),
+        open_(exec(db, nested_ ? "SAVEPOINT one_case" : "BEGIN IMMEDIATE")) {}
   ~Transaction() {
-    if (open_) exec(db_, "ROLLBACK");
+    if (!open_) return;
+    if (nested_)
+      exec(db_, "ROLLBACK TO one_case"), exec(db_, "RELEASE one_case");
+    else
+      exec(db_, "ROLLBACK");
   }
   bool open() const { return open_; }
   bool commit() {
-    if (exec(db_, "COMMIT")) open_ = false;
+    if (exec(db_, nested_ ? "RELEASE one_case" : "COMMIT")) open_ = false;
     return !open_;
   }
 
  private:
   sqlite3* db_;
+  bool nested_;
   bool open_;
 };
 
@@ -261,6 +271,21 @@ Status Store::save_case(long long run, const Case& c, const Audit& audit) {
       drop.run(c.archive, run) ? insert_case(db_, run, c, audit) : sqlite_reason(db_);
   if (why.empty() && !tx.commit()) why = sqlite_reason(db_);
   if (!why.empty()) return Status::failure("保存审查结果失败，该案卷原有的结果保持不变：" + why);
+  return Status::success();
+}
+
+Status Store::begin_batch() {
+  if (!exec(db_, "BEGIN IMMEDIATE"))
+    return Status::failure("无法开始数据库事务：" + sqlite_reason(db_));
+  return Status::success();
+}
+
+Status Store::commit_batch() {
+  if (!exec(db_, "COMMIT")) {
+    const std::string why = sqlite_reason(db_);
+    exec(db_, "ROLLBACK");
+    return Status::failure("保存审查结果失败（本批案卷未写入，下次审查会重新处理）：" + why);
+  }
   return Status::success();
 }
 

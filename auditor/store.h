@@ -54,6 +54,16 @@ class Store {
   Status save_case(long long run, const Case& c, const Audit& audit);
   Status end_run(long long run);
 
+  // Groups the save_case calls that follow into one transaction until
+  // commit_batch(): the pages shared by every case (indexes, the tables'
+  // last pages) are written once per batch instead of once per case. Each
+  // case stays all-or-nothing (a savepoint), so a failing one is rolled back
+  // alone. A process killed mid-batch loses that batch's cases, which the
+  // next run audits again; the database stays valid. commit_batch fails
+  // (Chinese reason) when the commit does, after rolling the batch back.
+  Status begin_batch();
+  Status commit_batch();
+
   // The sha256 stored for `archive` by its latest audit (any round); nullopt
   // when the archive was never stored or its hash is unknown.
   Result<std::optional<std::string>> archive_sha256(const std::string& archive);

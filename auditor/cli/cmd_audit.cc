@@ -1,4 +1,5 @@
 // `auditor audit`: audit archives, store the results, print and write them.
+#include <chrono>
 #include <fstream>
 #include <iostream>
 #include <thread>
@@ -134,11 +135,26 @@ int audit(const Args& args) {
   bool store_failed = false;
   Progress progress(archives->size());
   std::size_t done = 0;
+  // Cases are committed in batches of about half a second of work.
+  using Clock = std::chrono::steady_clock;
+  auto batch_started = Clock::now();
+  auto check = [&](Status s) {
+    if (!s.ok()) {
+      std::cerr << s.reason << "\n";
+      store_failed = true;
+    }
+  };
+  check((*store)->begin_batch());
   auto take = [&](CaseResult&& r, bool save, const char* note) {
     if (save) {
       if (Status saved = (*store)->save_case(*run, r.c, r.audit); !saved.ok()) {
         std::cerr << "数据库写入失败（" << r.c.archive << "）：" << saved.reason << "\n";
         store_failed = true;
+      }
+      if (Clock::now() - batch_started > std::chrono::milliseconds(500)) {
+        check((*store)->commit_batch());
+        check((*store)->begin_batch());
+        batch_started = Clock::now();
       }
     }
     progress.clear();
@@ -163,6 +179,7 @@ int audit(const Args& args) {
                             });
   }
   progress.clear();
+  check((*store)->commit_batch());
   // Serial numbers are unique across cases: compared once the run is stored;
   // a case that gains a finding is printed again with its new score.
   Status unique = apply_number_uniqueness(**store, *run, *checklist, [&](const CaseResult& r) {
