@@ -97,6 +97,7 @@ void check_listed_present(const Rule& r, const RuleContext& ctx, const std::vect
                                            {"listed", std::to_string(listed.size())},
                                            {"present", std::to_string(present)}});
       for (const Entry* e : listed) f.evidence.push_back("卷内目录：" + e->line);
+      add_unknown_documents(ctx.c, f.evidence);
       out.push_back(std::move(f));
     }
     for (const Entry* e : listed) {

@@ -53,6 +53,19 @@ std::string doc_label(const Checklist& cl, const Document& d) {
   return (d.type ? doc_title(cl, *d.type) : std::string("未识别文书")) + "（" + d.path + "）";
 }
 
+void add_unknown_documents(const Case& c, std::vector<std::string>& evidence) {
+  constexpr std::size_t kMaxListed = 10;
+  std::vector<std::string> unknown;
+  for (const Document& d : c.documents)
+    if (!d.type) unknown.push_back(d.path);
+  if (unknown.empty()) return;
+  std::string line = "未能识别类型的文书 " + std::to_string(unknown.size()) + " 份，可能包含所缺文书：";
+  for (std::size_t i = 0; i < unknown.size() && i < kMaxListed; ++i)
+    line += (i ? "、" : "") + unknown[i];
+  if (unknown.size() > kMaxListed) line += "等";
+  evidence.push_back(line);
+}
+
 bool readable(const Document& d) { return d.has_text && !d.text.empty(); }
 
 std::vector<const Document*> documents_of(const Case& c, const std::vector<std::string>& types) {

@@ -1,5 +1,5 @@
-// Helpers shared by the consistency, officers and seal rule kinds: params,
-// document lookup, and the manual-check finding. Internal to those kinds.
+// Helpers shared by the rule kinds: params, document lookup, and the
+// manual-check finding. Internal to the kinds.
 #pragma once
 
 #include <string>
@@ -31,6 +31,11 @@ bool readable(const Document& d);
 
 // The documents of `c` whose type is one of `types`, in archive order.
 std::vector<const Document*> documents_of(const Case& c, const std::vector<std::string>& types);
+
+// Appends to `evidence` a line naming the documents of `c` whose type is
+// unknown (up to ten), which might be the document a finding says is
+// missing; nothing when every document has a type.
+void add_unknown_documents(const Case& c, std::vector<std::string>& evidence);
 
 // A manual_check finding of rule `r`: severity info, no deduction.
 Finding manual_finding(const Rule& r, std::string message);

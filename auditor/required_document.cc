@@ -15,8 +15,6 @@
 namespace auditor {
 namespace {
 
-constexpr std::size_t kMaxListedUnknown = 10;
-
 std::vector<std::string> wanted_types(const Rule& r) {
   if (std::string any = rule_param(r, "any_of"); !any.empty()) return split_list(any);
   std::string doc = rule_param(r, "document");
@@ -39,18 +37,6 @@ std::string document_phrase(const Rule& r, const Checklist& cl) {
 bool receipt_serves(const Document& d, const DocType& served, const RuleContext& ctx) {
   if (const DocType* t = served_type(d, ctx.c, ctx.checklist)) return t->id == served.id;
   return d.stage && (*d.stage == 3) == (served.stage == 3);
-}
-
-void add_unknown_documents(const Case& c, std::vector<std::string>& evidence) {
-  std::vector<std::string> unknown;
-  for (const Document& d : c.documents)
-    if (!d.type) unknown.push_back(d.path);
-  if (unknown.empty()) return;
-  std::string line = "未能识别类型的文书 " + std::to_string(unknown.size()) + " 份，可能包含所缺文书：";
-  for (std::size_t i = 0; i < unknown.size() && i < kMaxListedUnknown; ++i)
-    line += (i ? "、" : "") + unknown[i];
-  if (unknown.size() > kMaxListedUnknown) line += "等";
-  evidence.push_back(line);
 }
 
 int rule_stage(const Rule& r, const Checklist& cl, const std::string& wanted,

@@ -71,6 +71,20 @@ TEST_CASE("a document listed in the catalogue but missing from the file is a fin
   CHECK(contains(f[1].evidence[0], "送达回证（告知书）"));
 }
 
+TEST_CASE("a missing listed document names the unknown documents that might be it",
+          "[catalogue]") {
+  Document photo;
+  photo.path = "IMG_0001.jpg";
+  photo.format = "image";
+  const Audit a = audit(with({
+      photo,
+      text_document("catalogue", catalogue({"\t执法办\t现场照片"})),
+  }));
+  const std::vector<Finding> f = findings_of(a, "CAT-listed-present");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].evidence.back() == "未能识别类型的文书 1 份，可能包含所缺文书：IMG_0001.jpg");
+}
+
 TEST_CASE("a number in the catalogue that differs from the document's is a finding",
           "[catalogue]") {
   const Audit a = audit(with({
