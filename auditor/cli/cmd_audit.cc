@@ -49,6 +49,83 @@ bool write_output(const std::string& target, const std::string& text) {
   return true;
 }
 
+// How a batch is audited.
+struct BatchOptions {
+  ImportOptions import;
+  int jobs = 1;
+  std::string round;
+  bool full = false;          // parse every archive, reuse nothing stored
+  bool keep_results = false;  // for --json
+};
+
+struct BatchResult {
+  BatchTotals totals;
+  std::vector<CaseResult> results;  // when kept, without document texts
+  bool store_failed = false;        // reasons were printed to stderr
+};
+
+// Audits `archives` into `run` of `store`, printing one line per case on
+// `console`, then runs the cross-case numbering post-pass.
+BatchResult audit_into(Store& store, long long run, const std::vector<std::filesystem::path>& archives,
+                 const Checklist& checklist, const BatchOptions& how, std::ostream& console) {
+  BatchResult b;
+  Progress progress(archives.size());
+  std::size_t done = 0;
+  // Cases are committed in batches of about half a second of work.
+  using Clock = std::chrono::steady_clock;
+  auto batch_started = Clock::now();
+  auto check = [&](Status s) {
+    if (!s.ok()) {
+      std::cerr << s.reason << "\n";
+      b.store_failed = true;
+    }
+  };
+  check(store.begin_batch());
+  auto take = [&](CaseResult&& r, bool save, const char* note) {
+    if (save) {
+      if (Status saved = store.save_case(run, r.c, r.audit); !saved.ok()) {
+        std::cerr << "数据库写入失败（" << r.c.archive << "）：" << saved.reason << "\n";
+        b.store_failed = true;
+      }
+      if (Clock::now() - batch_started > std::chrono::milliseconds(500)) {
+        check(store.commit_batch());
+        check(store.begin_batch());
+        batch_started = Clock::now();
+      }
+    }
+    progress.clear();
+    console << console_line(r) << note << "\n";
+    progress.update(++done);
+    b.totals.add(r);
+    if (!how.keep_results) return;
+    // The JSON shows no document text: dropping it keeps a large batch small.
+    for (Document& d : r.c.documents) std::string().swap(d.text);
+    b.results.push_back(std::move(r));
+  };
+  if (how.full) {
+    audit_batch(archives, checklist, how.import, how.jobs,
+                [&](CaseResult&& r) { take(std::move(r), true, ""); });
+  } else {
+    audit_batch_incremental(store, archives, checklist, how.import, how.jobs, how.round,
+                            [&](CaseResult&& r, Reuse reuse) {
+                              const bool reused = reuse == Reuse::unchanged ||
+                                                  reuse == Reuse::carried;
+                              take(std::move(r), reuse != Reuse::unchanged,
+                                   reused ? "（压缩包与清单未变，沿用已存结果）" : "");
+                            });
+  }
+  progress.clear();
+  check(store.commit_batch());
+  // Serial numbers are unique across cases: compared once the run is stored;
+  // a case that gains a finding is printed again with its new score.
+  check(apply_number_uniqueness(store, run, checklist, [&](const CaseResult& r) {
+    console << "编号重复 " << console_line(r) << "\n";
+    for (CaseResult& kept : b.results)
+      if (kept.c.archive == r.c.archive) kept = r;
+  }));
+  return b;
+}
+
 }  // namespace
 
 int audit(const Args& args) {
@@ -130,71 +207,12 @@ int audit(const Args& args) {
   // With JSON on stdout the console summary goes to stderr.
   std::ostream& console = json == "-" ? std::cerr : std::cout;
   if (archives->empty()) console << "未找到任何 .zip 压缩包，没有审查案卷。\n";
-  BatchTotals totals;
-  std::vector<CaseResult> results;  // kept for --json only
-  bool store_failed = false;
-  Progress progress(archives->size());
-  std::size_t done = 0;
-  // Cases are committed in batches of about half a second of work.
-  using Clock = std::chrono::steady_clock;
-  auto batch_started = Clock::now();
-  auto check = [&](Status s) {
-    if (!s.ok()) {
-      std::cerr << s.reason << "\n";
-      store_failed = true;
-    }
-  };
-  check((*store)->begin_batch());
-  auto take = [&](CaseResult&& r, bool save, const char* note) {
-    if (save) {
-      if (Status saved = (*store)->save_case(*run, r.c, r.audit); !saved.ok()) {
-        std::cerr << "数据库写入失败（" << r.c.archive << "）：" << saved.reason << "\n";
-        store_failed = true;
-      }
-      if (Clock::now() - batch_started > std::chrono::milliseconds(500)) {
-        check((*store)->commit_batch());
-        check((*store)->begin_batch());
-        batch_started = Clock::now();
-      }
-    }
-    progress.clear();
-    console << console_line(r) << note << "\n";
-    progress.update(++done);
-    totals.add(r);
-    if (json.empty()) return;
-    // The JSON shows no document text: dropping it keeps a large batch small.
-    for (Document& d : r.c.documents) std::string().swap(d.text);
-    results.push_back(std::move(r));
-  };
-  if (full) {
-    audit_batch(*archives, *checklist, import_options, jobs,
-                [&](CaseResult&& r) { take(std::move(r), true, ""); });
-  } else {
-    audit_batch_incremental(**store, *archives, *checklist, import_options, jobs, round,
-                            [&](CaseResult&& r, Reuse reuse) {
-                              const bool reused = reuse == Reuse::unchanged ||
-                                                  reuse == Reuse::carried;
-                              take(std::move(r), reuse != Reuse::unchanged,
-                                   reused ? "（压缩包与清单未变，沿用已存结果）" : "");
-                            });
-  }
-  progress.clear();
-  check((*store)->commit_batch());
-  // Serial numbers are unique across cases: compared once the run is stored;
-  // a case that gains a finding is printed again with its new score.
-  Status unique = apply_number_uniqueness(**store, *run, *checklist, [&](const CaseResult& r) {
-    console << "编号重复 " << console_line(r) << "\n";
-    for (CaseResult& kept : results)
-      if (kept.c.archive == r.c.archive) kept = r;
-  });
-  if (!unique.ok()) {
-    std::cerr << unique.reason << "\n";
-    store_failed = true;
-  }
+  BatchResult batch = audit_into(**store, *run, *archives, *checklist,
+                                 {import_options, jobs, round, full, !json.empty()}, console);
   (*store)->end_run(*run);
-  console << console_totals(totals) << "\n";
+  console << console_totals(batch.totals) << "\n";
   if (!json.empty() &&
-      !write_output(json, result_json(AUDITOR_VERSION, *checklist, results).dump(2)))
+      !write_output(json, result_json(AUDITOR_VERSION, *checklist, batch.results).dump(2)))
     return kExitUsage;
   if (!out.empty()) {
     ReportRequest request{round, std::nullopt, out, *wanted, vocabulary(*checklist)};
@@ -204,8 +222,8 @@ int audit(const Args& args) {
     }
     console << "报告已写入 " << out << "\n";
   }
-  if (store_failed) return kExitUsage;
-  return totals.rejected > 0 ? kExitRejected : kExitOk;
+  if (batch.store_failed) return kExitUsage;
+  return batch.totals.rejected > 0 ? kExitRejected : kExitOk;
 }
 
 }  // namespace auditor::cli
