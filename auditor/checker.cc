@@ -84,6 +84,12 @@ const char* outcome_name(Outcome o) {
   return "not_checkable";
 }
 
+Outcome outcome_named(std::string_view name) {
+  for (Outcome o : {Outcome::passed, Outcome::failed, Outcome::not_applicable})
+    if (name == outcome_name(o)) return o;
+  return Outcome::not_checkable;
+}
+
 Outcome check_import_issues(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out) {
   for (const ImportIssue& issue : ctx.c.issues) {
     Finding f = finding_for(r, "import");

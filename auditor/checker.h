@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "auditor/checklist.h"
@@ -12,6 +13,8 @@ namespace auditor {
 // The honest outcome of one rule on one case.
 enum class Outcome { passed, failed, not_applicable, not_checkable };
 const char* outcome_name(Outcome o);  // "passed" ...
+// The inverse of outcome_name; not_checkable for any other name.
+Outcome outcome_named(std::string_view name);
 
 struct Check {
   std::string rule;

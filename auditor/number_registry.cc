@@ -8,6 +8,7 @@
 #include "auditor/rule_kinds.h"
 #include "auditor/scoring.h"
 #include "auditor/store_load.h"
+#include "reports/sql_rows.h"
 
 namespace auditor {
 namespace {
@@ -29,22 +30,6 @@ struct Stored {
   Case c;
 };
 
-std::string column(sqlite3_stmt* s, int i) {
-  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(s, i));
-  return text ? std::string(text, sqlite3_column_bytes(s, i)) : std::string();
-}
-
-// Runs `sql`, calling `row` per result row; false on an SQLite error.
-template <typename Row>
-bool each_row(sqlite3* db, const char* sql, Row row) {
-  sqlite3_stmt* s = nullptr;
-  if (sqlite3_prepare_v2(db, sql, -1, &s, nullptr) != SQLITE_OK) return false;
-  int rc;
-  while ((rc = sqlite3_step(s)) == SQLITE_ROW) row(s);
-  sqlite3_finalize(s);
-  return rc == SQLITE_DONE;
-}
-
 // The latest stored version of each archive: the highest case id, whatever
 // round it belongs to. Rejected archives hold no numbers.
 constexpr const char* kLatest =
@@ -58,25 +43,27 @@ constexpr const char* kLatestNumbers =
 Result<std::vector<Stored>> read_stored(sqlite3* db) {
   std::vector<Stored> out;
   std::map<long long, std::size_t> by_id;
-  const bool cases_ok = each_row(db, kLatest, [&](sqlite3_stmt* s) {
+  Rows cases(db, kLatest);
+  while (cases.next()) {
     Stored st;
-    st.id = sqlite3_column_int64(s, 0);
-    st.c.archive = column(s, 1);
-    st.sha256 = column(s, 2);
-    if (sqlite3_column_type(s, 3) != SQLITE_NULL) st.c.info.case_number = column(s, 3);
-    st.run = sqlite3_column_int64(s, 4);
+    st.id = cases.integer(0);
+    st.c.archive = cases.text(1);
+    st.sha256 = cases.text(2);
+    st.c.info.case_number = cases.opt_text(3);
+    st.run = cases.integer(4);
     by_id[st.id] = out.size();
     out.push_back(std::move(st));
-  });
-  const bool documents_ok = cases_ok && each_row(db, kLatestNumbers, [&](sqlite3_stmt* s) {
-                              auto it = by_id.find(sqlite3_column_int64(s, 0));
-                              if (it == by_id.end()) return;
-                              Document d;
-                              d.type = column(s, 1);
-                              d.number = column(s, 2);
-                              out[it->second].c.documents.push_back(std::move(d));
-                            });
-  if (!documents_ok)
+  }
+  Rows numbers(db, kLatestNumbers);
+  while (!cases.failed() && numbers.next()) {
+    auto it = by_id.find(numbers.integer(0));
+    if (it == by_id.end()) continue;
+    Document d;
+    d.type = numbers.text(1);
+    d.number = numbers.text(2);
+    out[it->second].c.documents.push_back(std::move(d));
+  }
+  if (cases.failed() || numbers.failed())
     return Error{"无法从数据库读取各案卷的编号，未能检查编号是否重复：" +
                  std::string(sqlite3_errmsg(db))};
   return out;

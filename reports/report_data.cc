@@ -65,21 +65,6 @@ Error read_error(sqlite3* db) { return Error{"无法读取审查轮次：" + sql
 
 RoundInfo round_row(const Rows& r) { return {r.integer(0), r.text(1), r.text(2), r.text(3)}; }
 
-Outcome parse_outcome(const std::string& s) {
-  for (Outcome o : {Outcome::passed, Outcome::failed, Outcome::not_applicable})
-    if (s == outcome_name(o)) return o;
-  return Outcome::not_checkable;
-}
-
-std::vector<std::string> parse_evidence(const std::string& text) {
-  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
-  if (!j.is_array()) return {text};
-  std::vector<std::string> out;
-  for (const auto& item : j)
-    out.push_back(item.is_string() ? item.get<std::string>() : item.dump());
-  return out;
-}
-
 // One row of kFacts, as the case facts need it.
 struct FactRow {
   int ord;
@@ -201,17 +186,7 @@ bool load_findings(sqlite3* db, long long round, RoundData& out, CaseIndex& inde
   Rows rows(db, kFindings);
   rows.bind(1, round);
   while (rows.next()) {
-    Finding f;
-    f.rule = rows.text(1);
-    f.kind = rows.text(2);
-    f.severity = rows.text(3);
-    f.stage = rows.opt_int(4);
-    f.document = rows.opt_text(5);
-    f.message = rows.text(6);
-    f.basis = rows.text(7);
-    f.evidence = parse_evidence(rows.text(8));
-    f.deduction = rows.real(9);
-    out.cases[index.at(rows.integer(0))].audit.findings.push_back(std::move(f));
+    out.cases[index.at(rows.integer(0))].audit.findings.push_back(finding_row(rows, 1));
   }
   return !rows.failed();
 }
@@ -223,7 +198,7 @@ bool load_checks(sqlite3* db, long long round, RoundData& out, CaseIndex& index)
   while (rows.next()) {
     std::vector<Check>& checks = out.cases[index.at(rows.integer(0))].audit.checks;
     if (checks.empty()) checks.reserve(previous);
-    checks.push_back({rows.text(1), parse_outcome(rows.text(2))});
+    checks.push_back({rows.text(1), outcome_named(rows.text(2))});
     previous = checks.size();
   }
   return !rows.failed();

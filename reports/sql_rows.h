@@ -1,12 +1,16 @@
-// A read-only prepared query over the store, stepped row by row (internal to
-// the report readers). Errors are left on the connection: a failed prepare
-// or step makes next() false and failed() true.
+// A read-only prepared query over the store, stepped row by row (the report
+// readers, the incremental audit's loader, the numbering post-pass). Errors
+// are left on the connection: a failed prepare or step makes next() false
+// and failed() true.
 #pragma once
 
 #include <sqlite3.h>
 
 #include <optional>
 #include <string>
+#include <vector>
+
+#include "auditor/model.h"
 
 #include "reports/report_text.h"
 
@@ -30,6 +34,8 @@ class Rows {
                                    SQLITE_TRANSIENT) == SQLITE_OK;
     return *this;
   }
+  // Back to before the first row, bindings kept, to run the query again.
+  void reset() { sqlite3_reset(stmt_); }
   // Steps to the next row; false at the end or on an error.
   bool next() {
     if (!ok_) return false;
@@ -62,5 +68,13 @@ class Rows {
   sqlite3_stmt* stmt_ = nullptr;
   bool ok_ = false;
 };
+
+// The evidence column: a JSON array of strings as the store writes it; any
+// other text is one line.
+std::vector<std::string> parse_evidence(const std::string& text);
+
+// A finding from the columns rule, kind, severity, stage, document, message,
+// basis, evidence, deduction of `rows`, the first at column `first`.
+Finding finding_row(const Rows& rows, int first);
 
 }  // namespace auditor
