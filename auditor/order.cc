@@ -5,27 +5,14 @@
 //                              skipped, and each pair of neighbouring dated
 //                              events out of order is one finding.
 #include "auditor/events.h"
+#include "auditor/kind_helpers.h"
 #include "auditor/rule_kinds.h"
 
 namespace auditor {
 namespace {
 
 std::vector<std::string> sequence_of(const Rule& r) {
-  std::vector<std::string> out;
-  auto it = r.params.find("sequence");
-  if (it == r.params.end()) return out;
-  const std::string& list = it->second;
-  std::size_t start = 0;
-  while (start <= list.size()) {
-    std::size_t comma = list.find(',', start);
-    if (comma == std::string::npos) comma = list.size();
-    std::string name = list.substr(start, comma - start);
-    name.erase(0, name.find_first_not_of(' '));
-    name.erase(name.find_last_not_of(' ') + 1);
-    if (!name.empty()) out.push_back(name);
-    start = comma + 1;
-  }
-  return out;
+  return split_list(rule_param(r, "sequence"));
 }
 
 Finding inversion(const Rule& r, const RuleContext& ctx, const Event& first, const Event& second) {

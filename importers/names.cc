@@ -1,5 +1,7 @@
 #include "importers/names.h"
 
+#include "importers/cn_text.h"
+
 #include <iconv.h>
 
 #include <cerrno>
@@ -38,24 +40,6 @@ std::size_t next_code_point(std::string_view s, std::size_t i, char32_t& cp) {
   }
   if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
   return len;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 // The Unicode White_Space property.
@@ -159,7 +143,7 @@ std::string normalize_for_match(std::string_view utf8) {
       continue;
     }
     i += len;
-    if (!is_space(cp)) append_utf8(out, fold_for_match(cp));
+    if (!is_space(cp)) cn::append_utf8(out, fold_for_match(cp));
   }
   return out;
 }
