@@ -62,6 +62,16 @@ std::string explanation(const RuleContext& ctx, const std::string& decision,
   return {};
 }
 
+// `f` as a manual check for the inspector: its message followed by `note`,
+// same document, stage and evidence, no deduction.
+Finding as_manual(const Rule& r, const Finding& f, const std::string& note) {
+  Finding m = manual_finding(r, f.message + note);
+  m.document = f.document;
+  m.stage = f.stage;
+  m.evidence = f.evidence;
+  return m;
+}
+
 Finding mismatch(const Rule& r, const RuleContext& ctx, const std::string& a_type, const Fines& a,
                  const std::string& b_type, const Fines& b) {
   Finding f = finding_for(r, "consistency");
@@ -114,11 +124,7 @@ Outcome amounts(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out
     Finding f = mismatch(r, ctx, notice_type, notice, decision_type, decision);
     if (std::string why = explanation(ctx, decision_type, split_list(rule_param(r, "explained_by")));
         !why.empty()) {
-      Finding m = manual_finding(r, f.message + "；决定书载有“" + why + "”等说明，请人工核对变更理由是否成立");
-      m.document = f.document;
-      m.stage = f.stage;
-      m.evidence = f.evidence;
-      f = std::move(m);
+      f = as_manual(r, f, "；决定书载有“" + why + "”等说明，请人工核对变更理由是否成立");
       manual = true;
     } else {
       failed = true;
@@ -132,12 +138,8 @@ Outcome amounts(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out
     const std::vector<const Document*> partial =
         documents_of(ctx.c, split_list(rule_param(r, "partial_by")));
     if (!partial.empty()) {
-      Finding m = manual_finding(r, f.message + "；卷内有" + doc_label(ctx.checklist, *partial.front()) +
-                                        "，可能为分期缴纳，请人工核对缴款总额");
-      m.document = f.document;
-      m.stage = f.stage;
-      m.evidence = f.evidence;
-      f = std::move(m);
+      f = as_manual(r, f, "；卷内有" + doc_label(ctx.checklist, *partial.front()) +
+                              "，可能为分期缴纳，请人工核对缴款总额");
       manual = true;
     } else {
       failed = true;
