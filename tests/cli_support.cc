@@ -1,8 +1,10 @@
 #include "tests/cli_support.h"
 
+#include <sqlite3.h>
 #include <sys/wait.h>
 
 #include <atomic>
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
@@ -50,6 +52,17 @@ CliRun run_cli(const std::string& args, const std::filesystem::path& cwd) {
   run.out = read_file(out);
   run.err = read_file(err);
   return run;
+}
+
+std::string query(sqlite3* db, const std::string& sql) {
+  sqlite3_stmt* stmt = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_step(stmt) == SQLITE_ROW);
+  std::string value = sqlite3_column_type(stmt, 0) == SQLITE_NULL
+                          ? "NULL"
+                          : reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+  sqlite3_finalize(stmt);
+  return value;
 }
 
 }  // namespace auditor::test

@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <string>
 
+struct sqlite3;
+
 namespace auditor::test {
 
 struct CliRun {
@@ -28,6 +30,9 @@ struct TempDir {
 };
 
 std::string read_file(const std::filesystem::path& p);
+// The single value `sql` yields on `db` as text; "NULL" for an SQL NULL.
+// Fails the test when the query yields no row.
+std::string query(sqlite3* db, const std::string& sql);
 void write_file(const std::filesystem::path& p, const std::string& bytes);
 
 }  // namespace auditor::test

@@ -10,18 +10,8 @@
 namespace auditor {
 namespace {
 
+using test::query;
 using test::TempDir;
-
-std::string query(sqlite3* db, const std::string& sql) {
-  sqlite3_stmt* stmt = nullptr;
-  REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
-  REQUIRE(sqlite3_step(stmt) == SQLITE_ROW);
-  std::string value = sqlite3_column_type(stmt, 0) == SQLITE_NULL
-                          ? "NULL"
-                          : reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
-  sqlite3_finalize(stmt);
-  return value;
-}
 
 std::unique_ptr<Store> open(const std::filesystem::path& path) {
   Result<std::unique_ptr<Store>> store = Store::open(path);

@@ -8,11 +8,13 @@
 #include <random>
 
 #include "auditor/schema.h"
+#include "tests/cli_support.h"
 
 namespace auditor {
 namespace {
 
 namespace fs = std::filesystem;
+using test::query;
 
 // A database file in the temp folder, removed with its WAL files.
 struct TempDb {
@@ -34,18 +36,6 @@ std::unique_ptr<Store> open_store(const fs::path& path) {
   INFO((store.ok() ? std::string() : store.error()));
   REQUIRE(store.ok());
   return std::move(*store);
-}
-
-// The single value `sql` yields; "NULL" for an SQL NULL.
-std::string query(sqlite3* db, const std::string& sql) {
-  sqlite3_stmt* stmt = nullptr;
-  REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
-  REQUIRE(sqlite3_step(stmt) == SQLITE_ROW);
-  std::string value = sqlite3_column_type(stmt, 0) == SQLITE_NULL
-                          ? "NULL"
-                          : reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
-  sqlite3_finalize(stmt);
-  return value;
 }
 
 long long count(sqlite3* db, const std::string& table) {
