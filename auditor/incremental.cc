@@ -51,12 +51,11 @@ void audit_batch_incremental(Store& store, const std::vector<std::filesystem::pa
     if (before && before->stamp && before->stamp == stamp_of(p) && reuse_stored())
       return CaseResult{};  // loaded from the store in the consumer's turn
     Result<ArchiveFile> file = read_archive_file(p, opt);
-    if (!file) return audit_archive(p, checklist, opt);  // reports why
-    if (before && before->sha256 == file->sha256 && reuse_stored()) {
+    if (file && before && before->sha256 == file->sha256 && reuse_stored()) {
       stamps[i] = file->stamp;
       return CaseResult{};
     }
-    return audit_case(import_archive_file(p.string(), *file, opt), checklist);
+    return audit_case(import_archive_file(p.string(), file, opt), checklist);
   };
   run_ordered(archives.size(), jobs, work, [&](std::size_t i, CaseResult&& r) {
     if (reuse[i] != Reuse::parsed) {

@@ -189,25 +189,23 @@ Result<ArchiveFile> read_archive_file(const std::filesystem::path& path,
   return file;
 }
 
-Case import_archive_file(std::string label, const ArchiveFile& file, const ImportOptions& opt) {
+Case import_archive_file(std::string label, const Result<ArchiveFile>& file,
+                         const ImportOptions& opt) {
   Case c;
   c.archive = std::move(label);
-  c.sha256 = file.sha256;
-  c.stamp = file.stamp;
-  import_bytes(file.bytes, opt, c);
-  return c;
-}
-
-Case import_archive(const std::filesystem::path& path, const ImportOptions& opt) {
-  Result<ArchiveFile> file = read_archive_file(path, opt);
   if (!file) {
-    Case c;
-    c.archive = path.string();
     c.rejected = true;
     c.error = file.error();
     return c;
   }
-  return import_archive_file(path.string(), *file, opt);
+  c.sha256 = file->sha256;
+  c.stamp = file->stamp;
+  import_bytes(file->bytes, opt, c);
+  return c;
+}
+
+Case import_archive(const std::filesystem::path& path, const ImportOptions& opt) {
+  return import_archive_file(path.string(), read_archive_file(path, opt), opt);
 }
 
 }  // namespace auditor

@@ -35,10 +35,12 @@ std::optional<FileStamp> stamp_of(const std::filesystem::path& path);
 Result<ArchiveFile> read_archive_file(const std::filesystem::path& path,
                                       const ImportOptions& opt);
 
-// Imports an archive already read; `label` becomes Case::archive.
-Case import_archive_file(std::string label, const ArchiveFile& file, const ImportOptions& opt);
+// Imports an archive already read or, when reading failed, gives a rejected
+// Case with the reason; `label` becomes Case::archive.
+Case import_archive_file(std::string label, const Result<ArchiveFile>& file,
+                         const ImportOptions& opt);
 
-// read_archive_file + import_archive_file; a read failure gives a rejected Case.
+// import_archive_file(path, read_archive_file(path)).
 Case import_archive(const std::filesystem::path& path, const ImportOptions& opt);
 
 // Same, from bytes already in memory; `label` becomes Case::archive.
