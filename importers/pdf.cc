@@ -15,10 +15,27 @@
 namespace auditor {
 namespace {
 
-void silence_poppler() {
+// An empty one-page-tree PDF, complete with its cross-reference table.
+constexpr std::string_view kEmptyPdf =
+    "%PDF-1.4\n"
+    "1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n"
+    "2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\n"
+    "xref\n0 3\n0000000000 65535 f \n0000000009 00000 n \n0000000056 00000 n \n"
+    "trailer <</Size 3 /Root 1 0 R>>\nstartxref\n106\n%%EOF\n";
+
+// Silences poppler's messages (a damaged PDF becomes a finding instead) and
+// keeps its global tables (fonts, encodings) built for the whole process:
+// poppler-cpp builds them when a document opens while none is open and frees
+// them when the last one closes, which made every PDF pay for them again.
+// One empty document, never closed, holds them.
+void init_poppler() {
   static std::once_flag once;
-  std::call_once(
-      once, [] { poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr); });
+  std::call_once(once, [] {
+    poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
+    static const poppler::document* const held = poppler::document::load_from_raw_data(
+        kEmptyPdf.data(), static_cast<int>(kEmptyPdf.size()));
+    (void)held;
+  });
 }
 
 std::string utf8(const poppler::ustring& u) {
@@ -92,7 +109,7 @@ void put(Document& doc, const char* key, std::string value) {
 Status read_pdf(std::string_view bytes, Document& doc) {
   if (bytes.size() > static_cast<std::size_t>(INT_MAX))
     return Status::failure("PDF 文件过大（超过 2 GB），无法读取");
-  silence_poppler();
+  init_poppler();
   std::unique_ptr<poppler::document> pdf(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
   if (!pdf) return Status::failure("PDF 无法打开：文件损坏");
