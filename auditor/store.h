@@ -71,9 +71,12 @@ class Store {
   int schema_version() const;
   sqlite3* handle() { return db_; }
 
+  struct CaseStatements;  // save_case's statements, prepared on first use
+
  private:
-  explicit Store(sqlite3* db) : db_(db) {}
+  explicit Store(sqlite3* db);
   sqlite3* db_ = nullptr;
+  std::unique_ptr<CaseStatements> statements_;
 };
 
 }  // namespace auditor
