@@ -1,7 +1,8 @@
 #include "importers/zip_central.h"
 
+#include <libdeflate.h>
+
 #include <algorithm>
-#include <array>
 
 namespace auditor {
 namespace {
@@ -123,6 +124,7 @@ Result<std::vector<CentralRecord>> parse_from_eocd(const Bytes& zip,
     r.made_by = zip.u16(at + 4);
     r.flags = zip.u16(at + 8);
     r.method = zip.u16(at + 10);
+    r.crc32 = zip.u32(at + 16);
     r.comp_size = zip.u32(at + 20);
     r.size = zip.u32(at + 24);
     const std::uint64_t name_len = zip.u16(at + 28);
@@ -198,20 +200,7 @@ std::optional<std::pair<std::size_t, std::size_t>> find_overlap(
 }
 
 std::uint32_t zip_crc32(std::string_view bytes) {
-  static const std::array<std::uint32_t, 256> table = [] {
-    std::array<std::uint32_t, 256> t{};
-    for (std::uint32_t n = 0; n < 256; ++n) {
-      std::uint32_t c = n;
-      for (int k = 0; k < 8; ++k) c = c & 1 ? 0xEDB88320 ^ (c >> 1) : c >> 1;
-      t[n] = c;
-    }
-    return t;
-  }();
-  std::uint32_t crc = 0xFFFFFFFF;
-  for (char ch : bytes) {
-    crc = table[(crc ^ static_cast<unsigned char>(ch)) & 0xFF] ^ (crc >> 8);
-  }
-  return crc ^ 0xFFFFFFFF;
+  return libdeflate_crc32(0, bytes.data(), bytes.size());
 }
 
 }  // namespace auditor

@@ -21,6 +21,7 @@ struct CentralRecord {
   std::uint16_t made_by = 0;          // high byte: host system (3 = Unix)
   std::uint16_t flags = 0;            // general purpose bit flags
   std::uint16_t method = 0;
+  std::uint32_t crc32 = 0;
   std::uint64_t comp_size = 0;
   std::uint64_t size = 0;
   std::uint32_t external_attr = 0;
@@ -45,7 +46,7 @@ Result<std::vector<CentralRecord>> read_central_directory(
 std::optional<std::pair<std::size_t, std::size_t>> find_overlap(
     const std::vector<CentralRecord>& records);
 
-// CRC-32 as used by zip (polynomial 0xEDB88320).
+// CRC-32 as used by zip (polynomial 0xEDB88320), through libdeflate.
 std::uint32_t zip_crc32(std::string_view bytes);
 
 }  // namespace auditor

@@ -110,26 +110,25 @@ std::string display_name(const ZipEntry& e) {
   return e.name_ok ? e.name : "（无法解码的文件名：" + hex_bytes(e.raw_name) + "）";
 }
 
-std::string streaming_limit_breach(const ZipEntry& e, std::uint64_t got,
-                                   std::uint64_t total, const ZipLimits& limits,
-                                   std::uint64_t ratio_floor) {
+std::string limit_breach(const ZipEntry& e, std::uint64_t got, std::uint64_t total,
+                         const ZipLimits& limits, std::uint64_t ratio_floor) {
   const auto n = [](std::uint64_t v) { return std::to_string(v); };
   if (got > e.size) {
     return "解压数据已达 " + n(got) + " 字节，超过其声明的 " + n(e.size) +
            " 字节（声明大小不实）";
   }
   if (got > limits.max_member_bytes) {
-    return "解压数据已达 " + n(got) + " 字节，超过单个成员上限 " +
+    return "解压后至少 " + n(got) + " 字节，超过单个成员上限 " +
            n(limits.max_member_bytes) + " 字节";
   }
   if (total > limits.max_total_bytes) {
-    return "本压缩包累计解压 " + n(total) + " 字节，超过总量上限 " +
+    return "本压缩包累计解压至少 " + n(total) + " 字节，超过总量上限 " +
            n(limits.max_total_bytes) + " 字节";
   }
   const std::uint64_t comp = std::max<std::uint64_t>(e.comp_size, 1);
   if (got > ratio_floor && got / comp > limits.max_ratio) {
     return "压缩比超过上限 " + n(limits.max_ratio) + ":1（压缩数据 " +
-           n(e.comp_size) + " 字节，已解压 " + n(got) + " 字节），疑似压缩炸弹";
+           n(e.comp_size) + " 字节，解压后至少 " + n(got) + " 字节），疑似压缩炸弹";
   }
   return {};
 }

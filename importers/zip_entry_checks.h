@@ -1,5 +1,5 @@
 // What the zip reader decides about each member from the central directory
-// (name, encoding, safety) and the limits it enforces while a member streams.
+// (name, encoding, safety) and the limits it enforces on each member read.
 #pragma once
 
 #include <cstdint>
@@ -21,12 +21,13 @@ std::vector<ZipEntry> describe_entries(const std::vector<CentralRecord>& records
 // The entry's name for messages: UTF-8 when decodable, else its hex bytes.
 std::string display_name(const ZipEntry& e);
 
-// Empty while `got` bytes of member `e` (and `total` bytes over the whole
-// reader) are within the declared size and the limits; otherwise a Chinese
-// reason naming the limit and the numbers. The ratio is checked only once
-// more than `ratio_floor` bytes have arrived.
-std::string streaming_limit_breach(const ZipEntry& e, std::uint64_t got,
-                                   std::uint64_t total, const ZipLimits& limits,
-                                   std::uint64_t ratio_floor);
+// Empty while member `e` with at least `got` bytes (and at least `total`
+// bytes over every member read with the same budget) is within its declared
+// size and the limits; otherwise a Chinese reason naming the limit and the
+// numbers. The ratio is checked only above `ratio_floor` bytes. A member read
+// in one piece is checked on its declared size before it inflates; a
+// streamed one on the bytes that have arrived.
+std::string limit_breach(const ZipEntry& e, std::uint64_t got, std::uint64_t total,
+                         const ZipLimits& limits, std::uint64_t ratio_floor);
 
 }  // namespace auditor

@@ -1,5 +1,6 @@
 #include "importers/zip_reader.h"
 
+#include <libdeflate.h>
 #include <zip.h>
 
 #include <algorithm>
@@ -65,13 +66,94 @@ bool same_directory(zip_t* za, const std::vector<CentralRecord>& records) {
 }  // namespace
 
 struct ZipReader::Impl {
+  std::string_view bytes;
+  std::vector<CentralRecord> records;
   zip_t* za = nullptr;
+  libdeflate_decompressor* inflater = nullptr;
   ZipLimits limits;
   std::uint64_t total_read = 0;
   ~Impl() {
     if (za != nullptr) zip_discard(za);  // read-only: nothing to write
+    libdeflate_free_decompressor(inflater);
   }
+  std::uint64_t& total() { return limits.shared_total ? *limits.shared_total : total_read; }
+  std::string read_whole(const ZipEntry& e, const CentralRecord& r, std::string& out);
+  std::string read_streamed(std::size_t i, const ZipEntry& e, std::string& out);
 };
+
+// Stored and deflated members (what zip writers produce) are read in one
+// piece: the output buffer is exactly the declared size, so the declared
+// sizes bind and the limits are checked on them before anything inflates.
+// Returns the reason of a failure, empty on success.
+std::string ZipReader::Impl::read_whole(const ZipEntry& e, const CentralRecord& r,
+                                        std::string& out) {
+  const auto n = [](std::uint64_t v) { return std::to_string(v); };
+  if (std::string why = limit_breach(e, e.size, total() += e.size, limits, kRatioFloor);
+      !why.empty())
+    return why;
+  const std::uint64_t at = r.local_offset + r.local_header_size;
+  if (!r.local_header_ok || at > bytes.size() || r.comp_size > bytes.size() - at)
+    return "读取失败：压缩包已截断或损坏（成员数据超出文件范围）";
+  const std::string_view data = bytes.substr(at, r.comp_size);
+  std::size_t got = data.size();
+  if (r.method == 0) {
+    if (got > e.size)
+      return "数据有 " + n(got) + " 字节，超过其声明的 " + n(e.size) + " 字节（声明大小不实）";
+    out.assign(data);
+  } else {
+    if (inflater == nullptr && (inflater = libdeflate_alloc_decompressor()) == nullptr)
+      return "读取失败：" + libzip_reason(ZIP_ER_MEMORY);
+    out.resize(e.size);
+    switch (libdeflate_deflate_decompress(inflater, data.data(), data.size(), out.data(),
+                                          out.size(), &got)) {
+      case LIBDEFLATE_SUCCESS:
+        break;
+      case LIBDEFLATE_INSUFFICIENT_SPACE:
+        return "解压数据超过其声明的 " + n(e.size) + " 字节（声明大小不实）";
+      default:
+        return "读取失败：" + libzip_reason(ZIP_ER_COMPRESSED_DATA);
+    }
+  }
+  if (got < e.size)
+    return "实际只有 " + n(got) + " 字节，少于声明的 " + n(e.size) + " 字节（数据已截断或损坏）";
+  if (zip_crc32(out) != r.crc32) return "读取失败：" + libzip_reason(ZIP_ER_CRC);
+  return {};
+}
+
+// Other compression methods (bzip2, LZMA, zstd...) stream through libzip,
+// with every limit checked on the bytes as they come.
+std::string ZipReader::Impl::read_streamed(std::size_t i, const ZipEntry& e, std::string& out) {
+  zip_file_t* zf = zip_fopen_index(za, i, 0);
+  if (zf == nullptr) return "无法打开：" + libzip_reason(zip_error_code_zip(zip_get_error(za)));
+  out.reserve(std::min({e.size, limits.max_member_bytes, std::uint64_t{kMaxReserve}}));
+  std::string chunk(kChunk, '\0');
+  std::string failure;
+  std::uint64_t got = 0;
+  int lib_error = ZIP_ER_OK;
+  while (failure.empty()) {
+    const zip_int64_t n = zip_fread(zf, chunk.data(), chunk.size());
+    if (n < 0) {
+      lib_error = zip_error_code_zip(zip_file_get_error(zf));
+      break;
+    }
+    if (n == 0) break;
+    got += n;
+    failure = limit_breach(e, got, total() += n, limits, kRatioFloor);
+    if (failure.empty()) out.append(chunk.data(), n);
+  }
+  const int close_error = zip_fclose(zf);
+  if (lib_error == ZIP_ER_OK) lib_error = close_error;
+  // libzip reports data shorter than declared as an inconsistency.
+  if (failure.empty() && lib_error != ZIP_ER_OK &&
+      (lib_error != ZIP_ER_INCONS || got >= e.size)) {
+    failure = "读取失败：" + libzip_reason(lib_error);
+  }
+  if (failure.empty() && got < e.size) {
+    failure = "实际只有 " + std::to_string(got) + " 字节，少于声明的 " +
+              std::to_string(e.size) + " 字节（数据已截断或损坏）";
+  }
+  return failure;
+}
 
 ZipReader::~ZipReader() = default;
 
@@ -105,6 +187,8 @@ Result<std::unique_ptr<ZipReader>> ZipReader::open(std::string_view bytes,
                  display_name(entries[overlap->second]) + "」"};
   }
 
+  impl->bytes = bytes;
+  impl->records = std::move(*records);
   std::unique_ptr<ZipReader> reader(new ZipReader());
   reader->impl_ = std::move(impl);
   reader->entries_ = std::move(entries);
@@ -119,44 +203,10 @@ Result<std::string> ZipReader::read(std::size_t i) {
   const std::string who = "成员「" + display_name(e) + "」";
   if (!e.unsafe_reason.empty()) return Error{who + "不能读取：" + e.unsafe_reason};
   if (e.is_dir) return Error{who + "是目录，没有内容"};
-
-  zip_file_t* zf = zip_fopen_index(impl_->za, i, 0);
-  if (zf == nullptr) {
-    return Error{who + "无法打开：" +
-                 libzip_reason(zip_error_code_zip(zip_get_error(impl_->za)))};
-  }
-  const ZipLimits& lim = impl_->limits;
+  const CentralRecord& r = impl_->records[i];
   std::string out;
-  out.reserve(std::min({e.size, lim.max_member_bytes, std::uint64_t{kMaxReserve}}));
-  std::string chunk(kChunk, '\0');
-  std::string failure;
-  std::uint64_t got = 0;
-  int lib_error = ZIP_ER_OK;
-  while (failure.empty()) {
-    const zip_int64_t n = zip_fread(zf, chunk.data(), chunk.size());
-    if (n < 0) {
-      lib_error = zip_error_code_zip(zip_file_get_error(zf));
-      break;
-    }
-    if (n == 0) break;
-    got += n;
-    std::uint64_t& total = lim.shared_total ? *lim.shared_total : impl_->total_read;
-    total += n;
-    failure = streaming_limit_breach(e, got, total, lim,
-                                     kRatioFloor);
-    if (failure.empty()) out.append(chunk.data(), n);
-  }
-  const int close_error = zip_fclose(zf);
-  if (lib_error == ZIP_ER_OK) lib_error = close_error;
-  // libzip reports data shorter than declared as an inconsistency.
-  if (failure.empty() && lib_error != ZIP_ER_OK &&
-      (lib_error != ZIP_ER_INCONS || got >= e.size)) {
-    failure = "读取失败：" + libzip_reason(lib_error);
-  }
-  if (failure.empty() && got < e.size) {
-    failure = "实际只有 " + std::to_string(got) + " 字节，少于声明的 " +
-              std::to_string(e.size) + " 字节（数据已截断或损坏）";
-  }
+  const std::string failure = r.method == 0 || r.method == 8 ? impl_->read_whole(e, r, out)
+                                                             : impl_->read_streamed(i, e, out);
   if (!failure.empty()) return Error{who + failure};
   return out;
 }

@@ -1,7 +1,7 @@
 // Safe reading of zip archives held in memory (case archives, and the DOCX
 // and OFD packages inside them). Members are read by index into memory, never
-// extracted to disk and never looked up by name. Every limit is enforced while
-// the bytes stream, not taken from the sizes the archive declares.
+// extracted to disk and never looked up by name. No member yields more bytes
+// than it declares, so every limit holds for the bytes actually read.
 #pragma once
 
 #include <cstdint>

@@ -6,6 +6,6 @@ apt-get update -qq
 apt-get install -y -qq --no-install-recommends \
   cmake g++ make pkg-config ca-certificates \
   libboost-program-options-dev libpugixml-dev \
-  libzip-dev zipcmp zipmerge ziptool \
+  libzip-dev zipcmp zipmerge ziptool libdeflate-dev \
   libsqlite3-dev libssl-dev libpoppler-cpp-dev nlohmann-json3-dev \
   catch2 libxlsxwriter-dev libreoffice-writer-nogui >/dev/null

@@ -34,7 +34,7 @@ const char kWordNs[] = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessi
 
 Member stored(std::string name, std::string data) {
   Member m(std::move(name), std::move(data));
-  m.deflate = false;
+  m.method = Member::Method::stored;
   return m;
 }
 

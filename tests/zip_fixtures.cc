@@ -33,7 +33,10 @@ void add_member(zip_t* za, const Member& m) {
     fail("zip_file_add", zip_get_error(za));
   }
   const auto idx = static_cast<zip_uint64_t>(i);
-  if (zip_set_file_compression(za, idx, m.deflate ? ZIP_CM_DEFLATE : ZIP_CM_STORE, 0) != 0 ||
+  const zip_int32_t method = m.method == Member::Method::stored  ? ZIP_CM_STORE
+                             : m.method == Member::Method::bzip2 ? ZIP_CM_BZIP2
+                                                                 : ZIP_CM_DEFLATE;
+  if (zip_set_file_compression(za, idx, method, 0) != 0 ||
       (!m.password.empty() &&
        zip_file_set_encryption(za, idx, ZIP_EM_TRAD_PKWARE, m.password.c_str()) != 0) ||
       (m.symlink && zip_file_set_external_attributes(za, idx, 0, ZIP_OPSYS_UNIX,

@@ -19,7 +19,8 @@ struct Member {
   // Sets general purpose bit 11. libzip sets it on its own for non-ASCII
   // UTF-8 names: use make_raw_zip for unflagged UTF-8.
   bool utf8_flag = false;
-  bool deflate = true;      // else stored
+  enum class Method { stored, deflate, bzip2 };
+  Method method = Method::deflate;
   std::string password;     // non-empty: traditional PKWARE encryption
   bool symlink = false;     // Unix host, mode S_IFLNK
   bool directory = false;   // added as a directory entry (name ends in '/')

@@ -75,7 +75,7 @@ TEST_CASE("member over the per-member byte limit is rejected", "[zip]") {
   CHECK_THAT(r.error(), Catch::Contains("单个成员上限 100000 字节"));
 }
 
-TEST_CASE("ratio bomb is rejected while streaming, long before its size", "[zip]") {
+TEST_CASE("a deflated ratio bomb is rejected on its declared size", "[zip]") {
   const std::uint64_t size = 50ull << 20;
   const std::string zip = make_zip({Member("bomb.xml", std::string(size, '\0'))});
   const auto reader = open_ok(zip);
@@ -83,9 +83,44 @@ TEST_CASE("ratio bomb is rejected while streaming, long before its size", "[zip]
   auto r = reader->read(0);
   REQUIRE_FALSE(r.ok());
   CHECK_THAT(r.error(), Catch::Contains("压缩比超过上限 200:1"));
-  // Stopped just past 200 x compressed size (about 10 MB), not at 50 MB.
-  const std::uint64_t streamed = number_after(r.error(), "已解压 ");
-  CHECK(streamed < 16ull << 20);
+  CHECK(number_after(r.error(), "解压后至少 ") == size);
+}
+
+TEST_CASE("a bzip2 ratio bomb is rejected while streaming, long before its size", "[zip]") {
+  const std::uint64_t size = 50ull << 20;
+  Member bomb("bomb.xml", std::string(size, '\0'));
+  bomb.method = Member::Method::bzip2;
+  const std::string zip = make_zip({bomb});
+  const auto reader = open_ok(zip);
+  REQUIRE(reader->entries()[0].size == size);
+  auto r = reader->read(0);
+  REQUIRE_FALSE(r.ok());
+  CHECK_THAT(r.error(), Catch::Contains("压缩比超过上限 200:1"));
+  // Stopped at the first chunk past the 1 MB floor, not at 50 MB.
+  CHECK(number_after(r.error(), "解压后至少 ") < 2ull << 20);
+}
+
+TEST_CASE("a bzip2 member reads back through the streaming path", "[zip]") {
+  std::string text;
+  for (int i = 0; text.size() < 300000; ++i) text += "第" + std::to_string(i) + "行\n";
+  Member m("notes.txt", text);
+  m.method = Member::Method::bzip2;
+  const std::string zip = make_zip({m, Member("b.txt", "deflated")});
+  const auto reader = open_ok(zip);
+  CHECK(reader->read(0).value() == text);
+  CHECK(reader->read(1).value() == "deflated");
+}
+
+TEST_CASE("a deflated member whose data fails its CRC is rejected", "[zip]") {
+  std::string zip = make_zip({Member("doc.xml", std::string(5000, 'x'))});
+  zip[16] ^= 0x01;  // the CRC-32 in the local header
+  const std::size_t central = zip.find("PK\x01\x02");
+  REQUIRE(central != std::string::npos);
+  zip[central + 16] ^= 0x01;  // and in the central record
+  const auto reader = open_ok(zip);
+  auto r = reader->read(0);
+  REQUIRE_FALSE(r.ok());
+  CHECK_THAT(r.error(), Catch::Contains("CRC 校验失败"));
 }
 
 TEST_CASE("small highly compressible XML is not mistaken for a bomb", "[zip]") {
@@ -142,7 +177,7 @@ TEST_CASE("a truncated zip is refused as damaged", "[zip]") {
 
 TEST_CASE("every truncation and byte flip of a zip fails cleanly", "[zip]") {
   Member stored("b.txt", "stored member");
-  stored.deflate = false;
+  stored.method = Member::Method::stored;
   const std::string zip =
       make_zip({Member("a.xml", std::string(300, 'q')), stored});
   const auto exercise = [](const std::string& bytes) {

@@ -29,7 +29,7 @@ std::unique_ptr<ZipReader> open_ok(std::string&&, const ZipLimits& = {}) = delet
 
 Member stored(std::string name, std::string data) {
   Member m(std::move(name), std::move(data));
-  m.deflate = false;
+  m.method = Member::Method::stored;
   return m;
 }
 
