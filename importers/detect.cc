@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "importers/formats.h"
+#include "importers/zip_central.h"
 #include "importers/zip_reader.h"
 
 namespace auditor {
@@ -22,14 +23,15 @@ bool iequals(std::string_view a, std::string_view b) {
   });
 }
 
-// "docx" or "ofd" when the zip holds their main part, else "zip" (also when
-// the zip cannot be opened: the caller reports that when it tries).
+// "docx" or "ofd" when the zip's directory lists their main part, else "zip"
+// (also when there is no readable directory). Only the directory is parsed:
+// the reader that opens the package next reports any damage.
 std::string classify_zip(std::string_view bytes) {
-  auto zip = ZipReader::open(bytes, ZipLimits{});
-  if (!zip) return "zip";
-  for (const ZipEntry& e : (*zip)->entries()) {
-    if (iequals(e.raw_name, "word/document.xml")) return "docx";
-    if (iequals(e.raw_name, "OFD.xml")) return "ofd";
+  auto records = read_central_directory(bytes, ZipLimits{}.max_entries);
+  if (!records) return "zip";
+  for (const CentralRecord& r : *records) {
+    if (iequals(r.raw_name, "word/document.xml")) return "docx";
+    if (iequals(r.raw_name, "OFD.xml")) return "ofd";
   }
   return "zip";
 }
