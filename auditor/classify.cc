@@ -1,5 +1,6 @@
 // Document classification: title text, then member name, then folder.
 #include <algorithm>
+#include <bitset>
 #include <cctype>
 
 #include "auditor/checker.h"
@@ -15,6 +16,16 @@ constexpr std::size_t kMaxTitleLine = 40;  // code points; longer lines are body
 std::size_t code_points(std::string_view s) {
   return std::count_if(s.begin(), s.end(),
                        [](char ch) { return (static_cast<unsigned char>(ch) & 0xC0) != 0x80; });
+}
+
+// The adjacent byte pairs of `s`, each hashed to one of 256 bits: a needle
+// with a pair outside the set of a haystack cannot occur in it (any bytes).
+using PairSet = std::bitset<256>;
+PairSet byte_pairs(std::string_view s) {
+  PairSet set;
+  for (std::size_t i = 1; i < s.size(); ++i)
+    set.set((static_cast<unsigned char>(s[i - 1]) * 31u + static_cast<unsigned char>(s[i])) & 255u);
+  return set;
 }
 
 // Folder keywords giving a stage; the first keyword found wins.
@@ -107,6 +118,7 @@ int receipt_stage(const Document& d, const Case& c, const Checklist& cl,
 
 const DocType* doc_type_named(std::string_view text, const Checklist& cl, std::string_view except) {
   const std::string haystack = normalize_for_match(text);
+  const PairSet present = byte_pairs(haystack);
   const DocType* best = nullptr;
   std::tuple<bool, std::size_t, int> best_key{};
   for (const DocType& t : cl.doc_types) {
@@ -116,7 +128,9 @@ const DocType* doc_type_named(std::string_view text, const Checklist& cl, std::s
     for (std::size_t i = 0; i < t.titles.size(); ++i) {
       const std::string& needle =
           normalized ? t.match_titles[i] : (scratch = normalize_for_match(t.titles[i]));
-      if (needle.empty() || haystack.find(needle) == std::string::npos) continue;
+      if (needle.empty() || (byte_pairs(needle) & ~present).any() ||
+          haystack.find(needle) == std::string::npos)
+        continue;
       const std::tuple key{t.priority >= kDominantPriority, code_points(needle), t.priority};
       if (!best || key > best_key) best = &t, best_key = key;
     }

@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <cstdint>
+#include <cstring>
 
 namespace auditor {
 namespace {
@@ -70,6 +71,16 @@ char32_t fold_for_match(char32_t cp) {
 bool is_valid_utf8(std::string_view s) {
   char32_t cp;
   for (std::size_t i = 0; i < s.size();) {
+    // XML markup is mostly ASCII: skip it eight bytes at a time.
+    std::uint64_t word;
+    while (i + sizeof word <= s.size() &&
+           (std::memcpy(&word, s.data() + i, sizeof word), (word & 0x8080808080808080ull) == 0))
+      i += sizeof word;
+    if (i == s.size()) break;
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
     const std::size_t len = next_code_point(s, i, cp);
     if (len == 0) return false;
     i += len;

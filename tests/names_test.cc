@@ -32,6 +32,14 @@ TEST_CASE("UTF-8 validation is strict", "[zip]") {
   CHECK_FALSE(is_valid_utf8(to_gb18030("行政处罚")));
 }
 
+TEST_CASE("UTF-8 validation sees bad bytes after and between long ASCII runs", "[zip]") {
+  const std::string ascii(13, 'a');
+  CHECK(is_valid_utf8(ascii + "中" + ascii + "文" + std::string(16, 'b')));
+  CHECK_FALSE(is_valid_utf8(ascii + "\xE4\xB8"));                 // truncated at the end
+  CHECK_FALSE(is_valid_utf8(std::string(8, 'a') + "\x80" + ascii));  // on a word boundary
+  CHECK_FALSE(is_valid_utf8(ascii + "\xC0\xAF" + ascii));
+}
+
 TEST_CASE("GB18030 names decode, including four-byte sequences", "[zip]") {
   std::string out;
   REQUIRE(decode_name(to_gb18030("06-行政处罚事先告知书.docx"),
