@@ -58,9 +58,8 @@ bool after_date_label(const Text& t, const Date& d) {
 // The date right after a label (gap, optional 为/于): emits `kind`.
 void labelled(const Text& t, const std::vector<Date>& dates, std::initializer_list<Str> labels,
               const char* kind, Sink& out) {
-  for (std::size_t i = 0; i < t.size(); ++i) {
+  for (std::size_t i = t.find_any(labels); i != npos; i = t.find_any(labels, i + 1)) {
     std::size_t e = t.match_any(i, labels);
-    if (e == npos) continue;
     std::size_t v = t.skip_label_gap(e);
     if (t[v] == U'为' || t[v] == U'于') v = t.skip_spaces(v + 1);
     for (const Date& d : dates)

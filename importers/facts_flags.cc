@@ -58,6 +58,8 @@ bool conditional(const Text& t, std::size_t b, std::size_t e, bool positive) {
 
 void hearing(const Text& t, Sink& out) {
   for (std::size_t i = 0; i < t.size(); ++i) {
+    i = std::min(t.find_any(kHearingNo, i), t.find_any(kHearingYes, i));
+    if (i == npos) break;
     bool yes = false;
     std::size_t e = t.match_any(i, kHearingNo);
     if (e == npos) {

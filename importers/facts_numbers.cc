@@ -110,9 +110,9 @@ constexpr std::initializer_list<Str> kServedLabels = {
 // Marks the served number after each served-document label and emits the
 // served document's title.
 void mark_served(const Text& t, std::vector<Token>& tokens, Sink& out) {
-  for (std::size_t i = 0; i < t.size(); ++i) {
+  for (std::size_t i = t.find_any(kServedLabels); i != npos;
+       i = t.find_any(kServedLabels, i + 1)) {
     std::size_t e = t.match_any(i, kServedLabels);
-    if (e == npos) continue;
     std::size_t v = t.skip_label_gap(e);
     if (v == e && t[v] != U'《') continue;  // running text, not a form field
     std::size_t end = t.line_end(v);

@@ -84,9 +84,9 @@ void read_list(const Text& t, std::size_t i, Sink& out) {
 }
 
 void labelled_lists(const Text& t, Sink& out) {
-  for (std::size_t i = 0; i < t.size(); ++i) {
+  for (std::size_t i = t.find_any(kOfficerLabels); i != npos;
+       i = t.find_any(kOfficerLabels, i + 1)) {
     std::size_t e = t.match_any(i, kOfficerLabels);
-    if (e == npos) continue;
     if (i > 0 && t[i - 1] == U'被') continue;  // 被询问人, 被检查人: the party
     read_list(t, e, out);
     // Rows below with an empty first cell continue the list: "\t李四\t执法证号\t…".

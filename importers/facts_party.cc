@@ -58,9 +58,8 @@ bool stops_at(const Text& t, std::size_t i, std::initializer_list<Str> stops) {
 }
 
 void parties(const Text& t, Sink& out) {
-  for (std::size_t i = 0; i < t.size(); ++i) {
+  for (std::size_t i = t.find_any(kPartyLabels); i != npos; i = t.find_any(kPartyLabels, i + 1)) {
     std::size_t e = t.match_any(i, kPartyLabels);
-    if (e == npos) continue;
     std::size_t label = i;
     std::size_t tail = t.match_any(e, kLabelTails);
     std::size_t after = tail == npos ? e : tail;

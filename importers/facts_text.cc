@@ -208,6 +208,17 @@ std::size_t Text::match_any(std::size_t i, std::initializer_list<Str> labels) co
   return best;
 }
 
+std::size_t Text::find_any(std::initializer_list<Str> labels, std::size_t from) const {
+  // Code points that start a label, each hashed to one bit.
+  const auto bit = [](char32_t c) { return std::uint64_t{1} << (c & 63); };
+  std::uint64_t firsts = 0;
+  for (Str l : labels)
+    if (!l.empty()) firsts |= bit(l[0]);
+  for (std::size_t i = from; i < s_.size(); ++i)
+    if ((firsts & bit(s_[i])) != 0 && match_any(i, labels) != npos) return i;
+  return npos;
+}
+
 std::size_t Text::line_begin(std::size_t i) const {
   std::size_t p = i == 0 ? npos : s_.rfind(U'\n', i - 1);
   return p == npos ? 0 : p + 1;

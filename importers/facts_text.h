@@ -45,6 +45,9 @@ class Text {
   std::size_t find(Str label, std::size_t from = 0) const;
   // The longest of `labels` matching at i: its end, or npos.
   std::size_t match_any(std::size_t i, std::initializer_list<Str> labels) const;
+  // First i >= from where one of `labels` matches; npos if none. Scanning a
+  // text with it is much faster than calling match_any at every position.
+  std::size_t find_any(std::initializer_list<Str> labels, std::size_t from = 0) const;
 
   std::size_t line_begin(std::size_t i) const;  // first code point of i's line
   std::size_t line_end(std::size_t i) const;    // its '\n' (or size())
