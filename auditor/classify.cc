@@ -18,14 +18,21 @@ std::size_t code_points(std::string_view s) {
                        [](char ch) { return (static_cast<unsigned char>(ch) & 0xC0) != 0x80; });
 }
 
-// The adjacent byte pairs of `s`, each hashed to one of 256 bits: a needle
-// with a pair outside the set of a haystack cannot occur in it (any bytes).
+// Adjacent byte pairs, each hashed to one of 256 bits: a needle with a pair
+// outside the set of a haystack cannot occur in it (whatever the bytes).
 using PairSet = std::bitset<256>;
+std::size_t pair_bit(std::string_view s, std::size_t i) {
+  return (static_cast<unsigned char>(s[i - 1]) * 31u + static_cast<unsigned char>(s[i])) & 255u;
+}
 PairSet byte_pairs(std::string_view s) {
   PairSet set;
-  for (std::size_t i = 1; i < s.size(); ++i)
-    set.set((static_cast<unsigned char>(s[i - 1]) * 31u + static_cast<unsigned char>(s[i])) & 255u);
+  for (std::size_t i = 1; i < s.size(); ++i) set.set(pair_bit(s, i));
   return set;
+}
+bool pairs_within(std::string_view needle, const PairSet& set) {
+  for (std::size_t i = 1; i < needle.size(); ++i)
+    if (!set[pair_bit(needle, i)]) return false;
+  return true;
 }
 
 // Folder keywords giving a stage; the first keyword found wins.
@@ -128,7 +135,7 @@ const DocType* doc_type_named(std::string_view text, const Checklist& cl, std::s
     for (std::size_t i = 0; i < t.titles.size(); ++i) {
       const std::string& needle =
           normalized ? t.match_titles[i] : (scratch = normalize_for_match(t.titles[i]));
-      if (needle.empty() || (byte_pairs(needle) & ~present).any() ||
+      if (needle.empty() || !pairs_within(needle, present) ||
           haystack.find(needle) == std::string::npos)
         continue;
       const std::tuple key{t.priority >= kDominantPriority, code_points(needle), t.priority};
