@@ -146,6 +146,41 @@ TEST_CASE("reopening a current database keeps its schema and data", "[store]") {
   CHECK(count(store->handle(), "documents") == 3);
 }
 
+TEST_CASE("a version-3 database keeps its facts and checks without the unused indexes",
+          "[store]") {
+  TempDb tmp;
+  {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(tmp.path.c_str(), &db) == SQLITE_OK);
+    REQUIRE(migrate(db, 3).ok());
+    REQUIRE(sqlite3_exec(db, R"sql(
+      INSERT INTO rounds VALUES (1, 'r', 'inspection', '2024-03-01T08:00:00Z');
+      INSERT INTO audit_runs (id, round_id, started_at, tool_version, checklist_id,
+                              checklist_version, checklist_sha256)
+        VALUES (1, 1, '2024-03-01T08:00:00Z', '0.1.0', 'g', '1', 'ff');
+      INSERT INTO cases (id, round_id, archive, run_id, status, audited_at)
+        VALUES (7, 1, 'a.zip', 1, 'audited', '2024-03-01T08:00:01Z');
+      INSERT INTO documents (id, case_id, ord, path, format, has_text)
+        VALUES (1, 7, 1, 'x.docx', 'docx', 1);
+      INSERT INTO facts VALUES (1, 'party', '张三', NULL);
+      INSERT INTO checks VALUES (7, 'R1', 'passed'), (7, 'R2', 'failed');
+    )sql",
+                         nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+  }
+  auto store = open_store(tmp.path);
+  sqlite3* db = store->handle();
+  CHECK(store->schema_version() == latest_schema_version());
+  CHECK(query(db, "SELECT count(*) FROM sqlite_master WHERE name IN"
+                  " ('facts_by_kind', 'checks_by_rule')") == "0");
+  CHECK(query(db, "SELECT value FROM facts WHERE kind = 'party'") == "张三");
+  CHECK(query(db, "SELECT case_id FROM checks WHERE rule = 'R2'") == "7");
+  REQUIRE(sqlite3_exec(db, "DELETE FROM cases WHERE id = 7", nullptr, nullptr, nullptr) ==
+          SQLITE_OK);
+  CHECK(query(db, "SELECT count(*) FROM facts") == "0");
+  CHECK(query(db, "SELECT count(*) FROM checks") == "0");
+}
+
 TEST_CASE("a database written by a newer tool is refused with a Chinese reason", "[store]") {
   TempDb tmp;
   const int newer = latest_schema_version() + 1;
