@@ -79,7 +79,27 @@ struct ZipReader::Impl {
   std::uint64_t& total() { return limits.shared_total ? *limits.shared_total : total_read; }
   std::string read_whole(const ZipEntry& e, const CentralRecord& r, std::string& out);
   std::string read_streamed(std::size_t i, const ZipEntry& e, std::string& out);
+  std::string open_libzip();
 };
+
+// Opens the archive with libzip, which reads what libdeflate cannot, and
+// refuses it unless libzip sees the same directory as our parser. Returns
+// the reason of a failure, empty on success.
+std::string ZipReader::Impl::open_libzip() {
+  zip_error_t err;
+  zip_error_init(&err);
+  zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
+  if (src != nullptr) za = zip_open_from_source(src, ZIP_RDONLY, &err);
+  if (za == nullptr) {
+    if (src != nullptr) zip_source_free(src);
+    const int code = zip_error_code_zip(&err);
+    zip_error_fini(&err);
+    return libzip_reason(code);
+  }
+  zip_error_fini(&err);
+  if (!same_directory(za, records)) return "压缩包目录结构异常（与 libzip 解析结果不一致），拒绝读取";
+  return {};
+}
 
 // Stored and deflated members (what zip writers produce) are read in one
 // piece: the output buffer is exactly the declared size, so the declared
@@ -123,6 +143,8 @@ std::string ZipReader::Impl::read_whole(const ZipEntry& e, const CentralRecord& 
 // Other compression methods (bzip2, LZMA, zstd...) stream through libzip,
 // with every limit checked on the bytes as they come.
 std::string ZipReader::Impl::read_streamed(std::size_t i, const ZipEntry& e, std::string& out) {
+  if (za == nullptr)
+    if (std::string why = open_libzip(); !why.empty()) return "无法打开：" + why;
   zip_file_t* zf = zip_fopen_index(za, i, 0);
   if (zf == nullptr) return "无法打开：" + libzip_reason(zip_error_code_zip(zip_get_error(za)));
   out.reserve(std::min({e.size, limits.max_member_bytes, std::uint64_t{kMaxReserve}}));
@@ -165,21 +187,6 @@ Result<std::unique_ptr<ZipReader>> ZipReader::open(std::string_view bytes,
 
   auto impl = std::make_unique<Impl>();
   impl->limits = limits;
-  zip_error_t err;
-  zip_error_init(&err);
-  zip_source_t* src =
-      zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
-  if (src != nullptr) impl->za = zip_open_from_source(src, ZIP_RDONLY, &err);
-  if (impl->za == nullptr) {
-    if (src != nullptr) zip_source_free(src);
-    const int code = zip_error_code_zip(&err);
-    zip_error_fini(&err);
-    return Error{libzip_reason(code)};
-  }
-  zip_error_fini(&err);
-  if (!same_directory(impl->za, *records)) {
-    return Error{"压缩包目录结构异常（与 libzip 解析结果不一致），拒绝读取"};
-  }
   std::vector<ZipEntry> entries = describe_entries(*records, limits);
   if (auto overlap = find_overlap(*records)) {
     return Error{"压缩包内条目数据相互重叠（疑似压缩炸弹），拒绝读取：「" +
