@@ -234,15 +234,20 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& file) {
     return Error{"无法打开数据库文件 " + file.string() + "：" + sqlite_reason(db)};
   sqlite3_busy_timeout(db, kBusyTimeoutMs);
   if (!exec(db, "PRAGMA foreign_keys = ON")) return Error{"无法启用外键约束：" + sqlite_reason(db)};
+  // WAL before the migrations, so that they commit without a sync each; but
+  // a database this build refuses (a newer schema: migrate() says so) is left
+  // exactly as found.
+  Result<int> version = read_schema_version(db);
+  if (version && *version <= latest_schema_version()) {
+    if (!exec(db, "PRAGMA journal_mode = WAL"))
+      return Error{"无法启用 WAL 日志模式：" + sqlite_reason(db)};
+    // In WAL mode NORMAL syncs at checkpoints, not at every commit: a killed
+    // process loses nothing committed; a power cut may lose the last commits,
+    // never consistency.
+    if (!exec(db, "PRAGMA synchronous = NORMAL"))
+      return Error{"无法设置同步模式：" + sqlite_reason(db)};
+  }
   if (Status s = migrate(db); !s.ok()) return Error{s.reason};
-  // After migrate(): a database this build refuses is left exactly as found.
-  if (!exec(db, "PRAGMA journal_mode = WAL"))
-    return Error{"无法启用 WAL 日志模式：" + sqlite_reason(db)};
-  // In WAL mode NORMAL syncs at checkpoints, not at every commit: a killed
-  // process loses nothing committed; a power cut may lose the last commits,
-  // never consistency.
-  if (!exec(db, "PRAGMA synchronous = NORMAL"))
-    return Error{"无法设置同步模式：" + sqlite_reason(db)};
   // Each case of a batch is a savepoint: SQLite keeps the pages it changes
   // in a sub-journal, in memory with this (a few hundred KB per case);
   // otherwise a temporary file took about 8 times the database's size.
