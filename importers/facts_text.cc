@@ -98,6 +98,9 @@ std::vector<bool> soft_wraps(const std::u32string& raw, const std::vector<Line>&
 Text::Text(std::string_view utf8) : orig_(utf8) {
   std::u32string raw;
   std::vector<std::uint32_t> rb, re;
+  raw.reserve(utf8.size());  // at most one code point per byte
+  rb.reserve(utf8.size());
+  re.reserve(utf8.size());
   for (std::size_t i = 0; i < utf8.size();) {
     std::size_t start = i;
     char32_t c = cn::fold_width(decode(utf8, i));
