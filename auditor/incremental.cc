@@ -57,11 +57,12 @@ void audit_batch_incremental(Store& store, const std::vector<std::filesystem::pa
     }
     return audit_case(import_archive_file(p.string(), file, opt), checklist);
   };
+  CaseLoader loader(store);
   run_ordered(archives.size(), jobs, work, [&](std::size_t i, CaseResult&& r) {
     if (reuse[i] != Reuse::parsed) {
       // An unchanged case is not saved again: it is only reported.
-      Result<CaseResult> loaded = load_case(
-          store, case_ids[i], reuse[i] == Reuse::unchanged ? Load::summary : Load::full);
+      Result<CaseResult> loaded =
+          loader.load(case_ids[i], reuse[i] == Reuse::unchanged ? Load::summary : Load::full);
       if (!loaded) {
         reuse[i] = Reuse::parsed;
         r = audit_archive(archives[i], checklist, opt);

@@ -19,7 +19,8 @@ namespace auditor {
 enum class Reuse {
   parsed,     // imported, classified and checked as in a full audit
   unchanged,  // stored in this round, same bytes and checklist: nothing to
-              // save; the case comes as load_case(Load::summary) gives it
+              // save; the case comes as CaseLoader::load(Load::summary)
+              // gives it
   carried,    // same bytes and checklist, stored in another round: the stored
               // case and findings, to be saved into this round
   rechecked,  // stored case, findings from the current checklist

@@ -173,6 +173,7 @@ Status apply_number_uniqueness(Store& store, long long run, const Checklist& che
   for (const Stored& s : *stored)
     for (HeldNumber& h : held_numbers(s.c, checklist)) index.emplace(h.key, std::pair(&s, h));
 
+  CaseLoader loader(store);
   for (const Stored& mine : *stored) {
     if (mine.run != run) continue;
     std::vector<Finding> found;
@@ -187,7 +188,7 @@ Status apply_number_uniqueness(Store& store, long long run, const Checklist& che
       if (!others.empty()) found.push_back(duplicate(*rule, checklist, mine.c, h, others));
     }
     if (found.empty()) continue;
-    Result<CaseResult> r = load_case(store, mine.id);
+    Result<CaseResult> r = loader.load(mine.id);
     if (!r) return Status::failure("无法读取案卷 " + mine.c.archive + "，未能记录编号重复：" + r.error());
     // The rule's findings are replaced: a second pass over the same run
     // changes nothing, a later one updates the count of other cases.

@@ -20,16 +20,43 @@ std::map<std::string, std::string> string_map(const nlohmann::json& j, const cha
   return out;
 }
 
-// Documents in stored order; with Load::full also their texts, facts and
-// signatures.
-bool load_documents(sqlite3* db, long long case_id, Load what, Case& c) {
-  Rows docs(db,
-             "SELECT id, path, format, type, stage, number, date, pages, seal, has_text, title, text,"
-             " type_source FROM documents WHERE case_id = ?1 ORDER BY ord");
-  Rows facts(db, "SELECT kind, value, snippet FROM facts WHERE document_id = ?1 ORDER BY rowid");
-  Rows sigs(db,
+}  // namespace
+
+// The queries of load(), prepared once; each is reset and bound per case.
+struct CaseLoader::Queries {
+  explicit Queries(sqlite3* db)
+      : case_row(db,
+                 "SELECT archive, sha256, status, error, case_number, street, party, party_id,"
+                 " procedure, fine, score, grade, declared, file_size, file_mtime_ns FROM cases"
+                 " WHERE id = ?1"),
+        // A summary leaves out the text and what is stored after it
+        // (type_source): reaching those columns reads the text's overflow pages.
+        docs_full(db,
+                  "SELECT id, path, format, type, stage, number, date, pages, seal, has_text,"
+                  " title, text, type_source FROM documents WHERE case_id = ?1 ORDER BY ord"),
+        docs_summary(db,
+                     "SELECT id, path, format, type, stage, number, date, pages, seal, has_text,"
+                     " title FROM documents WHERE case_id = ?1 ORDER BY ord"),
+        facts(db, "SELECT kind, value, snippet FROM facts WHERE document_id = ?1 ORDER BY rowid"),
+        sigs(db,
              "SELECT sig_id, type, page, time, provider, seal_name, refs, digests_ok"
-             " FROM signatures WHERE document_id = ?1 ORDER BY rowid");
+             " FROM signatures WHERE document_id = ?1 ORDER BY rowid"),
+        findings(db,
+                 "SELECT rule, kind, severity, stage, document, message, basis, evidence,"
+                 " deduction FROM findings WHERE case_id = ?1 ORDER BY ord"),
+        checks(db, "SELECT rule, outcome FROM checks WHERE case_id = ?1 ORDER BY rowid") {}
+
+  Rows case_row, docs_full, docs_summary, facts, sigs, findings, checks;
+
+  // Documents in stored order; with Load::full also their texts, type
+  // sources, facts and signatures.
+  bool load_documents(long long case_id, Load what, Case& c);
+  bool load_findings(long long case_id, CaseResult& r);
+};
+
+bool CaseLoader::Queries::load_documents(long long case_id, Load what, Case& c) {
+  Rows& docs = what == Load::full ? docs_full : docs_summary;
+  docs.reset();
   docs.bind(1, case_id);
   while (docs.next()) {
     Document d;
@@ -43,12 +70,12 @@ bool load_documents(sqlite3* db, long long case_id, Load what, Case& c) {
     d.seal = docs.opt_text(8);
     d.has_text = docs.integer(9) == 1;
     d.title = docs.text(10);
-    d.type_source = source_from(docs.text(12));
     if (what == Load::summary) {
       c.documents.push_back(std::move(d));
       continue;
     }
     d.text = docs.text(11);
+    d.type_source = source_from(docs.text(12));
     facts.reset();
     facts.bind(1, docs.integer(0));
     while (facts.next()) d.facts.push_back({facts.text(0), facts.text(1), facts.text(2)});
@@ -72,10 +99,9 @@ bool load_documents(sqlite3* db, long long case_id, Load what, Case& c) {
   return !docs.failed() && !facts.failed() && !sigs.failed();
 }
 
-bool load_findings(sqlite3* db, long long case_id, CaseResult& r) {
-  Rows q(db,
-         "SELECT rule, kind, severity, stage, document, message, basis, evidence, deduction"
-         " FROM findings WHERE case_id = ?1 ORDER BY ord");
+bool CaseLoader::Queries::load_findings(long long case_id, CaseResult& r) {
+  Rows& q = findings;
+  q.reset();
   q.bind(1, case_id);
   while (q.next()) {
     Finding f = finding_row(q, 0);
@@ -89,13 +115,11 @@ bool load_findings(sqlite3* db, long long case_id, CaseResult& r) {
     }
     r.audit.findings.push_back(std::move(f));
   }
-  Rows k(db, "SELECT rule, outcome FROM checks WHERE case_id = ?1 ORDER BY rowid");
-  k.bind(1, case_id);
-  while (k.next()) r.audit.checks.push_back({k.text(0), outcome_named(k.text(1))});
-  return !q.failed() && !k.failed();
+  checks.reset();
+  checks.bind(1, case_id);
+  while (checks.next()) r.audit.checks.push_back({checks.text(0), outcome_named(checks.text(1))});
+  return !q.failed() && !checks.failed();
 }
-
-}  // namespace
 
 Result<std::map<std::string, StoredAudit>> load_stored_index(Store& store) {
   sqlite3* db = store.handle();
@@ -116,15 +140,17 @@ Result<std::map<std::string, StoredAudit>> load_stored_index(Store& store) {
   return out;
 }
 
-Result<CaseResult> load_case(Store& store, long long case_id, Load what) {
-  sqlite3* db = store.handle();
-  Rows q(db,
-         "SELECT archive, sha256, status, error, case_number, street, party, party_id,"
-         " procedure, fine, score, grade, declared, file_size, file_mtime_ns FROM cases"
-         " WHERE id = ?1");
+CaseLoader::CaseLoader(Store& store)
+    : db_(store.handle()), q_(std::make_unique<Queries>(store.handle())) {}
+
+CaseLoader::~CaseLoader() = default;
+
+Result<CaseResult> CaseLoader::load(long long case_id, Load what) {
+  Rows& q = q_->case_row;
+  q.reset();
   q.bind(1, case_id);
   if (!q.next()) {
-    if (q.failed()) return db_error(db);
+    if (q.failed()) return db_error(db_);
     return Error{"数据库中没有编号为 " + std::to_string(case_id) + " 的案卷"};
   }
   CaseResult r;
@@ -148,7 +174,9 @@ Result<CaseResult> load_case(Store& store, long long case_id, Load what) {
     r.c.info.dates = string_map(declared, "dates");
     r.c.info.flags = string_map(declared, "flags");
   }
-  if (!load_documents(db, case_id, what, r.c) || !load_findings(db, case_id, r)) return db_error(db);
+  q.reset();  // done with the row: no statement stays open between loads
+  if (!q_->load_documents(case_id, what, r.c) || !q_->load_findings(case_id, r))
+    return db_error(db_);
   return r;
 }
 

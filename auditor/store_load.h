@@ -5,6 +5,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 
 #include "auditor/store.h"
@@ -27,12 +28,24 @@ struct StoredAudit {
 // The latest stored audit of every archive path in the store (one query).
 Result<std::map<std::string, StoredAudit>> load_stored_index(Store& store);
 
-// What load_case reads: everything, or what reporting the case again needs
-// (console, JSON, reports): the case row, its documents without texts, facts
-// and signatures, its findings and check outcomes.
+// What CaseLoader::load reads: everything, or what reporting the case again needs
+// (console, JSON, reports): the case row, its documents without texts, type
+// sources, facts and signatures, its findings and check outcomes.
 enum class Load { full, summary };
 
-// The stored case `case_id`. Fails (Chinese reason) on a database error.
-Result<CaseResult> load_case(Store& store, long long case_id, Load what = Load::full);
+// Reads stored cases; its queries are prepared once, for all the cases it
+// reads. Used like the Store it reads: by one thread at a time.
+class CaseLoader {
+ public:
+  explicit CaseLoader(Store& store);
+  ~CaseLoader();
+  // The stored case `case_id`. Fails (Chinese reason) on a database error.
+  Result<CaseResult> load(long long case_id, Load what = Load::full);
+
+ private:
+  struct Queries;
+  sqlite3* db_;
+  std::unique_ptr<Queries> q_;
+};
 
 }  // namespace auditor

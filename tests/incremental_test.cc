@@ -169,7 +169,8 @@ TEST_CASE("a manifest's declared dates and flags come back from the store", "[pe
   REQUIRE_FALSE(a.full[0].c.info.flags.empty());
   Result<std::map<std::string, StoredAudit>> index = load_stored_index(*a.store);
   REQUIRE(index.ok());
-  Result<CaseResult> loaded = load_case(*a.store, index->at(a.archives[0].string()).case_id);
+  Result<CaseResult> loaded =
+      CaseLoader(*a.store).load(index->at(a.archives[0].string()).case_id);
   REQUIRE(loaded.ok());
   CHECK(loaded->c.has_manifest);
   CHECK(loaded->c.info.flags == a.full[0].c.info.flags);
