@@ -70,7 +70,7 @@ BatchResult audit_into(Store& store, long long run, const std::vector<std::files
                  const Checklist& checklist, const BatchOptions& how, std::ostream& console) {
   BatchResult b;
   Progress progress(archives.size());
-  std::size_t done = 0;
+  std::size_t done = 0, saved = 0;
   // Cases are committed in batches of about half a second of work.
   using Clock = std::chrono::steady_clock;
   auto batch_started = Clock::now();
@@ -83,9 +83,11 @@ BatchResult audit_into(Store& store, long long run, const std::vector<std::files
   check(store.begin_batch());
   auto take = [&](CaseResult&& r, bool save, const char* note) {
     if (save) {
-      if (Status saved = store.save_case(run, r.c, r.audit); !saved.ok()) {
-        std::cerr << "数据库写入失败（" << r.c.archive << "）：" << saved.reason << "\n";
+      if (Status s = store.save_case(run, r.c, r.audit); !s.ok()) {
+        std::cerr << "数据库写入失败（" << r.c.archive << "）：" << s.reason << "\n";
         b.store_failed = true;
+      } else {
+        ++saved;
       }
       if (Clock::now() - batch_started > std::chrono::milliseconds(500)) {
         check(store.commit_batch());
@@ -116,8 +118,10 @@ BatchResult audit_into(Store& store, long long run, const std::vector<std::files
   }
   progress.clear();
   check(store.commit_batch());
-  // Serial numbers are unique across cases: compared once the run is stored;
-  // a case that gains a finding is printed again with its new score.
+  // Serial numbers are unique across cases: compared once the run is stored
+  // (a run that stored no case has nothing to compare); a case that gains a
+  // finding is printed again with its new score.
+  if (saved == 0) return b;
   check(apply_number_uniqueness(store, run, checklist, [&](const CaseResult& r) {
     console << "编号重复 " << console_line(r) << "\n";
     for (CaseResult& kept : b.results)
