@@ -22,7 +22,7 @@ void recheck(CaseResult& r, const Checklist& checklist) {
 
 void audit_batch_incremental(Store& store, const std::vector<std::filesystem::path>& archives,
                              const Checklist& checklist, const ImportOptions& opt, int jobs,
-                             const std::string& round,
+                             const std::string& round, Load unchanged,
                              const std::function<void(CaseResult&&, Reuse)>& consume) {
   Result<std::map<std::string, StoredAudit>> index = load_stored_index(store);
   const std::map<std::string, StoredAudit> stored =
@@ -62,7 +62,7 @@ void audit_batch_incremental(Store& store, const std::vector<std::filesystem::pa
     if (reuse[i] != Reuse::parsed) {
       // An unchanged case is not saved again: it is only reported.
       Result<CaseResult> loaded =
-          loader.load(case_ids[i], reuse[i] == Reuse::unchanged ? Load::summary : Load::full);
+          loader.load(case_ids[i], reuse[i] == Reuse::unchanged ? unchanged : Load::full);
       if (!loaded) {
         reuse[i] = Reuse::parsed;
         r = audit_archive(archives[i], checklist, opt);

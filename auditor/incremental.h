@@ -13,14 +13,14 @@
 
 #include "auditor/pipeline.h"
 #include "auditor/store.h"
+#include "auditor/store_load.h"
 
 namespace auditor {
 
 enum class Reuse {
   parsed,     // imported, classified and checked as in a full audit
   unchanged,  // stored in this round, same bytes and checklist: nothing to
-              // save; the case comes as CaseLoader::load(Load::summary)
-              // gives it
+              // save; the case comes as CaseLoader::load(unchanged) gives it
   carried,    // same bytes and checklist, stored in another round: the stored
               // case and findings, to be saved into this round
   rechecked,  // stored case, findings from the current checklist
@@ -30,10 +30,12 @@ enum class Reuse {
 // sha256) on a worker thread; parsing happens only for `parsed` archives.
 // `store` is read on the calling thread only, before the batch and in
 // `consume`'s turn, so the consumer may write to it between calls. A stored
-// case that cannot be read back is parsed instead. Never throws.
+// case that cannot be read back is parsed instead. `unchanged` says how much
+// of an unchanged case to read back (Load::summary or Load::findings). Never
+// throws.
 void audit_batch_incremental(Store& store, const std::vector<std::filesystem::path>& archives,
                              const Checklist& checklist, const ImportOptions& opt, int jobs,
-                             const std::string& round,
+                             const std::string& round, Load unchanged,
                              const std::function<void(CaseResult&&, Reuse)>& consume);
 
 }  // namespace auditor

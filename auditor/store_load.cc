@@ -51,7 +51,8 @@ struct CaseLoader::Queries {
   // Documents in stored order; with Load::full also their texts, type
   // sources, facts and signatures.
   bool load_documents(long long case_id, Load what, Case& c);
-  bool load_findings(long long case_id, CaseResult& r);
+  // Findings, and the check outcomes unless `what` is Load::findings.
+  bool load_findings(long long case_id, Load what, CaseResult& r);
 };
 
 bool CaseLoader::Queries::load_documents(long long case_id, Load what, Case& c) {
@@ -99,7 +100,7 @@ bool CaseLoader::Queries::load_documents(long long case_id, Load what, Case& c) 
   return !docs.failed() && !facts.failed() && !sigs.failed();
 }
 
-bool CaseLoader::Queries::load_findings(long long case_id, CaseResult& r) {
+bool CaseLoader::Queries::load_findings(long long case_id, Load what, CaseResult& r) {
   Rows& q = findings;
   q.reset();
   q.bind(1, case_id);
@@ -115,6 +116,7 @@ bool CaseLoader::Queries::load_findings(long long case_id, CaseResult& r) {
     }
     r.audit.findings.push_back(std::move(f));
   }
+  if (what == Load::findings) return !q.failed();
   checks.reset();
   checks.bind(1, case_id);
   while (checks.next()) r.audit.checks.push_back({checks.text(0), outcome_named(checks.text(1))});
@@ -175,8 +177,8 @@ Result<CaseResult> CaseLoader::load(long long case_id, Load what) {
     r.c.info.flags = string_map(declared, "flags");
   }
   q.reset();  // done with the row: no statement stays open between loads
-  if (!q_->load_documents(case_id, what, r.c) || !q_->load_findings(case_id, r))
-    return db_error(db_);
+  const bool documents = what == Load::findings || q_->load_documents(case_id, what, r.c);
+  if (!documents || !q_->load_findings(case_id, what, r)) return db_error(db_);
   return r;
 }
 

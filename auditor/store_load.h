@@ -28,10 +28,11 @@ struct StoredAudit {
 // The latest stored audit of every archive path in the store (one query).
 Result<std::map<std::string, StoredAudit>> load_stored_index(Store& store);
 
-// What CaseLoader::load reads: everything, or what reporting the case again needs
-// (console, JSON, reports): the case row, its documents without texts, type
-// sources, facts and signatures, its findings and check outcomes.
-enum class Load { full, summary };
+// What CaseLoader::load reads: everything; or what reporting the case again
+// needs (console, JSON, reports): the case row, its documents without texts,
+// type sources, facts and signatures, its findings and check outcomes; or
+// only the case row and its findings (the console line and the totals).
+enum class Load { full, summary, findings };
 
 // Reads stored cases; its queries are prepared once, for all the cases it
 // reads. Used like the Store it reads: by one thread at a time.

@@ -108,7 +108,9 @@ BatchResult audit_into(Store& store, long long run, const std::vector<std::files
     audit_batch(archives, checklist, how.import, how.jobs,
                 [&](CaseResult&& r) { take(std::move(r), true, ""); });
   } else {
+    // Without --json an unchanged case only needs its console line.
     audit_batch_incremental(store, archives, checklist, how.import, how.jobs, how.round,
+                            how.keep_results ? Load::summary : Load::findings,
                             [&](CaseResult&& r, Reuse reuse) {
                               const bool reused = reuse == Reuse::unchanged ||
                                                   reuse == Reuse::carried;
