@@ -62,7 +62,9 @@ CaseResult audit_archive(const std::filesystem::path& archive, const Checklist& 
 void run_ordered(std::size_t n, int jobs, const std::function<CaseResult(std::size_t)>& work,
                  const std::function<void(std::size_t, CaseResult&&)>& consume) {
   const std::size_t workers = std::clamp<std::size_t>(jobs, 1, std::max<std::size_t>(n, 1));
-  const std::size_t window = workers * 2;
+  // Room to ride out the consumer's pauses (a commit, a checkpoint) without
+  // idling the workers; an item ahead holds a parsed case, not its archive.
+  const std::size_t window = workers * kAheadPerJob;
   std::vector<std::optional<CaseResult>> slots(n);
   std::mutex mu;
   std::condition_variable ready, room;

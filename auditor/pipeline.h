@@ -30,8 +30,10 @@ CaseResult audit_archive(const std::filesystem::path& archive, const Checklist& 
 
 // Runs `work(i)` for every i < n on `jobs` worker threads and hands each
 // result to `consume(i, result)` on the calling thread, in index order.
-// Workers run at most 2 x jobs items ahead of the consumer, so memory is
-// bounded by the archives in flight, not by n. `work` must not throw.
+// Workers run at most kAheadPerJob x jobs items ahead of the consumer, so
+// memory is bounded by the archives in flight, not by n. `work` must not
+// throw.
+constexpr std::size_t kAheadPerJob = 4;
 void run_ordered(std::size_t n, int jobs, const std::function<CaseResult(std::size_t)>& work,
                  const std::function<void(std::size_t, CaseResult&&)>& consume);
 
