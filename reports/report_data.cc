@@ -39,6 +39,20 @@ constexpr char kFacts[] =
     " WHERE c.round_id = ?1 AND f.kind IN ('case_number', 'street', 'party', 'filing_date')"
     " ORDER BY d.case_id, d.ord, f.rowid";
 
+// kFacts for a load without documents, which then also needs the filing and
+// closing documents (CaseFacts::filed, closed): one walk over the documents
+// of the round gives both, a row per fact and a row (kind NULL) per such
+// document without one.
+constexpr char kFactsAndFilingDocuments[] =
+    "SELECT d.case_id, d.ord, d.type, f.kind, f.value, f.snippet FROM documents d"
+    " LEFT JOIN facts f ON f.document_id = d.id"
+    " AND f.kind IN ('case_number', 'street', 'party', 'filing_date')"
+    " WHERE d.case_id IN (SELECT id FROM cases WHERE round_id = ?1)"
+    " AND (f.kind IS NOT NULL OR d.type IN ('filing_approval', 'closing_approval'))"
+    " ORDER BY d.case_id, d.ord, f.rowid";
+
+constexpr char kCaseCount[] = "SELECT count(*) FROM cases WHERE round_id = ?1";
+
 constexpr char kFindings[] =
     "SELECT f.case_id, f.rule, f.kind, f.severity, "
     "f.stage, f.document, f.message, f.basis,"
@@ -157,13 +171,20 @@ bool load_documents(sqlite3* db, long long round, RoundData& out, CaseIndex& ind
 }
 
 // Fills the fact-derived values; attaches the facts to the documents when
-// those were loaded.
-bool load_facts(sqlite3* db, long long round, RoundData& out, CaseIndex& index) {
+// those were loaded (`full`), else also reads which cases were filed and
+// closed.
+bool load_facts(sqlite3* db, long long round, RoundData& out, CaseIndex& index, bool full) {
   std::vector<std::vector<FactRow>> per_case(out.cases.size());
-  Rows rows(db, kFacts);
+  Rows rows(db, full ? kFacts : kFactsAndFilingDocuments);
   rows.bind(1, round);
   while (rows.next()) {
     const std::size_t i = index.at(rows.integer(0));
+    if (!full) {
+      const Text type = rows.opt_text(2);
+      out.facts[i].closed = out.facts[i].closed || type == "closing_approval";
+      out.facts[i].filed = out.facts[i].filed || type == "filing_approval";
+      if (!rows.opt_text(3)) continue;  // a filing or closing document without facts
+    }
     FactRow f{static_cast<int>(rows.integer(1)), rows.opt_text(2), rows.text(3), rows.text(4)};
     std::vector<Document>& docs = out.cases[i].c.documents;
     if (f.ord >= 1 && static_cast<std::size_t>(f.ord) <= docs.size())
@@ -233,6 +254,15 @@ Result<std::optional<RoundInfo>> find_round(sqlite3* db, const std::string& name
   return found;
 }
 
+Result<std::size_t> case_count(sqlite3* db, const RoundInfo& round) {
+  Rows rows(db, kCaseCount);
+  rows.bind(1, round.id);
+  std::size_t n = 0;
+  if (rows.next()) n = static_cast<std::size_t>(rows.integer(0));
+  if (rows.failed()) return read_error(db);
+  return n;
+}
+
 Result<RoundData> load_round(sqlite3* db, const RoundInfo& round, bool full) {
   RoundData out;
   out.round = round;
@@ -241,7 +271,7 @@ Result<RoundData> load_round(sqlite3* db, const RoundInfo& round, bool full) {
   if (sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK) return read_error(db);
   const bool ok = load_runs(db, round.id, out) && load_cases(db, round.id, out, index) &&
                   (!full || load_documents(db, round.id, out, index)) &&
-                  load_facts(db, round.id, out, index) && load_findings(db, round.id, out, index) &&
+                  load_facts(db, round.id, out, index, full) && load_findings(db, round.id, out, index) &&
                   (!full || load_checks(db, round.id, out, index));
   Error failure = ok ? Error{} : read_error(db);
   sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
