@@ -209,6 +209,7 @@ void info_sheet(const ReportInput& in, lxw_workbook* book, lxw_format* bold) {
   sheet.row().text("审查方式").text(mode_label(d.round.mode));
   sheet.row().text("轮次开始时间").text(d.round.created_at);
   sheet.row().text("数据截至").text(d.as_of.empty() ? d.round.created_at : d.as_of);
+  if (!in.case_sheets) sheet.row().text("逐案评查表").text(sheets_left_out_note(d.cases.size()));
   for (const RoundRun& run : d.runs) {
     sheet.row()
         .text("审查批次")

@@ -153,10 +153,10 @@ ReportFixture::ReportFixture() : db(dir.path / "评查.db") {
 }
 
 std::filesystem::path ReportFixture::render(const std::string& round, const std::string& out,
-                                            const std::string& formats) {
+                                            const std::string& formats, SheetMode sheets) {
   Result<ReportFormats> wanted = parse_formats(formats);
   REQUIRE(wanted.ok());
-  ReportRequest request{round, std::nullopt, dir.path / out, *wanted, {}};
+  ReportRequest request{round, std::nullopt, dir.path / out, *wanted, {}, sheets};
   request.names.doc_types = {{"filing_approval", "立案审批表"},
                              {"penalty_decision", "行政处罚决定书"}};
   request.names.stages = {{1, "立案"}, {5, "决定"}};

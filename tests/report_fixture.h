@@ -37,7 +37,8 @@ struct ReportFixture {
 
   // Writes the round's reports into dir/<out>; REQUIREs success.
   std::filesystem::path render(const std::string& round, const std::string& out,
-                               const std::string& formats = "html,docx,xlsx,json");
+                               const std::string& formats = "html,docx,xlsx,json",
+                               SheetMode sheets = SheetMode::automatic);
 };
 
 // A zip member's bytes, read with the project's ZipReader.
