@@ -39,17 +39,13 @@ constexpr char kFacts[] =
     " WHERE c.round_id = ?1 AND f.kind IN ('case_number', 'street', 'party', 'filing_date')"
     " ORDER BY d.case_id, d.ord, f.rowid";
 
-// kFacts for a load without documents, which then also needs the filing and
-// closing documents (CaseFacts::filed, closed): one walk over the documents
-// of the round gives both, a row per fact and a row (kind NULL) per such
-// document without one.
-constexpr char kFactsAndFilingDocuments[] =
-    "SELECT d.case_id, d.ord, d.type, f.kind, f.value, f.snippet FROM documents d"
-    " LEFT JOIN facts f ON f.document_id = d.id"
-    " AND f.kind IN ('case_number', 'street', 'party', 'filing_date')"
+// For a load without documents: the filing and closing documents, which
+// make a case filed and closed (CaseFacts). Through the documents' case_id
+// index, reading only the head of each row, not its text.
+constexpr char kFilingDocuments[] =
+    "SELECT d.case_id, d.type FROM documents d"
     " WHERE d.case_id IN (SELECT id FROM cases WHERE round_id = ?1)"
-    " AND (f.kind IS NOT NULL OR d.type IN ('filing_approval', 'closing_approval'))"
-    " ORDER BY d.case_id, d.ord, f.rowid";
+    " AND d.type IN ('filing_approval', 'closing_approval')";
 
 constexpr char kCaseCount[] = "SELECT count(*) FROM cases WHERE round_id = ?1";
 
@@ -171,20 +167,13 @@ bool load_documents(sqlite3* db, long long round, RoundData& out, CaseIndex& ind
 }
 
 // Fills the fact-derived values; attaches the facts to the documents when
-// those were loaded (`full`), else also reads which cases were filed and
-// closed.
-bool load_facts(sqlite3* db, long long round, RoundData& out, CaseIndex& index, bool full) {
+// those were loaded.
+bool load_facts(sqlite3* db, long long round, RoundData& out, CaseIndex& index) {
   std::vector<std::vector<FactRow>> per_case(out.cases.size());
-  Rows rows(db, full ? kFacts : kFactsAndFilingDocuments);
+  Rows rows(db, kFacts);
   rows.bind(1, round);
   while (rows.next()) {
     const std::size_t i = index.at(rows.integer(0));
-    if (!full) {
-      const Text type = rows.opt_text(2);
-      out.facts[i].closed = out.facts[i].closed || type == "closing_approval";
-      out.facts[i].filed = out.facts[i].filed || type == "filing_approval";
-      if (!rows.opt_text(3)) continue;  // a filing or closing document without facts
-    }
     FactRow f{static_cast<int>(rows.integer(1)), rows.opt_text(2), rows.text(3), rows.text(4)};
     std::vector<Document>& docs = out.cases[i].c.documents;
     if (f.ord >= 1 && static_cast<std::size_t>(f.ord) <= docs.size())
@@ -199,6 +188,19 @@ bool load_facts(sqlite3* db, long long round, RoundData& out, CaseIndex& index, 
     f.street = info.street ? info.street : first(per_case[i], "street", nullptr);
     f.party = info.party ? info.party : first(per_case[i], "party", nullptr);
     f.filed = f.filed || first(per_case[i], "filing_date", nullptr).has_value();
+  }
+  return !rows.failed();
+}
+
+// Without documents: which cases have a filing or closing approval.
+bool load_filing_documents(sqlite3* db, long long round, RoundData& out, CaseIndex& index) {
+  Rows rows(db, kFilingDocuments);
+  rows.bind(1, round);
+  while (rows.next()) {
+    CaseFacts& f = out.facts[index.at(rows.integer(0))];
+    const std::string type = rows.text(1);
+    f.closed = f.closed || type == "closing_approval";
+    f.filed = f.filed || type == "filing_approval";
   }
   return !rows.failed();
 }
@@ -270,8 +272,9 @@ Result<RoundData> load_round(sqlite3* db, const RoundInfo& round, bool full) {
   // Documents before facts (facts attach to them); the read is one snapshot.
   if (sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK) return read_error(db);
   const bool ok = load_runs(db, round.id, out) && load_cases(db, round.id, out, index) &&
-                  (!full || load_documents(db, round.id, out, index)) &&
-                  load_facts(db, round.id, out, index, full) && load_findings(db, round.id, out, index) &&
+                  (full ? load_documents(db, round.id, out, index)
+                        : load_filing_documents(db, round.id, out, index)) &&
+                  load_facts(db, round.id, out, index) && load_findings(db, round.id, out, index) &&
                   (!full || load_checks(db, round.id, out, index));
   Error failure = ok ? Error{} : read_error(db);
   sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
