@@ -231,7 +231,9 @@ std::time_t epoch(const std::string& iso) {
 }  // namespace
 
 Status write_xlsx_report(const ReportInput& in, const std::filesystem::path& file) {
-  lxw_workbook* book = workbook_new(file.string().c_str());
+  lxw_workbook_options options{};
+  options.constant_memory = in.case_sheets ? LXW_FALSE : LXW_TRUE;
+  lxw_workbook* book = workbook_new_opt(file.string().c_str(), &options);
   if (!book) return Status::failure("无法创建 XLSX 文件：" + file.string());
   const std::string title = valid_utf8(in.data.round.name) + " 评查数据";
   lxw_doc_properties props{};

@@ -132,6 +132,24 @@ TEST_CASE("without sheets the workbook keeps its sheets and states the note", "[
   CHECK(info["B6"] == kNote3);
 }
 
+TEST_CASE("a workbook without sheets is streamed with inline strings, escaped alike",
+          "[reports]") {
+  ReportFixture fx;
+  const std::string book =
+      read_file(fx.render("第二轮", "out", "xlsx", SheetMode::none) / "report.xlsx");
+  const std::string sheet = zip_member(book, "xl/worksheets/sheet1.xml");
+  CHECK(sheet.find("<script>") == std::string::npos);
+  CHECK(sheet.find('\x01') == std::string::npos);
+  auto cells = xlsx_cells(book, 1);
+  CHECK(cells["type:C4"] == "inlineStr");
+  std::string expected = test::kHostile;
+  expected.replace(expected.find('\x01'), 1, "_x0001_");
+  CHECK(cells["C4"] == expected);
+  CHECK(cells["E4"] == "赤岗/" + expected + ".zip");
+  CHECK(cells["H4"] == "90");
+  CHECK(cells["type:H4"].empty());  // numbers stay numbers
+}
+
 TEST_CASE("without sheets report.json drops documents and checks and says so", "[reports]") {
   ReportFixture fx;
   const std::string text =
