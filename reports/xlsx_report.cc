@@ -231,6 +231,9 @@ std::time_t epoch(const std::string& iso) {
 }  // namespace
 
 Status write_xlsx_report(const ReportInput& in, const std::filesystem::path& file) {
+  // A round without per-case sheets is a large one: its rows are streamed
+  // (inline strings, one row in memory); with sheets the workbook keeps
+  // shared strings, byte-identical to what it always was.
   lxw_workbook_options options{};
   options.constant_memory = in.case_sheets ? LXW_FALSE : LXW_TRUE;
   lxw_workbook* book = workbook_new_opt(file.string().c_str(), &options);

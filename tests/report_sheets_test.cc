@@ -37,7 +37,7 @@ TEST_CASE("auto keeps the sheets up to the threshold and leaves them out above i
   CHECK_FALSE(sheets_for(3, SheetMode::none));
 }
 
-TEST_CASE("--sheets takes auto, all or none and names the choices otherwise", "[reports]") {
+TEST_CASE("the sheet mode is auto, all or none, and a bad value names the choices", "[reports]") {
   CHECK(*parse_sheet_mode("auto") == SheetMode::automatic);
   CHECK(*parse_sheet_mode("all") == SheetMode::all);
   CHECK(*parse_sheet_mode("none") == SheetMode::none);
@@ -187,7 +187,7 @@ TEST_CASE("report.json without sheets is round_json().dump(2) and reproducible",
   }
 }
 
-TEST_CASE("--sheets all and auto render a small round alike, sheets included", "[reports]") {
+TEST_CASE("sheets all and auto render a small round alike, sheets included", "[reports]") {
   ReportFixture fx;
   for (const char* name : {"第一轮", "第二轮", "赤岗自查"}) {
     const auto automatic = fx.render(name, std::string("auto-") + name);
