@@ -12,9 +12,14 @@
 //             queries, then as many bytes as the reports take written with
 //             fwrite;
 //   load, summary, html, docx, xlsx, json  each step alone, one after
-//             another, its output written to DIR/each;
+//             another, as the default --sheets auto does them (without
+//             per-case sheets above kMaxCasesWithSheets cases), its output
+//             written to DIR/each;
 //   total     write_round_reports with all four formats into DIR/all (the
-//             real entry point: load, summary, the formats on their threads).
+//             real entry point: load, summary, the formats on their threads),
+//             default sheet mode;
+//   total all the same with SheetMode::all (every per-case sheet) into
+//             DIR/sheets.
 #include <sqlite3.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -195,17 +200,18 @@ struct Steps {
   double sum() const { return load + summary + html + docx + xlsx + json; }
 };
 
-// Each renderer on its own, one after another, its output written to `dir`.
-Steps each_step(sqlite3* db, const RoundInfo& round, const fs::path& dir) {
+// Each renderer on its own, one after another, its output written to `dir`;
+// with or without the per-case sheets.
+Steps each_step(sqlite3* db, const RoundInfo& round, const fs::path& dir, bool sheets) {
   Steps t{};
   Stopwatch w;
-  Result<RoundData> data = load_round(db, round);
+  Result<RoundData> data = load_round(db, round, sheets);
   if (!data) die(data.error());
   t.load = w.lap();
   const RoundSummary summary = summarize(*data, nullptr);
   t.summary = w.lap();
   const Vocabulary names;
-  const ReportInput in{*data, summary, names};
+  const ReportInput in{*data, summary, names, sheets};
   write_string(dir / "report.html", html_report(in));
   t.html = w.lap();
   Result<std::string> docx = docx_report(in);
@@ -214,7 +220,7 @@ Steps each_step(sqlite3* db, const RoundInfo& round, const fs::path& dir) {
   t.docx = w.lap();
   if (Status s = write_xlsx_report(in, dir / "report.xlsx"); !s.ok()) die(s.reason);
   t.xlsx = w.lap();
-  if (Status s = write_json_report(*data, dir / "report.json"); !s.ok()) die(s.reason);
+  if (Status s = write_json_report(*data, dir / "report.json", sheets); !s.ok()) die(s.reason);
   t.json = w.lap();
   return t;
 }
@@ -244,28 +250,43 @@ int main(int argc, char** argv) {
     work = fs::temp_directory_path() / ("auditor-bench-reports-" + std::to_string(getpid()));
   fs::create_directories(work / "each");
   fs::create_directories(work / "all");
+  fs::create_directories(work / "sheets");
 
   std::unique_ptr<Store> store = prepared_store(work / ("reports-" + std::to_string(n) + ".db"), n);
   sqlite3* db = store->handle();
   Result<std::optional<RoundInfo>> round = find_round(db, kRound);
   if (!round || !*round) die("round missing");
 
-  const Steps each = each_step(db, **round, work / "each");
+  const bool sheets = sheets_for(static_cast<std::size_t>(n), SheetMode::automatic);
 
-  // The entry point, all formats.
-  ReportRequest request;
-  request.round = kRound;
-  request.dir = work / "all";
-  request.formats = {true, true, true, true};
-  const double cpu_before = cpu_seconds();
-  Stopwatch w;
-  if (Status s = write_round_reports(*store, request); !s.ok()) die(s.reason);
-  const double t_total = w.lap();
-  const double cpu_total = cpu_seconds() - cpu_before;
+  // The entry point, all formats: the default sheet mode, then every sheet.
+  struct Total {
+    double wall, cpu;
+    long peak_kb;  // peak RSS of the process so far (ru_maxrss)
+  };
+  const auto entry_point = [&](SheetMode mode, const fs::path& dir) {
+    ReportRequest request;
+    request.round = kRound;
+    request.dir = dir;
+    request.formats = {true, true, true, true};
+    request.sheets = mode;
+    const double cpu_before = cpu_seconds();
+    Stopwatch w;
+    if (Status s = write_round_reports(*store, request); !s.ok()) die(s.reason);
+    const double wall = w.lap();
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return Total{wall, cpu_seconds() - cpu_before, u.ru_maxrss};
+  };
+  // First, so that its peak RSS is not that of a later step (the peak of
+  // the filling, when the database was filled by this run, is included).
+  const Total total = entry_point(SheetMode::automatic, work / "all");
+  const Steps each = each_step(db, **round, work / "each", sheets);
+  const Total total_all = entry_point(SheetMode::all, work / "sheets");
   const std::uintmax_t bytes = dir_size(work / "all");
 
   // The baseline: read every row, write as many bytes.
-  w.lap();
+  Stopwatch w;
   sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
   const long long rows = read_all_rows(db, (*round)->id);
   sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
@@ -277,7 +298,8 @@ int main(int argc, char** argv) {
   const auto mb = [&](const char* name) {
     return static_cast<double>(fs::file_size(work / "all" / name)) / 1e6;
   };
-  std::printf("%d cases, %lld rows, %.1f MB of reports\n", n, rows, bytes / 1e6);
+  std::printf("%d cases, %lld rows, %.1f MB of reports (%s per-case sheets)\n", n, rows,
+              bytes / 1e6, sheets ? "with" : "without");
   std::printf("baseline  %6.2f s  (read rows %.2f s, fwrite %.2f s)\n", t_base, t_read, t_write);
   std::printf("load      %6.2f s\n", each.load);
   std::printf("summary   %6.2f s\n", each.summary);
@@ -286,8 +308,15 @@ int main(int argc, char** argv) {
   std::printf("xlsx      %6.2f s  %7.1f MB\n", each.xlsx, mb("report.xlsx"));
   std::printf("json      %6.2f s  %7.1f MB\n", each.json, mb("report.json"));
   std::printf("steps sum %6.2f s  %5.1fx baseline\n", each.sum(), each.sum() / t_base);
-  std::printf("total     %6.2f s  %5.1fx baseline  (write_round_reports, all formats; %.2f s CPU)\n",
-              t_total, t_total / t_base, cpu_total);
+  std::printf(
+      "total     %6.2f s  %5.1fx baseline  (write_round_reports, all formats; %.2f s CPU;"
+      " peak RSS %.2f GB)\n",
+      total.wall, total.wall / t_base, total.cpu, total.peak_kb / 1e6);
+  std::printf(
+      "total all %6.2f s  %5.1fx baseline  (--sheets all: %.1f MB; %.2f s CPU;"
+      " peak RSS %.2f GB)\n",
+      total_all.wall, total_all.wall / t_base, dir_size(work / "sheets") / 1e6, total_all.cpu,
+      total_all.peak_kb / 1e6);
   store.reset();
   if (temporary) fs::remove_all(work);
   return 0;

@@ -50,6 +50,11 @@ Result<std::string> docx_report(const ReportInput& in) {
                d.as_of.empty() ? d.round.created_at : d.as_of);
   for (const Block& b : notification) render(w, b);
   Content sheet;
+  if (!in.case_sheets) {
+    append_case_list(in, sheet);
+    for (const Block& b : sheet) render(w, b);
+    return w.finish();
+  }
   const std::size_t head = w.body_size();
   for (std::size_t i = 0; i < d.cases.size(); ++i) {
     sheet.clear();

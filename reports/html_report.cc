@@ -92,6 +92,11 @@ std::string html_report(const ReportInput& in) {
   out.append("</title>\n<style>").append(kStyle).append("</style>\n</head>\n<body>\n");
   for (const Block& b : notification) render(out, b);
   Content sheet;
+  if (!in.case_sheets) {
+    append_case_list(in, sheet);
+    for (const Block& b : sheet) render(out, b);
+    return out + "</body>\n</html>\n";
+  }
   const std::size_t head = out.size(), n = in.data.cases.size();
   for (std::size_t i = 0; i < n; ++i) {
     sheet.clear();

@@ -43,6 +43,7 @@ class Out {
   }
 
   void null() { buf_ += "null"; }
+  void boolean(bool v) { buf_ += v ? "true" : "false"; }
   void integer(long long v) {
     char b[24];
     buf_.append(b, std::to_chars(b, b + sizeof b, v).ptr);
@@ -138,14 +139,7 @@ void checklist(Out& o, const std::string& id, const std::string& version, const 
   o.end('}');
 }
 
-// case_json(c, audit), member by member in key order.
-void case_text(Out& o, const Case& c, const Audit& audit) {
-  const CaseInfo& info = c.info;
-  o.begin('{');
-  o.key("archive");
-  o.string(c.archive);
-  o.key("case_number");
-  o.text(info.case_number ? info.case_number : first_fact(c, "case_number", "filing_approval"));
+void checks_and_documents(Out& o, const Case& c, const Audit& audit) {
   o.key("checks");
   o.begin('[');
   for (const Check& k : audit.checks) {
@@ -178,6 +172,23 @@ void case_text(Out& o, const Case& c, const Audit& audit) {
     o.end('}');
   }
   o.end(']');
+}
+
+// case_json(c, audit), member by member in key order; with `light` (no
+// case sheets) without checks and documents, the case number, party and
+// street taken from it.
+void case_text(Out& o, const Case& c, const Audit& audit, const CaseFacts* light) {
+  const CaseInfo& info = c.info;
+  o.begin('{');
+  o.key("archive");
+  o.string(c.archive);
+  o.key("case_number");
+  if (light) {
+    o.text(light->case_number);
+  } else {
+    o.text(info.case_number ? info.case_number : first_fact(c, "case_number", "filing_approval"));
+    checks_and_documents(o, c, audit);
+  }
   o.key("error");
   c.rejected ? o.non_empty(c.error) : o.null();
   o.key("findings");
@@ -214,7 +225,10 @@ void case_text(Out& o, const Case& c, const Audit& audit) {
   o.key("grade");
   c.rejected ? o.null() : o.non_empty(audit.grade);
   o.key("party");
-  o.text(info.party ? info.party : first_fact(c, "party"));
+  if (light)
+    o.text(light->party);
+  else
+    o.text(info.party ? info.party : first_fact(c, "party"));
   o.key("score");
   c.rejected ? o.null() : o.real(audit.score);
   o.key("sha256");
@@ -222,14 +236,21 @@ void case_text(Out& o, const Case& c, const Audit& audit) {
   o.key("status");
   o.string(c.rejected ? "rejected" : "audited");
   o.key("street");
-  o.text(info.street ? info.street : first_fact(c, "street"));
+  if (light)
+    o.text(light->street);
+  else
+    o.text(info.street ? info.street : first_fact(c, "street"));
   o.end('}');
 }
 
-void round_text(Out& o, const RoundData& data) {
+void round_text(Out& o, const RoundData& data, bool case_sheets) {
   o.begin('{');
   o.key("as_of");
   o.string(data.as_of.empty() ? data.round.created_at : data.as_of);
+  if (!case_sheets) {
+    o.key("case_sheets");
+    o.boolean(false);
+  }
   o.key("created_at");
   o.string(data.round.created_at);
   o.key("mode");
@@ -259,15 +280,16 @@ void round_text(Out& o, const RoundData& data) {
 
 }  // namespace
 
-bool write_round_json(const RoundData& data, const TextSink& sink) {
+bool write_round_json(const RoundData& data, const TextSink& sink, bool case_sheets) {
   Out o(sink);
   int rejected = 0, findings = 0;
   o.begin('{');
   o.key("cases");
   o.begin('[');
-  for (const CaseResult& r : data.cases) {
+  for (std::size_t i = 0; i < data.cases.size(); ++i) {
+    const CaseResult& r = data.cases[i];
     o.item();
-    case_text(o, r.c, r.audit);
+    case_text(o, r.c, r.audit, case_sheets ? nullptr : &data.facts[i]);
     rejected += r.c.rejected ? 1 : 0;
     findings += static_cast<int>(r.audit.findings.size());
   }
@@ -278,7 +300,7 @@ bool write_round_json(const RoundData& data, const TextSink& sink) {
   checklist(o, latest ? latest->checklist_id : none, latest ? latest->checklist_version : none,
             latest ? latest->checklist_sha256 : none, true);
   o.key("round");
-  round_text(o, data);
+  round_text(o, data, case_sheets);
   const int archives = static_cast<int>(data.cases.size());
   o.key("summary");
   o.begin('{');

@@ -15,8 +15,8 @@ namespace auditor {
 // to stop writing (e.g. a failed write).
 using TextSink = std::function<bool(std::string_view)>;
 
-// Writes round_json(data).dump(2) to `sink`, without a final newline; false
-// when the sink stopped it.
-bool write_round_json(const RoundData& data, const TextSink& sink);
+// Writes round_json(data, case_sheets).dump(2) to `sink`, without a final
+// newline; false when the sink stopped it.
+bool write_round_json(const RoundData& data, const TextSink& sink, bool case_sheets = true);
 
 }  // namespace auditor

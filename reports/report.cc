@@ -75,6 +75,28 @@ Result<ReportFormats> parse_formats(const std::string& list) {
   return f;
 }
 
+Result<SheetMode> parse_sheet_mode(const std::string& value) {
+  if (value == "auto") return SheetMode::automatic;
+  if (value == "all") return SheetMode::all;
+  if (value == "none") return SheetMode::none;
+  return Error{"逐案评查表选项 --sheets 只能是 auto（不超过 " +
+               std::to_string(kMaxCasesWithSheets) + " 个案卷时附上）、all（全部附上）或 none（不附），不能是「" +
+               value + "」"};
+}
+
+bool sheets_for(std::size_t case_count, SheetMode mode) {
+  if (mode == SheetMode::automatic) return case_count <= kMaxCasesWithSheets;
+  return mode == SheetMode::all;
+}
+
+std::string sheets_left_out_note(std::size_t case_count) {
+  return "本轮共 " + std::to_string(case_count) + " 个案卷" +
+         (case_count > kMaxCasesWithSheets
+              ? "（超过 " + std::to_string(kMaxCasesWithSheets) + " 个）"
+              : std::string()) +
+         "，报告未附逐案评查表；需要时请加 --sheets all 重新生成。";
+}
+
 Result<std::string> round_mode(const std::string& value) {
   if (value == "inspection") return std::string("inspection");
   if (value == "self-check" || value == "self_check") return std::string("self_check");
@@ -82,7 +104,7 @@ Result<std::string> round_mode(const std::string& value) {
                "」"};
 }
 
-nlohmann::json round_json(const RoundData& data) {
+nlohmann::json round_json(const RoundData& data, bool case_sheets) {
   Checklist checklist;
   std::string tool_version;
   if (!data.runs.empty()) {
@@ -93,6 +115,20 @@ nlohmann::json round_json(const RoundData& data) {
     tool_version = latest.tool_version;
   }
   nlohmann::json j = result_json(tool_version, checklist, data.cases);
+  if (!case_sheets) {
+    const auto text = [](const Text& t) {
+      return t ? nlohmann::json(valid_utf8(*t)) : nlohmann::json(nullptr);
+    };
+    nlohmann::json& cases = j["cases"];
+    for (std::size_t i = 0; i < data.cases.size(); ++i) {
+      nlohmann::json& c = cases[i];
+      c.erase("documents");
+      c.erase("checks");
+      c["case_number"] = text(data.facts[i].case_number);
+      c["street"] = text(data.facts[i].street);
+      c["party"] = text(data.facts[i].party);
+    }
+  }
   nlohmann::json runs = nlohmann::json::array();
   for (const RoundRun& r : data.runs)
     runs.push_back({{"started_at", r.started_at},
@@ -108,30 +144,37 @@ nlohmann::json round_json(const RoundData& data) {
                 {"created_at", data.round.created_at},
                 {"as_of", data.as_of.empty() ? data.round.created_at : data.as_of},
                 {"runs", std::move(runs)}};
+  if (!case_sheets) j["round"]["case_sheets"] = false;
   return j;
 }
 
-Status write_json_report(const RoundData& data, const std::filesystem::path& file) {
+Status write_json_report(const RoundData& data, const std::filesystem::path& file,
+                         bool case_sheets) {
   std::FILE* out = std::fopen(file.c_str(), "wb");
   if (out == nullptr) return Status::failure("无法写入文件：" + file.string());
   const auto put = [out](std::string_view piece) {
     return std::fwrite(piece.data(), 1, piece.size(), out) == piece.size();
   };
-  const bool written = write_round_json(data, put) && put("\n");
+  const bool written = write_round_json(data, put, case_sheets) && put("\n");
   if (std::fclose(out) != 0 || !written) return Status::failure("无法写入文件：" + file.string());
   return Status::success();
 }
 
-Status write_round_reports(Store& store, const ReportRequest& request) {
+Status write_round_reports(Store& store, const ReportRequest& request, ReportWritten* written) {
   sqlite3* db = store.handle();
   Result<RoundInfo> round = existing_round(db, request.round);
   if (!round) return Status::failure(round.error());
-  Result<RoundData> data = load_round(db, *round);
+  Result<std::size_t> count = case_count(db, *round);
+  if (!count) return Status::failure(count.error());
+  // Without sheets the documents and checks are never read.
+  const bool sheets = sheets_for(*count, request.sheets);
+  Result<RoundData> data = load_round(db, *round, sheets);
   if (!data) return Status::failure(data.error());
+  if (written) *written = {data->cases.size(), sheets};
   Result<std::optional<RoundData>> previous = comparison_round(db, *data, request.compare_with);
   if (!previous) return Status::failure(previous.error());
   const RoundSummary summary = summarize(*data, *previous ? &**previous : nullptr);
-  const ReportInput in{*data, summary, request.names};
+  const ReportInput in{*data, summary, request.names, sheets};
 
   std::error_code ec;
   std::filesystem::create_directories(request.dir, ec);
@@ -142,7 +185,7 @@ Status write_round_reports(Store& store, const ReportRequest& request) {
   // Only the XLSX thread calls libxlsxwriter, whose gmtime() is not
   // re-entrant; libzip uses localtime_r.
   const std::vector<std::pair<bool, std::function<Status()>>> jobs = {
-      {request.formats.json, [&] { return write_json_report(*data, dir / "report.json"); }},
+      {request.formats.json, [&] { return write_json_report(*data, dir / "report.json", sheets); }},
       {request.formats.html, [&] { return write_file(dir / "report.html", html_report(in)); }},
       {request.formats.docx,
        [&] {

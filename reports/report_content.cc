@@ -48,9 +48,12 @@ void scope_and_method(const ReportInput& in, Content& out) {
                           count(s.files) + " 宗案卷，其中已评查 " + count(s.audited) +
                           " 宗，无法读取 " + count(s.rejected) + " 宗。"));
   out.push_back(
-      paragraph("评查方式：按检查清单逐卷核查文书是否齐全、期限、编号、内容一致性等事项，"
-                "每项发现注明规则、依据、证据和扣分；有否决项的案卷评为不合格。机器无法判断的事项"
-                "（签名、印章图像、手写内容等）列入各案评查表的人工核对清单，由人员逐项核对。"));
+      paragraph(std::string("评查方式：按检查清单逐卷核查文书是否齐全、期限、编号、内容一致性等事项，"
+                            "每项发现注明规则、依据、证据和扣分；有否决项的案卷评为不合格。机器无法判断的事项"
+                            "（签名、印章图像、手写内容等）") +
+                (in.case_sheets ? "列入各案评查表的人工核对清单"
+                                : "列为人工核对事项（XLSX「问题」表和 JSON 逐条列出）") +
+                "，由人员逐项核对。"));
 }
 
 void streets(const ReportInput& in, Content& out) {
@@ -207,6 +210,7 @@ Content notification_content(const ReportInput& in) {
   out.push_back(heading(
       in.data.round.name + (self_check ? " 行政处罚案卷自查情况报告" : " 行政处罚案卷评查情况通报"),
       1));
+  if (!in.case_sheets) out.push_back(paragraph(sheets_left_out_note(in.data.cases.size())));
   out.push_back(provenance(in.data));
   scope_and_method(in, out);
   streets(in, out);

@@ -26,11 +26,15 @@ using Content = std::vector<Block>;
 
 // The report is the notification (通报) of the round, then each case's
 // blocks in case order; renderers take it piece by piece, so none holds the
-// blocks of the whole round at once.
+// blocks of the whole round at once. Without case sheets the notification
+// carries sheets_left_out_note under its title and the case list follows it.
 Content notification_content(const ReportInput& in);
 // Case i's blocks, appended to `out`: a new page, the attachment heading
 // before the first case, then its sheet (评查表).
 void append_case_content(const ReportInput& in, std::size_t i, Content& out);
+// In place of the sheets: a new page and the case list (案卷一览), one row per
+// case: case label, street, party, score, grade, problems, manual checks.
+void append_case_list(const ReportInput& in, Content& out);
 
 // One case's sheet, appended to `out` (the caller starts the new page).
 void append_case_sheet(const ReportInput& in, std::size_t i, Content& out);

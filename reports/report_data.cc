@@ -39,6 +39,16 @@ constexpr char kFacts[] =
     " WHERE c.round_id = ?1 AND f.kind IN ('case_number', 'street', 'party', 'filing_date')"
     " ORDER BY d.case_id, d.ord, f.rowid";
 
+// For a load without documents: the filing and closing documents, which
+// make a case filed and closed (CaseFacts). Through the documents' case_id
+// index, reading only the head of each row, not its text.
+constexpr char kFilingDocuments[] =
+    "SELECT d.case_id, d.type FROM documents d"
+    " WHERE d.case_id IN (SELECT id FROM cases WHERE round_id = ?1)"
+    " AND d.type IN ('filing_approval', 'closing_approval')";
+
+constexpr char kCaseCount[] = "SELECT count(*) FROM cases WHERE round_id = ?1";
+
 constexpr char kFindings[] =
     "SELECT f.case_id, f.rule, f.kind, f.severity, "
     "f.stage, f.document, f.message, f.basis,"
@@ -182,6 +192,19 @@ bool load_facts(sqlite3* db, long long round, RoundData& out, CaseIndex& index) 
   return !rows.failed();
 }
 
+// Without documents: which cases have a filing or closing approval.
+bool load_filing_documents(sqlite3* db, long long round, RoundData& out, CaseIndex& index) {
+  Rows rows(db, kFilingDocuments);
+  rows.bind(1, round);
+  while (rows.next()) {
+    CaseFacts& f = out.facts[index.at(rows.integer(0))];
+    const std::string type = rows.text(1);
+    f.closed = f.closed || type == "closing_approval";
+    f.filed = f.filed || type == "filing_approval";
+  }
+  return !rows.failed();
+}
+
 bool load_findings(sqlite3* db, long long round, RoundData& out, CaseIndex& index) {
   Rows rows(db, kFindings);
   rows.bind(1, round);
@@ -233,6 +256,15 @@ Result<std::optional<RoundInfo>> find_round(sqlite3* db, const std::string& name
   return found;
 }
 
+Result<std::size_t> case_count(sqlite3* db, const RoundInfo& round) {
+  Rows rows(db, kCaseCount);
+  rows.bind(1, round.id);
+  std::size_t n = 0;
+  if (rows.next()) n = static_cast<std::size_t>(rows.integer(0));
+  if (rows.failed()) return read_error(db);
+  return n;
+}
+
 Result<RoundData> load_round(sqlite3* db, const RoundInfo& round, bool full) {
   RoundData out;
   out.round = round;
@@ -240,7 +272,8 @@ Result<RoundData> load_round(sqlite3* db, const RoundInfo& round, bool full) {
   // Documents before facts (facts attach to them); the read is one snapshot.
   if (sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK) return read_error(db);
   const bool ok = load_runs(db, round.id, out) && load_cases(db, round.id, out, index) &&
-                  (!full || load_documents(db, round.id, out, index)) &&
+                  (full ? load_documents(db, round.id, out, index)
+                        : load_filing_documents(db, round.id, out, index)) &&
                   load_facts(db, round.id, out, index) && load_findings(db, round.id, out, index) &&
                   (!full || load_checks(db, round.id, out, index));
   Error failure = ok ? Error{} : read_error(db);

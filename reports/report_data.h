@@ -53,9 +53,14 @@ struct RoundData {
 // empty; nullopt when there is no such round.
 Result<std::optional<RoundInfo>> find_round(sqlite3* db, const std::string& name);
 
+// The number of cases of `round`, without reading them.
+Result<std::size_t> case_count(sqlite3* db, const RoundInfo& round);
+
 // Everything the reports show about `round`. With `full` false only the case
-// rows, the facts behind the case numbers and the findings are read (enough
-// to compare rounds): documents keep only those facts, checks stay empty.
+// rows, the facts behind the case numbers and filing dates, the types of the
+// filing and closing documents and the findings are read: enough for the
+// notification, the case list and comparing rounds. Documents and checks
+// then stay empty; RoundData::facts is complete either way.
 Result<RoundData> load_round(sqlite3* db, const RoundInfo& round, bool full = true);
 
 // The latest round created before `current` whose set of streets (the

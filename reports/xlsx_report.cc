@@ -209,6 +209,7 @@ void info_sheet(const ReportInput& in, lxw_workbook* book, lxw_format* bold) {
   sheet.row().text("审查方式").text(mode_label(d.round.mode));
   sheet.row().text("轮次开始时间").text(d.round.created_at);
   sheet.row().text("数据截至").text(d.as_of.empty() ? d.round.created_at : d.as_of);
+  if (!in.case_sheets) sheet.row().text("逐案评查表").text(sheets_left_out_note(d.cases.size()));
   for (const RoundRun& run : d.runs) {
     sheet.row()
         .text("审查批次")
@@ -230,7 +231,12 @@ std::time_t epoch(const std::string& iso) {
 }  // namespace
 
 Status write_xlsx_report(const ReportInput& in, const std::filesystem::path& file) {
-  lxw_workbook* book = workbook_new(file.string().c_str());
+  // A round without per-case sheets is a large one: its rows are streamed
+  // (inline strings, one row in memory); with sheets the workbook keeps
+  // shared strings, byte-identical to what it always was.
+  lxw_workbook_options options{};
+  options.constant_memory = in.case_sheets ? LXW_FALSE : LXW_TRUE;
+  lxw_workbook* book = workbook_new_opt(file.string().c_str(), &options);
   if (!book) return Status::failure("无法创建 XLSX 文件：" + file.string());
   const std::string title = valid_utf8(in.data.round.name) + " 评查数据";
   lxw_doc_properties props{};

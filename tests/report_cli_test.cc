@@ -7,9 +7,13 @@
 namespace auditor {
 namespace {
 
+using test::occurrences;
 using test::read_file;
 using test::run_cli;
 using test::sh_quote;
+
+const std::string kNote3 =
+    "本轮共 3 个案卷，报告未附逐案评查表；需要时请加 --sheets all 重新生成。";
 
 const std::string kArchive =
     std::string(AUDITOR_SOURCE_DIR) + "/testdata/01-complete-structured.zip";
@@ -85,6 +89,51 @@ TEST_CASE("audit without --round files the run under today's round", "[reports]"
   auto bad = run_cli("audit --db a.db --mode review " + sh_quote(kArchive), tmp.path);
   CHECK(bad.status == 2);
   CHECK_THAT(bad.err, Catch::Contains("审查方式只能是"));
+}
+
+TEST_CASE("report --sheets none leaves the sheets out and says so once", "[reports]") {
+  test::ReportFixture fx;
+  fx.store.reset();
+  const std::string db = " --db " + sh_quote(fx.db.string());
+  auto none = run_cli("report" + db + " --round 第一轮 --sheets none --out " +
+                      sh_quote((fx.dir.path / "none").string()));
+  INFO(none.err);
+  REQUIRE(none.status == 0);
+  CHECK(occurrences(none.out, kNote3) == 1);
+  CHECK(read_file(fx.dir.path / "none" / "report.html").find("评查表：") == std::string::npos);
+  auto standard = run_cli("report" + db + " --round 第一轮 --format html --out " +
+                          sh_quote((fx.dir.path / "auto").string()));
+  REQUIRE(standard.status == 0);
+  CHECK(standard.out.find("逐案评查表") == std::string::npos);
+  CHECK_THAT(read_file(fx.dir.path / "auto" / "report.html"), Catch::Contains("评查表："));
+  auto help = run_cli("report --help");
+  CHECK_THAT(help.out, Catch::Contains("--sheets") && Catch::Contains("逐案评查表"));
+}
+
+TEST_CASE("audit --sheets none --out prints the note after the report", "[reports]") {
+  test::TempDir tmp;
+  auto run = run_cli("audit --db a.db --round 轮 --sheets none --out out " + sh_quote(kArchive),
+                     tmp.path);
+  INFO(run.err);
+  REQUIRE(run.status == 0);
+  CHECK(occurrences(run.out, "本轮共 1 个案卷，报告未附逐案评查表") == 1);
+  CHECK_THAT(read_file(tmp.path / "out" / "report.json"),
+             Catch::Contains("\"case_sheets\": false"));
+}
+
+TEST_CASE("a --sheets value other than auto, all or none is refused in Chinese", "[reports]") {
+  test::ReportFixture fx;
+  fx.store.reset();
+  auto report = run_cli("report --db " + sh_quote(fx.db.string()) + " --sheets some --out " +
+                        sh_quote((fx.dir.path / "out").string()));
+  CHECK(report.status == 2);
+  CHECK_THAT(report.err, Catch::Contains("参数错误：逐案评查表选项 --sheets 只能是 auto"));
+  CHECK_FALSE(std::filesystem::exists(fx.dir.path / "out"));
+  test::TempDir tmp;
+  auto audit = run_cli("audit --db a.db --sheets 全部 --out out " + sh_quote(kArchive), tmp.path);
+  CHECK(audit.status == 2);
+  CHECK_THAT(audit.err, Catch::Contains("不能是「全部」"));
+  CHECK_FALSE(std::filesystem::exists(tmp.path / "a.db"));
 }
 
 }  // namespace

@@ -205,5 +205,61 @@ TEST_CASE("a veto or major finding blocks closing, a minor one does not", "[repo
   CHECK_FALSE(closing_verdict(rejected, {}).can_close);
 }
 
+TEST_CASE("a load without documents gives the same case facts as a full one", "[reports]") {
+  ReportFixture fx;
+  for (const char* name : {"第一轮", "第二轮", "赤岗自查"}) {
+    INFO(name);
+    const RoundData full = load(fx, name, true), light = load(fx, name, false);
+    REQUIRE(light.cases.size() == full.cases.size());
+    CHECK(light.as_of == full.as_of);
+    for (std::size_t i = 0; i < full.cases.size(); ++i) {
+      const CaseFacts &a = full.facts[i], &b = light.facts[i];
+      CHECK(b.case_number == a.case_number);
+      CHECK(b.street == a.street);
+      CHECK(b.party == a.party);
+      CHECK(b.filed == a.filed);
+      CHECK(b.closed == a.closed);
+      CHECK(light.cases[i].audit.findings.size() == full.cases[i].audit.findings.size());
+      CHECK(light.cases[i].c.documents.empty());
+      CHECK(light.cases[i].audit.checks.empty());
+    }
+  }
+  // 第一轮: A has a filing and a closing approval, B only a filing approval.
+  const RoundData light = load(fx, "第一轮", false);
+  CHECK((light.facts[0].filed && light.facts[0].closed));
+  CHECK((light.facts[1].filed && !light.facts[1].closed));
+  CHECK((!light.facts[2].filed && !light.facts[2].closed));
+}
+
+TEST_CASE("a case filed only by a stated filing date counts as filed without its documents",
+          "[reports]") {
+  test::TempDir dir;
+  Result<std::unique_ptr<Store>> store = Store::open(dir.path / "a.db");
+  REQUIRE(store.ok());
+  Result<long long> run = (*store)->begin_run(
+      {"0.1.0", "g", "1", "ff", "2024-05-01T08:00:00Z", "轮", "inspection", ""});
+  REQUIRE(run.ok());
+  Case c;
+  c.archive = "a.zip";
+  Document evidence;
+  evidence.path = "02-询问笔录.docx";
+  evidence.format = "docx";
+  evidence.type = "inquiry_record";
+  evidence.facts = {{"filing_date", "2024-03-01", "立案日期：2024年3月1日"},
+                    {"street", "赤岗", "赤岗街道"}};
+  c.documents = {evidence};
+  REQUIRE((*store)->save_case(*run, c, Audit{}).ok());
+  Result<std::optional<RoundInfo>> round = find_round((*store)->handle(), "轮");
+  REQUIRE((round.ok() && round->has_value()));
+  Result<RoundData> light = load_round((*store)->handle(), **round, false);
+  REQUIRE(light.ok());
+  CHECK(light->facts[0].filed);
+  CHECK_FALSE(light->facts[0].closed);
+  CHECK(light->facts[0].street == "赤岗");
+  Result<std::size_t> count = case_count((*store)->handle(), **round);
+  REQUIRE(count.ok());
+  CHECK(*count == 1);
+}
+
 }  // namespace
 }  // namespace auditor

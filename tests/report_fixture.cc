@@ -153,10 +153,10 @@ ReportFixture::ReportFixture() : db(dir.path / "评查.db") {
 }
 
 std::filesystem::path ReportFixture::render(const std::string& round, const std::string& out,
-                                            const std::string& formats) {
+                                            const std::string& formats, SheetMode sheets) {
   Result<ReportFormats> wanted = parse_formats(formats);
   REQUIRE(wanted.ok());
-  ReportRequest request{round, std::nullopt, dir.path / out, *wanted, {}};
+  ReportRequest request{round, std::nullopt, dir.path / out, *wanted, {}, sheets};
   request.names.doc_types = {{"filing_approval", "立案审批表"},
                              {"penalty_decision", "行政处罚决定书"}};
   request.names.stages = {{1, "立案"}, {5, "决定"}};
@@ -193,10 +193,16 @@ std::string docx_text(const std::string& docx_bytes) {
 
 std::map<std::string, std::string> xlsx_cells(const std::string& xlsx_bytes, int n) {
   std::vector<std::string> shared;
-  const std::string strings = zip_member(xlsx_bytes, "xl/sharedStrings.xml");
+  // A workbook written in constant-memory mode has inline strings only.
+  Result<std::unique_ptr<ZipReader>> zip = ZipReader::open(xlsx_bytes, ZipLimits{});
+  REQUIRE(zip.ok());
+  bool has_shared = false;
+  for (const ZipEntry& e : (*zip)->entries()) has_shared |= e.name == "xl/sharedStrings.xml";
+  const std::string strings = has_shared ? zip_member(xlsx_bytes, "xl/sharedStrings.xml") : "";
   pugi::xml_document sd;
-  REQUIRE(
-      sd.load_buffer(strings.data(), strings.size(), pugi::parse_default | pugi::parse_ws_pcdata));
+  if (has_shared)
+    REQUIRE(sd.load_buffer(strings.data(), strings.size(),
+                           pugi::parse_default | pugi::parse_ws_pcdata));
   for (pugi::xml_node si : sd.child("sst").children("si")) {
     std::string text;
     for (const pugi::xpath_node& t : si.select_nodes(".//t")) text += t.node().text().get();
@@ -212,6 +218,8 @@ std::map<std::string, std::string> xlsx_cells(const std::string& xlsx_bytes, int
       const std::string ref = c.attribute("r").value(), type = c.attribute("t").value();
       std::string value = c.child("v").text().get();
       if (type == "s") value = shared.at(std::stoul(value));
+      if (type == "inlineStr")
+        for (const pugi::xpath_node& t : c.select_nodes("is//t")) value += t.node().text().get();
       cells[ref] = value;
       cells["type:" + ref] = type;
     }

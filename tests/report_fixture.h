@@ -37,7 +37,8 @@ struct ReportFixture {
 
   // Writes the round's reports into dir/<out>; REQUIREs success.
   std::filesystem::path render(const std::string& round, const std::string& out,
-                               const std::string& formats = "html,docx,xlsx,json");
+                               const std::string& formats = "html,docx,xlsx,json",
+                               SheetMode sheets = SheetMode::automatic);
 };
 
 // A zip member's bytes, read with the project's ZipReader.
@@ -46,8 +47,9 @@ std::string zip_member(const std::string& zip_bytes, const std::string& name);
 // All w:t text of word/document.xml, paragraphs joined by '\n'.
 std::string docx_text(const std::string& docx_bytes);
 
-// Sheet `n` (1-based) of an XLSX as cell reference → value (shared strings
-// resolved, numbers as written in <v>), plus "type:REF" → the t attribute.
+// Sheet `n` (1-based) of an XLSX as cell reference → value (shared and
+// inline strings resolved, numbers as written in <v>), plus "type:REF" → the
+// t attribute.
 std::map<std::string, std::string> xlsx_cells(const std::string& xlsx_bytes, int n);
 
 // Occurrences of `needle` in `hay`.

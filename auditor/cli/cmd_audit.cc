@@ -136,7 +136,7 @@ BatchResult audit_into(Store& store, long long run, const std::vector<std::files
 
 int audit(const Args& args) {
   po::options_description desc("选项");
-  std::string db, json, dir, profile, round, mode, inspector, out, formats;
+  std::string db, json, dir, profile, round, mode, inspector, out, formats, sheets;
   bool full = false;
   ImportOptions import_options;
   int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -158,6 +158,7 @@ int audit(const Args& args) {
       ("out", po::value(&out), "审查后把本轮报告写入此文件夹")
       ("format", po::value(&formats)->default_value("html,docx,xlsx,json"),
        "报告格式，逗号分隔：html,docx,xlsx,json")
+      ("sheets", po::value(&sheets)->default_value("auto"), sheets_option_help().c_str())
       ("input", po::value(&inputs)->composing(), "压缩包或包含压缩包的文件夹");
   add_limit_options(desc, import_options);
   po::positional_options_description positional;
@@ -181,6 +182,11 @@ int audit(const Args& args) {
   Result<ReportFormats> wanted = parse_formats(formats);
   if (!wanted) {
     std::cerr << "参数错误：" << wanted.error() << "\n";
+    return kExitUsage;
+  }
+  Result<SheetMode> sheet_mode = parse_sheet_mode(sheets);
+  if (!sheet_mode) {
+    std::cerr << "参数错误：" << sheet_mode.error() << "\n";
     return kExitUsage;
   }
   if (round.empty()) round = default_round_name(today_local());
@@ -221,12 +227,14 @@ int audit(const Args& args) {
       !write_output(json, result_json(AUDITOR_VERSION, *checklist, batch.results).dump(2)))
     return kExitUsage;
   if (!out.empty()) {
-    ReportRequest request{round, std::nullopt, out, *wanted, vocabulary(*checklist)};
-    if (Status written = write_round_reports(**store, request); !written.ok()) {
-      std::cerr << written.reason << "\n";
+    ReportRequest request{round, std::nullopt, out, *wanted, vocabulary(*checklist), *sheet_mode};
+    ReportWritten written;
+    if (Status status = write_round_reports(**store, request, &written); !status.ok()) {
+      std::cerr << status.reason << "\n";
       return kExitUsage;
     }
     console << "报告已写入 " << out << "\n";
+    if (!written.case_sheets) console << sheets_left_out_note(written.cases) << "\n";
   }
   if (batch.store_failed) return kExitUsage;
   return batch.totals.rejected > 0 ? kExitRejected : kExitOk;

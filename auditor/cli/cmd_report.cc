@@ -9,13 +9,14 @@ namespace auditor::cli {
 
 int report(const Args& args) {
   po::options_description desc("选项");
-  std::string db, round, compare, out, formats, dir;
+  std::string db, round, compare, out, formats, dir, sheets;
   desc.add_options()("db", po::value(&db)->default_value("auditor.db"), "SQLite 数据库文件")(
       "round", po::value(&round), "审查轮次名称（默认最近建立的轮次）")(
       "compare", po::value(&compare), "与哪一轮比较（默认街道范围相同的上一轮）")(
       "out", po::value(&out), "报告写入的文件夹")(
       "format", po::value(&formats)->default_value("html,docx,xlsx,json"),
       "报告格式，逗号分隔：html,docx,xlsx,json")(
+      "sheets", po::value(&sheets)->default_value("auto"), sheets_option_help().c_str())(
       "checklist", po::value(&dir)->default_value(default_checklist_dir().string()),
       "检查清单目录（提供文书和阶段名称）");
   po::positional_options_description positional;
@@ -29,6 +30,11 @@ int report(const Args& args) {
   Result<ReportFormats> wanted = parse_formats(formats);
   if (!wanted) {
     std::cerr << "参数错误：" << wanted.error() << "\n";
+    return kExitUsage;
+  }
+  Result<SheetMode> sheet_mode = parse_sheet_mode(sheets);
+  if (!sheet_mode) {
+    std::cerr << "参数错误：" << sheet_mode.error() << "\n";
     return kExitUsage;
   }
   if (!std::filesystem::exists(db)) {
@@ -47,12 +53,14 @@ int report(const Args& args) {
     return kExitUsage;
   }
   ReportRequest request{round, vm.count("compare") ? std::optional(compare) : std::nullopt, out,
-                        *wanted, names};
-  if (Status written = write_round_reports(**store, request); !written.ok()) {
-    std::cerr << written.reason << "\n";
+                        *wanted, names, *sheet_mode};
+  ReportWritten written;
+  if (Status status = write_round_reports(**store, request, &written); !status.ok()) {
+    std::cerr << status.reason << "\n";
     return kExitUsage;
   }
   std::cout << "报告已写入 " << out << "\n";
+  if (!written.case_sheets) std::cout << sheets_left_out_note(written.cases) << "\n";
   return kExitOk;
 }
 

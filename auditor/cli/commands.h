@@ -27,6 +27,9 @@ constexpr int kExitUsage = 2;
 // The bundled checklist folder: next to the binary's source tree.
 std::filesystem::path default_checklist_dir();
 
+// The help line of --sheets, shared by audit and report.
+std::string sheets_option_help();
+
 // Loads the checklist in `dir`, printing the Chinese reason (file:line) on
 // failure.
 std::optional<Checklist> load_checklist_or_report(const std::filesystem::path& dir);
