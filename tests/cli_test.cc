@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "importers/names.h"
 #include "tests/cli_support.h"
 
 using auditor::test::run_cli;
@@ -21,6 +22,17 @@ TEST_CASE("the help option lists every subcommand in Chinese", "[cli]") {
   CHECK(run.status == 0);
   for (const char* word : {"audit", "extract", "rules", "用法"})
     CHECK(run.out.find(word) != std::string::npos);
+}
+
+TEST_CASE("each subcommand's help keeps its Chinese characters whole", "[cli]") {
+  for (const char* command : {"audit", "extract", "report", "rules", "checklist"}) {
+    INFO(command);
+    auto run = run_cli(std::string(command) + " --help");
+    CHECK(run.status == 0);
+    CHECK(auditor::is_valid_utf8(run.out));
+  }
+  // A long description stays on its option's line, not cut at a byte count.
+  CHECK(run_cli("report --help").out.find("none（不附，改附案卷一览）") != std::string::npos);
 }
 
 TEST_CASE("an unknown subcommand is a usage error", "[cli]") {

@@ -135,7 +135,7 @@ BatchResult audit_into(Store& store, long long run, const std::vector<std::files
 }  // namespace
 
 int audit(const Args& args) {
-  po::options_description desc("选项");
+  po::options_description desc = option_list();
   std::string db, json, dir, profile, round, mode, inspector, out, formats, sheets;
   bool full = false;
   ImportOptions import_options;

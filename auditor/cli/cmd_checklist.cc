@@ -56,7 +56,7 @@ void print_calendar(const fs::path& file, const WorkCalendar& cal) {
 }  // namespace
 
 int checklist(const Args& args) {
-  po::options_description desc("选项");
+  po::options_description desc = option_list();
   std::string action, dir = (fs::path(AUDITOR_SOURCE_DIR) / "checklists").string();
   desc.add_options()("action", po::value(&action), "操作：check")(
       "dir", po::value(&dir), "数据目录（默认为内置的 checklists 目录）");

@@ -45,7 +45,7 @@ Case read_input(const std::filesystem::path& path, const ImportOptions& opt) {
 }  // namespace
 
 int extract(const Args& args) {
-  po::options_description desc("选项");
+  po::options_description desc = option_list();
   std::string dir;
   std::vector<std::string> files;
   ImportOptions import_options;

@@ -8,7 +8,7 @@
 namespace auditor::cli {
 
 int report(const Args& args) {
-  po::options_description desc("选项");
+  po::options_description desc = option_list();
   std::string db, round, compare, out, formats, dir, sheets;
   desc.add_options()("db", po::value(&db)->default_value("auditor.db"), "SQLite 数据库文件")(
       "round", po::value(&round), "审查轮次名称（默认最近建立的轮次）")(

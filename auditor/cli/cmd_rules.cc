@@ -12,7 +12,7 @@
 namespace auditor::cli {
 
 int rules(const Args& args) {
-  po::options_description desc("选项");
+  po::options_description desc = option_list();
   std::string dir, profile;
   desc.add_options()("checklist", po::value(&dir)->default_value(default_checklist_dir().string()),
                      "检查清单目录")(

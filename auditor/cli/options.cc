@@ -4,6 +4,11 @@
 
 namespace auditor::cli {
 
+po::options_description option_list() {
+  constexpr unsigned kLineLength = 4096;
+  return po::options_description("选项", kLineLength, kLineLength / 2);
+}
+
 int parse_options(const Args& args, po::options_description& desc,
                   const po::positional_options_description& positional,
                   const std::string& usage_line, po::variables_map& vm) {

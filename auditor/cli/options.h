@@ -10,6 +10,11 @@ namespace auditor::cli {
 
 namespace po = boost::program_options;
 
+// The options list of a subcommand. Boost wraps descriptions at a byte
+// count, which cut Chinese characters in half: the lines are left whole for
+// the terminal to wrap.
+po::options_description option_list();
+
 // Parses `args` against `desc` (a --help switch is added). Returns the exit
 // status to stop with (help shown or a usage error printed in Chinese), or
 // -1 to go on with `vm` filled.
