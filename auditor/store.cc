@@ -30,12 +30,22 @@ class Statement {
   // Binds `args` and steps once; true on a row or on completion.
   template <typename... Args>
   bool run(const Args&... args) {
-    if (!stmt_) return false;
+    clear();
+    int i = 0;
+    return (set(++i, args) && ...) && step();
+  }
+  // The same one parameter at a time, for statements with many: clear()
+  // (every parameter NULL), set(i, value)..., step().
+  void clear() {
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
-    int i = 0;
-    if (!(bind(++i, args) && ...)) return false;
-    rc_ = sqlite3_step(stmt_);
+  }
+  template <typename T>
+  bool set(int i, const T& v) {
+    return stmt_ && bind(i, v);
+  }
+  bool step() {
+    rc_ = stmt_ ? sqlite3_step(stmt_) : SQLITE_MISUSE;
     return rc_ == SQLITE_ROW || rc_ == SQLITE_DONE;
   }
   bool has_row() const { return rc_ == SQLITE_ROW; }
@@ -109,6 +119,41 @@ std::string declared_json(const Case& c) {
       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+// Rows that repeat per case (facts, checks) go in kRowsPerInsert at a time:
+// a statement per row cost more than the row. The statement made here takes
+// `columns.size()` parameters per row, row after row; a row whose first
+// parameter is left NULL is skipped, so it serves any count up to its size.
+constexpr std::size_t kRowsPerInsert = 32;
+
+std::string rows_insert(const char* table, std::initializer_list<const char*> columns) {
+  std::string names, picked, row;
+  int n = 0;
+  for (const char* c : columns) {
+    names += (n ? ", " : "") + std::string(c);
+    picked += (n ? ", column" : "column") + std::to_string(n + 1);
+    row += n++ ? ", ?" : "(?";
+  }
+  row += ")";
+  std::string sql = "INSERT INTO " + std::string(table) + " (" + names + ") SELECT " + picked +
+                    " FROM (VALUES " + row;
+  for (std::size_t k = 1; k < kRowsPerInsert; ++k) sql += ", " + row;
+  return sql + ") WHERE column1 IS NOT NULL";
+}
+
+// Inserts rows 0..n-1 through `add` (made by rows_insert): bind_row(i, p)
+// binds row i's values from parameter p on. False on the first failure.
+template <typename BindRow>
+bool insert_rows(Statement& add, std::size_t n, BindRow bind_row) {
+  for (std::size_t first = 0; first < n; first += kRowsPerInsert) {
+    add.clear();
+    bool bound = true;
+    for (std::size_t k = first; k < n && k < first + kRowsPerInsert && bound; ++k)
+      bound = bind_row(k, static_cast<int>(k - first));
+    if (!bound || !add.step()) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 // The statements save_case runs for every case, prepared once per connection.
@@ -127,8 +172,7 @@ struct Store::CaseStatements {
                      "INSERT INTO documents (case_id, ord, path, format, type, stage, number, date,"
                      " pages, seal, has_text, title, text, type_source) VALUES (?1, ?2, ?3, ?4,"
                      " ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"),
-        add_fact(db,
-                 "INSERT INTO facts (document_id, kind, value, snippet) VALUES (?1, ?2, ?3, ?4)"),
+        add_facts(db, rows_insert("facts", {"document_id", "kind", "value", "snippet"}).c_str()),
         add_signature(db,
                       "INSERT INTO signatures (document_id, sig_id, type, page, time, provider,"
                       " seal_name, refs, digests_ok) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
@@ -136,9 +180,9 @@ struct Store::CaseStatements {
                     "INSERT INTO findings (case_id, ord, rule, kind, severity, stage, document,"
                     " message, basis, evidence, deduction) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
                     " ?8, ?9, ?10, ?11)"),
-        add_check(db, "INSERT INTO checks (case_id, rule, outcome) VALUES (?1, ?2, ?3)") {}
+        add_checks(db, rows_insert("checks", {"case_id", "rule", "outcome"}).c_str()) {}
 
-  Statement drop, add_case, add_document, add_fact, add_signature, add_finding, add_check;
+  Statement drop, add_case, add_document, add_facts, add_signature, add_finding, add_checks;
 };
 
 namespace {
@@ -159,6 +203,7 @@ std::string insert_case(sqlite3* db, Store::CaseStatements& st, long long run, c
     return sqlite_reason(db);
   const long long case_id = sqlite3_last_insert_rowid(db);
 
+  std::vector<std::pair<long long, const Fact*>> facts;  // with their document's id
   int ord = 0;
   for (const Document& d : c.documents) {
     if (!st.add_document.run(case_id, ++ord, d.path, d.format, d.type, d.stage, d.number, d.date,
@@ -166,9 +211,7 @@ std::string insert_case(sqlite3* db, Store::CaseStatements& st, long long run, c
                              source_name(d.type_source)))
       return sqlite_reason(db);
     const long long document_id = sqlite3_last_insert_rowid(db);
-    for (const Fact& f : d.facts)
-      if (!st.add_fact.run(document_id, f.kind, f.value, non_empty(f.snippet)))
-        return sqlite_reason(db);
+    for (const Fact& f : d.facts) facts.emplace_back(document_id, &f);
     for (const Signature& s : d.signatures)
       if (!st.add_signature.run(document_id, s.id, s.type, s.page, s.time, s.provider,
                                 s.seal_name, s.references, s.digests_ok))
@@ -182,8 +225,22 @@ std::string insert_case(sqlite3* db, Store::CaseStatements& st, long long run, c
                             f.deduction))
       return sqlite_reason(db);
 
-  for (const Check& k : audit.checks)
-    if (!st.add_check.run(case_id, k.rule, outcome_name(k.outcome))) return sqlite_reason(db);
+  Statement& add_fact = st.add_facts;
+  if (!insert_rows(add_fact, facts.size(), [&](std::size_t i, int row) {
+        const auto& [document_id, f] = facts[i];
+        const int p = 4 * row + 1;
+        return add_fact.set(p, document_id) && add_fact.set(p + 1, f->kind) &&
+               add_fact.set(p + 2, f->value) && add_fact.set(p + 3, non_empty(f->snippet));
+      }))
+    return sqlite_reason(db);
+
+  Statement& add_check = st.add_checks;
+  if (!insert_rows(add_check, audit.checks.size(), [&](std::size_t i, int row) {
+        const int p = 3 * row + 1;
+        return add_check.set(p, case_id) && add_check.set(p + 1, audit.checks[i].rule) &&
+               add_check.set(p + 2, outcome_name(audit.checks[i].outcome));
+      }))
+    return sqlite_reason(db);
   return {};
 }
 
