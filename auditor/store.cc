@@ -37,6 +37,7 @@ class Statement {
   // The same one parameter at a time, for statements with many: clear()
   // (every parameter NULL), set(i, value)..., step().
   void clear() {
+    if (!stmt_) return;  // failed to prepare: set() and step() fail
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
   }
