@@ -26,8 +26,9 @@ enum class Reuse {
   rechecked,  // stored case, findings from the current checklist
 };
 
-// Audits `archives` like audit_batch, for a run of round `round`. Each file is still read once (for its
-// sha256) on a worker thread; parsing happens only for `parsed` archives.
+// Audits `archives` like audit_batch, for a run of round `round`. A file
+// whose size and mtime are the stored ones is not read; any other is read
+// once (for its sha256) on a worker thread, and parsed only when `parsed`.
 // `store` is read on the calling thread only, before the batch and in
 // `consume`'s turn, so the consumer may write to it between calls. A stored
 // case that cannot be read back is parsed instead. `unchanged` says how much
