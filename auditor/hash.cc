@@ -2,6 +2,8 @@
 
 #include <openssl/evp.h>
 
+#include <map>
+#include <mutex>
 #include <stdexcept>
 
 namespace auditor {
@@ -10,8 +12,25 @@ struct Hasher::Impl {
   EVP_MD_CTX* ctx = nullptr;
 };
 
+namespace {
+
+// The digest `algorithm` fetched once for the process (never freed): given
+// an EVP_MD found by name, OpenSSL 3 fetches its implementation again on
+// every init. nullptr when OpenSSL has no such digest.
+const EVP_MD* fetched(const char* algorithm) {
+  static std::mutex mu;
+  static std::map<std::string, EVP_MD*, std::less<>> digests;
+  std::lock_guard lock(mu);
+  auto it = digests.find(std::string_view(algorithm));
+  if (it == digests.end())
+    it = digests.emplace(algorithm, EVP_MD_fetch(nullptr, algorithm, nullptr)).first;
+  return it->second;
+}
+
+}  // namespace
+
 Hasher::Hasher(const char* algorithm) : impl_(std::make_unique<Impl>()) {
-  const EVP_MD* md = EVP_get_digestbyname(algorithm);
+  const EVP_MD* md = fetched(algorithm);
   impl_->ctx = EVP_MD_CTX_new();
   if (!md || !impl_->ctx || EVP_DigestInit_ex(impl_->ctx, md, nullptr) != 1)
     throw std::runtime_error(std::string("digest unavailable: ") + algorithm);
