@@ -14,16 +14,17 @@ struct Hasher::Impl {
 
 namespace {
 
-// The digest `algorithm` fetched once for the process (never freed): given
-// an EVP_MD found by name, OpenSSL 3 fetches its implementation again on
-// every init. nullptr when OpenSSL has no such digest.
+// The digest `algorithm` fetched once for the process: given an EVP_MD
+// found by name, OpenSSL 3 fetches its implementation again on every init.
+// nullptr when OpenSSL has no such digest. The table is never destroyed, so
+// the digests stay reachable until exit (no leak for LeakSanitizer).
 const EVP_MD* fetched(const char* algorithm) {
   static std::mutex mu;
-  static std::map<std::string, EVP_MD*, std::less<>> digests;
+  static auto* const digests = new std::map<std::string, EVP_MD*, std::less<>>();
   std::lock_guard lock(mu);
-  auto it = digests.find(std::string_view(algorithm));
-  if (it == digests.end())
-    it = digests.emplace(algorithm, EVP_MD_fetch(nullptr, algorithm, nullptr)).first;
+  auto it = digests->find(std::string_view(algorithm));
+  if (it == digests->end())
+    it = digests->emplace(algorithm, EVP_MD_fetch(nullptr, algorithm, nullptr)).first;
   return it->second;
 }
 
