@@ -6,7 +6,6 @@
 #include <climits>
 #include <ctime>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -24,18 +23,16 @@ constexpr std::string_view kEmptyPdf =
     "trailer <</Size 3 /Root 1 0 R>>\nstartxref\n106\n%%EOF\n";
 
 // Silences poppler's messages (a damaged PDF becomes a finding instead) and
-// keeps its global tables (fonts, encodings) built for the whole process:
+// keeps its global tables (fonts, encodings) built while the process runs:
 // poppler-cpp builds them when a document opens while none is open and frees
 // them when the last one closes, which made every PDF pay for them again.
-// One empty document, never closed, holds them.
+// One empty document holds them; it is destroyed at exit.
 void init_poppler() {
-  static std::once_flag once;
-  std::call_once(once, [] {
+  static const std::unique_ptr<poppler::document> held = [] {
     poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
-    static const poppler::document* const held = poppler::document::load_from_raw_data(
-        kEmptyPdf.data(), static_cast<int>(kEmptyPdf.size()));
-    (void)held;
-  });
+    return std::unique_ptr<poppler::document>(poppler::document::load_from_raw_data(
+        kEmptyPdf.data(), static_cast<int>(kEmptyPdf.size())));
+  }();
 }
 
 std::string utf8(const poppler::ustring& u) {
