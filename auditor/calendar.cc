@@ -81,9 +81,10 @@ Status read_day(const Reader& in, const pugi::xml_node& node, int year, Calendar
   return Status::success();
 }
 
-// Reads one <year>; `seen` maps each announced day to its line, across years.
+// Reads one <year>; `seen` maps each announced day to its element, across
+// years (its line is counted only for a duplicate).
 Status read_year(const Reader& in, const pugi::xml_node& node, CalendarYear& out,
-                 std::map<Date, int>& seen) {
+                 std::map<Date, pugi::xml_node>& seen) {
   std::string value;
   if (Status s = in.text(node, "value", value); !s.ok()) return s;
   const char* end = value.data() + value.size();
@@ -101,10 +102,10 @@ Status read_year(const Reader& in, const pugi::xml_node& node, CalendarYear& out
     } else if (name == "day") {
       CalendarDay day;
       if (Status s = read_day(in, child, out.year, day); !s.ok()) return s;
-      const auto [it, fresh] = seen.emplace(day.date, in.line_of(child));
+      const auto [it, fresh] = seen.emplace(day.date, child);
       if (!fresh)
         return in.fail(child, "日期 " + day.date.iso() + " 已在第 " +
-                                  std::to_string(it->second) + " 行公布过");
+                                  std::to_string(in.line_of(it->second)) + " 行公布过");
       out.days.push_back(std::move(day));
     } else {
       return in.fail(child, "未知元素 <" + name + ">，<year> 内只允许 <announcement> 和 <day>");
@@ -119,7 +120,7 @@ Status read_years(const Reader& in, std::vector<CalendarYear>& out) {
   const pugi::xml_node root = in.root();
   if (std::string(root.name()) != "calendar")
     return in.fail(root, std::string("根元素应为 <calendar>，实为 <") + root.name() + ">");
-  std::map<Date, int> seen;
+  std::map<Date, pugi::xml_node> seen;
   for (const pugi::xml_node child : root.children()) {
     if (child.type() != pugi::node_element) continue;
     if (std::string(child.name()) != "year")
