@@ -44,14 +44,17 @@ struct CaseLoader::Queries {
         findings(db,
                  "SELECT rule, kind, severity, stage, document, message, basis, evidence,"
                  " deduction FROM findings WHERE case_id = ?1 ORDER BY ord"),
+        findings_brief(db, "SELECT rule, kind, severity FROM findings WHERE case_id = ?1"
+                           " ORDER BY ord"),
         checks(db, "SELECT rule, outcome FROM checks WHERE case_id = ?1 ORDER BY rowid") {}
 
-  Rows case_row, docs_full, docs_summary, facts, sigs, findings, checks;
+  Rows case_row, docs_full, docs_summary, facts, sigs, findings, findings_brief, checks;
 
   // Documents in stored order; with Load::full also their texts, type
   // sources, facts and signatures.
   bool load_documents(long long case_id, Load what, Case& c);
-  // Findings, and the check outcomes unless `what` is Load::findings.
+  // Findings, and the check outcomes; with Load::findings only the rule,
+  // kind and severity of each finding.
   bool load_findings(long long case_id, Load what, CaseResult& r);
 };
 
@@ -101,6 +104,18 @@ bool CaseLoader::Queries::load_documents(long long case_id, Load what, Case& c) 
 }
 
 bool CaseLoader::Queries::load_findings(long long case_id, Load what, CaseResult& r) {
+  if (what == Load::findings) {
+    findings_brief.reset();
+    findings_brief.bind(1, case_id);
+    while (findings_brief.next()) {
+      Finding f;
+      f.rule = findings_brief.text(0);
+      f.kind = findings_brief.text(1);
+      f.severity = findings_brief.text(2);
+      r.audit.findings.push_back(std::move(f));
+    }
+    return !findings_brief.failed();
+  }
   Rows& q = findings;
   q.reset();
   q.bind(1, case_id);
@@ -116,7 +131,6 @@ bool CaseLoader::Queries::load_findings(long long case_id, Load what, CaseResult
     }
     r.audit.findings.push_back(std::move(f));
   }
-  if (what == Load::findings) return !q.failed();
   checks.reset();
   checks.bind(1, case_id);
   while (checks.next()) r.audit.checks.push_back({checks.text(0), outcome_named(checks.text(1))});

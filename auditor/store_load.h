@@ -31,7 +31,8 @@ Result<std::map<std::string, StoredAudit>> load_stored_index(Store& store);
 // What CaseLoader::load reads: everything; or what reporting the case again
 // needs (console, JSON, reports): the case row, its documents without texts,
 // type sources, facts and signatures, its findings and check outcomes; or
-// only the case row and its findings (the console line and the totals).
+// only the case row and the rule, kind and severity of each finding (the
+// console line and the totals).
 enum class Load { full, summary, findings };
 
 // Reads stored cases; its queries are prepared once, for all the cases it
