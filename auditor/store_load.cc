@@ -63,17 +63,7 @@ bool CaseLoader::Queries::load_documents(long long case_id, Load what, Case& c) 
   docs.reset();
   docs.bind(1, case_id);
   while (docs.next()) {
-    Document d;
-    d.path = docs.text(1);
-    d.format = docs.text(2);
-    d.type = docs.opt_text(3);
-    d.stage = docs.opt_int(4);
-    d.number = docs.opt_text(5);
-    d.date = docs.opt_text(6);
-    d.pages = docs.opt_int(7);
-    d.seal = docs.opt_text(8);
-    d.has_text = docs.integer(9) == 1;
-    d.title = docs.text(10);
+    Document d = document_row(docs, 1);
     if (what == Load::summary) {
       c.documents.push_back(std::move(d));
       continue;

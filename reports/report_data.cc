@@ -148,18 +148,8 @@ bool load_documents(sqlite3* db, long long round, RoundData& out, CaseIndex& ind
     const std::size_t i = index.at(rows.integer(0));
     std::vector<Document>& docs = out.cases[i].c.documents;
     if (docs.empty()) docs.reserve(previous);  // cases tend to hold alike numbers of documents
-    Document& d = docs.emplace_back();
+    const Document& d = docs.emplace_back(document_row(rows, 1));
     previous = docs.size();
-    d.path = rows.text(1);
-    d.format = rows.text(2);
-    d.type = rows.opt_text(3);
-    d.stage = rows.opt_int(4);
-    d.number = rows.opt_text(5);
-    d.date = rows.opt_text(6);
-    d.pages = rows.opt_int(7);
-    d.seal = rows.opt_text(8);
-    d.has_text = rows.integer(9) != 0;
-    d.title = rows.text(10);
     out.facts[i].closed = out.facts[i].closed || d.type == "closing_approval";
     out.facts[i].filed = out.facts[i].filed || d.type == "filing_approval";
   }

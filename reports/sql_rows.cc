@@ -27,4 +27,19 @@ Finding finding_row(const Rows& rows, int first) {
   return f;
 }
 
+Document document_row(const Rows& rows, int first) {
+  Document d;
+  d.path = rows.text(first);
+  d.format = rows.text(first + 1);
+  d.type = rows.opt_text(first + 2);
+  d.stage = rows.opt_int(first + 3);
+  d.number = rows.opt_text(first + 4);
+  d.date = rows.opt_text(first + 5);
+  d.pages = rows.opt_int(first + 6);
+  d.seal = rows.opt_text(first + 7);
+  d.has_text = rows.integer(first + 8) != 0;
+  d.title = rows.text(first + 9);
+  return d;
+}
+
 }  // namespace auditor

@@ -77,4 +77,9 @@ std::vector<std::string> parse_evidence(const std::string& text);
 // basis, evidence, deduction of `rows`, the first at column `first`.
 Finding finding_row(const Rows& rows, int first);
 
+// A document from the columns path, format, type, stage, number, date, pages,
+// seal, has_text, title of `rows`, the first at column `first`; the text,
+// facts and signatures are left empty.
+Document document_row(const Rows& rows, int first);
+
 }  // namespace auditor
