@@ -64,6 +64,24 @@ bool is_manifest(const ZipEntry& e) {
   return lower == kManifestName;
 }
 
+// read_document with the format already detected.
+Document read_as(std::string path, std::string_view bytes, std::string format,
+                 const ImportOptions& opt, std::vector<ImportIssue>& issues) {
+  Document d;
+  d.path = std::move(path);
+  d.format = std::move(format);
+  Status s = parse_by_format(bytes, opt, d);
+  if (!s.ok()) issues.push_back({d.path, s.reason});
+  if (d.metadata.count("encrypted"))  // not a scan: say why nothing is readable
+    issues.push_back({d.path, "PDF 文件已加密，需要密码才能打开，无法读取内容；请提供未加密的版本"});
+  if (d.has_text) {
+    d.facts = extract_facts(d.text);
+    d.number = first_fact(d, "doc_number");
+    d.date = first_fact(d, "doc_date");
+  }
+  return d;
+}
+
 // Reads every member of `zip` into `c`, descending into nested zips up to
 // opt.max_nesting levels; `prefix` is the nested archive's path plus "/".
 void read_members(ZipReader& zip, const std::string& prefix, int depth,
@@ -88,7 +106,8 @@ void read_members(ZipReader& zip, const std::string& prefix, int depth,
       *manifest_xml = std::move(*bytes);
       continue;
     }
-    if (detect_format(*bytes, path) == "zip") {
+    std::string format = detect_format(*bytes, path);
+    if (format == "zip") {
       if (depth >= opt.max_nesting) {
         c.issues.push_back({path, "压缩包嵌套层数超过上限（" + std::to_string(opt.max_nesting) +
                                       " 层），未读取其中内容"});
@@ -102,7 +121,7 @@ void read_members(ZipReader& zip, const std::string& prefix, int depth,
       read_members(**inner, path + "/", depth + 1, opt, c, nullptr);
       continue;
     }
-    c.documents.push_back(read_document(path, *bytes, opt, c.issues));
+    c.documents.push_back(read_as(path, *bytes, std::move(format), opt, c.issues));
   }
 }
 
@@ -133,19 +152,8 @@ void import_bytes(std::string_view bytes, const ImportOptions& options, Case& c)
 
 Document read_document(std::string path, std::string_view bytes, const ImportOptions& opt,
                        std::vector<ImportIssue>& issues) {
-  Document d;
-  d.path = std::move(path);
-  d.format = detect_format(bytes, d.path);
-  Status s = parse_by_format(bytes, opt, d);
-  if (!s.ok()) issues.push_back({d.path, s.reason});
-  if (d.metadata.count("encrypted"))  // not a scan: say why nothing is readable
-    issues.push_back({d.path, "PDF 文件已加密，需要密码才能打开，无法读取内容；请提供未加密的版本"});
-  if (d.has_text) {
-    d.facts = extract_facts(d.text);
-    d.number = first_fact(d, "doc_number");
-    d.date = first_fact(d, "doc_date");
-  }
-  return d;
+  std::string format = detect_format(bytes, path);
+  return read_as(std::move(path), bytes, std::move(format), opt, issues);
 }
 
 Case import_archive_bytes(std::string label, std::string_view bytes, const ImportOptions& opt) {
