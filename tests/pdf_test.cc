@@ -4,6 +4,7 @@
 #include <string>
 
 #include "importers/formats.h"
+#include "tests/cli_support.h"
 
 namespace auditor {
 namespace {
@@ -15,6 +16,22 @@ std::string fixture(const std::string& name) {
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();
+}
+
+TEST_CASE("the program starts without poppler, whose module opens with the first PDF", "[pdf]") {
+  test::TempDir dir;
+  const std::filesystem::path listing = dir.path / "libraries";
+  // What the dynamic linker loads at start-up, as ldd prints it.
+  const std::string cmd = "LD_TRACE_LOADED_OBJECTS=1 " + test::sh_quote(AUDITOR_BINARY) + " >" +
+                          test::sh_quote(listing.string());
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  const std::string libraries = test::read_file(listing);
+  CHECK(libraries.find("libsqlite3") != std::string::npos);
+  CHECK(libraries.find("libpoppler") == std::string::npos);
+
+  Document d;
+  REQUIRE(parse_pdf(fixture("decision.pdf"), d).ok());
+  CHECK(test::read_file("/proc/self/maps").find("libauditor_pdf.so") != std::string::npos);
 }
 
 TEST_CASE("LibreOffice PDF text is read page by page in reading order", "[docx]") {
