@@ -64,7 +64,7 @@ void run_ordered(std::size_t n, int jobs, const std::function<CaseResult(std::si
   const std::size_t workers = std::clamp<std::size_t>(jobs, 1, std::max<std::size_t>(n, 1));
   // Room to ride out the consumer's pauses (a commit, a checkpoint) without
   // idling the workers; an item ahead holds a parsed case, not its archive.
-  const std::size_t window = workers * kAheadPerJob;
+  const std::size_t window = workers * kAheadPerJob, half = window / 2;
   std::vector<std::optional<CaseResult>> slots(n);
   std::mutex mu;
   std::condition_variable ready, room;
@@ -75,7 +75,11 @@ void run_ordered(std::size_t n, int jobs, const std::function<CaseResult(std::si
       std::size_t i;
       {
         std::unique_lock lock(mu);
-        room.wait(lock, [&] { return next >= n || next < consumed + window; });
+        // A worker that finds the window full sleeps until half of it is
+        // free: when items are quick (unchanged archives) the workers are
+        // woken once per half window, not once per item.
+        if (next < n && next >= consumed + window)
+          room.wait(lock, [&] { return next >= n || next + half <= consumed + window; });
         if (next >= n) return;
         i = next++;
       }
@@ -97,8 +101,9 @@ void run_ordered(std::size_t n, int jobs, const std::function<CaseResult(std::si
       r = std::move(*slots[i]);
       slots[i].reset();
       consumed = i + 1;
+      // Wakes sleeping workers at half a free window, and to leave at the end.
+      if (next >= n || next + half == consumed + window) room.notify_all();
     }
-    room.notify_all();
     consume(i, std::move(r));
   }
   for (std::thread& t : pool) t.join();

@@ -183,6 +183,12 @@ ALTER TABLE cases ADD COLUMN file_mtime_ns INTEGER;
 DROP INDEX facts_by_kind;
 DROP INDEX checks_by_rule;
 )sql"},
+    // An unchanged re-audit reads each case's findings as rule, kind and
+    // severity only (store_load.cc): from this index alone, without the
+    // table pages that hold the messages and evidence (a page or two per case).
+    {5, R"sql(
+CREATE INDEX findings_by_case ON findings(case_id, ord, rule, kind, severity);
+)sql"},
 };
 
 bool exec(sqlite3* db, const char* sql) {

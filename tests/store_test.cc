@@ -181,6 +181,30 @@ TEST_CASE("a version-3 database keeps its facts and checks without the unused in
   CHECK(query(db, "SELECT count(*) FROM checks") == "0");
 }
 
+TEST_CASE("a version-4 database gains an index that answers the brief findings query alone",
+          "[store]") {
+  TempDb tmp;
+  {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(tmp.path.c_str(), &db) == SQLITE_OK);
+    REQUIRE(migrate(db, 4).ok());
+    sqlite3_close(db);
+  }
+  auto store = open_store(tmp.path);
+  CHECK(store->schema_version() == latest_schema_version());
+  // The plan of the query CaseLoader runs for an unchanged case (Load::findings).
+  sqlite3_stmt* plan = nullptr;
+  REQUIRE(sqlite3_prepare_v2(store->handle(),
+                             "EXPLAIN QUERY PLAN SELECT rule, kind, severity FROM findings"
+                             " WHERE case_id = 1 ORDER BY ord",
+                             -1, &plan, nullptr) == SQLITE_OK);
+  std::string steps;
+  while (sqlite3_step(plan) == SQLITE_ROW)
+    steps += reinterpret_cast<const char*>(sqlite3_column_text(plan, 3)) + std::string("\n");
+  sqlite3_finalize(plan);
+  CHECK(steps == "SEARCH findings USING COVERING INDEX findings_by_case (case_id=?)\n");
+}
+
 TEST_CASE("a database written by a newer tool is refused with a Chinese reason", "[store]") {
   TempDb tmp;
   const int newer = latest_schema_version() + 1;
