@@ -65,7 +65,9 @@ void run_ordered(std::size_t n, int jobs, const std::function<CaseResult(std::si
   // Room to ride out the consumer's pauses (a commit, a checkpoint) without
   // idling the workers; an item ahead holds a parsed case, not its archive.
   const std::size_t window = workers * kAheadPerJob, half = window / 2;
-  std::vector<std::optional<CaseResult>> slots(n);
+  // Item i waits in slot i % window: it starts only once item i - window
+  // has been consumed, so memory follows the window, not the batch.
+  std::vector<std::optional<CaseResult>> slots(window);
   std::mutex mu;
   std::condition_variable ready, room;
   std::size_t next = 0, consumed = 0;
@@ -86,7 +88,7 @@ void run_ordered(std::size_t n, int jobs, const std::function<CaseResult(std::si
       CaseResult r = work(i);
       {
         std::lock_guard lock(mu);
-        slots[i] = std::move(r);
+        slots[i % window] = std::move(r);
       }
       ready.notify_all();
     }
@@ -97,9 +99,10 @@ void run_ordered(std::size_t n, int jobs, const std::function<CaseResult(std::si
     CaseResult r;
     {
       std::unique_lock lock(mu);
-      ready.wait(lock, [&] { return slots[i].has_value(); });
-      r = std::move(*slots[i]);
-      slots[i].reset();
+      std::optional<CaseResult>& slot = slots[i % window];
+      ready.wait(lock, [&] { return slot.has_value(); });
+      r = std::move(*slot);
+      slot.reset();
       consumed = i + 1;
       // Wakes sleeping workers at half a free window, and to leave at the end.
       if (next >= n || next + half == consumed + window) room.notify_all();
