@@ -31,6 +31,15 @@ struct TempDb {
   }
 };
 
+// A database file migrated only up to `version`, then given `sql`.
+void database_at_version(const fs::path& path, int version, const char* sql = "") {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  REQUIRE(migrate(db, version).ok());
+  REQUIRE(sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+}
+
 std::unique_ptr<Store> open_store(const fs::path& path) {
   Result<std::unique_ptr<Store>> store = Store::open(path);
   INFO((store.ok() ? std::string() : store.error()));
@@ -149,25 +158,18 @@ TEST_CASE("reopening a current database keeps its schema and data", "[store]") {
 TEST_CASE("a version-3 database keeps its facts and checks without the unused indexes",
           "[store]") {
   TempDb tmp;
-  {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open(tmp.path.c_str(), &db) == SQLITE_OK);
-    REQUIRE(migrate(db, 3).ok());
-    REQUIRE(sqlite3_exec(db, R"sql(
-      INSERT INTO rounds VALUES (1, 'r', 'inspection', '2024-03-01T08:00:00Z');
-      INSERT INTO audit_runs (id, round_id, started_at, tool_version, checklist_id,
-                              checklist_version, checklist_sha256)
-        VALUES (1, 1, '2024-03-01T08:00:00Z', '0.1.0', 'g', '1', 'ff');
-      INSERT INTO cases (id, round_id, archive, run_id, status, audited_at)
-        VALUES (7, 1, 'a.zip', 1, 'audited', '2024-03-01T08:00:01Z');
-      INSERT INTO documents (id, case_id, ord, path, format, has_text)
-        VALUES (1, 7, 1, 'x.docx', 'docx', 1);
-      INSERT INTO facts VALUES (1, 'party', '张三', NULL);
-      INSERT INTO checks VALUES (7, 'R1', 'passed'), (7, 'R2', 'failed');
-    )sql",
-                         nullptr, nullptr, nullptr) == SQLITE_OK);
-    sqlite3_close(db);
-  }
+  database_at_version(tmp.path, 3, R"sql(
+    INSERT INTO rounds VALUES (1, 'r', 'inspection', '2024-03-01T08:00:00Z');
+    INSERT INTO audit_runs (id, round_id, started_at, tool_version, checklist_id,
+                            checklist_version, checklist_sha256)
+      VALUES (1, 1, '2024-03-01T08:00:00Z', '0.1.0', 'g', '1', 'ff');
+    INSERT INTO cases (id, round_id, archive, run_id, status, audited_at)
+      VALUES (7, 1, 'a.zip', 1, 'audited', '2024-03-01T08:00:01Z');
+    INSERT INTO documents (id, case_id, ord, path, format, has_text)
+      VALUES (1, 7, 1, 'x.docx', 'docx', 1);
+    INSERT INTO facts VALUES (1, 'party', '张三', NULL);
+    INSERT INTO checks VALUES (7, 'R1', 'passed'), (7, 'R2', 'failed');
+  )sql");
   auto store = open_store(tmp.path);
   sqlite3* db = store->handle();
   CHECK(store->schema_version() == latest_schema_version());
@@ -184,12 +186,7 @@ TEST_CASE("a version-3 database keeps its facts and checks without the unused in
 TEST_CASE("a version-4 database gains an index that answers the brief findings query alone",
           "[store]") {
   TempDb tmp;
-  {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open(tmp.path.c_str(), &db) == SQLITE_OK);
-    REQUIRE(migrate(db, 4).ok());
-    sqlite3_close(db);
-  }
+  database_at_version(tmp.path, 4);
   auto store = open_store(tmp.path);
   CHECK(store->schema_version() == latest_schema_version());
   // The plan of the query CaseLoader runs for an unchanged case (Load::findings).
