@@ -109,9 +109,14 @@ class CaseIndex {
   std::size_t last_ = 0;
 };
 
-bool load_cases(sqlite3* db, long long round, RoundData& out, CaseIndex& index) {
+bool load_cases(sqlite3* db, const RoundInfo& round, RoundData& out, CaseIndex& index) {
+  // Sized once: a vector grown to 100,000 cases was reallocated 17 times.
+  Result<std::size_t> n = case_count(db, round);
+  if (!n) return false;
+  out.cases.reserve(*n);
+  out.facts.reserve(*n);
   Rows rows(db, kCases);
-  rows.bind(1, round);
+  rows.bind(1, round.id);
   while (rows.next()) {
     index.add(rows.integer(0));
     CaseResult r;
@@ -261,7 +266,7 @@ Result<RoundData> load_round(sqlite3* db, const RoundInfo& round, bool full) {
   CaseIndex index;
   // Documents before facts (facts attach to them); the read is one snapshot.
   if (sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK) return read_error(db);
-  const bool ok = load_runs(db, round.id, out) && load_cases(db, round.id, out, index) &&
+  const bool ok = load_runs(db, round.id, out) && load_cases(db, round, out, index) &&
                   (full ? load_documents(db, round.id, out, index)
                         : load_filing_documents(db, round.id, out, index)) &&
                   load_facts(db, round.id, out, index) && load_findings(db, round.id, out, index) &&
