@@ -90,6 +90,9 @@ struct Case {
   CaseInfo info;
   std::vector<Document> documents;
   std::vector<ImportIssue> issues;
+  // The stored case this one was read back from (CaseLoader), 0 when parsed:
+  // saving it again into its own round updates it in place.
+  long long stored_id = 0;
 };
 
 struct Finding {

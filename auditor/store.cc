@@ -181,27 +181,70 @@ struct Store::CaseStatements {
                     "INSERT INTO findings (case_id, ord, rule, kind, severity, stage, document,"
                     " message, basis, evidence, deduction) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
                     " ?8, ?9, ?10, ?11)"),
-        add_checks(db, rows_insert("checks", {"case_id", "rule", "outcome"}).c_str()) {}
+        add_checks(db, rows_insert("checks", {"case_id", "rule", "outcome"}).c_str()),
+        // The case row's values as add_case takes them; ?17 the stored case,
+        // which must hold ?18 documents and be of the run's round.
+        update_case(db,
+                    "UPDATE cases SET sha256 = ?2, run_id = ?3, status = ?4, error = ?5,"
+                    " case_number = ?6, street = ?7, party = ?8, party_id = ?9, procedure = ?10,"
+                    " fine = ?11, score = ?12, grade = ?13, declared = ?14, file_size = ?15,"
+                    " file_mtime_ns = ?16, audited_at = strftime('%Y-%m-%dT%H:%M:%SZ')"
+                    " WHERE id = ?17 AND archive = ?1"
+                    " AND round_id = (SELECT round_id FROM audit_runs WHERE id = ?3)"
+                    " AND (SELECT count(*) FROM documents WHERE case_id = ?17) = ?18"),
+        update_document(db,
+                        "UPDATE documents SET type = ?3, stage = ?4, type_source = ?5"
+                        " WHERE case_id = ?1 AND ord = ?2"),
+        drop_findings(db, "DELETE FROM findings WHERE case_id = ?1"),
+        drop_checks(db, "DELETE FROM checks WHERE case_id = ?1") {}
 
   Statement drop, add_case, add_document, add_facts, add_signature, add_finding, add_checks;
+  Statement update_case, update_document, drop_findings, drop_checks;
 };
 
 namespace {
+
+// Runs `st` with the values of case `c`'s row as ?1..?16, in add_case's
+// order, followed by `more`.
+template <typename... More>
+bool run_case_row(Statement& st, long long run, const Case& c, const Audit& audit,
+                  const More&... more) {
+  const CaseInfo& info = c.info;
+  std::optional<long long> size, mtime;
+  if (c.stamp) size = static_cast<long long>(c.stamp->size), mtime = c.stamp->mtime_ns;
+  return st.run(c.archive, non_empty(c.sha256), run, c.rejected ? "rejected" : "audited",
+                c.rejected ? non_empty(c.error) : std::nullopt, info.case_number, info.street,
+                info.party, info.party_id, info.procedure, info.fine,
+                c.rejected ? std::nullopt : std::optional<double>(audit.score),
+                c.rejected ? std::nullopt : non_empty(audit.grade), declared_json(c), size, mtime,
+                more...);
+}
+
+// Inserts the findings and check outcomes of case `case_id`.
+std::string insert_results(sqlite3* db, Store::CaseStatements& st, long long case_id,
+                           const Audit& audit) {
+  int ord = 0;
+  for (const Finding& f : audit.findings)
+    if (!st.add_finding.run(case_id, ++ord, f.rule, f.kind, f.severity, f.stage, f.document,
+                            f.message, non_empty(f.basis), evidence_json(f.evidence),
+                            f.deduction))
+      return sqlite_reason(db);
+
+  Statement& add_check = st.add_checks;
+  if (!insert_rows(add_check, audit.checks.size(), [&](std::size_t i, int row) {
+        const int p = 3 * row + 1;
+        return add_check.set(p, case_id) && add_check.set(p + 1, audit.checks[i].rule) &&
+               add_check.set(p + 2, outcome_name(audit.checks[i].outcome));
+      }))
+    return sqlite_reason(db);
+  return {};
+}
 
 // Inserts the rows of one case. Returns the reason of the first failed
 // statement (taken while it is still alive), empty on success.
 std::string insert_case(sqlite3* db, Store::CaseStatements& st, long long run, const Case& c,
                         const Audit& audit) {
-  const CaseInfo& info = c.info;
-  std::optional<long long> size, mtime;
-  if (c.stamp) size = static_cast<long long>(c.stamp->size), mtime = c.stamp->mtime_ns;
-  if (!st.add_case.run(c.archive, non_empty(c.sha256), run, c.rejected ? "rejected" : "audited",
-                       c.rejected ? non_empty(c.error) : std::nullopt, info.case_number,
-                       info.street, info.party, info.party_id, info.procedure, info.fine,
-                       c.rejected ? std::nullopt : std::optional<double>(audit.score),
-                       c.rejected ? std::nullopt : non_empty(audit.grade), declared_json(c), size,
-                       mtime))
-    return sqlite_reason(db);
+  if (!run_case_row(st.add_case, run, c, audit)) return sqlite_reason(db);
   const long long case_id = sqlite3_last_insert_rowid(db);
 
   std::vector<std::pair<long long, const Fact*>> facts;  // with their document's id
@@ -219,13 +262,6 @@ std::string insert_case(sqlite3* db, Store::CaseStatements& st, long long run, c
         return sqlite_reason(db);
   }
 
-  ord = 0;
-  for (const Finding& f : audit.findings)
-    if (!st.add_finding.run(case_id, ++ord, f.rule, f.kind, f.severity, f.stage, f.document,
-                            f.message, non_empty(f.basis), evidence_json(f.evidence),
-                            f.deduction))
-      return sqlite_reason(db);
-
   Statement& add_fact = st.add_facts;
   if (!insert_rows(add_fact, facts.size(), [&](std::size_t i, int row) {
         const auto& [document_id, f] = facts[i];
@@ -234,15 +270,34 @@ std::string insert_case(sqlite3* db, Store::CaseStatements& st, long long run, c
                add_fact.set(p + 2, f->value) && add_fact.set(p + 3, non_empty(f->snippet));
       }))
     return sqlite_reason(db);
+  return insert_results(db, st, case_id, audit);
+}
 
-  Statement& add_check = st.add_checks;
-  if (!insert_rows(add_check, audit.checks.size(), [&](std::size_t i, int row) {
-        const int p = 3 * row + 1;
-        return add_check.set(p, case_id) && add_check.set(p + 1, audit.checks[i].rule) &&
-               add_check.set(p + 2, outcome_name(audit.checks[i].outcome));
-      }))
-    return sqlite_reason(db);
-  return {};
+// Writes case `c` of `run`. A stored case read back and saved into its own
+// round with the documents it was stored with (a re-check, the numbering
+// post-pass) is updated in place: its row, its documents' types, findings
+// and checks; the texts, facts and signatures stay as stored. Any other case
+// is inserted, replacing the round's earlier case of the same archive.
+std::string write_case(sqlite3* db, Store::CaseStatements& st, long long run, const Case& c,
+                       const Audit& audit) {
+  if (c.stored_id != 0) {
+    if (!run_case_row(st.update_case, run, c, audit, c.stored_id,
+                      static_cast<long long>(c.documents.size())))
+      return sqlite_reason(db);
+    if (sqlite3_changes(db) == 1) {
+      int ord = 0;
+      for (const Document& d : c.documents)
+        if (!st.update_document.run(c.stored_id, ++ord, d.type, d.stage,
+                                    source_name(d.type_source)))
+          return sqlite_reason(db);
+      if (!st.drop_findings.run(c.stored_id) || !st.drop_checks.run(c.stored_id))
+        return sqlite_reason(db);
+      return insert_results(db, st, c.stored_id, audit);
+    }
+  }
+  // ON DELETE CASCADE removes the earlier documents, facts, findings, checks.
+  if (!st.drop.run(c.archive, run)) return sqlite_reason(db);
+  return insert_case(db, st, run, c, audit);
 }
 
 const char* mode_label(const std::string& mode) {
@@ -355,10 +410,7 @@ Status Store::save_case(long long run, const Case& c, const Audit& audit) {
   Transaction tx(db_);
   if (!tx.open()) return Status::failure("无法开始数据库事务：" + sqlite_reason(db_));
   if (!statements_) statements_ = std::make_unique<CaseStatements>(db_);
-  // ON DELETE CASCADE removes the earlier documents, facts, findings, checks.
-  std::string why = statements_->drop.run(c.archive, run)
-                        ? insert_case(db_, *statements_, run, c, audit)
-                        : sqlite_reason(db_);
+  std::string why = write_case(db_, *statements_, run, c, audit);
   if (why.empty() && !tx.commit()) why = sqlite_reason(db_);
   if (!why.empty()) return Status::failure("保存审查结果失败，该案卷原有的结果保持不变：" + why);
   return Status::success();

@@ -50,7 +50,10 @@ class Store {
   Result<long long> begin_run(const RunInfo& run);
   // Stores the case, its documents, facts and findings for `run`, replacing
   // any earlier results for the same archive path in the run's round. One
-  // transaction.
+  // transaction. A case read back from the run's round (Case::stored_id) with
+  // the documents it was stored with is updated in place: the case row, the
+  // documents' types and stages, the findings and checks; its document texts,
+  // facts and signatures are kept as stored.
   Status save_case(long long run, const Case& c, const Audit& audit);
   Status end_run(long long run);
 

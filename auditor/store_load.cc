@@ -160,6 +160,7 @@ Result<CaseResult> CaseLoader::load(long long case_id, Load what) {
     return Error{"数据库中没有编号为 " + std::to_string(case_id) + " 的案卷"};
   }
   CaseResult r;
+  r.c.stored_id = case_id;
   r.c.archive = q.text(0);
   r.c.sha256 = q.text(1);
   r.c.rejected = q.text(2) == "rejected";

@@ -175,6 +175,36 @@ TEST_CASE("after a checklist change the rules re-run on stored facts, as on pars
   }
 }
 
+TEST_CASE("a re-check saved into its round keeps the stored documents and stores new findings",
+          "[perf]") {
+  Audited a;
+  sqlite3* db = a.store->handle();
+  const std::string documents = test::query(db, "SELECT group_concat(id) FROM documents");
+  const std::string facts = test::query(db, "SELECT count(*) FROM facts");
+  a.checklist.sha256 = "changed";
+  a.run([&](long long run) {
+    audit_batch_incremental(*a.store, a.archives, a.checklist, ImportOptions{}, 2, "第一轮",
+                            Load::summary, [&](CaseResult&& r, Reuse reuse) {
+                              CHECK(reuse == Reuse::rechecked);
+                              REQUIRE(a.store->save_case(run, r.c, r.audit).ok());
+                            });
+  });
+  CHECK(test::query(db, "SELECT group_concat(id) FROM documents") == documents);
+  CHECK(test::query(db, "SELECT count(*) FROM facts") == facts);
+  CaseLoader loader(*a.store);
+  for (const fs::path& archive : a.archives) {
+    const std::string id =
+        test::query(db, "SELECT id FROM cases WHERE archive = '" + archive.string() + "'");
+    Result<CaseResult> stored = loader.load(std::stoll(id));
+    REQUIRE(stored.ok());
+    // What a fresh audit with the same checklist finds.
+    CaseResult parsed = audit_archive(archive, a.checklist, ImportOptions{});
+    CHECK(finding_lines(stored->audit) == finding_lines(parsed.audit));
+    CHECK(stored->audit.score == Approx(parsed.audit.score));
+    CHECK(stored->audit.checks.size() == parsed.audit.checks.size());
+  }
+}
+
 TEST_CASE("checklist change on a case stored without its texts parses the archive again",
           "[perf]") {
   Audited a;

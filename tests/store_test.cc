@@ -8,6 +8,7 @@
 #include <random>
 
 #include "auditor/schema.h"
+#include "auditor/store_load.h"
 #include "tests/cli_support.h"
 
 namespace auditor {
@@ -333,6 +334,80 @@ TEST_CASE("a rejected case is stored with its error and without score or grade",
     CHECK(query(db, std::string("SELECT ") + unknown + " FROM cases") == "NULL");
   // An empty started_at is filled with the time of the insert.
   CHECK(query(db, "SELECT started_at FROM audit_runs").size() == 20);
+}
+
+TEST_CASE("a stored case read back and saved into its round is updated in place", "[store]") {
+  TempDb tmp;
+  auto store = open_store(tmp.path);
+  sqlite3* db = store->handle();
+  auto first = store->begin_run({"0.1.0", "haizhu", "1", "ff", ""});
+  REQUIRE(first.ok());
+  Case original = sample_case();
+  original.documents[1].text = "行政处罚决定书全文";
+  REQUIRE(store->save_case(*first, original, sample_audit()).ok());
+  const std::string case_id = query(db, "SELECT id FROM cases");
+  const std::string document_ids = query(db, "SELECT group_concat(id) FROM documents");
+
+  // A re-check: same documents, one type found again, new findings and checks.
+  Result<CaseResult> r = CaseLoader(*store).load(std::stoll(case_id));
+  REQUIRE(r.ok());
+  CHECK(r->c.stored_id == std::stoll(case_id));
+  r->c.documents[2].type = "evidence";
+  r->c.documents[2].stage = 2;
+  r->audit.findings.resize(1);
+  r->audit.findings[0].message = "送达超期（重新检查）";
+  r->audit.checks = {{"deadline.service", Outcome::failed}};
+  r->audit.score = 80;
+  auto second = store->begin_run({"0.1.0", "haizhu", "2", "ee", ""});
+  REQUIRE(second.ok());
+  REQUIRE(store->save_case(*second, r->c, r->audit).ok());
+
+  CHECK(query(db, "SELECT id FROM cases") == case_id);
+  CHECK(query(db, "SELECT run_id FROM cases") == std::to_string(*second));
+  CHECK(query(db, "SELECT score FROM cases") == "80.0");
+  CHECK(query(db, "SELECT group_concat(id) FROM documents") == document_ids);
+  CHECK(query(db, "SELECT text FROM documents WHERE ord = 2") == "行政处罚决定书全文");
+  CHECK(query(db, "SELECT type || ' ' || stage FROM documents WHERE ord = 3") == "evidence 2");
+  CHECK(count(db, "facts") == 2);
+  CHECK(count(db, "signatures") == 1);
+  CHECK(query(db, "SELECT group_concat(message) FROM findings") == "送达超期（重新检查）");
+  CHECK(query(db, "SELECT group_concat(rule || ' ' || outcome) FROM checks") ==
+        "deadline.service failed");
+  // Read back, it is the case that was saved.
+  Result<CaseResult> again = CaseLoader(*store).load(std::stoll(case_id));
+  REQUIRE(again.ok());
+  CHECK(again->c.documents[2].type == "evidence");
+  CHECK(again->c.documents[1].facts.size() == r->c.documents[1].facts.size());
+  CHECK(again->audit.findings.size() == 1);
+}
+
+TEST_CASE("a stored case saved into another round, or with other documents, is a new case",
+          "[store]") {
+  TempDb tmp;
+  auto store = open_store(tmp.path);
+  sqlite3* db = store->handle();
+  auto first = store->begin_run({"0.1.0", "haizhu", "1", "ff", "", "第一轮"});
+  REQUIRE(first.ok());
+  REQUIRE(store->save_case(*first, sample_case(), sample_audit()).ok());
+  Result<CaseResult> r = CaseLoader(*store).load(std::stoll(query(db, "SELECT id FROM cases")));
+  REQUIRE(r.ok());
+
+  // Carried into another round: the first round keeps its case.
+  auto other = store->begin_run({"0.1.0", "haizhu", "1", "ff", "", "第二轮"});
+  REQUIRE(other.ok());
+  REQUIRE(store->save_case(*other, r->c, r->audit).ok());
+  CHECK(count(db, "cases") == 2);
+  CHECK(count(db, "documents") == 6);
+
+  // Saved into its own round with a document fewer: replaced, not updated.
+  r->c.documents.pop_back();
+  auto again = store->begin_run({"0.1.0", "haizhu", "1", "ff", "", "第一轮"});
+  REQUIRE(again.ok());
+  REQUIRE(store->save_case(*again, r->c, r->audit).ok());
+  CHECK(count(db, "cases") == 2);
+  CHECK(count(db, "documents") == 5);
+  CHECK(query(db, "SELECT count(*) FROM cases WHERE id = " + std::to_string(r->c.stored_id)) ==
+        "0");
 }
 
 TEST_CASE("re-auditing an archive replaces its earlier results", "[store]") {
