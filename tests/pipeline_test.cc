@@ -72,12 +72,13 @@ TEST_CASE("ordered runner refills a full window in bursts of half a window", "[p
         return CaseResult{};
       },
       [&](std::size_t, CaseResult&&) {
-        std::this_thread::sleep_for(std::chrono::microseconds(300));
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
         ++consumed;
       });
   CHECK(consumed == n);
-  // (n - window) / (window / 2) = 13 bursts; one start per item would be 52.
-  CHECK(start_positions.size() <= 20);
+  // (n - window) / (window / 2) = 13 bursts; one start per item would be 52,
+  // half of that leaves room for a busy machine.
+  CHECK(start_positions.size() <= 26);
 }
 
 TEST_CASE("ordered runner with no items calls nothing", "[perf]") {
