@@ -4,6 +4,8 @@
 #include <set>
 #include <utility>
 
+#include "auditor/hash.h"
+#include "importers/facts_labels.h"
 #include "importers/facts_text.h"
 
 namespace auditor {
@@ -28,6 +30,11 @@ std::vector<Fact> extract_facts(std::string_view text) {
   for (facts::Hit& h : hits)
     if (seen.insert({h.fact.kind, h.fact.value}).second) out.push_back(std::move(h.fact));
   return out;
+}
+
+const std::string& facts_data_sha256() {
+  static const std::string sha = sha256_hex(facts::date_labels_data());
+  return sha;
 }
 
 }  // namespace auditor

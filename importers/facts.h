@@ -3,6 +3,7 @@
 // docs/facts.md; every fact keeps the snippet it came from.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -11,5 +12,9 @@
 namespace auditor {
 
 std::vector<Fact> extract_facts(std::string_view text);
+
+// sha256 of the data compiled into the extractors (the date-label vocabulary,
+// importers/date_labels.tsv): stored facts read with other data are stale.
+const std::string& facts_data_sha256();
 
 }  // namespace auditor

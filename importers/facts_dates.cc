@@ -1,11 +1,20 @@
-// doc_date, filing_date, service_date, hearing_date.
+// Dates: labelled_date for every date written under a label, the kinds the
+// label vocabulary names (importers/date_labels.tsv: service_date,
+// payment_date, publication_date, violation_date, discovery_date,
+// filing_date, hearing_date), doc_date, hearing dates in prose and the date
+// of the act in a 经查 sentence.
+#include <string>
+
 #include "importers/cn_text.h"
+#include "importers/facts_labels.h"
 #include "importers/facts_text.h"
 
 namespace auditor::facts {
 namespace {
 
 constexpr std::size_t kHearingLookBack = 60;
+constexpr std::size_t kProseLabel = 24;    // code points read back for a label in prose
+constexpr std::size_t kFactsLookBack = 200;  // from 当事人于 back to 经查 on its line
 
 struct Date {
   std::size_t b, e;
@@ -32,12 +41,38 @@ std::vector<Date> find_dates(const Text& t) {
 
 bool is_cell_edge(char32_t c) { return c == 0 || c == U'\n' || c == U'\t'; }
 
-// Nothing but blanks between the date and the edges of its line or cell.
+std::size_t skip_digits(const Text& t, std::size_t i, std::size_t max) {
+  std::size_t j = i;
+  while (cn::is_digit(t[j]) && j - i < max) ++j;
+  return j;
+}
+
+// A time of day after a date: " 10:30", " 10:30:00", "9时5分", "上午9时30分",
+// "10时30分至11时": its end, or i when there is none.
+std::size_t skip_time(const Text& t, std::size_t i) {
+  std::size_t j = t.skip_spaces(i);
+  std::size_t k = t.match_any(j, {U"上午", U"下午", U"中午", U"晚上", U"凌晨", U"早上"});
+  if (k != npos) j = t.skip_spaces(k);
+  std::size_t h = skip_digits(t, j, 2);
+  if (h == j) return k != npos ? j : i;
+  if (t[h] == U':' && cn::is_digit(t[h + 1])) {
+    std::size_t m = skip_digits(t, h + 1, 2);
+    if (t[m] == U':' && cn::is_digit(t[m + 1])) m = skip_digits(t, m + 1, 2);
+    return m;
+  }
+  if (t[h] != U'时' && t[h] != U'点') return i;
+  std::size_t m = skip_digits(t, h + 1, 2);
+  if (m > h + 1 && t[m] == U'分') ++m;
+  return m > h + 1 ? m : h + 1;
+}
+
+// Nothing but blanks (and a time of day) between the date and the edges of
+// its line or cell.
 bool stands_alone(const Text& t, const Date& d) {
   std::size_t i = d.b;
   while (i > 0 && t[i - 1] == U' ') --i;
   if (i > 0 && !is_cell_edge(t[i - 1])) return false;
-  std::size_t j = d.e;
+  std::size_t j = skip_time(t, d.e);
   while (t[j] == U' ') ++j;
   return is_cell_edge(t[j]);
 }
@@ -55,17 +90,34 @@ bool after_date_label(const Text& t, const Date& d) {
   return false;
 }
 
-// The date right after a label (gap, optional 为/于): emits `kind`.
-void labelled(const Text& t, const std::vector<Date>& dates, std::initializer_list<Str> labels,
-              const char* kind, Sink& out) {
-  for (std::size_t i = t.find_any(labels); i != npos; i = t.find_any(labels, i + 1)) {
-    std::size_t e = t.match_any(i, labels);
-    std::size_t v = t.skip_label_gap(e);
-    if (t[v] == U'为' || t[v] == U'于') v = t.skip_spaces(v + 1);
-    for (const Date& d : dates)
-      if (d.b == v) out.add(i, d.e, kind, d.iso);
-    i = e - 1;
-  }
+// A bare signing label of a signature block: "签字（盖章）：2024年4月8日".
+bool is_bare_signing(std::u32string_view n) {
+  for (std::u32string_view w : {U"签字", U"签名", U"签章", U"盖章", U"签字盖章", U"签名盖章",
+                                U"签字或盖章", U"签名或盖章", U"签发", U"印章"})
+    if (n == w) return true;
+  return false;
+}
+
+// A label of the vocabulary right before the date in running text, with an
+// optional colon and 为/于 between ("立案时间为2024年3月5日"): its entry.
+const DateLabelEntry* prose_label(const Text& t, const Date& d, std::size_t& label_b) {
+  std::size_t p = d.b;
+  while (p > 0 && (t[p - 1] == U' ' || t[p - 1] == U'\t')) --p;
+  if (p > 0 && (t[p - 1] == U'为' || t[p - 1] == U'于')) --p;
+  while (p > 0 && t[p - 1] == U' ') --p;
+  if (p > 0 && t[p - 1] == U':') --p;
+  while (p > 0 && (t[p - 1] == U' ' || t[p - 1] == U'\t')) --p;
+  std::size_t q = p;
+  while (q > 0 && p - q < kProseLabel && !is_clause_end(t[q - 1]) && t[q - 1] != U',' &&
+         t[q - 1] != U':' && t[q - 1] != U'\t')
+    --q;
+  std::u32string n = norm_label(t, q, p);
+  for (const DateLabelEntry& e : date_label_entries())
+    if (n.size() >= e.label.size() && n.substr(n.size() - e.label.size()) == e.label) {
+      label_b = q;
+      return &e;
+    }
+  return nullptr;
 }
 
 // "定于2024年3月20日上午9时在…举行听证": the last date before 举行听证 in its sentence.
@@ -80,18 +132,56 @@ void hearing_held(const Text& t, const std::vector<Date>& dates, Sink& out) {
   }
 }
 
+// "经查，当事人于2024年1月10日在…占道经营": the act's date, only right after
+// 当事人于 in a line that states the findings (经查, 查明, 违法事实) and not
+// in a clause about a procedural step.
+void act_date(const Text& t, const Date& d, Sink& out) {
+  std::size_t p = d.b;
+  while (p > 0 && t[p - 1] == U' ') --p;
+  bool party = false;
+  for (Str s : {U"当事人于", U"你单位于", U"你(单位)于", U"你于"})
+    if (p >= s.size() && t.str().substr(p - s.size(), s.size()) == s) party = true;
+  if (!party) return;
+  std::size_t lb = t.line_begin(d.b);
+  if (d.b - lb > kFactsLookBack) lb = d.b - kFactsLookBack;
+  Str before = t.str().substr(lb, d.b - lb);
+  bool findings = false;
+  for (Str w : {U"经查", U"查明", U"违法事实", U"经调查"})
+    findings = findings || before.find(w) != Str::npos;
+  if (!findings) return;
+  std::size_t end = d.e;
+  while (end < t.size() && !is_clause_end(t[end]) && t[end] != U',') ++end;
+  Str clause = t.str().substr(d.e, end - d.e);
+  for (Str w : {U"立案", U"送达", U"告知", U"收到", U"签收", U"陈述", U"申辩", U"听证", U"缴纳",
+                U"申请", U"作出", U"提出", U"接受", U"询问", U"检查", U"调查"})
+    if (clause.find(w) != Str::npos) return;
+  out.add(d.b, end, "violation_date", d.iso);
+}
+
 }  // namespace
 
 void extract_dates(const Text& t, Sink& out) {
   std::vector<Date> dates = find_dates(t);
   const Date* signed_on = nullptr;
-  for (const Date& d : dates)
-    if (stands_alone(t, d) || after_date_label(t, d)) signed_on = &d;
+  for (const Date& d : dates) {
+    DateLabel l = label_of_date(t, d.b, d.e);
+    bool signing = stands_alone(t, d) || after_date_label(t, d) || l.sealed;
+    if (l.found()) {
+      const std::size_t b = l.at == LabelAt::same_cell || l.at == LabelAt::prev_cell ? l.b : d.b;
+      out.add(b, d.e, "labelled_date", t.original(l.b, l.e) + "=" + d.iso);
+      std::string_view kind = date_label_kind(l.norm);
+      if (!kind.empty()) out.add(b, d.e, std::string(kind), d.iso);
+      signing = signing || (!l.named && is_bare_signing(l.norm));
+    }
+    std::size_t pb = npos;
+    if (const DateLabelEntry* e = prose_label(t, d, pb)) {
+      if (!l.found()) out.add(pb, d.e, "labelled_date", cn::to_utf8(e->label) + "=" + d.iso);
+      out.add(pb, d.e, e->kind, d.iso);
+    }
+    act_date(t, d, out);
+    if (signing) signed_on = &d;
+  }
   if (signed_on) out.add(signed_on->b, signed_on->e, "doc_date", signed_on->iso);
-  labelled(t, dates, {U"立案日期", U"立案时间"}, "filing_date", out);
-  labelled(t, dates, {U"送达时间", U"送达日期", U"签收时间", U"签收日期", U"收到时间", U"收到日期"},
-           "service_date", out);
-  labelled(t, dates, {U"听证时间", U"听证日期"}, "hearing_date", out);
   hearing_held(t, dates, out);
 }
 

@@ -1,0 +1,321 @@
+// The date-label vocabulary and the reader of the label a date was written
+// under (importers/facts_labels.h). Layouts read, in order: the date's own
+// cell ("label：date", "label：name date" for signatures, "label date"), the
+// cells before it on its row, the header cell above it in its column, and a
+// label alone on the line above.
+#include "importers/facts_labels.h"
+
+#include <algorithm>
+
+#include "importers/cn_text.h"
+
+namespace auditor::facts {
+namespace {
+
+constexpr const char* kData =
+#include "importers/date_labels.inc"
+    ;
+
+constexpr std::size_t kMaxLabel = 24;     // code points of a label's normalised text
+constexpr std::size_t kMaxName = 12;      // of a signer's name between label and date
+constexpr std::size_t kMaxHeaderUp = 40;  // rows searched up for a column header
+
+bool is_blank(char32_t c) { return c == U' ' || c == U'\t'; }
+bool is_edge(char32_t c) { return c == 0 || c == U'\n' || c == U'\t'; }
+bool is_open(char32_t c) { return c == U'(' || c == U'【' || c == U'[' || c == U'〔'; }
+bool is_close(char32_t c) { return c == U')' || c == U'】' || c == U']' || c == U'〕'; }
+bool is_punct(char32_t c) {
+  return c == U',' || c == U'。' || c == U';' || c == U'!' || c == U'?' || c == U'《' ||
+         c == U'》' || c == U'“' || c == U'”';
+}
+
+bool ends_with(std::u32string_view s, std::u32string_view tail) {
+  return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
+}
+
+std::vector<DateLabelEntry> parse_entries() {
+  std::vector<DateLabelEntry> out;
+  std::string_view data = kData;
+  while (!data.empty()) {
+    std::size_t nl = data.find('\n');
+    std::string_view line = data.substr(0, nl);
+    data = nl == std::string_view::npos ? std::string_view{} : data.substr(nl + 1);
+    if (line.empty() || line[0] == '#') continue;
+    std::size_t tab = line.find('\t');
+    if (tab == std::string_view::npos || tab == 0 || tab + 1 >= line.size()) continue;
+    std::string kind(line.substr(tab + 1));
+    while (!kind.empty() && (kind.back() == '\r' || kind.back() == ' ')) kind.pop_back();
+    Text label(line.substr(0, tab));
+    std::u32string norm = norm_label(label, 0, label.size());
+    if (!norm.empty() && !kind.empty()) out.push_back({std::move(norm), std::move(kind)});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const DateLabelEntry& a, const DateLabelEntry& b) {
+    return a.label.size() > b.label.size();
+  });
+  return out;
+}
+
+// A label's normalised text reads as the label of a date: short, Han, no
+// digits or sentence punctuation, and a date word, a known label or a
+// signature in it.
+bool date_label_like(std::u32string_view n) {
+  if (n.empty() || n.size() > kMaxLabel) return false;
+  bool han = false;
+  for (char32_t c : n) {
+    if (cn::is_digit(c) || is_punct(c)) return false;
+    han = han || cn::is_han(c);
+  }
+  if (!han) return false;
+  return ends_with(n, U"日期") || ends_with(n, U"时间") || ends_with(n, U"日") ||
+         !date_label_kind(n).empty() || is_signature_label(n);
+}
+
+// Any label before a colon: short, Han, no digits or punctuation.
+bool colon_label_like(std::u32string_view n) {
+  if (n.empty() || n.size() > kMaxLabel) return false;
+  bool han = false;
+  for (char32_t c : n) {
+    if (cn::is_digit(c) || is_punct(c)) return false;
+    han = han || cn::is_han(c);
+  }
+  return han;
+}
+
+// A signer's name (or nothing) between a signature label and its date.
+bool name_like(std::u32string_view n) {
+  if (n.size() > kMaxName) return false;
+  for (char32_t c : n)
+    if (cn::is_digit(c) || is_punct(c) || c == U':') return false;
+  return true;
+}
+
+std::size_t cell_begin(const Text& t, std::size_t i) {
+  while (i > 0 && !is_edge(t[i - 1])) --i;
+  return i;
+}
+std::size_t cell_end(const Text& t, std::size_t i) {
+  while (!is_edge(t[i])) ++i;
+  return i;
+}
+
+// [b, e) without blanks at either end.
+void trim(const Text& t, std::size_t& b, std::size_t& e) {
+  while (b < e && is_blank(t[b])) ++b;
+  while (e > b && is_blank(t[e - 1])) --e;
+}
+
+// The text of [b, e) outside brackets, blanks removed: "（与受送达人的关系： ）" -> "".
+std::u32string outside_brackets(const Text& t, std::size_t b, std::size_t e) {
+  std::u32string out;
+  int depth = 0;
+  for (std::size_t i = b; i < e; ++i) {
+    if (is_open(t[i])) ++depth;
+    else if (is_close(t[i]) && depth > 0) --depth;
+    else if (depth == 0 && !is_blank(t[i])) out += t[i];
+  }
+  return out;
+}
+
+// The text ends with an organ's seal mark "（印章）", "（公章）", "（盖章）".
+bool has_seal_mark(const Text& t, std::size_t b, std::size_t e) {
+  while (e > b && is_blank(t[e - 1])) --e;
+  if (e == b || !is_close(t[e - 1])) return false;
+  std::u32string all = norm_label(t, b, e);
+  return ends_with(all, U"印章") || ends_with(all, U"公章") || ends_with(all, U"盖章");
+}
+
+DateLabel make(const Text& t, std::size_t b, std::size_t e, LabelAt at) {
+  DateLabel l;
+  trim(t, b, e);
+  while (e > b && t[e - 1] == U':') --e;
+  trim(t, b, e);
+  l.b = b;
+  l.e = e;
+  l.norm = norm_label(t, b, e);
+  l.at = at;
+  return l;
+}
+
+// Label and date in one cell: [cb, pe) is the text before the date.
+DateLabel in_cell(const Text& t, std::size_t cb, std::size_t pe) {
+  // The last colon outside brackets ends the label.
+  std::size_t colon = npos;
+  int depth = 0;
+  for (std::size_t i = cb; i < pe; ++i) {
+    if (is_open(t[i])) ++depth;
+    else if (is_close(t[i]) && depth > 0) --depth;
+    else if (depth == 0 && t[i] == U':') colon = i;
+  }
+  if (colon != npos) {
+    std::size_t ls = colon;  // back to a clause break or a run of spaces
+    while (ls > cb && !is_punct(t[ls - 1]) && t[ls - 1] != U':' && t[ls - 1] != U'、' &&
+           !(t[ls - 1] == U' ' && ls - 1 > cb && t[ls - 2] == U' '))
+      --ls;
+    DateLabel l = make(t, ls, colon, LabelAt::same_cell);
+    if (!colon_label_like(l.norm)) return {};
+    std::u32string filler = outside_brackets(t, colon + 1, pe);
+    if (filler.empty() || filler == U"为" || filler == U"于") return l;
+    if (!is_signature_label(l.norm) || !name_like(filler)) return {};
+    l.named = true;
+    return l;
+  }
+  std::u32string whole = norm_label(t, cb, pe);
+  if (whole.empty()) return {};
+  // "签收日期 2024年4月8日", "签 收 日 期 2024年4月8日": a known label.
+  if (!date_label_kind(whole).empty()) return make(t, cb, pe, LabelAt::same_cell);
+  // "收件人签名 张三 2024年4月8日": a signature label, then a name.
+  for (std::size_t i = cb; i < pe; ++i) {
+    if (!is_blank(t[i])) continue;
+    std::u32string head = norm_label(t, cb, i);
+    std::u32string name = outside_brackets(t, i, pe);
+    if (!head.empty() && !name.empty() && is_signature_label(head) && colon_label_like(head) &&
+        name_like(name)) {
+      DateLabel l = make(t, cb, i, LabelAt::same_cell);
+      l.named = true;
+      return l;
+    }
+  }
+  // Any other label of a date: "制作日期 2024年4月8日".
+  if (date_label_like(whole) && whole.back() != U'于' && whole.back() != U'为')
+    return make(t, cb, pe, LabelAt::same_cell);
+  return {};
+}
+
+// A date first in its cell: the cells before it on the row. A short name
+// cell may sit between a signature label and the date.
+DateLabel before_in_row(const Text& t, std::size_t cb, bool named) {
+  std::size_t lb = t.line_begin(cb);
+  for (int cells = 0; cb > lb && cells < 3; ++cells) {
+    std::size_t pe = cb - 1;  // the tab
+    std::size_t pb = cell_begin(t, pe);
+    cb = pb;
+    std::u32string n = norm_label(t, pb, pe);
+    if (n.empty()) continue;
+    if (has_seal_mark(t, pb, pe)) return {};
+    if (date_label_like(n) && (!named || is_signature_label(n))) {
+      DateLabel l = make(t, pb, pe, LabelAt::prev_cell);
+      l.named = named;
+      return l;
+    }
+    if (named || !name_like(n)) return {};
+    named = true;
+  }
+  return {};
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> cells_of_line(const Text& t, std::size_t lb) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  std::size_t le = t.line_end(lb);
+  for (std::size_t b = lb;;) {
+    std::size_t e = cell_end(t, b);
+    out.push_back({b, e});
+    if (e >= le) break;
+    b = e + 1;
+  }
+  return out;
+}
+
+bool holds_digit(const Text& t, std::size_t b, std::size_t e) {
+  for (std::size_t i = b; i < e; ++i)
+    if (cn::is_digit(t[i]) || cn::cn_digit(t[i]) >= 0) return true;
+  return false;
+}
+
+// A header cell above the date in its column, in a table whose rows have
+// the same number of cells; rows of values (digits) in between are skipped.
+DateLabel column_header(const Text& t, std::size_t cb) {
+  std::size_t lb = t.line_begin(cb);
+  auto row = cells_of_line(t, lb);
+  if (row.size() < 2) return {};
+  std::size_t k = 0;
+  while (k < row.size() && row[k].first != cb) ++k;
+  if (k == row.size()) return {};
+  for (std::size_t up = 0; up < kMaxHeaderUp && lb > 0; ++up) {
+    lb = t.line_begin(lb - 1);
+    auto above = cells_of_line(t, lb);
+    if (above.size() != row.size()) return {};
+    auto [b, e] = above[k];
+    if (holds_digit(t, b, e)) continue;
+    std::u32string n = norm_label(t, b, e);
+    if (date_label_like(n)) return make(t, b, e, LabelAt::column);
+    if (!n.empty()) return {};
+  }
+  return {};
+}
+
+// The last cell of the line above, when it is a label ("签收日期：").
+DateLabel line_above(const Text& t, std::size_t lb) {
+  if (lb == 0) return {};
+  auto above = cells_of_line(t, t.line_begin(lb - 1));
+  for (auto it = above.rbegin(); it != above.rend(); ++it) {
+    std::u32string n = norm_label(t, it->first, it->second);
+    if (n.empty()) continue;
+    if (has_seal_mark(t, it->first, it->second)) {
+      DateLabel l;
+      l.sealed = true;
+      return l;
+    }
+    if (!date_label_like(n)) return {};
+    return make(t, it->first, it->second, LabelAt::prev_line);
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string_view date_labels_data() { return kData; }
+
+const std::vector<DateLabelEntry>& date_label_entries() {
+  static const std::vector<DateLabelEntry> entries = parse_entries();
+  return entries;
+}
+
+std::u32string norm_label(const Text& t, std::size_t b, std::size_t e) {
+  std::u32string out;
+  for (std::size_t i = b; i < e && i < t.size(); ++i) {
+    char32_t c = t[i];
+    if (is_blank(c) || c == U'\n' || c == U':' || is_open(c) || is_close(c)) continue;
+    out += c;
+  }
+  return out;
+}
+
+std::string_view date_label_kind(std::u32string_view norm) {
+  for (const DateLabelEntry& e : date_label_entries())
+    if (ends_with(norm, e.label)) return e.kind;
+  return {};
+}
+
+bool is_signature_label(std::u32string_view n) {
+  for (std::u32string_view w : {U"签名", U"签字", U"签章", U"盖章", U"签收", U"印章"})
+    if (n.find(w) != std::u32string_view::npos) return true;
+  return false;
+}
+
+DateLabel label_of_date(const Text& t, std::size_t b, std::size_t /*e*/) {
+  std::size_t cb = cell_begin(t, b);
+  std::size_t pe = b;
+  while (pe > cb && is_blank(t[pe - 1])) --pe;
+  // Text before the date in its cell, unless it is only bracketed notes
+  // ("（与受送达人的关系： ）") or a seal mark ("（印章）").
+  if (has_seal_mark(t, cb, pe) && date_label_kind(norm_label(t, cb, pe)).empty()) {
+    DateLabel l;
+    l.sealed = true;
+    return l;
+  }
+  const std::u32string before = outside_brackets(t, cb, pe);
+  if (!before.empty()) {
+    DateLabel l = in_cell(t, cb, pe);
+    // "张三 （与受送达人的关系：本人） 2024年4月8日" under a signature label cell.
+    if (!l.found() && name_like(before)) l = before_in_row(t, cb, true);
+    return l;
+  }
+  const bool sealed = pe > cb && has_seal_mark(t, cb, pe);
+  DateLabel l = before_in_row(t, cb, false);
+  if (!l.found()) l = column_header(t, cb);
+  if (!l.found() && cb == t.line_begin(cb)) l = line_above(t, cb);
+  l.sealed = l.sealed || sealed;
+  return l;
+}
+
+}  // namespace auditor::facts

@@ -1,0 +1,202 @@
+// Dates read where people write them: label and date on one line, in the
+// next cell, in a 4-column row, under a column header, on the next line, and
+// after a signer's name; dates in every written form; blanks stay silent.
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "importers/facts.h"
+#include "importers/facts_labels.h"
+#include "importers/facts_text.h"
+
+using auditor::extract_facts;
+using auditor::Fact;
+using Values = std::vector<std::string>;
+
+namespace {
+
+Values values_of(std::string_view text, const std::string& kind) {
+  Values out;
+  for (const Fact& f : extract_facts(text))
+    if (f.kind == kind) out.push_back(f.value);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("service date after its label on the same line, in every wording", "[facts][dates]") {
+  for (const char* text : {"签收日期：2024年4月8日\n", "签收日期:2024年4月8日\n",
+                           "送达时间：2024年4月8日10时30分\n", "送达日期 2024年4月8日\n",
+                           "收件日期：2024-04-08\n", "收到时间：2024年4月8日上午9时\n",
+                           "签 收 日 期：2024年4月8日\n", "送 达 时 间 ： 2024 年 4 月 8 日\n",
+                           "受送达人签字时间：2024-04-08 10:30:00\n"}) {
+    INFO(text);
+    CHECK(values_of(text, "service_date") == Values{"2024-04-08"});
+  }
+}
+
+TEST_CASE("service date in the next cell, also in a 4-column row", "[facts][dates]") {
+  for (const char* text : {"签收日期\t2024年4月8日\n", "送达时间\t2024-04-08 10:30\t送达地点\t赤岗路1号\n",
+                           "受送达人\t张三\t收到时间\t二〇二四年四月八日\n",
+                           "送达方式\t直接送达\t送 达 日 期\t2024.4.8\n"}) {
+    INFO(text);
+    CHECK(values_of(text, "service_date") == Values{"2024-04-08"});
+  }
+}
+
+TEST_CASE("service date on the line below its label", "[facts][dates]") {
+  for (const char* text : {"签收日期：\n2024年4月8日\n", "送 达 日 期\n2024.4.8\n",
+                           "收件日期\n２０２４年４月８日\n"}) {
+    INFO(text);
+    CHECK(values_of(text, "service_date") == Values{"2024-04-08"});
+  }
+}
+
+TEST_CASE("service date after the recipient's signature and name", "[facts][dates]") {
+  for (const char* text :
+       {"收件人签名：张三  2024年4月8日\n", "受送达人（签名）：李四 2024.4.8\n",
+        "收件人签字（或盖章）及收件日期\t张三 （与受送达人的关系：本人） 2024年4月8日\n",
+        "收件人签名或盖章\t王五\t2024年4月8日\n", "受送达人签名 张三 2024年4月8日\n"}) {
+    INFO(text);
+    CHECK(values_of(text, "service_date") == Values{"2024-04-08"});
+  }
+}
+
+TEST_CASE("blank service dates and other people's signatures give no service date",
+          "[facts][dates]") {
+  for (const char* text :
+       {"送达时间：    年  月  日\n", "签收日期：×年×月×日\n", "签收日期：x 年 x 月 x 日\n",
+        "收件人签名：      年   月   日\n", "签收日期：\t\n送达人：张三\n",
+        "送达人签名：张三 2024年4月8日\n", "见证人签名：李四  2024年4月8日\n",
+        "收件人签名：\t送达人签名：张三 2024年4月8日\n",
+        "依据《某某条例（2024年4月8日修正）》送达。\n"}) {
+    INFO(text);
+    CHECK(values_of(text, "service_date").empty());
+  }
+}
+
+TEST_CASE("a date is read in every written form", "[facts][dates]") {
+  for (const char* date :
+       {"2024年4月8日", "２０２４年４月８日", "二〇二四年四月八日", "二○二四年四月八日",
+        "二零二四年四月八日", "二Ｏ二四年四月八日", "二O二四年四月八日", "2024 年 4 月 8 日",
+        "2024-04-08", "2024-04-08 10:30:00", "2024年04月08日", "2024年4月8日9时5分",
+        "2024年4月8日上午9时", "2024.4.8", "2024/4/8", "2024年4月8号"}) {
+    std::string text = std::string("签收日期：") + date + "\n";
+    INFO(text);
+    CHECK(values_of(text, "service_date") == Values{"2024-04-08"});
+  }
+}
+
+TEST_CASE("payment date after the labels of payment slips", "[facts][dates]") {
+  for (const char* text : {"填制日期:2024-05-20\n", "缴款日期：2024年5月20日\n", "交款日期\t2024.5.20\n",
+                           "开票日期：2024年05月20日\n", "收款日期\n2024-05-20\n",
+                           "缴费日期 2024年5月20日 14:22\n"}) {
+    INFO(text);
+    CHECK(values_of(text, "payment_date") == Values{"2024-05-20"});
+  }
+  CHECK(values_of("填制日期:\n缴款人:张三\n", "payment_date").empty());
+}
+
+TEST_CASE("publication date beside its label and under its column header", "[facts][dates]") {
+  for (const char* text :
+       {"公示日期：2024年5月20日\n", "发布时间：2024-05-20 10:00:00\n", "公开日期\t2024年5月20日\n",
+        "行政处罚决定书文号\t处罚决定日期\t公示日期\n"
+        "穗海赤岗综执罚决〔2024〕31号\t2024-05-10\t2024-05-20\n",
+        "序号\t当事人\t公示时间\t备注\n1\t某某公司\t2024年5月20日\t无\n"}) {
+    INFO(text);
+    CHECK(values_of(text, "publication_date") == Values{"2024-05-20"});
+  }
+  // A second data row reads under the same header.
+  CHECK(values_of("文号\t公示日期\n穗罚〔2024〕1号\t2024-05-20\n穗罚〔2024〕2号\t2024-05-21\n",
+                  "publication_date") == Values{"2024-05-20", "2024-05-21"});
+  CHECK(values_of("文号\t备注\n穗罚〔2024〕1号\t2024-05-20\n", "publication_date").empty());
+}
+
+TEST_CASE("violation date after its labels and in a findings sentence", "[facts][dates]") {
+  for (const char* text :
+       {"违法行为发生时间：2023年1月5日\n", "案发时间\t2023-01-05\n", "违法时间 2023年1月5日10时\n",
+        "经查，当事人于2023年1月5日在赤岗路12号门前占道经营。\n",
+        "经调查查明：当事人于二〇二三年一月五日在其经营场所内销售过期食品。\n"}) {
+    INFO(text);
+    CHECK(values_of(text, "violation_date") == Values{"2023-01-05"});
+  }
+  for (const char* text :
+       {"本机关于2023年1月5日立案调查。\n", "当事人于2023年1月5日在赤岗路占道经营。\n",
+        "经查，当事人于2023年1月5日收到《行政处罚事先告知书》。\n",
+        "经查，当事人于2023年1月5日提出陈述申辩。\n"}) {
+    INFO(text);
+    CHECK(values_of(text, "violation_date").empty());
+  }
+}
+
+TEST_CASE("discovery date after 发现时间, 检查时间 and 巡查时间", "[facts][dates]") {
+  for (const char* text : {"发现时间：2023年1月6日\n", "检查时间\t2023-01-06 09:30\n",
+                           "巡查时间：二〇二三年一月六日上午\n"}) {
+    INFO(text);
+    CHECK(values_of(text, "discovery_date") == Values{"2023-01-06"});
+  }
+}
+
+TEST_CASE("document date after a seal mark, in a table cell and after a bare signing label",
+          "[facts][dates]") {
+  for (const char* text :
+       {"正文。\n广州市海珠区赤岗街道办事处（印章）  2024年4月8日\n",
+        "正文。\n广州市海珠区赤岗街道办事处\n（印章）\n二〇二四年四月八日\n",
+        "正文。\n某某街道办事处（公章）\n2024年4月8日\n", "审批意见\t同意\n签字（盖章）：    2024年4月8日\n",
+        "负责人意见\t同意\t日期\t2024-04-08\n"}) {
+    INFO(text);
+    CHECK(values_of(text, "doc_date") == Values{"2024-04-08"});
+  }
+  // A signature with a name beside it is a person's date, not the document's.
+  CHECK(values_of("正文。\n被询问人签名：王五    2024年1月12日\n", "doc_date").empty());
+}
+
+TEST_CASE("every labelled date shows its label", "[facts][dates]") {
+  const char* receipt =
+      "送达回证\n"
+      "送达文书名称\t行政处罚决定书\n"
+      "受送达人\t广州市某某餐饮有限公司\n"
+      "送达时间\t2024年4月8日10时\t送达地点\t赤岗路12号\n"
+      "收件人签名或盖章\t张三 2024年4月8日\n"
+      "送达人签名\t李四、王五 2024年4月8日\n"
+      "制作日期：2024年4月9日\n";
+  Values labelled = values_of(receipt, "labelled_date");
+  CHECK(labelled == Values{"送达时间=2024-04-08", "收件人签名或盖章=2024-04-08",
+                           "送达人签名=2024-04-08", "制作日期=2024-04-09"});
+  CHECK(values_of(receipt, "service_date") == Values{"2024-04-08"});
+}
+
+TEST_CASE("a receipt reads the same service date in every layout", "[facts][dates]") {
+  const char* layouts[] = {
+      "送达回证\n受送达人：张三\n送达时间：2024年4月8日\n送达人：李四\n",
+      "送达回证\n受送达人\t张三\t送达时间\t2024-04-08\n送达人\t李四\t\t\n",
+      "送达回证\n受送达人\t送达时间\t送达人\n张三\t二〇二四年四月八日\t李四\n",
+      "送达回证\n受送达人：张三\n送 达 时 间：\n2024 年 4 月 8 日\n",
+  };
+  for (const char* text : layouts) {
+    INFO(text);
+    CHECK(values_of(text, "service_date") == Values{"2024-04-08"});
+  }
+}
+
+TEST_CASE("the date-label file is well formed and names known kinds", "[facts][dates]") {
+  const std::vector<std::string> kinds = {"service_date",     "payment_date",   "publication_date",
+                                          "violation_date",   "discovery_date", "filing_date",
+                                          "hearing_date"};
+  std::string_view data = auditor::facts::date_labels_data();
+  std::size_t lines = 0;
+  while (!data.empty()) {
+    std::size_t nl = data.find('\n');
+    std::string line(data.substr(0, nl));
+    data = nl == std::string_view::npos ? std::string_view{} : data.substr(nl + 1);
+    if (line.empty() || line[0] == '#') continue;
+    INFO(line);
+    std::size_t tab = line.find('\t');
+    REQUIRE(tab != std::string::npos);
+    CHECK(std::find(kinds.begin(), kinds.end(), line.substr(tab + 1)) != kinds.end());
+    ++lines;
+  }
+  CHECK(auditor::facts::date_label_entries().size() == lines);
+  CHECK(auditor::facts_data_sha256().size() == 64);
+}
