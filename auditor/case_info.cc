@@ -1,5 +1,7 @@
 #include "auditor/case_info.h"
 
+#include "auditor/issuing_organ.h"
+
 #include <cstdlib>
 #include <initializer_list>
 
@@ -27,7 +29,11 @@ void fill(Text& field, Text derived) {
 void derive_case_info(Case& c, const Checklist& checklist) {
   CaseInfo& info = c.info;
   fill(info.case_number, find_fact(c, "case_number", "filing_approval"));
-  // The street: from the 街道代字 of the case number.
+  // The street: the issuing organ's (heading, signature block, seal), else
+  // the 街道代字 of the case number.
+  if (!info.street)
+    if (std::optional<IssuingOrgan> organ = issuing_organ(c, checklist))
+      info.street = organ->street->street;
   if (!info.street && info.case_number && !checklist.numbering.source.empty()) {
     const Numbering& n = checklist.numbering;
     const ParsedNumber parsed = parse_number(*info.case_number, n.case_pattern, n, {});

@@ -10,8 +10,8 @@ namespace auditor {
 
 // `c` must be classified. Prefers the filing approval for the case number and
 // the penalty decision for party and fine; falls back to any document. The
-// street comes from the case number's 街道代字 (the checklist's numbering
-// data) when it is known there.
+// street is the issuing organ's (auditor/issuing_organ.h), else the case
+// number's 街道代字 (the checklist's numbering data) when it is known there.
 void derive_case_info(Case& c, const Checklist& checklist);
 
 }  // namespace auditor

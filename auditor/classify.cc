@@ -2,6 +2,8 @@
 #include <algorithm>
 #include <bitset>
 #include <cctype>
+#include <initializer_list>
+#include <tuple>
 
 #include "auditor/checker.h"
 #include "auditor/rule_kinds.h"
@@ -33,6 +35,116 @@ bool pairs_within(std::string_view needle, const PairSet& set) {
   for (std::size_t i = 1; i < needle.size(); ++i)
     if (!set[pair_bit(needle, i)]) return false;
   return true;
+}
+
+constexpr std::string_view kApprovalForm = "approval_form";
+
+// The best title variant found in `haystack` (normalised): a dominant type
+// (priority >= 100) first, then the longest variant, then the priority.
+struct Variant {
+  const DocType* type = nullptr;
+  std::string needle;  // the matched variant, normalised
+};
+Variant best_variant(const std::string& haystack, const Checklist& cl,
+                     std::initializer_list<std::string_view> except) {
+  const PairSet present = byte_pairs(haystack);
+  Variant best;
+  std::tuple<bool, std::size_t, int> best_key{};
+  std::string scratch;
+  for (const DocType& t : cl.doc_types) {
+    if (std::find(except.begin(), except.end(), t.id) != except.end()) continue;
+    const bool normalized = t.match_titles.size() == t.titles.size();
+    for (std::size_t i = 0; i < t.titles.size(); ++i) {
+      const std::string& needle =
+          normalized ? t.match_titles[i] : (scratch = normalize_for_match(t.titles[i]));
+      if (needle.empty() || !pairs_within(needle, present) ||
+          haystack.find(needle) == std::string::npos)
+        continue;
+      const std::tuple key{t.priority >= kDominantPriority, code_points(needle), t.priority};
+      if (!best.type || key > best_key) best_key = key, best = {&t, needle};
+    }
+  }
+  return best;
+}
+
+// Title endings of a form that approves something (审批表, 呈批表 ...).
+constexpr std::string_view kApprovalEndings[] = {"审批意见表", "审批表", "审核表", "呈批表",
+                                                 "审批单",     "呈批单", "审签表"};
+constexpr std::size_t kMinApprovedStem = 4;  // code points naming the approved document
+
+std::string_view approval_ending(std::string_view s) {
+  for (std::string_view e : kApprovalEndings)
+    if (s.ends_with(e)) return e;
+  return {};
+}
+
+// The type one of whose variants is exactly `title` (normalised), or nullptr.
+const DocType* type_titled(const std::string& title, const Checklist& cl, std::string_view except) {
+  for (const DocType& t : cl.doc_types) {
+    if (t.id == except || t.id == kApprovalForm) continue;
+    for (std::size_t i = 0; i < t.titles.size(); ++i)
+      if ((i < t.match_titles.size() ? t.match_titles[i] : normalize_for_match(t.titles[i])) ==
+          title)
+        return &t;
+  }
+  return nullptr;
+}
+
+// The type one of whose variants contains `stem`, by its shortest such
+// variant; nullptr when none does or two types tie.
+const DocType* type_containing(const std::string& stem, const Checklist& cl,
+                               std::string_view except) {
+  const DocType* best = nullptr;
+  std::size_t best_len = 0;
+  bool tie = false;
+  for (const DocType& t : cl.doc_types) {
+    if (t.id == except || t.id == kApprovalForm) continue;
+    for (std::size_t i = 0; i < t.titles.size(); ++i) {
+      const std::string needle =
+          i < t.match_titles.size() ? t.match_titles[i] : normalize_for_match(t.titles[i]);
+      if (needle.find(stem) == std::string::npos) continue;
+      const std::size_t len = code_points(needle);
+      if (best && best != &t && len == best_len) tie = true;
+      if (!best || len < best_len) best = &t, best_len = len, tie = false;
+    }
+  }
+  return tie ? nullptr : best;
+}
+
+// What a title (normalised) names: the document type and, for an approval
+// form (a title ending in 审批表 … that names another document), the type of
+// the document it approves.
+struct TitleMatch {
+  const DocType* type = nullptr;
+  const DocType* approves = nullptr;
+};
+
+// A title ending in an approval ending is an approval form unless one of its
+// own variants is (立案审批表, 结案审批表 ...). The approved document is the
+// variant named before the ending, else the type whose variant contains that
+// text (责令改正 -> 责令改正通知书). Approving a decision makes it the
+// penalty_approval; anything else the generic approval_form.
+TitleMatch title_match(const std::string& haystack, const Checklist& cl, std::string_view except) {
+  const Variant v = best_variant(haystack, cl, {except, kApprovalForm});
+  const std::string_view ending = approval_ending(haystack);
+  if (ending.empty() || except == kApprovalForm) return {v.type, nullptr};
+  if (v.type && haystack.ends_with(v.needle) && !approval_ending(v.needle).empty())
+    return {v.type, nullptr};
+  const std::string stem = haystack.substr(0, haystack.size() - ending.size());
+  for (std::string_view other : kApprovalEndings)  // 案件处理呈批表 = 案件处理审批表
+    if (other != ending)
+      if (const DocType* t = type_titled(stem + std::string(other), cl, except))
+        return {t, nullptr};
+  const DocType* approved = nullptr;
+  if (v.type && stem.find(v.needle) != std::string::npos)
+    approved = v.type;
+  else if (code_points(stem) >= kMinApprovedStem)
+    approved = type_containing(stem, cl, except);
+  const bool decision =
+      approved && (approved->id == "penalty_decision" || approved->id == "no_penalty_decision");
+  const DocType* form = cl.doc_type(decision ? "penalty_approval" : std::string(kApprovalForm));
+  if (!form) return {v.type, nullptr};
+  return {form, approved};
 }
 
 // Folder keywords giving a stage; the first keyword found wins.
@@ -95,17 +207,24 @@ std::vector<std::string> folders_deepest_first(const std::string& path) {
 }
 
 // The first short title line that names a document type.
-const DocType* type_from_title(const std::string& title, const Checklist& cl) {
+TitleMatch type_from_title(const std::string& title, const Checklist& cl) {
   std::size_t start = 0;
   while (start < title.size()) {
     std::size_t end = title.find('\n', start);
     if (end == std::string::npos) end = title.size();
     const std::string line = normalize_for_match(title.substr(start, end - start));
     if (!line.empty() && code_points(line) <= kMaxTitleLine)
-      if (const DocType* t = doc_type_named(line, cl)) return t;
+      if (TitleMatch m = title_match(line, cl, {}); m.type) return m;
     start = end + 1;
   }
-  return nullptr;
+  return {};
+}
+
+// Records what an approval form approves as an `approves` fact (replacing
+// one from an earlier classification).
+void set_approves(Document& d, const DocType* approved, const std::string& said) {
+  std::erase_if(d.facts, [](const Fact& f) { return f.kind == "approves"; });
+  if (approved) d.facts.push_back({"approves", approved->id, said});
 }
 
 // 3 when the receipt serves a stage-3 document (the penalty notice, a
@@ -124,25 +243,7 @@ int receipt_stage(const Document& d, const Case& c, const Checklist& cl,
 }  // namespace
 
 const DocType* doc_type_named(std::string_view text, const Checklist& cl, std::string_view except) {
-  const std::string haystack = normalize_for_match(text);
-  const PairSet present = byte_pairs(haystack);
-  const DocType* best = nullptr;
-  std::tuple<bool, std::size_t, int> best_key{};
-  for (const DocType& t : cl.doc_types) {
-    if (t.id == except) continue;
-    const bool normalized = t.match_titles.size() == t.titles.size();
-    std::string scratch;
-    for (std::size_t i = 0; i < t.titles.size(); ++i) {
-      const std::string& needle =
-          normalized ? t.match_titles[i] : (scratch = normalize_for_match(t.titles[i]));
-      if (needle.empty() || !pairs_within(needle, present) ||
-          haystack.find(needle) == std::string::npos)
-        continue;
-      const std::tuple key{t.priority >= kDominantPriority, code_points(needle), t.priority};
-      if (!best || key > best_key) best = &t, best_key = key;
-    }
-  }
-  return best;
+  return title_match(normalize_for_match(text), cl, except).type;
 }
 
 const DocType* served_type(const Document& receipt, const Case& c, const Checklist& cl) {
@@ -171,11 +272,12 @@ void classify(Case& c, const Checklist& checklist) {
     for (const std::string& f : folders_deepest_first(d.path))
       if ((folder[i] = folder_stage(f))) break;
     if (d.type_source == Source::manifest) continue;
-    const DocType* t = type_from_title(d.title, checklist);
+    TitleMatch m = type_from_title(d.title, checklist);
     Source source = Source::title;
-    if (!t) t = doc_type_named(bare_name(d.path), checklist), source = Source::name;
-    d.type = t ? std::optional(t->id) : std::nullopt;
-    d.type_source = t ? source : Source::none;
+    if (!m.type) m = title_match(bare_name(d.path), checklist, {}), source = Source::name;
+    d.type = m.type ? std::optional(m.type->id) : std::nullopt;
+    d.type_source = m.type ? source : Source::none;
+    set_approves(d, m.approves, m.approves ? m.approves->name : std::string());
   }
   // Stages once every type is known: a receipt's stage depends on the
   // document it serves. A stage already set (declared by the manifest) stays.
@@ -187,6 +289,11 @@ void classify(Case& c, const Checklist& checklist) {
       d.stage = folder[i];
     } else if (t->id == "service_receipt") {
       d.stage = receipt_stage(d, c, checklist, folder[i]);
+    } else if (t->id == kApprovalForm) {  // the stage of the document approved
+      const DocType* approved = nullptr;
+      for (const Fact& f : d.facts)
+        if (f.kind == "approves") approved = checklist.doc_type(f.value);
+      d.stage = approved ? approved->stage : folder[i] ? folder[i] : t->stage;
     } else {
       d.stage = t->stage;
     }

@@ -194,6 +194,44 @@ void parse_tail(std::string_view tail, const NumberPattern& pattern, ParsedNumbe
   if (!tail.starts_with(pattern.suffix)) add(n, "suffix", "缺少结尾的" + quoted(pattern.suffix));
 }
 
+void check_brackets(ParsedNumber& n, const NumberPattern& pattern, const std::string& digits) {
+  if (n.open != pattern.open || n.close != pattern.close)
+    add(n, "brackets",
+        n.open.empty() && n.close.empty()
+            ? "年份未加括号，应写作" + quoted(pattern.open + digits + pattern.close)
+            : "年份括号写作" + quoted(n.open + digits + n.close) + "，应为" +
+                  quoted(pattern.open + digits + pattern.close));
+}
+
+// 〔2021〕深南综执罚字第1101号: the number opens with the bracketed year and
+// words follow it (not just [第]serial号, which is a number missing its head).
+bool is_year_first(std::string_view s, std::size_t head_end, const ParsedNumber& n,
+                   std::size_t tail) {
+  if (head_end != 0 || n.open.empty() || n.close.empty() || tail >= s.size()) return false;
+  std::string_view rest = s.substr(tail);
+  if (rest.starts_with("第")) rest.remove_prefix(std::string_view("第").size());
+  std::size_t len = 0;
+  return !rest.empty() && !digit_at(rest, 0, len);
+}
+
+// The head after the year, then [第]serial号; the year's place is a defect.
+void parse_year_first(std::string_view s, const std::string& digits, std::size_t tail,
+                      const NumberPattern& pattern, const Numbering& numbering,
+                      const std::vector<std::string>& abbreviations, ParsedNumber& n) {
+  std::string_view rest = s.substr(tail);
+  std::size_t serial = 0, len = 0;
+  while (serial < rest.size() && !digit_at(rest, serial, len)) serial += cp_length(rest, serial);
+  std::string_view head = rest.substr(0, serial);
+  if (head.ends_with("第")) head.remove_suffix(std::string_view("第").size());
+  parse_head(head, pattern, numbering, abbreviations, n);
+  check_brackets(n, pattern, digits);
+  n.year = std::stoi(digits);
+  add(n, "year",
+      "年份" + quoted(n.open + digits + n.close) + "写在编号开头，应写在" +
+          (pattern.kind.empty() ? std::string("文书简称") : quoted(pattern.kind)) + "之后");
+  parse_tail(rest.substr(head.size()), pattern, n);
+}
+
 }  // namespace
 
 const StreetCode* Numbering::by_code(std::string_view code) const {
@@ -306,6 +344,10 @@ ParsedNumber parse_number(std::string_view written, const NumberPattern& pattern
       tail += cp.size();
     }
   }
+  if (digits.size() == 4 && is_year_first(s, head_end, n, tail)) {
+    parse_year_first(s, digits, tail, pattern, numbering, abbreviations, n);
+    return n;
+  }
   parse_head(std::string_view(s).substr(0, head_end), pattern, numbering, abbreviations, n);
   // A bare run right before the suffix is the serial: the year is missing.
   if (n.open.empty() && n.close.empty() &&
@@ -314,12 +356,7 @@ ParsedNumber parse_number(std::string_view written, const NumberPattern& pattern
     parse_tail(std::string_view(s).substr(start), pattern, n);
     return n;
   }
-  if (n.open != pattern.open || n.close != pattern.close)
-    add(n, "brackets",
-        n.open.empty() && n.close.empty()
-            ? "年份未加括号，应写作" + quoted(pattern.open + digits + pattern.close)
-            : "年份括号写作" + quoted(n.open + digits + n.close) + "，应为" +
-                  quoted(pattern.open + digits + pattern.close));
+  check_brackets(n, pattern, digits);
   if (digits.size() == 4) {
     n.year = std::stoi(digits);
   } else {

@@ -10,16 +10,22 @@
 //   year_matches_date      the year in the brackets is the year of the
 //                          document's date (numbers=document) or of the
 //                          filing date (numbers=case)
-//   street_code            the street code is the case's street
+//   street_code            the street code is the case's street: the issuing
+//                          organ's (auditor/issuing_organ.h), else CaseInfo's;
+//                          case numbers only against an organ
 //   case_number_everywhere each internal form carries the case number
 //   serial_unique          cross-case, applied by apply_number_uniqueness
+//   number_unique_in_case  no two outgoing documents of different types in
+//                          one case carry the same 文号
 // Inputs the file does not give (no text, no date, no street) make a check
 // not_checkable; nothing is guessed.
 #include <algorithm>
 
+#include "auditor/issuing_organ.h"
 #include "auditor/number_registry.h"
 #include "auditor/kind_helpers.h"
 #include "auditor/rule_kinds.h"
+#include "importers/names.h"
 
 namespace auditor {
 namespace {
@@ -83,21 +89,31 @@ std::optional<DatedBy> document_date(const Written& w) {
 struct CaseStreet {
   const StreetCode* code = nullptr;
   std::string source;  // Chinese
+  std::string organ;   // the organ as written, or the organ name of a stated street
+  bool judges_case_number = false;  // not itself taken from the case number
 };
 
-// The case's street: CaseInfo (a manifest), else the organ named in the
-// decision, else in any document; nullopt when nothing names one.
+// The case's street: a street CaseInfo states that differs from the issuing
+// organ's (only a manifest declares such a one), else the issuing organ's
+// (heading, signature block, seal), else CaseInfo's (a manifest's, or the
+// case number's 街道代字); nullopt when nothing names one.
 std::optional<CaseStreet> case_street(const Case& c, const Checklist& cl) {
-  const Numbering& n = cl.numbering;
-  if (c.info.street)
-    if (const StreetCode* s = n.by_street(*c.info.street))
-      return CaseStreet{s, "案件信息载明街道“" + *c.info.street + "”"};
-  for (bool decision : {true, false})
-    for (const Document& d : c.documents) {
-      if (decision != (d.type == "penalty_decision") || !readable(d)) continue;
-      if (const StreetCode* s = n.organ_in(d.text))
-        return CaseStreet{s, type_name(cl, d.type.value_or("")) + "（" + d.path + "）载明的机关"};
-    }
+  const std::optional<IssuingOrgan> o = issuing_organ(c, cl);
+  const StreetCode* stated = c.info.street ? cl.numbering.by_street(*c.info.street) : nullptr;
+  if (stated && (!o || stated != o->street)) {
+    std::string organ = cl.numbering.organ_template;
+    if (const std::size_t slot = organ.find("{街道}"); slot != std::string::npos)
+      organ.replace(slot, std::string_view("{街道}").size(), stated->street);
+    return CaseStreet{stated,
+                      o ? "卷内清单载明街道“" + *c.info.street + "”"
+                        : "案件信息中的街道“" + *c.info.street + "”（卷内清单载明或由案号推定）",
+                      organ, o || c.has_manifest};
+  }
+  if (o)
+    return CaseStreet{o->street,
+                      type_name(cl, o->document->type.value_or("")) + "（" + o->document->path +
+                          "）载明的机关“" + o->written + "”",
+                      o->written, true};
   return std::nullopt;
 }
 
@@ -221,6 +237,9 @@ Outcome check_street(const Rule& r, const RuleContext& ctx, std::vector<Finding>
   bool any = false, failed = false;
   for (const Numbers& group : selected(r, ctx))
     for (const Written& w : group.items) {
+      // The case number is judged against the organ only: a street taken
+      // from the case number itself proves nothing about it.
+      if (group.is_case && !street->judges_case_number) continue;
       const ParsedNumber n = parse_number(w.number, pattern_for(group.is_case, ctx.checklist),
                                           ctx.checklist.numbering, abbreviations(ctx.checklist));
       if (!ctx.checklist.numbering.by_code(n.street_code)) continue;
@@ -229,7 +248,8 @@ Outcome check_street(const Rule& r, const RuleContext& ctx, std::vector<Finding>
       out.push_back(numbering_finding(r, ctx, w,
                                       {{"code", n.street_code},
                                        {"expected", street->code->code},
-                                       {"street", street->code->street}},
+                                       {"street", street->code->street},
+                                       {"organ", street->organ}},
                                       {"本案街道：" + street->code->street + "（" + street->source +
                                        "），代字" + street->code->code}));
       failed = true;
@@ -274,9 +294,44 @@ Outcome check_everywhere(const Rule& r, const RuleContext& ctx, std::vector<Find
   return any ? Outcome::passed : Outcome::not_checkable;
 }
 
+// Two outgoing documents of different types carrying one 文号 (copies of one
+// document, same type, are not a reuse). Numbers compare by their parts
+// (ParsedNumber::key) when complete, else as normalised text.
+Outcome check_unique_in_case(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out) {
+  const Numbering& numbering = ctx.checklist.numbering;
+  const std::vector<Written> numbers = written_document_numbers(ctx.c, ctx.checklist);
+  std::vector<std::pair<std::string, std::vector<const Written*>>> by_key;
+  for (const Written& w : numbers) {
+    std::string key = parse_number(w.number, numbering.document_pattern, numbering,
+                                   abbreviations(ctx.checklist))
+                          .key();
+    if (key.empty()) key = normalize_for_match(w.number);
+    auto it = std::find_if(by_key.begin(), by_key.end(), [&](const auto& g) { return g.first == key; });
+    if (it == by_key.end()) it = by_key.insert(by_key.end(), {key, {}});
+    it->second.push_back(&w);
+  }
+  bool failed = false;
+  for (const auto& [key, group] : by_key) {
+    const auto other_type = [&](const Written* w) { return w->type != group.front()->type; };
+    if (std::none_of(group.begin(), group.end(), other_type)) continue;
+    Written all{group.front()->number, group.front()->type, {}};
+    std::vector<std::string> evidence;
+    for (const Written* w : group) {
+      all.documents.insert(all.documents.end(), w->documents.begin(), w->documents.end());
+      for (const Document* d : w->documents)
+        evidence.push_back(type_name(ctx.checklist, w->type) + "（" + d->path + "）：" + w->number);
+    }
+    out.push_back(numbering_finding(r, ctx, all, {}, std::move(evidence)));
+    failed = true;
+  }
+  if (failed) return Outcome::failed;
+  return numbers.empty() ? Outcome::not_checkable : Outcome::passed;
+}
+
 const char* const kChecks[] = {"case_number_format",        "doc_number_format", "number_present",
                                "abbreviation_matches_type", "year_matches_date", "street_code",
-                               "case_number_everywhere",    "serial_unique"};
+                               "case_number_everywhere",    "serial_unique",
+                               "number_unique_in_case"};
 
 }  // namespace
 
@@ -289,6 +344,7 @@ Outcome check_numbering(const Rule& r, const RuleContext& ctx, std::vector<Findi
   if (check == "year_matches_date") return check_year(r, ctx, out);
   if (check == "street_code") return check_street(r, ctx, out);
   if (check == "case_number_everywhere") return check_everywhere(r, ctx, out);
+  if (check == "number_unique_in_case") return check_unique_in_case(r, ctx, out);
   // serial_unique: this case alone shows no duplicate; the batch post-pass
   // (apply_number_uniqueness) compares it with every stored case.
   return held_numbers(ctx.c, ctx.checklist).empty() ? Outcome::not_checkable : Outcome::passed;

@@ -1,5 +1,9 @@
 // case_number, doc_number, cited_number, served_number and served_document:
-// every number of the shape `…〔YYYY〕N号` is found once, then classified.
+// every number of the shape `PREFIX〔YYYY〕[第]N号` or year-first
+// `〔YYYY〕PREFIX[第]N号` (any of the brackets 〔〕 [] ［］ () （） 【】 〖〗 ﹝﹞,
+// 字/第, zero-padded serials, a bracketed prefix like `(杭临)市监处罚`) is found
+// once, then classified. Judging a number against the district rule is
+// auditor/numbering.cc's job: here every such shape is read as a number.
 #include "importers/cn_text.h"
 #include "importers/facts_text.h"
 
@@ -15,6 +19,7 @@ struct Token {
   bool case_label = false;   // after 案号 / 案件编号 / 立案编号
   bool doc_label = false;    // after 文号 / 文书编号
   bool has_sui = false;
+  bool year_first = false;  // `〔2021〕深南综执罚字第1101号`
   bool served = false;  // named by a 送达回证 as the served document
 };
 
@@ -42,6 +47,29 @@ std::size_t match_tail(const Text& t, std::size_t i) {
   return t[j] == U'号' ? j + 1 : npos;
 }
 
+// `〔2021〕深南综执罚字第1101号` at the open bracket i: the year first, then a
+// prefix of Han characters or letters, then [第]serial号. End, or npos.
+std::size_t match_year_first(const Text& t, std::size_t i) {
+  constexpr std::size_t kMaxWord = 20;
+  std::size_t j = t.skip_spaces(i + 1);
+  for (int k = 0; k < 4; ++k, ++j)
+    if (!cn::is_digit(t[j])) return npos;
+  j = t.skip_spaces(j);
+  if (!is_close(t[j])) return npos;
+  j = t.skip_spaces(j + 1);
+  const std::size_t word = j;
+  while (j - word < kMaxWord && t[j] != U'第' &&
+         (cn::is_han(t[j]) || cn::is_upper(t[j]) || cn::is_lower(t[j])))
+    ++j;
+  if (j == word || (j - word == kMaxWord && t[j] != U'第' && !cn::is_digit(t[j]))) return npos;
+  if (t[j] == U'第') j = t.skip_spaces(j + 1);
+  const std::size_t digits = j;
+  while (cn::is_digit(t[j]) && j - digits < 7) ++j;
+  if (j == digits || j - digits > 6) return npos;
+  j = t.skip_spaces(j);
+  return t[j] == U'号' ? j + 1 : npos;
+}
+
 constexpr Str kCaseLabels[] = {U"案号", U"案件编号", U"立案编号"};
 constexpr Str kDocLabels[] = {U"文号", U"文书编号"};
 
@@ -58,12 +86,41 @@ std::size_t back_over_gap(const Text& t, std::size_t i) {
   return i;
 }
 
+bool is_word(char32_t c) { return cn::is_han(c) || cn::is_upper(c) || cn::is_lower(c); }
+
+// Characters that end the words before a number rather than belong to its
+// prefix (…决定书福财罚决字〔2018〕第2号, 依据粤府〔2020〕1号): the prefix starts after
+// the last of them.
+bool ends_words(char32_t c) {
+  static constexpr Str kStops = U"书表录单的据照为及和与于在对已将按见是即号出了达";
+  return kStops.find(c) != npos;
+}
+
+// Start of a bracketed prefix part `(杭临)` ending right before `r`, or r.
+std::size_t bracketed_part(const Text& t, std::size_t r) {
+  constexpr std::size_t kMaxInside = 4;
+  if (r < 3 || t[r - 1] != U')') return r;
+  std::size_t k = r - 1;
+  while (k > 0 && r - 1 - k < kMaxInside && cn::is_han(t[k - 1])) --k;
+  return k > 0 && k < r - 1 && t[k - 1] == U'(' ? k - 1 : r;
+}
+
 // Finds the prefix of the number whose bracket is at i and the label before it.
 bool read_prefix(const Text& t, std::size_t i, Token& tok) {
   std::size_t r = i;
-  while (r > 0 && i - r < kMaxPrefix &&
-         (cn::is_han(t[r - 1]) || (t[r - 1] == U' ' && r > 1 && cn::is_han(t[r - 2]))))
-    --r;
+  for (bool more = true; more;) {  // words, and bracketed parts between them: 津(粮)罚
+    while (r > 0 && i - r < kMaxPrefix &&
+           (is_word(t[r - 1]) || (t[r - 1] == U' ' && r > 1 && cn::is_han(t[r - 2]))))
+      --r;
+    const std::size_t part = r < i ? bracketed_part(t, r) : r;
+    more = part < r && i - part < kMaxPrefix;
+    if (more) r = part;
+  }
+  if (r == i && i >= 2 && t[i - 1] == U'\n' && is_word(t[i - 2])) {
+    // The prefix ends the line before: 穗海赤岗综执罚决\n〔2024〕3号.
+    r = i - 1;
+    while (r > 0 && is_word(t[r - 1]) && i - r < kMaxPrefix) --r;
+  }
   std::size_t start = npos;
   for (std::size_t k = i; k > r; --k) {  // the last label inside the run wins
     if (label_ends_at(t, k, kCaseLabels))
@@ -83,21 +140,39 @@ bool read_prefix(const Text& t, std::size_t i, Token& tok) {
   }
   std::size_t sui = t.str().substr(start, i - start).find(U'穗');
   tok.has_sui = sui != npos;
-  if (tok.has_sui) start += sui;
+  if (tok.has_sui) {
+    start += sui;
+  } else {
+    for (std::size_t k = i; k > start; --k)
+      if (ends_words(t[k - 1]) || t[k - 1] == U' ') {
+        start = k;
+        break;
+      }
+  }
   tok.b = t.skip_spaces(start);
-  return tok.has_sui || tok.case_label || tok.doc_label;
+  return tok.b < i || tok.case_label || tok.doc_label;
 }
 
 std::vector<Token> find_tokens(const Text& t) {
   std::vector<Token> out;
   for (std::size_t i = 0; i < t.size(); ++i) {
     if (!is_open(t[i])) continue;
-    std::size_t e = match_tail(t, i);
-    if (e == npos) continue;
     Token tok;
     tok.bracket = i;
+    std::size_t e = match_tail(t, i);
+    if (e == npos || !read_prefix(t, i, tok)) {
+      e = match_year_first(t, i);
+      if (e == npos) continue;
+      tok = Token{};
+      tok.bracket = i;
+      tok.year_first = true;
+      tok.b = i;
+      const std::size_t g = back_over_gap(t, i);
+      tok.case_label = label_ends_at(t, g, kCaseLabels);
+      tok.doc_label = !tok.case_label && label_ends_at(t, g, kDocLabels);
+    }
     tok.e = e;
-    if (read_prefix(t, i, tok)) out.push_back(tok);
+    out.push_back(tok);
     i = e - 1;
   }
   return out;
@@ -142,12 +217,15 @@ void mark_served(const Text& t, std::vector<Token>& tokens, Sink& out) {
   }
 }
 
-// Standing alone on its line, labelled 文号, or near the top and not quoted.
+// Standing alone on its line, labelled 文号, or near the top and not quoted
+// (a number without 穗 near the top must also begin its line: 依据粤府〔2020〕1号
+// in a sentence is cited).
 bool own_number_position(const Text& t, const Token& tok, std::size_t line_index) {
   if (tok.doc_label) return true;
-  std::size_t lb = t.line_begin(tok.b), le = t.line_end(tok.b);
+  std::size_t lb = t.line_begin(tok.b), le = t.line_end(tok.e - 1);
   bool alone = t.original(lb, tok.b).empty() && t.original(tok.e, le).empty();
   if (alone) return true;
+  if (!tok.has_sui && !t.original(lb, tok.b).empty()) return false;
   std::size_t before = tok.b;
   while (before > 0 && t[before - 1] == U' ') --before;
   char32_t c = before > 0 ? t[before - 1] : 0;
@@ -166,7 +244,7 @@ void extract_numbers(const Text& t, Sink& out) {
       if (t[counted_to] == U'\n' && counted_to > 0 && t[counted_to - 1] != U'\n') ++line_index;
     if (tok.served) continue;
     std::string value = t.original(tok.b, tok.e);
-    bool is_case = tok.case_label || t.str().substr(tok.b, tok.bracket - tok.b).find(U'立') != npos;
+    bool is_case = tok.case_label || t.str().substr(tok.b, tok.e - tok.b).find(U'立') != npos;
     if (is_case) {
       out.add(tok.b, tok.e, "case_number", value);
     } else if (!have_own && own_number_position(t, tok, line_index)) {

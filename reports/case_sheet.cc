@@ -52,7 +52,11 @@ void documents(const ReportInput& in, const Case& c, Content& out) {
   });
   std::vector<std::vector<std::string>> rows = {{"阶段", "文书", "文号", "日期", "文件"}};
   for (const Document* d : docs)
-    rows.push_back({in.names.stage(d->stage), in.names.doc_type(d->type), d->number.value_or(""),
+    rows.push_back({in.names.stage(d->stage),
+                    d->type || first_title_line(d->title).empty()
+                        ? in.names.doc_type(d->type)
+                        : "未识别：" + first_title_line(d->title),
+                    d->number.value_or(""),
                     d->date.value_or(""), d->path});
   out.push_back(table(std::move(rows), {2, 3, 4, 2, 4}));
 }

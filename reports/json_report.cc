@@ -1,5 +1,7 @@
 #include "reports/json_report.h"
 
+#include "reports/labels.h"
+
 #include "reports/report_text.h"
 
 #include <string_view>
@@ -23,9 +25,13 @@ json number(const std::optional<T>& v) {
   return v ? json(*v) : json(nullptr);
 }
 
+// "title": the line naming the document (reports/labels.h), so that an
+// unclassified document still shows what it is; null without title text.
 json document_json(const Document& d) {
+  const std::string title = first_title_line(d.title);
   return {{"path", str(d.path)},      {"format", str(d.format)},  {"type", text(d.type)},
-          {"stage", number(d.stage)}, {"number", text(d.number)}, {"date", text(d.date)}};
+          {"stage", number(d.stage)}, {"number", text(d.number)}, {"date", text(d.date)},
+          {"title", title.empty() ? json(nullptr) : str(title)}};
 }
 
 json finding_json(const Finding& f) {

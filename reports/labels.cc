@@ -1,6 +1,7 @@
 #include "reports/labels.h"
 
 #include <map>
+#include <vector>
 
 namespace auditor {
 namespace {
@@ -26,6 +27,30 @@ std::string kind_label(const std::string& kind) {
       {"seal", "印章"},           {"signature", "签名"},
       {"order", "顺序"},          {"manual_check", "人工核对"}};
   return lookup(table, kind);
+}
+
+std::string first_title_line(const std::string& title) {
+  constexpr std::size_t kMaxCodePoints = 40;
+  std::vector<std::string> lines;
+  for (std::size_t start = 0; start <= title.size() && lines.size() < 2;) {
+    std::size_t end = title.find('\n', start);
+    if (end == std::string::npos) end = title.size();
+    std::string line = title.substr(start, end - start);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
+    while (!line.empty() && line.front() == ' ') line.erase(0, 1);
+    if (!line.empty()) lines.push_back(std::move(line));
+    start = end + 1;
+  }
+  if (lines.empty()) return {};
+  const std::string& first = lines.front();
+  const bool organ = first.ends_with("办事处") || first.ends_with("人民政府") ||
+                     first.ends_with("街道") || first.ends_with("局");
+  std::string out = organ && lines.size() > 1 ? lines[1] : first;
+  std::size_t cps = 0, i = 0;
+  for (; i < out.size(); ++i)
+    if ((static_cast<unsigned char>(out[i]) & 0xC0) != 0x80 && ++cps > kMaxCodePoints) break;
+  if (i < out.size()) out = out.substr(0, i) + "…";
+  return out;
 }
 
 }  // namespace auditor

@@ -266,7 +266,8 @@ TEST_CASE("a correct case gets no numbering finding and passes every numbering c
   for (const char* rule :
        {"NUM-case-format", "NUM-doc-format", "NUM-doc-brackets", "NUM-doc-serial",
         "NUM-doc-present", "NUM-doc-abbreviation", "NUM-street-code", "NUM-case-year",
-        "NUM-doc-year", "NUM-case-everywhere", "NUM-serial-unique"}) {
+        "NUM-doc-year", "NUM-case-everywhere", "NUM-serial-unique", "NUM-case-street-organ",
+        "NUM-doc-unique-in-case"}) {
     INFO(rule);
     CHECK(r.outcome(rule) == Outcome::passed);
   }
@@ -362,8 +363,10 @@ TEST_CASE("another street's code fires NUM-street-code; the street comes from th
 
   SECTION("a manifest street wins over the organ") {
     c.info.street = "新港街道";
-    f = check(c).of("NUM-street-code");
-    CHECK(f.size() == 3);  // the case number, 责改 and 罚决 (the notice now says 新港)
+    c.has_manifest = true;
+    const Checked r = check(c);
+    CHECK(r.of("NUM-street-code").size() == 2);  // 责改 and 罚决 (the notice now says 新港)
+    CHECK(r.of("NUM-case-street-organ").size() == 1);  // and the case number
   }
   SECTION("no street anywhere is not checkable") {
     of_type(c, "penalty_decision").text = "穗海赤岗综执罚决〔2024〕31号\n正文";
