@@ -29,11 +29,16 @@ struct EventSpec {
 // clang-format off
 const std::vector<EventSpec>& specs() {
   static const std::vector<EventSpec> table = {
-      {"violation", "违法行为发生", "", {"violation_committed"}, {}},
-      // Discovery precedes filing: the earliest of these dates is the latest
-      // the act can have been discovered.
+      // The act's date as the findings state it (违法行为发生时间, "经查，当事人于…").
+      {"violation", "违法行为发生", "", {"violation_committed"},
+       {{{"filing_approval", "investigation_report", "penalty_notice", "penalty_decision",
+          "case_source", "inspection_record"}, Via::fact, "violation_date"}}},
+      // A stated discovery date (发现时间, 检查时间) first; else discovery
+      // precedes filing: the earliest of these dates is the latest the act
+      // can have been discovered.
       {"violation_discovered", "发现违法行为", "case_source", {"discovered"},
-       {{{"case_source", "inspection_record", "filing_approval"}, Via::own_date}}},
+       {{{"case_source", "inspection_record", "filing_approval"}, Via::fact, "discovery_date"},
+        {{"case_source", "inspection_record", "filing_approval"}, Via::own_date}}},
       {"filed", "立案", "filing_approval", {},
        {{{"filing_approval"}, Via::fact, "filing_date"},
         {{"filing_approval"}, Via::own_date},
@@ -63,8 +68,11 @@ const std::vector<EventSpec>& specs() {
        {{{"penalty_decision", "no_penalty_decision"}, Via::own_date}}},
       {"decision_served", "决定书送达", "penalty_decision", {},
        {{{"penalty_decision", "no_penalty_decision"}, Via::served}}},
-      {"published", "公示", "publication_record", {}, {{{"publication_record"}, Via::own_date}}},
-      {"paid", "缴纳罚款", "payment_proof", {}, {{{"payment_proof"}, Via::own_date}}},
+      {"published", "公示", "publication_record", {},
+       {{{"publication_record"}, Via::fact, "publication_date"},
+        {{"publication_record"}, Via::own_date}}},
+      {"paid", "缴纳罚款", "payment_proof", {},
+       {{{"payment_proof"}, Via::fact, "payment_date"}, {{"payment_proof"}, Via::own_date}}},
       {"preservation", "先行登记保存", "preservation_notice", {},
        {{{"preservation_notice"}, Via::own_date}}},
       {"preservation_decided", "先行登记保存处理决定", "preservation_decision", {},

@@ -1,6 +1,8 @@
 #include "reports/extract_report.h"
 
 #include <sstream>
+#include <utility>
+#include <vector>
 
 namespace auditor {
 namespace {
@@ -32,6 +34,20 @@ std::string signature_line(const Signature& s) {
   return out.str();
 }
 
+// Every date the document's text gives with the label it was written under
+// ("签收日期：2024-04-08"), then its signature date, for `extract` to show.
+std::vector<std::pair<std::string, std::string>> dates_of(const Document& d) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const Fact& f : d.facts) {
+    if (f.kind != "labelled_date") continue;
+    const std::size_t eq = f.value.rfind('=');
+    if (eq != std::string::npos) out.push_back({f.value.substr(0, eq), f.value.substr(eq + 1)});
+  }
+  for (const Fact& f : d.facts)
+    if (f.kind == "doc_date") out.push_back({"落款日期", f.value});
+  return out;
+}
+
 }  // namespace
 
 nlohmann::ordered_json document_json(const Document& d, const Checklist& checklist,
@@ -51,6 +67,9 @@ nlohmann::ordered_json document_json(const Document& d, const Checklist& checkli
   j["facts"] = nlohmann::ordered_json::array();
   for (const Fact& f : d.facts)
     j["facts"].push_back({{"kind", f.kind}, {"value", f.value}, {"snippet", f.snippet}});
+  j["dates"] = nlohmann::ordered_json::array();
+  for (const auto& [label, date] : dates_of(d))
+    j["dates"].push_back({{"label", label}, {"date", date}});
   j["signatures"] = nlohmann::ordered_json::array();
   for (const Signature& s : d.signatures)
     j["signatures"].push_back({{"id", s.id}, {"type", s.type}, {"page", or_null(s.page)},
@@ -73,6 +92,9 @@ std::string document_text(const Document& d, const Checklist& checklist,
       << (d.pages ? std::to_string(*d.pages) : "未知") << "\n";
   for (const std::string& reason : issues_of(d, issues)) out << "问题：" << reason << "\n";
   for (const auto& [key, value] : d.metadata) out << "元数据 " << key << "：" << value << "\n";
+  const auto dates = dates_of(d);
+  out << "日期：" << (dates.empty() ? "未读到带标签的日期" : "") << "\n";
+  for (const auto& [label, date] : dates) out << "  " << label << "：" << date << "\n";
   out << "要素：" << (d.facts.empty() ? "无" : "") << "\n";
   for (const Fact& f : d.facts)
     out << "  " << f.kind << " = " << f.value << "    「" << f.snippet << "」\n";

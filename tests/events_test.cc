@@ -149,3 +149,60 @@ TEST_CASE("a written waiver of defence is told from the notice's rights statemen
   c.documents.back().text.clear();
   CHECK(evaluate_conditions(c, bundled()).at("defence_waived").value == Tri::unknown);
 }
+
+TEST_CASE("payment is dated by the slip's payment date before its signature date", "[deadline]") {
+  Case c = dated_case();  // payment proof signed 10-14
+  doc_of(c, "payment_proof").facts.push_back({"payment_date", "2024-10-11", "填制日期:2024-10-11"});
+  const std::optional<Event> paid = find_event(c, bundled(), "paid");
+  REQUIRE(paid);
+  CHECK(paid->date.iso() == "2024-10-11");
+  CHECK_THAT(paid->origin, Catch::Contains("填制日期:2024-10-11"));
+  // Without it, the slip's own date.
+  std::erase_if(doc_of(c, "payment_proof").facts,
+                [](const Fact& f) { return f.kind == "payment_date"; });
+  REQUIRE(find_event(c, bundled(), "paid"));
+  CHECK(find_event(c, bundled(), "paid")->date.iso() == "2024-10-14");
+}
+
+TEST_CASE("publication is dated by the record's publication date", "[deadline]") {
+  Case c = dated_case();  // publication record signed 10-08
+  doc_of(c, "publication_record")
+      .facts.push_back({"publication_date", "2024-10-09", "公示日期 2024-10-09"});
+  const std::optional<Event> published = find_event(c, bundled(), "published");
+  REQUIRE(published);
+  CHECK(published->date.iso() == "2024-10-09");
+  // A publication date on another document does not date the publication.
+  Case d = dated_case();
+  doc_of(d, "penalty_decision")
+      .facts.push_back({"publication_date", "2024-10-09", "公示日期 2024-10-09"});
+  CHECK(find_event(d, bundled(), "published")->date.iso() == "2024-10-08");
+}
+
+TEST_CASE("the act's date comes from the findings of the filing form, report, notice or decision",
+          "[deadline]") {
+  Case c = dated_case();
+  CHECK_FALSE(find_event(c, bundled(), "violation"));
+  doc_of(c, "penalty_decision")
+      .facts.push_back({"violation_date", "2024-08-20", "经查，当事人于2024年8月20日在…"});
+  doc_of(c, "filing_approval")
+      .facts.push_back({"violation_date", "2024-08-21", "违法行为发生时间：2024年8月21日"});
+  const std::optional<Event> v = find_event(c, bundled(), "violation");
+  REQUIRE(v);
+  CHECK(v->date.iso() == "2024-08-20");  // the earliest stated
+  CHECK(v->source->type == "penalty_decision");
+  // Declared by a manifest: the manifest wins.
+  c.has_manifest = true;
+  c.info.dates["violation"] = "2024-08-19";
+  CHECK(find_event(c, bundled(), "violation")->date.iso() == "2024-08-19");
+}
+
+TEST_CASE("a stated discovery date beats the dates of source, inspection and filing",
+          "[deadline]") {
+  Case c = dated_case();  // inspection 09-03, filing 09-02
+  doc_of(c, "inspection_record")
+      .facts.push_back({"discovery_date", "2024-09-03", "检查时间：2024年9月3日"});
+  const std::optional<Event> e = find_event(c, bundled(), "violation_discovered");
+  REQUIRE(e);
+  CHECK(e->date.iso() == "2024-09-03");
+  CHECK_THAT(e->origin, Catch::Contains("检查时间"));
+}
