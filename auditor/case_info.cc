@@ -2,6 +2,8 @@
 
 #include "auditor/issuing_organ.h"
 
+#include "auditor/procedure.h"
+
 #include <cstdlib>
 #include <initializer_list>
 
@@ -28,6 +30,7 @@ void fill(Text& field, Text derived) {
 
 void derive_case_info(Case& c, const Checklist& checklist) {
   CaseInfo& info = c.info;
+  if (std::string p = case_procedure(c, checklist).id; !p.empty()) info.procedure = p;
   fill(info.case_number, find_fact(c, "case_number", "filing_approval"));
   // The street: the issuing organ's (heading, signature block, seal), else
   // the 街道代字 of the case number.

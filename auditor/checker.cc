@@ -4,6 +4,7 @@
 
 #include "auditor/conditions.h"
 #include "auditor/events.h"
+#include "auditor/procedure.h"
 #include "auditor/rule_kinds.h"
 #include "auditor/scoring.h"
 
@@ -45,19 +46,36 @@ Finding manual_check(const Rule& r, const RuleKind& kind, const RuleContext& ctx
   return f;
 }
 
+// The manual check for a rule whose law version cannot be chosen: neither
+// the decision date nor the filing date could be read.
+Finding undated_case(const Rule& r) {
+  Finding f = finding_for(r, "manual_check");
+  f.severity = "info";
+  f.deduction = 0;
+  f.message = "未能读取处罚决定日期和立案日期，无法确定适用的法律版本，请人工核对：" + r.description;
+  f.evidence = {"查找了《行政处罚决定书》的落款日期、《立案审批表》的立案日期和落款日期"};
+  return f;
+}
+
 Outcome run_rule(const Rule& r, const RuleKind& kind, const RuleContext& ctx,
                  std::vector<Finding>& out) {
   std::vector<std::string> unknown;
   const Tri gate = evaluate_when(r.when, ctx.conditions, unknown);
   if (gate == Tri::no) return Outcome::not_applicable;
   // Law version by date (Rule::since / until).
-  if (const Tri in_force = rule_in_force(r, ctx.c, ctx.checklist); in_force != Tri::yes)
-    return in_force == Tri::no ? Outcome::not_applicable : Outcome::not_checkable;
+  if (const Tri in_force = rule_in_force(r, ctx.c, ctx.checklist); in_force != Tri::yes) {
+    if (in_force == Tri::no) return Outcome::not_applicable;
+    // Said once per rule family: by the rule of the current law (since=).
+    if (gate == Tri::yes && r.since) out.push_back(undated_case(r));
+    return Outcome::not_checkable;
+  }
   std::vector<Finding> found;
   Outcome o = kind.check(r, ctx, found);
   if (gate == Tri::unknown && o == Outcome::failed) {
     found = {manual_check(r, kind, ctx, unknown, found)};
     o = Outcome::not_checkable;
+  } else if (gate == Tri::unknown && o == Outcome::not_checkable) {
+    found.clear();  // neither the rule's conditions nor its facts are known
   }
   for (Finding& f : found) {
     add_condition_lines(r, ctx.conditions, f.evidence);
@@ -125,8 +143,13 @@ Audit check_case(const Case& c, const Checklist& checklist) {
   if (c.rejected) return audit;  // no checks; the caller reports the rejection
   const Conditions conditions = evaluate_conditions(c, checklist);
   const RuleContext ctx{c, checklist, conditions};
+  const std::string procedure = case_procedure(c, checklist).id;
   std::vector<Finding> rule_findings;
   for (const Rule& r : checklist.rules) {
+    if (!applies_to_procedure(r, procedure)) {
+      audit.checks.push_back({r.id, Outcome::not_applicable});
+      continue;
+    }
     // The loader admits only kinds from the table; a checklist built
     // otherwise gets an honest not_checkable for a kind it lacks.
     const RuleKind* kind = find_rule_kind(r.kind);

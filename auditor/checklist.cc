@@ -60,6 +60,12 @@ const Stage* Checklist::stage(int number) const {
   return nullptr;
 }
 
+const Procedure* Checklist::procedure(const std::string& id) const {
+  for (const Procedure& p : procedures)
+    if (p.id == id) return &p;
+  return nullptr;
+}
+
 Result<Checklist> load_checklist(const fs::path& dir) {
   Result<std::vector<std::string>> files = data_files(dir);
   if (!files) return Error{files.error()};

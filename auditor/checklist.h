@@ -35,6 +35,17 @@ struct DocType {
   std::vector<std::string> match_titles;
 };
 
+// A procedure a case follows (普通程序, 简易程序, 不予处罚, 撤销立案, 移送), with
+// the document types whose presence establishes it. A case follows the
+// manifest's declared procedure, else the first procedure (in checklist
+// order) with an evidence document on file, else the default one.
+struct Procedure {
+  std::string id;                     // general simple no_penalty withdrawn transferred
+  std::string name;                   // Chinese, 简易程序
+  std::vector<std::string> evidence;  // document type ids
+  bool is_default = false;            // exactly one procedure is the default
+};
+
 struct Rule {
   std::string id;        // stable, never reused
   std::string kind;      // one of the kinds in rule_kinds.h
@@ -46,6 +57,8 @@ struct Rule {
   std::optional<int> stage;
   std::map<std::string, std::string> params;  // kind-specific, e.g. document=
   std::vector<std::string> when;    // all must hold (condition names, "!x" negates)
+  // The procedures (Procedure::id) the rule applies to; empty: every one.
+  std::vector<std::string> procedures;
   // Law version by date: the rule applies only to a case whose decision
   // date (else filing date) is in [since, until); unset bounds are open.
   std::optional<Date> since;
@@ -116,6 +129,7 @@ struct Checklist {
   // hearing_fine_citizen=5000; validated when loading.
   std::map<std::string, std::string> settings;
   SealRegister seals;
+  std::vector<Procedure> procedures;  // order: precedence of their evidence
   // Case and document numbering (<numbering> file); empty source when absent.
   Numbering numbering;
   // The working-day calendar named by <calendar file="..."/>; null when the
@@ -130,3 +144,4 @@ struct Checklist {
 Result<Checklist> load_checklist(const std::filesystem::path& dir);
 
 }  // namespace auditor
+  const Procedure* procedure(const std::string& id) const;

@@ -77,9 +77,16 @@ std::vector<std::string> split_when(const std::string& when) {
   return out;
 }
 
+// `n`'s procedures= attribute, else `inherited` (the <rules> element's).
+std::vector<std::string> procedures_of(const pugi::xml_node& n,
+                                       const std::vector<std::string>& inherited) {
+  return n.attribute("procedures") ? split_when(n.attribute("procedures").value()) : inherited;
+}
+
 Status parse_rule(const DataFile& f, const pugi::xml_node& n, Rule& r) {
   Status s = f.shape(n,
-                         {"id", "kind", "severity", "deduction", "stage", "when", "since", "until"},
+                         {"id", "kind", "severity", "deduction", "stage", "when", "since", "until",
+                          "procedures"},
                          {"basis", "message", "description", "param"});
   if (s.ok()) s = f.text_attr(n, "id", r.id);
   if (s.ok()) s = f.text_attr(n, "kind", r.kind);
@@ -127,13 +134,14 @@ Status parse_header(const DataFile& f, Checklist& out, Defined& seen) {
   if (seen.has_header) return f.fail(root, "重复的 <checklist> 清单头");
   seen.has_header = true;
   Status s = f.shape(root, {"id", "version", "name"},
-                         {"stages", "settings", "scoring", "calendar"});
+                         {"stages", "procedures", "settings", "scoring", "calendar"});
   if (s.ok()) s = f.text_attr(root, "id", out.id);
   if (s.ok()) s = f.text_attr(root, "version", out.version);
   if (s.ok()) s = f.text_attr(root, "name", out.name);
   if (s.ok() && !root.child("stages")) s = f.fail(root, "<checklist> 缺少 <stages> 阶段列表");
   if (s.ok() && !root.child("scoring")) s = f.fail(root, "<checklist> 缺少 <scoring> 计分方案");
   if (s.ok()) s = parse_stages(f, root.child("stages"), out, seen);
+  if (s.ok() && root.child("procedures")) s = parse_procedures(f, root.child("procedures"), out);
   if (s.ok()) s = parse_settings(f, root.child("settings"), out);
   if (s.ok()) s = parse_scoring(f, root.child("scoring"), out.scoring);
   if (s.ok() && root.child("calendar")) s = parse_calendar(f, root.child("calendar"), out);
@@ -167,10 +175,12 @@ Status parse_doc_types(const DataFile& f, Checklist& out, Defined& seen) {
 }
 
 Status parse_rules(const DataFile& f, Checklist& out, Defined& seen) {
-  if (Status s = f.shape(f.root(), {}, {"rule"}); !s.ok()) return s;
+  if (Status s = f.shape(f.root(), {"procedures"}, {"rule"}); !s.ok()) return s;
+  const std::vector<std::string> inherited = procedures_of(f.root(), {});
   for (const pugi::xml_node& n : f.root().children("rule")) {
     Rule r;
     Status s = parse_rule(f, n, r);
+    r.procedures = procedures_of(n, inherited);
     if (s.ok()) s = first_definition(f, n, seen.rules, r.id, "规则编号");
     if (!s.ok()) return s;
     out.rules.push_back(std::move(r));
@@ -179,6 +189,7 @@ Status parse_rules(const DataFile& f, Checklist& out, Defined& seen) {
 }
 
 Status validate(const Checklist& cl, const std::filesystem::path& dir) {
+  if (Status s = validate_procedures(cl, dir); !s.ok()) return s;
   for (const Rule& r : cl.rules) {
     const RuleKind* kind = find_rule_kind(r.kind);
     if (std::string bad = kind->validate(r, cl); !bad.empty())

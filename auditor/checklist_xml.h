@@ -74,6 +74,11 @@ Status parse_numbering(const DataFile& f, Checklist& out);
 // <calendar file="..."/> in <checklist>: loads the working-day calendar,
 // resolved relative to the checklist file (checklist_dates.cc).
 Status parse_calendar(const DataFile& f, const pugi::xml_node& n, Checklist& out);
+// <procedures> in <checklist> (checklist_procedures.cc).
+Status parse_procedures(const DataFile& f, const pugi::xml_node& n, Checklist& out);
+// Once every file is read: evidence types and every rule's procedures= name
+// known procedures; without <procedures> no rule may name one.
+Status validate_procedures(const Checklist& cl, const std::filesystem::path& dir);
 // A rule's since= / until= attributes (ISO dates, since < until).
 Status parse_rule_period(const DataFile& f, const pugi::xml_node& n, Rule& r);
 

@@ -19,7 +19,18 @@ struct ConditionSpec {
   const char* question;
   std::vector<const char*> evidence;
   bool absence_means_no;
+  // A yes/no fact kind that settles the condition when one of `stated_in`
+  // states it (checked first, in that order): what the party did, as the
+  // decision or a later record says it. Never a notice's rights sentence.
+  const char* fact = nullptr;
+  std::vector<const char*> stated_in = {};
 };
+
+// The documents that report what the party did, latest step first.
+const std::vector<const char*> kPartyActs = {
+    "penalty_decision",      "no_penalty_decision", "on_spot_decision", "closing_approval",
+    "collective_discussion", "legal_review",        "penalty_approval", "review_record",
+    "hearing_report",        "hearing_record",      "statement_record", "waiver_statement"};
 
 const std::vector<ConditionSpec>& specs() {
   static const std::vector<ConditionSpec> table = {
@@ -32,8 +43,10 @@ const std::vector<ConditionSpec>& specs() {
       {"hearing_eligible", "本案是否属于应告知听证权利的情形（较大数额罚款等）",
        {"hearing_request", "hearing_notification", "hearing_record", "hearing_report"}, false},
       {"hearing_requested", "当事人是否要求听证",
-       {"hearing_request", "hearing_notification", "hearing_record", "hearing_report"}, false},
-      {"statements_made", "当事人是否进行了陈述、申辩", {"statement_record", "review_record"}, false},
+       {"hearing_request", "hearing_notification", "hearing_record", "hearing_report"}, false,
+       "hearing_requested", kPartyActs},
+      {"statements_made", "当事人是否进行了陈述、申辩", {"statement_record", "review_record"}, false,
+       "statement_made", kPartyActs},
       {"major_decision", "本案是否属于须经法制审核的重大执法决定", {}, false},
       {"complex_case", "本案是否属于情节复杂或重大违法、须集体讨论的案件", {}, false},
       {"fine_imposed", "是否处以罚款", {"payment_proof"}, false},
@@ -43,6 +56,8 @@ const std::vector<ConditionSpec>& specs() {
       {"unpaid_after_due", "当事人是否逾期未缴纳罚款",
        {"reminder", "surcharge_notice", "enforcement_application"}, false},
       {"defence_waived", "当事人是否书面放弃陈述、申辩权利", {}, false},
+      {"simple_beyond_limits", "当场处罚的罚款是否超出简易程序的数额（公民 200 元、组织 3000 元）",
+       {}, false},
   };
   return table;
 }
@@ -55,7 +70,8 @@ const ConditionSpec* find_spec(std::string_view name) {
 
 // Settings read here; the numbers are thresholds in yuan.
 constexpr const char* kNumberSettings[] = {"hearing_fine_citizen", "hearing_fine_organisation",
-                                           "publication_working_days"};
+                                           "publication_working_days", "simple_fine_citizen",
+                                           "simple_fine_organisation"};
 constexpr const char* kBoolSettings[] = {"individual_business_is_citizen",
                                          "disclosure_all_decisions"};
 
@@ -83,7 +99,8 @@ class Evaluator {
                              "preservation_taken", "seizure_taken", "no_penalty", "transferred",
                              "fine_imposed", "hearing_eligible", "hearing_requested",
                              "statements_made", "major_decision", "complex_case",
-                             "disclosure_required", "unpaid_after_due", "defence_waived"})
+                             "disclosure_required", "unpaid_after_due", "defence_waived",
+                             "simple_beyond_limits"})
       out_[name] = evaluate(*find_spec(name));
     return std::move(out_);
   }
@@ -93,6 +110,9 @@ class Evaluator {
     if (auto it = c_.info.flags.find(spec.name); it != c_.info.flags.end())
       if (std::optional<bool> v = parse_bool(it->second))
         return {*v ? Tri::yes : Tri::no, std::string("卷内清单标记 ") + spec.name + "=" + it->second};
+    // An explicit statement wins over the presence of documents.
+    if (spec.fact)
+      if (ConditionValue v = stated(spec.fact, spec.stated_in); v.value != Tri::unknown) return v;
     for (const char* type : spec.evidence)
       if (const Document* d = find(type)) return {Tri::yes, "卷内有《" + name_of(type) + "》（" + d->path + "）"};
     if (ConditionValue v = derive(spec.name); v.value != Tri::unknown) return v;
@@ -106,10 +126,8 @@ class Evaluator {
     if (name == "fine_imposed") return fine_imposed();
     if (name == "hearing_eligible") return hearing_eligible();
     if (name == "hearing_requested") {
-      if (ConditionValue f = fact_flag("hearing_requested"); f.value != Tri::unknown) return f;
       if (is(Tri::no, "hearing_eligible")) return {Tri::no, "本案不属于听证范围"};
     }
-    if (name == "statements_made") return fact_flag("statement_made");
     if (name == "major_decision") {
       if (is(Tri::yes, "hearing_requested")) return {Tri::yes, "经过听证程序"};
       if (is(Tri::yes, "hearing_eligible")) return {Tri::yes, "属于听证范围的处罚视为重大执法决定"};
@@ -129,7 +147,38 @@ class Evaluator {
       return auditor::unpaid_after_due(c_, cl_, out_.at("fine_imposed").value);
     }
     if (name == "defence_waived") return auditor::defence_waived(c_);
+    if (name == "simple_beyond_limits") return simple_beyond_limits();
     return {};
+  }
+
+  // 行政处罚法第五十一条: on the spot only a warning or a fine up to 200 yuan
+  // (citizen) / 3000 yuan (organisation); the limits are settings.
+  ConditionValue simple_beyond_limits() {
+    if (!find("on_spot_decision") && c_.info.procedure != "simple")
+      return {Tri::no, "非简易程序案件"};
+    std::optional<std::pair<double, std::string>> f = fine();
+    if (!f) return {};
+    std::optional<double> citizen = setting_number("simple_fine_citizen");
+    std::optional<double> organisation = setting_number("simple_fine_organisation");
+    if (!citizen || !organisation) return {};
+    const PartyKind kind = this->kind();
+    const double limit = kind == PartyKind::citizen        ? *citizen
+                         : kind == PartyKind::organisation ? *organisation
+                                                           : std::max(*citizen, *organisation);
+    if (f->first > limit)
+      return {Tri::yes, f->second + "，超过" + (kind == PartyKind::citizen ? "公民" : "") +
+                            (kind == PartyKind::organisation ? "法人或其他组织" : "") +
+                            "当场处罚限额 " + format_amount(limit) + " 元"};
+    if (kind == PartyKind::unknown && f->first > std::min(*citizen, *organisation)) return {};
+    return {Tri::no, f->second + "，未超过当场处罚限额"};
+  }
+
+  // The party's kind from its credit code or ID number (party_kind()).
+  PartyKind kind() const {
+    const std::string id = party_id();
+    std::optional<bool> business = setting_bool("individual_business_is_citizen");
+    return business || id.rfind("92", 0) != 0 ? party_kind(id, business.value_or(false))
+                                              : PartyKind::unknown;
   }
 
   ConditionValue fine_imposed() {
@@ -149,10 +198,7 @@ class Evaluator {
     if (!f || !citizen || !organisation) return {};
     const double amount = f->first;
     // Without the setting an individual business (92...) is of unknown kind.
-    const std::string id = party_id();
-    std::optional<bool> business = setting_bool("individual_business_is_citizen");
-    const PartyKind kind = business || id.rfind("92", 0) != 0 ? party_kind(id, business.value_or(false))
-                                                              : PartyKind::unknown;
+    const PartyKind kind = this->kind();
     std::string why = f->second;
     if (kind == PartyKind::citizen)
       return {amount >= *citizen ? Tri::yes : Tri::no, why + "，当事人为公民（听证标准 " +
@@ -168,7 +214,7 @@ class Evaluator {
   // The fine in yuan: CaseInfo first, then the decision's, then the notice's facts.
   std::optional<std::pair<double, std::string>> fine() const {
     if (c_.info.fine) return std::pair{*c_.info.fine, "罚款 " + format_amount(*c_.info.fine) + " 元"};
-    for (const char* type : {"penalty_decision", "penalty_notice"})
+    for (const char* type : {"penalty_decision", "on_spot_decision", "penalty_notice"})
       for (const Document& d : c_.documents) {
         if (d.type != type) continue;
         for (const Fact& fact : d.facts)
@@ -190,13 +236,19 @@ class Evaluator {
     return {};
   }
 
-  // A yes/no fact (hearing_requested, statement_made) from any document.
-  ConditionValue fact_flag(const char* kind) const {
-    for (const Document& d : c_.documents)
-      for (const Fact& fact : d.facts)
-        if (fact.kind == kind)
-          if (std::optional<bool> v = parse_bool(fact.value))
-            return {*v ? Tri::yes : Tri::no, d.path + "：“" + fact.snippet + "”"};
+  // A yes/no fact (hearing_requested, statement_made) as stated by a
+  // document of one of `types`, the first type on file that states it
+  // winning. Other documents (the notice's rights sentences) never count.
+  ConditionValue stated(const char* kind, const std::vector<const char*>& types) const {
+    for (const char* type : types)
+      for (const Document& d : c_.documents) {
+        if (d.type != type) continue;
+        for (const Fact& fact : d.facts)
+          if (fact.kind == kind)
+            if (std::optional<bool> v = parse_bool(fact.value))
+              return {*v ? Tri::yes : Tri::no,
+                      "《" + name_of(type) + "》（" + d.path + "）载明：“" + fact.snippet + "”"};
+      }
     return {};
   }
 

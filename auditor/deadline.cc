@@ -88,12 +88,50 @@ Finding calendar_gap(const Rule& r, const RuleContext& ctx, const Event& from, c
   return f;
 }
 
+// The manual check for a period whose dates are not all on file: it names
+// each date that could not be read and where it was looked for. Nothing when
+// a missing date's documents are absent altogether (the step did not happen,
+// or a required-document rule reports the missing document).
+void unreadable_dates(const Rule& r, const RuleContext& ctx, const std::optional<Event>& from,
+                      const std::optional<Event>& to, std::vector<Finding>& out) {
+  std::vector<std::string> missing, evidence;
+  for (const auto& [name, event] : {std::pair{rule_param(r, "from"), &from},
+                                    std::pair{rule_param(r, "to"), &to}}) {
+    if (*event) {
+      evidence.push_back(event_evidence(**event));
+      continue;
+    }
+    const EventLookup where = event_lookup(ctx.c, ctx.checklist, name);
+    if (where.has_sources && where.looked_in.empty()) return;
+    std::string looked;
+    for (const std::string& d : where.looked_in) looked += (looked.empty() ? "" : "、") + d;
+    missing.push_back(event_label(name) + "日期");
+    evidence.push_back("未能读取" + event_label(name) + "日期：" +
+                       (where.has_sources ? "查找了" + where.what + "（卷内：" + looked + "）"
+                                          : "卷内文书未载明（查找了各文书中的" +
+                                                event_label(name) + "日期）"));
+  }
+  if (missing.empty()) return;
+  Finding f = finding_for(r, "manual_check");
+  f.severity = "info";
+  f.deduction = 0;
+  std::string names;
+  for (const std::string& m : missing) names += (names.empty() ? "" : "、") + m;
+  f.message = "未能从卷内文书读取" + names + "，无法计算期限，请人工核对：" + r.description;
+  if (std::string about = rule_param(r, "document"); !about.empty()) f.document = about;
+  f.evidence = std::move(evidence);
+  out.push_back(std::move(f));
+}
+
 }  // namespace
 
 Outcome check_deadline(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out) {
   const std::optional<Event> from = find_event(ctx.c, ctx.checklist, rule_param(r, "from"));
   const std::optional<Event> to = find_event(ctx.c, ctx.checklist, rule_param(r, "to"));
-  if (!from || !to) return Outcome::not_checkable;
+  if (!from || !to) {
+    unreadable_dates(r, ctx, from, to, out);
+    return Outcome::not_checkable;
+  }
   std::vector<std::string> evidence = {event_evidence(*from), event_evidence(*to)};
   const std::optional<Period> period = period_for(r, ctx, evidence);
   if (!period) return Outcome::passed;

@@ -1,5 +1,7 @@
 #include "auditor/deadline_conditions.h"
 
+#include <algorithm>
+#include <span>
 #include <string_view>
 
 #include "auditor/events.h"
@@ -9,12 +11,18 @@ namespace {
 
 constexpr int kPaymentDays = 15;  // 行政处罚法第六十七条第三款
 
-constexpr std::string_view kWaivers[] = {"放弃陈述", "放弃申辩"};
-// A waiver phrase preceded by one of these (within kLookBack bytes) is a
-// rights statement, a condition or a negation, not a waiver.
-constexpr std::string_view kNotWaiver[] = {"视为", "如", "若", "是否", "有权",
-                                           "可以", "未", "不", "没有"};
-constexpr std::size_t kLookBack = 12;  // 4 CJK characters
+constexpr std::string_view kWaivers[] = {"放弃陈述", "放弃申辩", "放弃了陈述", "放弃了申辩"};
+// A waiver phrase whose sentence, before it, holds one of these is a rights
+// statement, a condition or a negation, not a waiver ("逾期未提出…，视为放弃
+// 陈述和申辩的权利", "如放弃陈述申辩").
+constexpr std::string_view kNotWaiver[] = {"视为", "如", "若", "是否", "有权", "可以", "可在",
+                                           "逾期", "未放弃", "不放弃", "没有放弃", "享有"};
+// Documents in which the party itself writes or signs a waiver; the
+// decision counts only where it says the waiver was written (书面, 声明).
+constexpr std::string_view kPartyTypes[] = {"waiver_statement", "statement_record",
+                                            "inquiry_record", "hearing_record"};
+constexpr std::string_view kReportingTypes[] = {"penalty_decision", "penalty_approval",
+                                                "collective_discussion", "closing_approval"};
 
 // The sentence around `at`, for evidence.
 std::string sentence_at(const std::string& text, std::size_t at) {
@@ -28,18 +36,38 @@ std::string sentence_at(const std::string& text, std::size_t at) {
   return s;
 }
 
-std::optional<std::string> waiver_in(const std::string& text) {
+// The start of the sentence holding `at` (after 。；！？ or a line break).
+std::size_t sentence_start(const std::string& text, std::size_t at) {
+  std::size_t best = 0;
+  for (std::string_view end : {"。", "；", "！", "？", ";", "\n"}) {
+    std::size_t p = text.rfind(end, at);
+    if (p != std::string::npos && p + end.size() <= at) best = std::max(best, p + end.size());
+  }
+  return best;
+}
+
+// The sentence of the first waiver in `text`; with `written`, only one that
+// also says the waiver was made in writing.
+std::optional<std::string> waiver_in(const std::string& text, bool written) {
   for (std::string_view phrase : kWaivers)
     for (std::size_t at = text.find(phrase); at != std::string::npos;
          at = text.find(phrase, at + phrase.size())) {
-      const std::size_t from = at > kLookBack ? at - kLookBack : 0;
+      const std::size_t from = sentence_start(text, at);
       const std::string_view before(text.data() + from, at - from);
       bool rights_statement = false;
       for (std::string_view m : kNotWaiver)
         rights_statement = rights_statement || before.find(m) != std::string_view::npos;
-      if (!rights_statement) return sentence_at(text, at);
+      if (rights_statement) continue;
+      const std::string s = sentence_at(text, at);
+      if (written && s.find("书面") == std::string::npos && s.find("声明") == std::string::npos)
+        continue;
+      return s;
     }
   return std::nullopt;
+}
+
+bool one_of(const std::optional<std::string>& type, std::span<const std::string_view> types) {
+  return type && std::find(types.begin(), types.end(), *type) != types.end();
 }
 
 }  // namespace
@@ -61,16 +89,18 @@ ConditionValue unpaid_after_due(const Case& c, const Checklist& cl, Tri fine_imp
 ConditionValue defence_waived(const Case& c) {
   bool unreadable = false;
   for (const Document& d : c.documents) {
+    if (d.type == "waiver_statement") return {Tri::yes, "卷内有当事人放弃陈述、申辩的声明（" + d.path + "）"};
+    const bool party = one_of(d.type, kPartyTypes);
+    if (!party && !one_of(d.type, kReportingTypes)) continue;
     if (!d.has_text) {
-      unreadable =
-          unreadable || !d.type || *d.type == "statement_record" || *d.type == "service_receipt";
+      unreadable = unreadable || d.type == "statement_record";
       continue;
     }
-    if (std::optional<std::string> s = waiver_in(d.text))
+    if (std::optional<std::string> s = waiver_in(d.text, !party))
       return {Tri::yes, d.path + "：“" + *s + "”"};
   }
   if (unreadable) return {};
-  return {Tri::no, "卷内可读文书中未见当事人书面放弃陈述、申辩的表示"};
+  return {Tri::no, "卷内当事人的陈述、笔录和决定书中未见书面放弃陈述、申辩的表示"};
 }
 
 }  // namespace auditor

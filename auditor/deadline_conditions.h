@@ -17,11 +17,12 @@ namespace auditor {
 // fine, the service date or every later date is unknown.
 ConditionValue unpaid_after_due(const Case& c, const Checklist& cl, Tri fine_imposed);
 
-// defence_waived: yes when a readable document records the party's written
-// waiver of statements and defence (“本人放弃陈述、申辩权利”; not the notice's
-// “逾期…视为放弃”); no when none does and every document that could hold one
-// is readable; unknown when such a document (a statement record, a receipt,
-// a document of unknown type) has no text.
+// defence_waived: yes when the file holds a 放弃陈述申辩声明, or a document
+// the party writes or signs (statement, questioning or hearing record)
+// records its waiver (“本人放弃陈述、申辩权利”), or the decision or an
+// approval says the party waived in writing (书面/声明). Rights sentences and
+// conditions (“逾期…视为放弃”, “如放弃”) never count, nor does a notice. No
+// when none does; unknown when a statement record has no text.
 ConditionValue defence_waived(const Case& c);
 
 }  // namespace auditor

@@ -1,5 +1,7 @@
 #include "auditor/events.h"
 
+#include <algorithm>
+#include <map>
 #include <vector>
 
 #include "auditor/rule_kinds.h"
@@ -65,7 +67,7 @@ const std::vector<EventSpec>& specs() {
       {"approved", "行政处罚审批", "penalty_approval", {"approval"},
        {{{"penalty_approval"}, Via::own_date}}},
       {"decided", "作出行政处罚决定", "penalty_decision", {},
-       {{{"penalty_decision", "no_penalty_decision"}, Via::own_date}}},
+       {{{"penalty_decision", "no_penalty_decision", "on_spot_decision"}, Via::own_date}}},
       {"decision_served", "决定书送达", "penalty_decision", {},
        {{{"penalty_decision", "no_penalty_decision"}, Via::served}}},
       {"published", "公示", "publication_record", {},
@@ -104,6 +106,12 @@ bool has_type(const Document& d, const std::vector<const char*>& types) {
   if (!d.type) return false;
   for (const char* t : types)
     if (*d.type == t) return true;
+  return false;
+}
+
+bool has_type_id(const std::string& id, const std::vector<const char*>& types) {
+  for (const char* t : types)
+    if (id == t) return true;
   return false;
 }
 
@@ -238,6 +246,45 @@ std::string event_phrase(const Event& e, const Checklist& cl) {
   if (e.source && e.source != e.subject && e.source->type == "service_receipt")
     return "送达" + title + "的送达回证（" + e.date.iso() + "）";
   return title + "（" + (e.subject->number ? *e.subject->number + "，" : "") + e.date.iso() + "）";
+}
+
+EventLookup event_lookup(const Case& c, const Checklist& cl, std::string_view name) {
+  EventLookup out;
+  const EventSpec* spec = find_spec(name);
+  if (!spec) return out;
+  static const std::map<std::string_view, const char*> kFactLabels = {
+      {"doc_date", "落款日期"},         {"filing_date", "立案日期"},
+      {"hearing_date", "听证日期"},     {"service_date", "送达日期"},
+      {"payment_date", "缴款日期"},     {"publication_date", "公示日期"},
+      {"violation_date", "违法行为发生日期"}, {"discovery_date", "发现日期"}};
+  std::vector<std::string> parts;
+  for (const EventSource& src : spec->sources) {
+    out.has_sources = true;
+    std::string types;
+    for (const char* t : src.types) {
+      const DocType* dt = cl.doc_type(t);
+      types += "《" + std::string(dt ? dt->name : t) + "》";
+    }
+    const char* fact = src.via == Via::fact ? src.fact : src.via == Via::served ? "service_date"
+                                                                                : "doc_date";
+    auto label = kFactLabels.find(fact);
+    std::string part = (src.via == Via::served ? "送达" + types + "的送达回证" : types.empty() ? "各文书" : types) +
+                       "的" + (label != kFactLabels.end() ? label->second : fact);
+    if (std::find(parts.begin(), parts.end(), part) == parts.end()) parts.push_back(part);
+    for (const Document& d : c.documents) {
+      const bool carries = src.via == Via::served
+                               ? d.type == "service_receipt" && [&] {
+                                   const DocType* served = served_type(d, c, cl);
+                                   return served && has_type_id(served->id, src.types);
+                                 }()
+                               : !src.types.empty() && has_type(d, src.types);
+      const std::string where = "《" + title_of(cl, d) + "》（" + d.path + "）";
+      if (carries && std::find(out.looked_in.begin(), out.looked_in.end(), where) == out.looked_in.end())
+        out.looked_in.push_back(where);
+    }
+  }
+  for (const std::string& p : parts) out.what += (out.what.empty() ? "" : "、") + p;
+  return out;
 }
 
 std::string event_evidence(const Event& e) {

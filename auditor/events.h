@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "auditor/checklist.h"
 #include "auditor/conditions.h"
@@ -49,6 +50,19 @@ std::optional<Event> latest_event(const Case& c, const Checklist& cl);
 std::string event_phrase(const Event& e, const Checklist& cl);
 // "决定日期 2024-05-10：<origin>" for a finding's evidence.
 std::string event_evidence(const Event& e);
+
+// Where an event's date is looked for, to say so when it cannot be read:
+// `looked_in` lists the documents on file that could carry it (for a served
+// event, the receipts serving its subject), `what` says which dates of which
+// document types are read ("《罚没款缴款凭证》的缴款日期、落款日期"). An event
+// without document sources (violation) has an empty `looked_in` and
+// `has_sources` false.
+struct EventLookup {
+  bool has_sources = false;
+  std::vector<std::string> looked_in;  // "《送达回证》（06-送达回证.docx）"
+  std::string what;
+};
+EventLookup event_lookup(const Case& c, const Checklist& cl, std::string_view name);
 
 // Law version by date (Rule::since / Rule::until): yes when the case's
 // decision date (else its filing date) lies in [since, until) or the rule

@@ -13,6 +13,8 @@ namespace {
 void recheck(CaseResult& r, const Checklist& checklist) {
   for (Document& d : r.c.documents)
     if (d.type_source != Source::manifest) d.type.reset(), d.stage.reset();
+  // A procedure not declared by a manifest is found again from the types.
+  if (!r.c.has_manifest) r.c.info.procedure.reset();
   classify(r.c, checklist);
   derive_case_info(r.c, checklist);
   r.audit = check_case(r.c, checklist);

@@ -5,7 +5,7 @@
 namespace auditor {
 namespace {
 
-const std::array<RuleKind, 10> kRuleKinds = {{
+const std::array<RuleKind, 11> kRuleKinds = {{
     {"import_issue", "导入时无法读取或有问题的文件（损坏、加密、格式不支持、文件名无法解码等）",
      check_import_issues, validate_no_params, nullptr, true},
     {"no_text", "文本格式的文书（DOCX、OFD、PDF）中无可提取文本（扫描件或仅有图形），须人工阅读",
@@ -26,6 +26,8 @@ const std::array<RuleKind, 10> kRuleKinds = {{
      check_order, validate_order, nullptr, false},
     {"catalogue", "卷内目录所列文书须在卷内（份数、文号一致），卷内文书须列入卷内目录",
      check_catalogue, validate_catalogue, nullptr, false},
+    {"condition", "案件本身的某一情形即构成问题（如当场处罚的罚款超出简易程序限额）",
+     check_condition, validate_condition, nullptr, false},
 }};
 
 }  // namespace

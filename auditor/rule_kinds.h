@@ -91,5 +91,7 @@ Outcome check_deadline(const Rule&, const RuleContext&, std::vector<Finding>&);
 std::string validate_deadline(const Rule&, const Checklist&);
 Outcome check_order(const Rule&, const RuleContext&, std::vector<Finding>&);
 std::string validate_order(const Rule&, const Checklist&);
+Outcome check_condition(const Rule&, const RuleContext&, std::vector<Finding>&);
+std::string validate_condition(const Rule&, const Checklist&);
 
 }  // namespace auditor

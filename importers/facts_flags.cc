@@ -16,14 +16,21 @@ constexpr std::initializer_list<Str> kHearingYes = {
     U"要求举行听证", U"申请举行听证", U"提出了听证申请", U"提出听证"};
 
 constexpr std::initializer_list<Str> kStatementNo = {
-    U"未提出", U"未进行",   U"未作出",   U"未作",     U"未提",   U"未有",   U"放弃了",
-    U"放弃",   U"没有提出", U"没有进行", U"没有作出", U"不进行", U"不提出", U"无"};
-constexpr std::initializer_list<Str> kStatementYes = {U"提出了", U"进行了", U"作出了", U"作了",
-                                                      U"提出",   U"进行",   U"作出"};
+    U"未提出",   U"未进行",   U"未作出",     U"未作",       U"未提",     U"未有",
+    U"放弃了",   U"放弃",     U"没有提出",   U"没有进行",   U"没有作出", U"不进行",
+    U"不提出",   U"无",       U"未提出任何", U"未进行任何", U"未提交",   U"未提交书面",
+    U"未提出书面"};
+constexpr std::initializer_list<Str> kStatementYes = {
+    U"提出了", U"进行了", U"作出了",   U"作了",     U"提出",     U"进行",     U"作出",
+    U"提交了", U"提交",   U"递交了",   U"提出以下", U"提出如下", U"提出书面", U"提交书面",
+    U"提出了以下", U"提出了书面", U"提交了书面"};
 
-// Words before a phrase, in its clause, that make it a right or a condition.
+// Words before a phrase, in its clause, that make it a right or a condition:
+// "可在接到本告知书后五个工作日内向本机关提出陈述、申辩" states a right.
 constexpr std::initializer_list<Str> kConditionWords = {
-    U"有权", U"可以", U"是否", U"如果", U"如需", U"视为", U"应当", U"享有", U"必须", U"依法"};
+    U"有权", U"可以", U"是否", U"如果", U"如需", U"视为", U"应当", U"享有", U"必须", U"依法",
+    U"可在", U"可于", U"可向", U"可自", U"可通过", U"可书面", U"可口头", U"可就", U"应在",
+    U"应于", U"须在", U"须于"};
 bool is_condition_char(char32_t c) {
   return c == U'如' || c == U'若' || c == U'可' || c == U'应' || c == U'须' || c == U'请';
 }
@@ -53,6 +60,15 @@ bool conditional(const Text& t, std::size_t b, std::size_t e, bool positive) {
   while (start > 0 && !is_clause_edge(t[start - 1]) && b - start < kMaxClause) --start;
   for (std::size_t k = start; k < b; ++k)
     if (t.match_any(k, kConditionWords) != npos) return true;
+  // "逾期未提出陈述和申辩，视为放弃…": a consequence clause makes the
+  // overdue clause before it a condition.
+  bool overdue = false;
+  for (std::size_t k = start; k < b && !overdue; ++k) overdue = t.match(k, U"逾期") != npos;
+  if (overdue) {
+    std::size_t next = clause_end;
+    while (next < t.size() && (t[next] == U',' || t[next] == U' ')) ++next;
+    if (t.match(next, U"视为") != npos || t.match(next, U"则视为") != npos) return true;
+  }
   return false;
 }
 

@@ -194,8 +194,13 @@ Block page_break() {
 }
 
 std::string procedure_label(const Text& procedure) {
+  // The names of checklists/general/checklist.xml <procedures>, for reports
+  // read back from a database without a checklist.
   if (procedure == "general") return "普通程序";
   if (procedure == "simple") return "简易程序";
+  if (procedure == "no_penalty") return "不予处罚";
+  if (procedure == "withdrawn") return "撤销立案";
+  if (procedure == "transferred") return "移送司法机关";
   return procedure && !procedure->empty() ? *procedure : "未知";
 }
 

@@ -312,7 +312,8 @@ TEST_CASE("a date outside the calendar's years is not checkable, never scored", 
   CHECK_THAT(f->message, Catch::Contains("2019—2026"));
 }
 
-TEST_CASE("a missing date makes the rule not checkable without a finding", "[deadline]") {
+TEST_CASE("a date unreadable on a document on file becomes a manual check naming it",
+          "[deadline]") {
   Case c = dated_case();
   for (Document& d : c.documents)
     if (d.type == "service_receipt")
@@ -320,8 +321,33 @@ TEST_CASE("a missing date makes the rule not checkable without a finding", "[dea
   const Audit a = audit(c);
   CHECK(outcome(a, "DL-decision-served-7wd") == Outcome::not_checkable);
   CHECK(outcome(a, "DL-defence-period") == Outcome::not_checkable);
-  CHECK_FALSE(finding(a, "DL-decision-served-7wd"));
-  CHECK_FALSE(finding(a, "DL-defence-period"));
+  for (const char* rule : {"DL-decision-served-7wd", "DL-defence-period"}) {
+    INFO(rule);
+    const Finding* f = finding(a, rule);
+    REQUIRE(f);
+    CHECK(f->kind == "manual_check");
+    CHECK(f->severity == "info");
+    CHECK(f->deduction == 0);
+    CHECK_THAT(f->message, Catch::Contains("送达日期"));
+    CHECK(has_evidence(*f, "送达回证"));
+  }
+}
+
+TEST_CASE("a date whose document is not on file gives no manual check", "[deadline]") {
+  Case c = dated_case();
+  std::erase_if(c.documents, [](const Document& d) { return d.type == "payment_proof"; });
+  const Audit a = audit(c);
+  CHECK(outcome(a, "DL-payment-15d") == Outcome::not_checkable);
+  CHECK_FALSE(finding(a, "DL-payment-15d"));
+}
+
+TEST_CASE("an unstated violation date asks for a manual limitation check", "[deadline]") {
+  const Audit a = audit(dated_case());
+  CHECK(outcome(a, "DL-limitation-2y") == Outcome::not_checkable);
+  const Finding* f = finding(a, "DL-limitation-2y");
+  REQUIRE(f);
+  CHECK(f->kind == "manual_check");
+  CHECK_THAT(f->message, Catch::Contains("违法行为发生日期"));
 }
 
 TEST_CASE("a case with no decision or filing date cannot pick the law version", "[deadline]") {

@@ -16,6 +16,7 @@ Case declared_for(const Rule& r) {
   Case c;
   c.archive = r.id + ".zip";
   c.has_manifest = true;
+  if (!r.procedures.empty()) c.info.procedure = r.procedures.front();
   for (const std::string& term : r.when) {
     const bool negated = term.starts_with("!");
     c.info.flags[negated ? term.substr(1) : term] = negated ? "false" : "true";
