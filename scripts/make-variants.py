@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""Writes the variation corpus testdata/variants/*.zip and testdata/variants/expected.json.
+
+A developer tool (Python 3 standard library + LibreOffice `soffice`; a CJK font such as
+fonts-wqy-microhei for the PDFs). CI never runs it: its outputs are committed.
+Each document is written as HTML in one of three layouts (testdata/variants/generator/
+layouts.py), converted to DOCX with one soffice call and, for PDF variants, from DOCX to
+PDF with a second call, then zipped per case. The known_gaps section of an existing
+expected.json is kept. See testdata/variants/README.md.
+
+  scripts/make-variants.py            rebuild the corpus
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from types import SimpleNamespace as NS
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, 'testdata', 'variants')
+sys.path.insert(0, os.path.join(OUT, 'generator'))
+
+import assemble  # noqa: E402
+from basics import add_wd  # noqa: E402
+from cases import general_dates, make_case  # noqa: E402
+from corpus import BASES, DEFECTS, GROUPS  # noqa: E402
+from layouts import render  # noqa: E402
+
+ZIP_TIME = (2024, 9, 2, 9, 0, 0)
+
+
+class GbkInfo(zipfile.ZipInfo):
+    """A member name in GBK without the UTF-8 flag, as Chinese Windows tools write it."""
+
+    def _encodeFilenameFlags(self):
+        return self.filename.encode('gbk'), self.flag_bits & ~0x800
+
+
+def write_zip(path, members, gbk=False):
+    with zipfile.ZipFile(path, 'w', zipfile.ZIP_DEFLATED) as z:
+        for name, data in members:
+            info = (GbkInfo if gbk else zipfile.ZipInfo)(name, ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0 if gbk else 3
+            info.external_attr = 0x20 if gbk else 0o644 << 16
+            z.writestr(info, data)
+
+
+def soffice(args, cwd, profile):
+    """One soffice call with a private profile (a running soffice of another user would
+    otherwise take the request and return early)."""
+    subprocess.run(['soffice', f'-env:UserInstallation=file://{profile}', '--headless', *args], cwd=cwd,
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def convert(stems, ext, target, src, dst, tmp):
+    """Converts src/<stem>.<ext> to dst in batches of 40 files per soffice call (one long
+    call was seen to stop after ~250 files); retries a batch's missing outputs once."""
+    out_ext = target.split(':')[0]
+    for attempt in range(2):
+        todo = [s for s in stems if not os.path.exists(os.path.join(dst, f'{s}.{out_ext}'))]
+        for i in range(0, len(todo), 40):
+            soffice(['--convert-to', target, '--outdir', dst, *[f'{s}.{ext}' for s in todo[i:i + 40]]], src,
+                    tmp + '/profile')
+    missing = [s for s in stems if not os.path.exists(os.path.join(dst, f'{s}.{out_ext}'))]
+    if missing:
+        sys.exit(f'soffice did not convert: {missing}')
+
+
+def main():
+    archives = []  # (zip name, variant, docs, expectation)
+    serial = 20
+    for group, base, variants in GROUPS:
+        for suffix, v in variants:
+            serial += 1
+            c = make_case(BASES[base], v, serial)
+            docs = assemble.documents(c)
+            archives.append((f'{group}-{suffix}.zip', v, docs, {
+                'group': group, 'complete': True, 'procedure': BASES[base]['procedure'], 'grade': '优秀',
+                'expect': [], 'allow': [], 'party': v.party, 'layout': v.layout, 'format': v.fmt,
+                'dates': v.date_style, 'names': v.encoding + '/' + v.naming}))
+    for name, base, defect, v, expect, allow, what in DEFECTS:
+        serial += 1
+        c, docs = assemble.defect_docs(defect, BASES[base], v, serial)
+        archives.append((f'{name}.zip', v, docs, {
+            'group': None, 'complete': False, 'procedure': BASES[base]['procedure'], 'defect': what,
+            'expect': expect, 'allow': allow, 'party': v.party, 'layout': v.layout, 'format': v.fmt,
+            'dates': v.date_style, 'names': v.encoding + '/' + v.naming}))
+
+    tmp = tempfile.mkdtemp(prefix='variants-')
+    try:
+        html_dir, docx_dir, pdf_dir = (os.path.join(tmp, d) for d in ('html', 'docx', 'pdf'))
+        for d in (html_dir, docx_dir, pdf_dir):
+            os.makedirs(d)
+        stems = []
+        for ai, (_, v, docs, _) in enumerate(archives):
+            row = []
+            for di, doc in enumerate(docs):
+                stem = f'a{ai:02d}d{di:02d}'
+                with open(os.path.join(html_dir, stem + '.html'), 'w', encoding='utf-8') as f:
+                    f.write(render(doc, v))
+                row.append(stem)
+            stems.append(row)
+        convert(sorted(s for row in stems for s in row), 'html', 'docx:MS Word 2007 XML', html_dir, docx_dir, tmp)
+        pdf_stems = [s for (_, v, _, _), row in zip(archives, stems) if v.fmt == 'pdf' for s in row]
+        convert(pdf_stems, 'docx', 'pdf', docx_dir, pdf_dir, tmp)
+        expected = {}
+        for (zname, v, docs, exp), row in zip(archives, stems):
+            ext = v.fmt
+            names = assemble.file_names(docs, v.naming, ext)
+            folder = pdf_dir if ext == 'pdf' else docx_dir
+            members = []
+            for name, stem in zip(names, row):
+                with open(os.path.join(folder, f'{stem}.{ext}'), 'rb') as f:
+                    members.append((name, f.read()))
+            write_zip(os.path.join(OUT, zname), members, gbk=v.encoding == 'gbk')
+            exp['documents'] = len(docs)
+            expected[zname] = exp
+    finally:
+        if not os.environ.get("KEEP_TMP"):
+            shutil.rmtree(tmp)
+
+    path = os.path.join(OUT, 'expected.json')
+    gaps = []
+    if os.path.exists(path):
+        with open(path, encoding='utf-8') as f:
+            gaps = json.load(f).get('known_gaps', [])
+    with open(path, 'w', encoding='utf-8') as f:
+        json.dump({'about': 'Expected findings of testdata/variants (scripts/make-variants.py); '
+                            'known_gaps: current misses of the tool, kept by hand (README.md).',
+                   'archives': expected, 'known_gaps': gaps}, f, ensure_ascii=False, indent=1, sort_keys=True)
+        f.write('\n')
+    print(f'{len(archives)} archives written to {OUT}')
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,101 @@
+"""What the corpus contains: base cases, variant groups and defect cases.
+
+A variant: layout (A paragraphs | B 4-column table form | C national template), colon of
+`label：value` lines, date style (basics.fmt_date), party kind, title choice (index into
+the template title variants), member naming (numbered | folders | plain), encoding of
+member names (utf8 | gbk), format (docx | pdf).
+"""
+import datetime as dt
+from types import SimpleNamespace as NS
+
+from basics import add_wd
+from cases import general_dates
+
+
+def V(layout, colon, date_style, party, titles, naming, fmt='docx', encoding='utf8'):
+    return NS(layout=layout, colon=colon, date_style=date_style, party=party, titles=titles, naming=naming,
+              fmt=fmt, encoding=encoding)
+
+
+def _simple_dates(day):
+    return {'decision': day, 'filed_record': add_wd(day, 1), 'violation': day, 'inspected': day, 'filed': day}
+
+
+def _withdrawn_dates(filed):
+    return {'filed': filed, 'inspected': filed, 'violation': add_wd(filed, 0), 'withdrawn': add_wd(filed, 8),
+            'closed': add_wd(filed, 10)}
+
+
+BASES = {
+    'general': dict(procedure='general', street='南华西', matter='stall', dates=general_dates(dt.date(2024, 3, 4))),
+    'general-fine6000': dict(procedure='general', street='南华西', matter='stall', fine=6000,
+                             dates=general_dates(dt.date(2024, 3, 4))),
+    'statements': dict(procedure='general', street='江南中', matter='waste', statements=True, correction=True,
+                       dates=general_dates(dt.date(2024, 4, 8), statements=True)),
+    'hearing': dict(procedure='general', street='琶洲', matter='debris', hearing=True,
+                    dates=general_dates(dt.date(2024, 5, 6), hearing=True)),
+    'simple': dict(procedure='simple', street='新港', matter='litter', dates=_simple_dates(dt.date(2024, 6, 12))),
+    'withdrawn': dict(procedure='withdrawn', street='滨江', matter='stall', dates=_withdrawn_dates(dt.date(2024, 7, 1))),
+    'no-penalty': dict(procedure='no_penalty', street='龙凤', matter='waste', fine=0,
+                       dates=general_dates(dt.date(2024, 8, 5))),
+}
+
+# group id, base, [(suffix, variant)]: the variants of a group must give identical findings.
+GROUPS = [
+    ('g1-general-no-statement', 'general', [
+        ('a', V('A', '：', 'arabic', 'company', 0, 'numbered')),
+        ('b', V('B', '：', 'chinese', 'person', 1, 'folders', encoding='gbk')),
+        ('c', V('C', ':', 'fullwidth', 'business', 2, 'plain', fmt='pdf'))]),
+    ('g2-general-statements', 'statements', [
+        ('a', V('B', '：', 'spaced', 'company', 0, 'numbered')),
+        ('b', V('C', '：', 'arabic', 'business', 1, 'folders')),
+        ('c', V('A', ':', 'chinese', 'person', 2, 'plain', fmt='pdf'))]),
+    ('g3-hearing', 'hearing', [
+        ('a', V('C', '：', 'arabic', 'person', 0, 'numbered')),
+        ('b', V('A', '：', 'spaced', 'business', 1, 'folders')),
+        ('c', V('B', ':', 'chinese', 'person', 2, 'plain', fmt='pdf'))]),
+    ('g4-simple', 'simple', [
+        ('a', V('A', '：', 'arabic', 'person', 0, 'numbered')),
+        ('b', V('B', '：', 'fullwidth', 'person', 1, 'plain')),
+        ('c', V('C', ':', 'chinese', 'person', 2, 'numbered', fmt='pdf'))]),
+    ('g5-withdrawn', 'withdrawn', [
+        ('a', V('B', '：', 'arabic', 'company', 0, 'numbered')),
+        ('b', V('A', '：', 'chinese', 'person', 1, 'plain')),
+        ('c', V('C', ':', 'spaced', 'business', 2, 'folders', fmt='pdf'))]),
+    ('g6-no-penalty', 'no-penalty', [
+        ('a', V('C', '：', 'arabic', 'company', 0, 'folders')),
+        ('b', V('A', '：', 'fullwidth', 'person', 1, 'numbered')),
+        ('c', V('B', ':', 'arabic', 'business', 2, 'plain', fmt='pdf'))]),
+]
+
+# archive, base, defect, variant, rules that must fire, rules that may fire as well, what was injected
+DEFECTS = [
+    ('d01-decision-in-defence-period', 'general', 'defence-period', V('A', '：', 'arabic', 'company', 0, 'numbered'),
+     ['DL-defence-period'], [], '决定书在告知书送达后第3个工作日作出（陈述申辩期5个工作日未届满）'),
+    ('d02-decision-served-late', 'general', 'served-late', V('B', '：', 'chinese', 'person', 1, 'numbered'),
+     ['DL-decision-served-7wd'], [], '决定书在作出后第8个工作日才送达'),
+    ('d03-closed-before-payment', 'general', 'closed-before-payment', V('C', '：', 'arabic', 'business', 2, 'folders'),
+     ['ORD-stage-sequence'], [], '结案审批日期早于缴款日期'),
+    ('d04-publication-late', 'general', 'publication-late', V('A', ':', 'spaced', 'person', 1, 'plain'),
+     ['DL-publication'], [], '决定作出后第10个工作日才公示（本区设定7个工作日）'),
+    ('d05-limitation-exceeded', 'general', 'limitation', V('B', '：', 'arabic', 'company', 2, 'numbered', fmt='pdf'),
+     ['DL-limitation-2y'], [], '违法行为发生于立案两年多以前（2022年）'),
+    ('d06-statement-without-review', 'statements', 'no-review-record', V('A', '：', 'arabic', 'company', 0, 'numbered'),
+     ['REQ-3-review_record'], [], '当事人提出陈述申辩，卷内无复核意见书'),
+    ('d07-hearing-right-not-notified', 'general-fine6000', 'no-hearing-rights', V('C', '：', 'arabic', 'person', 0, 'numbered'),
+     ['REQ-3-hearing_rights_notice'], [], '罚款6000元（公民，达到听证标准），告知书未告知听证权利'),
+    ('d08-year-first-number', 'general', 'year-first-number', V('C', '：', 'arabic', 'company', 1, 'numbered'),
+     ['NUM-doc-format'], ['NUM-doc-serial'], '决定书文号写成〔2024〕穗海南华综执罚决第0NN号（年份在前、补零、带第）'),
+    ('d09-case-number-wrong-street', 'general', 'wrong-street-code', V('A', '：', 'arabic', 'business', 0, 'numbered'),
+     ['NUM-case-street-organ'], [], '南华西街道办事处的案件，案号用了赤岗街道代字（文书文号正确）'),
+    ('d10-notice-provisions-differ', 'general', 'notice-provisions', V('B', '：', 'arabic', 'business', 0, 'numbered'),
+     ['CON-provisions-notice'], [], '告知书所引违法条款（第十五条）与决定书（第十四条）不同'),
+    ('d11-officer-certificate-differs', 'general', 'officer-cert', V('C', '：', 'chinese', 'person', 2, 'numbered'),
+     ['OFF-certificate-consistent'], [], '询问笔录中林晓东的执法证号与现场检查笔录不同'),
+    ('d12-document-number-twice', 'statements', 'number-twice', V('B', '：', 'arabic', 'person', 1, 'numbered'),
+     ['NUM-doc-unique-in-case'], ['NUM-serial-unique'], '两份责令改正通知书使用同一文号'),
+    ('d13-notice-approval-without-notice', 'general', 'notice-approval-only',
+     V('A', '：', 'arabic', 'company', 1, 'numbered'),
+     ['REQ-3-penalty_notice'], ['CON-receipt-target', 'DL-defence-period'],
+     '卷内有行政处罚（听证）告知书审批表和告知书送达回证，告知书本身缺失'),
+]
