@@ -132,14 +132,18 @@ void hearing_held(const Text& t, const std::vector<Date>& dates, Sink& out) {
   }
 }
 
-// "经查，当事人于2024年1月10日在…占道经营": the act's date, only right after
-// 当事人于 in a line that states the findings (经查, 查明, 违法事实) and not
-// in a clause about a procedural step.
+// "经查，当事人于2024年1月10日在…占道经营", "当事人自2024年2月26日起，未经
+// 批准…": the act's date, only right after 当事人于/自 in a line that states
+// the findings (经查, 查明, 违法事实), not in an order or a deadline
+// (责令…于…前改正) nor in a clause about a procedural step.
 void act_date(const Text& t, const Date& d, Sink& out) {
   std::size_t p = d.b;
   while (p > 0 && t[p - 1] == U' ') --p;
+  const bool since = p > 0 && t[p - 1] == U'自';
+  if (p == 0 || (t[p - 1] != U'于' && !since)) return;
+  --p;
   bool party = false;
-  for (Str s : {U"当事人于", U"你单位于", U"你(单位)于", U"你于"})
+  for (Str s : {U"当事人", U"你单位", U"你(单位)", U"你"})
     if (p >= s.size() && t.str().substr(p - s.size(), s.size()) == s) party = true;
   if (!party) return;
   std::size_t lb = t.line_begin(d.b);
@@ -149,11 +153,20 @@ void act_date(const Text& t, const Date& d, Sink& out) {
   for (Str w : {U"经查", U"查明", U"违法事实", U"经调查"})
     findings = findings || before.find(w) != Str::npos;
   if (!findings) return;
+  std::size_t sb = d.b;  // the sentence part before the date
+  while (sb > lb && !is_clause_end(t[sb - 1]) && t[sb - 1] != U',') --sb;
+  Str lead = t.str().substr(sb, d.b - sb);
+  for (Str w : {U"责令", U"要求", U"限", U"应当", U"须"})
+    if (lead.find(w) != Str::npos) return;
+  std::size_t after = skip_time(t, d.e);
+  if (since && t[after] != U'起') return;
+  for (Str w : {U"前", U"之前", U"以前", U"内", U"止"})
+    if (t.match(after, w) != npos) return;
   std::size_t end = d.e;
   while (end < t.size() && !is_clause_end(t[end]) && t[end] != U',') ++end;
   Str clause = t.str().substr(d.e, end - d.e);
   for (Str w : {U"立案", U"送达", U"告知", U"收到", U"签收", U"陈述", U"申辩", U"听证", U"缴纳",
-                U"申请", U"作出", U"提出", U"接受", U"询问", U"检查", U"调查"})
+                U"申请", U"作出", U"提出", U"接受", U"询问", U"检查", U"调查", U"改正", U"整改"})
     if (clause.find(w) != Str::npos) return;
   out.add(d.b, end, "violation_date", d.iso);
 }
@@ -165,7 +178,9 @@ void extract_dates(const Text& t, Sink& out) {
   const Date* signed_on = nullptr;
   for (const Date& d : dates) {
     DateLabel l = label_of_date(t, d.b, d.e);
-    bool signing = stands_alone(t, d) || after_date_label(t, d) || l.sealed;
+    // A date in a table column (under a header) is data, not a signature.
+    bool signing = (stands_alone(t, d) && !(l.found() && l.at == LabelAt::column)) ||
+                   after_date_label(t, d) || l.sealed;
     if (l.found()) {
       const std::size_t b = l.at == LabelAt::same_cell || l.at == LabelAt::prev_cell ? l.b : d.b;
       out.add(b, d.e, "labelled_date", t.original(l.b, l.e) + "=" + d.iso);

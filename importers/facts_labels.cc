@@ -67,7 +67,7 @@ bool date_label_like(std::u32string_view n) {
   }
   if (!han) return false;
   return ends_with(n, U"日期") || ends_with(n, U"时间") || ends_with(n, U"日") ||
-         !date_label_kind(n).empty() || is_signature_label(n);
+         ends_with(n, U"期") || !date_label_kind(n).empty() || is_signature_label(n);
 }
 
 // Any label before a colon: short, Han, no digits or punctuation.

@@ -21,6 +21,10 @@ convert() {  # convert <filter> <source file>
 }
 
 convert docx "$src/decision.fodt"
+# Documents written as other offices lay them out (tests/facts_dates_test.cc).
+for f in receipt payment publication; do
+  convert 'docx:MS Word 2007 XML' "$src/$f.html"
+done
 convert pdf "$src/decision.fodt"
 convert pdf "$src/scan.fodt"
 convert pdf "$src/evidence.fodt"
@@ -30,7 +34,8 @@ cp "$src/decision.fodt" "$work/encrypted.fodt"
 convert 'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"secret"}}' \
   "$work/encrypted.fodt"
 
-for f in decision.docx decision.pdf scan.pdf encrypted.pdf evidence.pdf; do
+for f in decision.docx decision.pdf scan.pdf encrypted.pdf evidence.pdf \
+  receipt.docx payment.docx publication.docx; do
   cp "$work/$f" "$out/$f"
 done
 ls -l "$out"

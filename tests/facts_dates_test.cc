@@ -3,12 +3,16 @@
 // after a signer's name; dates in every written form; blanks stay silent.
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "importers/facts.h"
 #include "importers/facts_labels.h"
 #include "importers/facts_text.h"
+#include "importers/import.h"
+#include "tests/cli_support.h"
 
 using auditor::extract_facts;
 using auditor::Fact;
@@ -16,11 +20,28 @@ using Values = std::vector<std::string>;
 
 namespace {
 
-Values values_of(std::string_view text, const std::string& kind) {
+Values values(const std::vector<Fact>& facts, const std::string& kind) {
   Values out;
-  for (const Fact& f : extract_facts(text))
+  for (const Fact& f : facts)
     if (f.kind == kind) out.push_back(f.value);
   return out;
+}
+
+Values values_of(std::string_view text, const std::string& kind) {
+  return values(extract_facts(text), kind);
+}
+
+const std::string kFixtures = std::string(AUDITOR_SOURCE_DIR) + "/testdata/fixtures/";
+
+// A LibreOffice-made fixture (scripts/make-fixtures.sh) read as the importer does.
+auditor::Document fixture(const std::string& name) {
+  std::ifstream in(kFixtures + name, std::ios::binary);
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  std::vector<auditor::ImportIssue> issues;
+  auditor::Document d = auditor::read_document(name, bytes.str(), auditor::ImportOptions{}, issues);
+  REQUIRE(d.has_text);
+  return d;
 }
 
 }  // namespace
@@ -117,14 +138,17 @@ TEST_CASE("violation date after its labels and in a findings sentence", "[facts]
   for (const char* text :
        {"违法行为发生时间：2023年1月5日\n", "案发时间\t2023-01-05\n", "违法时间 2023年1月5日10时\n",
         "经查，当事人于2023年1月5日在赤岗路12号门前占道经营。\n",
-        "经调查查明：当事人于二〇二三年一月五日在其经营场所内销售过期食品。\n"}) {
+        "经调查查明：当事人于二〇二三年一月五日在其经营场所内销售过期食品。\n",
+        "违法事实\t当事人自2023年1月5日起，未经批准，在赤岗路168号门前摆放桌椅经营。\n"}) {
     INFO(text);
     CHECK(values_of(text, "violation_date") == Values{"2023-01-05"});
   }
   for (const char* text :
        {"本机关于2023年1月5日立案调查。\n", "当事人于2023年1月5日在赤岗路占道经营。\n",
         "经查，当事人于2023年1月5日收到《行政处罚事先告知书》。\n",
-        "经查，当事人于2023年1月5日提出陈述申辩。\n"}) {
+        "经查，当事人于2023年1月5日提出陈述申辩。\n",
+        "经查，当事人占道经营。现责令你单位于2023年1月5日前改正上述违法行为。\n",
+        "经查，当事人自2023年1月5日至今未改正。\n"}) {
     INFO(text);
     CHECK(values_of(text, "violation_date").empty());
   }
@@ -199,4 +223,51 @@ TEST_CASE("the date-label file is well formed and names known kinds", "[facts][d
   }
   CHECK(auditor::facts::date_label_entries().size() == lines);
   CHECK(auditor::facts_data_sha256().size() == 64);
+}
+
+TEST_CASE("a receipt made by LibreOffice gives its service date and every labelled date",
+          "[facts][dates]") {
+  const auditor::Document d = fixture("receipt.docx");
+  CHECK(values(d.facts, "service_date") == Values{"2024-04-08"});
+  CHECK(values(d.facts, "labelled_date") ==
+        Values{"送达时间=2024-04-08", "收件人签字（或盖章）及收件日期=2024-04-08",
+               "送达人签名=2024-04-08"});
+  CHECK(d.date == "2024-04-08");  // under the seal
+}
+
+TEST_CASE("a Guangdong e-payment slip gives its payment dates", "[facts][dates]") {
+  const auditor::Document d = fixture("payment.docx");
+  CHECK(values(d.facts, "payment_date") == Values{"2024-05-20", "2024-05-21"});
+  CHECK(values(d.facts, "labelled_date") == Values{"填制日期=2024-05-20", "缴款日期=2024-05-21"});
+}
+
+TEST_CASE("a publication record table gives the publication date under its header",
+          "[facts][dates]") {
+  const auditor::Document d = fixture("publication.docx");
+  CHECK(values(d.facts, "publication_date") == Values{"2024-05-17"});
+  CHECK(values(d.facts, "labelled_date") ==
+        Values{"处罚决定日期=2024-05-10", "公示日期=2024-05-17", "公示截止期=2024-11-17"});
+  CHECK(values(d.facts, "doc_date").empty());  // table data, not a signature
+}
+
+TEST_CASE("extract shows every date of a receipt, a payment slip and a publication record "
+          "with its label",
+          "[facts][dates][cli]") {
+  using auditor::test::run_cli;
+  using auditor::test::sh_quote;
+  const auto run = [&](const char* name) {
+    auditor::test::CliRun r = run_cli("extract " + sh_quote(kFixtures + name));
+    CHECK(r.status == 0);
+    return r.out;
+  };
+  const std::string receipt = run("receipt.docx");
+  CHECK_THAT(receipt, Catch::Contains("  送达时间：2024-04-08\n"));
+  CHECK_THAT(receipt, Catch::Contains("  收件人签字（或盖章）及收件日期：2024-04-08\n"));
+  CHECK_THAT(receipt, Catch::Contains("  落款日期：2024-04-08\n"));
+  const std::string payment = run("payment.docx");
+  CHECK_THAT(payment, Catch::Contains("  填制日期：2024-05-20\n"));
+  CHECK_THAT(payment, Catch::Contains("  缴款日期：2024-05-21\n"));
+  const std::string publication = run("publication.docx");
+  CHECK_THAT(publication, Catch::Contains("  处罚决定日期：2024-05-10\n"));
+  CHECK_THAT(publication, Catch::Contains("  公示日期：2024-05-17\n"));
 }
