@@ -7,7 +7,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 bin=${1:-$root/build/auditor}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$bin" audit "$root/testdata/variants" --json "$tmp/result.json" >/dev/null 2>"$tmp/err" || {
+"$bin" audit "$root/testdata/variants" --db "$tmp/a.db" --json "$tmp/result.json" >/dev/null 2>"$tmp/err" || {
   status=$?
   # 1 = an archive was rejected: still a result to measure; anything else is an error.
   [ "$status" -eq 1 ] || { cat "$tmp/err" >&2; exit "$status"; }

@@ -26,7 +26,7 @@ sys.path.insert(0, os.path.join(OUT, 'generator'))
 import assemble  # noqa: E402
 from basics import add_wd  # noqa: E402
 from cases import general_dates, make_case  # noqa: E402
-from corpus import BASES, DEFECTS, GROUPS  # noqa: E402
+from corpus import BASES, DEFECTS, GROUPS, NEAR  # noqa: E402
 from layouts import render  # noqa: E402
 
 ZIP_TIME = (2024, 9, 2, 9, 0, 0)
@@ -88,6 +88,14 @@ def main():
         archives.append((f'{name}.zip', v, docs, {
             'group': None, 'complete': False, 'procedure': BASES[base]['procedure'], 'defect': what,
             'expect': expect, 'allow': allow, 'party': v.party, 'layout': v.layout, 'format': v.fmt,
+            'dates': v.date_style, 'names': v.encoding + '/' + v.naming}))
+
+    for name, base, change, v, what in NEAR:
+        serial += 1
+        c, docs = assemble.defect_docs(change, BASES[base], v, serial)
+        archives.append((f'{name}.zip', v, docs, {
+            'group': None, 'complete': True, 'procedure': BASES[base]['procedure'], 'grade': '优秀', 'edge': what,
+            'expect': [], 'allow': [], 'party': v.party, 'layout': v.layout, 'format': v.fmt,
             'dates': v.date_style, 'names': v.encoding + '/' + v.naming}))
 
     tmp = tempfile.mkdtemp(prefix='variants-')

@@ -1,5 +1,6 @@
 """Document lists per procedure, file names, and the defect injections."""
 import copy
+import datetime as dt
 
 import docs as d1
 import docs_end as d3
@@ -108,7 +109,19 @@ def defect_docs(defect, spec, v, serial):
     elif defect == 'publication-late':
         dd['published'] = add_wd(dd['decision'], 10)
     elif defect == 'limitation':
-        dd['violation'] = dd['violation'].replace(year=dd['violation'].year - 2, month=1)
+        dd['violation'] = dt.date(2022, 1, 12)
+    elif defect == 'limitation-within':
+        dd['violation'] = dt.date(2022, 3, 10)
+    elif defect == 'served-7th':
+        dd['decision_served'] = add_wd(dd['decision'], 7)
+        dd['paid'] = add_wd(dd['decision_served'], 2)
+        dd['closed'] = add_wd(dd['paid'], 2)
+    elif defect == 'decision-6th':
+        dd['approval'] = dd['legal_review'] = dd['discussion'] = add_wd(dd['notice_served'], 6)
+        dd['decision'] = add_wd(dd['notice_served'], 6)
+        _shift_after_decision(dd)
+    elif defect == 'published-7th':
+        dd['published'] = add_wd(dd['decision'], 7)
     elif defect == 'wrong-street-code':
         spec['case_code'] = '赤岗'
     elif defect == 'year-first-number':
@@ -131,10 +144,8 @@ def defect_docs(defect, spec, v, serial):
         c.officers = [c.officers[0], (c.officers[1][0], c.officers[1][1][:-2] + '75')]
         docs = [_put(d1.inquiry_record(c), 2, c.dates['inquired']) if d['file'] == '询问笔录' else d for d in docs]
     elif defect == 'number-twice':
-        again = d3.correction_order(c)
+        again = d3.correction_order(c, c.dates['correction_checked'], again=True)
         again['file'] = '责令限期改正通知书（二）'
-        again['blocks'][2] = ('p', '经复查，你单位未按期完成整改，现再次责令你单位于三日内改正上述违法行为。'
-                              if c.party['kind'] == 'company' else '经复查，你未按期完成整改，现再次责令你于三日内改正上述违法行为。')
         idx = next(i for i, d in enumerate(docs) if d['file'] == '整改复查记录')
         docs.insert(idx + 1, _put(again, 7, c.dates['correction_checked']))
     elif defect == 'notice-approval-only':

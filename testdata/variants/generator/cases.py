@@ -94,6 +94,7 @@ def make_case(spec, v, serial):
     c.penalty_text = f'罚款人民币{fine}元（大写：{c.fine_capital}）' if fine else '不予行政处罚'
     c.proposal = f'建议对当事人{c.penalty_text}'
     c.statements = spec.get('statements', False)
+    c.one_off = spec.get('one_off', False)
     c.hearing = spec.get('hearing', False)
     if c.hearing:
         c.statement_sentence = (f'当事人在法定期限内未提出陈述、申辩，于{_D(c.dates["hearing_request"])}提出听证申请，'

@@ -30,6 +30,8 @@ BASES = {
     'general': dict(procedure='general', street='南华西', matter='stall', dates=general_dates(dt.date(2024, 3, 4))),
     'general-fine6000': dict(procedure='general', street='南华西', matter='stall', fine=6000,
                              dates=general_dates(dt.date(2024, 3, 4))),
+    'general-one-off': dict(procedure='general', street='南华西', matter='debris', fine=3000, one_off=True,
+                            dates=general_dates(dt.date(2024, 3, 4))),
     'statements': dict(procedure='general', street='江南中', matter='waste', statements=True, correction=True,
                        dates=general_dates(dt.date(2024, 4, 8), statements=True)),
     'hearing': dict(procedure='general', street='琶洲', matter='debris', hearing=True,
@@ -78,8 +80,8 @@ DEFECTS = [
      ['ORD-stage-sequence'], [], '结案审批日期早于缴款日期'),
     ('d04-publication-late', 'general', 'publication-late', V('A', ':', 'spaced', 'person', 1, 'plain'),
      ['DL-publication'], [], '决定作出后第10个工作日才公示（本区设定7个工作日）'),
-    ('d05-limitation-exceeded', 'general', 'limitation', V('B', '：', 'arabic', 'company', 2, 'numbered', fmt='pdf'),
-     ['DL-limitation-2y'], [], '违法行为发生于立案两年多以前（2022年）'),
+    ('d05-limitation-exceeded', 'general-one-off', 'limitation', V('B', '：', 'arabic', 'company', 2, 'numbered', fmt='pdf'),
+     ['DL-limitation-2y'], [], '一次性违法行为（倾倒建筑垃圾）发生于2022年1月12日，2024年3月4日才发现并立案'),
     ('d06-statement-without-review', 'statements', 'no-review-record', V('A', '：', 'arabic', 'company', 0, 'numbered'),
      ['REQ-3-review_record'], [], '当事人提出陈述申辩，卷内无复核意见书'),
     ('d07-hearing-right-not-notified', 'general-fine6000', 'no-hearing-rights', V('C', '：', 'arabic', 'person', 0, 'numbered'),
@@ -98,4 +100,17 @@ DEFECTS = [
      V('A', '：', 'arabic', 'company', 1, 'numbered'),
      ['REQ-3-penalty_notice'], ['CON-receipt-target', 'DL-defence-period'],
      '卷内有行政处罚（听证）告知书审批表和告知书送达回证，告知书本身缺失'),
+]
+
+# Near misses: complete cases at the edge of a rule (must stay quiet, graded 优秀).
+# archive, base, change, variant, what
+NEAR = [
+    ('n01-limitation-within-two-years', 'general-one-off', 'limitation-within',
+     V('A', '：', 'chinese', 'person', 0, 'numbered'), '一次性违法行为发生于2022年3月10日，2024年3月4日立案（未满两年）'),
+    ('n02-decision-served-7th-working-day', 'general', 'served-7th', V('C', '：', 'arabic', 'company', 1, 'folders'),
+     '决定书在作出后第7个工作日送达（期限最后一日）'),
+    ('n03-decision-day-after-defence-period', 'general', 'decision-6th', V('B', '：', 'spaced', 'business', 0, 'numbered'),
+     '决定书在告知书送达后第6个工作日作出（陈述申辩期届满次日）'),
+    ('n04-published-7th-working-day', 'general', 'published-7th', V('A', ':', 'fullwidth', 'company', 2, 'plain'),
+     '决定作出后第7个工作日公示（本区设定的最后一日）'),
 ]

@@ -38,6 +38,9 @@ def _approvals(c, d, first, second, third):
 
 
 def facts_sentence(c):
+    if c.one_off:  # a completed act: the limitation period runs from its date
+        return (f'{D(c.dates["inspected"])}，执法人员在{c.place}巡查时发现{c.evidence_item}，经查，系当事人于'
+                f'{D(c.dates["violation"])}{c.act}。')
     return (f'{D(c.dates["inspected"])}，执法人员在{c.place}巡查时发现，当事人自{D(c.dates["violation"])}起'
             f'{c.act}。')
 
@@ -89,7 +92,9 @@ def inquiry_record(c):
         ('kv', '被询问人', c.party_signer), ('kv', '身份证号码', c.signer_id), ('kv', '与本案关系', c.signer_role),
         ('officers', c.officers), ('kv', 'recorder', c.officers[1][0]),
         ('p', '问：' + _rights(c)),
-        ('p', f'问：{D(c.dates["inspected"])}执法人员在{c.place}检查时发现的情况是否属实？\n答：属实，从{D(c.dates["violation"])}开始{c.act_short}。'),
+        ('p', f'问：{D(c.dates["inspected"])}执法人员在{c.place}检查时发现的情况是否属实？\n答：' +
+              (f'属实，是我们在{D(c.dates["violation"])}{c.act_short}的。' if c.one_off
+               else f'属实，从{D(c.dates["violation"])}开始{c.act_short}。')),
         ('p', '问：你还有什么要补充的吗？\n答：没有了，我会马上整改。'),
         ('p', '（以下空白）'),
         ('sig', [('被询问人签名', c.party_signer + '（以上笔录我已看过，与我说的一致）', D(d)),

@@ -3,13 +3,14 @@ no penalty); see docs.py for the block model."""
 from docs import D, T, _doc, _you, _approvals, facts_sentence, violated, penalty_basis, title
 
 
-def correction_order(c):
-    d = c.dates['inspected']
+def correction_order(c, d=None, again=False):
+    d = d or c.dates['inspected']
     you = _you(c)
     return _doc(c, '责令改正通知书', title(c, 'corr', ['责令改正通知书', '责令限期改正通知书', '责令改正通知书']), 'letter', [
         ('party',),
         ('p', f'经查，{facts_sentence(c)}{you}的行为违反了{violated(c)}的规定。'),
-        ('p', f'根据《中华人民共和国行政处罚法》第二十八条第一款的规定，现责令{you}立即改正上述违法行为。'),
+        ('p', f'经复查，{you}未按期完成整改。根据《中华人民共和国行政处罚法》第二十八条第一款的规定，现再次责令{you}于三日内改正上述违法行为。'
+         if again else f'根据《中华人民共和国行政处罚法》第二十八条第一款的规定，现责令{you}立即改正上述违法行为。'),
         ('seal', c.organ, D(d))], c.num('责改'), internal=False)
 
 
