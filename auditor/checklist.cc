@@ -8,6 +8,7 @@
 
 #include "auditor/checklist_xml.h"
 #include "auditor/hash.h"
+#include "importers/facts.h"
 
 namespace auditor {
 namespace {
@@ -94,6 +95,10 @@ Result<Checklist> load_checklist(const fs::path& dir) {
   if (cl.calendar) hash.update(cl.calendar->sha256());
   hash.update(std::string_view("\0profile\0", 9));
   hash.update(cl.scoring.sha256);
+  // Facts are read with data compiled into the importers (the date labels):
+  // when it changes, a re-check reads the stored texts' facts again.
+  hash.update(std::string_view("\0facts\0", 7));
+  hash.update(facts_data_sha256());
   cl.sha256 = hash.finish_hex();
   return cl;
 }

@@ -3,16 +3,37 @@
 #include "auditor/case_info.h"
 #include "auditor/pipeline.h"
 #include "auditor/store_load.h"
+#include "importers/facts.h"
 
 namespace auditor {
 namespace {
+
+std::optional<std::string> first_fact(const Document& d, std::string_view kind) {
+  for (const Fact& f : d.facts)
+    if (f.kind == kind) return f.value;
+  return std::nullopt;
+}
+
+// The facts of a stored document read again from its stored text, as the
+// extractors now read it (their data is part of the checklist hash); a
+// number or date the manifest declared instead of the text's stays.
+void refresh_facts(Document& d) {
+  if (!d.has_text || d.text.empty()) return;
+  const std::optional<std::string> number = first_fact(d, "doc_number");
+  const std::optional<std::string> date = first_fact(d, "doc_date");
+  d.facts = extract_facts(d.text);
+  if (d.number == number) d.number = first_fact(d, "doc_number");
+  if (d.date == date) d.date = first_fact(d, "doc_date");
+}
 
 // The rules of `checklist` over a stored case, as over a parsed one: types
 // not declared by a manifest are found again (the title variants may have
 // changed), then case data and checks.
 void recheck(CaseResult& r, const Checklist& checklist) {
-  for (Document& d : r.c.documents)
+  for (Document& d : r.c.documents) {
     if (d.type_source != Source::manifest) d.type.reset(), d.stage.reset();
+    refresh_facts(d);
+  }
   // A procedure not declared by a manifest is found again from the types.
   if (!r.c.has_manifest) r.c.info.procedure.reset();
   classify(r.c, checklist);

@@ -1,8 +1,10 @@
 // The incremental audit of a batch: an archive whose bytes (sha256) and
 // checklist (sha256) are those of its latest stored audit is not parsed; its
-// stored case and findings are reused. When only the checklist changed, the
-// rules re-run on the stored documents (with their texts), facts, signatures
-// and declared case data without re-reading the archive's members — unless
+// stored case and findings are reused. When only the checklist changed (its
+// hash includes the importers' date-label data, facts_data_sha256()), the
+// facts are read again from the stored texts and the rules re-run on the
+// stored documents, signatures and declared case data without re-reading the
+// archive's members — unless
 // the case was stored by an older schema without texts: then the archive is
 // parsed again (docs/performance.md).
 #pragma once

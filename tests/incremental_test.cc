@@ -243,5 +243,27 @@ TEST_CASE("stored index names the latest audit of each archive", "[perf]") {
   CHECK(s.round == "第一轮");
 }
 
+TEST_CASE("a re-check reads the facts of the stored texts again", "[perf]") {
+  Audited a;
+  // Facts stored by an older reader: without the dates read today.
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open((a.dir.path / "audit.db").string().c_str(), &db) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(db, "DELETE FROM facts WHERE kind LIKE '%date'", nullptr, nullptr,
+                       nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+  Checklist changed = a.checklist;  // e.g. the date labels changed (checklist hash)
+  changed.sha256 = "changed";
+  auto again = a.again(changed);
+  REQUIRE(again.size() == 2);
+  for (std::size_t i = 0; i < 2; ++i) {
+    CHECK(again[i].second == Reuse::rechecked);
+    CaseResult parsed = audit_archive(a.archives[i], changed, ImportOptions{});
+    REQUIRE(again[i].first.c.documents.size() == parsed.c.documents.size());
+    for (std::size_t k = 0; k < parsed.c.documents.size(); ++k)
+      CHECK(again[i].first.c.documents[k].facts.size() == parsed.c.documents[k].facts.size());
+    CHECK(finding_lines(again[i].first.audit) == finding_lines(parsed.audit));
+  }
+}
+
 }  // namespace
 }  // namespace auditor
