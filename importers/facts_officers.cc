@@ -83,14 +83,29 @@ void read_list(const Text& t, std::size_t i, Sink& out) {
   }
 }
 
+// Whether the line at r continues an officer list: an empty first cell, or
+// a 2-4 character name followed by a certificate label.
+bool continues_list(const Text& t, std::size_t r) {
+  if (t[r] == U'\t') return true;
+  std::size_t j = t.skip_spaces(r);
+  const std::size_t name = j;
+  while (cn::is_han(t[j]) && t.match_any(j, kCertLabels) == npos) ++j;
+  if (j - name < 2 || j - name > 4) return false;
+  while (is_separator(t[j])) ++j;
+  return t.match_any(j, kCertLabels) != npos;
+}
+
 void labelled_lists(const Text& t, Sink& out) {
   for (std::size_t i = t.find_any(kOfficerLabels); i != npos;
        i = t.find_any(kOfficerLabels, i + 1)) {
     std::size_t e = t.match_any(i, kOfficerLabels);
     if (i > 0 && t[i - 1] == U'被') continue;  // 被询问人, 被检查人: the party
     read_list(t, e, out);
-    // Rows below with an empty first cell continue the list: "\t李四\t执法证号\t…".
-    for (std::size_t r = t.line_end(e) + 1; r < t.size() && t[r] == U'\t'; r = t.line_end(r) + 1)
+    // Rows below with an empty first cell continue the list: "\t李四\t执法证号\t…";
+    // so does a line that is just another name and certificate (a PDF's
+    // second row: "李四 执法证号44010012346").
+    for (std::size_t r = t.line_end(e) + 1; r < t.size() && continues_list(t, r);
+         r = t.line_end(r) + 1)
       read_list(t, r, out);
     i = e - 1;
   }

@@ -11,12 +11,18 @@ constexpr std::size_t kMaxName = 50;
 constexpr std::size_t kMaxBracket = 10;
 constexpr std::size_t kIdLabelLookBack = 20;
 
-constexpr std::initializer_list<Str> kPartyLabels = {U"当事人", U"被处罚人", U"被检查人",
-                                                     U"被询问人", U"受送达人"};
-// Words that may sit between the party label and the gap: 当事人（单位）名称：
+constexpr std::initializer_list<Str> kPartyLabels = {
+    U"当事人",       U"被处罚人", U"被检查人", U"受送达人", U"被处罚单位",
+    U"被处罚当事人", U"行政相对人", U"被检查(勘察)人", U"被检查(勘验)人", U"被检查单位"};
+// Words that may sit between the party label and the gap (当事人（单位）名称：,
+// 当事人名称/姓名：, 当事人姓名或者单位名称:), or fill the cell after it in a
+// table form (当事人 | 名称/姓名 | 张三); read repeatedly, with the '/' and
+// spaces between them.
 constexpr std::initializer_list<Str> kLabelTails = {
-    U"(单位)",     U"(单位名称)", U"(个人)", U"(名称)",   U"(姓名)", U"姓名或名称",
-    U"名称或姓名", U"名称",       U"姓名",   U"单位名称", U"全称"};
+    U"(单位)",   U"(单位名称)", U"(个人)",       U"(名称)",       U"(姓名)",     U"姓名或名称",
+    U"名称或姓名", U"名称",       U"姓名",         U"单位名称",     U"全称",       U"或者单位名称",
+    U"姓名或者单位名称", U"单位名称或者姓名", U"(名称/姓名)", U"(姓名/名称)", U"(单位/个人)",
+    U"名称(姓名)", U"姓名(名称)", U"个人姓名",     U"单位或个人",   U"单位/个人"};
 // Fields that end a party name on the same line.
 constexpr std::initializer_list<Str> kNameStops = {U"统一社会信用代码",
                                                    U"社会信用代码",
@@ -43,6 +49,7 @@ constexpr std::initializer_list<Str> kNameStops = {U"统一社会信用代码",
                                                    U"经营场所",
                                                    U"邮编",
                                                    U"邮政编码"};
+// Not 被询问人: the person questioned may be a representative or a witness.
 // A label followed by these is a signature field, not the party's name.
 constexpr std::initializer_list<Str> kSignature = {U"签名",  U"签字",  U"签收",  U"签章",
                                                    U"(签名", U"(签字", U"(签章", U"(盖章"};
@@ -57,18 +64,35 @@ bool stops_at(const Text& t, std::size_t i, std::initializer_list<Str> stops) {
   return false;
 }
 
+// Past the label tails and '/' separators starting at i (i when none).
+std::size_t skip_tails(const Text& t, std::size_t i) {
+  for (std::size_t j = i;;) {
+    while (t[j] == U'/' || t[j] == U' ') ++j;
+    const std::size_t tail = t.match_any(j, kLabelTails);
+    if (tail == npos) return i;
+    i = j = tail;
+  }
+}
+
 void parties(const Text& t, Sink& out) {
   for (std::size_t i = t.find_any(kPartyLabels); i != npos; i = t.find_any(kPartyLabels, i + 1)) {
     std::size_t e = t.match_any(i, kPartyLabels);
     std::size_t label = i;
-    std::size_t tail = t.match_any(e, kLabelTails);
-    std::size_t after = tail == npos ? e : tail;
+    std::size_t after = skip_tails(t, e);
     i = after - 1;
     if (t.match_any(after, kSignature) != npos) continue;
     std::size_t v = t.skip_label_gap(after);
     bool label_alone_on_line = t[after] == U'\n' && t.original(t.line_begin(label), label).empty();
     if (v == after && !label_alone_on_line) continue;  // running text: 当事人在…
     if (label_alone_on_line) v = t.skip_label_gap(after + 1);
+    // A nested label ("当 事 人 | 当事人名称/姓名：张三") is read on its own.
+    if (t.match_any(v, kPartyLabels) != npos) continue;
+    // A sub-label cell: 当 事 人 | 名称/姓名 | 张三.
+    if (std::size_t sub = skip_tails(t, v); sub != v) {
+      const std::size_t value = t.skip_label_gap(sub);
+      if (value == sub) continue;
+      v = value;
+    }
     std::size_t end = scan_name(t, v, kNameStops, kMaxName);
     std::size_t han = 0;
     for (std::size_t k = v; k < end; ++k) han += cn::is_han(t[k]) ? 1 : 0;

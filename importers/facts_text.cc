@@ -73,6 +73,17 @@ std::vector<Line> split_lines(const std::u32string& raw) {
 // Lines a PDF broke only because the page was full: prose, no
 // table cells, nearly as wide as the widest line, not ending a sentence or
 // a label, and followed by a line that does not start indented.
+// A line opening with a short label and a colon ("处罚内容：…", "送达地点:")
+// starts a new field: the line before it did not wrap into it.
+bool starts_with_label(const std::u32string& raw, const Line& l) {
+  constexpr std::size_t kMaxLabel = 12;
+  std::size_t k = l.a;
+  while (k < l.b && k - l.a <= kMaxLabel && (cn::is_han(raw[k]) || raw[k] == U' ' ||
+                                             raw[k] == U'(' || raw[k] == U')'))
+    ++k;
+  return k - l.a >= 2 && k < l.b && raw[k] == U':';
+}
+
 std::vector<bool> soft_wraps(const std::u32string& raw, const std::vector<Line>& lines) {
   std::vector<bool> out(lines.size(), false);
   std::size_t widest = 0;
@@ -88,7 +99,8 @@ std::vector<bool> soft_wraps(const std::u32string& raw, const std::vector<Line>&
     std::size_t last = l.b;
     while (last > l.a && is_blank(raw[last - 1])) --last;
     char32_t c = last > l.a ? raw[last - 1] : 0;
-    out[n] = !(c == U'。' || c == U':' || c == U';' || c == U'!' || c == U'?' || c == 0);
+    out[n] = !(c == U'。' || c == U':' || c == U';' || c == U'!' || c == U'?' || c == 0) &&
+             !starts_with_label(raw, next);
   }
   return out;
 }

@@ -183,7 +183,8 @@ TEST_CASE("inquiry record pairs officers with their numbers and reads the party'
           "[facts]") {
   auto f = extract_facts(kRecord);
   CHECK(values(f, "officer") == Values{"张三|44010012345", "李四|44010012346", "李四|44010012347"});
-  CHECK(values(f, "party") == Values{"王五"});
+  // The person questioned may be a representative or a witness: not the party.
+  CHECK(values(f, "party").empty());
   CHECK(values(f, "hearing_requested") == Values{"false"});
   CHECK(values(f, "statement_made") == Values{"false"});
   CHECK(values(f, "party_id_invalid") == Values{"440106198001011231"});
@@ -406,4 +407,21 @@ TEST_CASE("empty, blank and malformed UTF-8 input is handled", "[facts]") {
   CHECK(extract_facts("").empty());
   CHECK(extract_facts("\n\t  \n").empty());
   CHECK(values_of("\xff\xfe当事人：张三\n\xc3", "party") == Values{"张三"});
+}
+
+TEST_CASE("a party block laid out as a table gives the name, not the sub-label", "[facts]") {
+  for (const char* text : {"当 事 人\t名称/姓名\t陈建国\n\t证件号码\t440105197809214013\n",
+                           "当事人\n名称/姓名 陈建国\n证件号码440105197809214013\n",
+                           "当事人名称/姓名：陈建国\n",
+                           "当事人姓名或者单位名称:陈建国\n",
+                           "行政相对人名称\t陈建国\n"}) {
+    INFO(text);
+    CHECK(values_of(text, "party") == std::vector<std::string>{"陈建国"});
+  }
+}
+
+TEST_CASE("an officer list continued on the next line without a tab is read whole", "[facts]") {
+  const char* text = "执法人员 黄志明 执法证号44010501023\n林晓东 执法证号44010501057\n记 录 人 林晓东\n";
+  CHECK(values_of(text, "officer") ==
+        std::vector<std::string>{"黄志明|44010501023", "林晓东|44010501057"});
 }
