@@ -111,6 +111,23 @@ const DocType* type_containing(const std::string& stem, const Checklist& cl,
   return tie ? nullptr : best;
 }
 
+// Is some occurrence of `needle` directly followed by an approval ending?
+bool followed_by_ending(std::string_view haystack, std::string_view needle) {
+  for (std::size_t at = haystack.find(needle); at != std::string_view::npos;
+       at = haystack.find(needle, at + 1))
+    for (std::string_view e : kApprovalEndings)
+      if (haystack.substr(at + needle.size()).starts_with(e)) return true;
+  return false;
+}
+
+// The type of a form approving `approved` (nullptr: approving something
+// unknown): the penalty_approval for a decision, else approval_form.
+const DocType* approval_form_for(const DocType* approved, const Checklist& cl) {
+  const bool decision =
+      approved && (approved->id == "penalty_decision" || approved->id == "no_penalty_decision");
+  return cl.doc_type(decision ? "penalty_approval" : std::string(kApprovalForm));
+}
+
 // What a title (normalised) names: the document type and, for an approval
 // form (a title ending in 审批表 … that names another document), the type of
 // the document it approves.
@@ -123,11 +140,18 @@ struct TitleMatch {
 // own variants is (立案审批表, 结案审批表 ...). The approved document is the
 // variant named before the ending, else the type whose variant contains that
 // text (责令改正 -> 责令改正通知书). Approving a decision makes it the
-// penalty_approval; anything else the generic approval_form.
+// penalty_approval; anything else the generic approval_form. A title whose
+// approved document is unknown gets no type.
 TitleMatch title_match(const std::string& haystack, const Checklist& cl, std::string_view except) {
   const Variant v = best_variant(haystack, cl, {except, kApprovalForm});
   const std::string_view ending = approval_ending(haystack);
-  if (ending.empty() || except == kApprovalForm) return {v.type, nullptr};
+  if (except == kApprovalForm) return {v.type, nullptr};
+  if (ending.empty()) {  // an approval form inside a longer line (a catalogue row)
+    if (!v.type || !approval_ending(v.needle).empty() || !followed_by_ending(haystack, v.needle))
+      return {v.type, nullptr};
+    const DocType* form = approval_form_for(v.type, cl);
+    return form ? TitleMatch{form, v.type} : TitleMatch{v.type, nullptr};
+  }
   if (v.type && haystack.ends_with(v.needle) && !approval_ending(v.needle).empty())
     return {v.type, nullptr};
   const std::string stem = haystack.substr(0, haystack.size() - ending.size());
@@ -140,9 +164,11 @@ TitleMatch title_match(const std::string& haystack, const Checklist& cl, std::st
     approved = v.type;
   else if (code_points(stem) >= kMinApprovedStem)
     approved = type_containing(stem, cl, except);
-  const bool decision =
-      approved && (approved->id == "penalty_decision" || approved->id == "no_penalty_decision");
-  const DocType* form = cl.doc_type(decision ? "penalty_approval" : std::string(kApprovalForm));
+  // An approval of something unknown keeps no type and shows its title: it
+  // may be a fragment (定审批表, 审批表: a wrapped table cell) or a form the
+  // checklist does not know.
+  if (!approved) return {v.type, nullptr};
+  const DocType* form = approval_form_for(approved, cl);
   if (!form) return {v.type, nullptr};
   return {form, approved};
 }
@@ -212,8 +238,16 @@ TitleMatch type_from_title(const std::string& title, const Checklist& cl) {
   while (start < title.size()) {
     std::size_t end = title.find('\n', start);
     if (end == std::string::npos) end = title.size();
-    const std::string line = normalize_for_match(title.substr(start, end - start));
-    if (!line.empty() && code_points(line) <= kMaxTitleLine)
+    std::string line = normalize_for_match(title.substr(start, end - start));
+    // A label line is no title: 行政处罚决定书文号 穗海…; after a colon only
+    // the text that follows counts (附件1：立案审批表).
+    for (std::string_view colon : {":", "："})
+      if (const std::size_t c = line.rfind(colon); c != std::string::npos)
+        line.erase(0, c + colon.size());
+    const bool label = line.find("文号") != std::string::npos ||
+                       line.find("编号") != std::string::npos ||
+                       line.find("案号") != std::string::npos;
+    if (!line.empty() && !label && code_points(line) <= kMaxTitleLine)
       if (TitleMatch m = title_match(line, cl, {}); m.type) return m;
     start = end + 1;
   }

@@ -15,8 +15,8 @@
 //                          case numbers only against an organ
 //   case_number_everywhere each internal form carries the case number
 //   serial_unique          cross-case, applied by apply_number_uniqueness
-//   number_unique_in_case  no two outgoing documents of different types in
-//                          one case carry the same 文号
+//   number_unique_in_case  no two outgoing documents of one case carry the
+//                          same 文号 (two files of one document may)
 // Inputs the file does not give (no text, no date, no street) make a check
 // not_checkable; nothing is guessed.
 #include <algorithm>
@@ -294,9 +294,32 @@ Outcome check_everywhere(const Rule& r, const RuleContext& ctx, std::vector<Find
   return any ? Outcome::passed : Outcome::not_checkable;
 }
 
-// Two outgoing documents of different types carrying one 文号 (copies of one
-// document, same type, are not a reuse). Numbers compare by their parts
-// (ParsedNumber::key) when complete, else as normalised text.
+// The Han characters and digits of a document's text: two files of one
+// document (a DOCX and its PDF) give the same; two documents do not.
+std::string content_of(const Document& d) {
+  std::string out;
+  const std::string text = normalize_for_match(d.text);
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const std::size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    if ((c >= '0' && c <= '9') || n >= 3) out.append(text, i, n);
+    i += n;
+  }
+  return out;
+}
+
+// Documents that write one number and are not copies of one document: of
+// different types, or of one type with different contents.
+bool distinct_documents(const std::vector<const Document*>& docs) {
+  for (std::size_t i = 1; i < docs.size(); ++i)
+    if (docs[i]->type != docs[0]->type || content_of(*docs[i]) != content_of(*docs[0]))
+      return true;
+  return false;
+}
+
+// Two outgoing documents carrying one 文号 (two files of one document are
+// not a reuse). Numbers compare by their parts (ParsedNumber::key) when
+// complete, else as normalised text.
 Outcome check_unique_in_case(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out) {
   const Numbering& numbering = ctx.checklist.numbering;
   const std::vector<Written> numbers = written_document_numbers(ctx.c, ctx.checklist);
@@ -312,16 +335,20 @@ Outcome check_unique_in_case(const Rule& r, const RuleContext& ctx, std::vector<
   }
   bool failed = false;
   for (const auto& [key, group] : by_key) {
-    const auto other_type = [&](const Written* w) { return w->type != group.front()->type; };
-    if (std::none_of(group.begin(), group.end(), other_type)) continue;
     Written all{group.front()->number, group.front()->type, {}};
+    for (const Written* w : group)
+      all.documents.insert(all.documents.end(), w->documents.begin(), w->documents.end());
+    if (!distinct_documents(all.documents)) continue;
     std::vector<std::string> evidence;
     for (const Written* w : group) {
-      all.documents.insert(all.documents.end(), w->documents.begin(), w->documents.end());
       for (const Document* d : w->documents)
         evidence.push_back(type_name(ctx.checklist, w->type) + "（" + d->path + "）：" + w->number);
     }
-    out.push_back(numbering_finding(r, ctx, all, {}, std::move(evidence)));
+    std::string where;  // 《A》（a.docx）、《B》（b.docx）
+    for (const Document* d : all.documents)
+      where += (where.empty() ? "" : "、") + type_name(ctx.checklist, d->type.value_or("")) + "（" +
+               d->path + "）";
+    out.push_back(numbering_finding(r, ctx, all, {{"document", where}}, std::move(evidence)));
     failed = true;
   }
   if (failed) return Outcome::failed;

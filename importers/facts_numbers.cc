@@ -18,6 +18,7 @@ struct Token {
   std::size_t bracket = 0;   // position of the opening bracket
   bool case_label = false;   // after 案号 / 案件编号 / 立案编号
   bool doc_label = false;    // after 文号 / 文书编号
+  bool other_label = false;  // after 决定书文号 …: another document's number
   bool has_sui = false;
   bool year_first = false;  // `〔2021〕深南综执罚字第1101号`
   bool served = false;  // named by a 送达回证 as the served document
@@ -81,6 +82,14 @@ bool label_ends_at(const Text& t, std::size_t end, const Str (&labels)[N]) {
   return false;
 }
 
+// A 文号 label ending at `end` that follows a document's name (行政处罚决定书文号,
+// 处罚决定文号): the number is that document's, not this one's.
+bool names_other(const Text& t, std::size_t end) {
+  constexpr std::size_t kLabel = 2;  // 文号
+  return end >= kLabel + 1 && t.str().substr(end - kLabel, kLabel) == U"文号" &&
+         cn::is_han(t[end - kLabel - 1]);
+}
+
 std::size_t back_over_gap(const Text& t, std::size_t i) {
   while (i > 0 && (t[i - 1] == U' ' || t[i - 1] == U'\t' || t[i - 1] == U':')) --i;
   return i;
@@ -126,7 +135,7 @@ bool read_prefix(const Text& t, std::size_t i, Token& tok) {
     if (label_ends_at(t, k, kCaseLabels))
       tok.case_label = true;
     else if (label_ends_at(t, k, kDocLabels))
-      tok.doc_label = true;
+      tok.doc_label = true, tok.other_label = names_other(t, k);
     else
       continue;
     start = k;
@@ -136,6 +145,7 @@ bool read_prefix(const Text& t, std::size_t i, Token& tok) {
     std::size_t g = back_over_gap(t, r);
     tok.case_label = label_ends_at(t, g, kCaseLabels);
     tok.doc_label = !tok.case_label && label_ends_at(t, g, kDocLabels);
+    tok.other_label = tok.doc_label && names_other(t, g);
     start = r;
   }
   std::size_t sui = t.str().substr(start, i - start).find(U'穗');
@@ -170,6 +180,7 @@ std::vector<Token> find_tokens(const Text& t) {
       const std::size_t g = back_over_gap(t, i);
       tok.case_label = label_ends_at(t, g, kCaseLabels);
       tok.doc_label = !tok.case_label && label_ends_at(t, g, kDocLabels);
+      tok.other_label = tok.doc_label && names_other(t, g);
     }
     tok.e = e;
     out.push_back(tok);
@@ -247,6 +258,8 @@ void extract_numbers(const Text& t, Sink& out) {
     bool is_case = tok.case_label || t.str().substr(tok.b, tok.e - tok.b).find(U'立') != npos;
     if (is_case) {
       out.add(tok.b, tok.e, "case_number", value);
+    } else if (tok.other_label) {
+      out.add(tok.b, tok.e, "cited_number", value);
     } else if (!have_own && own_number_position(t, tok, line_index)) {
       have_own = true;
       out.add(tok.b, tok.e, "doc_number", value);

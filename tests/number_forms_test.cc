@@ -152,3 +152,15 @@ TEST_CASE("a decision numbered in another form is judged, never reported as unnu
           1);
   }
 }
+
+TEST_CASE("a number after another document's 文号 label is cited", "[facts][numbering]") {
+  const std::string closing =
+      "行政处罚案件结案审批表\n案号：穗海赤岗综执立〔2024〕12号\n"
+      "行政处罚决定书文号：穗海赤岗综执罚决〔2024〕31号\n";
+  CHECK(values_of(closing, "doc_number").empty());
+  CHECK(values_of(closing, "cited_number") == Values{"穗海赤岗综执罚决〔2024〕31号"});
+  CHECK(values_of(closing, "case_number") == Values{"穗海赤岗综执立〔2024〕12号"});
+  // The document's own 文号 label still gives its own number.
+  CHECK(values_of("行政处罚决定书\n文号：穗海赤岗综执罚决〔2024〕31号\n", "doc_number") ==
+        Values{"穗海赤岗综执罚决〔2024〕31号"});
+}

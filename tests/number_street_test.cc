@@ -14,10 +14,13 @@ namespace {
 
 // An outgoing document numbered `number` whose text ends with `signature`.
 Document outgoing(const std::string& type, const std::string& number,
-                  const std::string& signature, const std::string& body = "正文") {
+                  const std::string& signature, const std::string& body = "正文",
+                  const std::string& path = {}) {
   const Checklist& cl = bundled_checklist();
-  Document d = text_document(type, cl.doc_type(type)->name + "\n" + number + "\n当事人：张三\n" +
-                                       body + "\n" + signature + "\n2024年3月21日\n");
+  Document d = text_document(type,
+                             cl.doc_type(type)->name + "\n" + number + "\n当事人：张三\n" + body +
+                                 "\n" + signature + "\n2024年3月21日\n",
+                             path.empty() ? type + ".docx" : path);
   d.number = number;
   return d;
 }
@@ -136,15 +139,22 @@ TEST_CASE("one document number on two documents of a case fires NUM-doc-unique-i
   const std::vector<Finding> f = findings_of(a, "NUM-doc-unique-in-case");
   REQUIRE(f.size() == 1);
   CHECK(f[0].message ==
-        "《行政处罚事先告知书》、《行政处罚决定书》使用了同一文号 "
-        "穗海赤岗综执罚决〔2024〕31号：一个文号只能用于一份文书");
+        "《行政处罚事先告知书》（penalty_notice.docx）、《行政处罚决定书》（penalty_decision.docx）"
+        "使用了同一文号 穗海赤岗综执罚决〔2024〕31号：一个文号只能用于一份文书");
   CHECK(f[0].evidence.size() >= 3);
 
-  SECTION("two copies of one document share their number") {
-    c.documents[1] = outgoing("penalty_decision", "穗海赤岗综执罚决〔2024〕31号", organ);
+  SECTION("two files of one document share their number") {
+    c.documents[1] = outgoing("penalty_decision", "穗海赤岗综执罚决〔2024〕31号", organ, "正文",
+                              "decision.pdf");
+    c.documents[1].text = "  " + c.documents[2].text + "\n";  // the same text, laid out anew
     const Audit quiet = check_case(c, cl);
     CHECK(findings_of(quiet, "NUM-doc-unique-in-case").empty());
     CHECK(outcome_of(quiet, "NUM-doc-unique-in-case") == Outcome::passed);
+  }
+  SECTION("two different documents of one type may not share it") {
+    c.documents[1] = outgoing("penalty_decision", "穗海赤岗综执罚决〔2024〕31号", organ,
+                              "责令当事人改正违法行为", "decision-2.docx");
+    CHECK(findings_of(check_case(c, cl), "NUM-doc-unique-in-case").size() == 1);
   }
   SECTION("different numbers are quiet") {
     c.documents[1].number = "穗海赤岗综执罚告〔2024〕20号";
