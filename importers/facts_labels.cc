@@ -162,7 +162,8 @@ DateLabel in_cell(const Text& t, std::size_t cb, std::size_t pe) {
   std::u32string whole = norm_label(t, cb, pe);
   if (whole.empty()) return {};
   // "签收日期 2024年4月8日", "签 收 日 期 2024年4月8日": a known label.
-  if (!date_label_kind(whole).empty()) return make(t, cb, pe, LabelAt::same_cell);
+  if (!date_label_kind(whole).empty() && colon_label_like(whole))
+    return make(t, cb, pe, LabelAt::same_cell);
   // "收件人签名 张三 2024年4月8日": a signature label, then a name.
   for (std::size_t i = cb; i < pe; ++i) {
     if (!is_blank(t[i])) continue;
@@ -181,6 +182,35 @@ DateLabel in_cell(const Text& t, std::size_t cb, std::size_t pe) {
   return {};
 }
 
+// Cells a PDF row separates by runs of spaces instead of tabs:
+// "送达时间  2024年4月8日  签收日期  2024年4月9日", "收件人签名  张三  2024年4月8日".
+DateLabel after_gap(const Text& t, std::size_t cb, std::size_t pe) {
+  auto gap_before = [&](std::size_t end, std::size_t& gap_b) {  // end of the last 2+ space run
+    for (std::size_t i = end; i > cb + 1; --i)
+      if (t[i - 1] == U' ' && t[i - 2] == U' ') {
+        gap_b = i - 2;
+        while (gap_b > cb && t[gap_b - 1] == U' ') --gap_b;
+        return i;
+      }
+    return npos;
+  };
+  std::size_t gb = 0;
+  std::size_t seg = gap_before(pe, gb);
+  if (seg == npos) return {};
+  DateLabel l = in_cell(t, seg, pe);
+  if (l.found()) return l;
+  const std::u32string name = outside_brackets(t, seg, pe);
+  if (name.empty() || !name_like(name)) return {};
+  std::size_t gb2 = 0;
+  std::size_t lseg = gap_before(gb, gb2);
+  if (lseg == npos) lseg = cb;
+  std::u32string n = norm_label(t, lseg, gb);
+  if (!is_signature_label(n) || !colon_label_like(n)) return {};
+  DateLabel sig = make(t, lseg, gb, LabelAt::same_cell);
+  sig.named = true;
+  return sig;
+}
+
 // A date first in its cell: the cells before it on the row. A short name
 // cell may sit between a signature label and the date.
 DateLabel before_in_row(const Text& t, std::size_t cb, bool named) {
@@ -190,8 +220,8 @@ DateLabel before_in_row(const Text& t, std::size_t cb, bool named) {
     std::size_t pb = cell_begin(t, pe);
     cb = pb;
     std::u32string n = norm_label(t, pb, pe);
-    if (n.empty()) continue;
     if (has_seal_mark(t, pb, pe)) return {};
+    if (n.empty() || outside_brackets(t, pb, pe).empty()) continue;  // "（与…的关系：本人）"
     if (date_label_like(n) && (!named || is_signature_label(n))) {
       DateLabel l = make(t, pb, pe, LabelAt::prev_cell);
       l.named = named;
@@ -306,6 +336,7 @@ DateLabel label_of_date(const Text& t, std::size_t b, std::size_t /*e*/) {
   const std::u32string before = outside_brackets(t, cb, pe);
   if (!before.empty()) {
     DateLabel l = in_cell(t, cb, pe);
+    if (!l.found()) l = after_gap(t, cb, pe);
     // "张三 （与受送达人的关系：本人） 2024年4月8日" under a signature label cell.
     if (!l.found() && name_like(before)) l = before_in_row(t, cb, true);
     return l;

@@ -66,6 +66,17 @@ TEST_CASE("service date in the next cell, also in a 4-column row", "[facts][date
   }
 }
 
+TEST_CASE("service date in a PDF row whose cells are runs of spaces", "[facts][dates]") {
+  for (const char* text : {"送达时间    2024年4月8日    送达地点    赤岗路12号\n",
+                           "送达人：李四    签收日期  2024年4月8日\n",
+                           "收件人签名    张三    2024年4月8日\n"}) {
+    INFO(text);
+    CHECK(values_of(text, "service_date") == Values{"2024-04-08"});
+  }
+  CHECK(values_of("送达时间    2024年4月7日    签收日期    2024年4月8日\n", "labelled_date") ==
+        Values{"送达时间=2024-04-07", "签收日期=2024-04-08"});
+}
+
 TEST_CASE("service date on the line below its label", "[facts][dates]") {
   for (const char* text : {"签收日期：\n2024年4月8日\n", "送 达 日 期\n2024.4.8\n",
                            "收件日期\n２０２４年４月８日\n"}) {
@@ -78,7 +89,9 @@ TEST_CASE("service date after the recipient's signature and name", "[facts][date
   for (const char* text :
        {"收件人签名：张三  2024年4月8日\n", "受送达人（签名）：李四 2024.4.8\n",
         "收件人签字（或盖章）及收件日期\t张三 （与受送达人的关系：本人） 2024年4月8日\n",
-        "收件人签名或盖章\t王五\t2024年4月8日\n", "受送达人签名 张三 2024年4月8日\n"}) {
+        "收件人签名或盖章\t王五\t2024年4月8日\n", "受送达人签名 张三 2024年4月8日\n",
+        "收件人签名或盖章\t张三\t（与受送达人的关系：本人）\t2024年4月8日\n",
+        "签收人：张三 2024年4月8日\n"}) {
     INFO(text);
     CHECK(values_of(text, "service_date") == Values{"2024-04-08"});
   }
