@@ -7,6 +7,8 @@
 #include "auditor/checker.h"
 #include "auditor/events.h"
 #include "auditor/rule_kinds.h"
+#include "reports/json_report.h"
+#include "reports/labels.h"
 #include "tests/rule_fixtures.h"
 
 using namespace auditor;
@@ -310,4 +312,19 @@ TEST_CASE("an approval form of something unknown is no type, and keeps its title
     INFO(title);
     CHECK_FALSE(classified(member("x.pdf", title)).type.has_value());
   }
+}
+
+TEST_CASE("an unclassified document keeps its title line in the JSON result", "[checker][titles]") {
+  Case c;
+  c.archive = "x.zip";
+  c.documents = {member("0007.pdf", "广州市海珠区人民政府赤岗街道办事处\n关于某某事项的情况说明\n正文"),
+                 member("IMG_0001.jpg")};
+  c.documents[1].has_text = false;
+  classify(c, bundled_checklist());
+  REQUIRE_FALSE(c.documents[0].type.has_value());
+  const nlohmann::json j = case_json(c, Audit{});
+  CHECK(j["documents"][0]["title"] == "关于某某事项的情况说明");
+  CHECK(j["documents"][1]["title"].is_null());
+  CHECK(first_title_line("行政处罚决定书\n穗海赤岗综执罚决〔2024〕3号") == "行政处罚决定书");
+  CHECK(first_title_line("") == "");
 }
