@@ -9,60 +9,29 @@
 //   check=present_listed  each document in the file is listed; skip=TYPES
 //                         names types a catalogue does not list (itself, the
 //                         备考表)
+//   check=listed_untyped  each row naming no known type (a table row whose
+//                         first cell is a serial number, or "1、现场照片")
+//                         is matched by its title text with the documents'
+//                         titles, member names and opening text; a row
+//                         matching none is a finding, or a manual check
+//                         when the file holds documents without text
 // No catalogue: not applicable. A catalogue without text, or one in which no
 // entry is recognised: not checkable, with a manual check.
 #include <algorithm>
+#include <cctype>
 #include <map>
 
+#include "auditor/catalogue_entries.h"
 #include "auditor/kind_helpers.h"
 #include "auditor/rule_kinds.h"
+#include "importers/names.h"
 
 namespace auditor {
 namespace {
 
 constexpr const char* kCatalogue = "catalogue";
 
-struct Entry {
-  std::string line;
-  std::string type;
-  std::vector<std::string> numbers;  // 文号 written in the entry
-};
-
-std::string trimmed(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t\r");
-  if (first == std::string_view::npos) return {};
-  const auto last = s.find_last_not_of(" \t\r");
-  return std::string(s.substr(first, last - first + 1));
-}
-
-std::string without_spaces(std::string_view s) {
-  std::string out;
-  for (char c : s)
-    if (c != ' ' && c != '\t' && c != '\r') out += c;
-  return out;
-}
-
-std::vector<Entry> entries_of(const Document& catalogue, const Checklist& cl) {
-  std::vector<Entry> out;
-  std::string_view text = catalogue.text;
-  while (!text.empty()) {
-    const std::size_t end = std::min(text.find('\n'), text.size());
-    std::string line = trimmed(text.substr(0, end));
-    text.remove_prefix(std::min(end + 1, text.size()));
-    const DocType* t = doc_type_named(line, cl, kCatalogue);
-    if (!t) continue;
-    Entry e{line, t->id, {}};
-    // The catalogue's own number facts (whitespace removed, verbatim) that
-    // stand in this line.
-    const std::string compact = without_spaces(line);
-    for (const Fact& f : catalogue.facts)
-      if ((f.kind == "doc_number" || f.kind == "cited_number") &&
-          compact.find(f.value) != std::string::npos)
-        e.numbers.push_back(f.value);
-    out.push_back(std::move(e));
-  }
-  return out;
-}
+using Entry = CatalogueEntry;
 
 // The entries of every readable catalogue; false when some catalogue cannot
 // be read.
@@ -73,7 +42,7 @@ bool read_entries(const RuleContext& ctx, std::vector<Entry>& out) {
       all_read = false;
       continue;
     }
-    std::vector<Entry> found = entries_of(*d, ctx.checklist);
+    std::vector<Entry> found = catalogue_entries(*d, ctx.checklist);
     out.insert(out.end(), found.begin(), found.end());
   }
   return all_read;
@@ -87,7 +56,8 @@ std::size_t count_of(const Case& c, const std::string& type) {
 void check_listed_present(const Rule& r, const RuleContext& ctx, const std::vector<Entry>& entries,
                           std::vector<Finding>& out) {
   std::map<std::string, std::vector<const Entry*>> by_type;
-  for (const Entry& e : entries) by_type[e.type].push_back(&e);
+  for (const Entry& e : entries)
+    if (!e.type.empty()) by_type[e.type].push_back(&e);
   for (const auto& [type, listed] : by_type) {
     const std::size_t present = count_of(ctx.c, type);
     if (present < listed.size()) {
@@ -126,8 +96,11 @@ void check_present_listed(const Rule& r, const RuleContext& ctx, const std::vect
   skip.push_back(kCatalogue);
   for (const Document& d : ctx.c.documents) {
     if (!d.type || std::find(skip.begin(), skip.end(), *d.type) != skip.end()) continue;
-    const bool listed = std::any_of(entries.begin(), entries.end(),
-                                    [&](const Entry& e) { return e.type == *d.type; });
+    // Listed by its type, or by a row of a title variant the checklist does
+    // not know ("广东省非税收入电子缴款书") that names this document.
+    const bool listed = std::any_of(entries.begin(), entries.end(), [&](const Entry& e) {
+      return e.type.empty() ? catalogue_titled(d, catalogue_title_key(e.title)) : e.type == *d.type;
+    });
     if (listed) continue;
     Finding f = finding_for(r, "catalogue");
     f.document = *d.type;
@@ -136,12 +109,58 @@ void check_present_listed(const Rule& r, const RuleContext& ctx, const std::vect
   }
 }
 
+void check_listed_untyped(const Rule& r, const RuleContext& ctx, const std::vector<Entry>& entries,
+                          std::vector<Finding>& out) {
+  std::vector<std::string> blind;  // files whose content cannot be read
+  for (const Document& d : ctx.c.documents)
+    if (!readable(d) && d.type != kCatalogue) blind.push_back(d.path);
+  for (const Entry& e : entries) {
+    if (!e.type.empty()) continue;
+    const std::string key = catalogue_title_key(e.title);
+    const bool found = std::any_of(ctx.c.documents.begin(), ctx.c.documents.end(), [&](const Document& d) {
+      return d.type != kCatalogue && catalogue_titled(d, key);
+    });
+    if (found) continue;
+    if (!blind.empty()) {
+      std::string files;
+      for (std::size_t k = 0; k < blind.size() && k < 10; ++k) files += (k ? "、" : "") + blind[k];
+      Finding m = manual_finding(r, "卷内目录列有“" + e.title + "”，未能按名称在卷内文书中找到；卷内有 " +
+                                        std::to_string(blind.size()) + " 份无可提取文本的文件（" + files +
+                                        (blind.size() > 10 ? " 等" : "") + "），请人工核对其中是否有该文书");
+      m.evidence = {"卷内目录：" + e.line};
+      m.stage = r.stage;
+      out.push_back(std::move(m));
+      continue;
+    }
+    Finding f = finding_for(r, "catalogue");
+    f.message = fill_message(r.message, {{"title", e.title}});
+    f.evidence = {"卷内目录：" + e.line};
+    add_unknown_documents(ctx.c, f.evidence);
+    out.push_back(std::move(f));
+  }
+}
+
 }  // namespace
 
 Outcome check_catalogue(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out) {
   if (documents_of(ctx.c, {kCatalogue}).empty()) return Outcome::not_applicable;
+  std::vector<Entry> all;
+  const bool all_read = read_entries(ctx, all);
+  const std::string check = rule_param(r, "check");
+  if (check == "listed_untyped") {
+    // Untyped rows only; a catalogue without any row is the other rules'
+    // manual check.
+    if (all.empty()) return Outcome::not_checkable;
+    const std::size_t before = out.size();
+    check_listed_untyped(r, ctx, all, out);
+    bool manual = false, failed = false;
+    for (std::size_t k = before; k < out.size(); ++k)
+      (out[k].kind == "manual_check" ? manual : failed) = true;
+    return failed ? Outcome::failed : manual ? Outcome::not_checkable : Outcome::passed;
+  }
   std::vector<Entry> entries;
-  const bool all_read = read_entries(ctx, entries);
+  for (const Entry& e : all)
+    if (!e.type.empty()) entries.push_back(e);
   if (entries.empty()) {
     out.push_back(manual_finding(
         r, all_read ? "卷内目录中未能识别出文书名称，请人工核对目录与卷内文书是否一致"
@@ -149,19 +168,19 @@ Outcome check_catalogue(const Rule& r, const RuleContext& ctx, std::vector<Findi
     return Outcome::not_checkable;
   }
   const std::size_t before = out.size();
-  if (rule_param(r, "check") == "listed_present")
+  if (check == "listed_present")
     check_listed_present(r, ctx, entries, out);
   else
-    check_present_listed(r, ctx, entries, out);
+    check_present_listed(r, ctx, all, out);
   return out.size() == before ? Outcome::passed : Outcome::failed;
 }
 
 std::string validate_catalogue(const Rule& r, const Checklist& cl) {
   if (std::string bad = check_param_names(r, {"check", "skip"}); !bad.empty()) return bad;
   const std::string check = rule_param(r, "check");
-  if (check != "listed_present" && check != "present_listed")
-    return "catalogue 规则的 check 参数应为 listed_present 或 present_listed";
-  if (check == "listed_present" && r.params.count("skip"))
+  if (check != "listed_present" && check != "present_listed" && check != "listed_untyped")
+    return "catalogue 规则的 check 参数应为 listed_present、present_listed 或 listed_untyped";
+  if (check != "present_listed" && r.params.count("skip"))
     return "skip 参数只用于 check=present_listed";
   if (!cl.doc_type(kCatalogue)) return "检查清单中没有文书类型 catalogue（卷内目录）";
   return unknown_doc_type(split_list(rule_param(r, "skip")), cl);

@@ -162,6 +162,7 @@ Audit check_case(const Case& c, const Checklist& checklist) {
   }
   audit.findings.insert(audit.findings.end(), std::make_move_iterator(rule_findings.begin()),
                         std::make_move_iterator(rule_findings.end()));
+  cap_deductions(audit.findings, checklist.rules, checklist.scoring);  // one defect class, one item
   const Score s = score_case(audit.findings, audit.checks, checklist.rules, checklist.scoring);
   audit.score = s.value;
   audit.grade = s.grade;

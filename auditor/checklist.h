@@ -99,6 +99,13 @@ struct ScoringProfile {
   double default_item_points = 1;
   std::vector<ItemPoints> item_points;
   std::vector<std::string> basic_kinds;  // finding kinds, e.g. numbering
+  // Ratio only: what a veto finding zeroes: "case" (the whole score, as the
+  // published standards do) or "legality" (only the legality points).
+  std::string veto = "case";
+  // Per-rule caps on the total deduction of repeated findings ("每处扣X分，
+  // 扣完为止"): <cap rule|kind|severity points>, matched like item_points.
+  // A rule without a cap entry deducts at most its own deduction= once.
+  std::vector<ItemPoints> caps;
 };
 
 // The district's seal register (a <seals> data file, docs/formats/

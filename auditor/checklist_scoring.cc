@@ -57,14 +57,15 @@ Status parse_item(const DataFile& f, const pugi::xml_node& n, std::set<std::stri
   item.kind = n.attribute("kind").value();
   item.severity = n.attribute("severity").value();
   const int set = !item.rule.empty() + !item.kind.empty() + !item.severity.empty();
-  if (set != 1) return f.fail(n, "<item> 须且只须有 rule、kind、severity 之一");
+  const std::string tag = std::string("<") + n.name() + ">";
+  if (set != 1) return f.fail(n, tag + " 须且只须有 rule、kind、severity 之一");
   if (!item.kind.empty() && !find_rule_kind(item.kind))
     return f.fail(n, "未知的规则类型 " + item.kind);
   if (!item.severity.empty() && item.severity != "veto" && item.severity != "major" &&
       item.severity != "minor" && item.severity != "info")
     return f.fail(n, "严重程度 " + item.severity + " 无效（应为 veto、major、minor 或 info）");
   const std::string key = item.rule + "|" + item.kind + "|" + item.severity;
-  if (!keys.insert(key).second) return f.fail(n, "重复的 <item>（同一规则、类型或严重程度只能定义一次）");
+  if (!keys.insert(key).second) return f.fail(n, "重复的 " + tag + "（同一规则、类型或严重程度只能定义一次）");
   item.source = f.where(n);
   return Status::success();
 }
@@ -99,6 +100,18 @@ Status parse_ratio(const DataFile& f, const pugi::xml_node& n, ScoringProfile& o
   return s;
 }
 
+// <cap rule|kind|severity points>: the most one rule's findings deduct in
+// total (docs/scoring.md, "Caps").
+Status parse_caps(const DataFile& f, const pugi::xml_node& n, ScoringProfile& out) {
+  std::set<std::string> keys;
+  for (const pugi::xml_node& c : n.children("cap")) {
+    ItemPoints cap;
+    if (Status s = parse_item(f, c, keys, cap); !s.ok()) return s;
+    out.caps.push_back(std::move(cap));
+  }
+  return Status::success();
+}
+
 // The body shared by <scoring> (inline) and <profile>.
 Status parse_profile_node(const DataFile& f, const pugi::xml_node& n, ScoringProfile& out) {
   Status s = f.text_attr(n, "id", out.id);
@@ -106,14 +119,21 @@ Status parse_profile_node(const DataFile& f, const pugi::xml_node& n, ScoringPro
   if (!s.ok()) return s;
   out.name = n.attribute("name").value();
   if (out.formula == "deduction") {
-    s = f.shape(n, {"id", "name", "formula", "base"}, {"band"});
+    s = f.shape(n, {"id", "name", "formula", "base"}, {"band", "cap"});
     if (s.ok()) s = f.number_attr(n, "base", out.base);
   } else if (out.formula == "ratio") {
-    s = f.shape(n, {"id", "name", "formula"}, {"band", "legality", "items", "basic"});
+    s = f.shape(n, {"id", "name", "formula", "veto"}, {"band", "legality", "items", "basic", "cap"});
+    if (s.ok() && n.attribute("veto")) {
+      out.veto = n.attribute("veto").value();
+      if (out.veto != "case" && out.veto != "legality")
+        s = f.fail(n, "属性 veto 应为 case（否决项全案 0 分）或 legality（只扣合法性分），而不是“" +
+                          out.veto + "”");
+    }
     if (s.ok()) s = parse_ratio(f, n, out);
   } else {
     s = f.fail(n, "不支持的计分公式 " + out.formula + "（应为 deduction 或 ratio）");
   }
+  if (s.ok()) s = parse_caps(f, n, out);
   if (s.ok()) s = parse_bands(f, n, out);
   return s;
 }
@@ -166,7 +186,9 @@ Result<ScoringProfile> load_profile(const std::filesystem::path& file) {
 }
 
 Status check_profile(const ScoringProfile& profile, const Checklist& checklist) {
-  for (const ItemPoints& item : profile.item_points) {
+  std::vector<ItemPoints> entries = profile.item_points;
+  entries.insert(entries.end(), profile.caps.begin(), profile.caps.end());
+  for (const ItemPoints& item : entries) {
     if (item.rule.empty()) continue;
     const bool known = std::any_of(checklist.rules.begin(), checklist.rules.end(),
                                    [&](const Rule& r) { return r.id == item.rule; });

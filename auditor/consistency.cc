@@ -160,6 +160,7 @@ Outcome check_consistency(const Rule& r, const RuleContext& ctx, std::vector<Fin
   if (check == "receipt_target") return consistency::receipt_target(r, ctx, out);
   if (check == "amounts") return consistency::amounts(r, ctx, out);
   if (check == "provisions") return consistency::provisions(r, ctx, out);
+  if (check == "provisions_changed") return consistency::provisions_changed(r, ctx, out);
   return Outcome::not_checkable;  // validate_consistency rejects other values
 }
 
@@ -184,9 +185,15 @@ std::string validate_consistency(const Rule& r, const Checklist& cl) {
     if (bad.empty() && rule_param(r, "document").empty()) bad = "provisions 检查须有 document 参数";
     if (bad.empty()) bad = unknown_doc_type({rule_param(r, "document")}, cl);
     if (bad.empty()) bad = bad_count(r, "min");
+  } else if (check == "provisions_changed") {
+    bad = check_param_names(r, {"check", "notice", "decision", "explained_by", "ignore_laws"});
+    for (const char* p : {"notice", "decision"})
+      if (bad.empty() && rule_param(r, p).empty())
+        bad = "provisions_changed 检查须有 " + std::string(p) + " 参数";
+    if (bad.empty()) bad = unknown_doc_type({rule_param(r, "notice"), rule_param(r, "decision")}, cl);
   } else {
     bad = "consistency 规则须有 check 参数（party_name、party_id、party_id_valid、"
-          "receipt_target、amounts 或 provisions），而不是“" + check + "”";
+          "receipt_target、amounts、provisions 或 provisions_changed），而不是“" + check + "”";
   }
   return bad;
 }

@@ -19,7 +19,11 @@ Outcome party_id_valid(const Rule&, const RuleContext&, std::vector<Finding>&);
 Outcome receipt_target(const Rule&, const RuleContext&, std::vector<Finding>&);
 // The fine of the notice, the decision and the payment proof agree.
 Outcome amounts(const Rule&, const RuleContext&, std::vector<Finding>&);
-// The decision cites at least `min` provisions (第…条).
+// The decision states the violated and the penalty provision (or cites at
+// least `min` provisions); the message names what is missing.
 Outcome provisions(const Rule&, const RuleContext&, std::vector<Finding>&);
+// The notice and the decision cite the same articles, or the decision
+// explains the change.
+Outcome provisions_changed(const Rule&, const RuleContext&, std::vector<Finding>&);
 
 }  // namespace auditor::consistency

@@ -1,5 +1,4 @@
-// consistency checks amounts and provisions, both read from `fine` and
-// `provision` facts (docs/facts.md).
+// consistency check amounts, read from `fine` facts (docs/facts.md).
 //
 // amounts: the fines of the notice, the decision and the payment proof must
 // agree. A document stating several fines agrees with another when they share
@@ -8,12 +7,7 @@
 // is a payment that differs while a partial_by document (instalments) is in the
 // file, and a payment proof without text (a scan). Nothing to compare is
 // not_checkable, never a pass or a failure.
-//
-// provisions: the decision must cite at least `min` provisions 《法》第…条
-// (the violated one and the penalty one). When fewer are recognised but the
-// text holds `min` distinct 第…条 (e.g. "依据该条例第三十六条", no 《》), the
-// citation could not be read reliably: a manual check. Whether a provision
-// should go down to 款/项 needs the structure of the law; it is not judged.
+
 #include <algorithm>
 #include <set>
 
@@ -86,30 +80,6 @@ Finding mismatch(const Rule& r, const RuleContext& ctx, const std::string& a_typ
   return f;
 }
 
-// Distinct 第…条 citations in `text` (Arabic or Chinese numerals).
-std::set<std::string> article_mentions(const std::string& text) {
-  static const std::string kNumerals = "〇零一二两三四五六七八九十百千";
-  const std::string t = normalize_for_match(text);  // full-width digits folded
-  const std::string di = "第", tiao = "条";
-  std::set<std::string> out;
-  for (std::size_t i = t.find(di); i != std::string::npos; i = t.find(di, i + 1)) {
-    std::size_t j = i + di.size();
-    while (j < t.size()) {
-      if (t[j] >= '0' && t[j] <= '9') {
-        ++j;
-      } else if (std::size_t at = kNumerals.find(t.substr(j, 3));
-                 j + 3 <= t.size() && at != std::string::npos && at % 3 == 0) {
-        j += 3;
-      } else {
-        break;
-      }
-    }
-    if (j > i + di.size() && t.compare(j, tiao.size(), tiao) == 0)
-      out.insert(t.substr(i, j + tiao.size() - i));
-  }
-  return out;
-}
-
 }  // namespace
 
 Outcome amounts(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out) {
@@ -160,46 +130,6 @@ Outcome amounts(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out
   }
   if (failed) return Outcome::failed;
   return manual ? Outcome::not_checkable : Outcome::passed;
-}
-
-Outcome provisions(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out) {
-  const std::string type = rule_param(r, "document");
-  const std::size_t min = std::stoul(rule_param(r, "min", "2"));
-  const std::vector<const Document*> decisions = documents_of(ctx.c, {type});
-  if (decisions.empty()) return Outcome::not_applicable;
-  Outcome o = Outcome::not_checkable;
-  for (const Document* d : decisions) {
-    if (!readable(*d)) continue;
-    std::set<std::string> cited;
-    std::vector<std::string> evidence;
-    for (const Fact& f : d->facts)
-      if (f.kind == "provision" && cited.insert(fold(f.value)).second)
-        evidence.push_back(doc_label(ctx.checklist, *d) + "：" + f.value + "（" + f.snippet + "）");
-    if (cited.size() >= min) {
-      if (o != Outcome::failed) o = Outcome::passed;
-      continue;
-    }
-    const std::set<std::string> mentions = article_mentions(d->text);
-    std::string listing;
-    for (const std::string& m : mentions) listing += (listing.empty() ? "" : "、") + m;
-    Finding f = finding_for(r, "consistency");
-    f.message = fill_message(r.message, {{"document", doc_label(ctx.checklist, *d)},
-                                         {"count", std::to_string(cited.size())},
-                                         {"min", std::to_string(min)}});
-    if (mentions.size() >= min) {
-      f = manual_finding(r, doc_label(ctx.checklist, *d) + "中可识别的法律条文引用不足 " +
-                                std::to_string(min) + " 条，但正文提及" + listing +
-                                "，请人工核对是否写明违法行为所违反的条款和处罚依据条款（条、款、项）");
-    } else {
-      o = Outcome::failed;
-    }
-    f.document = type;
-    f.stage = d->stage;
-    f.evidence = evidence;
-    if (!listing.empty()) f.evidence.push_back("正文提及的条：" + listing);
-    out.push_back(std::move(f));
-  }
-  return o;
 }
 
 }  // namespace auditor::consistency

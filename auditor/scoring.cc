@@ -40,21 +40,73 @@ bool likely_basic(const Rule& rule, const ScoringProfile& profile) {
   return false;
 }
 
+const Rule* rule_by_id(const std::vector<Rule>& rules, const std::string& id) {
+  for (const Rule& r : rules)
+    if (r.id == id) return &r;
+  return nullptr;
+}
+
+// The <cap> entry for a rule: its id, else its kind, else its severity.
+const ItemPoints* cap_entry(const std::string& id, const Rule* rule, const std::string& severity,
+                            const ScoringProfile& profile) {
+  const ItemPoints* by_kind = nullptr;
+  const ItemPoints* by_severity = nullptr;
+  for (const ItemPoints& c : profile.caps) {
+    if (c.rule == id) return &c;
+    if (rule && !c.kind.empty() && c.kind == rule->kind) by_kind = &c;
+    const std::string& sev = rule ? rule->severity : severity;
+    if (!c.severity.empty() && c.severity == sev) by_severity = &c;
+  }
+  return by_kind ? by_kind : by_severity;
+}
+
+// The findings' deductions after capping, summed over those `counted`.
+template <typename Pred>
+double capped_sum(const std::vector<Finding>& findings, const std::vector<Rule>& rules,
+                  const ScoringProfile& profile, Pred counted) {
+  std::vector<Finding> copy = findings;
+  cap_deductions(copy, rules, profile);
+  double sum = 0;
+  for (const Finding& f : copy)
+    if (counted(f)) sum += f.deduction;
+  return sum;
+}
+
+double raw_sum(const std::vector<Finding>& findings) {
+  double sum = 0;
+  for (const Finding& f : findings) sum += f.deduction;
+  return sum;
+}
+
+// "（同一问题多处按一项计，少扣 N 分）" when capping changed the total.
+std::string capped_note(double raw, double capped) {
+  if (raw - capped < 0.005) return "";
+  return "（同一问题多处按项计、扣完该项分值为止，少扣 " + points_text(raw - capped) + " 分）";
+}
+
+Score score_deduction(const std::vector<Finding>& findings, const std::vector<Rule>& rules,
+                      const ScoringProfile& profile) {
+  if (has_veto(findings)) return {0, lowest_grade(profile), "存在否决项，得 0 分"};
+  const double deducted = capped_sum(findings, rules, profile, [](const Finding&) { return true; });
+  const double value = std::max(profile.base - deducted, 0.0);
+  return {value, band_of(value, profile),
+          points_text(profile.base) + " − " + points_text(deducted) + " = " + points_text(value) +
+              capped_note(raw_sum(findings), deducted)};
+}
+
 Score score_ratio(const std::vector<Finding>& findings, const std::vector<Check>& checks,
                   const std::vector<Rule>& rules, const ScoringProfile& profile) {
   std::map<std::string, const Rule*> by_id;
   for (const Rule& r : rules) by_id[r.id] = &r;
   // Rules with a scored finding that is not a basic element lose their item;
   // info findings (manual checks) are never a failure.
+  if (has_veto(findings) && profile.veto != "legality")
+    return {0, lowest_grade(profile), "存在否决项（重大问题），全案 0 分，等次为" + lowest_grade(profile)};
   std::map<std::string, bool> lost;
-  double basic = 0;
-  for (const Finding& f : findings) {
-    if (is_basic(f, profile)) {
-      basic += f.deduction;
-    } else if (f.severity != "info") {
-      lost[f.rule] = true;
-    }
-  }
+  for (const Finding& f : findings)
+    if (!is_basic(f, profile) && f.severity != "info") lost[f.rule] = true;
+  const double basic =
+      capped_sum(findings, rules, profile, [&](const Finding& f) { return is_basic(f, profile); });
   double earned = 0, applicable = 0;
   for (const Check& c : checks) {
     auto it = by_id.find(c.rule);
@@ -83,18 +135,37 @@ Score score_ratio(const std::vector<Finding>& findings, const std::vector<Check>
 }  // namespace
 
 Score score_findings(const std::vector<Finding>& findings, const ScoringProfile& profile) {
-  if (has_veto(findings)) return {0, lowest_grade(profile), "存在否决项，得 0 分"};
-  double deducted = 0;
-  for (const Finding& f : findings) deducted += f.deduction;
-  const double value = std::max(profile.base - deducted, 0.0);
-  return {value, band_of(value, profile),
-          points_text(profile.base) + " − " + points_text(deducted) + " = " + points_text(value)};
+  return score_deduction(findings, {}, profile);
 }
 
 Score score_case(const std::vector<Finding>& findings, const std::vector<Check>& checks,
                  const std::vector<Rule>& rules, const ScoringProfile& profile) {
   if (profile.formula == "ratio") return score_ratio(findings, checks, rules, profile);
-  return score_findings(findings, profile);
+  return score_deduction(findings, rules, profile);
+}
+
+namespace {
+
+double deduction_cap(const std::string& rule_id, const Rule* rule, const std::string& severity,
+                     double largest, const ScoringProfile& profile) {
+  if (const ItemPoints* c = cap_entry(rule_id, rule, severity, profile)) return c->points;
+  return rule ? std::max(rule->deduction, largest) : largest;
+}
+
+}  // namespace
+
+void cap_deductions(std::vector<Finding>& findings, const std::vector<Rule>& rules,
+                    const ScoringProfile& profile) {
+  std::map<std::string, double> largest, used;
+  for (const Finding& f : findings) largest[f.rule] = std::max(largest[f.rule], f.deduction);
+  for (Finding& f : findings) {
+    if (f.deduction <= 0) continue;
+    const Rule* rule = rule_by_id(rules, f.rule);
+    const double cap = deduction_cap(f.rule, rule, f.severity, largest[f.rule], profile);
+    double& so_far = used[f.rule];
+    f.deduction = std::max(std::min(f.deduction, cap - so_far), 0.0);
+    so_far += f.deduction;
+  }
 }
 
 double item_points(const Rule& rule, const ScoringProfile& profile) {
@@ -110,19 +181,32 @@ double item_points(const Rule& rule, const ScoringProfile& profile) {
   return profile.default_item_points;
 }
 
+namespace {
+
+std::string cap_text(const Rule& rule, const ScoringProfile& profile) {
+  const double cap = deduction_cap(rule.id, &rule, rule.severity, 0, profile);
+  if (cap <= rule.deduction) return "（多处按一项计）";
+  return "（每处扣 " + points_text(rule.deduction) + " 分，扣完 " + points_text(cap) + " 分为止）";
+}
+
+}  // namespace
+
 std::string rule_scoring_text(const Rule& rule, const ScoringProfile& profile) {
   const std::string lowest = lowest_grade(profile);
   if (profile.formula == "ratio") {
     const double p = item_points(rule, profile);
     std::string text = p > 0 ? "评查项目 " + points_text(p) + " 分" : "不计入评查项目";
     if (rule.deduction > 0 && likely_basic(rule, profile))
-      text += "；基本要素问题，每处扣 " + points_text(rule.deduction) + " 分";
+      text += "；基本要素问题，扣 " + points_text(rule.deduction) + " 分" + cap_text(rule, profile);
     if (rule.severity == "veto")
-      text += "；否决项：合法性分 " + points_text(profile.legality_points) + " 分归零，等次为" + lowest;
+      text += profile.veto == "legality"
+                  ? "；否决项：合法性分 " + points_text(profile.legality_points) + " 分归零，等次为" + lowest
+                  : "；否决项（重大问题）：全案 0 分，等次为" + lowest;
     return text;
   }
   if (rule.severity == "veto") return "否决项：得 0 分，等次为" + lowest;
-  return "扣 " + points_text(rule.deduction) + " 分";
+  if (rule.deduction <= 0) return "不扣分";
+  return "扣 " + points_text(rule.deduction) + " 分" + cap_text(rule, profile);
 }
 
 std::string bands_text(const ScoringProfile& profile) {

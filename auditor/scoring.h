@@ -20,22 +20,37 @@ struct Score {
 };
 
 // Formula "deduction": any veto finding gives 0 and the lowest grade;
-// otherwise base minus the findings' deductions, floored at 0, graded by the
+// otherwise base minus the findings' capped deductions (cap_deductions; here
+// without the rules, so kind caps do not apply), floored at 0, graded by the
 // first band whose min_score it reaches (bands are highest first). With no
 // bands the grade is empty.
 Score score_findings(const std::vector<Finding>& findings, const ScoringProfile& profile);
 
-// Scores one audited case under either formula. Formula "ratio":
-// legality_points (0 on any veto finding) + items_points x earned /
+// Scores one audited case under either formula. Formula "ratio": a veto
+// finding gives 0 and the lowest grade (profile.veto "case"), or only zeroes
+// the legality points (veto "legality"); otherwise
+// legality_points + items_points x earned /
 // applicable item points - the deductions of findings whose kind is in
 // basic_kinds, floored at 0, rounded to 0.01. A rule is an item when its
-// points (item_points) are > 0 and its check passed or failed; not_applicable
+// points (item_points) are > 0 and its check passed or failed; basic
+// deductions are capped per rule (cap_deductions); not_applicable
 // and not_checkable checks leave the denominator. A failed item earns its
 // points when each of its findings is basic-kind (deducted instead) or info.
 // With no applicable item the grade is empty. A veto finding always gives
 // the lowest grade.
 Score score_case(const std::vector<Finding>& findings, const std::vector<Check>& checks,
                  const std::vector<Rule>& rules, const ScoringProfile& profile);
+
+// Caps repeated findings of one rule (docs/scoring.md, "Caps"): in finding
+// order each deduction is cut so that a rule's findings deduct in total at
+// most its cap — the profile's <cap> entry for the rule id, else its kind,
+// else its severity, else the rule's own deduction= (the largest finding's
+// deduction when the rule is not in `rules`): by default one defect class
+// deducts once however many times it occurs. Findings are kept (a finding
+// beyond the cap deducts 0). Idempotent: capping capped findings changes
+// nothing. Both formulas cap their sums the same way.
+void cap_deductions(std::vector<Finding>& findings, const std::vector<Rule>& rules,
+                    const ScoringProfile& profile);
 
 // The points of `rule` as an item of a ratio profile: its rule-id entry, else
 // its kind's, else its severity's, else the profile's default.

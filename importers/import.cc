@@ -125,6 +125,32 @@ void read_members(ZipReader& zip, const std::string& prefix, int depth,
   }
 }
 
+// Files that operating systems and editors leave in archives: never a
+// document of the case (__MACOSX/ resource forks, ._ AppleDouble files,
+// Thumbs.db, .DS_Store, desktop.ini, ~$ Office lock files).
+bool system_file(const std::string& path) {
+  if (path.rfind("__MACOSX/", 0) == 0 || path.find("/__MACOSX/") != std::string::npos) return true;
+  std::string base = path.substr(path.find_last_of('/') + 1);
+  std::transform(base.begin(), base.end(), base.begin(), ::tolower);
+  return base == "thumbs.db" || base == ".ds_store" || base == "desktop.ini" ||
+         base.rfind("._", 0) == 0 || base.rfind("~$", 0) == 0;
+}
+
+// Whether the archive holds anything that could be a document of the case:
+// a member of a document format, or a member that could not be read (its
+// issue is reported). An archive of folders, system files and unknown
+// formats only is not a case file.
+bool holds_documents(const Case& c) {
+  for (const Document& d : c.documents)
+    if (d.format != "unknown" && !system_file(d.path)) return true;
+  for (const ImportIssue& i : c.issues) {
+    const bool parsed = std::any_of(c.documents.begin(), c.documents.end(),
+                                    [&](const Document& d) { return d.path == i.member; });
+    if (!parsed && !system_file(i.member) && i.member != kManifestName) return true;
+  }
+  return false;
+}
+
 void import_bytes(std::string_view bytes, const ImportOptions& options, Case& c) {
   // One inflation budget for the archive and everything nested in it.
   std::uint64_t inflated = 0;
@@ -138,6 +164,18 @@ void import_bytes(std::string_view bytes, const ImportOptions& options, Case& c)
   }
   std::string manifest_xml;
   read_members(**zip, "", 0, opt, c, &manifest_xml);
+  if (!holds_documents(c)) {
+    c.rejected = true;
+    c.error = "压缩包中没有可识别的文书，不是案卷";
+    if (!c.documents.empty()) {
+      std::string names;
+      for (std::size_t k = 0; k < c.documents.size() && k < 5; ++k)
+        names += (k ? "、" : "") + c.documents[k].path;
+      c.error += "（仅有：" + names + (c.documents.size() > 5 ? " 等" : "") + "）";
+    }
+    c.documents.clear();  // a rejected case holds no documents, like an unreadable zip
+    return;
+  }
   if (manifest_xml.empty()) return;
   Result<Manifest> m = parse_manifest(manifest_xml);
   if (!m) {

@@ -1,6 +1,7 @@
 // The per-case sheet (评查表): identity and provenance, documents per stage,
-// findings, the manual-check list and, in a self-check, the closing verdict.
+// findings (one line per rule, its occurrences listed), the manual-check list and, in a self-check, the closing verdict.
 #include <algorithm>
+#include <map>
 
 #include "reports/labels.h"
 #include "reports/report_content.h"
@@ -61,19 +62,67 @@ void documents(const ReportInput& in, const Case& c, Content& out) {
   out.push_back(table(std::move(rows), {2, 3, 4, 2, 4}));
 }
 
+// The findings of one rule, in finding order: one line of the sheet.
+struct Group {
+  std::vector<const Finding*> findings;
+};
+
+// Non-manual findings grouped by rule, groups in order of first occurrence.
+std::vector<Group> grouped(const Audit& audit) {
+  std::vector<Group> groups;
+  std::map<std::string, std::size_t> index;
+  for (const Finding& f : audit.findings) {
+    if (f.kind == "manual_check") continue;
+    auto [it, added] = index.emplace(f.rule, groups.size());
+    if (added) groups.emplace_back();
+    groups[it->second].findings.push_back(&f);
+  }
+  return groups;
+}
+
+// One text for the group: the single finding's, or "共 N 处：" and a
+// numbered list of each occurrence's text (repeated texts written once).
+template <typename TextOf>
+std::string listed(const Group& g, TextOf text_of) {
+  if (g.findings.size() == 1) return text_of(*g.findings.front());
+  std::vector<std::string> texts;
+  for (const Finding* f : g.findings) {
+    std::string t = text_of(*f);
+    if (std::find(texts.begin(), texts.end(), t) == texts.end()) texts.push_back(std::move(t));
+  }
+  std::string out = "共 " + std::to_string(g.findings.size()) + " 处";
+  if (texts.size() == 1) return texts.front() + "（" + out + "）";
+  out += "：";
+  for (std::size_t k = 0; k < texts.size(); ++k)
+    out += "\n" + std::to_string(k + 1) + ". " + texts[k];
+  return out;
+}
+
 void findings(const ReportInput& in, const Audit& audit, Content& out) {
   const bool self_check = in.data.round.mode == "self_check";
   out.push_back(heading("评查发现", 3));
   std::vector<std::vector<std::string>> rows = {
       {"序号", "规则", "严重程度", self_check ? "整改意见" : "问题", "依据", "证据", "扣分"}};
   int n = 0;
-  for (const Finding& f : audit.findings) {
-    if (f.kind == "manual_check") continue;
+  // Repeated occurrences of one rule are one line (one defect class, one
+  // item; the deduction is the capped total); the JSON keeps every finding.
+  for (const Group& g : grouped(audit)) {
+    const Finding& first = *g.findings.front();
     std::string evidence;
-    for (const std::string& e : f.evidence) evidence += (evidence.empty() ? "" : "\n") + e;
-    rows.push_back({std::to_string(++n), f.rule, severity_label(f.severity),
-                    self_check ? advice(f) : f.message, f.basis, evidence,
-                    format_score(f.deduction)});
+    double deducted = 0;
+    for (std::size_t k = 0; k < g.findings.size(); ++k) {
+      const Finding& f = *g.findings[k];
+      deducted += f.deduction;
+      const std::string mark =
+          g.findings.size() > 1 ? "（" + std::to_string(k + 1) + "）" : std::string();
+      for (const std::string& e : f.evidence)
+        evidence += (evidence.empty() ? "" : "\n") + mark + e;
+    }
+    const std::string problem = listed(g, [&](const Finding& f) {
+      return self_check ? advice(f) : f.message;
+    });
+    rows.push_back({std::to_string(++n), first.rule, severity_label(first.severity), problem,
+                    first.basis, evidence, format_score(deducted)});
   }
   if (n == 0)
     out.push_back(paragraph("未发现问题。"));

@@ -66,11 +66,18 @@ TEST_CASE("audit --profile scores with the chosen profile and refuses an unknown
   const std::string missing = AUDITOR_SOURCE_DIR "/testdata/03-missing-notice-bare.zip";
   auto by_default = run_cli("audit " + sh_quote(missing) + " --db a.db", dir.path);
   CHECK(by_default.out.find("不合格 0分") != std::string::npos);
-  // The mee-2024 profile scores a veto as a ratio, not as zero.
+  // Under mee-2024 (as published) a veto item (重大问题) makes the whole case 0 too.
   auto mee = run_cli("audit " + sh_quote(missing) + " --db a.db --profile mee-2024", dir.path);
   REQUIRE(mee.status == 0);
-  CHECK(mee.out.find("不合格 0分") == std::string::npos);
+  CHECK(mee.out.find("不合格 0分") != std::string::npos);
   CHECK(mee.out.find("沿用已存结果") == std::string::npos);
+  // A case without a veto is scored by the chosen profile's formula.
+  const std::string scan = AUDITOR_SOURCE_DIR "/testdata/05-unsupported-and-scan.zip";
+  auto scan_default = run_cli("audit " + sh_quote(scan) + " --db b.db", dir.path);
+  auto scan_mee = run_cli("audit " + sh_quote(scan) + " --db b.db --profile mee-2024", dir.path);
+  REQUIRE(scan_mee.status == 0);
+  CHECK(scan_mee.out.find("沿用已存结果") == std::string::npos);
+  CHECK(scan_mee.out != scan_default.out);
   auto unknown = run_cli("audit " + sh_quote(missing) + " --db a.db --profile nosuch", dir.path);
   CHECK(unknown.status == 2);
   CHECK(unknown.err.find("计分方案有误") != std::string::npos);

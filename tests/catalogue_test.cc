@@ -137,3 +137,70 @@ TEST_CASE("a scanned catalogue is a manual check, not a failure", "[catalogue]")
   CHECK(f[0].deduction == 0);
   CHECK(contains(f[0].message, "扫描件"));
 }
+
+TEST_CASE("a catalogue row of an unknown type missing from the file is a finding", "[catalogue]") {
+  // Two layouts: a table row, and a numbered list with leader dots.
+  const std::vector<std::pair<std::string, std::string>> variants = {
+      {catalogue({"\t执法办\t立案审批表", "\t当事人\t整改承诺书"}), "整改承诺书"},
+      {"卷内目录\n1、立案审批表……………1\n2、社区居委会证明…………3\n立卷人：李四\n", "社区居委会证明"}};
+  for (const auto& [text, title] : variants) {
+    INFO(text);
+    const Audit a = audit(with({text_document("filing_approval", "立案审批表\n"),
+                                text_document("catalogue", text)}));
+    CHECK(outcome_of(a, "CAT-listed-untyped") == Outcome::failed);
+    const std::vector<Finding> f = findings_of(a, "CAT-listed-untyped");
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].kind == "catalogue");
+    CHECK(f[0].message == "卷内目录列有“" + title + "”，卷内未见名称相符的文书");
+    CHECK(contains(f[0].evidence.front(), title));
+    CHECK(findings_of(a, "CAT-listed-present").empty());
+  }
+}
+
+TEST_CASE("a catalogue row of an unknown type is found by the document's name or text",
+          "[catalogue]") {
+  Document by_name = text_document("filing_approval", "本人承诺于三日内清理完毕。\n", "07-整改承诺书.docx");
+  by_name.type.reset();
+  Document by_text = text_document("filing_approval", "社区居委会证明\n兹证明……\n", "scan-0003.docx");
+  by_text.type.reset();
+  const std::vector<std::pair<std::string, Document>> variants = {
+      {catalogue({"\t执法办\t立案审批表", "\t当事人\t整改承诺书（共2页）"}), by_name},
+      {"卷内目录\n1、立案审批表……………1\n2、社区居委会证明…………3\n立卷人：李四\n", by_text}};
+  for (const auto& [text, doc] : variants) {
+    INFO(text);
+    const Audit a = audit(with({text_document("filing_approval", "立案审批表\n"), doc,
+                                text_document("catalogue", text)}));
+    CHECK(outcome_of(a, "CAT-listed-untyped") == Outcome::passed);
+    CHECK(findings_of(a, "CAT-listed-untyped").empty());
+  }
+}
+
+TEST_CASE("an unmatched catalogue row is a manual check when files without text are present",
+          "[catalogue]") {
+  Document photo;
+  photo.path = "IMG_0001.jpg";
+  photo.format = "image";
+  const Audit a = audit(with({text_document("filing_approval", "立案审批表\n"), photo,
+                              text_document("catalogue", catalogue({"\t当事人\t整改承诺书"}))}));
+  CHECK(outcome_of(a, "CAT-listed-untyped") == Outcome::not_checkable);
+  const std::vector<Finding> f = findings_of(a, "CAT-listed-untyped");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].kind == "manual_check");
+  CHECK(contains(f[0].message, "IMG_0001.jpg"));
+}
+
+TEST_CASE("a catalogue missing thirteen documents deducts once", "[catalogue]") {
+  std::vector<Document> docs = {text_document("file_notes", "卷内备考表\n"),
+                                text_document("catalogue", catalogue({"\t执法办\t立案审批表"})),
+                                text_document("filing_approval", "立案审批表\n")};
+  for (int i = 0; i < 13; ++i)
+    docs.push_back(text_document("inquiry_record", "询问笔录\n", "询问笔录-" + std::to_string(i) + ".docx"));
+  const Audit a = audit(with(docs));
+  const std::vector<Finding> f = findings_of(a, "CAT-present-listed");
+  REQUIRE(f.size() == 13);  // every occurrence is kept
+  double total = 0;
+  for (const Finding& x : f) total += x.deduction;
+  CHECK(total == 1);  // one defect class, one item
+  CHECK(f.front().deduction == 1);
+  CHECK(f.back().deduction == 0);
+}

@@ -105,7 +105,7 @@ TEST_CASE("rules shows each kind's help and the cost under the active profile", 
   REQUIRE(run.status == 0);
   CHECK_THAT(run.out, Catch::Contains("计分方案：mee-2024"));
   CHECK_THAT(run.out, Catch::Contains("计分：评查项目 2 分"));
-  CHECK_THAT(run.out, Catch::Contains("否决项：合法性分 50 分归零，等次为不合格"));
+  CHECK_THAT(run.out, Catch::Contains("否决项（重大问题）：全案 0 分，等次为不合格"));
 
   run = run_cli("rules --profile no-such-profile");
   CHECK(run.status == 2);

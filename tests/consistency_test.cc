@@ -1,6 +1,6 @@
 // Rule kind consistency on cases built from real document text: party name
-// and ID, receipt targets, amounts, provisions. Each rule has a case that
-// fires and one that stays quiet.
+// and ID, receipt targets, amounts, provisions (and notice vs decision).
+// Each rule has a case that fires and one that stays quiet.
 #include <catch2/catch.hpp>
 
 #include "tests/rule_fixtures.h"
@@ -247,7 +247,140 @@ TEST_CASE("a decision citing a single provision is reported", "[consistency]") {
   CHECK(outcome_of(a, "CON-provisions") == Outcome::failed);
   const std::vector<Finding> f = findings_of(a, "CON-provisions");
   REQUIRE(f.size() == 1);
-  CHECK(contains(f[0].message, "仅引用 1 项法律条文（应至少 2 项）"));
+  CHECK(contains(f[0].message, "仅引用《中华人民共和国行政复议法》第九条，未见“违反……的规定”和“依据……的规定”的表述"));
+}
+
+namespace {
+
+Case with_decision(const std::string& body) {
+  Case c = base_case();
+  c.documents[2] = text_document("penalty_decision", "行政处罚决定书\n当事人：" + kCompany + "\n" + body);
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("one article cited as both the violated and the penalty provision stays quiet",
+          "[consistency]") {
+  // An article that both prohibits and penalises is correctly cited twice.
+  for (const std::string& body :
+       {std::string("当事人未经批准擅自在街道两侧设置摊点，违反了《城市市容和环境卫生管理条例》第三十六条第（一）项的规定。"
+                    "依据《城市市容和环境卫生管理条例》第三十六条的规定，本机关决定对当事人处以罚款人民币伍佰元整。\n"),
+        std::string("当事人的行为违反《城市市容和环境卫生管理条例》第36条之规定，根据《城市市容和环境卫生管理条例》第36条"
+                    "规定，现给予当事人警告，并处罚款500元。\n")}) {
+    INFO(body);
+    const Audit a = audit(with_decision(body));
+    CHECK(outcome_of(a, "CON-provisions") == Outcome::passed);
+    CHECK(findings_of(a, "CON-provisions").empty());
+  }
+}
+
+TEST_CASE("a decision stating the violated provision but no penalty provision says so",
+          "[consistency]") {
+  for (const std::string& body :
+       {std::string("当事人在人行道摆放桌椅经营，违反了《广州市市容环境卫生管理规定》第十条第一款的规定。"
+                    "本机关决定对当事人罚款人民币伍仟元整。\n"),
+        std::string("经查，当事人违反《广州市市容环境卫生管理规定》第10条第1款\n现决定处以罚款5000元。\n")}) {
+    INFO(body);
+    const Audit a = audit(with_decision(body));
+    CHECK(outcome_of(a, "CON-provisions") == Outcome::failed);
+    const std::vector<Finding> f = findings_of(a, "CON-provisions");
+    REQUIRE(f.size() == 1);
+    CHECK(contains(f[0].message, "写明了所违反的条款（第"));
+    CHECK(contains(f[0].message, "但未写明处罚依据条款"));
+    CHECK_FALSE(contains(f[0].message, "未写明违法行为所违反的条款"));
+  }
+}
+
+TEST_CASE("a decision stating the penalty provision but not the violated one says so",
+          "[consistency]") {
+  const Audit a = audit(with_decision(
+      "当事人在人行道摆放桌椅经营。依据《广州市市容环境卫生管理规定》第四十二条的规定，本机关决定对当事人罚款人民币伍仟元整。\n"));
+  const std::vector<Finding> f = findings_of(a, "CON-provisions");
+  REQUIRE(f.size() == 1);
+  CHECK(contains(f[0].message, "写明了处罚依据条款（第四十二条），但未写明违法行为所违反的条款"));
+}
+
+TEST_CASE("a decision citing no provision at all says so", "[consistency]") {
+  const Audit a = audit(with_decision("当事人在人行道摆放桌椅经营，本机关决定对当事人罚款人民币伍仟元整。\n"));
+  const std::vector<Finding> f = findings_of(a, "CON-provisions");
+  REQUIRE(f.size() == 1);
+  CHECK(contains(f[0].message, "未引用任何法律条文"));
+}
+
+namespace {
+
+Case with_notice_and_decision(const std::string& notice_basis, const std::string& decision_basis) {
+  Case c = base_case();
+  c.documents[1] = text_document(
+      "penalty_notice", "行政处罚事先告知书\n" + kCompany + "：\n" + notice_basis +
+                            "\n根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你单位有权进行陈述和申辩。\n");
+  c.documents[2] = text_document("penalty_decision", "行政处罚决定书\n当事人：" + kCompany + "\n" +
+                                                         decision_basis +
+                                                         "\n如不服本决定，可依据《中华人民共和国行政复议法》第九条申请行政复议。\n");
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("a decision citing another penalty article than the notice is reported",
+          "[consistency]") {
+  const std::vector<std::pair<std::string, std::string>> variants = {
+      {"你单位违反了《广州市市容环境卫生管理规定》第十条第一款的规定，依据《广州市市容环境卫生管理规定》第四十二条第一款第（一）项的规定，本机关拟对你单位罚款人民币伍仟元整。",
+       "当事人违反了《广州市市容环境卫生管理规定》第十条第一款的规定，依据《城市市容和环境卫生管理条例》第三十六条的规定，本机关决定对当事人罚款人民币伍仟元整。"},
+      {"你单位违反《广州市市容环境卫生管理规定》第10条，根据该规定第42条，拟作出罚款5000元的行政处罚。"
+       "依据《广州市市容环境卫生管理规定》第42条的规定，拟处以罚款。",
+       "当事人违反《广州市市容环境卫生管理规定》第10条，依据《广州市市容环境卫生管理规定》第43条的规定，决定处以罚款5000元。"}};
+  for (const auto& [notice, decision] : variants) {
+    INFO(notice << "\n" << decision);
+    const Audit a = audit(with_notice_and_decision(notice, decision));
+    CHECK(outcome_of(a, "CON-provisions-notice") == Outcome::failed);
+    const std::vector<Finding> f = findings_of(a, "CON-provisions-notice");
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].kind == "consistency");
+    CHECK(contains(f[0].message, "《行政处罚决定书》引用的法律依据与《行政处罚事先告知书》不一致"));
+    CHECK(contains(f[0].message, "告知书引用《广州市市容环境卫生管理规定》第"));
+    CHECK(contains(f[0].message, "决定书未说明变更理由"));
+  }
+}
+
+TEST_CASE("the same articles written differently in notice and decision stay quiet",
+          "[consistency]") {
+  const std::vector<std::pair<std::string, std::string>> variants = {
+      // Chinese vs Arabic numerals, 中华人民共和国 prefix, 款/项 depth.
+      {"你单位违反了《中华人民共和国大气污染防治法》第八十一条第一款的规定，依据《中华人民共和国大气污染防治法》第一百一十八条第一款的规定，拟罚款人民币伍仟元整。",
+       "当事人违反了《大气污染防治法》第81条的规定，依据《大气污染防治法》第118条第1款的规定，决定罚款5000元。"},
+      // The notice states only the penalty article; the decision adds the violated one.
+      {"依据《广州市市容环境卫生管理规定》第四十二条第一款第（一）项的规定，本机关拟对你单位罚款人民币伍仟元整。",
+       "当事人违反了《广州市市容环境卫生管理规定》第十条第一款的规定，依据《广州市市容环境卫生管理规定》第四十二条第一款第（一）项的规定，本机关决定对当事人罚款人民币伍仟元整。"}};
+  for (const auto& [notice, decision] : variants) {
+    INFO(notice << "\n" << decision);
+    const Audit a = audit(with_notice_and_decision(notice, decision));
+    CHECK(outcome_of(a, "CON-provisions-notice") == Outcome::passed);
+    CHECK(findings_of(a, "CON-provisions-notice").empty());
+  }
+}
+
+TEST_CASE("a changed legal basis the decision explains is a manual check", "[consistency]") {
+  const Audit a = audit(with_notice_and_decision(
+      "依据《广州市市容环境卫生管理规定》第四十二条的规定，拟罚款人民币伍仟元整。",
+      "经复核，本机关采纳当事人的申辩意见，依据《城市市容和环境卫生管理条例》第三十六条的规定，决定罚款人民币伍佰元整。"));
+  CHECK(outcome_of(a, "CON-provisions-notice") == Outcome::not_checkable);
+  const std::vector<Finding> f = findings_of(a, "CON-provisions-notice");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].kind == "manual_check");
+  CHECK(contains(f[0].message, "决定书载有变更说明"));
+}
+
+TEST_CASE("a notice whose citations cannot be read is a manual check naming it", "[consistency]") {
+  Case c = base_case();
+  c.documents[1] = scan_document("penalty_notice");
+  const Audit a = audit(c);
+  CHECK(outcome_of(a, "CON-provisions-notice") == Outcome::not_checkable);
+  const std::vector<Finding> f = findings_of(a, "CON-provisions-notice");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].kind == "manual_check");
+  CHECK(contains(f[0].message, "未能从《行政处罚事先告知书》中识别所引用的法律条文（文书无可提取文本）"));
 }
 
 TEST_CASE("a decision citing a provision without the law's name is a manual check",
@@ -256,7 +389,7 @@ TEST_CASE("a decision citing a provision without the law's name is a manual chec
   c.documents[2] = text_document(
       "penalty_decision",
       "行政处罚决定书\n当事人：" + kCompany +
-          "\n当事人违反了《城市市容和环境卫生管理条例》第十四条的规定，依据该条例第三十六条第（二）项的规定，"
+          "\n当事人的行为不符合该条例第十四条的要求，按该条例第三十六条第（二）项处理，"
           "本机关决定对当事人罚款人民币伍仟元整。\n");
   const Audit a = audit(c);
   CHECK(outcome_of(a, "CON-provisions") == Outcome::not_checkable);

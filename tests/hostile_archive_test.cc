@@ -158,6 +158,11 @@ std::vector<Attack> attacks(const std::string& evil) {
   out.push_back({"truncated.zip", good.substr(0, good.size() / 2), true, {"压缩包已截断或损坏"},
                  {}});
   out.push_back({"empty.zip", "", true, {"文件为空"}, {}});
+  out.push_back({"no-entries.zip", make_raw_zip({}), true, {"压缩包中没有可识别的文书，不是案卷"}, {}});
+  out.push_back({"system-files-only.zip",
+                 make_raw_zip({RawMember("__MACOSX/._决定书.docx", "x"), RawMember("Thumbs.db", "x"),
+                               RawMember("案卷/.DS_Store", "x")}),
+                 true, {"压缩包中没有可识别的文书，不是案卷"}, {}});
   out.push_back({"not-a-zip.zip", "这不是压缩包，只是一段文字。\n", true,
                  {"不是有效的 ZIP 压缩包"}, {}});
   out.push_back({"undecodable-name.zip",
@@ -249,6 +254,33 @@ TEST_CASE("a batch of hostile archives is audited: each attack rejected or repor
                             work.parent_path().parent_path() / evil, fs::path("/tmp") / evil,
                             fs::path("/") / evil})
     CHECK_FALSE(fs::exists(p));
+}
+
+TEST_CASE("an archive with no document is rejected as not a case file", "[hostile]") {
+  Member folder("案卷/");
+  folder.directory = true;
+  Member stage("案卷/03告知/");
+  stage.directory = true;
+  const std::vector<std::pair<std::string, std::string>> empty = {
+      {"no entries", make_raw_zip({})},
+      {"folders only", make_zip({folder, stage})},
+      {"system files only", make_zip({Member("__MACOSX/案卷/._告知书.docx", "mac"),
+                                      Member("案卷/Thumbs.db", "thumbs"), Member(".DS_Store", "ds"),
+                                      Member("案卷/desktop.ini", "[.ShellClassInfo]")})},
+      {"a manifest only", make_zip({Member("manifest.xml", "<manifest/>")})}};
+  for (const auto& [what, zip] : empty) {
+    INFO(what);
+    const Case c = import_archive_bytes("x.zip", zip, ImportOptions{});
+    CHECK(c.rejected);
+    CHECK_THAT(c.error, Catch::StartsWith("压缩包中没有可识别的文书，不是案卷"));
+    CHECK(c.documents.empty());
+  }
+  // A real document beside the system files is a case file.
+  const Case ok = import_archive_bytes(
+      "ok.zip", make_zip({Member("__MACOSX/._决定书.docx", "mac"), Member("决定书.docx", fixture("decision.docx"))}),
+      ImportOptions{});
+  CHECK_FALSE(ok.rejected);
+  CHECK(ok.documents.size() == 2);
 }
 
 TEST_CASE("a second member with the same name is reported, never merged into the first",

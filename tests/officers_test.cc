@@ -118,3 +118,47 @@ TEST_CASE("without a legal review the reviewer rule does not apply", "[officers]
   const Audit a = audit(with({text_document("inspection_record", record("现场检查笔录", kTwoOfficers))}));
   CHECK(outcome_of(a, "OFF-reviewer-independent") == Outcome::not_applicable);
 }
+
+TEST_CASE("an officer whose certificate number differs between records is reported",
+          "[officers]") {
+  // Two wordings of the records: labelled pairs, and a list with "分别为".
+  const std::vector<std::pair<std::string, std::string>> variants = {
+      {"执法人员：张三（执法证号：44010523017）、李四（执法证号：44010523042）\n",
+       "执法人员：张三（执法证号：44010523099）、李四（执法证号：44010523042）\n"},
+      {"执法人员张三、李四，执法证号分别为44010523017、44010523042。\n",
+       "执法人员张三、李四，执法证号分别为44010523099、44010523042。\n"}};
+  for (const auto& [first, second] : variants) {
+    INFO(first << second);
+    const Audit a = audit(with({text_document("inspection_record", record("现场检查笔录", first)),
+                                text_document("inquiry_record", record("询问笔录", second))}));
+    CHECK(outcome_of(a, "OFF-certificate-consistent") == Outcome::failed);
+    const std::vector<Finding> f = findings_of(a, "OFF-certificate-consistent");
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].kind == "officers");
+    CHECK(contains(f[0].message, "执法人员张三在各文书中的执法证号不一致"));
+    CHECK(contains(f[0].message, "“44010523017”见于《现场检查笔录》"));
+    CHECK(contains(f[0].message, "“44010523099”见于《询问笔录》"));
+    CHECK(f[0].evidence.size() == 2);
+  }
+}
+
+TEST_CASE("the same certificate numbers written differently across records stay quiet",
+          "[officers]") {
+  const std::vector<std::pair<std::string, std::string>> variants = {
+      {kTwoOfficers, "执法人员：张三（执法证号：４４０１０５２３０１７）、李四（执法证号：44010523042）\n"},
+      {"执法人员：张三（执法证号：粤A-0523017）、李四（执法证号：粤A-0523042）\n",
+       "执法人员张三、李四，执法证号分别为粤a-0523017、粤A-0523042。\n"}};
+  for (const auto& [first, second] : variants) {
+    INFO(first << second);
+    const Audit a = audit(with({text_document("inspection_record", record("现场检查笔录", first)),
+                                text_document("inquiry_record", record("询问笔录", second))}));
+    CHECK(outcome_of(a, "OFF-certificate-consistent") == Outcome::passed);
+    CHECK(findings_of(a, "OFF-certificate-consistent").empty());
+  }
+}
+
+TEST_CASE("a single record naming officers leaves the certificate comparison unchecked",
+          "[officers]") {
+  const Audit a = audit(with({text_document("inspection_record", record("现场检查笔录", kTwoOfficers))}));
+  CHECK(outcome_of(a, "OFF-certificate-consistent") == Outcome::not_checkable);
+}

@@ -12,6 +12,8 @@
 #include "auditor/scoring.h"
 #include "tests/cli_support.h"
 
+#include <nlohmann/json.hpp>
+
 using namespace auditor;
 namespace fs = std::filesystem;
 
@@ -78,8 +80,47 @@ TEST_CASE("district default: 100 minus each finding's deduction", "[scoring]") {
   CHECK(s.grade == "合格");
   CHECK(s.explanation == "100 − 13 = 87");
   CHECK(score_findings({}, p).value == 100);
-  std::vector<Finding> many(11, finding("A", "major", 10));
+  std::vector<Finding> many;
+  for (int i = 0; i < 11; ++i) many.push_back(finding("A" + std::to_string(i), "major", 10));
   CHECK(score_findings(many, p).value == 0);  // floored, never negative
+}
+
+TEST_CASE("district default: one rule's repeated findings deduct once", "[scoring]") {
+  const ScoringProfile p = profile("haizhu-default");
+  // A catalogue missing 13 entries is one defect class: 1 point, not 13.
+  std::vector<Finding> thirteen(13, finding("CAT-present-listed", "minor", 1, "catalogue"));
+  const Score s = score_findings(thirteen, p);
+  CHECK(s.value == 99);
+  CHECK(s.grade == "优秀");
+  CHECK_THAT(s.explanation, Catch::StartsWith("100 − 1 = 99"));
+  CHECK_THAT(s.explanation, Catch::Contains("少扣 12 分"));
+  // Two different rules still deduct each.
+  thirteen.push_back(finding("CAT-listed-present", "minor", 2, "catalogue"));
+  CHECK(score_findings(thirteen, p).value == 97);
+}
+
+TEST_CASE("a cap entry deducts per occurrence up to the item's points", "[scoring]") {
+  ScoringProfile p = profile("haizhu-default");
+  p.caps = {{"N1", "", "", 5, ""}, {"", "numbering", "", 3, ""}, {"", "", "minor", 4, ""}};
+  std::vector<Finding> f(4, finding("N1", "minor", 2, "numbering"));
+  cap_deductions(f, {}, p);  // rule id entry: 2 + 2 + 1 + 0
+  CHECK(f[0].deduction == 2);
+  CHECK(f[1].deduction == 2);
+  CHECK(f[2].deduction == 1);
+  CHECK(f[3].deduction == 0);
+  std::vector<Finding> again = f;
+  cap_deductions(again, {}, p);  // idempotent
+  for (std::size_t i = 0; i < f.size(); ++i) CHECK(again[i].deduction == f[i].deduction);
+  // Kind entries need the rule; it wins over the severity entry.
+  const std::vector<Rule> rules = {rule("N2", "minor", "numbering"), rule("M1", "minor")};
+  std::vector<Finding> g(3, finding("N2", "minor", 2, "numbering"));
+  g.push_back(finding("M1", "minor", 2));
+  g.push_back(finding("M1", "minor", 2));
+  g.push_back(finding("M1", "minor", 2));
+  CHECK(score_case(g, {}, rules, p).value == Approx(100 - 3 - 4));
+  // Without an entry a rule deducts its own deduction once.
+  p.caps.clear();
+  CHECK(score_case(g, {}, rules, p).value == Approx(100 - 2 - 2));
 }
 
 TEST_CASE("district default: band edges at exactly 90 and 70", "[scoring]") {
@@ -125,8 +166,22 @@ TEST_CASE("mee-2024: a not-applicable item leaves the denominator", "[scoring]")
   CHECK(c.score(p).value == Approx(76.57));
 }
 
-TEST_CASE("mee-2024: a veto finding zeroes the legality points and the grade", "[scoring]") {
+TEST_CASE("mee-2024: a veto finding (重大问题) makes the whole case 0 and 不合格", "[scoring]") {
   const ScoringProfile p = profile("mee-2024");
+  REQUIRE(p.veto == "case");
+  RatioCase c;
+  c.checks[5].outcome = Outcome::failed;
+  c.findings.push_back(finding("R6", "veto", 0));
+  const Score s = c.score(p);
+  CHECK(s.value == 0);
+  CHECK(s.grade == "不合格");
+  CHECK_THAT(s.explanation, Catch::Contains("全案 0 分"));
+}
+
+TEST_CASE("ratio with veto=\"legality\": a veto zeroes the legality points and the grade",
+          "[scoring]") {
+  ScoringProfile p = profile("mee-2024");
+  p.veto = "legality";
   RatioCase c;
   c.checks[5].outcome = Outcome::failed;
   c.findings.push_back(finding("R6", "veto", 0));
@@ -256,6 +311,14 @@ TEST_CASE("profile errors name the file and line", "[scoring]") {
       {"base under ratio", R"(<profile id="x" formula="ratio" base="100"><band min="0" grade="合格"/></profile>)",
        "未知的属性 base"},
       {"no band", R"(<profile id="x" formula="deduction" base="100"></profile>)", "至少须有一个 <band>"},
+      {"bad veto", R"(<profile id="x" formula="ratio" veto="half"><legality points="50"/><items points="50"/><band min="0" grade="合格"/></profile>)",
+       "属性 veto 应为 case"},
+      {"cap with two keys",
+       R"(<profile id="x" formula="deduction" base="100"><cap rule="A" severity="minor" points="3"/><band min="0" grade="合格"/></profile>)",
+       "<cap> 须且只须有 rule、kind、severity 之一"},
+      {"duplicate cap",
+       R"(<profile id="x" formula="deduction" base="100"><cap kind="catalogue" points="3"/><cap kind="catalogue" points="4"/><band min="0" grade="合格"/></profile>)",
+       "重复的 <cap>"},
       {"wrong root", R"(<scoring id="x" formula="deduction" base="100"/>)", "未知的根元素 <scoring>"},
   };
   for (const Broken& b : cases) {
@@ -300,4 +363,65 @@ TEST_CASE("a checklist's profile must name existing rules", "[scoring]") {
   REQUIRE_FALSE(cl.ok());
   CHECK_THAT(cl.error(), Catch::Contains("计分方案文件不存在"));
   CHECK_THAT(cl.error(), Catch::Contains("checklist.xml:3"));
+}
+
+TEST_CASE("a profile file's caps are read and must name existing rules", "[scoring]") {
+  test::TempDir dir;
+  const fs::path file = dir.path / "p.xml";
+  test::write_file(file, R"(<profile id="p" formula="deduction" base="100">
+  <cap rule="CAT-present-listed" points="5"/>
+  <cap kind="numbering" points="4"/>
+  <band min="0" grade="合格"/>
+</profile>
+)");
+  Result<ScoringProfile> p = load_profile(file);
+  REQUIRE(p.ok());
+  REQUIRE(p->caps.size() == 2);
+  CHECK(p->caps[0].rule == "CAT-present-listed");
+  CHECK(p->caps[0].points == 5);
+  Result<Checklist> cl = load_checklist(fs::path(AUDITOR_SOURCE_DIR) / "checklists" / "general");
+  REQUIRE(cl.ok());
+  CHECK(check_profile(*p, *cl).ok());
+  // Each listing says what a rule's repeated findings cost.
+  const Rule* cat = nullptr;
+  for (const Rule& r : cl->rules)
+    if (r.id == "CAT-present-listed") cat = &r;
+  REQUIRE(cat != nullptr);
+  CHECK(rule_scoring_text(*cat, *p) == "扣 1 分（每处扣 1 分，扣完 5 分为止）");
+  CHECK(rule_scoring_text(*cat, cl->scoring) == "扣 1 分（多处按一项计）");
+  p->caps[0].rule = "CAT-typo";
+  const Status bad = check_profile(*p, *cl);
+  REQUIRE_FALSE(bad.ok());
+  CHECK_THAT(bad.reason, Catch::Contains("CAT-typo"));
+}
+
+TEST_CASE("a rule's repeated findings are one line of the case sheet listing each occurrence",
+          "[scoring][reports]") {
+  // Two unreadable documents (.wps, .doc): two IMP-document findings, one
+  // line of the 评查表 with both, deducted once; the JSON keeps both.
+  test::TempDir dir;
+  const std::string scan = AUDITOR_SOURCE_DIR "/testdata/05-unsupported-and-scan.zip";
+  const test::CliRun run = test::run_cli("audit " + test::sh_quote(scan) +
+                                             " --db s.db --round R1 --out out --format html --json r.json",
+                                         dir.path);
+  INFO(run.err);
+  REQUIRE(run.status == 0);
+  const std::string html = test::read_file(dir.path / "out" / "report.html");
+  const std::size_t sheet = html.find("评查发现");
+  REQUIRE(sheet != std::string::npos);
+  const std::string findings = html.substr(sheet, html.find("人工核对清单", sheet) - sheet);
+  CHECK(findings.find("IMP-document") == findings.rfind("IMP-document"));  // one line
+  CHECK_THAT(findings, Catch::Contains("共 2 处："));
+  CHECK_THAT(findings, Catch::Contains("1. 文件“03-询问笔录.wps”无法正常读取"));
+  CHECK_THAT(findings, Catch::Contains("2. 文件“05-案件调查终结报告.doc”无法正常读取"));
+  const nlohmann::json result = nlohmann::json::parse(test::read_file(dir.path / "r.json"));
+  int n = 0;
+  double deducted = 0;
+  for (const auto& f : result["cases"][0]["findings"])
+    if (f["rule"] == "IMP-document") {
+      ++n;
+      deducted += f["deduction"].get<double>();
+    }
+  CHECK(n == 2);  // every occurrence stays in the JSON finding list
+  CHECK(deducted == 2);  // IMP-document deducts 2, once
 }
