@@ -6,7 +6,7 @@ usage: gaps.py RESULT.json [--write]
 
 Prints the failures; with --write, replaces known_gaps in expected.json, keeping the
 hand-written reason of every gap that is still there and filling new ones with what the
-tool said (edit those to a one-line reason).
+tool said, marked `tool: ` (replace those with a one-line diagnosis when you can).
 """
 import json
 import os
@@ -63,7 +63,9 @@ def main(result_path, write):
     now = failures(result, expected)
     gaps = []
     for (check, subject, rule), seen in sorted(now.items()):
-        reason = old.get((check, subject, rule)) or seen
+        reason = old.get((check, subject, rule), '')
+        if not reason or reason.startswith('tool: '):  # a drafted reason is refreshed
+            reason = 'tool: ' + seen
         gap = {'check': check, 'subject': subject, 'reason': reason.replace('\n', ' ')[:300]}
         if rule:
             gap['rule'] = rule
