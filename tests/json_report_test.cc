@@ -87,7 +87,7 @@ TEST_CASE("every key of the JSON result has its contract name", "[store]") {
                                          "street", "party", "score", "grade", "documents",
                                          "findings", "checks"});
   CHECK(keys(c["documents"][0]) ==
-        std::set<std::string>{"path", "format", "type", "stage", "number", "date"});
+        std::set<std::string>{"path", "format", "type", "stage", "number", "date", "title"});
   CHECK(keys(c["findings"][0]) == std::set<std::string>{"rule", "kind", "severity", "stage",
                                                         "document", "message", "basis", "evidence",
                                                         "deduction"});
