@@ -85,7 +85,7 @@ TEST_CASE("bundled checklist loads with 8 stages, every agreed document type and
   REQUIRE(cl->stages.size() == 8);
   CHECK(cl->stage(3)->name == "告知权利");
   CHECK(cl->stage(4)->name == "法制审核与集体讨论");
-  CHECK(cl->doc_types.size() == 45);  // doctypes.xml 42 + doctypes-deadlines.xml 3
+  CHECK(cl->doc_types.size() == 50);  // doctypes.xml 47 + doctypes-deadlines.xml 3
   for (const char* id :
        {"filing_approval", "case_source", "filing_withdrawal", "inspection_record",
         "inquiry_record", "evidence", "investigation_report", "correction_order",
@@ -97,13 +97,14 @@ TEST_CASE("bundled checklist loads with 8 stages, every agreed document type and
         "service_receipt", "address_confirmation", "e_service_confirmation",
         "publication_record", "payment_proof", "correction_proof", "payment_deferral_approval",
         "reminder", "surcharge_notice", "enforcement_application", "closing_approval",
-        "catalogue", "file_notes", "termination_record"}) {
+        "catalogue", "file_notes", "termination_record", "approval_form", "no_penalty_notice",
+        "on_spot_decision", "on_spot_filing", "waiver_statement"}) {
     INFO(id);
     CHECK(cl->doc_type(id) != nullptr);
   }
   CHECK(cl->doc_type("penalty_decision")->abbreviation == "罚决");
   CHECK(cl->doc_type("penalty_decision")->titles.front() == "行政处罚决定书");
-  CHECK(cl->rules.size() == 87);  // every <rule> of rules-*.xml
+  CHECK(cl->rules.size() == 95);  // every <rule> of rules-*.xml
   std::set<std::string> ids;
   for (const Rule& r : cl->rules) {
     INFO(r.id);
