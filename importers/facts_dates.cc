@@ -15,11 +15,30 @@ namespace {
 constexpr std::size_t kHearingLookBack = 60;
 constexpr std::size_t kProseLabel = 24;    // code points read back for a label in prose
 constexpr std::size_t kFactsLookBack = 200;  // from 当事人于 back to 经查 on its line
+constexpr std::size_t kWrappedYear = 12;     // code points of a date's part on one line
 
 struct Date {
   std::size_t b, e;
   std::string iso;
 };
+
+// A date a narrow cell broke after 年 or 月 ("２０２４年\n３月１２日"): added to
+// `out`, its end returned; 0 when there is none at i.
+std::size_t wrapped_date(const Text& t, std::size_t i, std::vector<Date>& out) {
+  if (i > 0 && (cn::is_digit(t[i - 1]) || cn::cn_digit(t[i - 1]) >= 0)) return 0;
+  std::size_t nl = i;
+  while (nl < t.size() && nl - i < kWrappedYear && t[nl] != U'\n') ++nl;
+  if (t[nl] != U'\n') return 0;
+  std::size_t last = nl;
+  while (last > i && t[last - 1] == U' ') --last;
+  if (last == i || (t[last - 1] != U'年' && t[last - 1] != U'月')) return 0;
+  std::u32string joined(t.str().substr(i, nl - i));
+  joined += t.str().substr(nl + 1, kWrappedYear);
+  auto d = cn::scan_date(joined, 0);
+  if (!d || d->end <= nl - i) return 0;
+  out.push_back({i, i + d->end + 1, d->iso});
+  return i + d->end + 1;
+}
 
 // Every date in the text outside 《》 (a law's name may carry a revision date).
 std::vector<Date> find_dates(const Text& t) {
@@ -34,6 +53,8 @@ std::vector<Date> find_dates(const Text& t) {
     if (auto d = cn::scan_date(t.str(), i)) {
       out.push_back({i, d->end, d->iso});
       i = d->end - 1;
+    } else if (std::size_t e = wrapped_date(t, i, out)) {
+      i = e - 1;
     }
   }
   return out;
@@ -186,7 +207,10 @@ void extract_dates(const Text& t, Sink& out) {
       out.add(b, d.e, "labelled_date", t.original(l.b, l.e) + "=" + d.iso);
       std::string_view kind = date_label_kind(l.norm);
       if (!kind.empty()) out.add(b, d.e, std::string(kind), d.iso);
-      signing = signing || (!l.named && is_bare_signing(l.norm));
+      // A signature's date ("签名：刘卫东 2024年3月4日", "签字（盖章）：2024年3月4日")
+      // unless the signer is the recipient (a service label of the vocabulary).
+      signing = signing || (!l.named && is_bare_signing(l.norm)) ||
+                (is_signature_label(l.norm) && kind.empty());
     }
     std::size_t pb = npos;
     if (const DateLabelEntry* e = prose_label(t, d, pb)) {

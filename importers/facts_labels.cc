@@ -19,6 +19,8 @@ constexpr const char* kData =
 constexpr std::size_t kMaxLabel = 24;     // code points of a label's normalised text
 constexpr std::size_t kMaxName = 12;      // of a signer's name between label and date
 constexpr std::size_t kMaxHeaderUp = 40;  // rows searched up for a column header
+constexpr std::size_t kMaxPiece = 10;     // code points of a wrapped piece of a label
+constexpr std::size_t kMaxPieces = 8;     // lines a label may be wrapped over
 
 bool is_blank(char32_t c) { return c == U' ' || c == U'\t'; }
 bool is_edge(char32_t c) { return c == 0 || c == U'\n' || c == U'\t'; }
@@ -273,22 +275,71 @@ DateLabel column_header(const Text& t, std::size_t cb) {
   return {};
 }
 
-// The last cell of the line above, when it is a label ("签收日期：").
-DateLabel line_above(const Text& t, std::size_t lb) {
-  if (lb == 0) return {};
-  auto above = cells_of_line(t, t.line_begin(lb - 1));
-  for (auto it = above.rbegin(); it != above.rend(); ++it) {
-    std::u32string n = norm_label(t, it->first, it->second);
-    if (n.empty()) continue;
-    if (has_seal_mark(t, it->first, it->second)) {
-      DateLabel l;
-      l.sealed = true;
-      return l;
+// The last non-empty cell of the line starting at lb: [b, e), or b == e.
+std::pair<std::size_t, std::size_t> last_cell(const Text& t, std::size_t lb, bool& several) {
+  auto cells = cells_of_line(t, lb);
+  several = false;
+  std::pair<std::size_t, std::size_t> out{lb, lb};
+  for (auto it = cells.rbegin(); it != cells.rend(); ++it) {
+    if (norm_label(t, it->first, it->second).empty()) continue;
+    if (out.first != out.second) {
+      several = true;
+      break;
     }
-    if (!date_label_like(n)) return {};
-    return make(t, it->first, it->second, LabelAt::prev_line);
+    out = *it;
   }
-  return {};
+  return out;
+}
+
+// A short piece of a label a narrow cell wrapped ("收件人签名或" / "盖章").
+bool label_piece(std::u32string_view n) {
+  return n.size() <= kMaxPiece && colon_label_like(n);
+}
+
+// The label on the lines above a date that starts its line: the last cell of
+// the line above, or a label a narrow table cell wrapped over short lines
+// ("收件人签名或" / "盖章") or wrote one character per line ("公" "示" "日" "期").
+// The shortest join the vocabulary knows wins, else the longest that reads
+// as a date's label. With `named`, a signer's name sits before the date and
+// the label must be a signature's.
+DateLabel lines_above(const Text& t, std::size_t lb, bool named) {
+  std::vector<std::pair<std::size_t, std::size_t>> pieces;  // nearest first
+  bool single_chars = true;
+  for (std::size_t l = lb; l > 0 && pieces.size() < kMaxPieces;) {
+    l = t.line_begin(l - 1);
+    bool several = false;
+    auto cell = last_cell(t, l, several);
+    std::u32string n = norm_label(t, cell.first, cell.second);
+    if (n.empty()) break;
+    if (pieces.empty() && has_seal_mark(t, cell.first, cell.second)) {
+      DateLabel sealed;
+      sealed.sealed = true;
+      return sealed;
+    }
+    const bool first = pieces.empty();
+    if (!(first ? colon_label_like(n) : label_piece(n))) break;
+    if (!first && !label_piece(norm_label(t, pieces.back().first, pieces.back().second))) break;
+    single_chars = single_chars && n.size() == 1;
+    pieces.push_back(cell);
+    if (several || (!single_chars && pieces.size() >= 3)) break;
+  }
+  auto fits = [&](const std::u32string& n) {
+    return named ? is_signature_label(n) && colon_label_like(n) : date_label_like(n);
+  };
+  std::size_t best = 0;
+  for (std::size_t k = 1; k <= pieces.size(); ++k) {
+    std::u32string n = norm_label(t, pieces[k - 1].first, pieces[0].second);
+    if (n.size() > kMaxLabel) break;
+    if (!date_label_kind(n).empty() && fits(n)) {
+      best = k;
+      break;
+    }
+    if (fits(n)) best = k;
+  }
+  if (best == 0) return {};
+  DateLabel l = make(t, pieces[best - 1].first, pieces[0].second, LabelAt::prev_line);
+  l.named = named;
+  return l;
 }
 
 }  // namespace
@@ -319,6 +370,10 @@ std::string_view date_label_kind(std::u32string_view norm) {
 bool is_signature_label(std::u32string_view n) {
   for (std::u32string_view w : {U"签名", U"签字", U"签章", U"盖章", U"签收", U"印章"})
     if (n.find(w) != std::u32string_view::npos) return true;
+  // Roles that sign a form with their name and the date.
+  for (std::u32string_view w : {U"承办人", U"负责人", U"审批人", U"审核人", U"记录人", U"经办人",
+                                U"填表人", U"批准人", U"调查人", U"立卷人"})
+    if (ends_with(n, w)) return true;
   return false;
 }
 
@@ -339,12 +394,13 @@ DateLabel label_of_date(const Text& t, std::size_t b, std::size_t /*e*/) {
     if (!l.found()) l = after_gap(t, cb, pe);
     // "张三 （与受送达人的关系：本人） 2024年4月8日" under a signature label cell.
     if (!l.found() && name_like(before)) l = before_in_row(t, cb, true);
+    if (!l.found() && name_like(before) && cb == t.line_begin(cb)) l = lines_above(t, cb, true);
     return l;
   }
   const bool sealed = pe > cb && has_seal_mark(t, cb, pe);
   DateLabel l = before_in_row(t, cb, false);
   if (!l.found()) l = column_header(t, cb);
-  if (!l.found() && cb == t.line_begin(cb)) l = line_above(t, cb);
+  if (!l.found() && cb == t.line_begin(cb)) l = lines_above(t, cb, false);
   l.sealed = l.sealed || sealed;
   return l;
 }

@@ -28,7 +28,8 @@ std::string_view date_labels_data();
 std::u32string norm_label(const Text& t, std::size_t b, std::size_t e);
 // The kind of the longest entry the label equals or ends with; "" if none.
 std::string_view date_label_kind(std::u32string_view norm);
-// A signature label: 签名, 签字, 签章, 盖章, 签收 or 印章 in it.
+// A signature label: 签名, 签字, 签章, 盖章, 签收 or 印章 in it, or a signing
+// role at its end (承办人, 负责人, 审批人, 审核人, 记录人 …).
 bool is_signature_label(std::u32string_view norm);
 
 // Where the label of a date sits relative to it.

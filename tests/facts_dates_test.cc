@@ -78,8 +78,12 @@ TEST_CASE("service date in a PDF row whose cells are runs of spaces", "[facts][d
 }
 
 TEST_CASE("service date on the line below its label", "[facts][dates]") {
-  for (const char* text : {"签收日期：\n2024年4月8日\n", "送 达 日 期\n2024.4.8\n",
-                           "收件日期\n２０２４年４月８日\n"}) {
+  for (const char* text :
+       {"签收日期：\n2024年4月8日\n", "送 达 日 期\n2024.4.8\n", "收件日期\n２０２４年４月８日\n",
+        // A narrow PDF cell wraps the label, or writes it one character a line.
+        "送达方式 直接送达\n收件人签名或\n盖章\n李志强2024年4月8日\n",
+        "收件人签字（或盖章）及收\n件日期\n周伟明（与受送达人的关系：经营者） ２０２４年\n４月８日\n",
+        "送达地点 同福西路\n送\n达\n时\n间\n２０２４年４月８日\n"}) {
     INFO(text);
     CHECK(values_of(text, "service_date") == Values{"2024-04-08"});
   }
@@ -167,6 +171,20 @@ TEST_CASE("violation date after its labels and in a findings sentence", "[facts]
   }
 }
 
+TEST_CASE("publication date under a label written one character a line", "[facts][dates]") {
+  CHECK(values_of("公\n示\n网\n站\n广东省行政执法信息公示平台\n公\n示\n日\n期\n２０２４年３月２６日\n",
+                  "publication_date") == Values{"2024-03-26"});
+  CHECK(values_of("公示网站\n广东省行政执法信息公示平台\n２０２４年３月２６日\n", "publication_date")
+            .empty());
+}
+
+TEST_CASE("a date broken after 年 or 月 by a narrow cell is one date", "[facts][dates]") {
+  CHECK(values_of("签收日期 ２０２４年\n３月１２日\n", "service_date") == Values{"2024-03-12"});
+  CHECK(values_of("签收日期 2024年3月\n12日\n", "service_date") == Values{"2024-03-12"});
+  CHECK(values_of("签收日期 2024年\n\n", "service_date").empty());
+  CHECK(values_of("罚款2024\n3月12日\n", "labelled_date").empty());
+}
+
 TEST_CASE("discovery date after 发现时间, 检查时间 and 巡查时间", "[facts][dates]") {
   for (const char* text : {"发现时间：2023年1月6日\n", "检查时间\t2023-01-06 09:30\n",
                            "巡查时间：二〇二三年一月六日上午\n"}) {
@@ -185,8 +203,17 @@ TEST_CASE("document date after a seal mark, in a table cell and after a bare sig
     INFO(text);
     CHECK(values_of(text, "doc_date") == Values{"2024-04-08"});
   }
-  // A signature with a name beside it is a person's date, not the document's.
-  CHECK(values_of("正文。\n被询问人签名：王五    2024年1月12日\n", "doc_date").empty());
+  // A signature with the signer's name closes a form or record.
+  CHECK(values_of("承办人意见：建议立案。\n签名：黄志明、林晓东　　2024年3月4日\n"
+                  "单位负责人审批意见：同意立案。\n签字：刘卫东2024年3月5日\n",
+                  "doc_date") == Values{"2024-03-05"});
+  CHECK(values_of("笔录正文\n被询问人签名：王五    2024年1月12日\n", "doc_date") ==
+        Values{"2024-01-12"});
+  // The recipient's signature on the party's copy is the service date, not the document's.
+  CHECK(values_of("决定正文\n2024年3月5日\n当事人签收：王五 2024年3月8日\n", "doc_date") ==
+        Values{"2024-03-05"});
+  CHECK(values_of("决定正文\n2024年3月5日\n收件人签名：王五 2024年3月8日\n", "doc_date") ==
+        Values{"2024-03-05"});
 }
 
 TEST_CASE("every labelled date shows its label", "[facts][dates]") {

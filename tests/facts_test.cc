@@ -189,7 +189,7 @@ TEST_CASE("inquiry record pairs officers with their numbers and reads the party'
   CHECK(values(f, "statement_made") == Values{"false"});
   CHECK(values(f, "party_id_invalid") == Values{"440106198001011231"});
   CHECK(values(f, "party_id").empty());
-  CHECK(values(f, "doc_date").empty());  // the only date shares its line with a signature
+  CHECK(values(f, "doc_date") == Values{"2024-01-12"});  // the signature's date closes the record
 }
 
 TEST_CASE("filing approval is read from a spaced-out line and a table", "[facts]") {
