@@ -26,6 +26,8 @@ struct EventSpec {
   const char* subject;            // document type the event is about, or ""
   std::vector<const char*> keys;  // manifest <dates> aliases besides the name
   std::vector<EventSource> sources;
+  // The earliest date of all sources rather than the first source's.
+  bool earliest_of_all = false;
 };
 
 // clang-format off
@@ -35,12 +37,12 @@ const std::vector<EventSpec>& specs() {
       {"violation", "违法行为发生", "", {"violation_committed"},
        {{{"filing_approval", "investigation_report", "penalty_notice", "penalty_decision",
           "case_source", "inspection_record"}, Via::fact, "violation_date"}}},
-      // A stated discovery date (发现时间, 检查时间) first; else discovery
-      // precedes filing: the earliest of these dates is the latest the act
+      // Discovery precedes filing: the earliest of a stated discovery date
+      // (发现时间, 检查时间) and these documents' dates is the latest the act
       // can have been discovered.
       {"violation_discovered", "发现违法行为", "case_source", {"discovered"},
        {{{"case_source", "inspection_record", "filing_approval"}, Via::fact, "discovery_date"},
-        {{"case_source", "inspection_record", "filing_approval"}, Via::own_date}}},
+        {{"case_source", "inspection_record", "filing_approval"}, Via::own_date}}, true},
       {"filed", "立案", "filing_approval", {},
        {{{"filing_approval"}, Via::fact, "filing_date"},
         {{"filing_approval"}, Via::own_date},
@@ -226,8 +228,13 @@ std::optional<Event> find_event(const Case& c, const Checklist& cl, std::string_
   // text.
   if (c.has_manifest)
     if (std::optional<Event> e = from_case_info(c, *spec)) return e;
-  for (const EventSource& src : spec->sources)
-    if (std::optional<Event> e = from_source(c, cl, *spec, src)) return e;
+  std::optional<Event> best;
+  for (const EventSource& src : spec->sources) {
+    std::optional<Event> e = from_source(c, cl, *spec, src);
+    if (e && !spec->earliest_of_all) return e;
+    if (e && (!best || e->date < best->date)) best = std::move(e);
+  }
+  if (best) return best;
   return c.has_manifest ? std::nullopt : from_case_info(c, *spec);
 }
 

@@ -196,13 +196,16 @@ TEST_CASE("the act's date comes from the findings of the filing form, report, no
   CHECK(find_event(c, bundled(), "violation")->date.iso() == "2024-08-19");
 }
 
-TEST_CASE("a stated discovery date beats the dates of source, inspection and filing",
+TEST_CASE("discovery is the earliest of a stated discovery date and the documents' dates",
           "[deadline]") {
   Case c = dated_case();  // inspection 09-03, filing 09-02
   doc_of(c, "inspection_record")
       .facts.push_back({"discovery_date", "2024-09-03", "检查时间：2024年9月3日"});
+  CHECK(find_event(c, bundled(), "violation_discovered")->date.iso() == "2024-09-02");
+  doc_of(c, "filing_approval")
+      .facts.push_back({"discovery_date", "2024-08-28", "发现时间：2024年8月28日"});
   const std::optional<Event> e = find_event(c, bundled(), "violation_discovered");
   REQUIRE(e);
-  CHECK(e->date.iso() == "2024-09-03");
-  CHECK_THAT(e->origin, Catch::Contains("检查时间"));
+  CHECK(e->date.iso() == "2024-08-28");
+  CHECK_THAT(e->origin, Catch::Contains("发现时间"));
 }
