@@ -36,8 +36,10 @@ std::optional<Number> scan_small(Str s, std::size_t i) {
   return Number{*v, j};
 }
 
+// Zero in a Chinese year is also written with a Latin, Greek or Cyrillic O.
 bool is_cn_year_digit(char32_t c) {
-  return cn_digit(c) >= 0 || c == U'O' || c == U'o' || c == U'0' || c == U'Ｏ';
+  return cn_digit(c) >= 0 || c == U'O' || c == U'o' || c == U'0' || c == U'Ｏ' || c == U'Ο' ||
+         c == U'О';
 }
 
 // Four-digit year in ASCII or Chinese digits ("二〇二四", "二○二四", "二零二四").

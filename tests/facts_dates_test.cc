@@ -117,7 +117,8 @@ TEST_CASE("blank service dates and other people's signatures give no service dat
 TEST_CASE("a date is read in every written form", "[facts][dates]") {
   for (const char* date :
        {"2024年4月8日", "２０２４年４月８日", "二〇二四年四月八日", "二○二四年四月八日",
-        "二零二四年四月八日", "二Ｏ二四年四月八日", "二O二四年四月八日", "2024 年 4 月 8 日",
+        "二零二四年四月八日", "二Ｏ二四年四月八日", "二O二四年四月八日", "二\u039f二四年四月八日",
+        "二\u041e二四年四月八日", "2024 年 4 月 8 日", "2024年 4月 8日",
         "2024-04-08", "2024-04-08 10:30:00", "2024年04月08日", "2024年4月8日9时5分",
         "2024年4月8日上午9时", "2024.4.8", "2024/4/8", "2024年4月8号"}) {
     std::string text = std::string("签收日期：") + date + "\n";
