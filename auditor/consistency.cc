@@ -103,13 +103,39 @@ Finding disagreement(const Rule& r, const RuleContext& ctx,
   return f;
 }
 
+// Whether every variant other than the reference differs from it only at
+// the end (one is a prefix of the other) and is stated only by PDFs: a PDF
+// table cell wraps ("…餐饮管理" / "有限公司") or runs into the next cell
+// ("…五金店送达…"), so the difference may be the layout, not the file.
+bool layout_cut(const std::map<std::string, Variant>& variants, const Variant* ref) {
+  const std::string ref_key = fold(ref->shown);
+  for (const auto& [key, v] : variants) {
+    if (&v == ref) continue;
+    const bool prefix = ref_key.rfind(key, 0) == 0 || key.rfind(ref_key, 0) == 0;
+    const bool pdf_only = std::all_of(v.documents.begin(), v.documents.end(),
+                                      [](const Document* d) { return d->format == "pdf"; });
+    if (!prefix || !pdf_only) return false;
+  }
+  return true;
+}
+
 Outcome compare(const Rule& r, const RuleContext& ctx, const Groups& groups,
-                std::vector<Finding>& out) {
+                std::vector<Finding>& out, bool allow_layout_cut = false) {
   if (groups.empty()) return Outcome::not_checkable;
   Outcome o = Outcome::passed;
   for (const auto& [group, variants] : groups) {
     if (variants.size() < 2) continue;
-    out.push_back(disagreement(r, ctx, variants));
+    Finding f = disagreement(r, ctx, variants);
+    if (allow_layout_cut && layout_cut(variants, reference(variants))) {
+      Finding m = manual_finding(r, f.message + "；不同之处仅在末尾且见于 PDF 文书，可能是表格换行截断或与相邻内容粘连，请人工核对");
+      m.document = f.document;
+      m.stage = f.stage;
+      m.evidence = f.evidence;
+      out.push_back(std::move(m));
+      if (o == Outcome::passed) o = Outcome::not_checkable;
+      continue;
+    }
+    out.push_back(std::move(f));
     o = Outcome::failed;
   }
   return o;
@@ -121,7 +147,7 @@ std::string id_group(const std::string& id) { return is_resident_id(id) ? "id" :
 }  // namespace
 
 Outcome party_name(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out) {
-  return compare(r, ctx, collect(r, ctx, "party", one_group), out);
+  return compare(r, ctx, collect(r, ctx, "party", one_group), out, true);
 }
 
 // A file with a credit code is about an organisation (or an individual

@@ -30,6 +30,10 @@ namespace {
 
 constexpr std::size_t kMaxNameChars = 4;
 
+// Labels before officers' names in records (as for `officer` facts).
+const std::vector<std::string> kOfficerLabels = {"执法人员", "承办人", "办案人员", "调查人员",
+                                                 "检查人员", "检查人", "询问人", "记录人"};
+
 struct Officer {
   std::string name;
   std::string certificate;
@@ -58,6 +62,38 @@ bool mentions_certificate(const Document& d) {
   return false;
 }
 
+std::vector<std::string> reviewers_in(const std::string& t, std::vector<std::string> labels);
+
+// What a record lacks, for {problem}: officers named without a certificate
+// number (read after the officer labels), too few officers, or none.
+std::string officers_problem(const Document& d, const std::vector<Officer>& officers,
+                             std::size_t min) {
+  std::set<std::string> with_number;
+  std::string listed;
+  for (const Officer& o : officers) {
+    with_number.insert(normalize_for_match(o.name));
+    listed += (listed.empty() ? "" : "、") + o.name + "（" + o.certificate + "）";
+  }
+  // 被询问人/被检查人 are the party's side, not officers.
+  std::string text = d.text;
+  for (const std::string passive : {"被询问人", "被检查人", "被调查人"})
+    for (std::size_t at = text.find(passive); at != std::string::npos; at = text.find(passive, at))
+      text.replace(at, passive.size(), "当事人");
+  std::string bare;
+  std::set<std::string> seen;
+  for (const std::string& name : reviewers_in(text, kOfficerLabels)) {
+    const std::string key = normalize_for_match(name);
+    if (!with_number.count(key) && seen.insert(key).second) bare += (bare.empty() ? "" : "、") + name;
+  }
+  const std::string need = "应不少于 " + std::to_string(min) + " 名执法人员并载明执法证号";
+  if (!bare.empty())
+    return "载明的执法人员" + bare + "未写明执法证号（载明执法证号的 " +
+           std::to_string(officers.size()) + " 名" + (listed.empty() ? "" : "：" + listed) + "；" +
+           need + "）";
+  if (officers.empty()) return "未载明执法人员姓名及执法证号（" + need + "）";
+  return "仅载明 " + std::to_string(officers.size()) + " 名执法人员及执法证号（" + listed + "），" + need;
+}
+
 Outcome two_officers(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out) {
   const std::size_t min = std::stoul(rule_param(r, "min", "2"));
   const std::vector<const Document*> records = documents_of(ctx.c, split_list(rule_param(r, "documents")));
@@ -82,7 +118,8 @@ Outcome two_officers(const Rule& r, const RuleContext& ctx, std::vector<Finding>
         fill_message(r.message, {{"document", doc_label(ctx.checklist, *d)},
                                  {"count", std::to_string(officers.size())},
                                  {"officers", names.empty() ? "无" : names},
-                                 {"min", std::to_string(min)}});
+                                 {"min", std::to_string(min)},
+                                 {"problem", officers_problem(*d, officers, min)}});
     if (officers.empty() && mentions_certificate(*d)) {
       f = manual_finding(r, doc_label(ctx.checklist, *d) + "提及执法证件，但未能识别执法人员姓名及执法证号，请人工核对是否有不少于 " +
                                 std::to_string(min) + " 名执法人员并载明执法证号");

@@ -101,6 +101,30 @@ TEST_CASE("a receipt naming another party is reported with each variant and its 
   CHECK(contains(f[0].evidence.back(), "09-送达回证.docx"));
 }
 
+TEST_CASE("a party name cut at a PDF table's line end is a manual check, not a finding",
+          "[consistency]") {
+  // Wrapped ("…餐饮管理" / "有限公司") and run into the next cell ("…公司送").
+  for (const std::string& cut : {kCompany.substr(0, kCompany.size() - std::string("有限公司").size()),
+                                 kCompany + "送"}) {
+    INFO(cut);
+    Case c = base_case();
+    Document receipt = text_document(
+        "service_receipt", receipt_text("行政处罚事先告知书（穗海赤岗综执罚告〔2024〕20号）", cut),
+        "09-送达回证.pdf");
+    receipt.format = "pdf";
+    c.documents.push_back(receipt);
+    const Audit a = audit(c);
+    CHECK(outcome_of(a, "CON-party-name") == Outcome::not_checkable);
+    const std::vector<Finding> f = findings_of(a, "CON-party-name");
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].kind == "manual_check");
+    CHECK(contains(f[0].message, "可能是表格换行截断"));
+    // The same cut in a DOCX (no layout wrapping) is a finding.
+    c.documents.back().format = "docx";
+    CHECK(outcome_of(audit(c), "CON-party-name") == Outcome::failed);
+  }
+}
+
 TEST_CASE("the person questioned is not compared with the party", "[consistency]") {
   Case c = base_case();
   c.documents.push_back(text_document(

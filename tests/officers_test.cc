@@ -52,7 +52,8 @@ TEST_CASE("a record naming one officer is a veto finding", "[officers]") {
   CHECK(f[0].severity == "veto");
   CHECK(f[0].document == "inquiry_record");
   CHECK(f[0].message ==
-        "《询问笔录》（05-询问笔录.docx）载明的执法人员及执法证号不足 2 名（识别到 1 名：张三（44010523017））");
+        "《询问笔录》（05-询问笔录.docx）仅载明 1 名执法人员及执法证号（张三（44010523017）），"
+        "应不少于 2 名执法人员并载明执法证号");
   CHECK(a.score == 0);
 }
 
@@ -62,7 +63,25 @@ TEST_CASE("a record naming officers without certificate numbers is a veto findin
   const std::vector<Finding> f = findings_of(audit(with({d})), "OFF-two-officers");
   REQUIRE(f.size() == 1);
   CHECK(f[0].severity == "veto");
-  CHECK(contains(f[0].message, "识别到 0 名：无"));
+  // The officers are named: the message says their numbers are missing.
+  CHECK(contains(f[0].message, "载明的执法人员张三、李四未写明执法证号（载明执法证号的 0 名；"));
+}
+
+TEST_CASE("a record naming one officer with and one without a number says which lacks it",
+          "[officers]") {
+  Document d = text_document(
+      "inquiry_record", "询问笔录\n询问人：张三（执法证号：44010523017）\n记录人：李四\n被询问人：陈建华\n（以下空白）\n");
+  const std::vector<Finding> f = findings_of(audit(with({d})), "OFF-two-officers");
+  REQUIRE(f.size() == 1);
+  CHECK(contains(f[0].message, "载明的执法人员李四未写明执法证号"));
+  CHECK(contains(f[0].message, "张三（44010523017）"));
+}
+
+TEST_CASE("a record naming no officer says none is named", "[officers]") {
+  Document d = text_document("inquiry_record", "询问笔录\n被询问人：陈建华\n问：你叫什么名字？\n（以下空白）\n");
+  const std::vector<Finding> f = findings_of(audit(with({d})), "OFF-two-officers");
+  REQUIRE(f.size() == 1);
+  CHECK(contains(f[0].message, "未载明执法人员姓名及执法证号（应不少于 2 名执法人员并载明执法证号）"));
 }
 
 TEST_CASE("a record mentioning credentials whose officers cannot be read is a manual check",
