@@ -20,6 +20,8 @@
 // Inputs the file does not give (no text, no date, no street) make a check
 // not_checkable; nothing is guessed.
 #include <algorithm>
+#include <cctype>
+#include <set>
 
 #include "auditor/issuing_organ.h"
 #include "auditor/number_registry.h"
@@ -294,31 +296,55 @@ Outcome check_everywhere(const Rule& r, const RuleContext& ctx, std::vector<Find
   return any ? Outcome::passed : Outcome::not_checkable;
 }
 
-// The Han characters and digits of a document's text: two files of one
-// document (a DOCX and its PDF) give the same; two documents do not.
-std::string content_of(const Document& d) {
-  std::string out;
-  const std::string text = normalize_for_match(d.text);
-  for (std::size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    const std::size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-    if ((c >= '0' && c <= '9') || n >= 3) out.append(text, i, n);
-    i += n;
-  }
+// The dates a document states (its date facts): two files of one document (a
+// DOCX and its PDF) state the same; two documents issued on different days
+// do not.
+std::set<std::string> dates_of(const Document& d) {
+  std::set<std::string> out;
+  for (const Fact& f : d.facts)
+    if (f.value.size() == 10 && f.value[4] == '-' && f.value[7] == '-' &&
+        std::isdigit(static_cast<unsigned char>(f.value[0])))
+      out.insert(f.value);
   return out;
 }
 
-// Documents that write one number and are not copies of one document: of
-// different types, or of one type with different contents.
+// Adjacent pairs of the Han characters of a document's text.
+std::set<std::string> han_pairs(const Document& d) {
+  std::vector<std::string> han;
+  const std::string& t = d.text;
+  for (std::size_t i = 0; i < t.size();) {
+    const auto c = static_cast<unsigned char>(t[i]);
+    const std::size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    if (n == 3 && c >= 0xE4 && c <= 0xE9)  // U+4E00..U+9FFF
+      han.push_back(t.substr(i, n));
+    i += n;
+  }
+  std::set<std::string> out;
+  for (std::size_t i = 1; i < han.size(); ++i) out.insert(han[i - 1] + han[i]);
+  return out;
+}
+
+// Two files of one document, not two documents: the same dates and mostly
+// the same wording (a PDF may lose or add a header line).
+bool same_document(const Document& a, const Document& b) {
+  constexpr double kSameWording = 0.6;  // Jaccard of Han character pairs
+  if (a.type != b.type || dates_of(a) != dates_of(b)) return false;
+  const std::set<std::string> pa = han_pairs(a), pb = han_pairs(b);
+  std::size_t common = 0;
+  for (const std::string& p : pa) common += pb.count(p);
+  const std::size_t all = pa.size() + pb.size() - common;
+  return all == 0 || static_cast<double>(common) / static_cast<double>(all) >= kSameWording;
+}
+
+// Documents that write one number and are not all files of one document.
 bool distinct_documents(const std::vector<const Document*>& docs) {
   for (std::size_t i = 1; i < docs.size(); ++i)
-    if (docs[i]->type != docs[0]->type || content_of(*docs[i]) != content_of(*docs[0]))
-      return true;
+    if (!same_document(*docs[0], *docs[i])) return true;
   return false;
 }
 
 // Two outgoing documents carrying one 文号 (two files of one document are
-// not a reuse). Numbers compare by their parts (ParsedNumber::key) when
+// not a reuse: same type, same dates, mostly the same wording). Numbers compare by their parts (ParsedNumber::key) when
 // complete, else as normalised text.
 Outcome check_unique_in_case(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out) {
   const Numbering& numbering = ctx.checklist.numbering;

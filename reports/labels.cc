@@ -32,7 +32,7 @@ std::string kind_label(const std::string& kind) {
 std::string first_title_line(const std::string& title) {
   constexpr std::size_t kMaxCodePoints = 40;
   std::vector<std::string> lines;
-  for (std::size_t start = 0; start <= title.size() && lines.size() < 2;) {
+  for (std::size_t start = 0; start <= title.size() && lines.size() < 3;) {
     std::size_t end = title.find('\n', start);
     if (end == std::string::npos) end = title.size();
     std::string line = title.substr(start, end - start);
@@ -42,10 +42,13 @@ std::string first_title_line(const std::string& title) {
     start = end + 1;
   }
   if (lines.empty()) return {};
-  const std::string& first = lines.front();
-  const bool organ = first.ends_with("办事处") || first.ends_with("人民政府") ||
-                     first.ends_with("街道") || first.ends_with("局");
-  std::string out = organ && lines.size() > 1 ? lines[1] : first;
+  auto organ = [](const std::string& line) {
+    return line.ends_with("办事处") || line.ends_with("人民政府") || line.ends_with("街道") ||
+           line.ends_with("局");
+  };
+  std::size_t k = 0;  // past the organ's lines (one or two: 广州市海珠区人民政府 / 赤岗街道办事处)
+  while (k + 1 < lines.size() && organ(lines[k])) ++k;
+  std::string out = lines[k];
   std::size_t cps = 0, i = 0;
   for (; i < out.size(); ++i)
     if ((static_cast<unsigned char>(out[i]) & 0xC0) != 0x80 && ++cps > kMaxCodePoints) break;

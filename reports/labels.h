@@ -8,9 +8,9 @@ namespace auditor {
 std::string severity_label(const std::string& severity);  // veto → 否决项 ...
 std::string kind_label(const std::string& kind);          // missing_document → 文书缺失 ...
 // The line of a document's title lines (Document::title) that names it, for
-// showing an unclassified document: the first non-empty line, or the next
-// one when the first is only the issuing organ (…办事处, …人民政府); at most 40
-// code points. Empty when the document has no title text.
+// showing an unclassified document: the first non-empty line after the
+// lines that are only the issuing organ (…办事处, …人民政府); at most 40 code
+// points. Empty when the document has no title text.
 std::string first_title_line(const std::string& title);
 
 }  // namespace auditor

@@ -328,3 +328,9 @@ TEST_CASE("an unclassified document keeps its title line in the JSON result", "[
   CHECK(first_title_line("行政处罚决定书\n穗海赤岗综执罚决〔2024〕3号") == "行政处罚决定书");
   CHECK(first_title_line("") == "");
 }
+
+TEST_CASE("the title line shown skips the organ's lines", "[checker][titles]") {
+  CHECK(first_title_line("广州市海珠区人民政府\n赤岗街道办事处\n情况说明") == "情况说明");
+  CHECK(first_title_line("广州市海珠区人民政府赤岗街道办事处") == "广州市海珠区人民政府赤岗街道办事处");
+  CHECK(first_title_line(std::string(50, 'x')).size() == 40 + std::string("…").size());
+}

@@ -154,9 +154,24 @@ TEST_CASE("one document number on two documents of a case fires NUM-doc-unique-i
     CHECK(outcome_of(quiet, "NUM-doc-unique-in-case") == Outcome::passed);
   }
   SECTION("two different documents of one type may not share it") {
-    c.documents[1] = outgoing("penalty_decision", "穗海赤岗综执罚决〔2024〕31号", organ,
-                              "责令当事人改正违法行为", "decision-2.docx");
-    CHECK(findings_of(check_case(c, cl), "NUM-doc-unique-in-case").size() == 1);
+    for (const char* date : {"2024年4月28日", "2024年3月21日"}) {
+      INFO(date);
+      // Another day's order, or the same day's with other wording.
+      c.documents[1] = text_document(
+          "penalty_decision",
+          "行政处罚决定书\n穗海赤岗综执罚决〔2024〕31号\n当事人：李四\n经复查，你未按期完成整改，"
+          "现再次责令你于三日内改正违法行为，逾期不改正的，依法予以处罚。\n" +
+              organ + "\n" + date + "\n",
+          "decision-2.docx");
+      c.documents[1].number = "穗海赤岗综执罚决〔2024〕31号";
+      CHECK(findings_of(check_case(c, cl), "NUM-doc-unique-in-case").size() == 1);
+    }
+  }
+  SECTION("a PDF of the decision that lost a header line is the same document") {
+    c.documents[1] = c.documents[2];
+    c.documents[1].path = "decision.pdf";
+    c.documents[1].text.erase(0, c.documents[1].text.find('\n') + 1);
+    CHECK(findings_of(check_case(c, cl), "NUM-doc-unique-in-case").empty());
   }
   SECTION("different numbers are quiet") {
     c.documents[1].number = "穗海赤岗综执罚告〔2024〕20号";
