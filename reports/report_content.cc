@@ -119,10 +119,29 @@ void rectification(const ReportInput& in, Content& out) {
   for (const auto& [street, items] : in.summary.rectification) {
     out.push_back(heading(street, 3));
     std::vector<std::vector<std::string>> rows = {{"序号", "案号", "严重程度", "整改要求"}};
+    // One row per case and rule, as on the 评查表: repeated occurrences of a
+    // rule in one case are listed in its row.
+    std::vector<std::vector<const RectifyItem*>> groups;
+    for (const RectifyItem& item : items) {
+      auto same = std::find_if(groups.begin(), groups.end(), [&](const auto& g) {
+        return g.front()->case_index == item.case_index && g.front()->finding->rule == item.finding->rule;
+      });
+      if (same == groups.end())
+        groups.push_back({&item});
+      else
+        same->push_back(&item);
+    }
     int n = 0;
-    for (const RectifyItem& item : items)
-      rows.push_back({count(++n), case_label(in.data, item.case_index),
-                      severity_label(item.finding->severity), advice(*item.finding)});
+    for (const auto& g : groups) {
+      std::string text = advice(*g.front()->finding);
+      if (g.size() > 1) {
+        text = "共 " + count(static_cast<int>(g.size())) + " 处：";
+        for (std::size_t k = 0; k < g.size(); ++k)
+          text += "\n" + std::to_string(k + 1) + ". " + advice(*g[k]->finding);
+      }
+      rows.push_back({count(++n), case_label(in.data, g.front()->case_index),
+                      severity_label(g.front()->finding->severity), text});
+    }
     out.push_back(table(std::move(rows), {1, 4, 2, 9}));
   }
 }

@@ -414,6 +414,12 @@ TEST_CASE("a rule's repeated findings are one line of the case sheet listing eac
   CHECK_THAT(findings, Catch::Contains("共 2 处："));
   CHECK_THAT(findings, Catch::Contains("1. 文件“03-询问笔录.wps”无法正常读取"));
   CHECK_THAT(findings, Catch::Contains("2. 文件“05-案件调查终结报告.doc”无法正常读取"));
+  // The rectification list (整改清单) of the notification groups them alike.
+  const std::size_t list = html.find("四、整改清单");
+  REQUIRE(list != std::string::npos);
+  const std::string rectify = html.substr(list, html.find("五、", list) - list);
+  CHECK_THAT(rectify, Catch::Contains("共 2 处："));
+  CHECK_THAT(rectify, Catch::Contains("1. 请核实并整改：文件“03-询问笔录.wps”无法正常读取"));
   const nlohmann::json result = nlohmann::json::parse(test::read_file(dir.path / "r.json"));
   int n = 0;
   double deducted = 0;
