@@ -129,6 +129,12 @@ bool has_seal_mark(const Text& t, std::size_t b, std::size_t e) {
 DateLabel make(const Text& t, std::size_t b, std::size_t e, LabelAt at) {
   DateLabel l;
   trim(t, b, e);
+  if (b < e && is_open(t[b])) {  // "（以下空白）被询问人签名"
+    std::size_t c = b;
+    while (c < e && !is_close(t[c])) ++c;
+    if (c + 1 < e) b = c + 1;
+  }
+  trim(t, b, e);
   while (e > b && t[e - 1] == U':') --e;
   trim(t, b, e);
   l.b = b;
@@ -153,8 +159,15 @@ DateLabel in_cell(const Text& t, std::size_t cb, std::size_t pe) {
     while (ls > cb && !is_punct(t[ls - 1]) && t[ls - 1] != U':' && t[ls - 1] != U'、' &&
            !(t[ls - 1] == U' ' && ls - 1 > cb && t[ls - 2] == U' '))
       --ls;
+    // "签名：张三、李四 签名时间：2024-03-04": a word, one space, then the label.
+    for (std::size_t i = colon; i > ls + 1; --i)
+      if (is_blank(t[i - 1]) && !is_blank(t[i - 2]) && i >= ls + 3 && !is_blank(t[i - 3]) &&
+          date_label_like(norm_label(t, i, colon))) {
+        ls = i;
+        break;
+      }
     DateLabel l = make(t, ls, colon, LabelAt::same_cell);
-    if (!colon_label_like(l.norm)) return {};
+    if (!date_label_like(l.norm)) return {};  // "问：2024年…", "案情简介：2024年…"
     std::u32string filler = outside_brackets(t, colon + 1, pe);
     if (filler.empty() || filler == U"为" || filler == U"于") return l;
     if (!is_signature_label(l.norm) || !name_like(filler)) return {};
@@ -162,25 +175,52 @@ DateLabel in_cell(const Text& t, std::size_t cb, std::size_t pe) {
     return l;
   }
   std::u32string whole = norm_label(t, cb, pe);
-  if (whole.empty()) return {};
-  // "签收日期 2024年4月8日", "签 收 日 期 2024年4月8日": a known label.
-  if (!date_label_kind(whole).empty() && colon_label_like(whole))
-    return make(t, cb, pe, LabelAt::same_cell);
-  // "收件人签名 张三 2024年4月8日": a signature label, then a name.
-  for (std::size_t i = cb; i < pe; ++i) {
-    if (!is_blank(t[i])) continue;
-    std::u32string head = norm_label(t, cb, i);
-    std::u32string name = outside_brackets(t, i, pe);
-    if (!head.empty() && !name.empty() && is_signature_label(head) && colon_label_like(head) &&
-        name_like(name)) {
-      DateLabel l = make(t, cb, i, LabelAt::same_cell);
-      l.named = true;
-      return l;
-    }
+  if (whole.empty() || !colon_label_like(whole)) return {};
+  // Blank-separated tokens: "收件人签名 张三", "签 收 日 期", "案由 …案 听证时间".
+  std::vector<std::pair<std::size_t, std::size_t>> tokens;
+  for (std::size_t i = cb; i < pe;) {
+    while (i < pe && is_blank(t[i])) ++i;
+    std::size_t j = i;
+    while (j < pe && !is_blank(t[j])) ++j;
+    if (j > i) tokens.push_back({i, j});
+    i = j;
   }
-  // Any other label of a date: "制作日期 2024年4月8日".
+  if (tokens.size() > 1) {
+    // "收件人签名 张三 2024年4月8日": a signature label, then a name.
+    for (std::size_t k = 1; k < tokens.size(); ++k) {
+      std::u32string head = norm_label(t, cb, tokens[k - 1].second);
+      std::u32string name = outside_brackets(t, tokens[k].first, pe);
+      const bool word = tokens[k - 1].second - tokens[k - 1].first > 1;  // not "签 收 日 期"
+      if (word && is_signature_label(head) && colon_label_like(head) && name_like(name)) {
+        DateLabel l = make(t, cb, tokens[k - 1].second, LabelAt::same_cell);
+        l.named = true;
+        return l;
+      }
+    }
+    // The label is the last token, or the last run of one-character tokens
+    // of a spaced-out label ("签 收 日 期").
+    std::size_t first = tokens.size() - 1;
+    while (first > 0 && tokens[first].second - tokens[first].first == 1 &&
+           tokens[first - 1].second - tokens[first - 1].first == 1)
+      --first;
+    cb = tokens[first].first;
+    whole = norm_label(t, cb, pe);
+  }
+  // "签收日期 2024年4月8日", "制作日期 2024年4月8日"
   if (date_label_like(whole) && whole.back() != U'于' && whole.back() != U'为')
     return make(t, cb, pe, LabelAt::same_cell);
+  return {};
+}
+
+// A label cell that names its signers: "执法人员签名：张三、李四".
+DateLabel named_cell(const Text& t, std::size_t b, std::size_t e, LabelAt at) {
+  for (std::size_t i = b; i < e; ++i)
+    if (t[i] == U':') {
+      DateLabel l = in_cell(t, b, e);
+      if (!l.found() || !l.named) return {};
+      l.at = at;
+      return l;
+    }
   return {};
 }
 
@@ -224,6 +264,7 @@ DateLabel before_in_row(const Text& t, std::size_t cb, bool named) {
     std::u32string n = norm_label(t, pb, pe);
     if (has_seal_mark(t, pb, pe)) return {};
     if (n.empty() || outside_brackets(t, pb, pe).empty()) continue;  // "（与…的关系：本人）"
+    if (DateLabel l = named_cell(t, pb, pe, LabelAt::prev_cell); l.found() && !named) return l;
     if (date_label_like(n) && (!named || is_signature_label(n))) {
       DateLabel l = make(t, pb, pe, LabelAt::prev_cell);
       l.named = named;
@@ -317,6 +358,9 @@ DateLabel lines_above(const Text& t, std::size_t lb, bool named) {
       return sealed;
     }
     const bool first = pieces.empty();
+    if (first && !named)
+      if (DateLabel l = named_cell(t, cell.first, cell.second, LabelAt::prev_line); l.found())
+        return l;
     if (!(first ? colon_label_like(n) : label_piece(n))) break;
     if (!first && !label_piece(norm_label(t, pieces.back().first, pieces.back().second))) break;
     single_chars = single_chars && n.size() == 1;

@@ -232,6 +232,22 @@ TEST_CASE("every labelled date shows its label", "[facts][dates]") {
   CHECK(values_of(receipt, "service_date") == Values{"2024-04-08"});
 }
 
+TEST_CASE("labels are cut from the text around them", "[facts][dates]") {
+  CHECK(values_of("案由 涉嫌随意倾倒建筑垃圾案 听证时间 2024年5月29日\n", "labelled_date") ==
+        Values{"听证时间=2024-05-29"});
+  CHECK(values_of("（以下空白）被询问人签名：王五 2024年1月12日\n", "labelled_date") ==
+        Values{"被询问人签名=2024-01-12"});
+  CHECK(values_of("执法人员签名：张三、李四\t2024年1月12日\n", "labelled_date") ==
+        Values{"执法人员签名=2024-01-12"});
+  CHECK(values_of("签 收 日 期 2024年1月12日\n", "labelled_date") == Values{"签收日期=2024-01-12"});
+  CHECK(values_of("签 收 日 期：2024年1月12日\n", "labelled_date") == Values{"签收日期=2024-01-12"});
+  CHECK(values_of("签名：黄志明、林晓东　签名时间：2024-03-04 15:22:10\n", "labelled_date") ==
+        Values{"签名时间=2024-03-04"});
+  // Running text before a colon is no label.
+  CHECK(values_of("问：2024年1月12日你在哪里？\n", "labelled_date").empty());
+  CHECK(values_of("案情简介：2024年1月12日，执法人员巡查发现…\n", "labelled_date").empty());
+}
+
 TEST_CASE("a receipt reads the same service date in every layout", "[facts][dates]") {
   const char* layouts[] = {
       "送达回证\n受送达人：张三\n送达时间：2024年4月8日\n送达人：李四\n",
