@@ -232,10 +232,12 @@ std::vector<std::string> folders_deepest_first(const std::string& path) {
   return out;
 }
 
-// The first short title line that names a document type.
+// The first short title line that names a document type; else two adjacent
+// short lines joined (a title wrapped in a narrow cell: 行政处罚事先 / 告知书).
 TitleMatch type_from_title(const std::string& title, const Checklist& cl) {
-  std::size_t start = 0;
-  while (start < title.size()) {
+  constexpr std::size_t kMaxHalf = 20;  // code points of one half of a wrapped title
+  std::vector<std::string> lines;       // normalised; empty: not a title line
+  for (std::size_t start = 0; start < title.size();) {
     std::size_t end = title.find('\n', start);
     if (end == std::string::npos) end = title.size();
     std::string line = normalize_for_match(title.substr(start, end - start));
@@ -247,9 +249,24 @@ TitleMatch type_from_title(const std::string& title, const Checklist& cl) {
     const bool label = line.find("文号") != std::string::npos ||
                        line.find("编号") != std::string::npos ||
                        line.find("案号") != std::string::npos;
-    if (!line.empty() && !label && code_points(line) <= kMaxTitleLine)
-      if (TitleMatch m = title_match(line, cl, {}); m.type) return m;
+    if (label || code_points(line) > kMaxTitleLine) line.clear();
+    lines.push_back(std::move(line));
     start = end + 1;
+  }
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].empty()) continue;
+    // 行政处罚（听证）告知书 / 审批表: the ending wrapped onto the next line.
+    const bool wrapped_ending = i + 1 < lines.size() && !lines[i + 1].empty() &&
+                                approval_ending(lines[i + 1]) == lines[i + 1];
+    if (TitleMatch m = title_match(wrapped_ending ? lines[i] + lines[i + 1] : lines[i], cl, {});
+        m.type)
+      return m;
+  }
+  for (std::size_t i = 1; i < lines.size(); ++i) {
+    const std::string& a = lines[i - 1];
+    const std::string& b = lines[i];
+    if (a.empty() || b.empty() || code_points(a) > kMaxHalf || code_points(b) > kMaxHalf) continue;
+    if (TitleMatch m = title_match(a + b, cl, {}); m.type) return m;
   }
   return {};
 }

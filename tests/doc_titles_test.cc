@@ -334,3 +334,12 @@ TEST_CASE("the title line shown skips the organ's lines", "[checker][titles]") {
   CHECK(first_title_line("广州市海珠区人民政府赤岗街道办事处") == "广州市海珠区人民政府赤岗街道办事处");
   CHECK(first_title_line(std::string(50, 'x')).size() == 40 + std::string("…").size());
 }
+
+TEST_CASE("a title wrapped over two lines is recognised", "[checker][titles]") {
+  CHECK(classified(member("x.pdf", "行政处罚事先\n告知书\n穗海赤岗综执罚告〔2024〕2号")).type ==
+        "penalty_notice");
+  CHECK(classified(member("x.pdf", "广州市海珠区人民政府赤岗街道办事处\n行政处罚（听证）告知书\n审批表")).type ==
+        "approval_form");
+  // A whole line still wins over a joined pair.
+  CHECK(classified(member("x.pdf", "送达回证\n行政处罚决定书")).type == "service_receipt");
+}
