@@ -26,6 +26,7 @@ OUT = os.path.join(ROOT, 'testdata', 'variants')
 sys.path.insert(0, os.path.join(OUT, 'generator'))
 
 import assemble  # noqa: E402
+import defects  # noqa: E402
 from basics import add_wd  # noqa: E402
 from cases import general_dates, make_case  # noqa: E402
 from corpus import BASES, DEFECTS, GROUPS, NEAR  # noqa: E402
@@ -74,6 +75,11 @@ def soffice(args, cwd, profile):
                    check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
+def ext_of(v, i):
+    """The format of a variant's i-th document."""
+    return 'pdf' if v.fmt == 'pdf' or (v.fmt == 'mixed' and i % 2 == 1) else 'docx'
+
+
 def convert(stems, ext, target, src, dst, tmp):
     """Converts src/<stem>.<ext> to dst in batches of 40 files per soffice call (one long
     call was seen to stop after ~250 files); retries a batch's missing outputs once."""
@@ -102,7 +108,7 @@ def main():
                 'dates': v.date_style, 'names': v.encoding + '/' + v.naming}))
     for name, base, defect, v, expect, allow, what in DEFECTS:
         serial += 1
-        c, docs = assemble.defect_docs(defect, BASES[base], v, serial)
+        c, docs = defects.defect_docs(defect, BASES[base], v, serial)
         archives.append((f'{name}.zip', v, docs, {
             'group': None, 'complete': False, 'procedure': BASES[base]['procedure'], 'defect': what,
             'expect': expect, 'allow': allow, 'party': v.party, 'layout': v.layout, 'format': v.fmt,
@@ -110,7 +116,7 @@ def main():
 
     for name, base, change, v, what in NEAR:
         serial += 1
-        c, docs = assemble.defect_docs(change, BASES[base], v, serial)
+        c, docs = defects.defect_docs(change, BASES[base], v, serial)
         archives.append((f'{name}.zip', v, docs, {
             'group': None, 'complete': True, 'procedure': BASES[base]['procedure'], 'grade': '优秀', 'edge': what,
             'expect': [], 'allow': [], 'party': v.party, 'layout': v.layout, 'format': v.fmt,
@@ -131,15 +137,15 @@ def main():
                 row.append(stem)
             stems.append(row)
         convert(sorted(s for row in stems for s in row), 'html', 'docx:MS Word 2007 XML', html_dir, docx_dir, tmp)
-        pdf_stems = [s for (_, v, _, _), row in zip(archives, stems) if v.fmt == 'pdf' for s in row]
+        pdf_stems = [s for (_, v, _, _), row in zip(archives, stems) for i, s in enumerate(row) if ext_of(v, i) == 'pdf']
         convert(pdf_stems, 'docx', 'pdf', docx_dir, pdf_dir, tmp)
         expected = {}
         for (zname, v, docs, exp), row in zip(archives, stems):
-            ext = v.fmt
-            names = assemble.file_names(docs, v.naming, ext)
-            folder = pdf_dir if ext == 'pdf' else docx_dir
+            exts = [ext_of(v, i) for i in range(len(docs))]
+            names = assemble.file_names(docs, v.naming, exts)
             members = []
-            for name, stem in zip(names, row):
+            for name, stem, ext in zip(names, row, exts):
+                folder = pdf_dir if ext == 'pdf' else docx_dir
                 with open(os.path.join(folder, f'{stem}.{ext}'), 'rb') as f:
                     data = f.read()
                 members.append((name, stable_pdf(data) if ext == 'pdf' else stable_docx(data)))

@@ -80,9 +80,12 @@ def cn_small(n):
 
 
 def fmt_date(d, style):
-    """A date as offices write it. style: arabic | chinese | fullwidth | spaced | padded | iso."""
-    if style == 'chinese':
-        return ''.join(_CN_DIGIT[int(c)] for c in str(d.year)) + '年' + cn_small(d.month) + '月' + cn_small(d.day) + '日'
+    """A date as offices write it. style: arabic | chinese | chinese_o | fullwidth | spaced | padded | iso."""
+    if style in ('chinese', 'chinese_o'):
+        year = ''.join(_CN_DIGIT[int(c)] for c in str(d.year))
+        if style == 'chinese_o':  # the circle ○ (U+25CB) typed for zero, as in many templates
+            year = year.replace('〇', '○')
+        return year + '年' + cn_small(d.month) + '月' + cn_small(d.day) + '日'
     if style == 'fullwidth':
         return f'{d.year}年{d.month}月{d.day}日'.translate(_FW)
     if style == 'spaced':
@@ -117,3 +120,19 @@ def yuan_capital(n):
         elif out:
             zero = True
     return (out or '零') + '元整'
+
+
+def yuan_lower(n):
+    """Whole yuan below 100,000 in lower-case Chinese numerals: 2000 → 二千, 8500 → 八千五百."""
+    units = [(10000, '万'), (1000, '千'), (100, '百'), (10, '十'), (1, '')]
+    out, zero = '', False
+    for value, name in units:
+        digit, n = divmod(n, value)
+        if digit:
+            if zero and out:
+                out += '零'
+            out += _CN_DIGIT[digit] + name
+            zero = False
+        elif out:
+            zero = True
+    return out or '零'

@@ -3,7 +3,7 @@ variants, and the defect cases (one injected defect each)."""
 import datetime as dt
 from types import SimpleNamespace as NS
 
-from basics import add_wd, is_workday, resident_id, uscc, yuan_capital
+from basics import add_wd, is_workday, resident_id, uscc, yuan_capital, yuan_lower
 
 STREETS = {'南华西': '南华', '江南中': '江南', '琶洲': '琶洲', '新港': '新港', '滨江': '滨江', '龙凤': '龙凤',
            '赤岗': '赤岗'}
@@ -44,11 +44,11 @@ def prev_wd(d, n):
     return d
 
 
-def general_dates(filed, statements=False, hearing=False):
-    d = {'filed': filed, 'inspected': filed, 'violation': prev_wd(filed, 3)}
+def general_dates(filed, statements=False, hearing=False, notice_after=6):
+    d = {'filed': filed, 'inspected': filed, 'violation': prev_wd(filed, 3), 'source': prev_wd(filed, 1)}
     d['inquired'] = add_wd(filed, 1)
     d['report'] = add_wd(filed, 5)
-    d['notice'] = d['notice_served'] = ns = add_wd(filed, 6)
+    d['notice'] = d['notice_served'] = ns = add_wd(filed, notice_after)
     if hearing:
         d['hearing_request'] = add_wd(ns, 2)
         d['hearing_notified'] = add_wd(ns, 3)
@@ -91,25 +91,63 @@ def make_case(spec, v, serial):
            correction=spec.get('correction', False), dates=dict(spec['dates']), serial=serial,
            numbers=dict(spec.get('numbers', {})))
     c.hearing_eligible = fine >= (5000 if v.party != 'company' else 100000) and spec['procedure'] == 'general'
-    c.penalty_text = f'罚款人民币{fine}元（大写：{c.fine_capital}）' if fine else '不予行政处罚'
+    c.penalty_text = penalty_text(v.layout, fine, c.fine_capital) if fine else '不予行政处罚'
     c.proposal = f'建议对当事人{c.penalty_text}'
     c.statements = spec.get('statements', False)
     c.one_off = spec.get('one_off', False)
+    c.complaint = spec.get('complaint', False)
+    c.source = '投诉举报（12345热线转办）' if c.complaint else '日常巡查'
     c.hearing = spec.get('hearing', False)
-    if c.hearing:
-        c.statement_sentence = (f'当事人在法定期限内未提出陈述、申辩，于{_D(c.dates["hearing_request"])}提出听证申请，'
-                                f'本机关于{_D(c.dates["hearing_held"])}举行了听证。经集体讨论，对当事人在听证中提出的意见不予采纳。')
-        c.statement_summary = '当事人未提出陈述、申辩，要求听证，已举行听证，听证意见不予采纳。'
-    elif c.statements:
-        c.statement_sentence = (f'当事人于{_D(c.dates["statement"])}提出陈述、申辩，经复核，当事人提出的理由不成立，'
-                                '本机关不予采纳。')
-        c.statement_summary = '当事人提出陈述申辩，经复核不予采纳。'
-    else:
-        c.statement_sentence = '当事人在法定期限内未提出陈述、申辩。'
-        c.statement_summary = '当事人在法定期限内未提出陈述、申辩。'
+    c.statement_sentence, c.statement_summary = statement_wording(c, v.layout)
     c.num = lambda abbr: c.numbers.get(abbr) or f'穗海{c.code}综执{abbr}〔2024〕{serial}号'
     return c
 
 
 def _D(d):
     return f'⟦{d.isoformat()}⟧'
+
+
+def penalty_text(layout, fine, capital):
+    """The penalty as each layout writes it: Arabic with capitals, `元整`, capitals only (H24)."""
+    return {'A': f'罚款人民币{fine}元（大写：{capital}）', 'B': f'罚款{fine}元整', 'C': f'罚款（大写）{capital}',
+            'D': f'处人民币{yuan_lower(fine)}元罚款'}[layout]
+
+
+def statement_wording(c, layout):
+    """(sentence of the decision, summary for internal forms) on statements and hearing,
+    worded per layout after the formulas of templates.md §2.13 (A: this district's plain
+    wording, B: the 2018 Tianjin decision, C: the Hunan 2024 template)."""
+    you = '你单位' if c.party['kind'] == 'company' else '你'
+    dd = c.dates
+    if layout == 'D':  # regulator phrasing (templates.md §2.13 [CIRC])
+        if c.hearing:
+            return (f'当事人在法定期限内未提出陈述、申辩，于{_D(dd["hearing_request"])}要求举行听证。本机关于'
+                    f'{_D(dd["hearing_held"])}举行听证，当事人在听证阶段提出请求减轻处罚。经研究，对当事人的意见不予采纳。',
+                    '当事人未提出陈述、申辩，要求听证，已举行听证，听证意见不予采纳。')
+        if c.statements:
+            return (f'当事人于{_D(dd["statement"])}提出以下陈述申辩意见：初次违法，已经整改，请求从轻处罚。'
+                    '本机关经复核认为，当事人的申辩意见不予采纳。', '当事人提出陈述申辩，经复核不予采纳。')
+        return '在法定期限内，当事人未提出陈述、申辩。', '当事人在法定期限内未提出陈述、申辩。'
+    if c.hearing:
+        req, held = _D(dd['hearing_request']), _D(dd['hearing_held'])
+        sentence = {
+            'A': f'当事人在法定期限内未提出陈述、申辩，于{req}提出听证申请，本机关于{held}举行了听证。'
+                 '经集体讨论，对当事人在听证中提出的意见不予采纳。',
+            'B': f'当事人在规定的时间内未提出陈述和申辩意见，于{req}要求举行听证，本机关于{held}举行了听证。'
+                 '经集体讨论，对听证中提出的意见不予采纳。',
+            'C': f'{you}在期限内未进行陈述和申辩，于{req}要求听证，本机关于{_D(dd["hearing_notified"])}通知{you}，'
+                 f'于{held}举行听证。经本机关集体讨论认为，{you}提出的意见不能成立，不予采纳。'}[layout]
+        return sentence, '当事人未提出陈述、申辩，要求听证，已举行听证，听证意见不予采纳。'
+    if c.statements:
+        st = _D(dd['statement'])
+        sentence = {
+            'A': f'当事人于{st}提出陈述、申辩，经复核，当事人提出的理由不成立，本机关不予采纳。',
+            'B': f'当事人于{st}提出陈述申辩意见，称其初次违法、已经整改，请求从轻处罚。本机关经复核认为，'
+                 '当事人提出的理由不成立，不予采纳。',
+            'C': f'{you}于{st}进行了陈述和申辩，提出以下意见：初次违法，已经整改，请求从轻处罚。'
+                 f'本机关充分听取后复核认为，{you}提出的理由不成立，不予采纳。'}[layout]
+        return sentence, '当事人提出陈述申辩，经复核不予采纳。'
+    sentence = {'A': '当事人在法定期限内未提出陈述、申辩。',
+                'B': '当事人在法定期限内未提出陈述申辩意见，也未要求举行听证。',
+                'C': f'{you}在期限内未进行陈述和申辩，视为放弃陈述和申辩的权利。'}[layout]
+    return sentence, '当事人在法定期限内未提出陈述、申辩。'

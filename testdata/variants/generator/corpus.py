@@ -1,9 +1,10 @@
 """What the corpus contains: base cases, variant groups and defect cases.
 
-A variant: layout (A paragraphs | B 4-column table form | C national template), colon of
+A variant: layout (A paragraphs | B 4-column table form | C national template | D platform
+print-out), colon of
 `label：value` lines, date style (basics.fmt_date), party kind, title choice (index into
 the template title variants), member naming (numbered | folders | plain), encoding of
-member names (utf8 | gbk), format (docx | pdf).
+member names (utf8 | gbk), format (docx | pdf | mixed: every second document a PDF).
 """
 import datetime as dt
 from types import SimpleNamespace as NS
@@ -47,27 +48,33 @@ GROUPS = [
     ('g1-general-no-statement', 'general', [
         ('a', V('A', '：', 'arabic', 'company', 0, 'numbered')),
         ('b', V('B', '：', 'chinese', 'person', 1, 'folders', encoding='gbk')),
-        ('c', V('C', ':', 'fullwidth', 'business', 2, 'plain', fmt='pdf'))]),
+        ('c', V('C', ':', 'fullwidth', 'business', 2, 'plain', fmt='pdf')),
+        ('d', V('D', '：', 'padded', 'person', 1, 'numbered', fmt='mixed'))]),
     ('g2-general-statements', 'statements', [
         ('a', V('B', '：', 'spaced', 'company', 0, 'numbered')),
         ('b', V('C', '：', 'arabic', 'business', 1, 'folders')),
-        ('c', V('A', ':', 'chinese', 'person', 2, 'plain', fmt='pdf'))]),
+        ('c', V('A', ':', 'chinese', 'person', 2, 'plain', fmt='pdf')),
+        ('d', V('D', '：', 'arabic', 'business', 0, 'plain'))]),
     ('g3-hearing', 'hearing', [
         ('a', V('C', '：', 'arabic', 'person', 0, 'numbered')),
         ('b', V('A', '：', 'spaced', 'business', 1, 'folders')),
-        ('c', V('B', ':', 'chinese', 'person', 2, 'plain', fmt='pdf'))]),
+        ('c', V('B', ':', 'chinese', 'person', 2, 'plain', fmt='pdf')),
+        ('d', V('D', '：', 'padded', 'business', 2, 'numbered'))]),
     ('g4-simple', 'simple', [
         ('a', V('A', '：', 'arabic', 'person', 0, 'numbered')),
         ('b', V('B', '：', 'fullwidth', 'person', 1, 'plain')),
-        ('c', V('C', ':', 'chinese', 'person', 2, 'numbered', fmt='pdf'))]),
+        ('c', V('C', ':', 'chinese', 'person', 2, 'numbered', fmt='pdf')),
+        ('d', V('D', '：', 'arabic', 'person', 1, 'plain', fmt='mixed'))]),
     ('g5-withdrawn', 'withdrawn', [
         ('a', V('B', '：', 'arabic', 'company', 0, 'numbered')),
         ('b', V('A', '：', 'chinese', 'person', 1, 'plain')),
-        ('c', V('C', ':', 'spaced', 'business', 2, 'folders', fmt='pdf'))]),
+        ('c', V('C', ':', 'spaced', 'business', 2, 'folders', fmt='pdf')),
+        ('d', V('D', '：', 'padded', 'company', 0, 'numbered'))]),
     ('g6-no-penalty', 'no-penalty', [
         ('a', V('C', '：', 'arabic', 'company', 0, 'folders')),
         ('b', V('A', '：', 'fullwidth', 'person', 1, 'numbered')),
-        ('c', V('B', ':', 'arabic', 'business', 2, 'plain', fmt='pdf'))]),
+        ('c', V('B', ':', 'arabic', 'business', 2, 'plain', fmt='pdf')),
+        ('d', V('D', '：', 'chinese_o', 'person', 1, 'folders'))]),
 ]
 
 # archive, base, defect, variant, rules that must fire, rules that may fire as well, what was injected
@@ -100,6 +107,36 @@ DEFECTS = [
      V('A', '：', 'arabic', 'company', 1, 'numbered'),
      ['REQ-3-penalty_notice'], ['CON-receipt-target', 'DL-defence-period'],
      '卷内有行政处罚（听证）告知书审批表和告知书送达回证，告知书本身缺失'),
+    ('d14-decision-after-90-days', 'general', 'decision-after-90-days', V('D', '：', 'padded', 'company', 0, 'numbered'),
+     ['DL-decision-90d'], [], '告知书在调查终结后第60个工作日才作出，决定距立案超过90日，卷内无延期审批'),
+    ('d15-hearing-notified-5-working-days-ahead', 'hearing', 'hearing-notice-short',
+     V('A', '：', 'arabic', 'person', 1, 'numbered'),
+     ['DL-hearing-notice-7wd'], [], '听证通知书送达后第5个工作日即举行听证（应提前7个工作日）'),
+    ('d16-legal-review-after-decision', 'hearing', 'legal-review-after-decision',
+     V('D', '：', 'arabic', 'business', 0, 'folders'),
+     ['ORD-legal-review-before-decision'], [], '法制审核意见书的日期在决定书之后一个工作日'),
+    ('d17-amount-changed-without-reason', 'general', 'amounts-differ', V('B', '：', 'arabic', 'company', 0, 'numbered'),
+     ['CON-amounts'], [], '告知书拟罚款2000元，决定书和缴款凭证为3000元，未说明理由'),
+    ('d18-invalid-id-number', 'general', 'invalid-id', V('C', '：', 'arabic', 'person', 0, 'numbered'),
+     ['CON-party-id-invalid'], [], '当事人身份证号码校验码错误（各文书一致）'),
+    ('d19-one-officer-in-record', 'general', 'one-officer', V('D', '：', 'arabic', 'company', 1, 'numbered'),
+     ['OFF-two-officers'], [], '现场检查笔录只记载一名执法人员'),
+    ('d20-statement-record-missing', 'statements', 'statement-record-missing',
+     V('C', '：', 'arabic', 'business', 0, 'numbered'),
+     ['REQ-3-statement_record'], [], '决定书载明当事人提出陈述申辩，卷内有复核意见书，无陈述申辩笔录'),
+    ('d21-hearing-record-missing', 'hearing', 'hearing-record-missing', V('B', '：', 'arabic', 'person', 0, 'numbered'),
+     ['REQ-3-hearing_record'], [], '当事人申请听证并举行了听证，卷内无听证笔录'),
+    ('d22-simple-procedure-fine-500', 'simple', 'simple-fine-too-high', V('A', '：', 'arabic', 'person', 0, 'numbered'),
+     ['SIM-fine-limit'], [], '当场处罚决定对公民罚款500元（简易程序上限200元）'),
+    ('d23-decision-receipt-missing', 'general', 'decision-receipt-missing',
+     V('D', '：', 'chinese_o', 'person', 2, 'numbered', fmt='pdf'),
+     ['REQ-6-decision_receipt'], [], '卷内无决定书的送达回证'),
+    ('d24-catalogue-misses-a-document', 'general', 'catalogue-missing-entry',
+     V('A', '：', 'arabic', 'business', 0, 'folders'),
+     ['CAT-present-listed'], [], '卷内目录漏列询问笔录'),
+    ('d25-complaint-without-source-record', 'general', 'complaint-without-source',
+     V('C', '：', 'spaced', 'company', 1, 'numbered'),
+     ['REQ-1-case_source'], [], '立案审批表载明案件来源为投诉举报，卷内无案件来源登记表'),
 ]
 
 # Near misses: complete cases at the edge of a rule (must stay quiet, graded 优秀).
@@ -113,4 +150,6 @@ NEAR = [
      '决定书在告知书送达后第6个工作日作出（陈述申辩期届满次日）'),
     ('n04-published-7th-working-day', 'general', 'published-7th', V('A', ':', 'fullwidth', 'company', 2, 'plain'),
      '决定作出后第7个工作日公示（本区设定的最后一日）'),
+    ('n05-complaint-with-source-record', 'general', 'complaint-with-source',
+     V('D', '：', 'arabic', 'person', 1, 'numbered'), '投诉举报案件，卷内有举报（投诉）案件登记表'),
 ]

@@ -28,6 +28,8 @@ def _doc(c, file, ttl, kind, blocks, number=None, internal=True):
 
 
 def _you(c):
+    if c.v.layout == 'D':  # the platform prints the template's alternative as is
+        return '你（单位）'
     return '你单位' if c.party['kind'] == 'company' else '你'
 
 
@@ -38,11 +40,23 @@ def _approvals(c, d, first, second, third):
 
 
 def facts_sentence(c):
+    how = '根据市民投诉到场核查时发现' if c.complaint else '巡查时发现'
     if c.one_off:  # a completed act: the limitation period runs from its date
-        return (f'{D(c.dates["inspected"])}，执法人员在{c.place}巡查时发现{c.evidence_item}，经查，系当事人于'
+        return (f'{D(c.dates["inspected"])}，执法人员在{c.place}{how}{c.evidence_item}，经查，系当事人于'
                 f'{D(c.dates["violation"])}{c.act}。')
-    return (f'{D(c.dates["inspected"])}，执法人员在{c.place}巡查时发现，当事人自{D(c.dates["violation"])}起'
+    return (f'{D(c.dates["inspected"])}，执法人员在{c.place}{how}，当事人自{D(c.dates["violation"])}起'
             f'{c.act}。')
+
+
+def case_source(c):
+    d = c.dates['source']
+    return _doc(c, '案件来源登记表', title(c, 'source', ['案件来源登记表', '举报（投诉）案件登记表', '案件来源登记表']), 'form', [
+        ('kv', '案件来源', '12345政务服务便民热线转办'), ('kv', '举报人', '匿名'), ('kv', '联系电话', '/'),
+        ('kv', '举报时间', T(d, 16, 5)),
+        ('kv', '举报内容', f'市民反映{c.place}有人{c.act_short}，影响通行和市容。'),
+        ('kv', '被举报人', c.party['name']),
+        ('approve', '处理意见', '请执法队核查处理。', c.leaders[0], D(d)),
+        ('sig', [('记录人', c.officers[0][0], D(d))])], internal=False)
 
 
 def violated(c):
@@ -56,7 +70,7 @@ def penalty_basis(c):
 def filing_approval(c):
     d = c.dates['filed']
     return _doc(c, '立案审批表', title(c, 'filing', ['立案审批表', '行政处罚立案审批表', '立案审批表']), 'form', [
-        ('kv', 'cause', c.cause), ('kv', 'source', '日常巡查'), ('party',),
+        ('kv', 'cause', c.cause), ('kv', 'source', c.source), ('party',),
         ('kv', '案情简介', facts_sentence(c) + f'当事人的行为涉嫌违反{violated(c)}的规定。'),
         ('kv', '立案理由', '本案有违法事实，属于本机关管辖，符合《中华人民共和国行政处罚法》第五十四条规定的立案条件。'),
         *_approvals(c, d, '建议立案查处。', '同意立案。', '同意立案，由' + '、'.join(n for n, _ in c.officers) + '承办。')])
@@ -76,13 +90,13 @@ def inspection_record(c):
     d = c.dates['inspected']
     return _doc(c, '现场检查笔录', title(c, 'inspection', ['现场检查笔录', '现场检查（勘验）笔录', '现场笔录']), 'record', [
         *_record_header(c, d, (9, 30), (10, 15)), ('party',),
-        ('kv', '现场负责人', c.party_signer), ('officers', c.officers), ('kv', 'recorder', c.officers[1][0]),
+        ('kv', '现场负责人', c.party_signer), ('officers', c.officers), ('kv', 'recorder', c.officers[-1][0]),
         ('p', '告知事项：' + _rights(c)),
         ('p', f'现场检查情况：{c.place}，当事人{c.act}，现场有{c.evidence_item}。执法人员对现场进行了拍照取证。'),
         ('p', '（以下空白）'),
         ('sig', [('被检查人签名', c.party_signer + '（以上笔录已阅，属实）', D(d)),
                  ('执法人员签名', '、'.join(n for n, _ in c.officers), D(d)),
-                 ('记录人签名', c.officers[1][0], D(d))])])
+                 ('记录人签名', c.officers[-1][0], D(d))])])
 
 
 def inquiry_record(c):
@@ -90,7 +104,7 @@ def inquiry_record(c):
     return _doc(c, '询问笔录', title(c, 'inquiry', ['询问笔录', '调查询问笔录', '询问调查笔录']), 'record', [
         *_record_header(c, d, (14, 30), (15, 20)),
         ('kv', '被询问人', c.party_signer), ('kv', '身份证号码', c.signer_id), ('kv', '与本案关系', c.signer_role),
-        ('officers', c.officers), ('kv', 'recorder', c.officers[1][0]),
+        ('officers', c.officers), ('kv', 'recorder', c.officers[-1][0]),
         ('p', '问：' + _rights(c)),
         ('p', f'问：{D(c.dates["inspected"])}执法人员在{c.place}检查时发现的情况是否属实？\n答：' +
               (f'属实，是我们在{D(c.dates["violation"])}{c.act_short}的。' if c.one_off
@@ -99,7 +113,7 @@ def inquiry_record(c):
         ('p', '（以下空白）'),
         ('sig', [('被询问人签名', c.party_signer + '（以上笔录我已看过，与我说的一致）', D(d)),
                  ('询问人签名', '、'.join(n for n, _ in c.officers), D(d)),
-                 ('记录人签名', c.officers[1][0], D(d))])])
+                 ('记录人签名', c.officers[-1][0], D(d))])])
 
 
 def evidence(c):
@@ -124,6 +138,27 @@ def investigation_report(c):
         ('approve', '调查机构意见', '同意调查结论。', c.leaders[0], D(d))])
 
 
+# The notice's rights sentences per layout (templates.md §2.7: A plain, B an older system's
+# wording with Arabic day counts, C the Hunan 2024 template).
+RIGHTS = {
+    'A': '根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，{you}可在收到本告知书之日起五个工作日内'
+         '向本机关提出陈述、申辩；逾期未提出的，视为放弃陈述、申辩的权利。',
+    'B': '依据《中华人民共和国行政处罚法》第四十五条的规定，{you}可在收到本告知书之日起5个工作日内提出书面陈述、申辩意见，'
+         '或到本机关进行陈述、申辩。逾期不陈述、申辩的，视为{you}放弃陈述、申辩权利。',
+    'C': '{you}可在接到本告知书后五个工作日内向本机关提出陈述和申辩；逾期未提出陈述和申辩，视为{you}放弃陈述和申辩的权利。',
+    'D': '依据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，{you}可在收到本告知书之日起五个工作日内，'
+         '向本机关提出陈述、申辩意见；逾期视为放弃陈述、申辩权利。',
+}
+HEARING_RIGHT = {
+    'A': '根据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，{you}有权要求听证。如要求听证，'
+         '应当在收到本告知书之日起五个工作日内提出；逾期未提出的，视为放弃听证权利。',
+    'B': '{you}有要求举行听证的权利，如要求听证，应在收到本告知书之日起5个工作日内向本机关提出，逾期视为放弃。',
+    'C': '根据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，{you}有要求听证的权利。如要求听证，应当在收到本告知书后'
+         '五个工作日内向本机关提出；逾期未提出的，视为{you}放弃听证。',
+    'D': '{you}有权要求举行听证。要求听证的，应当在收到本告知书之日起五个工作日内提出，逾期视为放弃听证权利。',
+}
+
+
 def penalty_notice(c, hearing=None):
     d = c.dates['notice']
     you = _you(c)
@@ -134,11 +169,9 @@ def penalty_notice(c, hearing=None):
               ('p', f'经调查，{facts_sentence(c)}有现场检查笔录、询问笔录、现场照片等证据为证。'),
               ('p', f'{you}的上述行为违反了{c.notice_violated or violated(c)}的规定。依据'
                     f'{c.notice_penalty or penalty_basis(c)}的规定，本机关拟对{you}作出如下行政处罚：{c.penalty_text}。'),
-              ('p', f'根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，{you}可在收到本告知书之日起五个工作日内'
-                    '向本机关提出陈述、申辩；逾期未提出的，视为放弃陈述、申辩的权利。')]
+              ('p', RIGHTS[c.v.layout].format(you=you))]
     if hearing:
-        blocks.append(('p', f'根据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，{you}有权要求听证。如要求听证，'
-                            '应当在收到本告知书之日起五个工作日内提出；逾期未提出的，视为放弃听证权利。'))
+        blocks.append(('p', HEARING_RIGHT[c.v.layout].format(you=you)))
     blocks += [('kv', '联系人', c.officers[0][0]), ('kv', '联系电话', '020-84210000'),
                ('seal', c.organ, D(d))]
     return _doc(c, '行政处罚事先告知书', ttl, 'letter', blocks, c.num('罚告'), internal=False)
@@ -154,6 +187,22 @@ def receipt(c, file, served_title, served_number, d, place=None):
             ('sig', [('收件人签字（或盖章）及收件日期', c.party_signer + '（与受送达人的关系：' + c.signer_role + '）', D(d)),
                      ('送达人（两人签字）', '、'.join(n for n, _ in c.officers), D(d))]),
             ('seal', c.organ, D(d))], internal=False)
+    if c.v.layout == 'D':  # the tobacco checker's receipt [TOB]: 签收日期 as its own field
+        return _doc(c, file, ttl, 'receipt', [
+            ('kv', '送达文书名称', served_title), ('kv', '送达文书文号', served_number), ('kv', '受送达人', you),
+            ('kv', '送达地点', place or c.party['addr']), ('kv', '送达方式', '直接送达'),
+            ('kv', '收件人签名或盖章', c.party_signer), ('kv', '签收日期', D(d)),
+            ('kv', '代收人注明代收理由', '/'), ('kv', '见证人签名或盖章', '/'),
+            ('kv', '送达人签名', '、'.join(n for n, _ in c.officers)), ('kv', '备注', '/')], internal=False)
+    if c.v.layout == 'B':  # the city-management receipt [CITY-SD]: 送达时间 with the clock time
+        return _doc(c, file, ttl, 'receipt', [
+            ('kv', '送达文书名称', f'《{served_title}》'), ('kv', '送达文书文号', served_number),
+            ('kv', '送达单位', c.organ), ('kv', '受送达人', you), ('kv', '送达时间', T(d, 10, 0)),
+            ('kv', '送达地点', place or c.party['addr']), ('kv', '送达方式', '直接送达'),
+            ('sig', [('收件人签名或盖章', f'{c.party_signer}（与受送达人的关系：{c.signer_role}）', D(d)),
+                     ('见证人签名', '/', None),
+                     ('送达人签名', '、'.join(n for n, _ in c.officers), D(d))]),
+            ('kv', '备注', '/')], internal=False)
     return _doc(c, file, ttl, 'receipt', [
         ('kv', '送达文书名称', served_title), ('kv', '送达文书文号', served_number),
         ('kv', '受送达人', you), ('kv', '送达地点', place or c.party['addr']), ('kv', '送达方式', '直接送达'),

@@ -46,6 +46,10 @@ def catalogue(c, docs):
                      doc['title'], date.strftime('%Y%m%d') if date else '', str(page), ''])
         page += doc.get('pages', 1)
     ttl = title(c, 'catalogue', ['卷内目录', '卷内文件目录', '卷内目录'])
+    if c.v.layout == 'D':  # the Hunan template's five columns, ISO dates
+        rows = [[r[0], r[3], f'{r[4][:4]}-{r[4][4:6]}-{r[4][6:]}' if r[4] else '', r[5], ''] for r in rows]
+        return _doc(c, '卷内目录', ttl, 'plain', [
+            ('grid', ['序号', '文件名', '日期', '页码', '备注'], rows)], internal=False), page - 1
     return _doc(c, '卷内目录', ttl, 'plain', [
         ('grid', ['序号', '文号', '责任者', '题名', '日期', '页号', '备注'], rows)], internal=False), page - 1
 
@@ -60,7 +64,7 @@ def file_notes(c, pages):
 
 # --- simple procedure ---------------------------------------------------------
 
-def onspot_decision(c):
+def onspot_decision(c, collected=True):
     d = c.dates['decision']
     ttl = title(c, 'onspot', ['当场行政处罚决定书', '当场处罚决定书', '行政处罚决定书（当场）'])
     return _doc(c, '当场行政处罚决定书', ttl, 'letter', [
@@ -68,7 +72,8 @@ def onspot_decision(c):
         ('p', f'当事人于{T(d, 10, 20)}在{c.place}{c.act}，违反了{violated(c)}的规定。'),
         ('p', f'执法人员已当场告知当事人拟作出行政处罚的事实、理由、依据及依法享有的陈述、申辩权利，当事人未作陈述申辩。'),
         ('p', f'依据{penalty_basis(c)}及《中华人民共和国行政处罚法》第五十一条的规定，当场作出如下行政处罚：{c.penalty_text}。'),
-        ('p', '罚款当场收缴，当场出具专用票据。'),
+        ('p', '罚款当场收缴，当场出具专用票据。' if collected else
+              '当事人应当自收到本决定书之日起十五日内，到指定银行或者通过电子支付系统缴纳罚款。'),
         ('p', '如不服本决定，可以在收到本决定书之日起六十日内向广州市海珠区人民政府申请行政复议；对行政复议决定不服的，'
               '可以在收到行政复议决定书之日起十五日内，依法向人民法院提起行政诉讼。'),
         ('kv', '处罚地点', c.place), ('officers', c.officers),

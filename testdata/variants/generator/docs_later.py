@@ -7,7 +7,7 @@ def statement_record(c):
     d = c.dates['statement']
     return _doc(c, '陈述申辩笔录', title(c, 'statement', ['陈述申辩笔录', '陈述（申辩）笔录', '陈述申辩意见笔录']), 'record', [
         *_record_header(c, d, (10, 0), (10, 40)), ('party',), ('officers', c.officers),
-        ('kv', 'recorder', c.officers[1][0]),
+        ('kv', 'recorder', c.officers[-1][0]),
         ('p', f'执法人员出示执法证件后告知：你于{D(c.dates["notice_served"])}收到《行政处罚事先告知书》（{c.num("罚告")}），'
               '现对你的陈述、申辩进行记录。'),
         ('p', '陈述申辩内容：我们是初次违法，发现后已经立即整改，请求从轻处罚。'),
@@ -113,7 +113,8 @@ def publication_record(c):
         ('kv', '行政处罚决定书文号', c.num('罚决')), ('kv', '行政相对人名称', c.party['name']),
         ('kv', '处罚内容', c.penalty_text), ('kv', '罚款金额（万元）', f'{c.fine / 10000:g}'),
         ('kv', '处罚机关', c.organ), ('kv', '公示网站', '广东省行政执法信息公示平台'),
-        ('kv', '公示日期', D(dp))], internal=False)
+        ('kv', '公示时间', f'{dp.isoformat()} 10:21:33') if c.v.layout == 'D' else ('kv', '公示日期', D(dp))],
+        internal=False)
 
 
 def payment_proof(c):

@@ -4,7 +4,10 @@
   B  bordered table form: 4-column rows (label|value|label|value), a merged party
      block, approval rows ending `签字：张三  2024年4月8日`, spaced labels (`当 事 人`);
   C  the national/Hunan template (H24) wording and field order: 2-column tables whose
-     narrow label cells wrap one character per line, `名称/姓名` style labels.
+     narrow label cells wrap one character per line, `名称/姓名` style labels;
+  D  a case-handling platform's print-out: letter-spaced short titles (`送 达 回 证`), the
+     party block as one `；`-separated line, one `执法人员：… 执法证号：…` line per officer,
+     approvals signed with an e-signature time (`2024-03-04 15:22:10`), `（公章）`, page marks.
 
 Dates inside text are markers ⟦2024-03-05⟧ or ⟦2024-03-05T09:05⟧, spelled at render
 time in the variant's date style.
@@ -23,19 +26,24 @@ LABELS = {
           'officers': '执法人员', 'source': '案件来源', '备注': '备 注'},
     'C': {'case_no': '立案号', 'cause': '案由', 'place': '地点', 'recorder': '记录人',
           'officers': '执法人员及执法证编号', 'source': '案件来源'},
+    'D': {'case_no': '案件编号', 'cause': '案由', 'place': '地点', 'recorder': '记录人',
+          'officers': '执法人员', 'source': '案件来源'},
 }
 
 PARTY_LABELS = {
     # party kind → layout → (name, id, representative, address)
     'company': {'A': ('当事人', '统一社会信用代码', '法定代表人', '地址'),
                 'B': ('名称/姓名', '证件号码', '法定代表人(负责人)', '地 址'),
-                'C': ('当事人名称/姓名', '统一社会信用代码/身份证件号码', '法定代表人/负责人/经营者', '地址/住址')},
+                'C': ('当事人名称/姓名', '统一社会信用代码/身份证件号码', '法定代表人/负责人/经营者', '地址/住址'),
+                'D': ('当事人', '统一社会信用代码', '法定代表人', '住所')},
     'person': {'A': ('当事人', '身份证号码', None, '住址'),
                'B': ('名称/姓名', '证件号码', None, '住 址'),
-               'C': ('当事人名称/姓名', '统一社会信用代码/身份证件号码', None, '地址/住址')},
+               'C': ('当事人名称/姓名', '统一社会信用代码/身份证件号码', None, '地址/住址'),
+               'D': ('当事人', '身份证号码', None, '住址')},
     'business': {'A': ('当事人', '统一社会信用代码', '经营者', '经营场所'),
                  'B': ('名称/姓名', '证件号码', '经营者', '地 址'),
-                 'C': ('当事人名称/姓名', '统一社会信用代码/身份证件号码', '法定代表人/负责人/经营者', '地址/住址')},
+                 'C': ('当事人名称/姓名', '统一社会信用代码/身份证件号码', '法定代表人/负责人/经营者', '地址/住址'),
+                'D': ('当事人', '统一社会信用代码', '经营者', '经营场所')},
 }
 
 _MARK = re.compile(r'⟦(\d{4}-\d{2}-\d{2})(?:T(\d{1,2}):(\d{2}))?⟧')
@@ -93,7 +101,8 @@ def render(doc, v):
     colon = v.colon
     if doc.get('organ') and doc['kind'] in ('letter', 'receipt'):
         out.append(_p(doc['organ'], v, 'center', True))
-    out.append(_p(doc['title'], v, 'center', True))
+    shown = ' '.join(doc['title']) if v.layout == 'D' and len(doc['title']) <= 5 else doc['title']
+    out.append(_p(shown, v, 'center', True))
     if doc.get('number'):
         out.append(_p(doc['number'], v, 'right' if v.layout != 'B' else 'center'))
     tabular = v.layout in ('B', 'C') and doc['kind'] in ('form', 'record', 'receipt')
@@ -104,6 +113,8 @@ def render(doc, v):
     else:
         for b in doc['blocks']:
             out.extend(_para_block(b, doc, v))
+    if v.layout == 'D' and doc['kind'] in ('record', 'receipt'):
+        out.append(_p('第1页 共1页', v, 'center'))
     return ('<!DOCTYPE html><html><head><meta charset="utf-8"/><title>' + html.escape(doc['title']) +
             '</title><style>body{font-family:"WenQuanYi Micro Hei";font-size:12pt} '
             'table{border-collapse:collapse;width:16cm} td{border:1px solid #000;padding:3px;vertical-align:top}'
@@ -115,8 +126,13 @@ def _para_block(b, doc, v):
     if kind == 'kv':
         return [_p(f'{label(b[1], v)}{colon}{b[2]}', v)]
     if kind == 'party':
-        return [_p(f'{n}{colon}{val}', v) for n, val in party_rows(doc['party'], v)]
+        rows = party_rows(doc['party'], v)
+        if v.layout == 'D':
+            return [_p('；'.join(f'{n}：{val}' for n, val in rows) + '。', v)]
+        return [_p(f'{n}{colon}{val}', v) for n, val in rows]
     if kind == 'officers':
+        if v.layout == 'D':
+            return [_p(f'执法人员：{n}　执法证号：{c}', v) for n, c in b[1]]
         return [_p(f'{label("officers", v)}{colon}{officers_text(b[1], v)}', v)]
     if kind == 'p':
         return [_p(b[1], v)]
@@ -125,11 +141,14 @@ def _para_block(b, doc, v):
     if kind == 'approve':
         _, role, opinion, signer, date = b
         sign = '签字' if v.layout == 'C' else '签名'
+        if v.layout == 'D':  # e-signature time of the platform
+            stamp = _MARK.sub(lambda m: m.group(1) + ' 15:22:10', date)
+            return [_p(f'{role}：{opinion}', v), _p(f'签名：{signer}　签名时间：{stamp}', v)]
         return [_p(f'{role}{colon}{opinion}', v), _p(f'{sign}{colon}{signer}　　{date}', v)]
     if kind == 'sig':
         return [_p(f'{lab}{colon}{name}　　{date}' if date else f'{lab}{colon}{name}', v) for lab, name, date in b[1]]
     if kind == 'seal':
-        seal = '（印章）' if v.layout == 'C' else ''
+        seal = {'C': '（印章）', 'D': '（公章）'}.get(v.layout, '')
         return [_p(b[1] + seal, v, 'right'), _p(b[2], v, 'right')]
     if kind == 'grid':
         return [_grid(b[1], b[2], v)]

@@ -1,0 +1,125 @@
+"""Defect injection: a base case with exactly one thing wrong (or, for near misses, at the
+edge of a rule). defect_docs(name, spec, variant, serial) → (case, documents)."""
+import copy
+import datetime as dt
+
+import docs as d1
+import docs_end as d3
+import docs_later as d2
+from assemble import _close, _put, documents
+from basics import add_wd, yuan_capital
+from cases import general_dates, make_case, penalty_text
+
+
+def _drop(docs, file):
+    kept = [d for d in docs if d['file'] != file]
+    assert len(kept) == len(docs) - 1, file
+    return kept
+
+
+def _replace(docs, file, new):
+    assert any(d['file'] == file for d in docs), file
+    return [_put(new, d['stage'], d['catalogue_date']) if d['file'] == file else d for d in docs]
+
+
+def _shift_after_decision(dd):
+    dec = dd['decision']
+    dd['decision_served'] = add_wd(dec, 1)
+    dd['published'] = add_wd(dec, 3)
+    dd['correction_checked'] = add_wd(dec, 2)
+    dd['paid'] = add_wd(dd['decision_served'], 3)
+    dd['closed'] = add_wd(dd['paid'], 3)
+
+
+def _dates(defect, spec, dd, serial):
+    """Changes to the spec and its dates before the case is made."""
+    if defect == 'defence-period':
+        dd['approval'] = add_wd(dd['notice_served'], 2)
+        dd['decision'] = add_wd(dd['notice_served'], 3)
+        _shift_after_decision(dd)
+    elif defect in ('served-late', 'served-7th'):
+        dd['decision_served'] = add_wd(dd['decision'], 8 if defect == 'served-late' else 7)
+        dd['paid'] = add_wd(dd['decision_served'], 2)
+        dd['closed'] = add_wd(dd['paid'], 2)
+    elif defect == 'closed-before-payment':
+        dd['closed'] = add_wd(dd['decision_served'], 1)
+        dd['paid'] = add_wd(dd['decision_served'], 3)
+    elif defect in ('publication-late', 'published-7th'):
+        dd['published'] = add_wd(dd['decision'], 10 if defect == 'publication-late' else 7)
+    elif defect == 'limitation':
+        dd['violation'] = dt.date(2022, 1, 12)
+    elif defect == 'limitation-within':
+        dd['violation'] = dt.date(2022, 3, 10)
+    elif defect == 'decision-6th':
+        dd['approval'] = dd['legal_review'] = dd['discussion'] = add_wd(dd['notice_served'], 6)
+        dd['decision'] = add_wd(dd['notice_served'], 6)
+        _shift_after_decision(dd)
+    elif defect == 'decision-after-90-days':
+        dd.update(general_dates(dd['filed'], notice_after=60))
+    elif defect == 'hearing-notice-short':
+        held = dd['hearing_held'] = add_wd(dd['hearing_notified'], 5)
+        dd['hearing_report'] = add_wd(held, 1)
+        dd['legal_review'] = add_wd(held, 2)
+        dd['discussion'] = dd['approval'] = add_wd(held, 3)
+        dd['decision'] = add_wd(held, 4)
+        _shift_after_decision(dd)
+    elif defect == 'legal-review-after-decision':
+        dd['legal_review'] = add_wd(dd['decision'], 1)
+    elif defect == 'wrong-street-code':
+        spec['case_code'] = '赤岗'
+    elif defect == 'year-first-number':
+        spec['numbers'] = {'罚决': f'〔2024〕穗海南华综执罚决第0{serial}号'}
+    elif defect == 'amounts-differ':
+        spec['fine'] = 3000
+    elif defect == 'simple-fine-too-high':
+        spec['fine'] = 500
+    elif defect in ('complaint-without-source', 'complaint-with-source'):
+        spec['complaint'] = True
+
+
+def defect_docs(defect, spec, v, serial):
+    """(case, docs) of the base spec with the named defect injected."""
+    spec = copy.deepcopy(spec)
+    _dates(defect, spec, spec['dates'], serial)
+    c = make_case(spec, v, serial)
+    if defect == 'invalid-id':  # the same wrong check digit on every document
+        wrong = c.party['id'][:-1] + ('0' if c.party['id'][-1] != '0' else '1')
+        c.party['id'] = c.signer_id = wrong
+    docs = documents(c)[:-2]  # catalogue and 备考表 are made again below
+    if defect == 'closed-before-payment':
+        docs = _replace(docs, '结案审批表', d3.closing_approval(c, None, '当事人已缴纳罚款，处罚决定已执行完毕。'))
+    elif defect in ('no-review-record', 'statement-record-missing', 'hearing-record-missing', 'decision-receipt-missing'):
+        docs = _drop(docs, {'no-review-record': '复核意见书', 'statement-record-missing': '陈述申辩笔录',
+                            'hearing-record-missing': '听证笔录',
+                            'decision-receipt-missing': '行政处罚决定书送达回证'}[defect])
+    elif defect == 'notice-provisions':
+        c.notice_violated = f'《{c.law}》第十五条'
+        docs = _replace(docs, '行政处罚事先告知书', d1.penalty_notice(c))
+    elif defect == 'no-hearing-rights':
+        docs = _replace(docs, '行政处罚事先告知书', d1.penalty_notice(c, hearing=False))
+    elif defect == 'officer-cert':
+        c.officers = [c.officers[0], (c.officers[1][0], c.officers[1][1][:-2] + '75')]
+        docs = _replace(docs, '询问笔录', d1.inquiry_record(c))
+    elif defect == 'one-officer':
+        c.officers = c.officers[:1]
+        docs = _replace(docs, '现场检查笔录', d1.inspection_record(c))
+    elif defect == 'number-twice':
+        again = d3.correction_order(c, c.dates['correction_checked'], again=True)
+        again['file'] = '责令限期改正通知书（二）'
+        idx = next(i for i, d in enumerate(docs) if d['file'] == '整改复查记录')
+        docs.insert(idx + 1, _put(again, 7, c.dates['correction_checked']))
+    elif defect == 'notice-approval-only':
+        idx = next(i for i, d in enumerate(docs) if d['file'] == '行政处罚事先告知书')
+        docs[idx] = _put(d2.notice_approval(c), 3, c.dates['report'])
+    elif defect == 'amounts-differ':  # the notice proposed 2000; the decision fines 3000 without a word
+        c.penalty_text = penalty_text(v.layout, 2000, yuan_capital(2000))
+        docs = _replace(docs, '行政处罚事先告知书', d1.penalty_notice(c))
+    elif defect == 'simple-fine-too-high':
+        return c, [_put(d3.onspot_decision(c, collected=False), 5, c.dates['decision']),
+                   _put(d3.onspot_filing(c), 8, c.dates['filed_record'])]
+    elif defect == 'complaint-with-source':
+        docs.insert(0, _put(d1.case_source(c), 1, c.dates['source']))
+    if c.procedure == 'simple':
+        return c, documents(c)
+    unlisted = '询问笔录' if defect == 'catalogue-missing-entry' else None
+    return c, _close(c, docs, unlisted)
