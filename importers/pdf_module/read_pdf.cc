@@ -10,8 +10,10 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 #include "importers/pdf_module.h"
+#include "importers/pdf_module/layout.h"
 
 namespace auditor {
 namespace {
@@ -52,53 +54,26 @@ std::string iso_utc(std::time_t t) {
   return buf;
 }
 
-// Code point of the UTF-8 sequence starting at s[i] (poppler's output is valid).
-char32_t decode_at(std::string_view s, std::size_t i) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  const int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-  char32_t cp = n == 1 ? c : c & (0x7F >> n);
-  for (int k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
-  return cp;
-}
-
-// Code point of the sequence ending just before s[i].
-char32_t decode_before(std::string_view s, std::size_t i) {
-  std::size_t start = i - 1;
-  while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
-  return decode_at(s, start);
-}
-
-// Han ideographs, CJK punctuation (except the ideographic space) and
-// full-width forms.
-bool is_cjk(char32_t cp) {
-  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-         (cp > 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF);
-}
-
-bool is_digit(char32_t cp) { return cp >= '0' && cp <= '9'; }
-
-// LibreOffice starts a new text run where Han text meets ASCII digits and
-// poppler shows the gap as one space ("〔2024〕31 号", "2024 年"); drop it.
-std::string join_cjk_digits(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == ' ' && i > 0 && i + 1 < s.size() && s[i - 1] != ' ' && s[i + 1] != ' ') {
-      const char32_t before = decode_before(s, i), after = decode_at(s, i + 1);
-      if ((is_cjk(before) && is_digit(after)) || (is_digit(before) && is_cjk(after))) continue;
-    }
-    out += s[i];
+// The words of a page as layout.h takes them; false when some text is rotated.
+bool page_words(const poppler::page& page, std::vector<pdf_layout::Word>& words) {
+  for (const poppler::text_box& b : page.text_list()) {
+    if (b.rotation() != 0) return false;
+    const poppler::rectf r = b.bbox();
+    std::string t = utf8(b.text());
+    std::erase_if(t, [](char c) { return c == '\f' || c == '\r' || c == '\n' || c == '\t'; });
+    if (t.empty()) continue;
+    words.push_back({r.left(), r.top(), r.right(), r.bottom(), std::move(t), b.has_space_after()});
   }
-  return out;
+  return true;
 }
 
-// Page text in content-stream order: keeps a table row of a LibreOffice PDF
-// on one line and adds no layout padding. Form feeds and CRs are dropped.
-std::string page_text(const poppler::page& page) {
+// Page text in content-stream order, for pages holding rotated text: keeps a
+// table row of a LibreOffice PDF on one line. Form feeds and CRs are dropped.
+std::string raw_text(const poppler::page& page) {
   std::string text = utf8(page.text(page.page_rect(), poppler::page::raw_order_layout));
   std::erase_if(text, [](char c) { return c == '\f' || c == '\r'; });
   if (!text.empty() && text.back() != '\n') text += '\n';
-  return join_cjk_digits(text);
+  return text;
 }
 
 void put(Document& doc, const char* key, std::string value) {
@@ -125,11 +100,22 @@ Status read_pdf(std::string_view bytes, Document& doc) {
   put(doc, "modified", iso_utc(pdf->get_modification_date_t()));
   const int pages = pdf->pages();
   doc.pages = pages;
-  std::string text;
+  // Pages rebuilt from word positions (layout.h), rotated ones in raw order.
+  std::vector<std::vector<pdf_layout::Word>> words(static_cast<std::size_t>(pages));
+  std::vector<std::string> raw(static_cast<std::size_t>(pages));
   for (int i = 0; i < pages; ++i) {
     std::unique_ptr<poppler::page> page(pdf->create_page(i));
-    if (page) text += page_text(*page);
+    if (!page) continue;
+    auto& w = words[static_cast<std::size_t>(i)];
+    if (!page_words(*page, w)) {
+      w.clear();
+      raw[static_cast<std::size_t>(i)] = raw_text(*page);
+    }
   }
+  std::vector<std::string> laid = pdf_layout::page_texts(std::move(words));
+  std::string text;
+  for (std::size_t i = 0; i < laid.size(); ++i)
+    text += pdf_layout::join_cjk_digits(raw[i].empty() ? laid[i] : raw[i]);
   doc.has_text = text.find_first_not_of(" \t\n") != std::string::npos;
   doc.text = std::move(text);
   return Status::success();
