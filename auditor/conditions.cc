@@ -124,6 +124,7 @@ class Evaluator {
   // Conditions settled by other conditions, CaseInfo fields and facts.
   ConditionValue derive(const std::string& name) {
     if (name == "fine_imposed") return fine_imposed();
+    if (name == "source_complaint") return source_complaint();
     if (name == "hearing_eligible") return hearing_eligible();
     if (name == "hearing_requested") {
       if (is(Tri::no, "hearing_eligible")) return {Tri::no, "本案不属于听证范围"};
@@ -179,6 +180,30 @@ class Evaluator {
     std::optional<bool> business = setting_bool("individual_business_is_citizen");
     return business || id.rfind("92", 0) != 0 ? party_kind(id, business.value_or(false))
                                               : PartyKind::unknown;
+  }
+
+  // From the 案件来源 the filing form (or another form) states: a complaint,
+  // report or hotline hand-over is yes; inspection, transfer, assignment or
+  // media is no; anything else stays unknown.
+  ConditionValue source_complaint() const {
+    static const std::string_view kComplaint[] = {"投诉", "举报", "12345", "热线", "信访",
+                                                  "来信", "来访", "市民反映", "群众反映", "市民交办"};
+    static const std::string_view kOther[] = {"巡查", "检查", "日常", "移送", "上级交办", "交办",
+                                              "媒体", "监测", "自行发现", "执法发现", "发现"};
+    for (const char* type : {"filing_approval", "case_source", "investigation_report",
+                             "closing_approval", "penalty_approval"})
+      for (const Document& d : c_.documents) {
+        if (d.type != type) continue;
+        for (const Fact& f : d.facts) {
+          if (f.kind != "case_origin") continue;
+          const std::string why = "《" + name_of(type) + "》载明案件来源：" + f.value;
+          for (std::string_view k : kComplaint)
+            if (f.value.find(k) != std::string::npos) return {Tri::yes, why};
+          for (std::string_view k : kOther)
+            if (f.value.find(k) != std::string::npos) return {Tri::no, why};
+        }
+      }
+    return {};
   }
 
   ConditionValue fine_imposed() {

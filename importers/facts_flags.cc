@@ -1,5 +1,6 @@
 // hearing_requested and statement_made: what the party did, told apart from
-// the rights statements every notice carries ("有权要求听证", "如要求听证的").
+// the rights statements every notice carries ("有权要求听证", "如要求听证的");
+// and case_origin, where the case came from (案件来源).
 #include "importers/facts_text.h"
 
 namespace auditor::facts {
@@ -116,11 +117,49 @@ void statement(const Text& t, Sink& out) {
   }
 }
 
+bool is_box(char32_t c) { return c == U'□' || c == U'☐'; }
+bool is_ticked(char32_t c) {
+  return c == U'☑' || c == U'■' || c == U'√' || c == U'✓' || c == U'✔' || c == U'☒' || c == U'▣';
+}
+
+// The source a filing form or source record gives after 案件来源: the text
+// of the line (or of the next line when the label stands alone), and of a
+// checkbox list only the ticked option ("□现场检查 ☑投诉举报 □媒体披露").
+void case_origin(const Text& t, Sink& out) {
+  constexpr std::size_t kMaxValue = 40;
+  for (std::size_t i = t.find(U"案件来源"); i != npos; i = t.find(U"案件来源", i + 1)) {
+    const std::size_t e = t.match(i, U"案件来源");
+    if (t.match_any(e, {U"登记", U"表", U"信息", U"情况"}) != npos) continue;  // a title
+    std::size_t v = t.skip_label_gap(e);
+    if (t[v] == U'\n') v = t.skip_label_gap(v + 1);
+    std::size_t end = v;
+    while (end < t.size() && t[end] != U'\n' && end - v < kMaxValue) ++end;
+    bool boxes = false;
+    for (std::size_t k = v; k < end; ++k) boxes = boxes || is_box(t[k]) || is_ticked(t[k]);
+    std::size_t b = v, stop = end;
+    if (boxes) {
+      b = npos;
+      for (std::size_t k = v; k < end && b == npos; ++k)
+        if (is_ticked(t[k])) b = t.skip_spaces(k + 1);
+      if (b == npos) continue;  // a blank form: nothing ticked
+      stop = b;
+      while (stop < end && !is_box(t[stop]) && !is_ticked(t[stop]) && t[stop] != U'\t') ++stop;
+    } else {
+      while (stop > b && (t[stop - 1] == U' ' || t[stop - 1] == U'\t')) --stop;
+      for (std::size_t k = b; k < stop; ++k)
+        if (t[k] == U'\t') stop = k;
+    }
+    if (std::string value = t.original(b, stop); !value.empty())
+      out.add(b, stop, "case_origin", value);
+  }
+}
+
 }  // namespace
 
 void extract_flags(const Text& t, Sink& out) {
   hearing(t, out);
   statement(t, out);
+  case_origin(t, out);
 }
 
 }  // namespace auditor::facts

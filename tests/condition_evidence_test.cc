@@ -117,3 +117,22 @@ TEST_CASE("the decision saying no hearing was requested settles hearing_requeste
        {"penalty_decision", "行政处罚决定书\n当事人在法定期限内未提出陈述申辩意见，也未要求举行听证。罚款8000元。"}});
   CHECK(value(c, "hearing_requested") == Tri::no);
 }
+
+TEST_CASE("the filing form's case source settles whether the case came from a complaint",
+          "[conditions]") {
+  for (const char* text : {"立案审批表\n案件来源：投诉举报\n",
+                           "立案审批表\n案件来源\t12345市民服务热线转办\n",
+                           "立案审批表\n案件来源 □现场检查 □非现场检查 ☑投诉举报 □媒体披露\n"}) {
+    INFO(text);
+    CHECK(value(conditions_of({{"filing_approval", text}}), "source_complaint") == Tri::yes);
+  }
+  for (const char* text : {"立案审批表\n案件来源：日常巡查\n",
+                           "立案审批表\n案件来源\t现场检查\t立案号\t穗海赤岗综执立〔2024〕1号\n",
+                           "立案审批表\n案件来源 ☑现场检查 □非现场检查 □投诉举报 □媒体披露\n"}) {
+    INFO(text);
+    CHECK(value(conditions_of({{"filing_approval", text}}), "source_complaint") == Tri::no);
+  }
+  // A blank checkbox list says nothing.
+  CHECK(value(conditions_of({{"filing_approval", "立案审批表\n案件来源 □现场检查 □投诉举报\n"}}),
+              "source_complaint") == Tri::unknown);
+}
