@@ -188,10 +188,19 @@ const Start* find_start(const Starts& starts, double x, const Geometry& g) {
   return nullptr;
 }
 
+// A Han/digit boundary inside a phrase (`南华西路 68 号`): LibreOffice's run
+// break, never taken for a column on a mere space.
+bool cjk_digit_run(const std::string& before, const std::string& after) {
+  if (before.empty() || after.empty()) return false;
+  const char32_t a = decode_before(before, before.size()), b = decode_at(after, 0);
+  return (is_cjk(a) && is_digit(b)) || (is_digit(a) && is_cjk(b));
+}
+
 // The cells of one line. A word starts a cell after a gap of two line
 // heights; after a gap wider than a space when its left edge is a column
 // start of two table lines; after a mere space, on a table line, when it is
-// also such a column start and fewer table lines run across it. Other words join the cell before them, with a
+// also such a column start, fewer table lines run across it and the space is
+// no Han/digit run break. Other words join the cell before them, with a
 // space where poppler saw one or the gap is wide.
 Line make_line(const std::vector<const Word*>& words, bool table, const Starts& starts,
                const Geometry& g) {
@@ -204,7 +213,8 @@ Line make_line(const std::vector<const Word*>& words, bool table, const Starts& 
       const Start* s = find_start(starts, w.left, g);
       const int n = s ? s->lines : 0;
       cell = gap >= g.wide_gap || (gap >= g.word_gap && n >= 2) ||
-             (table && n >= 2 && n > s->crossed && visible_break(words, k, g));
+             (table && n >= 2 && n > s->crossed && visible_break(words, k, g) &&
+              !cjk_digit_run(words[k - 1]->text, w.text));
     }
     if (cell) {
       line.cells.push_back({w.left, w.right, w.top, w.text, w.right - w.left});
@@ -291,9 +301,32 @@ std::string grid_row(const Row& row, const std::vector<const Column*>& grid, boo
   return s;
 }
 
+// A first-column label centred beside several rows (a merged cell: 当事人
+// beside 名称 / 证件号码 / 住址) moves up to the first of them, where a DOCX
+// table has it: it has as many rows without a first cell below it as above
+// (one fewer when it sits between the middle two of an even number).
+void lift_merged_labels(std::vector<Row>& rows, std::size_t first, std::size_t end,
+                        double x0, const Geometry& g) {
+  auto first_cell = [&](const Row& r) -> Column* {
+    for (const Column& c : r.columns)
+      if (c.left <= x0 + g.align) return const_cast<Column*>(&c);
+    return nullptr;
+  };
+  for (std::size_t i = first; i < end; ++i) {
+    Column* label = first_cell(rows[i]);
+    if (!label) continue;
+    std::size_t above = 0, below = 0;
+    while (i - above > first && !first_cell(rows[i - above - 1])) ++above;
+    while (i + below + 1 < end && !first_cell(rows[i + below + 1])) ++below;
+    if (above == 0 || below + 1 < above) continue;
+    rows[i - above].columns.push_back(*label);
+    rows[i].columns.erase(rows[i].columns.begin() + (label - rows[i].columns.data()));
+  }
+}
+
 // Text of the rows: a one-column row as its lines; a run of rows with two or
 // more columns (a table) aligned on the columns of its widest row.
-std::string format_rows(const std::vector<Row>& rows, const Geometry& g) {
+std::string format_rows(std::vector<Row> rows, const Geometry& g) {
   std::string out;
   for (std::size_t i = 0; i < rows.size();) {
     if (rows[i].columns.size() < 2) {
@@ -307,6 +340,9 @@ std::string format_rows(const std::vector<Row>& rows, const Geometry& g) {
       if (rows[end].columns.size() > rows[widest].columns.size()) widest = end;
       ++end;
     }
+    lift_merged_labels(rows, first, end, sorted_columns(rows[widest]).front()->left, g);
+    for (std::size_t r = first; r < end; ++r)
+      if (rows[r].columns.size() > rows[widest].columns.size()) widest = r;
     const auto grid = sorted_columns(rows[widest]);
     // A list (most rows as wide as its header row) keeps empty last cells; a
     // form's short rows end with their last cell.
