@@ -207,7 +207,7 @@ std::string validate_consistency(const Rule& r, const Checklist& cl) {
                               rule_param(r, "payment")}, cl);
     if (bad.empty()) bad = unknown_doc_type(split_list(rule_param(r, "partial_by")), cl);
   } else if (check == "provisions") {
-    bad = check_param_names(r, {"check", "document", "min"});
+    bad = check_param_names(r, {"check", "document", "min", "ignore_laws"});
     if (bad.empty() && rule_param(r, "document").empty()) bad = "provisions 检查须有 document 参数";
     if (bad.empty()) bad = unknown_doc_type({rule_param(r, "document")}, cl);
     if (bad.empty()) bad = bad_count(r, "min");

@@ -99,7 +99,32 @@ struct Roles {
   std::set<std::string> violated, basis;
 };
 
-Roles roles_of(const std::string& text) {
+// The 《…》 names in `s`, without the brackets.
+std::vector<std::string> laws_in(const std::string& s) {
+  std::vector<std::string> out;
+  for (std::size_t open = s.find("《"); open != std::string::npos; open = s.find("《", open + 1)) {
+    const std::size_t close = s.find("》", open);
+    if (close == std::string::npos) break;
+    out.push_back(s.substr(open + 3, close - open - 3));
+  }
+  return out;
+}
+
+bool ignored_law(const std::string& law, const std::vector<std::string>& ignore) {
+  return std::any_of(ignore.begin(), ignore.end(),
+                     [&](const std::string& w) { return law.find(w) != std::string::npos; });
+}
+
+// A clause citing only ignored (procedural) laws: "依据《行政处罚法》第七十二条
+// …加处罚款" is no penalty basis.
+bool procedural_clause(const std::string& c, const std::vector<std::string>& ignore) {
+  const std::vector<std::string> laws = laws_in(c);
+  return !laws.empty() && std::all_of(laws.begin(), laws.end(), [&](const std::string& l) {
+    return ignored_law(l, ignore);
+  });
+}
+
+Roles roles_of(const std::string& text, const std::vector<std::string>& ignore = {}) {
   // Normalised line by line (normalize_for_match drops the line breaks): a
   // line end ends a sentence.
   std::string t;
@@ -114,6 +139,7 @@ Roles roles_of(const std::string& text) {
     // "违反了…第十条的规定，依据…": the violated part ends at 规定 or 依据.
     for (const char* stop : {"规定", "依据", "根据", "依照", "按照"})
       if (std::size_t at = find_outside_names(c, stop, 6); at != std::string::npos) c = c.substr(0, at);
+    if (procedural_clause(c, ignore)) continue;
     for (const std::string& a : article_mentions(c)) r.violated.insert(a);
   }
   for (const char* word : {"依据", "根据", "依照", "按照"}) {
@@ -125,17 +151,22 @@ Roles roles_of(const std::string& text) {
       const bool penalises =
           std::any_of(std::begin(kPenaltyWords), std::end(kPenaltyWords),
                       [&](const char* w) { return rest.find(w) != std::string::npos; });
-      if (!penalises) continue;
+      if (!penalises || procedural_clause(c, ignore)) continue;
       for (const std::string& a : article_mentions(c)) r.basis.insert(a);
     }
   }
   return r;
 }
 
-// What the decision lacks, for the {problem} placeholder.
-std::string missing_text(const Roles& roles, const std::set<std::string>& cited) {
+// What the decision lacks, for the {problem} placeholder: `cited` are its
+// substantive provisions, `procedural` those of ignored laws.
+std::string missing_text(const Roles& roles, const std::set<std::string>& cited,
+                         const std::set<std::string>& procedural) {
   if (cited.empty() && roles.violated.empty() && roles.basis.empty())
-    return "未引用任何法律条文，未写明违法行为所违反的条款和处罚依据条款";
+    return procedural.empty()
+               ? "未引用任何法律条文，未写明违法行为所违反的条款和处罚依据条款"
+               : "仅引用" + join(procedural) +
+                     "（程序或救济条款），未写明违法行为所违反的条款和处罚依据条款";
   if (!roles.violated.empty())
     return "写明了所违反的条款（" + join(roles.violated) +
            "），但未写明处罚依据条款（“依据……第…条的规定，决定……”）";
@@ -151,31 +182,44 @@ std::string missing_text(const Roles& roles, const std::set<std::string>& cited)
 Outcome provisions(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out) {
   const std::string type = rule_param(r, "document");
   const std::size_t min = std::stoul(rule_param(r, "min", "2"));
+  const std::vector<std::string> ignore = split_list(rule_param(r, "ignore_laws"));
   const std::vector<const Document*> decisions = documents_of(ctx.c, {type});
   if (decisions.empty()) return Outcome::not_applicable;
   Outcome o = Outcome::not_checkable;
   for (const Document* d : decisions) {
     if (!readable(*d)) continue;
-    std::set<std::string> cited;
+    // Substantive provisions count; those of procedural laws (ignore_laws:
+    // 行政处罚法 for 加处罚款, 行政复议法 for remedies) are neither the violated
+    // nor the penalty provision.
+    std::set<std::string> cited, shown, procedural, procedural_articles;
     std::vector<std::string> evidence;
-    for (const Fact& f : d->facts)
-      if (f.kind == "provision" && cited.insert(fold(f.value)).second)
+    for (const Fact& f : d->facts) {
+      if (f.kind != "provision") continue;
+      const std::vector<std::string> laws = laws_in(f.value);
+      if (!laws.empty() && ignored_law(laws.front(), ignore)) {
+        procedural.insert(f.value);
+        const std::size_t close = f.value.find("》");
+        for (const std::string& a : article_mentions(f.value.substr(close + 3))) procedural_articles.insert(a);
+        continue;
+      }
+      shown.insert(f.value);
+      if (cited.insert(fold(f.value)).second)
         evidence.push_back(doc_label(ctx.checklist, *d) + "：" + f.value + "（" + f.snippet + "）");
-    const Roles roles = roles_of(d->text);
+    }
+    const Roles roles = roles_of(d->text, ignore);
     if (cited.size() >= min || (!roles.violated.empty() && !roles.basis.empty())) {
       if (o != Outcome::failed) o = Outcome::passed;
       continue;
     }
-    const std::set<std::string> mentions = article_mentions(d->text);
+    std::set<std::string> mentions;
+    for (const std::string& a : article_mentions(d->text))
+      if (!procedural_articles.count(a)) mentions.insert(a);
     Finding f = finding_for(r, "consistency");
-    std::set<std::string> shown;
-    for (const Fact& fact : d->facts)
-      if (fact.kind == "provision") shown.insert(fact.value);
     f.message = fill_message(r.message, {{"document", doc_label(ctx.checklist, *d)},
                                          {"count", std::to_string(cited.size())},
                                          {"min", std::to_string(min)},
                                          {"cited", shown.empty() ? "无" : join(shown)},
-                                         {"problem", missing_text(roles, shown)}});
+                                         {"problem", missing_text(roles, shown, procedural)}});
     if (mentions.size() >= min) {
       f = manual_finding(r, doc_label(ctx.checklist, *d) + "中可识别的法律条文引用不足 " +
                                 std::to_string(min) + " 条，但正文提及" + join(mentions) +
@@ -244,10 +288,7 @@ Citations citations_of(const RuleContext& ctx, const std::string& type,
       if (f.kind != "provision") continue;
       const std::string key = article_key(f.value);
       if (key.empty()) continue;
-      const std::string law = key.substr(0, key.find("第"));
-      if (std::any_of(ignore.begin(), ignore.end(),
-                      [&](const std::string& w) { return law.find(w) != std::string::npos; }))
-        continue;
+      if (ignored_law(key.substr(0, key.find("第")), ignore)) continue;
       if (out.by_key.emplace(key, f.value).second)
         out.evidence.push_back(doc_label(ctx.checklist, *d) + "：" + f.value);
     }

@@ -271,7 +271,24 @@ TEST_CASE("a decision citing a single provision is reported", "[consistency]") {
   CHECK(outcome_of(a, "CON-provisions") == Outcome::failed);
   const std::vector<Finding> f = findings_of(a, "CON-provisions");
   REQUIRE(f.size() == 1);
-  CHECK(contains(f[0].message, "仅引用《中华人民共和国行政复议法》第九条，未见“违反……的规定”和“依据……的规定”的表述"));
+  CHECK(contains(f[0].message, "仅引用《中华人民共和国行政复议法》第九条（程序或救济条款），未写明违法行为所违反的条款和处罚依据条款"));
+}
+
+TEST_CASE("a surcharge or remedy article is not taken for the penalty provision", "[consistency]") {
+  // Violated article + 行政处罚法 (加处罚款) + 行政复议法: two distinct provisions
+  // before, yet no penalty provision.
+  Case c = base_case();
+  c.documents[2] = text_document(
+      "penalty_decision",
+      "行政处罚决定书\n当事人：" + kCompany +
+          "\n当事人在人行道摆放桌椅经营，违反了《广州市市容环境卫生管理规定》第十条第一款的规定。本机关决定对当事人罚款人民币伍仟元整。\n"
+          "逾期不缴纳罚款的，依据《中华人民共和国行政处罚法》第七十二条第一款第（一）项的规定，每日按罚款数额的百分之三加处罚款。\n"
+          "如不服本决定，可依据《中华人民共和国行政复议法》第九条申请行政复议。\n");
+  const Audit a = audit(c);
+  CHECK(outcome_of(a, "CON-provisions") == Outcome::failed);
+  const std::vector<Finding> f = findings_of(a, "CON-provisions");
+  REQUIRE(f.size() == 1);
+  CHECK(contains(f[0].message, "写明了所违反的条款（第十条），但未写明处罚依据条款"));
 }
 
 namespace {
