@@ -229,17 +229,22 @@ void mark_served(const Text& t, std::vector<Token>& tokens, Sink& out) {
 }
 
 // Standing alone on its line, labelled 文号, or near the top and not quoted
-// (a number without 穗 near the top must also begin its line: 依据粤府〔2020〕1号
-// in a sentence is cited).
+// nor inside a sentence (right after a Han character: 依据粤府〔2020〕1号,
+// …作出的穗海…罚决〔2024〕3号决定书 are cited); a number without 穗 near the
+// top must begin its line or follow a colon, a tab or spaces.
 bool own_number_position(const Text& t, const Token& tok, std::size_t line_index) {
   if (tok.doc_label) return true;
   std::size_t lb = t.line_begin(tok.b), le = t.line_end(tok.e - 1);
   bool alone = t.original(lb, tok.b).empty() && t.original(tok.e, le).empty();
   if (alone) return true;
-  if (!tok.has_sui && !t.original(lb, tok.b).empty()) return false;
   std::size_t before = tok.b;
   while (before > 0 && t[before - 1] == U' ') --before;
   char32_t c = before > 0 ? t[before - 1] : 0;
+  // Inside a sentence (…作出的穗海…罚决〔2024〕3号行政处罚决定书) a number is cited;
+  // one set apart by spaces (行政处罚决定书  穗海…号, a header line) is not.
+  const bool spaced = before < tok.b;
+  if (!spaced && before > lb && cn::is_han(c)) return false;
+  if (!tok.has_sui && before > lb && !spaced && c != U':' && c != U'\t') return false;
   return line_index < kHeadLines && c != U'(' && c != U'《' && c != U'“';
 }
 

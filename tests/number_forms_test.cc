@@ -164,3 +164,22 @@ TEST_CASE("a number after another document's 文号 label is cited", "[facts][nu
   CHECK(values_of("行政处罚决定书\n文号：穗海赤岗综执罚决〔2024〕31号\n", "doc_number") ==
         Values{"穗海赤岗综执罚决〔2024〕31号"});
 }
+
+TEST_CASE("a number inside a sentence near the top is cited", "[facts][numbering]") {
+  const std::string reminder =
+      "催告书\n当事人：张三\n本机关于2024年3月21日作出的穗海赤岗综执罚决〔2024〕3号行政处罚决定书已送达。\n";
+  CHECK(values_of(reminder, "doc_number").empty());
+  CHECK(values_of(reminder, "cited_number") == Values{"穗海赤岗综执罚决〔2024〕3号"});
+  // After a label and colon, or a tab (a table cell), it is the document's own.
+  CHECK(values_of("催告书\n编号：穗海赤岗综执催告〔2024〕1号\n", "doc_number") ==
+        Values{"穗海赤岗综执催告〔2024〕1号"});
+  CHECK(values_of("催告书\n编号\t穗海赤岗综执催告〔2024〕1号\n", "doc_number") ==
+        Values{"穗海赤岗综执催告〔2024〕1号"});
+}
+
+TEST_CASE("a number set apart on the title's line is the document's own", "[facts][numbering]") {
+  CHECK(values_of("行政处罚决定书  穗海赤岗综执罚决〔2024〕31号\n当事人：张三\n", "doc_number") ==
+        Values{"穗海赤岗综执罚决〔2024〕31号"});
+  CHECK(values_of("行政处罚决定书  福财罚决字〔2018〕第2号\n当事人：张三\n", "doc_number") ==
+        Values{"福财罚决字〔2018〕第2号"});
+}
