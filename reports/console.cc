@@ -1,6 +1,7 @@
 #include "reports/console.h"
 
-#include <cmath>
+#include "reports/report_content.h"
+
 #include <map>
 
 namespace auditor {
@@ -13,19 +14,13 @@ std::map<std::string, int> count_by_severity(const Audit& a) {
   return n;
 }
 
-std::string format_score(double score) {
-  long rounded = std::lround(score * 10);
-  std::string s = std::to_string(rounded / 10);
-  if (rounded % 10) s += "." + std::to_string(rounded % 10);
-  return s;
-}
-
 }  // namespace
 
 std::string console_line(const CaseResult& r) {
   if (r.c.rejected) return "✗ " + r.c.archive + "  已拒绝：" + r.c.error;
   auto n = count_by_severity(r.audit);
   std::string number = r.c.info.case_number.value_or("案号未知");
+  if (r.c.info.procedure) number += "  " + procedure_label(r.c.info.procedure);
   return "✓ " + r.c.archive + "  " + number + "  " + r.audit.grade + " " +
          format_score(r.audit.score) + "分  问题 " +
          std::to_string(n["veto"] + n["major"] + n["minor"]) + " 项（否决 " +

@@ -72,6 +72,7 @@ json case_json(const Case& c, const Audit& audit) {
        text(info.case_number ? info.case_number : first_fact(c, "case_number", "filing_approval"))},
       {"street", text(info.street ? info.street : first_fact(c, "street"))},
       {"party", text(info.party ? info.party : first_fact(c, "party"))},
+      {"procedure", text(info.procedure)},
       {"score", c.rejected ? json(nullptr) : json(audit.score)},
       {"grade", c.rejected ? json(nullptr) : non_empty(audit.grade)},
       {"documents", std::move(documents)},

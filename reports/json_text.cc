@@ -229,6 +229,8 @@ void case_text(Out& o, const Case& c, const Audit& audit, const CaseFacts* light
     o.text(light->party);
   else
     o.text(info.party ? info.party : first_fact(c, "party"));
+  o.key("procedure");
+  o.text(info.procedure);
   o.key("score");
   c.rejected ? o.null() : o.real(audit.score);
   o.key("sha256");

@@ -40,6 +40,14 @@ int rules(const Args& args) {
               << "    计分：" << rule_scoring_text(r, s) << "\n"
               << "  说明：" << r.description << "\n"
               << "  依据：" << r.basis << "\n";
+    if (!r.procedures.empty()) {
+      std::string names;
+      for (const std::string& id : r.procedures) {
+        const Procedure* p = cl->procedure(id);
+        names += (names.empty() ? "" : "、") + (p ? p->name : id);
+      }
+      std::cout << "  适用程序：" << names << "\n";
+    }
   }
   return kExitOk;
 }
