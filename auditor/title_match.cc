@@ -10,8 +10,8 @@
 namespace auditor {
 
 // Title endings of a form that approves something (审批表, 呈批表 ...).
-constexpr std::string_view kApprovalEndings[] = {"审批意见表", "审批表", "审核表", "呈批表",
-                                                 "审批单",     "呈批单", "审签表"};
+constexpr std::string_view kApprovalEndings[] = {"审批意见表", "审批表", "审核表", "呈批表", "审批单",
+                                                 "呈批单",     "审签表", "审批",   "呈批"};
 
 std::size_t code_points(std::string_view s) {
   return std::count_if(s.begin(), s.end(),

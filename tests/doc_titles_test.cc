@@ -232,6 +232,8 @@ TEST_CASE("an approval form that names another document approves it", "[checker]
            Form{"行政处罚决定审批表", "penalty_approval", "penalty_decision", 4},
            Form{"不予行政处罚决定审批表", "penalty_approval", "no_penalty_decision", 4},
            Form{"行政处罚决定书审批单", "penalty_approval", "penalty_decision", 4},
+           Form{"行政处罚事先告知书审批", "approval_form", "penalty_notice", 3},
+           Form{"责令改正通知书呈批", "approval_form", "correction_order", 2},
        }) {
     for (const Document& d : {member("x.pdf", std::string("广州市海珠区人民政府赤岗街道办事处\n") + f.title),
                               member(spaced(f.title) + ".docx"),
@@ -255,6 +257,8 @@ TEST_CASE("a form that is itself a document type approves nothing", "[checker][t
                           Titled{"撤销立案审批表", "filing_withdrawal"},
                           Titled{"案件法制审核表", "legal_review"},
                           Titled{"案件调查终结审批表", "investigation_report"},
+                          Titled{"立案审批", "filing_approval"},
+                          Titled{"结案审批", "closing_approval"},
                           Titled{"行政处罚事先告知书", "penalty_notice"},
                           Titled{"行政处罚决定书", "penalty_decision"}}) {
     INFO(t.title);
