@@ -77,7 +77,7 @@ def soffice(args, cwd, profile):
 
 def ext_of(v, i):
     """The format of a variant's i-th document."""
-    return 'pdf' if v.fmt == 'pdf' or (v.fmt == 'mixed' and i % 2 == 1) else 'docx'
+    return 'pdf' if v.fmt in ('pdf', 'onepdf') or (v.fmt == 'mixed' and i % 2 == 1) else 'docx'
 
 
 def convert(stems, ext, target, src, dst, tmp):
@@ -96,12 +96,14 @@ def convert(stems, ext, target, src, dst, tmp):
 
 def main():
     archives = []  # (zip name, variant, docs, expectation)
+    c_names = {}   # zip name → the case's title (the name of a whole-case PDF)
     serial = 20
     for group, base, variants in GROUPS:
         for suffix, v in variants:
             serial += 1
             c = make_case(BASES[base], v, serial)
             docs = assemble.documents(c)
+            c_names[f'{group}-{suffix}.zip'] = f'{c.party["name"]}{c.cause}（{c.case_no}）'
             archives.append((f'{group}-{suffix}.zip', v, docs, {
                 'group': group, 'complete': True, 'procedure': BASES[base]['procedure'], 'grade': '优秀',
                 'expect': [], 'allow': [], 'party': v.party, 'layout': v.layout, 'format': v.fmt,
@@ -130,21 +132,43 @@ def main():
         stems = []
         for ai, (_, v, docs, _) in enumerate(archives):
             row = []
+            if v.fmt == 'onepdf':  # the whole case as one PDF, one document per page group
+                bodies = [re.search(r'<body>(.*)</body>', render(doc, v), re.S).group(1) for doc in docs]
+                page = '<p style="page-break-before: always"></p>'
+                head = render(docs[0], v).split('<body>')[0]
+                with open(os.path.join(html_dir, f'a{ai:02d}all.html'), 'w', encoding='utf-8') as f:
+                    f.write(head + '<body>' + page.join(bodies) + '</body></html>')
+                stems.append([f'a{ai:02d}all'])
+                continue
             for di, doc in enumerate(docs):
+                if 'raw' in doc:  # an image member: written as is
+                    row.append(None)
+                    continue
                 stem = f'a{ai:02d}d{di:02d}'
                 with open(os.path.join(html_dir, stem + '.html'), 'w', encoding='utf-8') as f:
                     f.write(render(doc, v))
                 row.append(stem)
             stems.append(row)
-        convert(sorted(s for row in stems for s in row), 'html', 'docx:MS Word 2007 XML', html_dir, docx_dir, tmp)
-        pdf_stems = [s for (_, v, _, _), row in zip(archives, stems) for i, s in enumerate(row) if ext_of(v, i) == 'pdf']
+        convert(sorted(s for row in stems for s in row if s), 'html', 'docx:MS Word 2007 XML', html_dir, docx_dir, tmp)
+        pdf_stems = [s for (_, v, _, _), row in zip(archives, stems) for i, s in enumerate(row)
+                     if s and ext_of(v, i) == 'pdf']
         convert(pdf_stems, 'docx', 'pdf', docx_dir, pdf_dir, tmp)
         expected = {}
         for (zname, v, docs, exp), row in zip(archives, stems):
-            exts = [ext_of(v, i) for i in range(len(docs))]
+            exts = ['png' if 'raw' in doc else ext_of(v, i) for i, doc in enumerate(docs)]
             names = assemble.file_names(docs, v.naming, exts)
+            if v.fmt == 'onepdf':
+                with open(os.path.join(pdf_dir, row[0] + '.pdf'), 'rb') as f:
+                    data = stable_pdf(f.read())
+                write_zip(os.path.join(OUT, zname), [(f'{c_names[zname]}.pdf', data)])
+                exp['documents'] = len(docs)
+                expected[zname] = exp
+                continue
             members = []
-            for name, stem, ext in zip(names, row, exts):
+            for name, stem, ext, doc in zip(names, row, exts, docs):
+                if stem is None:
+                    members.append((name, doc['raw']))
+                    continue
                 folder = pdf_dir if ext == 'pdf' else docx_dir
                 with open(os.path.join(folder, f'{stem}.{ext}'), 'rb') as f:
                     data = f.read()

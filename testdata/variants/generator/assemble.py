@@ -69,6 +69,8 @@ def file_names(docs, naming, exts):
     for i, (doc, ext) in enumerate(zip(docs, exts), 1):
         if naming == 'folders':
             name = f'{STAGE_DIRS[doc["stage"]]}/{i}.{doc["file"]}.{ext}'
+        elif naming == 'opaque':  # scanner/export names that say nothing about the document
+            name = f'{i:03d}.{ext}'
         elif naming == 'plain':
             name = f'{doc["file"]}.{ext}'
         else:

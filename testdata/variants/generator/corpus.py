@@ -3,8 +3,9 @@
 A variant: layout (A paragraphs | B 4-column table form | C national template | D platform
 print-out), colon of
 `label：value` lines, date style (basics.fmt_date), party kind, title choice (index into
-the template title variants), member naming (numbered | folders | plain), encoding of
-member names (utf8 | gbk), format (docx | pdf | mixed: every second document a PDF).
+the template title variants), member naming (numbered | folders | plain | opaque: `001.docx`, only the content tells the type),
+encoding of
+member names (utf8 | gbk), format (docx | pdf | mixed: every second document a PDF | onepdf: the whole case as one PDF).
 """
 import datetime as dt
 from types import SimpleNamespace as NS
@@ -13,9 +14,10 @@ from basics import add_wd
 from cases import general_dates
 
 
-def V(layout, colon, date_style, party, titles, naming, fmt='docx', encoding='utf8'):
+def V(layout, colon, date_style, party, titles, naming, fmt='docx', encoding='utf8', copies=False):
+    """copies: the on-the-spot decision printed as 当事人联 + 存根联 in one file (H24)."""
     return NS(layout=layout, colon=colon, date_style=date_style, party=party, titles=titles, naming=naming,
-              fmt=fmt, encoding=encoding)
+              fmt=fmt, encoding=encoding, copies=copies)
 
 
 def _simple_dates(day):
@@ -49,12 +51,14 @@ GROUPS = [
         ('a', V('A', '：', 'arabic', 'company', 0, 'numbered')),
         ('b', V('B', '：', 'chinese', 'person', 1, 'folders', encoding='gbk')),
         ('c', V('C', ':', 'fullwidth', 'business', 2, 'plain', fmt='pdf')),
-        ('d', V('D', '：', 'padded', 'person', 1, 'numbered', fmt='mixed'))]),
+        ('d', V('D', '：', 'padded', 'person', 1, 'numbered', fmt='mixed')),
+        ('e', V('A', '：', 'arabic', 'company', 0, 'numbered', fmt='onepdf'))]),
     ('g2-general-statements', 'statements', [
         ('a', V('B', '：', 'spaced', 'company', 0, 'numbered')),
         ('b', V('C', '：', 'arabic', 'business', 1, 'folders')),
         ('c', V('A', ':', 'chinese', 'person', 2, 'plain', fmt='pdf')),
-        ('d', V('D', '：', 'arabic', 'business', 0, 'plain'))]),
+        ('d', V('D', '：', 'arabic', 'business', 0, 'plain')),
+        ('e', V('B', '：', 'chinese_o', 'person', 1, 'opaque'))]),
     ('g3-hearing', 'hearing', [
         ('a', V('C', '：', 'arabic', 'person', 0, 'numbered')),
         ('b', V('A', '：', 'spaced', 'business', 1, 'folders')),
@@ -64,7 +68,8 @@ GROUPS = [
         ('a', V('A', '：', 'arabic', 'person', 0, 'numbered')),
         ('b', V('B', '：', 'fullwidth', 'person', 1, 'plain')),
         ('c', V('C', ':', 'chinese', 'person', 2, 'numbered', fmt='pdf')),
-        ('d', V('D', '：', 'arabic', 'person', 1, 'plain', fmt='mixed'))]),
+        ('d', V('D', '：', 'arabic', 'person', 1, 'plain', fmt='mixed')),
+        ('e', V('B', '：', 'arabic', 'person', 0, 'numbered', copies=True))]),
     ('g5-withdrawn', 'withdrawn', [
         ('a', V('B', '：', 'arabic', 'company', 0, 'numbered')),
         ('b', V('A', '：', 'chinese', 'person', 1, 'plain')),
@@ -134,6 +139,8 @@ DEFECTS = [
     ('d24-catalogue-misses-a-document', 'general', 'catalogue-missing-entry',
      V('A', '：', 'arabic', 'business', 0, 'folders'),
      ['CAT-present-listed'], [], '卷内目录漏列询问笔录'),
+    ('d26-preservation-decision-late', 'general', 'preservation-late', V('A', '：', 'arabic', 'company', 2, 'numbered'),
+     ['DL-preservation-7wd'], [], '先行登记保存后第9个工作日才作出处理决定'),
     ('d25-complaint-without-source-record', 'general', 'complaint-without-source',
      V('C', '：', 'spaced', 'company', 1, 'numbered'),
      ['REQ-1-case_source'], [], '立案审批表载明案件来源为投诉举报，卷内无案件来源登记表'),
@@ -152,4 +159,14 @@ NEAR = [
      '决定作出后第7个工作日公示（本区设定的最后一日）'),
     ('n05-complaint-with-source-record', 'general', 'complaint-with-source',
      V('D', '：', 'arabic', 'person', 1, 'numbered'), '投诉举报案件，卷内有举报（投诉）案件登记表'),
+    ('n06-written-waiver-decided-early', 'general', 'waived', V('B', '：', 'arabic', 'company', 0, 'numbered'),
+     '当事人在告知书送达当日书面放弃陈述、申辩，决定在送达后第2个工作日作出（合法）'),
+    ('n07-decision-served-on-the-spot', 'general', 'served-on-the-spot', V('C', '：', 'arabic', 'business', 1, 'numbered'),
+     '决定书当场送达（送达日期与决定日期相同）'),
+    ('n08-decision-served-by-mail', 'general', 'served-by-mail', V('A', '：', 'chinese', 'company', 0, 'folders'),
+     '决定书邮寄送达，送达回证备注邮件号和妥投日期'),
+    ('n09-photos-as-images', 'general', 'photos', V('A', '：', 'arabic', 'person', 0, 'numbered'),
+     '证据为现场照片和身份证复印件的图片文件（PNG，无文字）'),
+    ('n10-preservation-decided-in-5-working-days', 'general', 'preservation',
+     V('D', '：', 'arabic', 'business', 0, 'numbered'), '先行登记保存后第5个工作日作出处理决定'),
 ]

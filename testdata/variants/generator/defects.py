@@ -6,6 +6,7 @@ import datetime as dt
 import docs as d1
 import docs_end as d3
 import docs_later as d2
+import docs_extra as d4
 from assemble import _close, _put, documents
 from basics import add_wd, yuan_capital
 from cases import general_dates, make_case, penalty_text
@@ -75,6 +76,22 @@ def _dates(defect, spec, dd, serial):
         spec['fine'] = 500
     elif defect in ('complaint-without-source', 'complaint-with-source'):
         spec['complaint'] = True
+    elif defect == 'waived':  # written waiver on the day of service: deciding 2 working days later is lawful
+        dd['waived'] = dd['notice_served']
+        dd['approval'] = dd['legal_review'] = dd['discussion'] = add_wd(dd['notice_served'], 1)
+        dd['decision'] = add_wd(dd['notice_served'], 2)
+        _shift_after_decision(dd)
+    elif defect == 'served-on-the-spot':
+        dd['decision_served'] = dd['decision']
+        dd['paid'] = add_wd(dd['decision'], 3)
+        dd['closed'] = add_wd(dd['paid'], 2)
+    elif defect == 'served-by-mail':
+        dd['decision_served'] = add_wd(dd['decision'], 3)
+        dd['paid'] = add_wd(dd['decision_served'], 2)
+        dd['closed'] = add_wd(dd['paid'], 2)
+    elif defect in ('preservation', 'preservation-late'):
+        dd['preserved'] = dd['inspected']
+        dd['preservation_decided'] = add_wd(dd['inspected'], 5 if defect == 'preservation' else 9)
 
 
 def defect_docs(defect, spec, v, serial):
@@ -119,6 +136,27 @@ def defect_docs(defect, spec, v, serial):
                    _put(d3.onspot_filing(c), 8, c.dates['filed_record'])]
     elif defect == 'complaint-with-source':
         docs.insert(0, _put(d1.case_source(c), 1, c.dates['source']))
+    elif defect == 'waived':
+        c.statement_sentence = f'当事人于{d1.D(c.dates["waived"])}书面放弃陈述、申辩权利。'
+        c.statement_summary = '当事人书面放弃陈述、申辩权利。'
+        docs = _replace(docs, '行政处罚决定书', d2.penalty_decision(c))
+        docs = _replace(docs, '行政处罚审批表', d2.penalty_approval(c))
+        idx = next(i for i, d in enumerate(docs) if d['file'] == '行政处罚事先告知书送达回证')
+        docs.insert(idx + 1, _put(d4.waiver(c), 3, c.dates['waived']))
+    elif defect == 'served-by-mail':
+        docs = _replace(docs, '行政处罚决定书送达回证', d1.receipt(
+            c, '行政处罚决定书送达回证', '行政处罚决定书', c.num('罚决'), c.dates['decision_served'], manner='邮寄送达（EMS）',
+            note=f'邮件号1151234567890，{d1.D(c.dates["decision_served"])}妥投，签收人{c.party_signer}'))
+    elif defect in ('preservation', 'preservation-late'):
+        idx = next(i for i, d in enumerate(docs) if d['file'] == '现场照片')
+        docs[idx + 1:idx + 1] = [_put(d4.preservation_notice(c), 2, c.dates['preserved']),
+                                 _put(d4.preservation_decision(c), 2, c.dates['preservation_decided'])]
+    elif defect == 'photos':
+        idx = next(i for i, d in enumerate(docs) if d['file'] == '现场照片')
+        docs[idx:idx + 1] = [_put(d4.photo(c, '现场照片1', 60), 2, c.dates['inspected']),
+                             _put(d4.photo(c, '现场照片2', 120), 2, c.dates['inspected']),
+                             _put(d4.photo(c, '身份证复印件' if c.party['kind'] == 'person' else '营业执照复印件', 200),
+                                  2, c.dates['inspected'])]
     if c.procedure == 'simple':
         return c, documents(c)
     unlisted = '询问笔录' if defect == 'catalogue-missing-entry' else None

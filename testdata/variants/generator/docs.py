@@ -177,35 +177,35 @@ def penalty_notice(c, hearing=None):
     return _doc(c, '行政处罚事先告知书', ttl, 'letter', blocks, c.num('罚告'), internal=False)
 
 
-def receipt(c, file, served_title, served_number, d, place=None):
+def receipt(c, file, served_title, served_number, d, place=None, manner='直接送达', note='/'):
     you = c.party['name']
     ttl = title(c, 'receipt', ['送达回证', '送达回证', '行政处罚文书送达回证'])
     if c.v.layout == 'C':
         return _doc(c, file, ttl, 'receipt', [
             ('kv', '送达文书名称及文号', f'《{served_title}》（{served_number}）'),
-            ('kv', '受送达人名称或姓名', you), ('kv', '送达地点', place or c.party['addr']), ('kv', '送达方式', '直接送达'),
+            ('kv', '受送达人名称或姓名', you), ('kv', '送达地点', place or c.party['addr']), ('kv', '送达方式', manner),
             ('sig', [('收件人签字（或盖章）及收件日期', c.party_signer + '（与受送达人的关系：' + c.signer_role + '）', D(d)),
                      ('送达人（两人签字）', '、'.join(n for n, _ in c.officers), D(d))]),
-            ('seal', c.organ, D(d))], internal=False)
+            ('kv', '备注', note), ('seal', c.organ, D(d))], internal=False)
     if c.v.layout == 'D':  # the tobacco checker's receipt [TOB]: 签收日期 as its own field
         return _doc(c, file, ttl, 'receipt', [
             ('kv', '送达文书名称', served_title), ('kv', '送达文书文号', served_number), ('kv', '受送达人', you),
-            ('kv', '送达地点', place or c.party['addr']), ('kv', '送达方式', '直接送达'),
+            ('kv', '送达地点', place or c.party['addr']), ('kv', '送达方式', manner),
             ('kv', '收件人签名或盖章', c.party_signer), ('kv', '签收日期', D(d)),
             ('kv', '代收人注明代收理由', '/'), ('kv', '见证人签名或盖章', '/'),
-            ('kv', '送达人签名', '、'.join(n for n, _ in c.officers)), ('kv', '备注', '/')], internal=False)
+            ('kv', '送达人签名', '、'.join(n for n, _ in c.officers)), ('kv', '备注', note)], internal=False)
     if c.v.layout == 'B':  # the city-management receipt [CITY-SD]: 送达时间 with the clock time
         return _doc(c, file, ttl, 'receipt', [
             ('kv', '送达文书名称', f'《{served_title}》'), ('kv', '送达文书文号', served_number),
             ('kv', '送达单位', c.organ), ('kv', '受送达人', you), ('kv', '送达时间', T(d, 10, 0)),
-            ('kv', '送达地点', place or c.party['addr']), ('kv', '送达方式', '直接送达'),
+            ('kv', '送达地点', place or c.party['addr']), ('kv', '送达方式', manner),
             ('sig', [('收件人签名或盖章', f'{c.party_signer}（与受送达人的关系：{c.signer_role}）', D(d)),
                      ('见证人签名', '/', None),
                      ('送达人签名', '、'.join(n for n, _ in c.officers), D(d))]),
-            ('kv', '备注', '/')], internal=False)
+            ('kv', '备注', note)], internal=False)
     return _doc(c, file, ttl, 'receipt', [
         ('kv', '送达文书名称', served_title), ('kv', '送达文书文号', served_number),
-        ('kv', '受送达人', you), ('kv', '送达地点', place or c.party['addr']), ('kv', '送达方式', '直接送达'),
+        ('kv', '受送达人', you), ('kv', '送达地点', place or c.party['addr']), ('kv', '送达方式', manner),
         ('sig', [('收件人签名或盖章', c.party_signer, D(d)),
                  ('送达人签名', '、'.join(n for n, _ in c.officers), D(d))]),
-        ('kv', '备注', '/')], internal=False)
+        ('kv', '备注', note)], internal=False)

@@ -67,7 +67,7 @@ def file_notes(c, pages):
 def onspot_decision(c, collected=True):
     d = c.dates['decision']
     ttl = title(c, 'onspot', ['当场行政处罚决定书', '当场处罚决定书', '行政处罚决定书（当场）'])
-    return _doc(c, '当场行政处罚决定书', ttl, 'letter', [
+    doc = _doc(c, '当场行政处罚决定书', ttl, 'letter', [
         ('party',),
         ('p', f'当事人于{T(d, 10, 20)}在{c.place}{c.act}，违反了{violated(c)}的规定。'),
         ('p', f'执法人员已当场告知当事人拟作出行政处罚的事实、理由、依据及依法享有的陈述、申辩权利，当事人未作陈述申辩。'),
@@ -79,6 +79,11 @@ def onspot_decision(c, collected=True):
         ('kv', '处罚地点', c.place), ('officers', c.officers),
         ('sig', [('当事人确认及签收', c.party_signer, None)]), ('kv', '签收时间', D(d)),
         ('seal', c.organ, D(d))], c.num('罚决'), internal=False)
+    if c.v.copies:  # 当事人联 and 存根联: the same text twice in one file
+        body = doc['blocks']
+        doc['blocks'] = [('h', '（第一联 当事人联）')] + body + [
+            ('h', '（第二联 存根联）'), ('h', c.organ), ('h', ttl), ('h', c.num('罚决'))] + body
+    return doc
 
 
 def onspot_filing(c):

@@ -1,0 +1,53 @@
+"""Documents only some cases have: a written waiver, evidence preservation, photo scans."""
+import struct
+import zlib
+
+from docs import D, _doc, _you, facts_sentence, title
+
+
+def waiver(c):
+    """放弃陈述申辩声明, written by the party (date zero-padded as a date picker prints it [WAIVE])."""
+    d = c.dates['waived']
+    return _doc(c, '放弃陈述申辩声明', '放弃陈述、申辩声明', 'plain', [
+        ('p', f'{c.organ}：'),
+        ('p', f'本人（单位）已收到《行政处罚事先告知书》（{c.num("罚告")}），对告知书认定的违法事实及拟作出的行政处罚无任何异议，'
+              '愿接受行政处罚，放弃陈述、申辩的权利。'),
+        ('sig', [('当事人签字', c.party_signer, f'{d.year}年{d.month:02d}月{d.day:02d}日')])], internal=False)
+
+
+def preservation_notice(c):
+    d = c.dates['preserved']
+    you = _you(c)
+    return _doc(c, '先行登记保存证据通知书', '先行登记保存证据通知书', 'letter', [
+        ('party',),
+        ('p', f'经查，{facts_sentence(c)}因证据可能灭失，经本机关负责人批准，依据《中华人民共和国行政处罚法》第五十六条的规定，'
+              f'决定对{you}的下列物品予以先行登记保存：{c.evidence_item}。保存地点：本机关物品仓库。保存期间，{you}不得损毁、'
+              '销毁或者转移证据。本机关将在七个工作日内作出处理决定。'),
+        ('seal', c.organ, D(d))], c.num('登保'), internal=False)
+
+
+def preservation_decision(c):
+    d = c.dates['preservation_decided']
+    you = _you(c)
+    return _doc(c, '先行登记保存证据处理决定书', title(c, 'presdec', ['先行登记保存证据处理决定书', '先行登记保存物品处理决定书']),
+                'letter', [
+        ('party',),
+        ('p', f'本机关于{D(c.dates["preserved"])}以《先行登记保存证据通知书》（{c.num("登保")}）对{you}的{c.evidence_item}'
+              '予以先行登记保存。经调查取证完毕，现决定解除先行登记保存，将上述物品退还给' + you + '。'),
+        ('seal', c.organ, D(d))], c.num('保处'), internal=False)
+
+
+def _png(width, height, shade):
+    """A small grey PNG (a stand-in for a photo or a scanned copy)."""
+    raw = b''.join(b'\x00' + bytes([(shade + x + y) % 256 for x in range(width)]) for y in range(height))
+
+    def chunk(kind, data):
+        return struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data))
+    return (b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', width, height, 8, 0, 0, 0, 0)) +
+            chunk(b'IDAT', zlib.compress(raw)) + chunk(b'IEND', b''))
+
+
+def photo(c, file, shade):
+    """An image member (no text): classified by its name only."""
+    return {'file': file, 'title': file, 'kind': 'image', 'raw': _png(64, 48, shade), 'number': None,
+            'case_no': None, 'blocks': []}
