@@ -128,7 +128,6 @@ const DocType* approval_form_for(const DocType* approved, const Checklist& cl) {
   return cl.doc_type(decision ? "penalty_approval" : std::string(kApprovalForm));
 }
 
-
 }  // namespace
 
 // A title ending in an approval ending is an approval form unless one of its
