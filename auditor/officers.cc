@@ -62,7 +62,8 @@ bool mentions_certificate(const Document& d) {
   return false;
 }
 
-std::vector<std::string> reviewers_in(const std::string& t, std::vector<std::string> labels);
+std::vector<std::string> reviewers_in(const std::string& t, std::vector<std::string> labels,
+                                      bool signature_in_line);
 
 // What a record lacks, for {problem}: officers named without a certificate
 // number (read after the officer labels), too few officers, or none.
@@ -81,7 +82,7 @@ std::string officers_problem(const Document& d, const std::vector<Officer>& offi
       text.replace(at, passive.size(), "当事人");
   std::string bare;
   std::set<std::string> seen;
-  for (const std::string& name : reviewers_in(text, kOfficerLabels)) {
+  for (const std::string& name : reviewers_in(text, kOfficerLabels, false)) {
     const std::string key = normalize_for_match(name);
     if (!with_number.count(key) && seen.insert(key).second) bare += (bare.empty() ? "" : "、") + name;
   }
@@ -157,9 +158,12 @@ bool colon_at(const std::string& s, std::size_t i) {
 }
 
 // Names (2..4 Han characters) after a reviewer label and a separator, e.g.
-// "审核人：王五、赵六" or "审核人\t王五". A word followed by a colon is the next
-// label, not a name.
-std::vector<std::string> reviewers_in(const std::string& t, std::vector<std::string> labels) {
+// "审核人：王五、赵六", "审核人（签名）：王五" or "审核人\t王五"; with
+// `signature_in_line`, also after 签字：/签名： later in the label's line or
+// the next ("法制审核人审核意见\t审核同意。 签字：陈丽"). A word followed by a colon is
+// the next label, not a name.
+std::vector<std::string> reviewers_in(const std::string& t, std::vector<std::string> labels,
+                                      bool signature_in_line) {
   std::sort(labels.begin(), labels.end(),
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   std::vector<std::string> names;
@@ -168,10 +172,23 @@ std::vector<std::string> reviewers_in(const std::string& t, std::vector<std::str
                               [&](const std::string& l) { return t.compare(i, l.size(), l) == 0; });
     if (label == labels.end()) continue;
     std::size_t j = i + label->size();
-    for (const std::string filler : {"签名", "签字", "姓名"})
+    for (const std::string filler : {"（签名）", "(签名)", "（签字）", "(签字)", "签名", "签字", "姓名"})
       if (t.compare(j, filler.size(), filler) == 0) j += filler.size();
-    const std::size_t label_end = j;
+    std::size_t label_end = j;
     while (std::size_t n = separator_at(t, j, true)) j += n;
+    if (j == label_end && signature_in_line) {
+      // "法制审核人审核意见\t审核同意。 签字：陈丽": the signature in the
+      // label's row or on the line below it.
+      std::size_t eol = std::min(t.find('\n', j), t.size());
+      if (eol < t.size()) eol = std::min(t.find('\n', eol + 1), t.size());
+      for (const std::string sign : {"签字", "签名"}) {
+        const std::size_t at = t.find(sign, j);
+        if (at == std::string::npos || at >= eol || !colon_at(t, at + sign.size())) continue;
+        label_end = j = at + sign.size();
+        while (std::size_t n = separator_at(t, j, true)) j += n;
+        break;
+      }
+    }
     i = j - 1;
     if (j == label_end) continue;  // "审核人意见": a longer word, not the label
     while (j < t.size()) {
@@ -203,7 +220,7 @@ Outcome reviewer_independent(const Rule& r, const RuleContext& ctx, std::vector<
       unknown = true;
       continue;
     }
-    const std::vector<std::string> reviewers = reviewers_in(review->text, labels);
+    const std::vector<std::string> reviewers = reviewers_in(review->text, labels, true);
     if (reviewers.empty()) {
       Finding m = manual_finding(r, "未能从" + doc_label(cl, *review) + "中识别审核人员，请人工核对法制审核人员未参与本案调查取证");
       m.document = review->type;

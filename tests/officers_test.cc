@@ -181,3 +181,25 @@ TEST_CASE("a single record naming officers leaves the certificate comparison unc
   const Audit a = audit(with({text_document("inspection_record", record("现场检查笔录", kTwoOfficers))}));
   CHECK(outcome_of(a, "OFF-certificate-consistent") == Outcome::not_checkable);
 }
+
+TEST_CASE("a reviewer signing in the opinion row is read: reported when an investigator, quiet "
+          "otherwise",
+          "[officers]") {
+  // The signature in the row of the opinion (法制审核人审核意见 … 签字：X), and a
+  // template's 审核人（签名）：X.
+  for (const std::string& line :
+       {std::string("法制审核人审核意见\t审核同意。 签字：李四　　2024年3月19日"),
+        std::string("法制审核人审核意见：审核同意。\n签名：李四　签名时间：2024-03-19 15:22:10"),
+        std::string("审核人（签名）：李四")}) {
+    INFO(line);
+    const Audit fires = audit(with({text_document("inspection_record", record("现场检查笔录", kTwoOfficers)),
+                                    text_document("legal_review", review(line))}));
+    CHECK(outcome_of(fires, "OFF-reviewer-independent") == Outcome::failed);
+    std::string quiet_line = line;
+    quiet_line.replace(quiet_line.find("李四"), std::string("李四").size(), "陈丽");
+    const Audit quiet = audit(with({text_document("inspection_record", record("现场检查笔录", kTwoOfficers)),
+                                    text_document("legal_review", review(quiet_line))}));
+    CHECK(outcome_of(quiet, "OFF-reviewer-independent") == Outcome::passed);
+    CHECK(findings_of(quiet, "OFF-reviewer-independent").empty());
+  }
+}
