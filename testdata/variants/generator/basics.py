@@ -106,33 +106,35 @@ def fmt_time(d, hm, style):
 _CAP = '零壹贰叁肆伍陆柒捌玖'
 
 
-def yuan_capital(n):
-    """Whole yuan below 100,000 in capitals: 2000 → 贰仟元整."""
-    units = [(10000, '万'), (1000, '仟'), (100, '佰'), (10, '拾'), (1, '')]
+def _below_10000(n, digits, units):
     out, zero = '', False
-    for value, name in units:
+    for value, name in zip((1000, 100, 10, 1), units):
         digit, n = divmod(n, value)
         if digit:
             if zero and out:
-                out += '零'
-            out += _CAP[digit] + name
+                out += digits[0]
+            out += digits[digit] + name
             zero = False
         elif out:
             zero = True
-    return (out or '零') + '元整'
+    return out
+
+
+def _spell(n, digits, units, wan):
+    """n < 100,000,000 in Chinese numerals with the given digit and unit characters."""
+    high, low = divmod(n, 10000)
+    out = _below_10000(high, digits, units) + wan if high else ''
+    if low:
+        out += (digits[0] if high and low < 1000 else '') + _below_10000(low, digits, units)
+    return out or digits[0]
+
+
+def yuan_capital(n):
+    """Whole yuan in capitals: 2000 → 贰仟元整, 150000 → 壹拾伍万元整."""
+    return _spell(n, _CAP, ('仟', '佰', '拾', ''), '万') + '元整'
 
 
 def yuan_lower(n):
-    """Whole yuan below 100,000 in lower-case Chinese numerals: 2000 → 二千, 8500 → 八千五百."""
-    units = [(10000, '万'), (1000, '千'), (100, '百'), (10, '十'), (1, '')]
-    out, zero = '', False
-    for value, name in units:
-        digit, n = divmod(n, value)
-        if digit:
-            if zero and out:
-                out += '零'
-            out += _CN_DIGIT[digit] + name
-            zero = False
-        elif out:
-            zero = True
-    return out or '零'
+    """Whole yuan in lower-case numerals: 2000 → 二千, 8500 → 八千五百, 150000 → 十五万."""
+    out = _spell(n, _CN_DIGIT.replace('〇', '零'), ('千', '百', '十', ''), '万')
+    return out[1:] if out.startswith('一十') else out

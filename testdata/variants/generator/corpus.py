@@ -79,7 +79,8 @@ GROUPS = [
         ('a', V('C', '：', 'arabic', 'company', 0, 'folders')),
         ('b', V('A', '：', 'fullwidth', 'person', 1, 'numbered')),
         ('c', V('B', ':', 'arabic', 'business', 2, 'plain', fmt='pdf')),
-        ('d', V('D', '：', 'chinese_o', 'person', 1, 'folders'))]),
+        ('d', V('D', '：', 'chinese_o', 'person', 1, 'folders')),
+        ('e', V('A', '：', 'mixed', 'company', 1, 'numbered'))]),
 ]
 
 # archive, base, defect, variant, rules that must fire, rules that may fire as well, what was injected
@@ -141,6 +142,9 @@ DEFECTS = [
      ['CAT-present-listed'], [], '卷内目录漏列询问笔录'),
     ('d26-preservation-decision-late', 'general', 'preservation-late', V('A', '：', 'arabic', 'company', 2, 'numbered'),
      ['DL-preservation-7wd'], [], '先行登记保存后第9个工作日才作出处理决定'),
+    ('d27-business-fine-6000-no-hearing-right', 'general-fine6000', 'no-hearing-rights',
+     V('D', '：', 'arabic', 'business', 0, 'numbered'),
+     ['REQ-3-hearing_rights_notice'], [], '个体工商户（按公民）罚款6000元，告知书未告知听证权利'),
     ('d25-complaint-without-source-record', 'general', 'complaint-without-source',
      V('C', '：', 'spaced', 'company', 1, 'numbered'),
      ['REQ-1-case_source'], [], '立案审批表载明案件来源为投诉举报，卷内无案件来源登记表'),
@@ -169,4 +173,14 @@ NEAR = [
      '证据为现场照片和身份证复印件的图片文件（PNG，无文字）'),
     ('n10-preservation-decided-in-5-working-days', 'general', 'preservation',
      V('D', '：', 'arabic', 'business', 0, 'numbered'), '先行登记保存后第5个工作日作出处理决定'),
+    ('n11-company-hearing-150000', 'hearing', 'fine-150000', V('B', '：', 'arabic', 'company', 1, 'numbered'),
+     '公司罚款15万元（达到单位听证标准），听证、法制审核、集体讨论齐全'),
+    ('n12-company-fine-6000-no-hearing-right', 'general-fine6000', 'no-hearing-rights',
+     V('A', '：', 'arabic', 'company', 0, 'numbered'), '公司罚款6000元（未达单位听证标准10万元），告知书未告知听证权利（合法）'),
+    ('n13-publication-screenshot', 'general', 'publication-screenshot', V('C', '：', 'arabic', 'person', 0, 'numbered'),
+     '公示记录是公示页面截图（公示截图.png，无文字）'),
+    ('n14-received-by-relative', 'general', 'received-by-relative', V('B', '：', 'mixed', 'person', 0, 'numbered'),
+     '告知书和决定书由当事人妻子代收（送达回证注明关系）；正文阿拉伯数字日期、落款汉字日期'),
+    ('n15-party-written-statement', 'statements', 'party-written-statement',
+     V('A', '：', 'arabic', 'company', 1, 'numbered'), '当事人提交书面陈述申辩书（无陈述申辩笔录）'),
 ]

@@ -76,6 +76,8 @@ def _dates(defect, spec, dd, serial):
         spec['fine'] = 500
     elif defect in ('complaint-without-source', 'complaint-with-source'):
         spec['complaint'] = True
+    elif defect == 'fine-150000':
+        spec['fine'] = 150000
     elif defect == 'waived':  # written waiver on the day of service: deciding 2 working days later is lawful
         dd['waived'] = dd['notice_served']
         dd['approval'] = dd['legal_review'] = dd['discussion'] = add_wd(dd['notice_served'], 1)
@@ -151,6 +153,16 @@ def defect_docs(defect, spec, v, serial):
         idx = next(i for i, d in enumerate(docs) if d['file'] == '现场照片')
         docs[idx + 1:idx + 1] = [_put(d4.preservation_notice(c), 2, c.dates['preserved']),
                                  _put(d4.preservation_decision(c), 2, c.dates['preservation_decided'])]
+    elif defect == 'publication-screenshot':
+        docs = _replace(docs, '公示记录', d4.photo(c, '公示截图', 90))
+    elif defect == 'received-by-relative':
+        other = copy.copy(c)
+        other.party_signer, other.signer_role = ('李秀英', '妻子（代收）') if c.party['kind'] == 'person' else ('何晓玲', '员工（代收）')
+        for file, served, abbr, key in (('行政处罚事先告知书送达回证', '行政处罚事先告知书', '罚告', 'notice_served'),
+                                        ('行政处罚决定书送达回证', '行政处罚决定书', '罚决', 'decision_served')):
+            docs = _replace(docs, file, d1.receipt(other, file, served, c.num(abbr), c.dates[key]))
+    elif defect == 'party-written-statement':
+        docs = _replace(docs, '陈述申辩笔录', d4.written_statement(c))
     elif defect == 'photos':
         idx = next(i for i, d in enumerate(docs) if d['file'] == '现场照片')
         docs[idx:idx + 1] = [_put(d4.photo(c, '现场照片1', 60), 2, c.dates['inspected']),

@@ -15,6 +15,16 @@ def waiver(c):
         ('sig', [('当事人签字', c.party_signer, f'{d.year}年{d.month:02d}月{d.day:02d}日')])], internal=False)
 
 
+def written_statement(c):
+    """陈述申辩书 written by the party instead of a record made by the officers."""
+    d = c.dates['statement']
+    return _doc(c, '陈述申辩书', '陈述申辩书', 'plain', [
+        ('p', f'{c.organ}：'),
+        ('p', f'本人（单位）于{D(c.dates["notice_served"])}收到贵机关《行政处罚事先告知书》（{c.num("罚告")}），现提出陈述、申辩如下：'
+              '本人（单位）系初次违法，发现问题后已立即整改，恳请从轻处罚。'),
+        ('sig', [('陈述申辩人', c.party_signer, D(d))])], internal=False)
+
+
 def preservation_notice(c):
     d = c.dates['preserved']
     you = _you(c)

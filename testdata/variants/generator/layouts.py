@@ -49,10 +49,14 @@ PARTY_LABELS = {
 _MARK = re.compile(r'⟦(\d{4}-\d{2}-\d{2})(?:T(\d{1,2}):(\d{2}))?⟧')
 
 
-def spell(text, v):
+def spell(text, v, seal=False):
+    """Date markers spelled in the variant's style; style 'mixed' writes Arabic in the text and
+    Chinese numerals under the seal, as many printed letters do."""
+    style = v.date_style if v.date_style != 'mixed' else ('chinese' if seal else 'arabic')
+
     def one(m):
         d = dt.date.fromisoformat(m.group(1))
-        s = fmt_date(d, v.date_style)
+        s = fmt_date(d, style)
         if m.group(2):
             s += f'{int(m.group(2))}时{m.group(3)}分'
         return s
@@ -149,7 +153,7 @@ def _para_block(b, doc, v):
         return [_p(f'{lab}{colon}{name}　　{date}' if date else f'{lab}{colon}{name}', v) for lab, name, date in b[1]]
     if kind == 'seal':
         seal = {'C': '（印章）', 'D': '（公章）'}.get(v.layout, '')
-        return [_p(b[1] + seal, v, 'right'), _p(b[2], v, 'right')]
+        return [_p(b[1] + seal, v, 'right'), _p(spell(b[2], v, seal=True), v, 'right')]
     if kind == 'grid':
         return [_grid(b[1], b[2], v)]
     raise ValueError(kind)
@@ -214,7 +218,7 @@ def _table(doc, v):
             for l2, name, date in b[1]:
                 rows.append(lab(l2) + _cell(f'{name}　　{date}' if date else name, v, wide - 1))
         elif kind == 'seal':
-            rows.append(_cell(f'{b[1]}（盖章）\n{b[2]}', v, wide))
+            rows.append(_cell(f'{b[1]}（盖章）\n{spell(b[2], v, seal=True)}', v, wide))
         elif kind == 'grid':
             rows.append(_cell(_grid(b[1], b[2], v), v, wide, raw=True))
         else:
