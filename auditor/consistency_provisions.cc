@@ -252,14 +252,20 @@ std::u32string utf32(const std::string& s) {
 }
 
 // "城乡规划法第40条" from "《中华人民共和国城乡规划法》第四十条第一款": the law
-// without 《》 and the 中华人民共和国 prefix, the article as a number. Empty when
-// the value has no readable article.
+// without 《》, the 中华人民共和国 prefix and bracketed version notes, the
+// article as a number. Empty when the value has no readable article.
 std::string article_key(const std::string& provision) {
   const std::string t = normalize_for_match(provision);
   const std::size_t open = t.find("《"), close = t.find("》");
   if (open == std::string::npos || close == std::string::npos || close < open) return {};
   std::string law = t.substr(open + 3, close - open - 3);
   if (law.rfind("中华人民共和国", 0) == 0) law = law.substr(std::string("中华人民共和国").size());
+  // A version note inside the name ("…条例(2021年修正)") is no other law.
+  for (std::size_t p = law.find('('); p != std::string::npos; p = law.find('(')) {
+    const std::size_t q = law.find(')', p);
+    if (q == std::string::npos) break;
+    law.erase(p, q + 1 - p);
+  }
   const std::size_t di = t.find("第", close), tiao = t.find("条", close);
   if (di == std::string::npos || tiao == std::string::npos || tiao < di) return {};
   const std::string numeral = t.substr(di + 3, tiao - di - 3);

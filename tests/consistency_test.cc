@@ -391,6 +391,9 @@ TEST_CASE("the same articles written differently in notice and decision stay qui
       // Chinese vs Arabic numerals, 中华人民共和国 prefix, 款/项 depth.
       {"你单位违反了《中华人民共和国大气污染防治法》第八十一条第一款的规定，依据《中华人民共和国大气污染防治法》第一百一十八条第一款的规定，拟罚款人民币伍仟元整。",
        "当事人违反了《大气污染防治法》第81条的规定，依据《大气污染防治法》第118条第1款的规定，决定罚款5000元。"},
+      // A version note inside the law's name.
+      {"依据《广东省城乡生活垃圾管理条例（2021年修正）》第八十三条的规定，拟罚款人民币伍仟元整。",
+       "依据《广东省城乡生活垃圾管理条例》第83条的规定，决定罚款5000元。"},
       // The notice states only the penalty article; the decision adds the violated one.
       {"依据《广州市市容环境卫生管理规定》第四十二条第一款第（一）项的规定，本机关拟对你单位罚款人民币伍仟元整。",
        "当事人违反了《广州市市容环境卫生管理规定》第十条第一款的规定，依据《广州市市容环境卫生管理规定》第四十二条第一款第（一）项的规定，本机关决定对当事人罚款人民币伍仟元整。"}};
