@@ -4,6 +4,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "reports/labels.h"
 #include "reports/report_text.h"
 
 namespace auditor {
@@ -167,6 +168,9 @@ void checks_and_documents(Out& o, const Case& c, const Audit& audit) {
     o.string(d.path);
     o.key("stage");
     o.number(d.stage);
+    const std::string title = first_title_line(d.title);
+    o.key("title");
+    o.text(title.empty() ? Text() : Text(title));
     o.key("type");
     o.text(d.type);
     o.end('}');

@@ -84,8 +84,8 @@ TEST_CASE("every key of the JSON result has its contract name", "[store]") {
   CHECK(keys(j["summary"]) == std::set<std::string>{"archives", "audited", "rejected", "findings"});
   const json& c = j["cases"][0];
   CHECK(keys(c) == std::set<std::string>{"archive", "sha256", "status", "error", "case_number",
-                                         "street", "party", "score", "grade", "documents",
-                                         "findings", "checks"});
+                                         "street", "party", "procedure", "score", "grade",
+                                         "documents", "findings", "checks"});
   CHECK(keys(c["documents"][0]) ==
         std::set<std::string>{"path", "format", "type", "stage", "number", "date", "title"});
   CHECK(keys(c["findings"][0]) == std::set<std::string>{"rule", "kind", "severity", "stage",
