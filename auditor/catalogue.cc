@@ -111,22 +111,33 @@ void check_present_listed(const Rule& r, const RuleContext& ctx, const std::vect
 
 void check_listed_untyped(const Rule& r, const RuleContext& ctx, const std::vector<Entry>& entries,
                           std::vector<Finding>& out) {
-  std::vector<std::string> blind;  // files whose content cannot be read
-  for (const Document& d : ctx.c.documents)
-    if (!readable(d) && d.type != kCatalogue) blind.push_back(d.path);
+  auto matches = [&](const Entry& e, const Document& d) {
+    return d.type != kCatalogue && catalogue_titled(d, catalogue_title_key(e.title));
+  };
+  // Files the row may name under another title: without text, or of a type
+  // the tool does not know, and named by no untyped row.
+  std::vector<std::string> candidates;
+  for (const Document& d : ctx.c.documents) {
+    if (d.type == kCatalogue || (readable(d) && d.type)) continue;
+    const bool named = std::any_of(entries.begin(), entries.end(), [&](const Entry& e) {
+      return e.type.empty() && matches(e, d);
+    });
+    if (!named) candidates.push_back(d.path);
+  }
   for (const Entry& e : entries) {
     if (!e.type.empty()) continue;
-    const std::string key = catalogue_title_key(e.title);
-    const bool found = std::any_of(ctx.c.documents.begin(), ctx.c.documents.end(), [&](const Document& d) {
-      return d.type != kCatalogue && catalogue_titled(d, key);
-    });
+    const bool found = std::any_of(ctx.c.documents.begin(), ctx.c.documents.end(),
+                                   [&](const Document& d) { return matches(e, d); });
     if (found) continue;
-    if (!blind.empty()) {
+    if (!candidates.empty()) {
       std::string files;
-      for (std::size_t k = 0; k < blind.size() && k < 10; ++k) files += (k ? "、" : "") + blind[k];
+      for (std::size_t k = 0; k < candidates.size() && k < 10; ++k)
+        files += (k ? "、" : "") + candidates[k];
       Finding m = manual_finding(r, "卷内目录列有“" + e.title + "”，未能按名称在卷内文书中找到；卷内有 " +
-                                        std::to_string(blind.size()) + " 份无可提取文本的文件（" + files +
-                                        (blind.size() > 10 ? " 等" : "") + "），请人工核对其中是否有该文书");
+                                        std::to_string(candidates.size()) +
+                                        " 份无可提取文本或未识别类型的文件（" + files +
+                                        (candidates.size() > 10 ? " 等" : "") +
+                                        "），请人工核对其中是否有该文书");
       m.evidence = {"卷内目录：" + e.line};
       m.stage = r.stage;
       out.push_back(std::move(m));
@@ -135,7 +146,6 @@ void check_listed_untyped(const Rule& r, const RuleContext& ctx, const std::vect
     Finding f = finding_for(r, "catalogue");
     f.message = fill_message(r.message, {{"title", e.title}});
     f.evidence = {"卷内目录：" + e.line};
-    add_unknown_documents(ctx.c, f.evidence);
     out.push_back(std::move(f));
   }
 }

@@ -175,6 +175,19 @@ TEST_CASE("a catalogue row of an unknown type is found by the document's name or
   }
 }
 
+TEST_CASE("an unmatched catalogue row is a manual check when a document of unknown type is present",
+          "[catalogue]") {
+  Document unknown = text_document("filing_approval", "承诺\n本人保证按期改正。\n", "附件3.docx");
+  unknown.type.reset();
+  const Audit a = audit(with({text_document("filing_approval", "立案审批表\n"), unknown,
+                              text_document("catalogue", catalogue({"\t当事人\t整改承诺书"}))}));
+  CHECK(outcome_of(a, "CAT-listed-untyped") == Outcome::not_checkable);
+  const std::vector<Finding> f = findings_of(a, "CAT-listed-untyped");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].kind == "manual_check");
+  CHECK(contains(f[0].message, "附件3.docx"));
+}
+
 TEST_CASE("an unmatched catalogue row is a manual check when files without text are present",
           "[catalogue]") {
   Document photo;
