@@ -3,6 +3,7 @@
 // payment_date, publication_date, violation_date, discovery_date,
 // filing_date, hearing_date), doc_date, hearing dates in prose and the date
 // of the act in a 经查 sentence.
+#include <algorithm>
 #include <string>
 
 #include "importers/cn_text.h"
@@ -146,10 +147,12 @@ void hearing_held(const Text& t, const std::vector<Date>& dates, Sink& out) {
   for (std::size_t i = t.find(U"举行听证"); i != npos; i = t.find(U"举行听证", i + 1)) {
     std::size_t start = i;
     while (start > 0 && !is_clause_end(t[start - 1]) && i - start < kHearingLookBack) --start;
-    const Date* last = nullptr;
-    for (const Date& d : dates)
-      if (d.b >= start && d.e <= i) last = &d;
-    if (last) out.add(last->b, i + 4, "hearing_date", last->iso);
+    // The last date starting before i (dates are in text order).
+    auto it = std::lower_bound(dates.begin(), dates.end(), i,
+                               [](const Date& d, std::size_t pos) { return d.b < pos; });
+    const Date* last = it == dates.begin() ? nullptr : &*(it - 1);
+    if (last && last->b >= start && last->e <= i)
+      out.add(last->b, i + 4, "hearing_date", last->iso);
   }
 }
 
@@ -167,8 +170,8 @@ void act_date(const Text& t, const Date& d, Sink& out) {
   for (Str s : {U"当事人", U"你单位", U"你(单位)", U"你"})
     if (p >= s.size() && t.str().substr(p - s.size(), s.size()) == s) party = true;
   if (!party) return;
-  std::size_t lb = t.line_begin(d.b);
-  if (d.b - lb > kFactsLookBack) lb = d.b - kFactsLookBack;
+  std::size_t lb = d.b;  // back to the line's start, at most kFactsLookBack
+  while (lb > 0 && t[lb - 1] != U'\n' && d.b - lb < kFactsLookBack) --lb;
   Str before = t.str().substr(lb, d.b - lb);
   bool findings = false;
   for (Str w : {U"经查", U"查明", U"违法事实", U"经调查"})
@@ -197,8 +200,9 @@ void act_date(const Text& t, const Date& d, Sink& out) {
 void extract_dates(const Text& t, Sink& out) {
   std::vector<Date> dates = find_dates(t);
   const Date* signed_on = nullptr;
+  LabelMemo memo;
   for (const Date& d : dates) {
-    DateLabel l = label_of_date(t, d.b, d.e);
+    DateLabel l = label_of_date(t, d.b, d.e, memo);
     // A date in a table column (under a header) is data, not a signature.
     bool signing = (stands_alone(t, d) && !(l.found() && l.at == LabelAt::column)) ||
                    after_date_label(t, d) || l.sealed;

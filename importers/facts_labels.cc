@@ -21,6 +21,8 @@ constexpr std::size_t kMaxName = 12;      // of a signer's name between label an
 constexpr std::size_t kMaxHeaderUp = 40;  // rows searched up for a column header
 constexpr std::size_t kMaxPiece = 10;     // code points of a wrapped piece of a label
 constexpr std::size_t kMaxPieces = 8;     // lines a label may be wrapped over
+constexpr std::size_t kMaxPrefix = 160;   // code points read back for a date's label in its cell
+constexpr std::size_t kMaxRow = 2000;     // code points of a table row read for its cells
 
 bool is_blank(char32_t c) { return c == U' ' || c == U'\t'; }
 bool is_edge(char32_t c) { return c == 0 || c == U'\n' || c == U'\t'; }
@@ -91,9 +93,20 @@ bool name_like(std::u32string_view n) {
   return true;
 }
 
+// The start of i's cell, but at most kMaxPrefix code points back, so that
+// reading every date of a huge line stays linear.
 std::size_t cell_begin(const Text& t, std::size_t i) {
-  while (i > 0 && !is_edge(t[i - 1])) --i;
+  const std::size_t stop = i > kMaxPrefix ? i - kMaxPrefix : 0;
+  while (i > stop && !is_edge(t[i - 1])) --i;
   return i;
+}
+bool starts_line(const Text& t, std::size_t i) { return i == 0 || t[i - 1] == U'\n'; }
+
+// The start of i's line, or npos when it is more than kMaxRow code points back.
+std::size_t row_begin(const Text& t, std::size_t i) {
+  const std::size_t stop = i > kMaxRow ? i - kMaxRow : 0;
+  while (i > stop && t[i - 1] != U'\n') --i;
+  return starts_line(t, i) ? i : npos;
 }
 std::size_t cell_end(const Text& t, std::size_t i) {
   while (!is_edge(t[i])) ++i;
@@ -256,8 +269,7 @@ DateLabel after_gap(const Text& t, std::size_t cb, std::size_t pe) {
 // A date first in its cell: the cells before it on the row. A short name
 // cell may sit between a signature label and the date.
 DateLabel before_in_row(const Text& t, std::size_t cb, bool named) {
-  std::size_t lb = t.line_begin(cb);
-  for (int cells = 0; cb > lb && cells < 3; ++cells) {
+  for (int cells = 0; cb > 0 && t[cb - 1] == U'\t' && cells < 3; ++cells) {
     std::size_t pe = cb - 1;  // the tab
     std::size_t pb = cell_begin(t, pe);
     cb = pb;
@@ -276,9 +288,12 @@ DateLabel before_in_row(const Text& t, std::size_t cb, bool named) {
   return {};
 }
 
+// The cells of the line starting at lb; none when the line is wider than kMaxRow.
 std::vector<std::pair<std::size_t, std::size_t>> cells_of_line(const Text& t, std::size_t lb) {
   std::vector<std::pair<std::size_t, std::size_t>> out;
-  std::size_t le = t.line_end(lb);
+  std::size_t le = lb;
+  while (le < t.size() && t[le] != U'\n' && le - lb <= kMaxRow) ++le;
+  if (le - lb > kMaxRow) return out;
   for (std::size_t b = lb;;) {
     std::size_t e = cell_end(t, b);
     out.push_back({b, e});
@@ -296,24 +311,36 @@ bool holds_digit(const Text& t, std::size_t b, std::size_t e) {
 
 // A header cell above the date in its column, in a table whose rows have
 // the same number of cells; rows of values (digits) in between are skipped.
-DateLabel column_header(const Text& t, std::size_t cb) {
-  std::size_t lb = t.line_begin(cb);
+DateLabel column_header(const Text& t, std::size_t cb, LabelMemo& memo) {
+  std::size_t lb = row_begin(t, cb);
+  if (lb == npos) return {};
   auto row = cells_of_line(t, lb);
   if (row.size() < 2) return {};
   std::size_t k = 0;
   while (k < row.size() && row[k].first != cb) ++k;
   if (k == row.size()) return {};
+  // Rows of values walked over share the answer of the row they reached.
+  std::vector<std::size_t> walked = {lb};
+  auto answer = [&](DateLabel l) {
+    for (std::size_t r : walked) memo.column[{r, k}] = l;
+    return l;
+  };
   for (std::size_t up = 0; up < kMaxHeaderUp && lb > 0; ++up) {
-    lb = t.line_begin(lb - 1);
+    lb = row_begin(t, lb - 1);
+    if (lb == npos) return answer({});
+    if (auto it = memo.column.find({lb, k}); it != memo.column.end()) return answer(it->second);
     auto above = cells_of_line(t, lb);
-    if (above.size() != row.size()) return {};
+    if (above.size() != row.size()) return answer({});
     auto [b, e] = above[k];
-    if (holds_digit(t, b, e)) continue;
+    if (holds_digit(t, b, e)) {
+      walked.push_back(lb);
+      continue;
+    }
     std::u32string n = norm_label(t, b, e);
-    if (date_label_like(n)) return make(t, b, e, LabelAt::column);
-    if (!n.empty()) return {};
+    if (date_label_like(n)) return answer(make(t, b, e, LabelAt::column));
+    if (!n.empty()) return answer({});
   }
-  return {};
+  return answer({});
 }
 
 // The last non-empty cell of the line starting at lb: [b, e), or b == e.
@@ -347,7 +374,8 @@ DateLabel lines_above(const Text& t, std::size_t lb, bool named) {
   std::vector<std::pair<std::size_t, std::size_t>> pieces;  // nearest first
   bool single_chars = true;
   for (std::size_t l = lb; l > 0 && pieces.size() < kMaxPieces;) {
-    l = t.line_begin(l - 1);
+    l = row_begin(t, l - 1);
+    if (l == npos) break;
     bool several = false;
     auto cell = last_cell(t, l, several);
     std::u32string n = norm_label(t, cell.first, cell.second);
@@ -421,7 +449,7 @@ bool is_signature_label(std::u32string_view n) {
   return false;
 }
 
-DateLabel label_of_date(const Text& t, std::size_t b, std::size_t /*e*/) {
+DateLabel label_of_date(const Text& t, std::size_t b, std::size_t /*e*/, LabelMemo& memo) {
   std::size_t cb = cell_begin(t, b);
   std::size_t pe = b;
   while (pe > cb && is_blank(t[pe - 1])) --pe;
@@ -438,13 +466,13 @@ DateLabel label_of_date(const Text& t, std::size_t b, std::size_t /*e*/) {
     if (!l.found()) l = after_gap(t, cb, pe);
     // "张三 （与受送达人的关系：本人） 2024年4月8日" under a signature label cell.
     if (!l.found() && name_like(before)) l = before_in_row(t, cb, true);
-    if (!l.found() && name_like(before) && cb == t.line_begin(cb)) l = lines_above(t, cb, true);
+    if (!l.found() && name_like(before) && starts_line(t, cb)) l = lines_above(t, cb, true);
     return l;
   }
   const bool sealed = pe > cb && has_seal_mark(t, cb, pe);
   DateLabel l = before_in_row(t, cb, false);
-  if (!l.found()) l = column_header(t, cb);
-  if (!l.found() && cb == t.line_begin(cb)) l = lines_above(t, cb, false);
+  if (!l.found()) l = column_header(t, cb, memo);
+  if (!l.found() && starts_line(t, cb)) l = lines_above(t, cb, false);
   l.sealed = l.sealed || sealed;
   return l;
 }

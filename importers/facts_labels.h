@@ -3,7 +3,9 @@
 // the reader that finds the label a date was written under.
 #pragma once
 
+#include <map>
 #include <string>
+#include <utility>
 #include <string_view>
 #include <vector>
 
@@ -49,6 +51,11 @@ struct DateLabel {
   bool sealed = false; // the date follows a seal mark "（印章）" in its cell
   bool found() const { return b != npos; }
 };
-DateLabel label_of_date(const Text& t, std::size_t b, std::size_t e);
+// What label_of_date learnt about one text's table columns: (row start,
+// column) -> the header found above it, so that a long table is read once.
+struct LabelMemo {
+  std::map<std::pair<std::size_t, std::size_t>, DateLabel> column;
+};
+DateLabel label_of_date(const Text& t, std::size_t b, std::size_t e, LabelMemo& memo);
 
 }  // namespace auditor::facts

@@ -328,3 +328,36 @@ TEST_CASE("extract shows every date of a receipt, a payment slip and a publicati
   CHECK_THAT(publication, Catch::Contains("  处罚决定日期：2024-05-10\n"));
   CHECK_THAT(publication, Catch::Contains("  公示日期：2024-05-17\n"));
 }
+
+TEST_CASE("every row of a long table reads its date under the one header", "[facts][dates]") {
+  std::string table = "文号\t当事人\t公示日期\n";
+  for (int i = 1; i <= 28; ++i)
+    table += "穗罚〔2024〕" + std::to_string(i) + "号\t某某公司\t2024-05-" +
+             (i < 10 ? "0" : "") + std::to_string(i) + "\n";
+  const Values dates = values_of(table, "publication_date");
+  REQUIRE(dates.size() == 28);
+  CHECK(dates.front() == "2024-05-01");
+  CHECK(dates.back() == "2024-05-28");
+  // Row after row inherits the header, however long the table.
+  std::string longer = "文号\t公示日期\n";
+  for (int i = 0; i < 99; ++i) longer += "穗罚〔2024〕1号\t2024-05-20\n";
+  longer += "穗罚〔2024〕2号\t2024-05-21\n";
+  CHECK(values_of(longer, "publication_date") == Values{"2024-05-20", "2024-05-21"});
+  // A row of another width ends the table.
+  CHECK(values_of("文号\t公示日期\n穗罚〔2024〕1号\t2024-05-20\n备注\n穗罚〔2024〕2号\t2024-05-21\n",
+                  "publication_date") == Values{"2024-05-20"});
+}
+
+TEST_CASE("dates of a huge line or table are read in linear time", "[facts][dates][hostile]") {
+  std::string line;
+  for (int i = 0; i < 20000; ++i) line += "签收日期：2024年4月8日 ";
+  CHECK(values_of(line, "service_date") == Values{"2024-04-08"});
+  std::string table = "公示日期";
+  for (int c = 0; c < 30; ++c) table += "\tx";
+  table += "\n";
+  for (int r = 0; r < 1000; ++r) {
+    for (int c = 0; c < 31; ++c) table += (c ? "\t" : "") + std::string("2024-04-08");
+    table += "\n";
+  }
+  CHECK(values_of(table, "publication_date") == Values{"2024-04-08"});
+}
