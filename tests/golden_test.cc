@@ -20,6 +20,10 @@ TEST_CASE("every testdata archive gives exactly its reviewed findings", "[golden
   REQUIRE(checklist.ok());
   Result<std::vector<fs::path>> archives = collect_archives({AUDITOR_SOURCE_DIR "/testdata"});
   REQUIRE(archives.ok());
+  // The bundled archives only; testdata/variants/ has its own test ([variants]).
+  std::erase_if(*archives, [](const fs::path& a) {
+    return a.parent_path().filename() != "testdata";
+  });
   REQUIRE(archives->size() == 6);
   const bool update = std::getenv("AUDITOR_UPDATE_GOLDEN") != nullptr;
   for (const fs::path& archive : *archives) {
