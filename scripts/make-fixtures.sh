@@ -28,6 +28,13 @@ done
 convert pdf "$src/decision.fodt"
 convert pdf "$src/scan.fodt"
 convert pdf "$src/evidence.fodt"
+# Table forms as PDF, the way other offices send them (tests/pdf_test.cc):
+# imported as Writer documents (not Writer/Web, which drops the first page).
+for f in receipt receipt-form publication-form catalogue; do
+  soffice --headless --norestore -env:UserInstallation="file://$HOME/lo" \
+    --infilter="HTML (StarWriter)" --convert-to pdf:writer_pdf_Export \
+    --outdir "$work" "$src/$f.html" >/dev/null
+done
 
 # Same document, opened only with the password "secret".
 cp "$src/decision.fodt" "$work/encrypted.fodt"
@@ -35,7 +42,8 @@ convert 'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},
   "$work/encrypted.fodt"
 
 for f in decision.docx decision.pdf scan.pdf encrypted.pdf evidence.pdf \
-  receipt.docx payment.docx publication.docx; do
+  receipt.docx payment.docx publication.docx \
+  receipt.pdf receipt-form.pdf publication-form.pdf catalogue.pdf; do
   cp "$work/$f" "$out/$f"
 done
 ls -l "$out"

@@ -64,25 +64,29 @@ struct Row {
 };
 
 struct Geometry {
-  double h;          // median word height
-  double same_line;  // centres closer than this share a line
-  double word_gap;   // a wider gap ends a fragment
-  double wide_gap;   // a wider gap is a cell boundary even in an unknown column
-  double wrap;       // a wrapped line's top follows the previous one within this
-  double align;      // two left edges closer than this are one column start
+  double h = 1;          // median word height
+  double same_line = 0;  // centres closer than this share a line
+  double word_gap = 0;   // a wider gap ends a fragment
+  double wide_gap = 0;   // a wider gap is a cell boundary even in an unknown column
+  double wrap = 0;       // a wrapped line's top follows the previous one within this
+  double pitch = 0;      // ...and within this, when the document shows its line pitch
+  double align = 2;      // two left edges closer than this are one column start
   double page_right = 0;            // right edge of the page's text
   std::vector<double> column_starts;  // confirmed column starts, ascending
+  std::vector<std::pair<double, double>> reach;  // left edge of cells -> furthest right
 };
 
 // Joins a cell's next line: nothing between Han text (a wrap inside a word or
-// sentence), a space between two Latin words.
+// sentence) or digits (a number broken in a narrow cell), a space between two
+// Latin words.
 void append_wrapped(std::string& to, const std::string& next) {
   if (to.empty()) {
     to = next;
     return;
   }
   if (next.empty()) return;
-  if (!is_cjk(decode_before(to, to.size())) && !is_cjk(decode_at(next, 0))) to += ' ';
+  const char32_t a = decode_before(to, to.size()), b = decode_at(next, 0);
+  if (!is_cjk(a) && !is_cjk(b) && !(is_digit(a) && is_digit(b))) to += ' ';
   to += next;
 }
 
@@ -139,9 +143,8 @@ bool visible_break(const std::vector<const Word*>& line, std::size_t k, const Ge
 // Column starts: for every left edge of a word that begins a table line or
 // follows a visible break on one, the number of table lines holding it (over
 // the whole document: a table goes on over pages), and the number of table
-// lines with a word running across it (where as many lines cross it as
-// start there, it is a word boundary inside a column, as before 号 in
-// `穗海…罚决〔2024〕26 号` on every row).
+// lines with a word running across it (where many lines cross it, it is a
+// word boundary inside a column rather than a column start).
 struct Start {
   double x;
   int lines = 0;
@@ -189,7 +192,7 @@ const Start* find_start(const Starts& starts, double x, const Geometry& g) {
 }
 
 // A Han/digit boundary inside a phrase (`南华西路 68 号`): LibreOffice's run
-// break, never taken for a column on a mere space.
+// break, taken for a column only on a gap wider than a space.
 bool cjk_digit_run(const std::string& before, const std::string& after) {
   if (before.empty() || after.empty()) return false;
   const char32_t a = decode_before(before, before.size()), b = decode_at(after, 0);
@@ -199,10 +202,10 @@ bool cjk_digit_run(const std::string& before, const std::string& after) {
 // The cells of one line. A word starts a cell after a gap of two line
 // heights; after a gap wider than a space when its left edge is a column
 // start of two table lines; after a mere space, on a table line, when it is
-// also such a column start, fewer table lines run across it and the space is
-// no Han/digit run break. Other words join the cell before them, with a
+// also such a column start, fewer than twice as many table lines run across
+// it (cells spanning columns) and the space is no Han/digit run break. Other words join the cell before them, with a
 // space where poppler saw one or the gap is wide.
-Line make_line(const std::vector<const Word*>& words, bool table, const Starts& starts,
+Line make_line(const std::vector<const Word*>& words, const Starts& starts,
                const Geometry& g) {
   Line line{line_top(words), {}};
   for (std::size_t k = 0; k < words.size(); ++k) {
@@ -213,8 +216,8 @@ Line make_line(const std::vector<const Word*>& words, bool table, const Starts& 
       const Start* s = find_start(starts, w.left, g);
       const int n = s ? s->lines : 0;
       cell = gap >= g.wide_gap || (gap >= g.word_gap && n >= 2) ||
-             (table && n >= 2 && n > s->crossed && visible_break(words, k, g) &&
-              !cjk_digit_run(words[k - 1]->text, w.text));
+             (n >= 2 && 2 * n > s->crossed && visible_break(words, k, g) &&
+              (gap >= 0.3 * g.h || !cjk_digit_run(words[k - 1]->text, w.text)));
     }
     if (cell) {
       line.cells.push_back({w.left, w.right, w.top, w.text, w.right - w.left});
@@ -281,7 +284,7 @@ std::vector<const Column*> sorted_columns(const Row& row) {
 // One table row's text, its cells placed under the grid's columns: a grid
 // column left of, between or (when `trailing`) after its cells that none of
 // its cells spans gets an empty cell, as a DOCX table row has.
-std::string grid_row(const Row& row, const std::vector<const Column*>& grid, bool trailing,
+std::string grid_row(const Row& row, const std::vector<double>& grid, bool trailing,
                      const Geometry& g) {
   const auto cols = sorted_columns(row);
   std::string s;
@@ -289,12 +292,12 @@ std::string grid_row(const Row& row, const std::vector<const Column*>& grid, boo
   for (std::size_t i = 0; i < cols.size(); ++i) {
     // The grid column this cell starts in: the last one starting left of it.
     std::size_t at = k;
-    while (at + 1 < grid.size() && grid[at + 1]->left <= cols[i]->left + g.align) ++at;
+    while (at + 1 < grid.size() && grid[at + 1] <= cols[i]->left + g.align) ++at;
     for (; k < at; ++k) s += '\t';  // skipped grid columns: empty cells
     if (i > 0) s += '\t';
     s += cols[i]->text;
     k = at + 1;
-    while (k < grid.size() && grid[k]->left < cols[i]->right - g.align) ++k;  // spanned
+    while (k < grid.size() && grid[k] < cols[i]->right - g.align) ++k;  // spanned
   }
   if (trailing)
     for (; k < grid.size(); ++k) s += '\t';
@@ -304,7 +307,7 @@ std::string grid_row(const Row& row, const std::vector<const Column*>& grid, boo
 // A first-column label centred beside several rows (a merged cell: 当事人
 // beside 名称 / 证件号码 / 住址) moves up to the first of them, where a DOCX
 // table has it: it has as many rows without a first cell below it as above
-// (one fewer when it sits between the middle two of an even number).
+// (one fewer when it stands alone between the middle two of an even number).
 void lift_merged_labels(std::vector<Row>& rows, std::size_t first, std::size_t end,
                         double x0, const Geometry& g) {
   auto first_cell = [&](const Row& r) -> Column* {
@@ -318,7 +321,9 @@ void lift_merged_labels(std::vector<Row>& rows, std::size_t first, std::size_t e
     std::size_t above = 0, below = 0;
     while (i - above > first && !first_cell(rows[i - above - 1])) ++above;
     while (i + below + 1 < end && !first_cell(rows[i + below + 1])) ++below;
-    if (above == 0 || below + 1 < above) continue;
+    // Between the middle two of an even number the label stands alone.
+    const std::size_t slack = rows[i].columns.size() == 1 ? 1 : 0;
+    if (above == 0 || below + slack < above) continue;
     rows[i - above].columns.push_back(*label);
     rows[i].columns.erase(rows[i].columns.begin() + (label - rows[i].columns.data()));
   }
@@ -326,7 +331,21 @@ void lift_merged_labels(std::vector<Row>& rows, std::size_t first, std::size_t e
 
 // Text of the rows: a one-column row as its lines; a run of rows with two or
 // more columns (a table) aligned on the columns of its widest row.
-std::string format_rows(std::vector<Row> rows, const Geometry& g) {
+// `carried`: the columns of the last table of the page before, updated to
+// this page's last table.
+std::string format_rows(std::vector<Row> rows, const Geometry& g, std::vector<double>& carried) {
+  // A one-line, one-cell row between two table rows, in their first column:
+  // a merged label centred between two of its rows.
+  auto label_between = [&](std::size_t r) {
+    if (r == 0 || r + 1 >= rows.size() || rows[r].columns.size() != 1 ||
+        rows[r].lines.size() != 1 || rows[r - 1].columns.size() < 2 ||
+        rows[r + 1].columns.size() < 2)
+      return false;
+    double x0 = rows[r - 1].columns.front().left;
+    for (const Column& c : rows[r - 1].columns) x0 = std::min(x0, c.left);
+    return rows[r].columns.front().right < sorted_columns(rows[r - 1])[1]->left &&
+           rows[r].columns.front().left <= x0 + g.align;
+  };
   std::string out;
   for (std::size_t i = 0; i < rows.size();) {
     if (rows[i].columns.size() < 2) {
@@ -336,20 +355,39 @@ std::string format_rows(std::vector<Row> rows, const Geometry& g) {
     }
     const std::size_t first = i;
     std::size_t end = i, widest = i;
-    while (end < rows.size() && rows[end].columns.size() >= 2) {
+    while (end < rows.size() && (rows[end].columns.size() >= 2 || label_between(end))) {
       if (rows[end].columns.size() > rows[widest].columns.size()) widest = end;
       ++end;
     }
     lift_merged_labels(rows, first, end, sorted_columns(rows[widest]).front()->left, g);
     for (std::size_t r = first; r < end; ++r)
       if (rows[r].columns.size() > rows[widest].columns.size()) widest = r;
-    const auto grid = sorted_columns(rows[widest]);
+    std::vector<double> grid;
+    for (const Column* c : sorted_columns(rows[widest])) grid.push_back(c->left);
+    // A table going on from the page before keeps that page's columns when
+    // this part shows a subset of them (a column empty on every row here).
+    const bool at_top = std::none_of(rows.begin(), rows.begin() + static_cast<long>(first),
+                                     [](const Row& r) { return r.columns.size() >= 2; });
+    if (at_top && carried.size() > grid.size() &&
+        std::all_of(grid.begin(), grid.end(), [&](double x) {
+          return std::any_of(carried.begin(), carried.end(),
+                             [&](double y) { return std::abs(x - y) <= g.align; });
+        }))
+      grid = carried;
     // A list (most rows as wide as its header row) keeps empty last cells; a
     // form's short rows end with their last cell.
     std::size_t full = 0;
     for (std::size_t r = first; r < end; ++r) full += rows[r].columns.size() == grid.size();
-    const bool list = widest == first && 2 * full >= end - first;
-    for (; i < end; ++i) out += grid_row(rows[i], grid, list, g) + '\n';
+    const bool list = widest == first && 3 * full >= 2 * (end - first);
+    for (; i < end; ++i) {
+      if (rows[i].columns.empty()) continue;  // its label moved up
+      if (rows[i].columns.size() == 1) {     // a label between rows that stayed
+        for (const std::string& l : rows[i].lines) out += l + '\n';
+        continue;
+      }
+      out += grid_row(rows[i], grid, list, g) + '\n';
+    }
+    carried = grid;
   }
   return out;
 }
@@ -364,14 +402,20 @@ bool wraps_under(const Column& col, const Fragment& c, const Geometry& g) {
 }
 
 // The previous line of the column was full, so the text went on below: it
-// ends within two characters of the next column start (or of the page's
-// text), or the next line's first word would not have fitted there (a Latin
+// ends within two characters of the next column start (or, in the last
+// column, of the furthest right a cell starting where it starts reaches), or the next line's first word would not have fitted there (a Latin
 // word, a number, `〔2024〕43`: anything not starting with a Han character,
 // which may break anywhere). Lines of one character each are a label
-// written downwards.
+// written downwards; a line ending in a colon is a complete label.
 bool wrapped(const Column& col, const Fragment& c, const Geometry& g) {
   if (col.last_right - col.last_left <= 1.3 * g.h && c.right - c.left <= 1.3 * g.h) return true;
-  double limit = g.page_right;
+  if (!col.text.empty()) {  // a label ending in a colon is complete
+    const char32_t last = decode_before(col.text, col.text.size());
+    if (last == U'：' || last == U':') return false;
+  }
+  double limit = g.page_right;  // the next column start, or how far this column reaches
+  for (const auto& [x, right] : g.reach)
+    if (std::abs(x - col.last_left) <= g.align) limit = right;
   for (double x : g.column_starts)
     if (x > col.last_right - g.align) {
       limit = x;
@@ -396,15 +440,16 @@ bool ends_sentence(const std::string& text) {
 // a new column, -2 for a column whose last line is too far above (a new row).
 // Returns false when the line cannot join the row at all: too far below, a
 // cell spanning two columns (text below the table) or not placed as a
-// wrapped line, or a new column beside a row of two or more lines that it
-// neither interleaves (a label centred beside a wrapped value) nor continues.
+// wrapped line, or a new column beside the row that it neither interleaves
+// (a label centred beside a wrapped value) nor continues.
 bool match_cells(const Row& row, const Line& line, const Geometry& g, std::vector<int>& match) {
   if (line.top - row.last_top > g.wrap) return false;
   match.assign(line.cells.size(), -1);
   std::size_t leftmost = 0;
   for (std::size_t k = 1; k < row.columns.size(); ++k)
     if (row.columns[k].left < row.columns[leftmost].left) leftmost = k;
-  bool matched = false, continues = false, unwrapped = false, added = false, first = false;
+  bool matched = false, continues = false, unwrapped = false, added = false, first = false,
+       first_wraps = false;
   for (std::size_t i = 0; i < line.cells.size(); ++i) {
     const Fragment& c = line.cells[i];
     int found = -1, overlaps = 0;
@@ -422,15 +467,17 @@ bool match_cells(const Row& row, const Line& line, const Geometry& g, std::vecto
     }
     if (found >= 0) {
       const Column& col = row.columns[static_cast<std::size_t>(found)];
-      if (c.top - col.last_top > g.wrap) {
+      if (c.top - col.last_top > g.pitch) {
         found = -2;
       } else if (!wraps_under(col, c, g)) {
         return false;
       } else {
         matched = true;
-        if (static_cast<std::size_t>(found) == leftmost) first = true;
+        const bool is_first = static_cast<std::size_t>(found) == leftmost;
+        if (is_first) first = true;
         if (wrapped(col, c, g)) {
           continues = true;
+          if (is_first) first_wraps = true;
         } else if (!ends_sentence(col.text)) {
           unwrapped = true;
         }
@@ -442,9 +489,10 @@ bool match_cells(const Row& row, const Line& line, const Geometry& g, std::vecto
   // The next row of a table without padding: a column's short line followed
   // by more text. After a paragraph ended by 。 the next paragraph of the cell
   // may follow, beside a wrapping column or with the first column empty.
-  if (matched && (unwrapped || (!continues && first))) return false;
-  if (added && !continues && row.lines.size() >= 2 && line.top - row.last_top > 0.75 * g.h)
-    return false;
+  // A wrapping first column (the label) carries the line whatever the others
+  // do (a value written on two lines: `李志强` / `2024年3月12日`).
+  if (matched && !first_wraps && (unwrapped || (!continues && first))) return false;
+  if (added && !continues && line.top - row.last_top > 0.75 * g.h) return false;
   return true;
 }
 
@@ -453,7 +501,13 @@ Geometry page_geometry(const std::vector<Word>& words) {
   for (const Word& w : words) heights.push_back(w.bottom - w.top);
   std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
   const double h = std::max(heights[heights.size() / 2], 1.0);
-  Geometry g{h, 0.3 * h, 0.6 * h, 2.0 * h, 1.3 * h, 2.0};
+  Geometry g;
+  g.h = h;
+  g.same_line = 0.3 * h;
+  g.word_gap = 0.6 * h;
+  g.wide_gap = 2.0 * h;
+  g.wrap = 1.3 * h;
+  g.align = 2.0;
   for (const Word& w : words) g.page_right = std::max(g.page_right, w.right);
   return g;
 }
@@ -491,6 +545,34 @@ std::vector<Row> build_rows(const std::vector<Line>& lines, const Geometry& g) {
   return rows;
 }
 
+// The line pitch of wrapped text: the smallest distance between the tops of
+// two lines below each other in one column, at least 0.6 line heights (0
+// when there is none).
+// A table row starts at least a cell padding further down, so a table with
+// tight rows still tells its rows from its wrapped cells.
+double line_pitch(const std::vector<std::vector<Line>>& pages,
+                  const std::vector<Geometry>& geometry) {
+  std::vector<double> d;
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    const auto& lines = pages[p];
+    const double h = geometry[p].h;
+    for (std::size_t i = 0; i < lines.size(); ++i)
+      for (const Fragment& c : lines[i].cells) {
+        for (std::size_t j = i + 1; j < lines.size(); ++j) {
+          const double diff = lines[j].top - lines[i].top;
+          if (diff > 1.5 * h) break;
+          const bool below = std::any_of(
+              lines[j].cells.begin(), lines[j].cells.end(),
+              [&](const Fragment& o) { return o.left < c.right && o.right > c.left; });
+          if (!below) continue;
+          if (diff >= 0.6 * h) d.push_back(diff);
+          break;
+        }
+      }
+  }
+  return d.empty() ? 0 : *std::min_element(d.begin(), d.end());
+}
+
 }  // namespace
 
 std::vector<std::string> page_texts(std::vector<std::vector<Word>> pages) {
@@ -507,17 +589,35 @@ std::vector<std::string> page_texts(std::vector<std::vector<Word>> pages) {
   }
   for (std::size_t p = 0; p < pages.size(); ++p)
     if (!pages[p].empty()) mark_crossed(lines[p], table[p], geometry[p], starts);
-  std::vector<std::string> out(pages.size());
+  std::vector<std::vector<Line>> laid(pages.size());
   for (std::size_t p = 0; p < pages.size(); ++p) {
     if (pages[p].empty()) continue;
     Geometry& g = geometry[p];
     for (const Start& s : starts)
       if (s.lines >= 2) g.column_starts.push_back(s.x);
     std::sort(g.column_starts.begin(), g.column_starts.end());
-    std::vector<Line> page;
     for (std::size_t i = 0; i < lines[p].size(); ++i)
-      page.push_back(make_line(lines[p][i], table[p][i], starts, g));
-    out[p] = format_rows(build_rows(page, g), g);
+      laid[p].push_back(make_line(lines[p][i], starts, g));
+    for (const Line& line : laid[p])
+      for (const Fragment& c : line.cells) {
+        auto it = std::find_if(g.reach.begin(), g.reach.end(), [&](const auto& r) {
+          return std::abs(r.first - c.left) <= g.align;
+        });
+        if (it == g.reach.end()) {
+          g.reach.push_back({c.left, c.right});
+        } else {
+          it->second = std::max(it->second, c.right);
+        }
+      }
+  }
+  const double pitch = line_pitch(laid, geometry);
+  std::vector<std::string> out(pages.size());
+  std::vector<double> carried;
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    if (pages[p].empty()) continue;
+    Geometry& g = geometry[p];
+    g.pitch = pitch > 0 ? std::min(g.wrap, pitch + 0.1 * g.h) : g.wrap;
+    out[p] = format_rows(build_rows(laid[p], g), g, carried);
   }
   return out;
 }
