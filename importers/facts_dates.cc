@@ -17,6 +17,7 @@ constexpr std::size_t kHearingLookBack = 60;
 constexpr std::size_t kProseLabel = 24;    // code points read back for a label in prose
 constexpr std::size_t kFactsLookBack = 200;  // from 当事人于 back to 经查 on its line
 constexpr std::size_t kWrappedYear = 12;     // code points of a date's part on one line
+constexpr std::size_t kBlankRun = 12;        // placeholder marks of one part of a blank date
 
 struct Date {
   std::size_t b, e;
@@ -195,6 +196,32 @@ void act_date(const Text& t, const Date& d, Sink& out) {
   out.add(d.b, end, "violation_date", d.iso);
 }
 
+bool is_placeholder(char32_t c) {
+  return c == U' ' || c == U'_' || c == U'＿' || c == U'×' || c == U'x' || c == U'X' ||
+         c == U'*' || c == U'○' || c == U'-';
+}
+
+// A date field left blank ("送达时间：    年  月  日", "签收日期：×年×月×日") under a
+// label the vocabulary knows: blank_date = its kind, so that a rule can say
+// which date was not filled in.
+void blank_dates(const Text& t, LabelMemo& memo, Sink& out) {
+  for (std::size_t y = t.str().find(U'年'); y != npos; y = t.str().find(U'年', y + 1)) {
+    std::size_t b = y;
+    while (b > 0 && is_placeholder(t[b - 1]) && y - b < kBlankRun) --b;
+    if (b > 0 && (cn::is_digit(t[b - 1]) || cn::cn_digit(t[b - 1]) >= 0)) continue;
+    std::size_t m = y + 1;
+    while (is_placeholder(t[m]) && m - y < kBlankRun) ++m;
+    if (t[m] != U'月') continue;
+    std::size_t d = m + 1;
+    while (is_placeholder(t[d]) && d - m < kBlankRun) ++d;
+    if (t[d] != U'日') continue;
+    while (b < y && t[b] == U' ') ++b;  // the blank field starts at its first mark
+    DateLabel l = label_of_date(t, b, d + 1, memo);
+    std::string_view kind = l.found() ? date_label_kind(l.norm) : std::string_view{};
+    if (!kind.empty()) out.add(l.b < b ? l.b : b, d + 1, "blank_date", std::string(kind));
+  }
+}
+
 }  // namespace
 
 void extract_dates(const Text& t, Sink& out) {
@@ -225,6 +252,7 @@ void extract_dates(const Text& t, Sink& out) {
     if (signing) signed_on = &d;
   }
   if (signed_on) out.add(signed_on->b, signed_on->e, "doc_date", signed_on->iso);
+  blank_dates(t, memo, out);
   hearing_held(t, dates, out);
 }
 

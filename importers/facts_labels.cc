@@ -139,6 +139,18 @@ bool has_seal_mark(const Text& t, std::size_t b, std::size_t e) {
   return ends_with(all, U"印章") || ends_with(all, U"公章") || ends_with(all, U"盖章");
 }
 
+// The cell holds only the name of an enforcement organ, as it signs a
+// letter with the date beside it: "广州市海珠区人民政府赤岗街道办事处    2024年3月5日".
+bool signing_organ(const Text& t, std::size_t cb, std::size_t pe) {
+  if (cb > 0 && !is_edge(t[cb - 1])) return false;  // not the whole cell
+  std::u32string n = norm_label(t, cb, pe);
+  if (n.size() < 3 || !colon_label_like(n) || n.size() > kMaxPrefix) return false;
+  for (std::u32string_view w : {U"办事处", U"人民政府", U"局", U"委员会", U"执法队", U"大队",
+                                U"中队", U"管理所", U"中心", U"街道", U"厅"})
+    if (ends_with(n, w)) return true;
+  return false;
+}
+
 DateLabel make(const Text& t, std::size_t b, std::size_t e, LabelAt at) {
   DateLabel l;
   trim(t, b, e);
@@ -455,7 +467,8 @@ DateLabel label_of_date(const Text& t, std::size_t b, std::size_t /*e*/, LabelMe
   while (pe > cb && is_blank(t[pe - 1])) --pe;
   // Text before the date in its cell, unless it is only bracketed notes
   // ("（与受送达人的关系： ）") or a seal mark ("（印章）").
-  if (has_seal_mark(t, cb, pe) && date_label_kind(norm_label(t, cb, pe)).empty()) {
+  if ((has_seal_mark(t, cb, pe) && date_label_kind(norm_label(t, cb, pe)).empty()) ||
+      (pe < b && signing_organ(t, cb, pe))) {
     DateLabel l;
     l.sealed = true;
     return l;

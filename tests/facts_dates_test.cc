@@ -200,10 +200,14 @@ TEST_CASE("document date after a seal mark, in a table cell and after a bare sig
        {"正文。\n广州市海珠区赤岗街道办事处（印章）  2024年4月8日\n",
         "正文。\n广州市海珠区赤岗街道办事处\n（印章）\n二〇二四年四月八日\n",
         "正文。\n某某街道办事处（公章）\n2024年4月8日\n", "审批意见\t同意\n签字（盖章）：    2024年4月8日\n",
-        "负责人意见\t同意\t日期\t2024-04-08\n"}) {
+        "负责人意见\t同意\t日期\t2024-04-08\n",
+        "正文。\n广州市海珠区人民政府赤岗街道办事处        2024年4月8日\n"}) {
     INFO(text);
     CHECK(values_of(text, "doc_date") == Values{"2024-04-08"});
   }
+  // An organ's name in running text is no signature.
+  CHECK(values_of("正文。\n2024年4月8日\n广州市海珠区人民政府赤岗街道办事处于2024年4月9日立案\n",
+                  "doc_date") == Values{"2024-04-08"});
   // A signature with the signer's name closes a form or record.
   CHECK(values_of("承办人意见：建议立案。\n签名：黄志明、林晓东　　2024年3月4日\n"
                   "单位负责人审批意见：同意立案。\n签字：刘卫东2024年3月5日\n",
@@ -360,4 +364,21 @@ TEST_CASE("dates of a huge line or table are read in linear time", "[facts][date
     table += "\n";
   }
   CHECK(values_of(table, "publication_date") == Values{"2024-04-08"});
+}
+
+TEST_CASE("a date field left blank under a known label is a blank_date of its kind",
+          "[facts][dates]") {
+  for (const char* text :
+       {"送达时间：    年  月  日\n", "签收日期：×年×月×日\n", "收件人签名：      年   月   日\n",
+        "送达时间\t  年  月  日  时  分\n", "签收日期\n____年__月__日\n"}) {
+    INFO(text);
+    CHECK(values_of(text, "blank_date") == Values{"service_date"});
+  }
+  CHECK(values_of("缴款日期：    年  月  日\n", "blank_date") == Values{"payment_date"});
+  // A filled date, a blank under an unknown label and a blank in running text are none.
+  for (const char* text : {"送达时间：2024年4月8日\n", "签字：    年  月  日\n",
+                           "你（单位）于    年  月  日要求听证。\n"}) {
+    INFO(text);
+    CHECK(values_of(text, "blank_date").empty());
+  }
 }
