@@ -125,7 +125,7 @@ def no_penalty_decision(c):
     you = _you(c)
     return _doc(c, '不予行政处罚决定书', '不予行政处罚决定书', 'letter', [
         ('party',),
-        ('p', f'本机关于{D(c.dates["filed"])}对当事人{c.cause}一案立案调查。经查：{facts_sentence(c)}'),
+        ('p', f'本机关于{D(c.dates["filed"])}对当事人{c.cause[:-1]}一案立案调查。经查：{facts_sentence(c)}'),
         ('p', f'本机关于{D(c.dates["notice_served"])}向当事人送达了《不予行政处罚事先告知书》（{c.num("罚告")}），'
               '当事人在法定期限内未提出陈述、申辩。'),
         ('p', f'当事人的上述行为违反了{violated(c)}的规定，鉴于当事人系初次违法，危害后果轻微并已及时改正，依据《中华人民共和国'

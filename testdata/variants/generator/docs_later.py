@@ -34,7 +34,7 @@ def hearing_docs(c):
         ('sig', [('申请人', c.party['name'], D(dr))])], internal=False)
     notification = _doc(c, '听证通知书', title(c, 'hnotice', ['听证通知书', '行政处罚听证通知书', '听证通知书']), 'letter', [
         ('party',),
-        ('p', f'{you}于{D(dr)}就{c.cause}一案提出听证要求，本机关决定于{T(dh, 9, 30)}在{c.organ}三楼会议室公开举行听证会。'),
+        ('p', f'{you}于{D(dr)}就{c.cause[:-1]}一案提出听证要求，本机关决定于{T(dh, 9, 30)}在{c.organ}三楼会议室公开举行听证会。'),
         ('p', f'主持人：{c.hearing_host}；听证员：{c.reviewer}；记录员：{c.clerk}。'),
         ('p', '注意事项：1．请携带身份证明、证据材料按时参加；2．委托代理人参加的，应当提交授权委托书。'),
         ('seal', c.organ, D(dn))], c.num('听通'), internal=False)
@@ -94,7 +94,7 @@ def penalty_decision(c):
     you = _you(c)
     return _doc(c, '行政处罚决定书', '行政处罚决定书', 'letter', [
         ('party',),
-        ('p', f'本机关于{D(c.dates["filed"])}对当事人{c.cause}一案立案调查。经查：{facts_sentence(c)}'),
+        ('p', f'本机关于{D(c.dates["filed"])}对当事人{c.cause[:-1]}一案立案调查。经查：{facts_sentence(c)}'),
         ('p', '上述事实有现场检查笔录、询问笔录、现场照片等证据为证。'),
         ('p', f'本机关于{D(c.dates["notice_served"])}向当事人送达了《行政处罚事先告知书》（{c.num("罚告")}）。{c.statement_sentence}'),
         ('p', f'当事人的上述行为违反了{violated(c)}的规定。依据{penalty_basis(c)}的规定，本机关决定：'
