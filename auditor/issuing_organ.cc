@@ -69,7 +69,8 @@ bool short_organ_line(std::string line, const std::string& street) {
   for (std::string_view tail : {"办事处", ""})
     if (tail.empty() || strip_prefix(line, tail)) break;
   for (std::string_view unit :
-       {"综合行政执法专用章", "综合行政执法办公室", "综合行政执法队", "综合执法办", ""})
+       {"综合行政执法专用章", "综合行政执法办公室", "综合行政执法中队", "综合行政执法队",
+        "行政执法办公室", "综合执法办公室", "综合执法办", "综合执法队", "执法中队", "执法队", ""})
     if (unit.empty() || strip_prefix(line, unit)) break;
   return line.empty();
 }
