@@ -54,9 +54,16 @@ std::string iso_utc(std::time_t t) {
   return buf;
 }
 
-// The words of a page as layout.h takes them; false when some text is rotated.
+// More words than any form or letter page holds: the layout's cost grows
+// with words times column starts, so such a page is read in raw order.
+constexpr std::size_t kMaxLayoutWords = 6000;
+
+// The words of a page as layout.h takes them; false when some text is
+// rotated or the page holds too many words.
 bool page_words(const poppler::page& page, std::vector<pdf_layout::Word>& words) {
-  for (const poppler::text_box& b : page.text_list()) {
+  const std::vector<poppler::text_box> boxes = page.text_list();
+  if (boxes.size() > kMaxLayoutWords) return false;
+  for (const poppler::text_box& b : boxes) {
     if (b.rotation() != 0) return false;
     const poppler::rectf r = b.bbox();
     std::string t = utf8(b.text());
