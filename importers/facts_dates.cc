@@ -100,6 +100,13 @@ bool stands_alone(const Text& t, const Date& d) {
   return is_cell_edge(t[j]);
 }
 
+// Nothing but blanks and a time of day after the date in its cell.
+bool ends_cell(const Text& t, const Date& d) {
+  std::size_t j = skip_time(t, d.e);
+  while (t[j] == U' ') ++j;
+  return is_cell_edge(t[j]);
+}
+
 // After a bare `日期:` cell or a signing label such as 签发日期 / 落款日期.
 bool after_date_label(const Text& t, const Date& d) {
   std::size_t i = d.b;
@@ -232,7 +239,7 @@ void extract_dates(const Text& t, Sink& out) {
     DateLabel l = label_of_date(t, d.b, d.e, memo);
     // A date in a table column (under a header) is data, not a signature.
     bool signing = (stands_alone(t, d) && !(l.found() && l.at == LabelAt::column)) ||
-                   after_date_label(t, d) || l.sealed;
+                   after_date_label(t, d) || l.sealed || (l.signer && ends_cell(t, d));
     if (l.found()) {
       const std::size_t b = l.at == LabelAt::same_cell || l.at == LabelAt::prev_cell ? l.b : d.b;
       out.add(b, d.e, "labelled_date", t.original(l.b, l.e) + "=" + d.iso);

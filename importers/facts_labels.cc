@@ -151,6 +151,17 @@ bool signing_organ(const Text& t, std::size_t cb, std::size_t pe) {
   return false;
 }
 
+// An opinion closed by its signer's name: "同意立案。 刘卫东 2024年3月4日" —
+// two to four Han characters right before the date, after a full stop or
+// at the start of the cell.
+bool signer_before(const Text& t, std::size_t cb, std::size_t pe) {
+  std::size_t i = pe;
+  while (i > cb && cn::is_han(t[i - 1]) && pe - i < 5) --i;
+  if (pe - i < 2 || pe - i > 4) return false;
+  while (i > cb && is_blank(t[i - 1])) --i;
+  return i == cb ? cb == 0 || is_edge(t[cb - 1]) : t[i - 1] == U'。';
+}
+
 DateLabel make(const Text& t, std::size_t b, std::size_t e, LabelAt at) {
   DateLabel l;
   trim(t, b, e);
@@ -480,6 +491,7 @@ DateLabel label_of_date(const Text& t, std::size_t b, std::size_t /*e*/, LabelMe
     // "张三 （与受送达人的关系：本人） 2024年4月8日" under a signature label cell.
     if (!l.found() && name_like(before)) l = before_in_row(t, cb, true);
     if (!l.found() && name_like(before) && starts_line(t, cb)) l = lines_above(t, cb, true);
+    if (!l.found()) l.signer = signer_before(t, cb, pe);
     return l;
   }
   const bool sealed = pe > cb && has_seal_mark(t, cb, pe);

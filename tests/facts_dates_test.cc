@@ -205,6 +205,11 @@ TEST_CASE("document date after a seal mark, in a table cell and after a bare sig
     INFO(text);
     CHECK(values_of(text, "doc_date") == Values{"2024-04-08"});
   }
+  // An opinion closed by its signer's name and the date.
+  CHECK(values_of("审批意见：同意立案。 刘卫东 2024年3月4日\n备注\n", "doc_date") ==
+        Values{"2024-03-04"});
+  CHECK(values_of("正文\n2024年3月4日\n经查。当事人2024年3月5日在该处经营\n", "doc_date") ==
+        Values{"2024-03-04"});
   // An organ's name in running text is no signature.
   CHECK(values_of("正文。\n2024年4月8日\n广州市海珠区人民政府赤岗街道办事处于2024年4月9日立案\n",
                   "doc_date") == Values{"2024-04-08"});
