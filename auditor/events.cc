@@ -117,10 +117,17 @@ bool has_type_id(const std::string& id, const std::vector<const char*>& types) {
   return false;
 }
 
+// The first dated fact of `kind`; of payment_date the latest: a slip is
+// filled in (填制日期) before it is paid (缴款日期).
 const Fact* fact_of(const Document& d, std::string_view kind) {
-  for (const Fact& f : d.facts)
-    if (f.kind == kind && Date::parse(f.value)) return &f;
-  return nullptr;
+  const Fact* out = nullptr;
+  for (const Fact& f : d.facts) {
+    if (f.kind != kind || !Date::parse(f.value)) continue;
+    if (!out) out = &f;
+    if (kind != "payment_date") break;
+    if (f.value > out->value) out = &f;
+  }
+  return out;
 }
 
 const Document* first_of_type(const Case& c, std::string_view type) {
