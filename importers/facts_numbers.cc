@@ -125,10 +125,15 @@ bool read_prefix(const Text& t, std::size_t i, Token& tok) {
     more = part < r && i - part < kMaxPrefix;
     if (more) r = part;
   }
-  if (r == i && i >= 2 && t[i - 1] == U'\n' && is_word(t[i - 2])) {
-    // The prefix ends the line before: 穗海赤岗综执罚决\n〔2024〕3号.
-    r = i - 1;
-    while (r > 0 && is_word(t[r - 1]) && i - r < kMaxPrefix) --r;
+  if (r >= 2 && t[r - 1] == U'\n' && is_word(t[r - 2])) {
+    // The prefix began on the line before (a wrapped cell): 穗海赤岗综执罚决 /
+    // 〔2024〕3号, 穗海琶洲综执 / 罚决〔2024〕33号 — taken when the prefix is
+    // otherwise empty, or when the line before brings its 穗.
+    std::size_t p = r - 1;
+    while (p > 0 && is_word(t[p - 1]) && i - p < kMaxPrefix) --p;
+    const bool brings_sui = t.str().substr(p, r - p).find(U'穗') != npos &&
+                            t.str().substr(r, i - r).find(U'穗') == npos;
+    if (r == i || brings_sui) r = p;
   }
   std::size_t start = npos;
   for (std::size_t k = i; k > r; --k) {  // the last label inside the run wins
