@@ -29,7 +29,7 @@ import assemble  # noqa: E402
 import defects  # noqa: E402
 from basics import add_wd  # noqa: E402
 from cases import general_dates, make_case  # noqa: E402
-from corpus import BASES, DEFECTS, GROUPS, NEAR  # noqa: E402
+from corpus import BASES, DEFECTS, GROUPS, LATE_GROUPS, NEAR  # noqa: E402
 from layouts import render  # noqa: E402
 
 ZIP_TIME = (2024, 9, 2, 9, 0, 0)
@@ -98,16 +98,21 @@ def main():
     archives = []  # (zip name, variant, docs, expectation)
     c_names = {}   # zip name → the case's title (the name of a whole-case PDF)
     serial = 20
-    for group, base, variants in GROUPS:
-        for suffix, v in variants:
-            serial += 1
-            c = make_case(BASES[base], v, serial)
-            docs = assemble.documents(c)
-            c_names[f'{group}-{suffix}.zip'] = f'{c.party["name"]}{c.cause}（{c.case_no}）'
-            archives.append((f'{group}-{suffix}.zip', v, docs, {
-                'group': group, 'complete': True, 'procedure': BASES[base]['procedure'], 'grade': '优秀',
-                'expect': [], 'allow': [], 'party': v.party, 'layout': v.layout, 'format': v.fmt,
-                'dates': v.date_style, 'names': v.encoding + '/' + v.naming}))
+
+    def add_groups(groups, serial):
+        for group, base, variants in groups:
+            for suffix, v in variants:
+                serial += 1
+                c = make_case(BASES[base], v, serial)
+                docs = assemble.documents(c)
+                c_names[f'{group}-{suffix}.zip'] = f'{c.party["name"]}{c.cause}（{c.case_no}）'
+                archives.append((f'{group}-{suffix}.zip', v, docs, {
+                    'group': group, 'complete': True, 'procedure': BASES[base]['procedure'], 'grade': '优秀',
+                    'expect': [], 'allow': [], 'party': v.party, 'layout': v.layout, 'format': v.fmt,
+                    'dates': v.date_style, 'names': v.encoding + '/' + v.naming}))
+        return serial
+
+    serial = add_groups(GROUPS, serial)
     for name, base, defect, v, expect, allow, what in DEFECTS:
         serial += 1
         c, docs = defects.defect_docs(defect, BASES[base], v, serial)
@@ -123,6 +128,8 @@ def main():
             'group': None, 'complete': True, 'procedure': BASES[base]['procedure'], 'grade': '优秀', 'edge': what,
             'expect': [], 'allow': [], 'party': v.party, 'layout': v.layout, 'format': v.fmt,
             'dates': v.date_style, 'names': v.encoding + '/' + v.naming}))
+
+    serial = add_groups(LATE_GROUPS, serial)
 
     tmp = tempfile.mkdtemp(prefix='variants-')
     try:

@@ -26,6 +26,13 @@ def documents(c, extra=None):
     if c.correction:
         out.append(_put(d3.correction_order(c), 2, dd['inspected']))
     out.append(_put(d1.investigation_report(c), 2, dd['report']))
+    if c.procedure == 'transferred':
+        import docs_extra as d4
+        out += [_put(d4.transfer_approval(c), 5, dd['transfer_approved']),
+                _put(d4.transfer_letter(c), 5, dd['transferred']),
+                _put(d4.transfer_receipt(c), 6, dd['transferred']),
+                _put(d3.closing_approval(c, '移送公安机关', f'已将案件移送{d4.POLICE}，公安机关已接收。'), 8, dd['closed'])]
+        return _close(c, out)
     if c.procedure == 'no_penalty':
         out += [_put(d3.no_penalty_notice(c), 3, dd['notice']),
                 _put(d1.receipt(c, '不予行政处罚事先告知书送达回证', '不予行政处罚事先告知书', c.num('罚告'), dd['notice_served']),

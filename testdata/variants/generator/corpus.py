@@ -29,6 +29,13 @@ def _withdrawn_dates(filed):
             'closed': add_wd(filed, 10)}
 
 
+def _transfer_dates(filed):
+    d = {'filed': filed, 'inspected': filed, 'violation': filed - dt.timedelta(days=3),
+         'inquired': add_wd(filed, 1), 'report': add_wd(filed, 5)}
+    d.update(transfer_approved=add_wd(filed, 6), transferred=add_wd(filed, 7), closed=add_wd(filed, 12))
+    return d
+
+
 BASES = {
     'general': dict(procedure='general', street='南华西', matter='stall', dates=general_dates(dt.date(2024, 3, 4))),
     'general-fine6000': dict(procedure='general', street='南华西', matter='stall', fine=6000,
@@ -39,6 +46,8 @@ BASES = {
                        dates=general_dates(dt.date(2024, 4, 8), statements=True)),
     'hearing': dict(procedure='general', street='琶洲', matter='debris', hearing=True,
                     dates=general_dates(dt.date(2024, 5, 6), hearing=True)),
+    'transferred': dict(procedure='transferred', street='南石头', matter='hazard', fine=0, one_off=True,
+                        dates=_transfer_dates(dt.date(2024, 9, 9))),
     'simple': dict(procedure='simple', street='新港', matter='litter', dates=_simple_dates(dt.date(2024, 6, 12))),
     'withdrawn': dict(procedure='withdrawn', street='滨江', matter='stall', dates=_withdrawn_dates(dt.date(2024, 7, 1))),
     'no-penalty': dict(procedure='no_penalty', street='龙凤', matter='waste', fine=0,
@@ -183,4 +192,11 @@ NEAR = [
      '告知书和决定书由当事人妻子代收（送达回证注明关系）；正文阿拉伯数字日期、落款汉字日期'),
     ('n15-party-written-statement', 'statements', 'party-written-statement',
      V('A', '：', 'arabic', 'company', 1, 'numbered'), '当事人提交书面陈述申辩书（无陈述申辩笔录）'),
+]
+
+# Groups made after the others (their serials follow NEAR, so adding them changed no archive above).
+LATE_GROUPS = [
+    ('g7-transferred', 'transferred', [
+        ('a', V('A', '：', 'arabic', 'company', 0, 'numbered')),
+        ('b', V('C', '：', 'chinese', 'company', 1, 'plain', fmt='pdf'))]),
 ]

@@ -61,3 +61,44 @@ def photo(c, file, shade):
     """An image member (no text): classified by its name only."""
     return {'file': file, 'title': file, 'kind': 'image', 'raw': _png(64, 48, shade), 'number': None,
             'case_no': None, 'blocks': []}
+
+
+# --- transferred (移送司法机关) -------------------------------------------------------
+
+POLICE = '广州市公安局海珠区分局'
+
+
+def transfer_approval(c):
+    d = c.dates['transfer_approved']
+    return _doc(c, '涉嫌犯罪案件移送审批表', '涉嫌犯罪案件移送审批表', 'form', [
+        ('kv', 'cause', c.cause), ('party',),
+        ('kv', '移送理由', f'{facts_sentence(c)}涉案危险废物数量达到三吨以上，当事人涉嫌构成污染环境罪，依据《行政执法机关移送'
+                          '涉嫌犯罪案件的规定》第三条的规定，应当移送公安机关。'),
+        ('kv', '移送机关', POLICE),
+        ('approve', '承办人意见', '建议移送公安机关。', '、'.join(n for n, _ in c.officers), D(d)),
+        ('approve', '承办机构负责人意见', '同意移送。', c.leaders[0], D(d)),
+        ('approve', '单位负责人审批意见', '同意移送。', c.leaders[1], D(d))])
+
+
+def transfer_letter(c):
+    d = c.dates['transferred']
+    return _doc(c, '涉嫌犯罪案件移送书', '涉嫌犯罪案件移送书', 'letter', [
+        ('p', f'{POLICE}：'),
+        ('p', f'本机关在查处{c.party["name"]}{c.cause[:-1]}一案中，发现{facts_sentence(c)}当事人涉嫌构成污染环境罪。'
+              '依据《行政执法机关移送涉嫌犯罪案件的规定》第三条的规定，现将该案移送你局，请依法审查处理，并将处理结果书面告知本机关。'),
+        ('p', '附件：1．案件调查终结报告；2．涉案物品清单；3．现场检查笔录、询问笔录、现场照片等证据材料。'),
+        ('seal', c.organ, D(d))], c.num('移'), internal=False)
+
+
+def transfer_receipt(c):
+    from docs import receipt
+    d = c.dates['transferred']
+    doc = receipt(c, '涉嫌犯罪案件移送书送达回证', '涉嫌犯罪案件移送书', c.num('移'), d, place=POLICE)
+    # the recipient is the police, not the party
+    doc['blocks'] = [(b[0], b[1], POLICE) if b[0] == 'kv' and b[1] in ('受送达人', '受送达人名称或姓名') else b
+                     for b in doc['blocks']]
+    doc['blocks'] = [('sig', [(lab, '张警官（' + POLICE + '法制大队）' if lab.startswith('收件人') else name, date)
+                              for lab, name, date in b[1]]) if b[0] == 'sig' else
+                     (b[0], '张警官（' + POLICE + '法制大队）') if b[:2] == ('kv', '收件人签名或盖章') else b
+                     for b in doc['blocks']]
+    return doc
