@@ -344,15 +344,16 @@ Outcome provisions_changed(const Rule& r, const RuleContext& ctx, std::vector<Fi
   const Citations decision = citations_of(ctx, decision_type, ignore);
   const std::string notice_title = doc_title(ctx.checklist, notice_type);
   const std::string decision_title = doc_title(ctx.checklist, decision_type);
+  // Each document whose citations were not read, with why.
   std::string unread;
-  if (notice.by_key.empty()) unread = notice_title;
-  if (decision.by_key.empty()) unread += (unread.empty() ? "" : "、") + decision_title;
+  for (const auto& [c, title] : {std::pair{&notice, &notice_title}, std::pair{&decision, &decision_title}}) {
+    if (!c->by_key.empty()) continue;
+    unread += (unread.empty() ? "" : "；") + *title +
+              (c->readable ? "正文未见违法条款或处罚依据条款的引用" : "无可提取文本");
+  }
   if (!unread.empty()) {
-    Finding m = manual_finding(r, "未能从" + unread + "中识别所引用的法律条文（" +
-                                      (notice.readable && decision.readable ? "正文未见《法名》第…条"
-                                                                            : "文书无可提取文本") +
-                                      "），请人工核对" + notice_title + "与" + decision_title +
-                                      "引用的违法条款和处罚依据是否一致");
+    Finding m = manual_finding(r, "未能识别所引用的法律条文（" + unread + "），请人工核对" + notice_title +
+                                      "与" + decision_title + "引用的违法条款和处罚依据是否一致");
     m.document = decision_type;
     m.evidence = notice.evidence;
     m.evidence.insert(m.evidence.end(), decision.evidence.begin(), decision.evidence.end());

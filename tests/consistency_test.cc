@@ -424,7 +424,7 @@ TEST_CASE("a notice whose citations cannot be read is a manual check naming it",
   const std::vector<Finding> f = findings_of(a, "CON-provisions-notice");
   REQUIRE(f.size() == 1);
   CHECK(f[0].kind == "manual_check");
-  CHECK(contains(f[0].message, "未能从《行政处罚事先告知书》中识别所引用的法律条文（文书无可提取文本）"));
+  CHECK(contains(f[0].message, "未能识别所引用的法律条文（《行政处罚事先告知书》无可提取文本）"));
 }
 
 TEST_CASE("a decision citing a provision without the law's name is a manual check",
@@ -441,4 +441,16 @@ TEST_CASE("a decision citing a provision without the law's name is a manual chec
   REQUIRE(f.size() == 1);
   CHECK(f[0].kind == "manual_check");
   CHECK(contains(f[0].message, "第三十六条"));
+}
+
+TEST_CASE("a notice citing no substantive article is a manual check saying so", "[consistency]") {
+  const Audit a = audit(with_notice_and_decision(
+      "你单位的行为违法，本机关拟对你单位罚款人民币伍仟元整。",
+      "当事人违反了《广州市市容环境卫生管理规定》第十条第一款的规定，依据《广州市市容环境卫生管理规定》第四十二条的规定，决定罚款人民币伍仟元整。"));
+  CHECK(outcome_of(a, "CON-provisions-notice") == Outcome::not_checkable);
+  const std::vector<Finding> f = findings_of(a, "CON-provisions-notice");
+  REQUIRE(f.size() == 1);
+  INFO(f[0].message);
+  CHECK(contains(f[0].message, "《行政处罚事先告知书》正文未见违法条款或处罚依据条款的引用"));
+  CHECK_FALSE(contains(f[0].message, "《行政处罚决定书》正文未见"));
 }
