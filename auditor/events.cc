@@ -30,6 +30,8 @@ struct EventSpec {
   bool earliest_of_all = false;
 };
 
+// A served event is dated by the 送达回证 serving the document, else by the
+// signed receipt block on the document's own copy (当事人联: "签收时间：…").
 // clang-format off
 const std::vector<EventSpec>& specs() {
   static const std::vector<EventSpec> table = {
@@ -53,12 +55,14 @@ const std::vector<EventSpec>& specs() {
        {{{"investigation_report"}, Via::own_date}}},
       {"notice", "制作事先告知书", "penalty_notice", {}, {{{"penalty_notice"}, Via::own_date}}},
       {"notice_served", "事先告知书送达", "penalty_notice", {},
-       {{{"penalty_notice"}, Via::served}}},
+       {{{"penalty_notice"}, Via::served},
+        {{"penalty_notice"}, Via::fact, "service_date"}}},
       {"statements", "陈述申辩", "statement_record", {}, {{{"statement_record"}, Via::own_date}}},
       {"hearing_requested", "申请听证", "hearing_request", {},
        {{{"hearing_request"}, Via::own_date}}},
       {"hearing_notified", "听证通知书送达", "hearing_notification", {},
-       {{{"hearing_notification"}, Via::served}}},
+       {{{"hearing_notification"}, Via::served},
+        {{"hearing_notification"}, Via::fact, "service_date"}}},
       {"hearing_held", "举行听证", "hearing_record", {"hearing"},
        {{{"hearing_record"}, Via::fact, "hearing_date"},
         {{"hearing_record"}, Via::own_date},
@@ -71,7 +75,8 @@ const std::vector<EventSpec>& specs() {
       {"decided", "作出行政处罚决定", "penalty_decision", {},
        {{{"penalty_decision", "no_penalty_decision", "on_spot_decision"}, Via::own_date}}},
       {"decision_served", "决定书送达", "penalty_decision", {},
-       {{{"penalty_decision", "no_penalty_decision"}, Via::served}}},
+       {{{"penalty_decision", "no_penalty_decision"}, Via::served},
+        {{"penalty_decision", "no_penalty_decision"}, Via::fact, "service_date"}}},
       {"published", "公示", "publication_record", {},
        {{{"publication_record"}, Via::fact, "publication_date"},
         {{"publication_record"}, Via::own_date}}},
@@ -84,7 +89,8 @@ const std::vector<EventSpec>& specs() {
       {"seizure", "查封、扣押", "seizure_decision", {}, {{{"seizure_decision"}, Via::own_date}}},
       {"seizure_ended", "解除查封、扣押", "seizure_release", {},
        {{{"seizure_release"}, Via::own_date}}},
-      {"reminder_served", "催告书送达", "reminder", {}, {{{"reminder"}, Via::served}}},
+      {"reminder_served", "催告书送达", "reminder", {},
+       {{{"reminder"}, Via::served}, {{"reminder"}, Via::fact, "service_date"}}},
       {"enforcement_applied", "申请强制执行", "enforcement_application", {},
        {{{"enforcement_application"}, Via::own_date}}},
       {"closed", "结案", "closing_approval", {}, {{{"closing_approval"}, Via::own_date}}},

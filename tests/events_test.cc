@@ -212,3 +212,23 @@ TEST_CASE("discovery is the earliest of a stated discovery date and the document
   CHECK(e->date.iso() == "2024-08-28");
   CHECK_THAT(e->origin, Catch::Contains("发现时间"));
 }
+
+TEST_CASE("without a receipt, the signed receipt block on the decision dates its service",
+          "[deadline]") {
+  Case c = dated_case();  // decided 09-27, served 09-30 by a receipt
+  doc_of(c, "penalty_decision")
+      .facts.push_back({"service_date", "2024-09-29", "签收时间：2024年9月29日"});
+  // The receipt comes first.
+  CHECK(find_event(c, bundled(), "decision_served")->date.iso() == "2024-09-30");
+  std::erase_if(c.documents, [](const Document& d) {
+    if (d.type != "service_receipt") return false;
+    for (const Fact& f : d.facts)
+      if (f.kind == "served_document" && f.value == "行政处罚决定书") return true;
+    return false;
+  });
+  const std::optional<Event> served = find_event(c, bundled(), "decision_served");
+  REQUIRE(served);
+  CHECK(served->date.iso() == "2024-09-29");
+  CHECK(served->source->type == "penalty_decision");
+  CHECK_THAT(served->origin, Catch::Contains("签收时间"));
+}
