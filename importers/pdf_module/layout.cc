@@ -140,10 +140,22 @@ bool visible_break(const std::vector<const Word*>& line, std::size_t k, const Ge
   return line[k - 1]->space_after || line[k]->left - line[k - 1]->right >= 0.2 * g.h;
 }
 
+// LibreOffice's run break between Han text and digits shows as a space
+// (0.15 h); a cell boundary there is wider (padding on both sides).
+constexpr double kRunBreak = 0.22;
+
+// A Han/digit boundary inside a phrase (`南华西路 68 号`): LibreOffice's run
+// break, taken for a column only on a gap wider than that.
+bool cjk_digit_run(const std::string& before, const std::string& after) {
+  if (before.empty() || after.empty()) return false;
+  const char32_t a = decode_before(before, before.size()), b = decode_at(after, 0);
+  return (is_cjk(a) && is_digit(b)) || (is_digit(a) && is_cjk(b));
+}
+
 // Column starts: for every left edge of a word that begins a table line or
 // follows a visible break on one, the number of table lines holding it (over
 // the whole document: a table goes on over pages), and the number of table
-// lines with a word running across it (where many lines cross it, it is a
+// lines of the page being laid out with a word running across it (where many lines cross it, it is a
 // word boundary inside a column rather than a column start).
 struct Start {
   double x;
@@ -160,6 +172,9 @@ void count_starts(const PageLines& lines, const std::vector<bool>& table, const 
     std::vector<std::size_t> seen;
     for (std::size_t k = 0; k < lines[i].size(); ++k) {
       if (k > 0 && !visible_break(lines[i], k, g)) continue;
+      if (k > 0 && lines[i][k]->left - lines[i][k - 1]->right < kRunBreak * g.h &&
+          cjk_digit_run(lines[i][k - 1]->text, lines[i][k]->text))
+        continue;  // a run break inside a phrase (`〔2024〕23 号`)
       const double x = lines[i][k]->left;
       std::size_t s = 0;
       while (s < starts.size() && std::abs(starts[s].x - x) > g.align) ++s;
@@ -191,22 +206,33 @@ const Start* find_start(const Starts& starts, double x, const Geometry& g) {
   return nullptr;
 }
 
-// A Han/digit boundary inside a phrase (`南华西路 68 号`): LibreOffice's run
-// break, taken for a column only on a gap wider than a space.
-bool cjk_digit_run(const std::string& before, const std::string& after) {
-  if (before.empty() || after.empty()) return false;
-  const char32_t a = decode_before(before, before.size()), b = decode_at(after, 0);
-  return (is_cjk(a) && is_digit(b)) || (is_digit(a) && is_cjk(b));
+// The cell runs across a column start of its page: it spans columns (a
+// form's value cell to the end of the row), so a date or number after it on
+// its line, short of a wide gap, belongs to it
+// (`周伟明（与受送达人的关系：经营者）  2024年8月23日`).
+bool spans_column(const Fragment& cell, const Starts& starts, const Geometry& g) {
+  for (const Start& s : starts)
+    if (s.lines >= 2 && 2 * s.lines > s.crossed && s.x > cell.left + g.align &&
+        s.x < cell.right - g.align)
+      return true;
+  return false;
+}
+
+// A word of one Han character.
+bool one_han(const std::string& w) {
+  return w.size() == 3 && is_cjk(decode_at(w, 0));
 }
 
 // The cells of one line. A word starts a cell after a gap of two line
-// heights; after a gap wider than a space when its left edge is a column
-// start of two table lines; after a mere space, on a table line, when it is
-// also such a column start, fewer than twice as many table lines run across
-// it (cells spanning columns) and the space is no Han/digit run break. Other words join the cell before them, with a
-// space where poppler saw one or the gap is wide.
+// heights; unless it is a number after a cell spanning a column, after a gap wider than a space when its left edge is a column
+// start of two table lines; after a mere space when it is such a column
+// start, fewer than twice as many table lines run across it (cells spanning
+// columns) and the space is no Han/digit run break (unless ≥ 0.22 h wide).
+// Other words join the cell before them, with a space where poppler saw one
+// or the gap is 0.15 h or more (as raw order has it: `第1页 共1页`), except
+// between the characters of a label spaced out one by one (`当 事 人`).
 Line make_line(const std::vector<const Word*>& words, const Starts& starts,
-               const Geometry& g) {
+               const Starts& page_starts, const Geometry& g) {
   Line line{line_top(words), {}};
   for (std::size_t k = 0; k < words.size(); ++k) {
     const Word& w = *words[k];
@@ -215,16 +241,23 @@ Line make_line(const std::vector<const Word*>& words, const Starts& starts,
       const double gap = w.left - words[k - 1]->right;
       const Start* s = find_start(starts, w.left, g);
       const int n = s ? s->lines : 0;
-      cell = gap >= g.wide_gap || (gap >= g.word_gap && n >= 2) ||
-             (n >= 2 && 2 * n > s->crossed && visible_break(words, k, g) &&
-              (gap >= 0.3 * g.h || !cjk_digit_run(words[k - 1]->text, w.text)));
+      const bool after_span = is_digit(decode_at(w.text, 0)) &&
+                              spans_column(line.cells.back(), page_starts, g);
+      cell = gap >= g.wide_gap ||
+             (!after_span &&
+              ((gap >= g.word_gap && n >= 2) ||
+               (n >= 2 && 2 * n > s->crossed && visible_break(words, k, g) &&
+                (gap >= kRunBreak * g.h || !cjk_digit_run(words[k - 1]->text, w.text)))));
     }
     if (cell) {
       line.cells.push_back({w.left, w.right, w.top, w.text, w.right - w.left});
       continue;
     }
     Fragment& f = line.cells.back();
-    if (words[k - 1]->space_after || w.left - words[k - 1]->right >= g.word_gap) f.text += ' ';
+    if (words[k - 1]->space_after ||
+        (w.left - words[k - 1]->right >= 0.15 * g.h && !one_han(words[k - 1]->text) &&
+         !one_han(w.text)))
+      f.text += ' ';
     f.text += w.text;
     f.right = std::max(f.right, w.right);
     f.top = std::min(f.top, w.top);
@@ -587,8 +620,6 @@ std::vector<std::string> page_texts(std::vector<std::vector<Word>> pages) {
     table[p] = table_lines(lines[p], geometry[p]);
     count_starts(lines[p], table[p], geometry[p], starts);
   }
-  for (std::size_t p = 0; p < pages.size(); ++p)
-    if (!pages[p].empty()) mark_crossed(lines[p], table[p], geometry[p], starts);
   std::vector<std::vector<Line>> laid(pages.size());
   for (std::size_t p = 0; p < pages.size(); ++p) {
     if (pages[p].empty()) continue;
@@ -596,8 +627,13 @@ std::vector<std::string> page_texts(std::vector<std::vector<Word>> pages) {
     for (const Start& s : starts)
       if (s.lines >= 2) g.column_starts.push_back(s.x);
     std::sort(g.column_starts.begin(), g.column_starts.end());
+    Starts here = starts;  // crossings are counted on this page only
+    mark_crossed(lines[p], table[p], g, here);
+    Starts own;  // starts of this page alone
+    count_starts(lines[p], table[p], g, own);
+    mark_crossed(lines[p], table[p], g, own);
     for (std::size_t i = 0; i < lines[p].size(); ++i)
-      laid[p].push_back(make_line(lines[p][i], starts, g));
+      laid[p].push_back(make_line(lines[p][i], here, own, g));
     for (const Line& line : laid[p])
       for (const Fragment& c : line.cells) {
         auto it = std::find_if(g.reach.begin(), g.reach.end(), [&](const auto& r) {
