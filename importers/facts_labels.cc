@@ -467,7 +467,8 @@ bool is_signature_label(std::u32string_view n) {
     if (n.find(w) != std::u32string_view::npos) return true;
   // Roles that sign a form with their name and the date.
   for (std::u32string_view w : {U"承办人", U"负责人", U"审批人", U"审核人", U"记录人", U"经办人",
-                                U"填表人", U"批准人", U"调查人", U"立卷人"})
+                                U"填表人", U"批准人", U"调查人", U"立卷人", U"收件人", U"受送达人",
+                                U"签收人", U"代收人"})
     if (ends_with(n, w)) return true;
   return false;
 }
