@@ -30,7 +30,7 @@ convert pdf "$src/scan.fodt"
 convert pdf "$src/evidence.fodt"
 # Table forms as PDF, the way other offices send them (tests/pdf_test.cc):
 # imported as Writer documents (not Writer/Web, which drops the first page).
-for f in receipt receipt-form publication-form catalogue; do
+for f in receipt receipt-form publication-form catalogue approval; do
   soffice --headless --norestore -env:UserInstallation="file://$HOME/lo" \
     --infilter="HTML (StarWriter)" --convert-to pdf:writer_pdf_Export \
     --outdir "$work" "$src/$f.html" >/dev/null
@@ -43,7 +43,7 @@ convert 'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},
 
 for f in decision.docx decision.pdf scan.pdf encrypted.pdf evidence.pdf \
   receipt.docx payment.docx publication.docx \
-  receipt.pdf receipt-form.pdf publication-form.pdf catalogue.pdf; do
+  receipt.pdf receipt-form.pdf publication-form.pdf catalogue.pdf approval.pdf; do
   cp "$work/$f" "$out/$f"
 done
 ls -l "$out"

@@ -188,6 +188,24 @@ TEST_CASE("a PDF publication record with wrapped 4-column rows is read cell by c
   CHECK(values(text, "publication_date") == Values{"2024-03-26"});
 }
 
+TEST_CASE("a PDF approval form: a merged label stays on its first row, cell paragraphs joined",
+          "[pdf]") {
+  const std::string text = pdf_text("approval.pdf");
+  CHECK(text ==
+        "行政处罚决定审批表\n"
+        "立案号\t穗海南华综执立〔2024〕43号\n"
+        "当事人\t名称/姓名\t广州市海珠区鸿盛餐饮管理有限公司\n"
+        "\t证件号码\t91440105MA9W3K7LX6\n"
+        "\t地址\t广州市海珠区同福西路112号首层\n"
+        "违法事实\t2024年3月4日，执法人员在琶洲大道东侧绿化带巡查时发现建筑垃圾约2立方米，"
+        "经查，系当事人于2022年1月12日将装修产生的建筑垃圾倾倒在绿化带内。\n"
+        "承办机构负责人意见\t同意。签字：王建国2024年3月20日\n"
+        "本表一式一份，存入案卷。\n");
+  CHECK(values(text, "party") == Values{"广州市海珠区鸿盛餐饮管理有限公司"});
+  CHECK(values(text, "violation_date") == Values{"2022-01-12"});
+  CHECK(values(text, "doc_date") == Values{"2024-03-20"});
+}
+
 TEST_CASE("a PDF catalogue keeps its columns, empty cells included", "[pdf]") {
   const std::string text = pdf_text("catalogue.pdf");
   CHECK(has_line(text, "1\t\t广州市海珠区人民政府南华西街道办事处\t立案审批表\t20240304\t1"));
