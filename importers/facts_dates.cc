@@ -174,12 +174,23 @@ void act_date(const Text& t, const Date& d, Sink& out) {
   const bool since = p > 0 && t[p - 1] == U'自';
   if (p == 0 || (t[p - 1] != U'于' && !since)) return;
   --p;
-  bool party = false;
-  for (Str s : {U"当事人", U"你单位", U"你(单位)", U"你"})
-    if (p >= s.size() && t.str().substr(p - s.size(), s.size()) == s) party = true;
-  if (!party) return;
   std::size_t lb = d.b;  // back to the line's start, at most kFactsLookBack
   while (lb > 0 && t[lb - 1] != U'\n' && d.b - lb < kFactsLookBack) --lb;
+  // The party is the sentence's subject before the date ("当事人作为…的施工单位，
+  // 自…起"), and no authority acts in between ("…，执法人员于…").
+  std::size_t ss = p;
+  while (ss > lb && t[ss - 1] != U'。' && t[ss - 1] != U';') --ss;
+  Str sentence = t.str().substr(ss, p - ss);
+  std::size_t actor = npos;
+  for (Str s : {U"当事人", U"你单位", U"你(单位)"}) {
+    std::size_t k = sentence.rfind(s);
+    if (k != Str::npos && (actor == npos || k + s.size() > actor)) actor = k + s.size();
+  }
+  if (actor == npos) return;
+  Str between = sentence.substr(actor);
+  for (Str w : {U"执法人员", U"机关", U"本局", U"我局", U"本队", U"我队", U"队员", U"工作人员",
+                U"本所", U"街道办"})
+    if (between.find(w) != Str::npos) return;
   Str before = t.str().substr(lb, d.b - lb);
   bool findings = false;
   for (Str w : {U"经查", U"查明", U"违法事实", U"经调查"})
