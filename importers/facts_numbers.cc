@@ -22,6 +22,7 @@ struct Token {
   bool has_sui = false;
   bool year_first = false;  // `〔2021〕深南综执罚字第1101号`
   bool served = false;  // named by a 送达回证 as the served document
+  std::string head;     // the prefix's part wrapped onto the line above (a table cell)
 };
 
 bool is_open(char32_t c) {
@@ -114,6 +115,43 @@ std::size_t bracketed_part(const Text& t, std::size_t r) {
   return k > 0 && k < r - 1 && t[k - 1] == U'(' ? k - 1 : r;
 }
 
+// The part of a number's prefix wrapped onto the line above, in the same
+// table column (cells are tab-separated): 穗海琶洲综执 above 罚决〔2024〕33号, or
+// 穗海赤岗综执罚决 above 〔2024〕3号. The prefix on this line is [r, i) and
+// starts its cell. Taken when it brings the 穗 the prefix lacks (from the 穗
+// on), or, when this line has no prefix at all, its words after the last word
+// ending a phrase (福财罚决字 above 〔2018〕第2号; a title above gives none).
+// Only a run of words; empty otherwise.
+std::string head_above(const Text& t, std::size_t r, std::size_t i) {
+  const std::size_t lb = t.line_begin(r);
+  if (lb < 2 || (r > lb && t[r - 1] != U'\t')) return {};
+  if (t.str().substr(r, i - r).find(U'穗') != npos) return {};
+  std::size_t column = 0;
+  for (std::size_t k = lb; k < r; ++k) column += t[k] == U'\t' ? 1 : 0;
+  std::size_t b = t.line_begin(lb - 1), e = lb - 1;  // the line above, without its '\n'
+  for (std::size_t c = 0; c < column && b < e; ++b)
+    if (t[b] == U'\t') ++c;
+  for (std::size_t k = b; k < e; ++k)
+    if (t[k] == U'\t') e = k;
+  std::size_t from = t.str().substr(b, e - b).find(U'穗');
+  if (from != npos) {
+    from += b;
+  } else if (r == i) {
+    from = b;
+    for (std::size_t k = e; k > b; --k)
+      if (ends_words(t[k - 1])) {
+        from = k;
+        break;
+      }
+  } else {
+    return {};
+  }
+  if (from >= e || e - from > kMaxPrefix) return {};
+  for (std::size_t k = from; k < e; ++k)
+    if (!is_word(t[k]) && t[k] != U' ') return {};
+  return t.original(from, e);
+}
+
 // Finds the prefix of the number whose bracket is at i and the label before it.
 bool read_prefix(const Text& t, std::size_t i, Token& tok) {
   std::size_t r = i;
@@ -125,16 +163,7 @@ bool read_prefix(const Text& t, std::size_t i, Token& tok) {
     more = part < r && i - part < kMaxPrefix;
     if (more) r = part;
   }
-  if (r >= 2 && t[r - 1] == U'\n' && is_word(t[r - 2])) {
-    // The prefix began on the line before (a wrapped cell): 穗海赤岗综执罚决 /
-    // 〔2024〕3号, 穗海琶洲综执 / 罚决〔2024〕33号 — taken when the prefix is
-    // otherwise empty, or when the line before brings its 穗.
-    std::size_t p = r - 1;
-    while (p > 0 && is_word(t[p - 1]) && i - p < kMaxPrefix) --p;
-    const bool brings_sui = t.str().substr(p, r - p).find(U'穗') != npos &&
-                            t.str().substr(r, i - r).find(U'穗') == npos;
-    if (r == i || brings_sui) r = p;
-  }
+  tok.head = head_above(t, r, i);
   std::size_t start = npos;
   for (std::size_t k = i; k > r; --k) {  // the last label inside the run wins
     if (label_ends_at(t, k, kCaseLabels))
@@ -154,7 +183,7 @@ bool read_prefix(const Text& t, std::size_t i, Token& tok) {
     start = r;
   }
   std::size_t sui = t.str().substr(start, i - start).find(U'穗');
-  tok.has_sui = sui != npos;
+  tok.has_sui = sui != npos || tok.head.find("穗") != std::string::npos;
   if (tok.has_sui) {
     start += sui;
   } else {
@@ -165,7 +194,7 @@ bool read_prefix(const Text& t, std::size_t i, Token& tok) {
       }
   }
   tok.b = t.skip_spaces(start);
-  return tok.b < i || tok.case_label || tok.doc_label;
+  return tok.b < i || !tok.head.empty() || tok.case_label || tok.doc_label;
 }
 
 std::vector<Token> find_tokens(const Text& t) {
@@ -221,7 +250,8 @@ void mark_served(const Text& t, std::vector<Token>& tokens, Sink& out) {
         }
     if (served) {
       served->served = true;
-      out.add(served->b, served->e, "served_number", t.original(served->b, served->e));
+      out.add(served->b, served->e, "served_number",
+              served->head + t.original(served->b, served->e));
     }
     std::size_t title = t[v] == U'《' ? v + 1 : v;
     std::size_t stop = scan_name(t, title, {U"》", U"文号"}, 40);
@@ -234,7 +264,7 @@ void mark_served(const Text& t, std::vector<Token>& tokens, Sink& out) {
 }
 
 // Standing alone on its line, labelled 文号, or near the top and not quoted
-// nor inside a sentence (right after a Han character: 依据粤府〔2020〕1号,
+// nor inside a sentence (right after a function word: 依据粤府〔2020〕1号,
 // …作出的穗海…罚决〔2024〕3号决定书 are cited); a number without 穗 near the
 // top must begin its line or follow a colon, a tab or spaces.
 bool own_number_position(const Text& t, const Token& tok, std::size_t line_index) {
@@ -245,10 +275,12 @@ bool own_number_position(const Text& t, const Token& tok, std::size_t line_index
   std::size_t before = tok.b;
   while (before > 0 && t[before - 1] == U' ') --before;
   char32_t c = before > 0 ? t[before - 1] : 0;
-  // Inside a sentence (…作出的穗海…罚决〔2024〕3号行政处罚决定书) a number is cited;
-  // one set apart by spaces (行政处罚决定书  穗海…号, a header line) is not.
+  // Inside a sentence (…作出的穗海…罚决〔2024〕3号行政处罚决定书: right after a
+  // function word) a number is cited; one after a title (行政处罚决定书穗海…号,
+  // a header line the reader joined, or set apart by spaces) is not.
+  static constexpr Str kSentenceWords = U"的据照为及和与于在对已将按见是即出了达经依";
   const bool spaced = before < tok.b;
-  if (!spaced && before > lb && cn::is_han(c)) return false;
+  if (!spaced && before > lb && kSentenceWords.find(c) != npos) return false;
   if (!tok.has_sui && before > lb && !spaced && c != U':' && c != U'\t') return false;
   return line_index < kHeadLines && c != U'(' && c != U'《' && c != U'“';
 }
@@ -264,8 +296,9 @@ void extract_numbers(const Text& t, Sink& out) {
     for (; counted_to < tok.b; ++counted_to)  // non-empty lines before the token
       if (t[counted_to] == U'\n' && counted_to > 0 && t[counted_to - 1] != U'\n') ++line_index;
     if (tok.served) continue;
-    std::string value = t.original(tok.b, tok.e);
-    bool is_case = tok.case_label || t.str().substr(tok.b, tok.e - tok.b).find(U'立') != npos;
+    std::string value = tok.head + t.original(tok.b, tok.e);
+    bool is_case = tok.case_label || t.str().substr(tok.b, tok.e - tok.b).find(U'立') != npos ||
+                   tok.head.find("立") != std::string::npos;
     if (is_case) {
       out.add(tok.b, tok.e, "case_number", value);
     } else if (tok.other_label) {

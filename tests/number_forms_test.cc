@@ -185,9 +185,19 @@ TEST_CASE("a number set apart on the title's line is the document's own", "[fact
 }
 
 TEST_CASE("a number wrapped inside a table cell is read whole", "[facts][numbering]") {
-  const std::string catalogue = "卷内目录\n9\t穗海琶洲综执\n罚决〔2024〕33号\t行政处罚决定书\t20240321\n";
+  // A PDF table row wrapped in two lines, cells tab-separated.
+  const std::string catalogue =
+      "卷内目录\n16\t穗海琶洲综执\t广州市海珠区人民政\t行政处罚决定书\t20240604\t16\n"
+      "\t罚决〔2024〕33号\t府琶洲街道办事处\n";
   CHECK(values_of(catalogue, "doc_number") == Values{"穗海琶洲综执罚决〔2024〕33号"});
   // A title on the line before is not part of the number.
   CHECK(values_of("行政处罚决定书\n福财罚决字〔2018〕第2号\n", "doc_number") ==
         Values{"福财罚决字〔2018〕第2号"});
+}
+
+TEST_CASE("a number's prefix on the line above is joined only when it is one", "[facts][numbering]") {
+  CHECK(values_of("行政处罚决定书\n福财罚决字\n〔2018〕第2号\n当事人：张三\n", "doc_number") ==
+        Values{"福财罚决字〔2018〕第2号"});
+  // A title above a bare year and serial gives no prefix: no number is made up.
+  CHECK(values_of("行政处罚决定书\n〔2018〕第2号\n", "doc_number").empty());
 }
