@@ -431,3 +431,19 @@ TEST_CASE("a rule's repeated findings are one line of the case sheet listing eac
   CHECK(n == 2);  // every occurrence stays in the JSON finding list
   CHECK(deducted == 2);  // IMP-document deducts 2, once
 }
+
+TEST_CASE("in a self-check the grouped line lists each occurrence's rectification", "[scoring][reports]") {
+  test::TempDir dir;
+  const std::string scan = AUDITOR_SOURCE_DIR "/testdata/05-unsupported-and-scan.zip";
+  const test::CliRun run = test::run_cli(
+      "audit " + test::sh_quote(scan) + " --db s.db --mode self-check --out out --format html", dir.path);
+  INFO(run.err);
+  REQUIRE(run.status == 0);
+  const std::string html = test::read_file(dir.path / "out" / "report.html");
+  const std::size_t sheet = html.find("评查发现");
+  REQUIRE(sheet != std::string::npos);
+  const std::string findings = html.substr(sheet, html.find("人工核对清单", sheet) - sheet);
+  CHECK_THAT(findings, Catch::Contains("整改意见"));
+  CHECK_THAT(findings, Catch::Contains("共 2 处："));
+  CHECK_THAT(findings, Catch::Contains("2. 请核实并整改：文件“05-案件调查终结报告.doc”无法正常读取"));
+}
