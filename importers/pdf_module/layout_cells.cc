@@ -1,0 +1,166 @@
+// Lines, column starts and cells of a page from its words. Contract in
+// layout_internal.h; thresholds in docs/formats/pdf.md ("Layout").
+#include "importers/pdf_module/layout_internal.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace auditor::pdf_layout {
+namespace {
+
+double line_top(const std::vector<const Word*>& line) {
+  double top = line.front()->top;
+  for (const Word* w : line) top = std::min(top, w->top);
+  return top;
+}
+
+// A visible break before word k of the line: a space or a gap.
+bool visible_break(const std::vector<const Word*>& line, std::size_t k, const Geometry& g) {
+  return line[k - 1]->space_after || line[k]->left - line[k - 1]->right >= 0.2 * g.h;
+}
+
+const Start* find_start(const Starts& starts, double x, const Geometry& g) {
+  for (const Start& s : starts)
+    if (std::abs(s.x - x) <= g.align) return &s;
+  return nullptr;
+}
+
+// The cell runs across a column start of its page: it spans columns (a
+// form's value cell to the end of the row), so a date or number after it on
+// its line, short of a wide gap, belongs to it
+// (`周伟明（与受送达人的关系：经营者）  2024年8月23日`).
+bool spans_column(const Fragment& cell, const Starts& starts, const Geometry& g) {
+  for (const Start& s : starts)
+    if (s.lines >= 2 && 2 * s.lines > s.crossed && s.x > cell.left + g.align &&
+        s.x < cell.right - g.align)
+      return true;
+  return false;
+}
+
+// A word of one Han character.
+bool one_han(const std::string& w) {
+  return w.size() == 3 && is_cjk(decode_at(w, 0));
+}
+
+}  // namespace
+
+// Words sorted into lines (centres within `same_line`), each in x order.
+std::vector<std::vector<const Word*>> group_lines(std::vector<Word>& words, const Geometry& g) {
+  std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) {
+    return a.top + a.bottom < b.top + b.bottom;
+  });
+  std::vector<std::vector<const Word*>> lines;
+  double centre = 0;
+  for (const Word& w : words) {
+    const double c = (w.top + w.bottom) / 2;
+    if (lines.empty() || c - centre > g.same_line) {
+      lines.emplace_back();
+      centre = c;
+    }
+    lines.back().push_back(&w);
+  }
+  for (auto& l : lines)
+    std::sort(l.begin(), l.end(), [](const Word* a, const Word* b) { return a->left < b->left; });
+  return lines;
+}
+
+// Lines that look like table rows: a gap wider than a space on the line, or
+// such a line within one wrap above or below.
+std::vector<bool> table_lines(const std::vector<std::vector<const Word*>>& lines,
+                              const Geometry& g) {
+  std::vector<bool> multi(lines.size(), false), near(lines.size(), false);
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    for (std::size_t k = 1; k < lines[i].size(); ++k)
+      if (lines[i][k]->left - lines[i][k - 1]->right >= g.word_gap) multi[i] = true;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (!multi[i]) continue;
+    near[i] = true;
+    const double top = line_top(lines[i]);
+    for (std::size_t j = i; j-- > 0 && top - line_top(lines[j]) <= g.wrap;) near[j] = true;
+    for (std::size_t j = i + 1; j < lines.size() && line_top(lines[j]) - top <= g.wrap; ++j)
+      near[j] = true;
+  }
+  return near;
+}
+
+void count_starts(const PageLines& lines, const std::vector<bool>& table, const Geometry& g,
+                  Starts& starts) {
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (!table[i]) continue;
+    std::vector<std::size_t> seen;
+    for (std::size_t k = 0; k < lines[i].size(); ++k) {
+      if (k > 0 && !visible_break(lines[i], k, g)) continue;
+      if (k > 0 && lines[i][k]->left - lines[i][k - 1]->right < kRunBreak * g.h &&
+          cjk_digit_run(lines[i][k - 1]->text, lines[i][k]->text))
+        continue;  // a run break inside a phrase (`〔2024〕23 号`)
+      const double x = lines[i][k]->left;
+      std::size_t s = 0;
+      while (s < starts.size() && std::abs(starts[s].x - x) > g.align) ++s;
+      if (s == starts.size()) starts.push_back({x});
+      if (std::find(seen.begin(), seen.end(), s) == seen.end()) {
+        ++starts[s].lines;
+        seen.push_back(s);
+      }
+    }
+  }
+}
+
+void mark_crossed(const PageLines& lines, const std::vector<bool>& table, const Geometry& g,
+                  Starts& starts) {
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (!table[i]) continue;
+    for (Start& s : starts)
+      for (const Word* w : lines[i])
+        if (w->left < s.x - g.align && w->right > s.x + g.align) {
+          ++s.crossed;
+          break;
+        }
+  }
+}
+
+// The cells of one line. A word starts a cell after a gap of two line
+// heights; unless it is a number after a cell spanning a column, after a gap wider than a space when its left edge is a column
+// start of two table lines; after a mere space when it is such a column
+// start, fewer than twice as many table lines run across it (cells spanning
+// columns) and the space is no Han/digit run break (unless ≥ 0.22 h wide).
+// Other words join the cell before them, with a space where poppler saw one
+// or the gap is 0.15 h or more (as raw order has it: `第1页 共1页`), except
+// between the characters of a label spaced out one by one (`当 事 人`).
+Line make_line(const std::vector<const Word*>& words, const Starts& starts,
+               const Starts& page_starts, const Geometry& g) {
+  Line line{line_top(words), {}};
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    const Word& w = *words[k];
+    bool cell = k == 0;
+    if (k > 0) {
+      const double gap = w.left - words[k - 1]->right;
+      const Start* s = find_start(starts, w.left, g);
+      const int n = s ? s->lines : 0;
+      const bool after_span = is_digit(decode_at(w.text, 0)) &&
+                              spans_column(line.cells.back(), page_starts, g);
+      cell = gap >= g.wide_gap ||
+             (!after_span &&
+              ((gap >= g.word_gap && n >= 2) ||
+               (n >= 2 && 2 * n > s->crossed && visible_break(words, k, g) &&
+                (gap >= kRunBreak * g.h || !cjk_digit_run(words[k - 1]->text, w.text)))));
+    }
+    if (cell) {
+      line.cells.push_back({w.left, w.right, w.top, w.text, w.right - w.left});
+      continue;
+    }
+    Fragment& f = line.cells.back();
+    if (words[k - 1]->space_after ||
+        (w.left - words[k - 1]->right >= 0.15 * g.h && !one_han(words[k - 1]->text) &&
+         !one_han(w.text)))
+      f.text += ' ';
+    f.text += w.text;
+    f.right = std::max(f.right, w.right);
+    f.top = std::min(f.top, w.top);
+  }
+  return line;
+}
+
+}  // namespace auditor::pdf_layout

@@ -1,0 +1,96 @@
+// Internal to the PDF layout (layout.cc, layout_cells.cc, layout_rows.cc,
+// layout_tables.cc): the pieces a page's text is rebuilt from and the steps
+// between them. See docs/formats/pdf.md ("Layout").
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "importers/pdf_module/layout.h"
+
+namespace auditor::pdf_layout {
+
+// A cell of one line: its words joined, their x-extent and top.
+struct Fragment {
+  double left, right, top;
+  std::string text;
+  double lead = 0;  // width of its first word
+};
+
+// Words on one baseline, in x order, grouped into cells.
+struct Line {
+  double top;
+  std::vector<Fragment> cells;
+};
+
+// One column of a row being built: the x-extent of its text so far, the top
+// and x-extent of the last line it received.
+struct Column {
+  double left, right, last_top;
+  std::string text;
+  double last_left = left, last_right = right;
+};
+
+struct Row {
+  double last_top = 0;
+  std::vector<Column> columns;
+  std::vector<std::string> lines;  // the lines as read, for a one-column row
+};
+
+struct Geometry {
+  double h = 1;          // median word height
+  double same_line = 0;  // centres closer than this share a line
+  double word_gap = 0;   // a wider gap ends a fragment
+  double wide_gap = 0;   // a wider gap is a cell boundary even in an unknown column
+  double wrap = 0;       // a wrapped line's top follows the previous one within this
+  double pitch = 0;      // ...and within this, when the document shows its line pitch
+  double align = 2;      // two left edges closer than this are one column start
+  double page_right = 0;            // right edge of the page's text
+  std::vector<double> column_starts;  // confirmed column starts, ascending
+  std::vector<std::pair<double, double>> reach;  // left edge of cells -> furthest right
+};
+
+// LibreOffice's run break between Han text and digits shows as a space
+// (0.15 h); a cell boundary there is wider (padding on both sides).
+constexpr double kRunBreak = 0.22;
+
+// Column starts: for every left edge of a word that begins a table line or
+// follows a visible break on one, the number of table lines holding it (over
+// the whole document: a table goes on over pages), and the number of table
+// lines of the page being laid out with a word running across it (where many lines cross it, it is a
+// word boundary inside a column rather than a column start).
+struct Start {
+  double x;
+  int lines = 0;
+  int crossed = 0;  // table lines with a word running across x
+};
+using Starts = std::vector<Start>;
+using PageLines = std::vector<std::vector<const Word*>>;
+
+// UTF-8 and character classes (layout.cc).
+char32_t decode_at(std::string_view s, std::size_t i);
+char32_t decode_before(std::string_view s, std::size_t i);
+bool is_cjk(char32_t cp);
+bool is_digit(char32_t cp);
+bool cjk_digit_run(const std::string& before, const std::string& after);
+
+// Lines, column starts and cells (layout_cells.cc).
+PageLines group_lines(std::vector<Word>& words, const Geometry& g);
+std::vector<bool> table_lines(const PageLines& lines, const Geometry& g);
+void count_starts(const PageLines& lines, const std::vector<bool>& table, const Geometry& g,
+                  Starts& starts);
+void mark_crossed(const PageLines& lines, const std::vector<bool>& table, const Geometry& g,
+                  Starts& starts);
+Line make_line(const std::vector<const Word*>& words, const Starts& starts,
+               const Starts& page_starts, const Geometry& g);
+
+// Rows of one page from its lines (layout_rows.cc).
+std::vector<Row> build_rows(const std::vector<Line>& lines, const Geometry& g);
+
+// Text of the rows; `carried`: the columns of the last table of the page
+// before, updated to this page's last table (layout_tables.cc).
+std::string format_rows(std::vector<Row> rows, const Geometry& g, std::vector<double>& carried);
+
+}  // namespace auditor::pdf_layout
