@@ -266,7 +266,7 @@ void mark_served(const Text& t, std::vector<Token>& tokens, Sink& out) {
 // Standing alone on its line, labelled 文号, or near the top and not quoted
 // nor inside a sentence (right after a function word: 依据粤府〔2020〕1号,
 // …作出的穗海…罚决〔2024〕3号决定书 are cited); a number without 穗 near the
-// top must begin its line or follow a colon, a tab or spaces.
+// top must begin its line or follow a colon, a tab, spaces or a title's end.
 bool own_number_position(const Text& t, const Token& tok, std::size_t line_index) {
   if (tok.doc_label) return true;
   std::size_t lb = t.line_begin(tok.b), le = t.line_end(tok.e - 1);
@@ -281,7 +281,8 @@ bool own_number_position(const Text& t, const Token& tok, std::size_t line_index
   static constexpr Str kSentenceWords = U"的据照为及和与于在对已将按见是即出了达经依";
   const bool spaced = before < tok.b;
   if (!spaced && before > lb && kSentenceWords.find(c) != npos) return false;
-  if (!tok.has_sui && before > lb && !spaced && c != U':' && c != U'\t') return false;
+  static constexpr Str kAfterTitle = U":\t书表录单证";  // 行政处罚决定书福财罚决字〔2018〕第2号
+  if (!tok.has_sui && before > lb && !spaced && kAfterTitle.find(c) == npos) return false;
   return line_index < kHeadLines && c != U'(' && c != U'《' && c != U'“';
 }
 

@@ -201,3 +201,10 @@ TEST_CASE("a number's prefix on the line above is joined only when it is one", "
   // A title above a bare year and serial gives no prefix: no number is made up.
   CHECK(values_of("行政处罚决定书\n〔2018〕第2号\n", "doc_number").empty());
 }
+
+TEST_CASE("a number joined to its title line is the document's own", "[facts][numbering]") {
+  CHECK(values_of("行政处罚决定书福财罚决字〔2018〕第2号\n当事人：张三\n", "doc_number") ==
+        Values{"福财罚决字〔2018〕第2号"});
+  CHECK(values_of("行政处罚决定书穗海赤岗综执罚决〔2024〕3号\n当事人：张三\n", "doc_number") ==
+        Values{"穗海赤岗综执罚决〔2024〕3号"});
+}
