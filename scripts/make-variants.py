@@ -29,7 +29,8 @@ import assemble  # noqa: E402
 import defects  # noqa: E402
 from basics import add_wd  # noqa: E402
 from cases import general_dates, make_case  # noqa: E402
-from corpus import BASES, DEFECTS, GROUPS, LATE_GROUPS, NEAR  # noqa: E402
+from corpus import (BASES, DEFECTS, GROUPS, LATE_DEFECTS, LATE_GROUPS, LATE_NEAR, LATE_VARIANTS,  # noqa: E402
+                    NEAR)
 from layouts import render  # noqa: E402
 
 ZIP_TIME = (2024, 9, 2, 9, 0, 0)
@@ -113,23 +114,35 @@ def main():
         return serial
 
     serial = add_groups(GROUPS, serial)
-    for name, base, defect, v, expect, allow, what in DEFECTS:
-        serial += 1
-        c, docs = defects.defect_docs(defect, BASES[base], v, serial)
-        archives.append((f'{name}.zip', v, docs, {
-            'group': None, 'complete': False, 'procedure': BASES[base]['procedure'], 'defect': what,
-            'expect': expect, 'allow': allow, 'party': v.party, 'layout': v.layout, 'format': v.fmt,
-            'dates': v.date_style, 'names': v.encoding + '/' + v.naming}))
+    def add_defects(defect_list, near_list, serial):
+        for name, base, defect, v, expect, allow, what in defect_list:
+            serial += 1
+            c, docs = defects.defect_docs(defect, BASES[base], v, serial)
+            archives.append((f'{name}.zip', v, docs, {
+                'group': None, 'complete': False, 'procedure': BASES[base]['procedure'], 'defect': what,
+                'expect': expect, 'allow': allow, 'party': v.party, 'layout': v.layout, 'format': v.fmt,
+                'dates': v.date_style, 'names': v.encoding + '/' + v.naming}))
+        for name, base, change, v, what in near_list:
+            serial += 1
+            c, docs = defects.defect_docs(change, BASES[base], v, serial)
+            archives.append((f'{name}.zip', v, docs, {
+                'group': None, 'complete': True, 'procedure': BASES[base]['procedure'], 'grade': '优秀', 'edge': what,
+                'expect': [], 'allow': [], 'party': v.party, 'layout': v.layout, 'format': v.fmt,
+                'dates': v.date_style, 'names': v.encoding + '/' + v.naming}))
+        return serial
 
-    for name, base, change, v, what in NEAR:
+    serial = add_defects(DEFECTS, NEAR, serial)
+    serial = add_groups(LATE_GROUPS, serial)
+    for group, suffix, base, change, v in LATE_VARIANTS:
         serial += 1
+        zname = f'{group}-{suffix}.zip'
         c, docs = defects.defect_docs(change, BASES[base], v, serial)
-        archives.append((f'{name}.zip', v, docs, {
-            'group': None, 'complete': True, 'procedure': BASES[base]['procedure'], 'grade': '优秀', 'edge': what,
+        c_names[zname] = f'{c.party["name"]}{c.cause}（{c.case_no}）'
+        archives.append((zname, v, docs, {
+            'group': group, 'complete': True, 'procedure': BASES[base]['procedure'], 'grade': '优秀',
             'expect': [], 'allow': [], 'party': v.party, 'layout': v.layout, 'format': v.fmt,
             'dates': v.date_style, 'names': v.encoding + '/' + v.naming}))
-
-    serial = add_groups(LATE_GROUPS, serial)
+    serial = add_defects(LATE_DEFECTS, LATE_NEAR, serial)
 
     tmp = tempfile.mkdtemp(prefix='variants-')
     try:
@@ -163,7 +176,7 @@ def main():
         expected = {}
         for (zname, v, docs, exp), row in zip(archives, stems):
             exts = ['png' if 'raw' in doc else ext_of(v, i) for i, doc in enumerate(docs)]
-            names = assemble.file_names(docs, v.naming, exts)
+            names = assemble.file_names(docs, v.naming, exts, c_names.get(zname, '案卷'))
             if v.fmt == 'onepdf':
                 with open(os.path.join(pdf_dir, row[0] + '.pdf'), 'rb') as f:
                     data = stable_pdf(f.read())

@@ -71,11 +71,13 @@ def _close(c, out, unlisted=None):
     return out + [_put(cat, 8, None), _put(d3.file_notes(c, pages), 8, c.dates['closed'])]
 
 
-def file_names(docs, naming, exts):
+def file_names(docs, naming, exts, outer='案卷'):
     names, seen = [], set()
     for i, (doc, ext) in enumerate(zip(docs, exts), 1):
         if naming == 'folders':
             name = f'{STAGE_DIRS[doc["stage"]]}/{i}.{doc["file"]}.{ext}'
+        elif naming == 'outer':  # an outer case folder, then stage folders, as a Windows export
+            name = f'{outer}/{STAGE_DIRS[doc["stage"]]}/{i:02d}-{doc["file"]}.{ext}'
         elif naming == 'opaque':  # scanner/export names that say nothing about the document
             name = f'{i:03d}.{ext}'
         elif naming == 'plain':

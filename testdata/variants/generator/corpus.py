@@ -14,10 +14,11 @@ from basics import add_wd
 from cases import general_dates
 
 
-def V(layout, colon, date_style, party, titles, naming, fmt='docx', encoding='utf8', copies=False):
-    """copies: the on-the-spot decision printed as 当事人联 + 存根联 in one file (H24)."""
+def V(layout, colon, date_style, party, titles, naming, fmt='docx', encoding='utf8', copies=False, prefixed=False):
+    """copies: the on-the-spot decision printed as 当事人联 + 存根联 in one file (H24);
+    prefixed: outgoing documents titled organ + title on one line."""
     return NS(layout=layout, colon=colon, date_style=date_style, party=party, titles=titles, naming=naming,
-              fmt=fmt, encoding=encoding, copies=copies)
+              fmt=fmt, encoding=encoding, copies=copies, prefixed=prefixed)
 
 
 def _simple_dates(day):
@@ -199,4 +200,24 @@ LATE_GROUPS = [
     ('g7-transferred', 'transferred', [
         ('a', V('A', '：', 'arabic', 'company', 0, 'numbered')),
         ('b', V('C', '：', 'chinese', 'company', 1, 'plain', fmt='pdf'))]),
+]
+
+# More variants of the groups above, made last (group, suffix, base, change as in defects.py, variant).
+LATE_VARIANTS = [
+    ('g1-general-no-statement', 'f', 'general', 'internal-approvals',
+     V('A', '：', 'arabic', 'company', 1, 'outer', encoding='gbk')),
+    ('g1-general-no-statement', 'g', 'general', None, V('B', '：', 'arabic', 'person', 2, 'numbered', prefixed=True)),
+    ('g2-general-statements', 'f', 'statements', 'internal-approvals', V('C', '：', 'spaced', 'company', 2, 'numbered')),
+]
+
+# Defect cases and near misses made last (same shapes as DEFECTS and NEAR).
+LATE_DEFECTS = [
+    ('d28-correction-not-rechecked', 'statements', 'correction-proof-missing', V('D', '：', 'arabic', 'company', 0, 'numbered'),
+     ['REQ-7-correction_proof'], [], '责令改正后卷内无整改复查记录'),
+]
+LATE_NEAR = [
+    ('n16-hearing-eligible-not-requested', 'general-fine6000', None, V('C', '：', 'arabic', 'person', 1, 'numbered'),
+     '公民罚款6000元，告知书告知了听证权利，当事人未申请听证；有法制审核和集体讨论'),
+    ('n17-correction-ordered-in-decision', 'statements', 'correction-in-decision', V('A', '：', 'arabic', 'business', 0, 'numbered'),
+     '责令改正只写在决定书中（无单独的责令改正通知书），有整改复查记录'),
 ]

@@ -107,10 +107,13 @@ def defect_docs(defect, spec, v, serial):
     docs = documents(c)[:-2]  # catalogue and 备考表 are made again below
     if defect == 'closed-before-payment':
         docs = _replace(docs, '结案审批表', d3.closing_approval(c, None, '当事人已缴纳罚款，处罚决定已执行完毕。'))
-    elif defect in ('no-review-record', 'statement-record-missing', 'hearing-record-missing', 'decision-receipt-missing'):
+    elif defect in ('no-review-record', 'statement-record-missing', 'hearing-record-missing', 'decision-receipt-missing',
+                    'correction-proof-missing', 'correction-in-decision'):
         docs = _drop(docs, {'no-review-record': '复核意见书', 'statement-record-missing': '陈述申辩笔录',
                             'hearing-record-missing': '听证笔录',
-                            'decision-receipt-missing': '行政处罚决定书送达回证'}[defect])
+                            'decision-receipt-missing': '行政处罚决定书送达回证',
+                            'correction-proof-missing': '整改复查记录',
+                            'correction-in-decision': '责令改正通知书'}[defect])
     elif defect == 'notice-provisions':
         c.notice_violated = f'《{c.law}》第十五条'
         docs = _replace(docs, '行政处罚事先告知书', d1.penalty_notice(c))
@@ -153,6 +156,16 @@ def defect_docs(defect, spec, v, serial):
         idx = next(i for i, d in enumerate(docs) if d['file'] == '现场照片')
         docs[idx + 1:idx + 1] = [_put(d4.preservation_notice(c), 2, c.dates['preserved']),
                                  _put(d4.preservation_decision(c), 2, c.dates['preservation_decided'])]
+    elif defect == 'internal-approvals':  # H24: the notice and the decision approved on the same form type
+        notice = d4.internal_approval(c, '（不予）行政处罚事先（听证）告知', c.dates['report'],
+                                      d1.facts_sentence(c) + f'拟{c.penalty_text}，申请制作并送达行政处罚事先告知书。',
+                                      '建议告知当事人拟作出的行政处罚。')
+        decision = d4.internal_approval(c, '行政处罚决定', c.dates['approval'],
+                                        d1.facts_sentence(c) + c.statement_summary + f'拟{c.penalty_text}。',
+                                        f'建议{c.penalty_text}。')
+        docs = _replace(docs, '行政处罚审批表', decision)
+        idx = next(i for i, d in enumerate(docs) if d['file'] == '行政处罚事先告知书')
+        docs.insert(idx, _put(notice, 3, c.dates['report']))
     elif defect == 'publication-screenshot':
         docs = _replace(docs, '公示记录', d4.photo(c, '公示截图', 90))
     elif defect == 'received-by-relative':

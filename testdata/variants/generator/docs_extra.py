@@ -102,3 +102,20 @@ def transfer_receipt(c):
                      (b[0], '张警官（' + POLICE + '法制大队）') if b[:2] == ('kv', '收件人签名或盖章') else b
                      for b in doc['blocks']]
     return doc
+
+
+# --- the Hunan 案件处理内部审批表: one form, many instances told apart by the ticked box ----------
+
+_MATTERS = ['实施或解除先行登记保存证据', '延长立案审查期限', '责令改正违法行为', '（不予）行政处罚事先（听证）告知', '听证通知',
+            '延长案件办理期限', '行政处罚决定', '不予行政处罚决定', '同意延期或分期缴纳罚款通知', '督促履行义务催告', '申请强制执行',
+            '其他']
+
+
+def internal_approval(c, ticked, date, reason, opinion):
+    boxes = ' '.join(('☑' if m == ticked else '□') + m for m in _MATTERS)
+    return _doc(c, f'案件处理内部审批表（{ticked}）', '案件处理内部审批表', 'form', [
+        ('kv', '申请事项', boxes), ('kv', 'cause', c.cause), ('kv', 'source', c.source), ('party',),
+        ('kv', '简要案情及申请理由依据和内容', reason),
+        ('approve', '承办人意见', opinion, '、'.join(n for n, _ in c.officers), D(date)),
+        ('approve', '承办机构负责人意见', '同意。', c.leaders[0], D(date)),
+        ('approve', '单位负责人审批意见', '同意。', c.leaders[1], D(date))])

@@ -106,6 +106,9 @@ def render(doc, v):
     if doc.get('organ') and doc['kind'] in ('letter', 'receipt'):
         out.append(_p(doc['organ'], v, 'center', True))
     shown = ' '.join(doc['title']) if v.layout == 'D' and len(doc['title']) <= 5 else doc['title']
+    if getattr(v, 'prefixed', False) and doc.get('organ') and doc['kind'] in ('letter', 'receipt'):
+        out.pop()  # the organ and the title on one line: (行政机关名称)行政处罚决定书 [HEN16]
+        shown = doc['organ'] + shown
     out.append(_p(shown, v, 'center', True))
     if doc.get('number'):
         out.append(_p(doc['number'], v, 'right' if v.layout != 'B' else 'center'))
