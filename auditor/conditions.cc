@@ -30,7 +30,8 @@ struct ConditionSpec {
 const std::vector<const char*> kPartyActs = {
     "penalty_decision",      "no_penalty_decision", "on_spot_decision", "closing_approval",
     "collective_discussion", "legal_review",        "penalty_approval", "review_record",
-    "hearing_report",        "hearing_record",      "statement_record", "waiver_statement"};
+    "hearing_report",        "hearing_record",      "statement_record", "statement_letter",
+    "waiver_statement"};
 
 const std::vector<ConditionSpec>& specs() {
   static const std::vector<ConditionSpec> table = {
@@ -45,7 +46,8 @@ const std::vector<ConditionSpec>& specs() {
       {"hearing_requested", "当事人是否要求听证",
        {"hearing_request", "hearing_notification", "hearing_record", "hearing_report"}, false,
        "hearing_requested", kPartyActs},
-      {"statements_made", "当事人是否进行了陈述、申辩", {"statement_record", "review_record"}, false,
+      {"statements_made", "当事人是否进行了陈述、申辩",
+       {"statement_record", "statement_letter", "review_record"}, false,
        "statement_made", kPartyActs},
       {"major_decision", "本案是否属于须经法制审核的重大执法决定", {}, false},
       {"complex_case", "本案是否属于情节复杂或重大违法、须集体讨论的案件", {}, false},

@@ -20,7 +20,8 @@ constexpr std::string_view kNotWaiver[] = {"视为", "如", "若", "是否", "�
 // Documents in which the party itself writes or signs a waiver; the
 // decision counts only where it says the waiver was written (书面, 声明).
 constexpr std::string_view kPartyTypes[] = {"waiver_statement", "statement_record",
-                                            "inquiry_record", "hearing_record"};
+                                            "statement_letter", "inquiry_record",
+                                            "hearing_record"};
 constexpr std::string_view kReportingTypes[] = {"penalty_decision", "penalty_approval",
                                                 "collective_discussion", "closing_approval"};
 

@@ -85,7 +85,7 @@ TEST_CASE("bundled checklist loads with 8 stages, every agreed document type and
   REQUIRE(cl->stages.size() == 8);
   CHECK(cl->stage(3)->name == "告知权利");
   CHECK(cl->stage(4)->name == "法制审核与集体讨论");
-  CHECK(cl->doc_types.size() == 50);  // doctypes.xml 47 + doctypes-deadlines.xml 3
+  CHECK(cl->doc_types.size() == 51);  // doctypes.xml 48 + doctypes-deadlines.xml 3
   for (const char* id :
        {"filing_approval", "case_source", "filing_withdrawal", "inspection_record",
         "inquiry_record", "evidence", "investigation_report", "correction_order",

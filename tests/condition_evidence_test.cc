@@ -136,3 +136,16 @@ TEST_CASE("the filing form's case source settles whether the case came from a co
   CHECK(value(conditions_of({{"filing_approval", "立案审批表\n案件来源 □现场检查 □投诉举报\n"}}),
               "source_complaint") == Tri::unknown);
 }
+
+TEST_CASE("a statement the party wrote itself satisfies the statement rule and needs no officers",
+          "[conditions]") {
+  Case c;
+  c.archive = "case.zip";
+  c.documents.push_back(text_document(
+      "statement_letter", "陈述申辩书\n本公司对拟处罚决定提出以下陈述申辩意见：初次违法，已改正。\n"));
+  c.documents.push_back(
+      text_document("penalty_decision", "行政处罚决定书\n当事人于2024年4月10日提交了书面陈述、申辩材料。"));
+  const Audit a = check_case(c, bundled_checklist());
+  CHECK(outcome_of(a, "REQ-3-statement_record") == Outcome::passed);
+  CHECK(findings_of(a, "OFF-two-officers").empty());
+}

@@ -67,7 +67,7 @@ const Titled kTemplateTitles[] = {
     {"不予行政处罚事先告知书", "no_penalty_notice"},
     {"陈述申辩意见笔录", "statement_record"},
     {"陈述（申辩）笔录", "statement_record"},
-    {"陈述（申辩）书", "statement_record"},
+    {"陈述（申辩）书", "statement_letter"},
     {"陈述、申辩笔录", "statement_record"},
     {"陈述申辩笔录", "statement_record"},
     {"陈述申辩复核表", "review_record"},
@@ -276,7 +276,13 @@ TEST_CASE("an approval form never stands in for the document it approves", "[che
   with_notice.documents = {member("05.pdf", "行政处罚（听证）告知书审批表"),
                            member("06.pdf", "行政处罚事先告知书")};
   for (Case* c : {&with_form, &with_notice}) classify(*c, cl);
-  CHECK(outcome_of(check_case(with_form, cl), "REQ-3-penalty_notice") == Outcome::failed);
+  const Audit missing = check_case(with_form, cl);
+  CHECK(outcome_of(missing, "REQ-3-penalty_notice") == Outcome::failed);
+  const std::vector<Finding> f = findings_of(missing, "REQ-3-penalty_notice");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].evidence.back() ==
+        "卷内的《行政处罚（听证）告知书审批表》（05.pdf）是审批《行政处罚事先告知书》的审批表，"
+        "不是该文书本身");
   CHECK(outcome_of(check_case(with_notice, cl), "REQ-3-penalty_notice") == Outcome::passed);
 }
 
