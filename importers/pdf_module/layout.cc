@@ -137,14 +137,25 @@ std::vector<std::string> page_texts(std::vector<std::vector<Word>> pages) {
       }
   }
   const double pitch = line_pitch(laid, geometry);
-  std::vector<std::string> out(pages.size());
-  std::vector<double> carried;
+  std::vector<std::vector<Row>> rows(pages.size());
   for (std::size_t p = 0; p < pages.size(); ++p) {
     if (pages[p].empty()) continue;
     Geometry& g = geometry[p];
     g.pitch = pitch > 0 ? std::min(g.wrap, pitch + 0.1 * g.h) : g.wrap;
-    out[p] = format_rows(build_rows(laid[p], g), g, carried);
+    rows[p] = build_rows(laid[p], g);
   }
+  // A table row broken by a page break: the next page's first table row
+  // continues the previous page's last one (kept on the page before).
+  for (std::size_t p = 1; p < pages.size(); ++p) {
+    Row* last = last_table_row(rows[p - 1]);
+    auto first = first_table_row(rows[p]);
+    if (last && first != rows[p].end() && continue_over_page(*last, *first, geometry[p - 1]))
+      rows[p].erase(first);
+  }
+  std::vector<std::string> out(pages.size());
+  std::vector<double> carried;
+  for (std::size_t p = 0; p < pages.size(); ++p)
+    if (!pages[p].empty()) out[p] = format_rows(std::move(rows[p]), geometry[p], carried);
   return out;
 }
 

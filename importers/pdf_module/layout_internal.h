@@ -89,6 +89,18 @@ Line make_line(const std::vector<const Word*>& words, const Starts& starts,
 // Rows of one page from its lines (layout_rows.cc).
 std::vector<Row> build_rows(const std::vector<Line>& lines, const Geometry& g);
 
+// A page's last table row, when nothing but two short lines (a footer)
+// follows it; a page's first table row, when nothing but two short lines (a
+// header) precedes it (end() otherwise).
+Row* last_table_row(std::vector<Row>& rows);
+std::vector<Row>::iterator first_table_row(std::vector<Row>& rows);
+
+// Whether `next` (the first table row of a page) is the rest of `last` (the
+// last one of the page before, laid out with `g`): no first-column cell, each
+// cell under one of last's columns, and those columns' last lines full or
+// ended by a sentence, one at least full. Then its text is appended to last.
+bool continue_over_page(Row& last, const Row& next, const Geometry& g);
+
 // Text of the rows; `carried`: the columns of the last table of the page
 // before, updated to this page's last table (layout_tables.cc).
 std::string format_rows(std::vector<Row> rows, const Geometry& g, std::vector<double>& carried);

@@ -205,4 +205,45 @@ std::vector<Row> build_rows(const std::vector<Line>& lines, const Geometry& g) {
   return rows;
 }
 
+Row* last_table_row(std::vector<Row>& rows) {
+  for (std::size_t i = rows.size(), after = 0; i-- > 0;) {
+    if (rows[i].columns.size() >= 2) return &rows[i];
+    if (rows[i].lines.size() != 1 || ++after > 2) return nullptr;
+  }
+  return nullptr;
+}
+
+std::vector<Row>::iterator first_table_row(std::vector<Row>& rows) {
+  std::size_t before = 0;
+  for (auto it = rows.begin(); it != rows.end(); ++it) {
+    if (it->columns.size() >= 2) return it;
+    if (it->lines.size() != 1 || ++before > 2) break;
+  }
+  return rows.end();
+}
+
+bool continue_over_page(Row& last, const Row& next, const Geometry& g) {
+  double x0 = last.columns.front().left;
+  for (const Column& c : last.columns) x0 = std::min(x0, c.left);
+  std::vector<std::size_t> target;
+  bool full = false;
+  for (const Column& n : next.columns) {
+    if (n.left <= x0 + g.align) return false;  // a first-column cell: a new row
+    std::size_t k = 0;
+    while (k < last.columns.size() && std::abs(last.columns[k].left - n.left) > g.align) ++k;
+    if (k == last.columns.size()) return false;
+    const Fragment head{n.left, n.right, n.last_top, n.text, n.right - n.left};
+    if (wrapped(last.columns[k], head, g)) {
+      full = true;
+    } else if (!ends_sentence(last.columns[k].text)) {
+      return false;
+    }
+    target.push_back(k);
+  }
+  if (!full) return false;
+  for (std::size_t i = 0; i < target.size(); ++i)
+    append_wrapped(last.columns[target[i]].text, next.columns[i].text);
+  return true;
+}
+
 }  // namespace auditor::pdf_layout
