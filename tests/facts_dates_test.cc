@@ -392,3 +392,22 @@ TEST_CASE("a date field left blank under a known label is a blank_date of its ki
     CHECK(values_of(text, "blank_date").empty());
   }
 }
+
+TEST_CASE("a payment slip and a publication record read the same date in every layout",
+          "[facts][dates]") {
+  for (const char* text :
+       {"广东省非税收入电子缴款书\n票据代码：44060124 票据号码：4400308841\n填制日期:2024-03-21\n",
+        "缴款书\n缴款人\t张三\t填制日期\t2024年3月21日\n",
+        "缴款书\n缴款人  张三    填制日期  2024.3.21\n", "缴款书\n填制日期\n二〇二四年三月二十一日\n"}) {
+    INFO(text);
+    CHECK(values_of(text, "payment_date") == Values{"2024-03-21"});
+  }
+  for (const char* text :
+       {"行政处罚信息公示\n行政处罚决定书文号：穗罚〔2024〕1号\n公示日期：2024年3月26日\n",
+        "行政处罚信息公示\n决定书文号\t穗罚〔2024〕1号\n公示日期\t２０２４年３月２６日\n",
+        "行政处罚信息公示\n决定书文号\t公示网站\t公示日期\n穗罚〔2024〕1号\t信用中国\t2024-03-26\n",
+        "行政处罚信息公示\n公\n示\n日\n期\n2024年3月26日\n"}) {
+    INFO(text);
+    CHECK(values_of(text, "publication_date") == Values{"2024-03-26"});
+  }
+}
