@@ -159,7 +159,7 @@ void cap_deductions(std::vector<Finding>& findings, const std::vector<Rule>& rul
   std::map<std::string, double> largest, used;
   for (const Finding& f : findings) largest[f.rule] = std::max(largest[f.rule], f.deduction);
   for (Finding& f : findings) {
-    if (f.deduction <= 0) continue;
+    if (f.deduction <= 0 || f.rule.empty()) continue;  // no rule, no item to cap
     const Rule* rule = rule_by_id(rules, f.rule);
     const double cap = deduction_cap(f.rule, rule, f.severity, largest[f.rule], profile);
     double& so_far = used[f.rule];

@@ -27,7 +27,8 @@ struct TestdataRun {
   json result;
   std::map<std::string, json> by_archive;  // file name → case
   TestdataRun() {
-    auto run = run_cli("audit " + sh_quote(kTestdata) + " --db a.db --json r.json", dir.path);
+    // The six bundled archives (testdata/variants/ has its own test).
+    auto run = run_cli("audit " + sh_quote(kTestdata) + "/*.zip --db a.db --json r.json", dir.path);
     status = run.status;
     result = json::parse(read_file(dir.path / "r.json"));
     for (const json& c : result["cases"]) {
@@ -141,7 +142,7 @@ TEST_CASE("the result carries the tool and checklist identity", "[e2e]") {
 TEST_CASE("the database holds every audited case once, also after a re-audit", "[e2e]") {
   TempDir dir;
   for (int i = 0; i < 2; ++i)
-    REQUIRE(run_cli("audit " + sh_quote(kTestdata) + " --db a.db", dir.path).status == 1);
+    REQUIRE(run_cli("audit " + sh_quote(kTestdata) + "/*.zip --db a.db", dir.path).status == 1);
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open((dir.path / "a.db").c_str(), &db) == SQLITE_OK);
   sqlite3_stmt* st = nullptr;

@@ -96,6 +96,10 @@ TEST_CASE("batch audit of the testdata archives keeps input order and rejects th
   Result<std::vector<std::filesystem::path>> archives =
       collect_archives({AUDITOR_SOURCE_DIR "/testdata"});
   REQUIRE(archives.ok());
+  // The bundled archives only; testdata/variants/ has its own test ([variants]).
+  std::erase_if(*archives, [](const std::filesystem::path& a) {
+    return a.parent_path().filename() != "testdata";
+  });
   REQUIRE(archives->size() == 6);
   std::vector<std::string> order;
   int rejected = 0;
