@@ -366,6 +366,36 @@ DateLabel column_header(const Text& t, std::size_t cb, LabelMemo& memo) {
   return answer({});
 }
 
+// A date in a row whose cells before it are empty, continuing the merged
+// label cell of the row above: "收件人签名或盖章\t张三" / "\t2024年4月8日".
+DateLabel merged_above(const Text& t, std::size_t cb) {
+  std::size_t lb = row_begin(t, cb);
+  if (lb == npos || lb == 0) return {};
+  auto row = cells_of_line(t, lb);
+  std::size_t k = 0;
+  while (k < row.size() && row[k].first != cb) ++k;
+  if (k == 0 || k == row.size()) return {};
+  for (std::size_t i = 0; i < k; ++i)
+    if (!norm_label(t, row[i].first, row[i].second).empty()) return {};
+  std::size_t ab = row_begin(t, lb - 1);
+  if (ab == npos) return {};
+  auto above = cells_of_line(t, ab);
+  if (above.size() <= k) return {};
+  bool named = false;
+  for (std::size_t i = k + 1; i-- > 0;) {
+    std::u32string n = norm_label(t, above[i].first, above[i].second);
+    if (n.empty()) continue;
+    if (date_label_like(n) && (!named || is_signature_label(n))) {
+      DateLabel l = make(t, above[i].first, above[i].second, LabelAt::prev_line);
+      l.named = named;
+      return l;
+    }
+    if (named || i != k || !name_like(n)) return {};
+    named = true;
+  }
+  return {};
+}
+
 // The last non-empty cell of the line starting at lb: [b, e), or b == e.
 std::pair<std::size_t, std::size_t> last_cell(const Text& t, std::size_t lb, bool& several) {
   auto cells = cells_of_line(t, lb);
@@ -499,6 +529,7 @@ DateLabel label_of_date(const Text& t, std::size_t b, std::size_t /*e*/, LabelMe
   DateLabel l = before_in_row(t, cb, false);
   if (!l.found()) l = column_header(t, cb, memo);
   if (!l.found() && starts_line(t, cb)) l = lines_above(t, cb, false);
+  if (!l.found() && !l.sealed) l = merged_above(t, cb);
   l.sealed = l.sealed || sealed;
   return l;
 }
