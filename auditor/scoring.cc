@@ -78,7 +78,8 @@ double raw_sum(const std::vector<Finding>& findings) {
   return sum;
 }
 
-// "（同一问题多处按一项计，少扣 N 分）" when capping changed the total.
+// "（同一问题多处按项计、扣完该项分值为止，少扣 N 分）" when capping changed the
+// total.
 std::string capped_note(double raw, double capped) {
   if (raw - capped < 0.005) return "";
   return "（同一问题多处按项计、扣完该项分值为止，少扣 " + points_text(raw - capped) + " 分）";
@@ -96,12 +97,12 @@ Score score_deduction(const std::vector<Finding>& findings, const std::vector<Ru
 
 Score score_ratio(const std::vector<Finding>& findings, const std::vector<Check>& checks,
                   const std::vector<Rule>& rules, const ScoringProfile& profile) {
+  if (has_veto(findings) && profile.veto != "legality")
+    return {0, lowest_grade(profile), "存在否决项（重大问题），全案 0 分，等次为" + lowest_grade(profile)};
   std::map<std::string, const Rule*> by_id;
   for (const Rule& r : rules) by_id[r.id] = &r;
   // Rules with a scored finding that is not a basic element lose their item;
   // info findings (manual checks) are never a failure.
-  if (has_veto(findings) && profile.veto != "legality")
-    return {0, lowest_grade(profile), "存在否决项（重大问题），全案 0 分，等次为" + lowest_grade(profile)};
   std::map<std::string, bool> lost;
   for (const Finding& f : findings)
     if (!is_basic(f, profile) && f.severity != "info") lost[f.rule] = true;
@@ -185,7 +186,8 @@ namespace {
 
 std::string cap_text(const Rule& rule, const ScoringProfile& profile) {
   const double cap = deduction_cap(rule.id, &rule, rule.severity, 0, profile);
-  if (cap <= rule.deduction) return "（多处按一项计）";
+  if (cap < rule.deduction) return "（本项最多扣 " + points_text(cap) + " 分）";
+  if (cap == rule.deduction) return "（多处按一项计）";
   return "（每处扣 " + points_text(rule.deduction) + " 分，扣完 " + points_text(cap) + " 分为止）";
 }
 
