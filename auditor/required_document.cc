@@ -96,6 +96,9 @@ std::optional<Outcome> check_embedded(const Rule& r, const RuleContext& ctx,
   return Outcome::not_checkable;
 }
 
+// The first line of a title text.
+std::string first_line(const std::string& title) { return title.substr(0, title.find('\n')); }
+
 }  // namespace
 
 Outcome check_required_document(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out) {
@@ -127,6 +130,12 @@ Outcome check_required_document(const Rule& r, const RuleContext& ctx, std::vect
                   looked_for(r, cl, served) + "；卷内共 " + std::to_string(ctx.c.documents.size()) +
                       " 份文书" + (served ? "，其中送达回证 " + std::to_string(receipts) + " 份" : ""));
   add_unknown_documents(ctx.c, evidence);
+  // An approval form of the wanted document is on file: say it is not the document.
+  for (const Document& d : ctx.c.documents)
+    for (const Fact& a : d.facts)
+      if (a.kind == "approves" && std::find(wanted.begin(), wanted.end(), a.value) != wanted.end())
+        evidence.push_back("卷内的" + (d.title.empty() ? d.path : "《" + first_line(d.title) + "》") +
+                           "（" + d.path + "）是审批" + quoted(cl, a.value) + "的审批表，不是该文书本身");
   f.evidence = std::move(evidence);
   out.push_back(std::move(f));
   return Outcome::failed;
