@@ -211,7 +211,7 @@ DateLabel in_cell(const Text& t, std::size_t cb, std::size_t pe) {
     return l;
   }
   std::u32string whole = norm_label(t, cb, pe);
-  if (whole.empty() || !colon_label_like(whole)) return {};
+  if (whole.empty()) return {};
   // Blank-separated tokens: "收件人签名 张三", "签 收 日 期", "案由 …案 听证时间".
   std::vector<std::pair<std::size_t, std::size_t>> tokens;
   for (std::size_t i = cb; i < pe;) {
