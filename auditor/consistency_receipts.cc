@@ -3,7 +3,10 @@
 // Document::number or a doc_number fact), and by a document of the type the
 // receipt names when that type is in the file with a known number. A receipt
 // naming no number is a manual check (the number may be handwritten or missed
-// by extraction), never a failure.
+// by extraction), never a failure; so is a served number no document carries
+// while the served document (or, when the receipt names no known type, a
+// document without text) is in the file with its number unread. A served
+// type absent from the file is said so ("卷内既无《…》").
 #include <map>
 
 #include "auditor/consistency.h"
@@ -52,6 +55,17 @@ std::string numbers_of_type(const Case& c, const std::string& type, const std::s
   return shown;
 }
 
+// The documents that might carry `number` unread: of `type` (or of any
+// type when the receipt names none) and without a readable own number.
+std::vector<const Document*> unread_candidates(const Case& c, const DocType* type) {
+  std::vector<const Document*> out;
+  for (const Document& d : c.documents) {
+    if (d.type == kReceipt || (type && d.type != type->id)) continue;
+    if (own_numbers(d).empty() && (type || !readable(d))) out.push_back(&d);
+  }
+  return out;
+}
+
 }  // namespace
 
 Outcome receipt_target(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out) {
@@ -74,7 +88,28 @@ Outcome receipt_target(const Rule& r, const RuleContext& ctx, std::vector<Findin
       const DocType* type = served_doc_type(*receipt, cl);
       std::string problem;
       if (!carriers.count(number)) {
+        // The served document may be in the file with its number unread (a
+        // scan, a number the reader missed): not a defect, a manual check.
+        const std::vector<const Document*> unread = unread_candidates(ctx.c, type);
+        if (!unread.empty()) {
+          std::string docs;
+          for (const Document* d : unread) docs += (docs.empty() ? "" : "、") + doc_label(cl, *d);
+          Finding m = manual_finding(r, doc_label(cl, *receipt) + "载明送达" + served_title(*receipt) +
+                                            "（" + f.value + "），卷内" + docs +
+                                            "的文号无法读取，请人工核对送达的文书及文号是否与之一致");
+          m.document = kReceipt;
+          m.stage = receipt->stage;
+          m.evidence = {doc_label(cl, *receipt) + "：" + f.snippet};
+          out.push_back(std::move(m));
+          unknown = true;
+          continue;
+        }
         problem = "卷内没有文号为该号的文书";
+        if (type && documents_of(ctx.c, {type->id}).empty())
+          problem = "卷内既无" + doc_title(cl, type->id) + "，也没有文号为该号的文书";
+        else if (type)
+          problem += "（卷内" + doc_title(cl, type->id) + "的文号为 " +
+                     numbers_of_type(ctx.c, type->id, number) + "）";
       } else if (type) {
         if (std::string others = numbers_of_type(ctx.c, type->id, number); !others.empty())
           problem = "与卷内" + doc_title(cl, type->id) + "的文号（" + others + "）不一致";

@@ -176,7 +176,29 @@ TEST_CASE("a receipt serving a number no document carries is reported naming the
   const std::vector<Finding> f = findings_of(a, "CON-receipt-target");
   REQUIRE(f.size() == 1);
   CHECK(contains(f[0].message, "《送达回证》（12-送达回证.docx）载明送达《行政处罚决定书》（穗海赤岗综执罚决〔2024〕13号）"));
-  CHECK(contains(f[0].message, "卷内没有文号为该号的文书"));
+  CHECK(contains(f[0].message, "卷内没有文号为该号的文书（卷内《行政处罚决定书》的文号为 穗海赤岗综执罚决〔2024〕31号）"));
+}
+
+TEST_CASE("a receipt serving a document whose number cannot be read is a manual check",
+          "[consistency]") {
+  // The decision is a scan: its number is unknown, not absent.
+  Case c = base_case();
+  c.documents[2] = scan_document("penalty_decision", "09-行政处罚决定书.pdf");
+  const Audit a = audit(c);
+  CHECK(outcome_of(a, "CON-receipt-target") == Outcome::not_checkable);
+  const std::vector<Finding> f = findings_of(a, "CON-receipt-target");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].kind == "manual_check");
+  CHECK(contains(f[0].message, "卷内《行政处罚决定书》（09-行政处罚决定书.pdf）的文号无法读取"));
+}
+
+TEST_CASE("a receipt serving a document type absent from the file says so", "[consistency]") {
+  Case c = base_case();
+  c.documents.push_back(text_document(
+      "service_receipt", receipt_text("责令改正通知书（穗海赤岗综执责改〔2024〕8号）"), "04-送达回证.docx"));
+  const std::vector<Finding> f = findings_of(audit(c), "CON-receipt-target");
+  REQUIRE(f.size() == 1);
+  CHECK(contains(f[0].message, "卷内既无《责令改正通知书》，也没有文号为该号的文书"));
 }
 
 TEST_CASE("a receipt number written with other brackets still finds its document", "[consistency]") {
