@@ -143,7 +143,7 @@ bool has_seal_mark(const Text& t, std::size_t b, std::size_t e) {
 // letter with the date beside it: "广州市海珠区人民政府赤岗街道办事处    2024年3月5日".
 bool signing_organ(const Text& t, std::size_t cb, std::size_t pe) {
   if (cb > 0 && !is_edge(t[cb - 1])) return false;  // not the whole cell
-  std::u32string n = norm_label(t, cb, pe);
+  std::u32string n = outside_brackets(t, cb, pe);  // not "张警官（…法制大队）"
   if (n.size() < 3 || !colon_label_like(n) || n.size() > kMaxPrefix) return false;
   for (std::u32string_view w : {U"办事处", U"人民政府", U"局", U"委员会", U"执法队", U"大队",
                                 U"中队", U"管理所", U"中心", U"街道", U"厅"})
