@@ -13,10 +13,7 @@ using namespace auditor::testing;
 namespace {
 
 Conditions conditions_of(std::initializer_list<std::pair<const char*, std::string>> docs) {
-  Case c;
-  c.archive = "case.zip";
-  for (const auto& [type, text] : docs) c.documents.push_back(text_document(type, text));
-  return evaluate_conditions(c, bundled_checklist());
+  return evaluate_conditions(case_of(docs), bundled_checklist());
 }
 
 Tri value(const Conditions& c, const char* name) { return c.at(name).value; }
@@ -85,13 +82,10 @@ TEST_CASE("a statement record establishes statements when no document says other
 
 TEST_CASE("the statement-record rule stays quiet on a case whose only statement is the notice's",
           "[conditions]") {
-  Case c;
-  c.archive = "case.zip";
-  c.documents.push_back(
-      text_document("penalty_notice", std::string("行政处罚事先告知书\n") + kRightsSentences[1]));
-  c.documents.push_back(
-      text_document("penalty_decision", "行政处罚决定书\n当事人在法定期限内未提出陈述、申辩。"));
-  const Audit a = check_case(c, bundled_checklist());
+  const Audit a = check_case(
+      case_of({{"penalty_notice", std::string("行政处罚事先告知书\n") + kRightsSentences[1]},
+               {"penalty_decision", "行政处罚决定书\n当事人在法定期限内未提出陈述、申辩。"}}),
+      bundled_checklist());
   CHECK(outcome_of(a, "REQ-3-statement_record") == Outcome::not_applicable);
   CHECK(outcome_of(a, "REQ-3-review_record") == Outcome::not_applicable);
 }
@@ -139,13 +133,10 @@ TEST_CASE("the filing form's case source settles whether the case came from a co
 
 TEST_CASE("a statement the party wrote itself satisfies the statement rule and needs no officers",
           "[conditions]") {
-  Case c;
-  c.archive = "case.zip";
-  c.documents.push_back(text_document(
-      "statement_letter", "陈述申辩书\n本公司对拟处罚决定提出以下陈述申辩意见：初次违法，已改正。\n"));
-  c.documents.push_back(
-      text_document("penalty_decision", "行政处罚决定书\n当事人于2024年4月10日提交了书面陈述、申辩材料。"));
-  const Audit a = check_case(c, bundled_checklist());
+  const Audit a = check_case(
+      case_of({{"statement_letter", "陈述申辩书\n本公司对拟处罚决定提出以下陈述申辩意见：初次违法，已改正。\n"},
+               {"penalty_decision", "行政处罚决定书\n当事人于2024年4月10日提交了书面陈述、申辩材料。"}}),
+      bundled_checklist());
   CHECK(outcome_of(a, "REQ-3-statement_record") == Outcome::passed);
   CHECK(findings_of(a, "OFF-two-officers").empty());
 }

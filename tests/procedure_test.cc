@@ -18,13 +18,6 @@ const char* kOnSpot =
     "依据《广州市市容环境卫生管理规定》第四十条的规定，决定给予罚款100元的行政处罚。\n"
     "执法人员：李四（执法证号：44010012345）、王五（执法证号：44010012346）\n2024年4月8日\n";
 
-Case with_documents(std::initializer_list<std::pair<const char*, std::string>> docs) {
-  Case c;
-  c.archive = "case.zip";
-  for (const auto& [type, text] : docs) c.documents.push_back(text_document(type, text));
-  return c;
-}
-
 // The scored findings, one line each (empty when there are none).
 std::string scored_findings(const Audit& a) {
   std::string out;
@@ -36,7 +29,7 @@ std::string scored_findings(const Audit& a) {
 }  // namespace
 
 TEST_CASE("an on-the-spot decision puts the case in the simple procedure", "[procedure]") {
-  const Case c = with_documents({{"on_spot_decision", kOnSpot}});
+  const Case c = case_of({{"on_spot_decision", kOnSpot}});
   const ProcedureChoice p = case_procedure(c, bundled_checklist());
   CHECK(p.id == "simple");
   CHECK(contains(p.why, "当场行政处罚决定书"));
@@ -44,7 +37,7 @@ TEST_CASE("an on-the-spot decision puts the case in the simple procedure", "[pro
 
 TEST_CASE("a simple-procedure case is not asked for the general procedure's documents",
           "[procedure]") {
-  const Case c = with_documents({{"on_spot_decision", kOnSpot},
+  const Case c = case_of({{"on_spot_decision", kOnSpot},
                                  {"on_spot_filing", "当场行政处罚备案表\n备案日期：2024年4月9日\n"}});
   const Audit a = check_case(c, bundled_checklist());
   for (const char* rule : {"REQ-1-filing_approval", "REQ-3-penalty_notice", "REQ-5-penalty_decision",
@@ -57,7 +50,7 @@ TEST_CASE("a simple-procedure case is not asked for the general procedure's docu
 }
 
 TEST_CASE("a simple-procedure case without its filing record is reported", "[procedure]") {
-  const Audit a = check_case(with_documents({{"on_spot_decision", kOnSpot}}), bundled_checklist());
+  const Audit a = check_case(case_of({{"on_spot_decision", kOnSpot}}), bundled_checklist());
   CHECK(outcome_of(a, "REQ-S-on_spot_filing") == Outcome::failed);
 }
 
@@ -65,7 +58,7 @@ TEST_CASE("an on-the-spot fine above the simple-procedure limit fires, at the li
           "[procedure]") {
   std::string over = kOnSpot;
   over.replace(over.find("罚款100元"), std::string("罚款100元").size(), "罚款500元");
-  const Audit high = check_case(with_documents({{"on_spot_decision", over}}), bundled_checklist());
+  const Audit high = check_case(case_of({{"on_spot_decision", over}}), bundled_checklist());
   CHECK(outcome_of(high, "SIM-fine-limit") == Outcome::failed);
   const std::vector<Finding> f = findings_of(high, "SIM-fine-limit");
   REQUIRE(f.size() == 1);
@@ -74,13 +67,13 @@ TEST_CASE("an on-the-spot fine above the simple-procedure limit fires, at the li
 
   std::string at = kOnSpot;
   at.replace(at.find("罚款100元"), std::string("罚款100元").size(), "罚款贰佰元");
-  const Audit ok = check_case(with_documents({{"on_spot_decision", at}}), bundled_checklist());
+  const Audit ok = check_case(case_of({{"on_spot_decision", at}}), bundled_checklist());
   CHECK(outcome_of(ok, "SIM-fine-limit") == Outcome::passed);
 }
 
 TEST_CASE("a withdrawn case is asked for its withdrawal, not for a notice or decision",
           "[procedure]") {
-  const Case c = with_documents(
+  const Case c = case_of(
       {{"filing_approval", "立案审批表\n案号：穗海赤岗综执立〔2024〕12号\n"},
        {"filing_withdrawal", "撤销立案审批表\n案号：穗海赤岗综执立〔2024〕12号\n"}});
   CHECK(case_procedure(c, bundled_checklist()).id == "withdrawn");
@@ -93,7 +86,7 @@ TEST_CASE("a withdrawn case is asked for its withdrawal, not for a notice or dec
 }
 
 TEST_CASE("a no-penalty case follows the no-penalty procedure", "[procedure]") {
-  const Case c = with_documents({{"no_penalty_decision", "不予行政处罚决定书\n当事人：张三\n"}});
+  const Case c = case_of({{"no_penalty_decision", "不予行政处罚决定书\n当事人：张三\n"}});
   CHECK(case_procedure(c, bundled_checklist()).id == "no_penalty");
   const Audit a = check_case(c, bundled_checklist());
   CHECK(outcome_of(a, "REQ-5-penalty_decision") == Outcome::not_applicable);
@@ -101,14 +94,14 @@ TEST_CASE("a no-penalty case follows the no-penalty procedure", "[procedure]") {
 }
 
 TEST_CASE("a case with no procedure's documents follows the general procedure", "[procedure]") {
-  const Case c = with_documents({{"penalty_decision", "行政处罚决定书\n当事人：张三\n"}});
+  const Case c = case_of({{"penalty_decision", "行政处罚决定书\n当事人：张三\n"}});
   const ProcedureChoice p = case_procedure(c, bundled_checklist());
   CHECK(p.id == "general");
   CHECK(outcome_of(check_case(c, bundled_checklist()), "REQ-3-penalty_notice") == Outcome::failed);
 }
 
 TEST_CASE("a manifest's declared procedure wins over the documents", "[procedure]") {
-  Case c = with_documents({{"on_spot_decision", kOnSpot}});
+  Case c = case_of({{"on_spot_decision", kOnSpot}});
   c.has_manifest = true;
   c.info.procedure = "general";
   CHECK(case_procedure(c, bundled_checklist()).id == "general");

@@ -43,6 +43,13 @@ Document text_document(const std::string& type, const std::string& text, std::st
   return d;
 }
 
+Case case_of(std::initializer_list<std::pair<const char*, std::string>> documents) {
+  Case c;
+  c.archive = "case.zip";
+  for (const auto& [type, text] : documents) c.documents.push_back(text_document(type, text));
+  return c;
+}
+
 Document scan_document(const std::string& type, std::string path) {
   Document d = typed(type, std::move(path), ".png");
   d.format = "image";

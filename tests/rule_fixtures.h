@@ -18,6 +18,8 @@ const Checklist& bundled_checklist();
 // A text document of `type` (declared, as by a manifest) whose facts are
 // extracted from `text`. The member name is "<type>-<n>.docx" unless given.
 Document text_document(const std::string& type, const std::string& text, std::string path = {});
+// A case ("case.zip") of text documents, each (type, text) as text_document makes it.
+Case case_of(std::initializer_list<std::pair<const char*, std::string>> documents);
 // A document of `type` with no extractable text (a scan).
 Document scan_document(const std::string& type, std::string path = {});
 
