@@ -195,6 +195,10 @@ void act_date(const Text& t, const Date& d, Sink& out) {
   bool findings = false;
   for (Str w : {U"经查", U"查明", U"违法事实", U"经调查"})
     findings = findings || before.find(w) != Str::npos;
+  // Or the sentence itself names the breach: "当事人于…乱扔烟头，违反了《…》".
+  std::size_t se = d.e;
+  while (se < t.size() && t[se] != U'。' && t[se] != U'\n' && se - d.e < kFactsLookBack) ++se;
+  findings = findings || t.str().substr(d.e, se - d.e).find(U"违反") != Str::npos;
   if (!findings) return;
   std::size_t sb = d.b;  // the sentence part before the date
   while (sb > lb && !is_clause_end(t[sb - 1]) && t[sb - 1] != U',') --sb;
