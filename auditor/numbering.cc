@@ -317,13 +317,30 @@ ParsedNumber parse_number(std::string_view written, const NumberPattern& pattern
                           const std::vector<std::string>& abbreviations) {
   ParsedNumber n;
   n.written = written;
-  const std::string s = without_spaces(written);
+  std::string s = without_spaces(written);
+  // A year left blank (穗海赤岗综执罚决〔〕31号, an unfilled template): the
+  // empty brackets are dropped and the year is missing.
+  bool blank_year = false;
+  for (std::size_t k = 0; k < kOpeners.size() && !blank_year; ++k)
+    if (const std::size_t at = s.find(std::string(kOpeners[k]) + std::string(kClosers[k]));
+        at != std::string::npos && at > 0) {
+      s.erase(at, kOpeners[k].size() + kClosers[k].size());
+      blank_year = true;
+    }
   std::size_t start = 0, len = 0;
   while (start < s.size() && !digit_at(s, start, len)) start += cp_length(s, start);
   if (start == s.size()) {
-    parse_head(s, pattern, numbering, abbreviations, n);
+    std::string_view head = s;
+    if (head.ends_with(pattern.suffix)) head.remove_suffix(pattern.suffix.size());
+    parse_head(head, pattern, numbering, abbreviations, n);
     add(n, "year", "未写明年份");
     add(n, "serial", "缺少序号");
+    return n;
+  }
+  if (blank_year) {
+    parse_head(std::string_view(s).substr(0, start), pattern, numbering, abbreviations, n);
+    add(n, "year", "年份括号内未填写年份");
+    parse_tail(std::string_view(s).substr(start), pattern, n);
     return n;
   }
   std::size_t end = 0;

@@ -33,18 +33,22 @@ bool is_close(char32_t c) {
 }
 
 // `〔2024〕12号` (spaces allowed, 第 tolerated) at the open bracket i: end, or npos.
-std::size_t match_tail(const Text& t, std::size_t i) {
+// `blank` is set when the year or the serial is left blank (an unfilled
+// template: 穗海赤岗综执罚决〔  〕号); such a number counts only with 穗 or a label.
+std::size_t match_tail(const Text& t, std::size_t i, bool& blank) {
   std::size_t j = t.skip_spaces(i + 1);
-  for (int k = 0; k < 4; ++k, ++j)
-    if (!cn::is_digit(t[j])) return npos;
-  if (cn::is_digit(t[j])) return npos;
+  const std::size_t year = j;
+  while (cn::is_digit(t[j]) && j - year < 5) ++j;
+  if (j - year != 4 && j != year) return npos;
+  blank = j == year;
   j = t.skip_spaces(j);
   if (!is_close(t[j])) return npos;
   j = t.skip_spaces(j + 1);
   if (t[j] == U'第') j = t.skip_spaces(j + 1);
   std::size_t digits = j;
   while (cn::is_digit(t[j]) && j - digits < 7) ++j;
-  if (j == digits || j - digits > 6) return npos;
+  if (j - digits > 6) return npos;
+  blank = blank || j == digits;
   j = t.skip_spaces(j);
   return t[j] == U'号' ? j + 1 : npos;
 }
@@ -203,8 +207,11 @@ std::vector<Token> find_tokens(const Text& t) {
     if (!is_open(t[i])) continue;
     Token tok;
     tok.bracket = i;
-    std::size_t e = match_tail(t, i);
-    if (e == npos || !read_prefix(t, i, tok)) {
+    bool blank = false;
+    std::size_t e = match_tail(t, i, blank);
+    if (e != npos && !read_prefix(t, i, tok)) e = npos;
+    if (e != npos && blank && !tok.has_sui && !tok.case_label && !tok.doc_label) e = npos;
+    if (e == npos) {
       e = match_year_first(t, i);
       if (e == npos) continue;
       tok = Token{};

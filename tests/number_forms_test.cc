@@ -208,3 +208,21 @@ TEST_CASE("a number joined to its title line is the document's own", "[facts][nu
   CHECK(values_of("行政处罚决定书穗海赤岗综执罚决〔2024〕3号\n当事人：张三\n", "doc_number") ==
         Values{"穗海赤岗综执罚决〔2024〕3号"});
 }
+
+TEST_CASE("a number left unfilled is read and named, not reported missing", "[facts][numbering]") {
+  for (const char* n : {"穗海赤岗综执罚决〔  〕31号", "穗海赤岗综执罚决〔2024〕号", "穗海赤岗综执罚决〔 〕号"}) {
+    INFO(n);
+    CHECK(values_of(std::string("行政处罚决定书\n") + n + "\n", "doc_number").size() == 1);
+  }
+  // Without 穗 or a label an empty bracket is no number.
+  CHECK(values_of("行政处罚决定书\n（  ）号\n", "doc_number").empty());
+  const ParsedNumber blank_year = parse_doc("穗海赤岗综执罚决〔 〕31号");
+  CHECK(blank_year.has_defect("year"));
+  CHECK_FALSE(blank_year.has_defect("abbreviation"));
+  CHECK(blank_year.serial == 31);
+  const ParsedNumber nothing = parse_doc("穗海赤岗综执罚决〔 〕号");
+  CHECK(nothing.has_defect("year"));
+  CHECK(nothing.has_defect("serial"));
+  CHECK_FALSE(nothing.has_defect("abbreviation"));
+  CHECK(parse_doc("穗海赤岗综执罚决〔2024〕号").has_defect("serial"));
+}
