@@ -32,6 +32,7 @@ from cases import general_dates, make_case  # noqa: E402
 from corpus import (BASES, DEFECTS, GROUPS, LATE_DEFECTS, LATE_GROUPS, LATE_NEAR, LATE_VARIANTS,  # noqa: E402
                     NEAR)
 from layouts import render  # noqa: E402
+from ofd import ofd_bytes  # noqa: E402
 
 ZIP_TIME = (2024, 9, 2, 9, 0, 0)
 
@@ -74,6 +75,16 @@ def soffice(args, cwd, profile):
     otherwise take the request and return early)."""
     subprocess.run(['soffice', f'-env:UserInstallation=file://{profile}', '--headless', *args], cwd=cwd,
                    check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def ofd_of(doc, v):
+    """An OFD of the document; an outgoing letter carries the organ's enforcement e-seal, signed
+    on the date under it."""
+    seals = [b for b in doc['blocks'] if b[0] == 'seal'] if doc['kind'] == 'letter' else []
+    if not seals:
+        return ofd_bytes(render(doc, v))
+    signed = re.search(r'\d{4}-\d{2}-\d{2}', seals[-1][2]).group(0) + ' 15:30:00'
+    return ofd_bytes(render(doc, v), doc['organ'] + '综合行政执法专用章', signed)
 
 
 def ext_of(v, i):
@@ -161,7 +172,9 @@ def main():
                 stems.append([f'a{ai:02d}all'])
                 continue
             for di, doc in enumerate(docs):
-                if 'raw' in doc:  # an image member: written as is
+                if v.fmt == 'ofd' and 'raw' not in doc:  # OFD is written here, not by LibreOffice
+                    doc['raw'], doc['raw_ext'] = ofd_of(doc, v), 'ofd'
+                if 'raw' in doc:  # an image or OFD member: written as is
                     row.append(None)
                     continue
                 stem = f'a{ai:02d}d{di:02d}'
@@ -175,7 +188,7 @@ def main():
         convert(pdf_stems, 'docx', 'pdf', docx_dir, pdf_dir, tmp)
         expected = {}
         for (zname, v, docs, exp), row in zip(archives, stems):
-            exts = ['png' if 'raw' in doc else ext_of(v, i) for i, doc in enumerate(docs)]
+            exts = [doc.get('raw_ext', 'png') if 'raw' in doc else ext_of(v, i) for i, doc in enumerate(docs)]
             names = assemble.file_names(docs, v.naming, exts, c_names.get(zname, '案卷'))
             if v.fmt == 'onepdf':
                 with open(os.path.join(pdf_dir, row[0] + '.pdf'), 'rb') as f:

@@ -5,7 +5,8 @@ print-out), colon of
 `label：value` lines, date style (basics.fmt_date), party kind, title choice (index into
 the template title variants), member naming (numbered | folders | plain | opaque: `001.docx`, only the content tells the type),
 encoding of
-member names (utf8 | gbk), format (docx | pdf | mixed: every second document a PDF | onepdf: the whole case as one PDF).
+member names (utf8 | gbk), format (docx | pdf | mixed: every second document a PDF | onepdf: the whole case as one PDF |
+ofd: written by ofd.py, unsigned).
 """
 import datetime as dt
 from types import SimpleNamespace as NS
@@ -208,6 +209,8 @@ LATE_VARIANTS = [
      V('A', '：', 'arabic', 'company', 1, 'outer', encoding='gbk')),
     ('g1-general-no-statement', 'g', 'general', None, V('B', '：', 'arabic', 'person', 2, 'numbered', prefixed=True)),
     ('g2-general-statements', 'f', 'statements', 'internal-approvals', V('C', '：', 'spaced', 'company', 2, 'numbered')),
+    ('g1-general-no-statement', 'h', 'general', None, V('C', '：', 'arabic', 'person', 0, 'numbered', fmt='ofd')),
+    ('g3-hearing', 'e', 'hearing', None, V('A', '：', 'chinese', 'business', 1, 'plain', fmt='ofd')),
 ]
 
 # Defect cases and near misses made last (same shapes as DEFECTS and NEAR).
