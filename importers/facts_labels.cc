@@ -14,9 +14,6 @@ constexpr const char* kData =
 #include "importers/date_labels.inc"
     ;
 
-
-
-
 std::vector<DateLabelEntry> parse_entries() {
   std::vector<DateLabelEntry> out;
   std::string_view data = kData;
