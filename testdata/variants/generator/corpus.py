@@ -223,4 +223,6 @@ LATE_NEAR = [
      '公民罚款6000元，告知书告知了听证权利，当事人未申请听证；有法制审核和集体讨论'),
     ('n17-correction-ordered-in-decision', 'statements', 'correction-in-decision', V('A', '：', 'arabic', 'business', 0, 'numbered'),
      '责令改正只写在决定书中（无单独的责令改正通知书），有整改复查记录'),
+    ('n18-receipts-scanned', 'general', 'scanned-receipts', V('A', '：', 'arabic', 'company', 0, 'numbered'),
+     '两份送达回证是扫描件（PDF 只有图像，无文字）：送达日期读不到，应列为人工核对而不扣分'),
 ]

@@ -166,6 +166,9 @@ def defect_docs(defect, spec, v, serial):
         docs = _replace(docs, '行政处罚审批表', decision)
         idx = next(i for i, d in enumerate(docs) if d['file'] == '行政处罚事先告知书')
         docs.insert(idx, _put(notice, 3, c.dates['report']))
+    elif defect == 'scanned-receipts':
+        for i, file in enumerate(('行政处罚事先告知书送达回证', '行政处罚决定书送达回证')):
+            docs = [d4.scanned(d, 100 + 60 * i) if d['file'] == file else d for d in docs]
     elif defect == 'publication-screenshot':
         docs = _replace(docs, '公示记录', d4.photo(c, '公示截图', 90))
     elif defect == 'received-by-relative':

@@ -119,3 +119,30 @@ def internal_approval(c, ticked, date, reason, opinion):
         ('approve', '承办人意见', opinion, '、'.join(n for n, _ in c.officers), D(date)),
         ('approve', '承办机构负责人意见', '同意。', c.leaders[0], D(date)),
         ('approve', '单位负责人审批意见', '同意。', c.leaders[1], D(date))])
+
+
+def _scan_pdf(width, height, shade):
+    """A one-page PDF holding only a grey image: a scanned page with no text layer."""
+    pixels = zlib.compress(bytes((shade + x // 4 + y // 4) % 256 for y in range(height) for x in range(width)))
+    objs = [b'<< /Type /Catalog /Pages 2 0 R >>', b'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+            b'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 4 0 R >> >> '
+            b'/Contents 5 0 R >>',
+            b'<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 '
+            b'/Filter /FlateDecode /Length %d >>\nstream\n' % (width, height, len(pixels)) + pixels + b'\nendstream',
+            None]
+    content = b'q 595 0 0 842 0 0 cm /Im0 Do Q'
+    objs[4] = b'<< /Length %d >>\nstream\n' % len(content) + content + b'\nendstream'
+    out, offsets = bytearray(b'%PDF-1.4\n'), []
+    for i, body in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b'%d 0 obj\n' % i + body + b'\nendobj\n'
+    xref = len(out)
+    out += b'xref\n0 %d\n0000000000 65535 f \n' % (len(objs) + 1)
+    out += b''.join(b'%010d 00000 n \n' % o for o in offsets)
+    out += b'trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n' % (len(objs) + 1, xref)
+    return bytes(out)
+
+
+def scanned(doc, shade):
+    """The document as a scan: same name, a PDF with no text (signed receipts usually are)."""
+    return dict(doc, raw=_scan_pdf(150, 212, shade), raw_ext='pdf', kind='image')
