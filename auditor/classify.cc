@@ -72,6 +72,23 @@ std::vector<std::string> folders_deepest_first(const std::string& path) {
   return out;
 }
 
+// A heading line without the organ before the title and the number after it
+// (广州市海珠区人民政府赤岗街道办事处行政处罚决定书穗海赤岗综执罚决〔2024〕31号 ->
+// 行政处罚决定书), for measuring whether it is short enough to be a title.
+std::string without_organ_and_number(std::string line) {
+  for (std::string_view organ : {"街道办事处", "人民政府"})
+    if (const std::size_t at = line.rfind(organ); at != std::string::npos)
+      line.erase(0, at + organ.size());
+  if (const std::size_t sui = line.find("穗"); sui != std::string::npos && sui > 0)
+    line.resize(sui);
+  for (std::size_t at = line.find('['); at != std::string::npos; at = line.find('[', at + 1))
+    if (at + 1 < line.size() && std::isdigit(static_cast<unsigned char>(line[at + 1]))) {
+      line.resize(at);
+      break;
+    }
+  return line;
+}
+
 // The first short title line that names a document type; else two adjacent
 // short lines joined (a title wrapped in a narrow cell: 行政处罚事先 / 告知书).
 TitleMatch type_from_title(const std::string& title, const Checklist& cl) {
@@ -89,7 +106,7 @@ TitleMatch type_from_title(const std::string& title, const Checklist& cl) {
     const bool label = line.find("文号") != std::string::npos ||
                        line.find("编号") != std::string::npos ||
                        line.find("案号") != std::string::npos;
-    if (label || code_points(line) > kMaxTitleLine) line.clear();
+    if (label || code_points(without_organ_and_number(line)) > kMaxTitleLine) line.clear();
     lines.push_back(std::move(line));
     start = end + 1;
   }

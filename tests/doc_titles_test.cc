@@ -379,3 +379,18 @@ TEST_CASE("lines that name no document stay unclassified", "[checker][titles]") 
     CHECK_FALSE(classified(member("0001.pdf", text)).type.has_value());
   }
 }
+
+TEST_CASE("a heading line with the organ and the number around the title classifies",
+          "[checker][titles]") {
+  CHECK(classified(member("0001.pdf",
+                          "广州市海珠区人民政府赤岗街道办事处行政处罚决定书穗海赤岗综执罚决〔2024〕31号"))
+            .type == "penalty_decision");
+  CHECK(classified(member("0001.pdf", "广州市海珠区人民政府赤岗街道办事处行政处罚事先告知书〔2024〕"
+                                      "穗海赤岗综执罚告第20号（正本）"))
+            .type == "penalty_notice");
+  // A long body sentence still is no title.
+  CHECK_FALSE(classified(member("0001.pdf",
+                                "经查，当事人于2024年3月1日在本辖区经营时，执法人员已依法送达行政处罚决定书并"
+                                "告知其权利义务"))
+                  .type.has_value());
+}
