@@ -416,3 +416,12 @@ TEST_CASE("a payment slip and a publication record read the same date in every l
     CHECK(values_of(text, "publication_date") == Values{"2024-03-26"});
   }
 }
+
+TEST_CASE("the vocabulary's synonyms name their kinds", "[facts][dates]") {
+  CHECK(values_of("妥投时间：2024-04-08 10:21\n", "service_date") == Values{"2024-04-08"});
+  CHECK(values_of("到账日期\t2024-05-21\n", "payment_date") == Values{"2024-05-21"});
+  CHECK(values_of("公布日期：2024年5月17日\n", "publication_date") == Values{"2024-05-17"});
+  CHECK(values_of("违法行为时间：2023年1月5日\n", "violation_date") == Values{"2023-01-05"});
+  CHECK(values_of("立案审批时间：2024年3月1日\n", "filing_date") == Values{"2024-03-01"});
+  CHECK(values_of("听证会时间：2024年5月29日上午9时\n", "hearing_date") == Values{"2024-05-29"});
+}
