@@ -62,6 +62,49 @@ std::size_t serial_length(const std::string& s) {
   return 0;
 }
 
+// The length of "12 " at the start of `line`: 1..3 ASCII digits and a space
+// or tab; 0 when the line does not start so.
+std::size_t spaced_serial(const std::string& line) {
+  std::size_t digits = 0;
+  while (digits < line.size() && std::isdigit(static_cast<unsigned char>(line[digits]))) ++digits;
+  if (digits == 0 || digits > 3 || digits >= line.size()) return 0;
+  return line[digits] == ' ' || line[digits] == '\t' ? digits + 1 : 0;
+}
+
+// Words naming the responsible organ (责任者), not a document.
+bool organ_like(const std::string& s) {
+  for (const char* w : {"人民政府", "办事处", "街道", "执法队"})
+    if (s.find(w) != std::string::npos) return true;
+  return false;
+}
+
+// A line continuing a wrapped untyped title: Han text without digits that
+// names no type, no organ and starts no row.
+bool title_continuation(const std::string& line, const Checklist& cl) {
+  if (line.empty() || !has_han(line) || organ_like(line) || spaced_serial(line)) return false;
+  if (std::any_of(line.begin(), line.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+    return false;
+  return !doc_type_named(line, cl, kCatalogue);
+}
+
+// Whether `title` ends like a document's name (…书 …表 …证 …录 …单 …据 …件
+// …明 …告 …函 …图 …片), ignoring a bracketed note at its end.
+bool document_like(std::string title) {
+  // A bracketed note at the end, closed or cut by the wrap: "缴款书（电子）".
+  const std::size_t open = std::min(title.rfind("（"), title.rfind("("));
+  if (open != std::string::npos && open > 0) {
+    const std::string after = title.substr(open);
+    std::size_t close = after.find("）");
+    if (close != std::string::npos) close += std::string("）").size();
+    else if ((close = after.find(')')) != std::string::npos) close += 1;
+    if (close == std::string::npos || close == after.size()) title = title.substr(0, open);
+  }
+  for (const std::string end : {"书", "表", "证", "录", "单", "据", "件", "明", "告", "函", "图", "片"})
+    if (title.size() >= end.size() && title.compare(title.size() - end.size(), end.size(), end) == 0)
+      return true;
+  return false;
+}
+
 // A header cell naming the title column of a catalogue table.
 bool title_header(const std::string& cell) {
   for (const char* h : {"题名", "文件名称", "文书名称", "材料名称", "文件材料名称", "名称", "标题"})
@@ -84,10 +127,18 @@ std::string untyped_title(const std::string& line, int title_column) {
       if (has_han(cells[k]) && cells[k].size() > best.size()) best = cells[k];
     return best;
   }
-  const std::string folded = normalize_for_match(line);  // full-width digits, no spaces
-  const std::size_t serial = serial_length(folded);
-  if (serial == 0 || serial == folded.size()) return {};
-  std::string rest = folded.substr(serial);
+  std::string rest;
+  if (const std::size_t spaced = spaced_serial(line)) {
+    // "12 广东省非税收" (an OFD or PDF row whose cells became words): the
+    // words after the serial, unless they are the responsible organ.
+    rest = trimmed(line.substr(spaced));
+    if (organ_like(rest)) return {};
+  } else {
+    const std::string folded = normalize_for_match(line);  // full-width digits, no spaces
+    const std::size_t serial = serial_length(folded);
+    if (serial == 0 || serial == folded.size()) return {};
+    rest = folded.substr(serial);
+  }
   for (const char* sep : {"、", ".", "．"})
     if (rest.rfind(sep, 0) == 0) rest = trimmed(rest.substr(std::string(sep).size()));
   // Trailing page numbers and leader dots: "现场照片……3".
@@ -115,16 +166,17 @@ std::vector<CatalogueEntry> catalogue_entries(const Document& catalogue, const C
   for (std::size_t i = 0; i < lines.size(); ++i) {
     std::string line = lines[i];
     const DocType* t = doc_type_named(line, cl, kCatalogue);
-    // A PDF table cell wraps its title over lines ("行政处罚文书送达" /
-    // "回证"): a line naming no type joined with a next line naming none
-    // either is one entry when together they name a type.
-    if (!t && i + 1 < lines.size() && !lines[i + 1].empty() &&
-        !doc_type_named(lines[i + 1], cl, kCatalogue)) {
-      const std::string joined = line + lines[i + 1];
+    // A PDF or OFD table cell wraps its title over lines ("行政处罚事先" /
+    // "（听证）告知" / "书"): a line naming no type joined with up to two next
+    // lines naming none either is one entry when together they name a type.
+    std::string joined = line;
+    for (std::size_t k = 1; !t && k <= 2 && i + k < lines.size(); ++k) {
+      if (lines[i + k].empty() || doc_type_named(lines[i + k], cl, kCatalogue)) break;
+      joined += lines[i + k];
       if (const DocType* j = doc_type_named(joined, cl, kCatalogue)) {
         t = j;
         line = joined;
-        ++i;
+        i += k;
       }
     }
     if (!t) {
@@ -132,7 +184,18 @@ std::vector<CatalogueEntry> catalogue_entries(const Document& catalogue, const C
       for (std::size_t k = 0; k < cells.size() && cells.size() >= 3; ++k)
         if (title_header(cells[k])) title_column = static_cast<int>(k);
       std::string title = untyped_title(line, title_column);
-      if (!title.empty()) out.push_back(CatalogueEntry{line, "", {}, std::move(title)});
+      if (title.empty()) continue;
+      if (cells.size() < 3 && spaced_serial(line)) {
+        // A wrapped title ("12 广东省非税收" / "入电子缴款书"); the words after a
+        // serial may also be a wrapped 文号 ("6 穗海南华综执"): only a title
+        // ending like a document's name is an entry.
+        std::size_t next = i;
+        for (std::size_t k = 0; k < 2 && next + 1 < lines.size() && title_continuation(lines[next + 1], cl); ++k)
+          title += lines[++next];
+        if (!document_like(title)) continue;
+        i = next;
+      }
+      out.push_back(CatalogueEntry{line, "", {}, std::move(title)});
       continue;
     }
     CatalogueEntry e{line, t->id, {}, {}};

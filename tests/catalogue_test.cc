@@ -217,3 +217,29 @@ TEST_CASE("a catalogue missing thirteen documents deducts once", "[catalogue]") 
   CHECK(f.front().deduction == 1);
   CHECK(f.back().deduction == 0);
 }
+
+TEST_CASE("a catalogue whose cells wrap over lines (OFD, PDF) lists its documents", "[catalogue]") {
+  // Rows as an OFD reader gives them: the serial and the first words on one
+  // line, each cell wrapped; a title of a known type over three lines, and
+  // one the tool does not know ("当事人整改承诺书") over two.
+  const std::string text =
+      "卷内目录\n序号 文号 责任者 题名 日期 页号 备注\n"
+      "1 广州市海珠区\n人民政府南华\n西街道办事处\n立案审批表 202403\n04\n1\n"
+      "2 穗海南华综执\n罚告〔202\n4〕96号\n广州市海珠区\n人民政府南华\n西街道办事处\n行政处罚事先\n（听证）告知\n书\n202403\n12\n2\n"
+      "3 当事人整改\n承诺书\n202403\n27\n3\n";
+  Document promise = text_document("filing_approval", "当事人整改承诺书\n本人承诺三日内清理。\n", "12-承诺.ofd");
+  promise.type.reset();
+  const Audit a = audit(with({text_document("filing_approval", "立案审批表\n"),
+                              text_document("penalty_notice", "行政处罚事先（听证）告知书\n"), promise,
+                              text_document("catalogue", text)}));
+  CHECK(findings_of(a, "CAT-present-listed").empty());
+  CHECK(findings_of(a, "CAT-listed-present").empty());
+  CHECK(findings_of(a, "CAT-listed-untyped").empty());
+  // Without the promise: its row is reported, and the wrapped 文号 is no row.
+  const Audit missing = audit(with({text_document("filing_approval", "立案审批表\n"),
+                                    text_document("penalty_notice", "行政处罚事先（听证）告知书\n"),
+                                    text_document("catalogue", text)}));
+  const std::vector<Finding> f = findings_of(missing, "CAT-listed-untyped");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].message == "卷内目录列有“当事人整改承诺书”，卷内未见名称相符的文书");
+}
