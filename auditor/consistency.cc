@@ -4,6 +4,7 @@
 // difference.
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "auditor/consistency.h"
 #include "auditor/kind_helpers.h"
@@ -51,10 +52,12 @@ bool is_resident_id(std::string_view id) {
 using Groups = std::map<std::string, std::map<std::string, Variant>>;
 
 Groups collect(const Rule& r, const RuleContext& ctx, const std::string& kind,
-               std::string (*group)(const std::string&)) {
+               std::string (*group)(const std::string&),
+               const std::set<const Document*>& skip_documents = {}) {
   const std::vector<std::string> labels = split_list(rule_param(r, "skip_labels"));
   Groups groups;
   for (const Document& d : ctx.c.documents) {
+    if (skip_documents.count(&d)) continue;
     for (const Fact& f : d.facts) {
       if (f.kind != kind || skipped(f, labels)) continue;
       Variant& v = groups[group(f.value)][fold(f.value)];
@@ -144,11 +147,27 @@ Outcome compare(const Rule& r, const RuleContext& ctx, const Groups& groups,
 std::string one_group(const std::string&) { return {}; }
 std::string id_group(const std::string& id) { return is_resident_id(id) ? "id" : "code"; }
 
+// Service receipts of a document addressed to another authority (the
+// not_party_receipts types, e.g. the 案件移送书 served on the police): their
+// 受送达人 is not the party.
+std::set<const Document*> receipts_to_others(const Rule& r, const RuleContext& ctx) {
+  const std::vector<std::string> types = split_list(rule_param(r, "not_party_receipts"));
+  std::set<const Document*> out;
+  if (types.empty()) return out;
+  for (const Document* d : documents_of(ctx.c, {"service_receipt"}))
+    for (const Fact& f : d->facts)
+      if (f.kind == "served_document")
+        if (const DocType* t = doc_type_named(f.value, ctx.checklist, "service_receipt"))
+          if (std::find(types.begin(), types.end(), t->id) != types.end()) out.insert(d);
+  return out;
+}
+
 }  // namespace
 
 Outcome party_name(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out) {
-  return compare(r, ctx, collect(r, ctx, "party", one_group), out, true);
+  return compare(r, ctx, collect(r, ctx, "party", one_group, receipts_to_others(r, ctx)), out, true);
 }
+
 
 // A file with a credit code is about an organisation (or an individual
 // business): ID numbers in it belong to representatives, agents and
@@ -193,7 +212,10 @@ Outcome check_consistency(const Rule& r, const RuleContext& ctx, std::vector<Fin
 std::string validate_consistency(const Rule& r, const Checklist& cl) {
   const std::string check = rule_param(r, "check");
   std::string bad;
-  if (check == "party_name" || check == "party_id") {
+  if (check == "party_name") {
+    bad = check_param_names(r, {"check", "skip_labels", "not_party_receipts"});
+    if (bad.empty()) bad = unknown_doc_type(split_list(rule_param(r, "not_party_receipts")), cl);
+  } else if (check == "party_id") {
     bad = check_param_names(r, {"check", "skip_labels"});
   } else if (check == "party_id_valid" || check == "receipt_target") {
     bad = check_param_names(r, {"check"});

@@ -125,6 +125,20 @@ TEST_CASE("a party name cut at a PDF table's line end is a manual check, not a f
   }
 }
 
+TEST_CASE("the authority a transfer letter is served on is not compared with the party",
+          "[consistency]") {
+  Case c = base_case();
+  c.documents.push_back(text_document(
+      "service_receipt", receipt_text("涉嫌犯罪案件移送书（穗海赤岗综执移〔2024〕3号）", "广州市公安局海珠区分局"),
+      "08-移送书送达回证.docx"));
+  CHECK(findings_of(audit(c), "CON-party-name").empty());
+  // The same receipt serving the decision names another party: reported.
+  c.documents.back() = text_document(
+      "service_receipt", receipt_text("行政处罚决定书（穗海赤岗综执罚决〔2024〕31号）", "广州市公安局海珠区分局"),
+      "08-送达回证.docx");
+  CHECK(findings_of(audit(c), "CON-party-name").size() == 1);
+}
+
 TEST_CASE("the person questioned is not compared with the party", "[consistency]") {
   Case c = base_case();
   c.documents.push_back(text_document(
