@@ -27,7 +27,7 @@ namespace {
 const std::string kVariants = std::string(AUDITOR_SOURCE_DIR) + "/testdata/variants";
 const std::set<std::string> kCounted = {"minor", "major", "veto"};
 
-// A failure is named "check|archive-or-group|rule" (rule empty when none applies),
+// A failure is named "check|archive|rule" (archive "*" for all, rule empty when none applies),
 // the same key known_gaps entries give.
 std::string key(const std::string& check, const std::string& subject, const std::string& rule = "") {
   return check + "|" + subject + "|" + rule;

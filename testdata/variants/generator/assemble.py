@@ -65,9 +65,15 @@ def documents(c, extra=None):
     return _close(c, out)
 
 
-def _close(c, out, unlisted=None):
-    """out + the catalogue (listing every document but `unlisted`) and the 备考表."""
-    cat, pages = d3.catalogue(c, [d for d in out if d['file'] != unlisted])
+def _close(c, out, unlisted=None, extra=None):
+    """out + the catalogue (listing every document but `unlisted`, plus an `extra` (title,
+    position) row for a document not in the file) and the 备考表."""
+    listed = [d for d in out if d['file'] != unlisted]
+    if extra:
+        ghost = {'file': extra[0], 'title': extra[0], 'kind': 'form', 'number': None,
+                 'catalogue_date': c.dates['inspected']}
+        listed = listed[:extra[1]] + [ghost] + listed[extra[1]:]
+    cat, pages = d3.catalogue(c, listed)
     return out + [_put(cat, 8, None), _put(d3.file_notes(c, pages), 8, c.dates['closed'])]
 
 

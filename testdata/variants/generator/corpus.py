@@ -217,6 +217,10 @@ LATE_VARIANTS = [
 LATE_DEFECTS = [
     ('d28-correction-not-rechecked', 'statements', 'correction-proof-missing', V('D', '：', 'arabic', 'company', 0, 'numbered'),
      ['REQ-7-correction_proof'], [], '责令改正后卷内无整改复查记录'),
+    ('d29-decision-approval-without-decision', 'general', 'decision-missing', V('B', '：', 'arabic', 'person', 2, 'numbered'),
+     ['REQ-5-penalty_decision'], ['CON-receipt-target'], '卷内有行政处罚决定审批表和决定书送达回证，决定书本身缺失'),
+    ('d30-catalogue-lists-a-missing-sketch', 'general', 'catalogue-extra-row', V('A', '：', 'arabic', 'company', 0, 'numbered'),
+     ['CAT-listed-untyped'], ['CAT-listed-present'], '卷内目录列有“现场勘察平面图”，卷内没有该文书'),
 ]
 LATE_NEAR = [
     ('n16-hearing-eligible-not-requested', 'general-fine6000', None, V('C', '：', 'arabic', 'person', 1, 'numbered'),

@@ -107,6 +107,8 @@ def defect_docs(defect, spec, v, serial):
     docs = documents(c)[:-2]  # catalogue and 备考表 are made again below
     if defect == 'closed-before-payment':
         docs = _replace(docs, '结案审批表', d3.closing_approval(c, None, '当事人已缴纳罚款，处罚决定已执行完毕。'))
+    elif defect == 'decision-missing':
+        docs = _drop(docs, '行政处罚决定书')
     elif defect in ('no-review-record', 'statement-record-missing', 'hearing-record-missing', 'decision-receipt-missing',
                     'correction-proof-missing', 'correction-in-decision'):
         docs = _drop(docs, {'no-review-record': '复核意见书', 'statement-record-missing': '陈述申辩笔录',
@@ -188,4 +190,5 @@ def defect_docs(defect, spec, v, serial):
     if c.procedure == 'simple':
         return c, documents(c)
     unlisted = '询问笔录' if defect == 'catalogue-missing-entry' else None
-    return c, _close(c, docs, unlisted)
+    extra = ('现场勘察平面图', 3) if defect == 'catalogue-extra-row' else None
+    return c, _close(c, docs, unlisted, extra)
