@@ -193,13 +193,14 @@ struct Store::CaseStatements {
                     " AND round_id = (SELECT round_id FROM audit_runs WHERE id = ?3)"
                     " AND (SELECT count(*) FROM documents WHERE case_id = ?17) = ?18"),
         update_document(db,
-                        "UPDATE documents SET type = ?3, stage = ?4, type_source = ?5"
-                        " WHERE case_id = ?1 AND ord = ?2"),
+                        "UPDATE documents SET type = ?3, stage = ?4, type_source = ?5,"
+                        " number = ?6, date = ?7 WHERE case_id = ?1 AND ord = ?2 RETURNING id"),
+        drop_facts(db, "DELETE FROM facts WHERE document_id = ?1"),
         drop_findings(db, "DELETE FROM findings WHERE case_id = ?1"),
         drop_checks(db, "DELETE FROM checks WHERE case_id = ?1") {}
 
   Statement drop, add_case, add_document, add_facts, add_signature, add_finding, add_checks;
-  Statement update_case, update_document, drop_findings, drop_checks;
+  Statement update_case, update_document, drop_facts, drop_findings, drop_checks;
 };
 
 namespace {
@@ -240,6 +241,18 @@ std::string insert_results(sqlite3* db, Store::CaseStatements& st, long long cas
   return {};
 }
 
+// Inserts `facts`, each with its document's id.
+bool insert_facts(Store::CaseStatements& st,
+                  const std::vector<std::pair<long long, const Fact*>>& facts) {
+  Statement& add_fact = st.add_facts;
+  return insert_rows(add_fact, facts.size(), [&](std::size_t i, int row) {
+    const auto& [document_id, f] = facts[i];
+    const int p = 4 * row + 1;
+    return add_fact.set(p, document_id) && add_fact.set(p + 1, f->kind) &&
+           add_fact.set(p + 2, f->value) && add_fact.set(p + 3, non_empty(f->snippet));
+  });
+}
+
 // Inserts the rows of one case. Returns the reason of the first failed
 // statement (taken while it is still alive), empty on success.
 std::string insert_case(sqlite3* db, Store::CaseStatements& st, long long run, const Case& c,
@@ -262,22 +275,16 @@ std::string insert_case(sqlite3* db, Store::CaseStatements& st, long long run, c
         return sqlite_reason(db);
   }
 
-  Statement& add_fact = st.add_facts;
-  if (!insert_rows(add_fact, facts.size(), [&](std::size_t i, int row) {
-        const auto& [document_id, f] = facts[i];
-        const int p = 4 * row + 1;
-        return add_fact.set(p, document_id) && add_fact.set(p + 1, f->kind) &&
-               add_fact.set(p + 2, f->value) && add_fact.set(p + 3, non_empty(f->snippet));
-      }))
-    return sqlite_reason(db);
+  if (!insert_facts(st, facts)) return sqlite_reason(db);
   return insert_results(db, st, case_id, audit);
 }
 
 // Writes case `c` of `run`. A stored case read back and saved into its own
 // round with the documents it was stored with (a re-check, the numbering
-// post-pass) is updated in place: its row, its documents' types, findings
-// and checks; the texts, facts and signatures stay as stored. Any other case
-// is inserted, replacing the round's earlier case of the same archive.
+// post-pass) is updated in place: its row, its documents' types, numbers,
+// dates and facts (a re-check reads the facts of the stored texts again),
+// findings and checks; the texts and signatures stay as stored. Any other
+// case is inserted, replacing the round's earlier case of the same archive.
 std::string write_case(sqlite3* db, Store::CaseStatements& st, long long run, const Case& c,
                        const Audit& audit) {
   if (c.stored_id != 0) {
@@ -286,10 +293,18 @@ std::string write_case(sqlite3* db, Store::CaseStatements& st, long long run, co
       return sqlite_reason(db);
     if (sqlite3_changes(db) == 1) {
       int ord = 0;
-      for (const Document& d : c.documents)
+      std::vector<std::pair<long long, const Fact*>> facts;  // with their document's id
+      for (const Document& d : c.documents) {
         if (!st.update_document.run(c.stored_id, ++ord, d.type, d.stage,
-                                    source_name(d.type_source)))
+                                    source_name(d.type_source), d.number, d.date) ||
+            !st.update_document.has_row())
           return sqlite_reason(db);
+        const long long document_id = st.update_document.integer(0);
+        st.update_document.step();  // to completion
+        if (!st.drop_facts.run(document_id)) return sqlite_reason(db);
+        for (const Fact& f : d.facts) facts.emplace_back(document_id, &f);
+      }
+      if (!insert_facts(st, facts)) return sqlite_reason(db);
       if (!st.drop_findings.run(c.stored_id) || !st.drop_checks.run(c.stored_id))
         return sqlite_reason(db);
       return insert_results(db, st, c.stored_id, audit);

@@ -263,6 +263,20 @@ TEST_CASE("a re-check reads the facts of the stored texts again", "[perf]") {
       CHECK(again[i].first.c.documents[k].facts.size() == parsed.c.documents[k].facts.size());
     CHECK(finding_lines(again[i].first.audit) == finding_lines(parsed.audit));
   }
+  // Saved into its round in place, the case keeps the facts read again.
+  a.run([&](long long run) {
+    for (auto& [r, reuse] : again) REQUIRE(a.store->save_case(run, r.c, r.audit).ok());
+  });
+  CaseLoader loader(*a.store);
+  for (auto& [r, reuse] : again) {
+    Result<CaseResult> back = loader.load(r.c.stored_id);
+    REQUIRE(back.ok());
+    REQUIRE(back->c.documents.size() == r.c.documents.size());
+    for (std::size_t k = 0; k < r.c.documents.size(); ++k) {
+      CHECK(back->c.documents[k].facts.size() == r.c.documents[k].facts.size());
+      CHECK(back->c.documents[k].date == r.c.documents[k].date);
+    }
+  }
 }
 
 }  // namespace
