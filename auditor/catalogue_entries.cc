@@ -105,6 +105,28 @@ bool document_like(std::string title) {
   return false;
 }
 
+// `s` without runs of six or more digits and the spaces around them: a
+// wrapped title cell that a PDF or OFD reader interleaved with the date
+// column ("行政处罚事先 202403126告知书") reads whole again.
+std::string without_long_numbers(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t j = i;
+    while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
+    if (j - i >= 6) {
+      while (!out.empty() && out.back() == ' ') out.pop_back();
+      while (j < s.size() && s[j] == ' ') ++j;
+      i = j;
+    } else if (j > i) {
+      out.append(s, i, j - i);
+      i = j;
+    } else {
+      out += s[i++];
+    }
+  }
+  return out;
+}
+
 // A header cell naming the title column of a catalogue table.
 bool title_header(const std::string& cell) {
   for (const char* h : {"题名", "文件名称", "文书名称", "材料名称", "文件材料名称", "名称", "标题"})
@@ -121,11 +143,11 @@ std::string untyped_title(const std::string& line, int title_column) {
   if (cells.size() >= 3) {
     if (serial_length(cells.front()) != cells.front().size()) return {};
     if (title_column > 0 && title_column < static_cast<int>(cells.size()) && has_han(cells[title_column]))
-      return cells[title_column];
+      return without_long_numbers(cells[title_column]);
     std::string best;
     for (std::size_t k = 1; k < cells.size(); ++k)
       if (has_han(cells[k]) && cells[k].size() > best.size()) best = cells[k];
-    return best;
+    return without_long_numbers(best);
   }
   std::string rest;
   if (const std::size_t spaced = spaced_serial(line)) {
@@ -166,6 +188,7 @@ std::vector<CatalogueEntry> catalogue_entries(const Document& catalogue, const C
   for (std::size_t i = 0; i < lines.size(); ++i) {
     std::string line = lines[i];
     const DocType* t = doc_type_named(line, cl, kCatalogue);
+    if (!t) t = doc_type_named(without_long_numbers(line), cl, kCatalogue);
     // A PDF or OFD table cell wraps its title over lines ("行政处罚事先" /
     // "（听证）告知" / "书"): a line naming no type joined with up to two next
     // lines naming none either is one entry when together they name a type.

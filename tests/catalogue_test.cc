@@ -243,3 +243,16 @@ TEST_CASE("a catalogue whose cells wrap over lines (OFD, PDF) lists its document
   REQUIRE(f.size() == 1);
   CHECK(f[0].message == "卷内目录列有“当事人整改承诺书”，卷内未见名称相符的文书");
 }
+
+TEST_CASE("a title cell interleaved with the date column still names its type", "[catalogue]") {
+  const Audit a = audit(with({
+      text_document("filing_approval", "立案审批表\n"),
+      text_document("penalty_notice", "行政处罚事先告知书\n"),
+      text_document("catalogue",
+                    "卷内目录\n序号\t文号\t责任者\t题名\t日期\t页号\t备注\n"
+                    "1\t广州市海珠区人民政府南华西街道办事处\t立案审批表\t20240304\t1\n"
+                    "2\t穗海南华综执罚告〔2024〕96号\t广州市海珠区人民政府南华西街道办事处\t行政处罚事先 202403122告知书\n"),
+  }));
+  CHECK(findings_of(a, "CAT-present-listed").empty());
+  CHECK(findings_of(a, "CAT-listed-untyped").empty());
+}
