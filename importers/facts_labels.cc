@@ -213,7 +213,9 @@ bool is_signature_label(std::u32string_view n) {
   // Roles that sign a form with their name and the date.
   for (std::u32string_view w : {U"承办人", U"负责人", U"审批人", U"审核人", U"记录人", U"经办人",
                                 U"填表人", U"批准人", U"调查人", U"立卷人", U"收件人", U"受送达人",
-                                U"签收人", U"代收人"})
+                                U"签收人", U"代收人", U"申请人", U"申辩人", U"主持人", U"听证员",
+                                U"记录员", U"见证人", U"委托人", U"受托人", U"报告人", U"制作人",
+                                U"汇报人", U"签发人", U"确认"})
     if (ends_with(n, w)) return true;
   return false;
 }

@@ -31,7 +31,8 @@ std::u32string norm_label(const Text& t, std::size_t b, std::size_t e);
 // The kind of the longest entry the label equals or ends with; "" if none.
 std::string_view date_label_kind(std::u32string_view norm);
 // A signature label: 签名, 签字, 签章, 盖章, 签收 or 印章 in it, or a signing
-// role at its end (承办人, 负责人, 审批人, 审核人, 记录人 …).
+// role at its end (承办人, 负责人, 审批人, 审核人, 记录人, 申请人, 陈述申辩人,
+// 主持人, 见证人, 当事人确认 …).
 bool is_signature_label(std::u32string_view norm);
 
 // Text helpers of the vocabulary (facts_labels.cc) shared with the layout

@@ -229,6 +229,15 @@ TEST_CASE("document date after a seal mark, in a table cell and after a bare sig
                   "doc_date") == Values{"2024-03-05"});
   CHECK(values_of("笔录正文\n被询问人签名：王五    2024年1月12日\n", "doc_date") ==
         Values{"2024-01-12"});
+  // Letters of the party and reports close with the signer's role, name and date.
+  CHECK(values_of("现依法申请举行听证。\n申请人：陈建国　　2024年5月15日\n", "doc_date") ==
+        Values{"2024-05-15"});
+  CHECK(values_of("恳请从轻处罚。\n陈述申辩人：李志强　　2024年4月18日\n", "doc_date") ==
+        Values{"2024-04-18"});
+  CHECK(values_of("处理意见：维持。\n主持人：梁振华 二〇二四年五月三十日\n", "doc_date") ==
+        Values{"2024-05-30"});
+  CHECK(values_of("拍摄时间：2024年3月4日9时40分\n当事人确认：李志强　　2024年3月5日\n",
+                  "doc_date") == Values{"2024-03-05"});
   // The recipient's signature on the party's copy is the service date, not the document's.
   CHECK(values_of("决定正文\n2024年3月5日\n当事人签收：王五 2024年3月8日\n", "doc_date") ==
         Values{"2024-03-05"});

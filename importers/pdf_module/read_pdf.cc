@@ -120,10 +120,18 @@ Status read_pdf(std::string_view bytes, Document& doc) {
     }
   }
   std::vector<std::string> laid = pdf_layout::page_texts(std::move(words));
+  // Each page after the first starts with a form feed (after the '\n' that
+  // ends the page before, even an empty one): auditor/split_documents.h cuts
+  // a whole-case PDF at its pages; importers/facts_text.cc drops the mark.
   std::string text;
-  for (std::size_t i = 0; i < laid.size(); ++i)
+  for (std::size_t i = 0; i < laid.size(); ++i) {
+    if (i > 0) {
+      if (!text.empty() && text.back() != '\n') text += '\n';
+      text += '\f';
+    }
     text += pdf_layout::join_cjk_digits(raw[i].empty() ? laid[i] : raw[i]);
-  doc.has_text = text.find_first_not_of(" \t\n") != std::string::npos;
+  }
+  doc.has_text = text.find_first_not_of(" \t\n\f") != std::string::npos;
   doc.text = std::move(text);
   return Status::success();
 }
