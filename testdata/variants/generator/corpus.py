@@ -44,6 +44,10 @@ BASES = {
                              dates=general_dates(dt.date(2024, 3, 4))),
     'general-one-off': dict(procedure='general', street='南华西', matter='debris', fine=3000, one_off=True,
                             dates=general_dates(dt.date(2024, 3, 4))),
+    # decided 2024-04-30: 7 working days later crosses the May Day holiday and the make-up Saturday 05-11
+    'general-mayday': dict(procedure='general', street='南华西', matter='stall', dates=general_dates(dt.date(2024, 4, 12))),
+    # notice served 2024-04-01: the defence period crosses Qingming (04-04..06 off, Sunday 04-07 a workday)
+    'general-qingming': dict(procedure='general', street='南华西', matter='stall', dates=general_dates(dt.date(2024, 3, 22))),
     'statements': dict(procedure='general', street='江南中', matter='waste', statements=True, correction=True,
                        dates=general_dates(dt.date(2024, 4, 8), statements=True)),
     'hearing': dict(procedure='general', street='琶洲', matter='debris', hearing=True,
@@ -221,6 +225,11 @@ LATE_DEFECTS = [
      ['REQ-5-penalty_decision'], ['CON-receipt-target'], '卷内有行政处罚决定审批表和决定书送达回证，决定书本身缺失'),
     ('d30-catalogue-lists-a-missing-sketch', 'general', 'catalogue-extra-row', V('A', '：', 'arabic', 'company', 0, 'numbered'),
      ['CAT-listed-untyped'], ['CAT-listed-present'], '卷内目录列有“现场勘察平面图”，卷内没有该文书'),
+    ('d31-served-8th-working-day-across-may-day', 'general-mayday', 'served-late', V('C', '：', 'arabic', 'company', 0, 'numbered'),
+     ['DL-decision-served-7wd'], [], '决定4月30日作出，5月14日送达：跨五一假期（5月11日周六调休上班），为第8个工作日'),
+    ('d32-decision-on-last-defence-day-qingming', 'general-qingming', 'decision-5th',
+     V('A', '：', 'arabic', 'person', 0, 'numbered'),
+     ['DL-defence-period'], [], '告知书4月1日送达，4月9日作出决定：跨清明假期（4月7日周日调休上班），陈述申辩期最后一日即作出'),
 ]
 LATE_NEAR = [
     ('n16-hearing-eligible-not-requested', 'general-fine6000', None, V('C', '：', 'arabic', 'person', 1, 'numbered'),
@@ -229,4 +238,9 @@ LATE_NEAR = [
      '责令改正只写在决定书中（无单独的责令改正通知书），有整改复查记录'),
     ('n18-receipts-scanned', 'general', 'scanned-receipts', V('A', '：', 'arabic', 'company', 0, 'numbered'),
      '两份送达回证是扫描件（PDF 只有图像，无文字）：送达日期读不到，应列为人工核对而不扣分'),
+    ('n19-served-7th-working-day-across-may-day', 'general-mayday', 'served-7th', V('B', '：', 'arabic', 'person', 0, 'numbered'),
+     '决定4月30日作出，5月13日送达：跨五一假期并计入5月11日调休工作日，为第7个工作日（合法）'),
+    ('n20-decision-after-defence-period-qingming', 'general-qingming', 'decision-6th',
+     V('D', '：', 'arabic', 'business', 0, 'numbered'),
+     '告知书4月1日送达，4月10日作出决定：陈述申辩期（计入4月7日调休工作日）届满后次日（合法）'),
 ]

@@ -51,9 +51,10 @@ def _dates(defect, spec, dd, serial):
         dd['violation'] = dt.date(2022, 1, 12)
     elif defect == 'limitation-within':
         dd['violation'] = dt.date(2022, 3, 10)
-    elif defect == 'decision-6th':
-        dd['approval'] = dd['legal_review'] = dd['discussion'] = add_wd(dd['notice_served'], 6)
-        dd['decision'] = add_wd(dd['notice_served'], 6)
+    elif defect in ('decision-6th', 'decision-5th'):
+        n = 6 if defect == 'decision-6th' else 5
+        dd['approval'] = dd['legal_review'] = dd['discussion'] = add_wd(dd['notice_served'], n)
+        dd['decision'] = add_wd(dd['notice_served'], n)
         _shift_after_decision(dd)
     elif defect == 'decision-after-90-days':
         dd.update(general_dates(dd['filed'], notice_after=60))
