@@ -97,16 +97,25 @@ TitleMatch type_from_title(const std::string& title, const Checklist& cl) {
   for (std::size_t start = 0; start < title.size();) {
     std::size_t end = title.find('\n', start);
     if (end == std::string::npos) end = title.size();
-    std::string line = normalize_for_match(title.substr(start, end - start));
-    // A label line is no title: 行政处罚决定书文号 穗海…; after a colon only
-    // the text that follows counts (附件1：立案审批表).
-    for (std::string_view colon : {":", "："})
-      if (const std::size_t c = line.rfind(colon); c != std::string::npos)
-        line.erase(0, c + colon.size());
-    const bool label = line.find("文号") != std::string::npos ||
-                       line.find("编号") != std::string::npos ||
-                       line.find("案号") != std::string::npos;
-    if (label || code_points(without_organ_and_number(line)) > kMaxTitleLine) line.clear();
+    // Table cells (tab-separated) are read one by one: 立案审批表 | 编号：穗海….
+    std::string line;
+    const std::string raw = title.substr(start, end - start);
+    for (std::size_t cb = 0; cb <= raw.size();) {
+      std::size_t ce = raw.find('\t', cb);
+      if (ce == std::string::npos) ce = raw.size();
+      std::string cell = normalize_for_match(std::string_view(raw).substr(cb, ce - cb));
+      // A label cell is no title: 行政处罚决定书文号 穗海…; after a colon only
+      // the text that follows counts (附件1：立案审批表).
+      for (std::string_view colon : {":", "："})
+        if (const std::size_t c = cell.rfind(colon); c != std::string::npos)
+          cell.erase(0, c + colon.size());
+      const bool label = cell.find("文号") != std::string::npos ||
+                         cell.find("编号") != std::string::npos ||
+                         cell.find("案号") != std::string::npos;
+      if (!label) line += cell;
+      cb = ce + 1;
+    }
+    if (code_points(without_organ_and_number(line)) > kMaxTitleLine) line.clear();
     lines.push_back(std::move(line));
     start = end + 1;
   }

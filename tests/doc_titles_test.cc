@@ -394,3 +394,10 @@ TEST_CASE("a heading line with the organ and the number around the title classif
                                 "告知其权利义务"))
                   .type.has_value());
 }
+
+TEST_CASE("a title in a table cell beside a labelled number classifies", "[checker][titles]") {
+  CHECK(classified(member("0001.pdf", "立案审批表\t编号：穗海赤岗综执立〔2024〕12号")).type ==
+        "filing_approval");
+  CHECK(classified(member("0001.pdf", "行政处罚决定书文号\t穗海赤岗综执罚决〔2024〕3号")).type !=
+        "penalty_decision");
+}
