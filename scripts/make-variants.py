@@ -29,8 +29,8 @@ import assemble  # noqa: E402
 import defects  # noqa: E402
 from basics import add_wd  # noqa: E402
 from cases import general_dates, make_case  # noqa: E402
-from corpus import (BASES, DEFECTS, GROUPS, LATE_DEFECTS, LATE_GROUPS, LATE_NEAR, LATE_VARIANTS,  # noqa: E402
-                    NEAR)
+from corpus import (BASES, DEFECTS, GROUPS, LAST_VARIANTS, LATE_DEFECTS, LATE_GROUPS, LATE_NEAR,  # noqa: E402
+                    LATE_VARIANTS, NEAR)
 from layouts import render  # noqa: E402
 from ofd import ofd_bytes  # noqa: E402
 
@@ -144,16 +144,21 @@ def main():
 
     serial = add_defects(DEFECTS, NEAR, serial)
     serial = add_groups(LATE_GROUPS, serial)
-    for group, suffix, base, change, v in LATE_VARIANTS:
-        serial += 1
-        zname = f'{group}-{suffix}.zip'
-        c, docs = defects.defect_docs(change, BASES[base], v, serial)
-        c_names[zname] = f'{c.party["name"]}{c.cause}（{c.case_no}）'
-        archives.append((zname, v, docs, {
-            'group': group, 'complete': True, 'procedure': BASES[base]['procedure'], 'grade': '优秀',
-            'expect': [], 'allow': [], 'party': v.party, 'layout': v.layout, 'format': v.fmt,
-            'dates': v.date_style, 'names': v.encoding + '/' + v.naming}))
+    def add_variants(variant_list, serial):
+        for group, suffix, base, change, v in variant_list:
+            serial += 1
+            zname = f'{group}-{suffix}.zip'
+            c, docs = defects.defect_docs(change, BASES[base], v, serial)
+            c_names[zname] = f'{c.party["name"]}{c.cause}（{c.case_no}）'
+            archives.append((zname, v, docs, {
+                'group': group, 'complete': True, 'procedure': BASES[base]['procedure'], 'grade': '优秀',
+                'expect': [], 'allow': [], 'party': v.party, 'layout': v.layout, 'format': v.fmt,
+                'dates': v.date_style, 'names': v.encoding + '/' + v.naming}))
+        return serial
+
+    serial = add_variants(LATE_VARIANTS, serial)
     serial = add_defects(LATE_DEFECTS, LATE_NEAR, serial)
+    serial = add_variants(LAST_VARIANTS, serial)
 
     tmp = tempfile.mkdtemp(prefix='variants-')
     try:

@@ -15,11 +15,13 @@ from basics import add_wd
 from cases import general_dates
 
 
-def V(layout, colon, date_style, party, titles, naming, fmt='docx', encoding='utf8', copies=False, prefixed=False):
+def V(layout, colon, date_style, party, titles, naming, fmt='docx', encoding='utf8', copies=False, prefixed=False,
+      rare=False):
     """copies: the on-the-spot decision printed as 当事人联 + 存根联 in one file (H24);
-    prefixed: outgoing documents titled organ + title on one line."""
+    prefixed: outgoing documents titled organ + title on one line; rare: the rarer template
+    titles of docs.RARE."""
     return NS(layout=layout, colon=colon, date_style=date_style, party=party, titles=titles, naming=naming,
-              fmt=fmt, encoding=encoding, copies=copies, prefixed=prefixed)
+              fmt=fmt, encoding=encoding, copies=copies, prefixed=prefixed, rare=rare)
 
 
 def _simple_dates(day):
@@ -215,6 +217,11 @@ LATE_VARIANTS = [
     ('g2-general-statements', 'f', 'statements', 'internal-approvals', V('C', '：', 'spaced', 'company', 2, 'numbered')),
     ('g1-general-no-statement', 'h', 'general', None, V('C', '：', 'arabic', 'person', 0, 'numbered', fmt='ofd')),
     ('g3-hearing', 'e', 'hearing', None, V('A', '：', 'chinese', 'business', 1, 'plain', fmt='ofd')),
+]
+# appended after the late defects and near misses, so that no earlier archive changes
+LAST_VARIANTS = [
+    ('g1-general-no-statement', 'i', 'general', None, V('A', '：', 'arabic', 'company', 0, 'numbered', rare=True)),
+    ('g1-general-no-statement', 'j', 'general', None, V('B', '：', 'arabic', 'person', 1, 'opaque', fmt='pdf', rare=True)),
 ]
 
 # Defect cases and near misses made last (same shapes as DEFECTS and NEAR).

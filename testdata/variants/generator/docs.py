@@ -17,8 +17,18 @@ def T(d, h, m):
     return f'⟦{d.isoformat()}T{h}:{m:02d}⟧'
 
 
+# Rarer titles from the template sets of templates.md §2 and §5.1, for a variant with rare=True.
+RARE = {'filing': '行政处罚案件立案审批表', 'inspection': '检查（勘验）笔录', 'inquiry': '调查笔录', 'evidence': '证据照片',
+        'report': '案件调查终结审批表', 'notice': '行政处罚事先(听证)告知书', 'receipt': '送达回执',
+        'approval': '行政处罚案件处理审批表', 'decision': '处罚决定书', 'publication': '行政处罚决定信息公开记录',
+        'payment': '广东省非税收入一般缴款书（电子）', 'closing': '行政处罚案件结案报告', 'catalogue': '卷内文件目录',
+        'notes': '备考表'}
+
+
 def title(c, key, options):
     """The variant's title for a document type (c.v.titles picks among template variants)."""
+    if getattr(c.v, 'rare', False) and key in RARE:
+        return RARE[key]
     return options[c.v.titles % len(options)]
 
 

@@ -56,7 +56,7 @@ def catalogue(c, docs):
 
 def file_notes(c, pages):
     d = c.dates['closed']
-    return _doc(c, '卷内备考表', '卷内备考表', 'plain', [
+    return _doc(c, '卷内备考表', title(c, 'notes', ['卷内备考表']), 'plain', [
         ('p', f'本案卷共有文件材料{pages}页，其中：文字材料{pages}页，照片1张。'),
         ('p', '说明：无缺损、修改、补充情况。'),
         ('sig', [('立卷人', c.officers[0][0], D(d)), ('审核人', c.leaders[0], D(d))])], internal=False)

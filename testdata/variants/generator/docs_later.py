@@ -92,7 +92,7 @@ def penalty_approval(c):
 def penalty_decision(c):
     d = c.dates['decision']
     you = _you(c)
-    return _doc(c, '行政处罚决定书', '行政处罚决定书', 'letter', [
+    return _doc(c, '行政处罚决定书', title(c, 'decision', ['行政处罚决定书']), 'letter', [
         ('party',),
         ('p', f'本机关于{D(c.dates["filed"])}对当事人{c.cause[:-1]}一案立案调查。经查：{facts_sentence(c)}'),
         ('p', '上述事实有现场检查笔录、询问笔录、现场照片等证据为证。'),
