@@ -40,7 +40,7 @@ bool is_signature_label(std::u32string_view norm);
 namespace label_text {
 
 constexpr std::size_t kMaxLabel = 24;     // code points of a label's normalised text
-constexpr std::size_t kMaxName = 12;      // of a signer's name between label and date
+constexpr std::size_t kMaxName = 24;      // of a signer's name (or organisation) before the date
 constexpr std::size_t kMaxHeaderUp = 40;  // rows searched up for a column header
 constexpr std::size_t kMaxPiece = 10;     // code points of a wrapped piece of a label
 constexpr std::size_t kMaxPieces = 8;     // lines a label may be wrapped over

@@ -232,6 +232,8 @@ TEST_CASE("document date after a seal mark, in a table cell and after a bare sig
   // Letters of the party and reports close with the signer's role, name and date.
   CHECK(values_of("现依法申请举行听证。\n申请人：陈建国　　2024年5月15日\n", "doc_date") ==
         Values{"2024-05-15"});
+  CHECK(values_of("申请听证。\n申请人：广州市海珠区鸿盛餐饮管理有限公司　　2024年5月15日\n",
+                  "doc_date") == Values{"2024-05-15"});
   CHECK(values_of("恳请从轻处罚。\n陈述申辩人：李志强　　2024年4月18日\n", "doc_date") ==
         Values{"2024-04-18"});
   CHECK(values_of("处理意见：维持。\n主持人：梁振华 二〇二四年五月三十日\n", "doc_date") ==
