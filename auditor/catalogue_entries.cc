@@ -17,16 +17,16 @@ constexpr const char* kCatalogue = "catalogue";
 
 
 std::string trimmed(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t\r");
+  const auto first = s.find_first_not_of(" \t\r\f");  // \f: a PDF page start
   if (first == std::string_view::npos) return {};
-  const auto last = s.find_last_not_of(" \t\r");
+  const auto last = s.find_last_not_of(" \t\r\f");
   return std::string(s.substr(first, last - first + 1));
 }
 
 std::string without_spaces(std::string_view s) {
   std::string out;
   for (char c : s)
-    if (c != ' ' && c != '\t' && c != '\r') out += c;
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\f') out += c;
   return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include "auditor/case_info.h"
 #include "auditor/pipeline.h"
+#include "auditor/split_documents.h"
 #include "auditor/store_load.h"
 #include "importers/facts.h"
 
@@ -30,6 +31,10 @@ void refresh_facts(Document& d) {
 // not declared by a manifest are found again (the title variants may have
 // changed), then case data and checks.
 void recheck(CaseResult& r, const Checklist& checklist) {
+  // Stored parts of a whole-case file stay as they are (they hold one type
+  // each); a stored file left whole is split when the new title variants
+  // name several types in it.
+  split_documents(r.c, checklist);
   for (Document& d : r.c.documents) {
     if (d.type_source != Source::manifest) d.type.reset(), d.stage.reset();
     refresh_facts(d);

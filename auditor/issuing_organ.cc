@@ -12,7 +12,7 @@ constexpr std::size_t kTailLines = 12;
 std::string compact(std::string_view s) {
   std::string out;
   for (std::size_t i = 0; i < s.size();) {
-    if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r') {
+    if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\f') {  // \f: a page start
       ++i;
     } else if (s.substr(i, 3) == "\u3000") {
       i += 3;

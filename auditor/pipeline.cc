@@ -1,6 +1,7 @@
 #include "auditor/pipeline.h"
 
 #include "auditor/case_info.h"
+#include "auditor/split_documents.h"
 
 #include <algorithm>
 #include <atomic>
@@ -47,6 +48,7 @@ Result<std::vector<std::filesystem::path>> collect_archives(
 CaseResult audit_case(Case c, const Checklist& checklist) {
   CaseResult r{std::move(c), {}};
   if (!r.c.rejected) {
+    split_documents(r.c, checklist);  // a whole-case PDF into its documents
     classify(r.c, checklist);
     derive_case_info(r.c, checklist);
   }

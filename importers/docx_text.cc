@@ -36,8 +36,24 @@ std::string one_line(std::string s) {
   return s;
 }
 
+// An on/off property (w:pageBreakBefore): on unless its val says off.
+bool on(const pugi::xml_node& n) {
+  const std::string_view v = attribute(n, "val");
+  return n && v != "0" && v != "false" && v != "off";
+}
+
+pugi::xml_node child_named(const pugi::xml_node& n, std::string_view name) {
+  for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling())
+    if (local_name(c) == name) return c;
+  return {};
+}
+
 class Walker {
  public:
+  // The walker of a part's body marks page starts; those of cells and text
+  // boxes do not (their text is folded into one line or moved).
+  explicit Walker(bool marks_pages = false) : marks_pages_(marks_pages) {}
+
   WordText finish() {
     flush_boxes();
     return {std::move(out_), truncated_};
@@ -61,18 +77,28 @@ class Walker {
     } else if (name == "tab" || name == "ptab") {
       if (!in_field_code()) out_ += '\t';
     } else if (name == "br" || name == "cr") {
-      if (!in_field_code()) out_ += '\n';
+      if (!in_field_code()) {
+        if (name == "br" && attribute(n, "type") == "page") page_break();
+        out_ += '\n';
+      }
     } else if (name == "noBreakHyphen") {
       if (!in_field_code()) out_ += '-';
     } else if (name == "fldChar") {
       field_char(attribute(n, "fldCharType"));
     } else if (name == "p") {
+      const pugi::xml_node props = child_named(n, "pPr");
+      if (on(child_named(props, "pageBreakBefore"))) page_break();
+      line_start();
       walk_children(n, depth);
       out_ += '\n';
       flush_boxes();
+      // A section ends here; the next one starts on a new page unless continuous.
+      if (const pugi::xml_node sect = child_named(props, "sectPr"))
+        if (attribute(child_named(sect, "type"), "val") != "continuous") page_break();
     } else if (name == "tbl") {
       walk_children(n, depth);
     } else if (name == "tr") {
+      line_start();
       row(n, depth);
     } else if (name == "txbxContent") {
       Walker box;
@@ -132,6 +158,22 @@ class Walker {
     }
   }
 
+  // A page break (w:br type="page", pageBreakBefore, a section end): the
+  // next line starts with '\f' (docs/formats/docx.md), this one when
+  // nothing of it has been written yet. Not before the first line.
+  void page_break() {
+    if (!marks_pages_) return;
+    pending_page_ = true;
+    if (out_.size() == line_start_) line_start();
+  }
+  void line_start() {
+    if (pending_page_ && !out_.empty() && out_.back() == '\n') {
+      out_ += '\f';
+      pending_page_ = false;
+    }
+    line_start_ = out_.size();
+  }
+
   // Constant time: a document may open thousands of fields.
   bool in_field_code() const { return open_codes_ > 0; }
 
@@ -146,6 +188,9 @@ class Walker {
   std::vector<bool> fields_;  // per open field: still in its instruction part
   std::size_t open_codes_ = 0;  // how many of fields_ are true
   bool truncated_ = false;
+  const bool marks_pages_;
+  bool pending_page_ = false;
+  std::size_t line_start_ = 0;  // where the current line began in out_
 };
 
 }  // namespace
@@ -156,7 +201,7 @@ std::string_view xml_local_name(std::string_view qname) {
 }
 
 WordText wordml_text(const pugi::xml_node& root) {
-  Walker w;
+  Walker w(true);
   w.walk_children(root, 0);
   return w.finish();
 }

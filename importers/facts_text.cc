@@ -117,7 +117,13 @@ Text::Text(std::string_view utf8) : orig_(utf8) {
     std::size_t start = i;
     char32_t c = cn::fold_width(decode(utf8, i));
     if (c == U'\r') continue;
-    if (c == U'\v' || c == U'\f') c = U' ';
+    // A page break (a form feed starting a PDF page, importers/pdf_module)
+    // is a line break: dropped after one, a new line elsewhere.
+    if (c == U'\f') {
+      if (raw.empty() || raw.back() == U'\n') continue;
+      c = U'\n';
+    }
+    if (c == U'\v') c = U' ';
     raw += c;
     rb.push_back(static_cast<std::uint32_t>(start));
     re.push_back(static_cast<std::uint32_t>(i));

@@ -30,11 +30,17 @@ convert pdf "$src/scan.fodt"
 convert pdf "$src/evidence.fodt"
 # Table forms as PDF, the way other offices send them (tests/pdf_test.cc):
 # imported as Writer documents (not Writer/Web, which drops the first page).
-for f in receipt receipt-form publication-form catalogue approval; do
+# whole-case.pdf: a case exported as one PDF (tests/split_documents_test.cc).
+for f in receipt receipt-form publication-form catalogue approval whole-case; do
   soffice --headless --norestore -env:UserInstallation="file://$HOME/lo" \
     --infilter="HTML (StarWriter)" --convert-to pdf:writer_pdf_Export \
     --outdir "$work" "$src/$f.html" >/dev/null
 done
+
+# The same case as one DOCX, documents separated by page breaks.
+soffice --headless --norestore -env:UserInstallation="file://$HOME/lo" \
+  --infilter="HTML (StarWriter)" --convert-to 'docx:MS Word 2007 XML' \
+  --outdir "$work" "$src/whole-case.html" >/dev/null
 
 # Same document, opened only with the password "secret".
 cp "$src/decision.fodt" "$work/encrypted.fodt"
@@ -43,7 +49,7 @@ convert 'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},
 
 for f in decision.docx decision.pdf scan.pdf encrypted.pdf evidence.pdf \
   receipt.docx payment.docx publication.docx \
-  receipt.pdf receipt-form.pdf publication-form.pdf catalogue.pdf approval.pdf; do
+  receipt.pdf receipt-form.pdf publication-form.pdf catalogue.pdf approval.pdf whole-case.pdf whole-case.docx; do
   cp "$work/$f" "$out/$f"
 done
 ls -l "$out"

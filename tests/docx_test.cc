@@ -64,7 +64,7 @@ TEST_CASE("LibreOffice DOCX text keeps body, table rows, header and footer in or
         "罚款金额：\t人民币叁仟元整（￥3000元）。\n"
         "本决定书全文公示于海珠区人民政府网站。\n"  // ends in a page break
         "\n"
-        "如不服本决定，可在收到本决定书之日起六十日内申请行政复议。\n"
+        "\f如不服本决定，可在收到本决定书之日起六十日内申请行政复议。\n"  // a page starts
         "广州市海珠区人民政府赤岗街道办事处\n"
         "2024年3月18日\n"
         "赤岗街道综合行政执法\n"  // header

@@ -54,7 +54,7 @@ TEST_CASE("LibreOffice PDF text is read page by page in reading order", "[pdf]")
         "罚款金额： 人民币叁仟元整（￥3000元）。\n"
         "本决定书全文公示于海珠区人民政府网站。\n"
         "第1页\n"
-        "赤岗街道综合行政执法\n"
+        "\f赤岗街道综合行政执法\n"  // page 2 starts with a form feed
         "如不服本决定，可在收到本决定书之日起六十日内申请行政复议。\n"
         "广州市海珠区人民政府赤岗街道办事处\n"
         "2024年3月18日\n"

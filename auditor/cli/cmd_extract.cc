@@ -7,6 +7,7 @@
 #include "auditor/checker.h"
 #include "auditor/cli/limit_options.h"
 #include "auditor/cli/options.h"
+#include "auditor/split_documents.h"
 #include "importers/formats.h"
 #include "importers/import.h"
 #include "reports/extract_report.h"
@@ -83,6 +84,7 @@ int extract(const Args& args) {
       status = kExitRejected;
       continue;
     }
+    split_documents(c, *checklist);  // a whole-case file shown as its documents
     classify(c, *checklist);
     for (const Document& d : c.documents) {
       if (as_json)

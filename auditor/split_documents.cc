@@ -1,0 +1,187 @@
+#include "auditor/split_documents.h"
+
+#include <cctype>
+#include <optional>
+#include <utility>
+
+#include "auditor/title_match.h"
+#include "importers/facts.h"
+#include "importers/formats.h"
+#include "importers/names.h"
+
+namespace auditor {
+namespace {
+
+constexpr int kHeadLines = 3;            // non-empty lines of a page searched for its title
+constexpr std::size_t kMaxTitleLine = 40;  // code points; longer lines are body text
+constexpr std::size_t kMaxHalf = 20;     // code points of one half of a wrapped title
+
+// Marks of a sentence, a quotation, a label or a table row: such a line is
+// no title (根据《行政处罚决定书》…, 送达文书名称：…, 9<tab>询问笔录…).
+constexpr std::string_view kNotInTitle[] = {"，", "。", "；", "：", ":", ";", ",", "《",
+                                            "》", "“",  "”",  "\"", "\t", "、", "？"};
+
+// The first kHeadLines non-empty lines of a page, trimmed of whitespace.
+std::vector<std::string> head_lines(std::string_view page) {
+  std::vector<std::string> out;
+  while (!page.empty() && out.size() < kHeadLines) {
+    const std::size_t end = std::min(page.find('\n'), page.size());
+    std::string_view line = page.substr(0, end);
+    page.remove_prefix(std::min(end + 1, page.size()));
+    const std::size_t a = line.find_first_not_of(" \f\r\v");
+    if (a == std::string_view::npos) continue;
+    const std::size_t b = line.find_last_not_of(" \f\r\v");
+    out.emplace_back(line.substr(a, b - a + 1));
+  }
+  return out;
+}
+
+bool may_be_title(std::string_view line) {
+  for (std::string_view mark : kNotInTitle)
+    if (line.find(mark) != std::string_view::npos) return false;
+  return true;
+}
+
+// `s` (normalised) without one trailing bracketed note: 询问笔录(第二次).
+std::string without_trailing_note(std::string s) {
+  if (s.ends_with(")"))
+    if (const std::size_t open = s.rfind('('); open != std::string::npos && open > 0)
+      s.erase(open);
+  return s;
+}
+
+// What the normalised line `key` names as a whole title: it ends with a
+// variant of the matched type (or an approval ending) and what stands before
+// holds no digit (an organ's name may: 某某街道办事处行政处罚决定书).
+std::optional<std::pair<const DocType*, const DocType*>> title_of(const std::string& line,
+                                                                   const Checklist& cl) {
+  const std::string key = without_trailing_note(line);
+  if (key.empty() || code_points(key) > kMaxTitleLine) return std::nullopt;
+  const TitleMatch m = title_match(key, cl, {});
+  if (!m.type) return std::nullopt;
+  std::size_t prefix = std::string::npos;
+  if (m.approves && !approval_ending(key).empty()) {
+    prefix = 0;  // 某某审批表: the approved document's name stands before the ending
+  } else {
+    for (std::size_t i = 0; i < m.type->titles.size(); ++i) {
+      const std::string v = i < m.type->match_titles.size() ? m.type->match_titles[i]
+                                                             : normalize_for_match(m.type->titles[i]);
+      if (!v.empty() && key.ends_with(v)) prefix = std::min(prefix, key.size() - v.size());
+    }
+  }
+  if (prefix == std::string::npos) return std::nullopt;
+  for (std::size_t i = 0; i < prefix; ++i)
+    if (std::isdigit(static_cast<unsigned char>(key[i]))) return std::nullopt;
+  return std::pair{m.type, m.approves};
+}
+
+// The type (and approved type) whose title heads a page (split_documents.h).
+std::optional<std::pair<const DocType*, const DocType*>> page_title(std::string_view page,
+                                                                    const Checklist& cl) {
+  // Normalised heading lines: the title, an organ's name or a page header
+  // above it. The first line of body text (a sentence, a table row) ends
+  // the search: a title below it is quoted or a cell, not the page's title.
+  std::vector<std::string> lines;
+  for (const std::string& raw : head_lines(page)) {
+    if (!may_be_title(raw) || code_points(raw) > kMaxTitleLine) break;
+    lines.push_back(normalize_for_match(raw));
+  }
+  for (const std::string& line : lines)
+    if (auto t = title_of(line, cl)) return t;
+  // A title wrapped over two short lines (行政处罚事先 / 告知书).
+  for (std::size_t i = 1; i < lines.size(); ++i) {
+    const std::string& a = lines[i - 1];
+    const std::string& b = lines[i];
+    if (code_points(a) > kMaxHalf || code_points(b) > kMaxHalf) continue;
+    if (auto t = title_of(a + b, cl)) return t;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> first_fact(const Document& d, std::string_view kind) {
+  for (const Fact& f : d.facts)
+    if (f.kind == kind) return f.value;
+  return std::nullopt;
+}
+
+// "原文件.pdf#第3-4页": pages first..last, 1-based.
+std::string part_path(const std::string& path, std::size_t first, std::size_t last) {
+  std::string out = path + "#第" + std::to_string(first);
+  if (last != first) out += "-" + std::to_string(last);
+  return out + "页";
+}
+
+// A part of `whole` made of pages [first, last) of `pages`.
+Document make_part(const Document& whole, const std::vector<std::string>& pages,
+                   std::size_t first, std::size_t last) {
+  Document d;
+  d.path = part_path(whole.path, first + 1, last);
+  d.format = whole.format;
+  d.metadata = whole.metadata;
+  d.pages = static_cast<int>(last - first);
+  for (std::size_t p = first; p < last; ++p) {
+    if (p > first) d.text += '\f';
+    d.text += pages[p];
+  }
+  d.has_text = d.text.find_first_not_of(" \t\r\n\f\v") != std::string::npos;
+  d.title = title_lines(d.text);
+  if (d.has_text) {
+    d.facts = extract_facts(d.text);
+    d.number = first_fact(d, "doc_number");
+    d.date = first_fact(d, "doc_date");
+  }
+  return d;
+}
+
+// The first page of each part of `pages`, or one start (0) when the
+// document is no whole-case file.
+std::vector<std::size_t> part_starts(const std::vector<std::string>& pages, const Checklist& cl) {
+  std::vector<std::size_t> starts{0};
+  std::optional<std::pair<const DocType*, const DocType*>> current, first_seen;
+  bool several_types = false;
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    const auto t = page_title(pages[p], cl);
+    if (!t) continue;
+    if (first_seen && *t != *first_seen) several_types = true;
+    if (!first_seen) first_seen = t;
+    if (current && *t == *current) continue;  // the title repeated on a following page
+    if (p > 0) starts.push_back(p);
+    current = t;
+  }
+  if (!several_types) return {0};
+  return starts;
+}
+
+}  // namespace
+
+std::vector<std::string> text_pages(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (std::size_t ff; (ff = text.find('\f', start)) != std::string::npos; start = ff + 1)
+    out.push_back(text.substr(start, ff - start));
+  out.push_back(text.substr(start));
+  return out;
+}
+
+void split_documents(Case& c, const Checklist& checklist) {
+  std::vector<Document> out;
+  out.reserve(c.documents.size());
+  for (Document& d : c.documents) {
+    if (d.type_source == Source::manifest || !d.has_text ||
+        d.text.find('\f') == std::string::npos) {
+      out.push_back(std::move(d));
+      continue;
+    }
+    const std::vector<std::string> pages = text_pages(d.text);
+    const std::vector<std::size_t> starts = part_starts(pages, checklist);
+    if (starts.size() < 2) {
+      out.push_back(std::move(d));
+      continue;
+    }
+    for (std::size_t i = 0; i < starts.size(); ++i)
+      out.push_back(make_part(d, pages, starts[i], i + 1 < starts.size() ? starts[i + 1] : pages.size()));
+  }
+  c.documents = std::move(out);
+}
+
+}  // namespace auditor

@@ -1,0 +1,34 @@
+// Whole-case files: one PDF (or DOCX) holding several documents of a case,
+// page after page, as case platforms export them (docs/whole-case-files.md).
+// Runs before classify() on a parsed case and again on a stored one.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "auditor/checklist.h"
+#include "auditor/model.h"
+
+namespace auditor {
+
+// Splits each multi-page document whose pages (separated by '\f', as the
+// PDF reader marks them) start with titles of at least two different types
+// into parts at those pages. A page's title is a short line among its first
+// three non-empty lines that ends with a title variant (after an organ's
+// name; a note in brackets may follow), or one wrapped over two lines; only
+// heading-like lines may stand above it: no sentence, quotation, label or
+// table row (，。；：《》“”、 or a tab) and at most 40 characters.
+// A page without a title, or whose title names the type of the part before,
+// continues that part; pages before the first title form a part of their
+// own. The part of "卷宗.pdf" covering pages 3 and 4 is "卷宗.pdf#第3-4页"
+// ("#第5页" for one page; PDF page indices, not printed numbers), with its
+// own text, title, page count and facts (extract_facts), the member's format
+// and metadata. A document declared by a manifest is kept whole. Parts are
+// never split again (their titled pages are of one type), so a re-check may
+// run it on stored documents.
+void split_documents(Case& c, const Checklist& checklist);
+
+// The pages of `text` (split at '\f'); one page when it holds no mark.
+std::vector<std::string> text_pages(const std::string& text);
+
+}  // namespace auditor

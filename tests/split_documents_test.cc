@@ -1,0 +1,292 @@
+// Whole-case files (auditor/split_documents.h, docs/whole-case-files.md): one
+// PDF holding a case's documents page after page is split into them; single
+// documents of several pages are not.
+#include "auditor/split_documents.h"
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "auditor/checker.h"
+#include "auditor/incremental.h"
+#include "auditor/pipeline.h"
+#include "auditor/store_load.h"
+#include "importers/facts.h"
+#include "importers/formats.h"
+#include "importers/import.h"
+#include "tests/cli_support.h"
+
+namespace auditor {
+namespace {
+
+namespace fs = std::filesystem;
+
+const Checklist& checklist() {
+  static const Checklist c = [] {
+    Result<Checklist> r = load_checklist(AUDITOR_SOURCE_DIR "/checklists/general");
+    REQUIRE(r.ok());
+    return std::move(*r);
+  }();
+  return c;
+}
+
+std::string fixture(const std::string& name) {
+  std::ifstream in(std::string(AUDITOR_SOURCE_DIR) + "/testdata/fixtures/" + name,
+                   std::ios::binary);
+  REQUIRE(in);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// A case of one document read from `bytes` (a PDF) as the importer reads it.
+Case case_of_pdf(const std::string& path, const std::string& bytes) {
+  Document d;
+  d.path = path;
+  d.format = "pdf";
+  REQUIRE(parse_pdf(bytes, d).ok());
+  d.facts = extract_facts(d.text);
+  Case c;
+  c.documents.push_back(std::move(d));
+  return c;
+}
+
+// A case of one document whose pages are `pages` (text, as the PDF reader
+// marks page starts).
+Case case_of_pages(const std::vector<std::string>& pages) {
+  Document d;
+  d.path = "案卷.pdf";
+  d.format = "pdf";
+  d.has_text = true;
+  for (std::size_t i = 0; i < pages.size(); ++i) d.text += (i ? "\f" : "") + pages[i];
+  d.pages = static_cast<int>(pages.size());
+  d.title = title_lines(d.text);
+  d.facts = extract_facts(d.text);
+  Case c;
+  c.documents.push_back(std::move(d));
+  return c;
+}
+
+std::vector<std::string> paths(const Case& c) {
+  std::vector<std::string> out;
+  for (const Document& d : c.documents) out.push_back(d.path);
+  return out;
+}
+
+std::multiset<std::string> fact_lines(const std::vector<Fact>& facts) {
+  std::multiset<std::string> out;
+  for (const Fact& f : facts) out.insert(f.kind + "=" + f.value);
+  return out;
+}
+
+TEST_CASE("each PDF page after the first starts with a form feed the extractors read as a line break",
+          "[split]") {
+  Document d;
+  REQUIRE(parse_pdf(fixture("decision.pdf"), d).ok());
+  REQUIRE(d.pages == 2);
+  CHECK(std::count(d.text.begin(), d.text.end(), '\f') == 1);
+  CHECK(d.text.find("\n\f") != std::string::npos);
+  CHECK(text_pages(d.text).size() == 2);
+  std::string unmarked = d.text;
+  std::erase(unmarked, '\f');
+  CHECK(fact_lines(extract_facts(d.text)) == fact_lines(extract_facts(unmarked)));
+  // A mark inside a line (no line break before it) splits the line.
+  const std::vector<Fact> f = extract_facts("当事人：李志强\f统一社会信用代码：91440105MA9W3K7LX6\n");
+  CHECK(fact_lines(f).count("party=李志强") == 1);
+}
+
+TEST_CASE("a whole-case PDF is split into its documents at pages titled with other types",
+          "[split]") {
+  Case c = case_of_pdf("案卷.pdf", fixture("whole-case.pdf"));
+  REQUIRE(c.documents.front().pages == 7);
+  split_documents(c, checklist());
+  CHECK(paths(c) == std::vector<std::string>{"案卷.pdf#第1页", "案卷.pdf#第2页", "案卷.pdf#第3-4页",
+                                             "案卷.pdf#第5-6页", "案卷.pdf#第7页"});
+  classify(c, checklist());
+  std::vector<std::string> types;
+  for (const Document& d : c.documents) types.push_back(d.type.value_or("-"));
+  CHECK(types == std::vector<std::string>{"catalogue", "filing_approval", "inquiry_record",
+                                          "penalty_decision", "service_receipt"});
+  const Document& decision = c.documents[3];
+  CHECK(decision.pages == 2);
+  CHECK(decision.format == "pdf");
+  CHECK(decision.number == "穗海南华综执罚决〔2024〕43号");
+  CHECK(decision.date == "2024-03-21");
+  CHECK(decision.text.find("询问笔录") == std::string::npos);  // its own text only
+  CHECK(fact_lines(c.documents[2].facts).count("party_id=440105198003152030") == 1);
+  CHECK(fact_lines(decision.facts).count("party_id=440105198003152030") == 0);
+  CHECK(fact_lines(c.documents[4].facts).count("service_date=2024-03-22") == 1);
+  // Parts are never split again.
+  split_documents(c, checklist());
+  CHECK(c.documents.size() == 5);
+}
+
+TEST_CASE("a DOCX holding a case's documents between page breaks is split like the PDF",
+          "[split]") {
+  Document d;
+  d.path = "案卷.docx";
+  d.format = "docx";
+  REQUIRE(parse_docx(fixture("whole-case.docx"), ZipLimits{}, d).ok());
+  CHECK(std::count(d.text.begin(), d.text.end(), '\f') == 6);
+  d.facts = extract_facts(d.text);
+  Case c;
+  c.documents.push_back(std::move(d));
+  split_documents(c, checklist());
+  CHECK(paths(c) == std::vector<std::string>{"案卷.docx#第1页", "案卷.docx#第2页", "案卷.docx#第3-4页",
+                                             "案卷.docx#第5-6页", "案卷.docx#第7页"});
+  classify(c, checklist());
+  REQUIRE(c.documents.size() == 5);
+  CHECK(c.documents[3].type == "penalty_decision");
+  CHECK(c.documents[3].number == "穗海南华综执罚决〔2024〕43号");
+  // A one-document DOCX with a page break: same facts, not split.
+  Document single;
+  single.path = "决定书.docx";
+  REQUIRE(parse_docx(fixture("decision.docx"), ZipLimits{}, single).ok());
+  REQUIRE(single.text.find('\f') != std::string::npos);
+  std::string unmarked = single.text;
+  std::erase(unmarked, '\f');
+  single.facts = extract_facts(single.text);
+  CHECK(fact_lines(single.facts) == fact_lines(extract_facts(unmarked)));
+  Case one;
+  one.documents.push_back(std::move(single));
+  split_documents(one, checklist());
+  CHECK(paths(one) == std::vector<std::string>{"决定书.docx"});
+}
+
+TEST_CASE("page marks do not change the facts of the variant PDFs", "[split]") {
+  int pdfs = 0, marked = 0;
+  for (const auto& entry : fs::directory_iterator(AUDITOR_SOURCE_DIR "/testdata/variants")) {
+    const std::string name = entry.path().filename().string();
+    if (!name.ends_with("-c.zip") && !name.starts_with("d05")) continue;
+    const Case c = import_archive(entry.path(), ImportOptions{});
+    for (const Document& d : c.documents) {
+      if (d.format != "pdf" || !d.has_text) continue;
+      ++pdfs;
+      if (d.text.find('\f') == std::string::npos) continue;
+      ++marked;
+      std::string unmarked = d.text;
+      std::erase(unmarked, '\f');
+      INFO(name << " " << d.path);
+      CHECK(fact_lines(d.facts) == fact_lines(extract_facts(unmarked)));
+    }
+  }
+  CHECK(pdfs >= 90);
+  CHECK(marked > 0);
+}
+
+TEST_CASE("documents of several pages of one type are not split", "[split]") {
+  SECTION("a two-page decision (LibreOffice PDF)") {
+    Case c = case_of_pdf("决定书.pdf", fixture("decision.pdf"));
+    split_documents(c, checklist());
+    CHECK(paths(c) == std::vector<std::string>{"决定书.pdf"});
+  }
+  SECTION("a record repeating its title and footer on its second page") {
+    Case c = case_of_pages({"询问笔录\n询问时间：2024年3月5日\n问：你是否摆放桌椅？\n第1页 共2页\n",
+                            "询问笔录\n答：是的。\n被询问人签名：李志强 2024年3月5日\n第2页 共2页\n"});
+    split_documents(c, checklist());
+    CHECK(c.documents.size() == 1);
+  }
+  SECTION("a page quoting another document's title in its first line") {
+    Case c = case_of_pages(
+        {"行政处罚决定书\n穗海南华综执罚决〔2024〕43号\n当事人：李志强\n",
+         "根据《行政处罚事先告知书》，当事人未提出陈述申辩。\n行政处罚事先告知书\n2024年3月21日\n"});
+    split_documents(c, checklist());
+    CHECK(c.documents.size() == 1);
+  }
+  SECTION("a table row naming a document at the top of a page") {
+    Case c = case_of_pages({"送达回证\n送达文书名称\t行政处罚决定书\n",
+                            "送达文书文号\t穗海南华综执罚决〔2024〕43号\n行政处罚决定书\n"});
+    split_documents(c, checklist());
+    CHECK(c.documents.size() == 1);
+  }
+  SECTION("a document declared by the manifest") {
+    Case c = case_of_pages({"立案审批表\n案号：穗海南华综执立〔2024〕43号\n",
+                            "行政处罚决定书\n穗海南华综执罚决〔2024〕43号\n"});
+    c.documents.front().type = "penalty_decision";
+    c.documents.front().type_source = Source::manifest;
+    split_documents(c, checklist());
+    CHECK(c.documents.size() == 1);
+  }
+}
+
+TEST_CASE("titles of whole-case pages are read in several layouts", "[split]") {
+  // The organ's name on the title line or above it, a wrapped title, a note
+  // after the title; leading pages without a title are a part of their own.
+  Case c = case_of_pages({"案卷封面\n穗海南华综执立〔2024〕43号\n",
+                          "广州市海珠区人民政府南华西街道办事处立案审批表\n案号：穗海南华综执立〔2024〕43号\n",
+                          "询问笔录（第一次）\n询问时间：2024年3月5日\n",
+                          "广州市海珠区人民政府南华西街道办事处\n行政处罚事先\n告知书\n穗海南华综执罚告〔2024〕43号\n",
+                          "第2页\n当事人可在收到本告知书之日起五个工作日内提出陈述、申辩。\n"});
+  split_documents(c, checklist());
+  CHECK(paths(c) == std::vector<std::string>{"案卷.pdf#第1页", "案卷.pdf#第2页", "案卷.pdf#第3页",
+                                             "案卷.pdf#第4-5页"});
+  classify(c, checklist());
+  REQUIRE(c.documents.size() == 4);
+  CHECK(c.documents[1].type == "filing_approval");
+  CHECK(c.documents[2].type == "inquiry_record");
+  CHECK(c.documents[3].type == "penalty_notice");
+  CHECK(c.documents[3].number == "穗海南华综执罚告〔2024〕43号");
+}
+
+const fs::path kVariants = AUDITOR_SOURCE_DIR "/testdata/variants";
+
+// (rule, severity) of the counted findings and the grade of one archive.
+std::set<std::string> outcome(const nlohmann::json& c) {
+  std::set<std::string> out;
+  for (const nlohmann::json& f : c["findings"])
+    if (f["severity"] != "info")
+      out.insert(f["rule"].get<std::string>() + "/" + f["severity"].get<std::string>());
+  out.insert("grade/" + c["grade"].dump());
+  return out;
+}
+
+TEST_CASE("a case exported as one PDF is audited as its DOCX twin", "[split][e2e]") {
+  test::TempDir dir;
+  const std::string a = (kVariants / "g1-general-no-statement-a.zip").string();
+  const std::string e = (kVariants / "g1-general-no-statement-e.zip").string();
+  test::run_cli("audit " + test::sh_quote(a) + " " + test::sh_quote(e) + " --json r.json", dir.path);
+  const nlohmann::json r = nlohmann::json::parse(test::read_file(dir.path / "r.json"));
+  REQUIRE(r["cases"].size() == 2);
+  CHECK(outcome(r["cases"][1]) == outcome(r["cases"][0]));
+  CHECK(r["cases"][1]["grade"] == "优秀");
+}
+
+TEST_CASE("the parts of a whole-case PDF survive the store and a re-check", "[split][store]") {
+  test::TempDir dir;
+  Checklist cl = checklist();
+  const std::vector<fs::path> archives{dir.path / "g1-e.zip"};
+  fs::copy_file(kVariants / "g1-general-no-statement-e.zip", archives[0]);
+  Result<std::unique_ptr<Store>> store = Store::open(dir.path / "audit.db");
+  REQUIRE(store.ok());
+  RunInfo info{"test", cl.id, cl.version, cl.sha256, "", "第一轮", "inspection", ""};
+  Result<long long> run = (*store)->begin_run(info);
+  REQUIRE(run.ok());
+  std::vector<std::string> parsed_paths, parsed_findings;
+  audit_batch(archives, cl, ImportOptions{}, 1, [&](CaseResult&& r) {
+    parsed_paths = paths(r.c);
+    for (const Finding& f : r.audit.findings) parsed_findings.push_back(f.rule + f.message);
+    REQUIRE((*store)->save_case(*run, r.c, r.audit).ok());
+  });
+  REQUIRE((*store)->end_run(*run).ok());
+  CHECK(parsed_paths.size() == 15);
+  cl.sha256 = "changed";  // the rules run again on the stored documents
+  int seen = 0;
+  audit_batch_incremental(**store, archives, cl, ImportOptions{}, 1, "第一轮", Load::full,
+                          [&](CaseResult&& r, Reuse reuse) {
+                            ++seen;
+                            CHECK(reuse == Reuse::rechecked);
+                            CHECK(paths(r.c) == parsed_paths);
+                            std::vector<std::string> findings;
+                            for (const Finding& f : r.audit.findings)
+                              findings.push_back(f.rule + f.message);
+                            CHECK(findings == parsed_findings);
+                          });
+  CHECK(seen == 1);
+}
+
+}  // namespace
+}  // namespace auditor
