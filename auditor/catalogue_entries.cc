@@ -127,6 +127,56 @@ std::string without_long_numbers(const std::string& s) {
   return out;
 }
 
+// How many consecutive serials after `last` the digits `cell` concatenate
+// ("23" after 1, "101112131415" after 9: a reader merged those rows into
+// one line); 0 when `cell` is not such a run.
+int merged_serials(const std::string& cell, int last) {
+  if (cell.empty() || cell.size() > 40 ||
+      !std::all_of(cell.begin(), cell.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+    return 0;
+  std::size_t at = 0;
+  int n = 0;
+  while (at < cell.size()) {
+    const std::string next = std::to_string(last + n + 1);
+    if (cell.compare(at, next.size(), next) != 0) return 0;
+    at += next.size();
+    ++n;
+  }
+  return n;
+}
+
+// The types of up to `n` titles in a merged line, in line order: every
+// title variant found, the longest first, none overlapping another.
+std::vector<const DocType*> merged_types(const std::string& line, int n, const Checklist& cl) {
+  const std::string rest = normalize_for_match(without_long_numbers(line));
+  struct Hit {
+    std::size_t at, len;
+    const DocType* type;
+  };
+  std::vector<Hit> hits;
+  for (const DocType& t : cl.doc_types) {
+    if (t.id == kCatalogue) continue;
+    for (std::size_t i = 0; i < t.titles.size(); ++i) {
+      const std::string title = i < t.match_titles.size() ? t.match_titles[i] : normalize_for_match(t.titles[i]);
+      for (std::size_t p = rest.find(title); !title.empty() && p != std::string::npos; p = rest.find(title, p + 1))
+        hits.push_back({p, title.size(), &t});
+    }
+  }
+  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.len > b.len; });
+  std::vector<Hit> chosen;
+  for (const Hit& h : hits) {
+    const bool overlaps = std::any_of(chosen.begin(), chosen.end(), [&](const Hit& c) {
+      return h.at < c.at + c.len && c.at < h.at + h.len;
+    });
+    if (!overlaps) chosen.push_back(h);
+  }
+  std::sort(chosen.begin(), chosen.end(), [](const Hit& a, const Hit& b) { return a.at < b.at; });
+  std::vector<const DocType*> out;
+  for (const Hit& h : chosen)
+    if (static_cast<int>(out.size()) < n) out.push_back(h.type);
+  return out;
+}
+
 // A header cell naming the title column of a catalogue table.
 bool title_header(const std::string& cell) {
   for (const char* h : {"题名", "文件名称", "文书名称", "材料名称", "文件材料名称", "名称", "标题"})
@@ -185,8 +235,23 @@ std::vector<CatalogueEntry> catalogue_entries(const Document& catalogue, const C
     lines.push_back(trimmed(text.substr(0, end)));
     text.remove_prefix(std::min(end + 1, text.size()));
   }
+  int last_serial = 0;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     std::string line = lines[i];
+    // The row's serial: the digits the line starts with, before a tab or a
+    // space; several when a reader merged consecutive rows into the line.
+    std::size_t digits = 0;
+    while (digits < line.size() && std::isdigit(static_cast<unsigned char>(line[digits]))) ++digits;
+    if (digits > 0 && (digits == line.size() || line[digits] == '\t' || line[digits] == ' ')) {
+      const std::string serial = line.substr(0, digits);
+      if (const int n = merged_serials(serial, last_serial); n >= 2) {
+        for (const DocType* m : merged_types(line.substr(digits), n, cl))
+          out.push_back(CatalogueEntry{line, m->id, {}, {}});
+        last_serial += n;
+        continue;
+      }
+      if (digits <= 3) last_serial = std::stoi(serial);
+    }
     const DocType* t = doc_type_named(line, cl, kCatalogue);
     if (!t) t = doc_type_named(without_long_numbers(line), cl, kCatalogue);
     // A PDF or OFD table cell wraps its title over lines ("行政处罚事先" /

@@ -256,3 +256,29 @@ TEST_CASE("a title cell interleaved with the date column still names its type", 
   CHECK(findings_of(a, "CAT-present-listed").empty());
   CHECK(findings_of(a, "CAT-listed-untyped").empty());
 }
+
+TEST_CASE("rows a reader merged into one line are each an entry", "[catalogue]") {
+  // "23" after row 1: rows 2 and 3 in one line, their titles one after the other.
+  const std::string text =
+      "卷内目录\n序号\t文号\t责任者\t题名\t日期\t页号\t备注\n"
+      "1\t广州市海珠区人民政府南华西街道办事处\t立案审批表\t20240304\t1\n"
+      "23\t广州市海珠区人民政府南华西街道办事处广州市海珠区人民政府南华西街道办事处\t现场检查笔录 20240304 2询问笔录 20240305 3\n"
+      "45\t广州市海珠区人民政府南华西街道办事处广州市海珠区人民政府南华西街道办事处\t听证笔录听证报告\t2024052920240530\t45\n";
+  const Audit a = audit(with({text_document("filing_approval", "立案审批表\n"),
+                              text_document("inspection_record", "现场检查笔录\n"),
+                              text_document("inquiry_record", "询问笔录\n"),
+                              text_document("hearing_record", "听证笔录\n"),
+                              text_document("hearing_report", "听证报告\n"),
+                              text_document("catalogue", text)}));
+  CHECK(findings_of(a, "CAT-present-listed").empty());
+  CHECK(findings_of(a, "CAT-listed-present").empty());
+  // A merged row listing a document the file lacks is still reported.
+  const Audit missing = audit(with({text_document("filing_approval", "立案审批表\n"),
+                                    text_document("inspection_record", "现场检查笔录\n"),
+                                    text_document("hearing_record", "听证笔录\n"),
+                                    text_document("hearing_report", "听证报告\n"),
+                                    text_document("catalogue", text)}));
+  const std::vector<Finding> f = findings_of(missing, "CAT-listed-present");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].document == "inquiry_record");
+}
