@@ -18,6 +18,12 @@ from collections import defaultdict
 
 COUNTED = {'minor', 'major', 'veto'}
 
+# Earlier measurements, kept by hand (the table below is always the current run).
+HISTORY = [
+    '| 2026-12-06 02:13 | `047a79a` + working tree | 31 | 0.13 | 0.85 | 11 of 18 | 1 of 6 |',
+    '| 2026-12-06 02:28 | working tree of that time | 54 | 0.89 | 0.96 | 29 of 29 | 4 of 6 |',
+]
+
 
 def rule_kinds(checklist_dir):
     kinds = {}
@@ -53,8 +59,9 @@ def main(result_path, expected_path, checklist_dir):
             complete += 1
             graded += case['grade'] == exp['grade']
         if exp['group']:
-            groups[exp['group']].append(frozenset(f"{f['rule']}/{f['severity']}" for f in case['findings'])
-                                        | {f"grade/{case['grade']}"})
+            ignore = json.load(open(expected_path, encoding='utf-8')).get('metamorphic_ignore', {})
+            groups[exp['group']].append(frozenset(f"{f['rule']}/{f['severity']}" for f in case['findings']
+                                                  if f['rule'] not in ignore) | {f"grade/{case['grade']}"})
     rev = subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], capture_output=True, text=True,
                          cwd=os.path.dirname(expected_path)).stdout.strip()
     out = ['# Accuracy on the variation corpus', '',
@@ -92,6 +99,11 @@ def main(result_path, expected_path, checklist_dir):
     out += [f'- `{a}`: {r}' for a, r in misses] or ['- none']
     out += ['', '### False alarms (counted finding not expected)', '']
     out += [f'- `{a}`: {r}' for a, r in alarms] or ['- none']
+    out += ['', '## Earlier runs', '',
+            'The corpus grew while the tool was being fixed (issue 13); the first run found about the state the '
+            'issue describes.', '',
+            '| when (UTC) | tool | archives | precision | recall | complete cases 优秀 | identical groups |',
+            '|---|---|---:|---:|---:|---:|---:|'] + HISTORY
     print('\n'.join(out))
 
 
