@@ -129,6 +129,7 @@ struct Checklist {
   std::string name;
   std::string sha256;  // over every data file, in a fixed order
   std::vector<Stage> stages;
+  std::vector<Procedure> procedures;  // order: precedence of their evidence
   std::vector<DocType> doc_types;
   std::vector<Rule> rules;
   ScoringProfile scoring;
@@ -136,7 +137,6 @@ struct Checklist {
   // hearing_fine_citizen=5000; validated when loading.
   std::map<std::string, std::string> settings;
   SealRegister seals;
-  std::vector<Procedure> procedures;  // order: precedence of their evidence
   // Case and document numbering (<numbering> file); empty source when absent.
   Numbering numbering;
   // The working-day calendar named by <calendar file="..."/>; null when the
@@ -145,10 +145,10 @@ struct Checklist {
 
   const DocType* doc_type(const std::string& id) const;
   const Stage* stage(int number) const;
+  const Procedure* procedure(const std::string& id) const;
 };
 
 // Loads every *.xml under `dir`. On failure the reason names file:line.
 Result<Checklist> load_checklist(const std::filesystem::path& dir);
 
 }  // namespace auditor
-  const Procedure* procedure(const std::string& id) const;
