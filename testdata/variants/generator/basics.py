@@ -80,7 +80,7 @@ def cn_small(n):
 
 
 def fmt_date(d, style):
-    """A date as offices write it. style: arabic | chinese | chinese_o | fullwidth | spaced | padded | iso."""
+    """A date as offices write it. style: arabic | chinese | chinese_o | fullwidth | spaced | padded | hao | iso."""
     if style in ('chinese', 'chinese_o'):
         year = ''.join(_CN_DIGIT[int(c)] for c in str(d.year))
         if style == 'chinese_o':  # the circle ○ (U+25CB) typed for zero, as in many templates
@@ -90,6 +90,8 @@ def fmt_date(d, style):
         return f'{d.year}年{d.month}月{d.day}日'.translate(_FW)
     if style == 'spaced':
         return f'{d.year}年 {d.month}月 {d.day}日'
+    if style == 'hao':  # 号 for 日, as in handwritten receipts
+        return f'{d.year}年{d.month}月{d.day}号'
     if style == 'padded':
         return f'{d.year}年{d.month:02d}月{d.day:02d}日'
     if style == 'iso':

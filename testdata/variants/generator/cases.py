@@ -102,6 +102,11 @@ def make_case(spec, v, serial):
     c.hearing = spec.get('hearing', False)
     c.statement_sentence, c.statement_summary = statement_wording(c, v.layout)
     c.num = lambda abbr: c.numbers.get(abbr) or f'穗海{c.code}综执{abbr}〔2024〕{serial}号'
+    if getattr(v, 'fw_numbers', False):  # typed in full-width mode: ２０２４ and the serial too
+        fw = str.maketrans('0123456789', '０１２３４５６７８９')
+        plain = c.num
+        c.num = lambda abbr: plain(abbr).translate(fw)
+        c.case_no = c.case_no.translate(fw)
     return c
 
 

@@ -16,12 +16,12 @@ from cases import general_dates
 
 
 def V(layout, colon, date_style, party, titles, naming, fmt='docx', encoding='utf8', copies=False, prefixed=False,
-      rare=False):
+      rare=False, fw_numbers=False):
     """copies: the on-the-spot decision printed as 当事人联 + 存根联 in one file (H24);
     prefixed: outgoing documents titled organ + title on one line; rare: the rarer template
-    titles of docs.RARE."""
+    titles of docs.RARE; fw_numbers: case and document numbers typed with full-width digits."""
     return NS(layout=layout, colon=colon, date_style=date_style, party=party, titles=titles, naming=naming,
-              fmt=fmt, encoding=encoding, copies=copies, prefixed=prefixed, rare=rare)
+              fmt=fmt, encoding=encoding, copies=copies, prefixed=prefixed, rare=rare, fw_numbers=fw_numbers)
 
 
 def _simple_dates(day):
@@ -222,6 +222,8 @@ LATE_VARIANTS = [
 LAST_VARIANTS = [
     ('g1-general-no-statement', 'i', 'general', None, V('A', '：', 'arabic', 'company', 0, 'numbered', rare=True)),
     ('g1-general-no-statement', 'j', 'general', None, V('B', '：', 'arabic', 'person', 1, 'opaque', fmt='pdf', rare=True)),
+    ('g1-general-no-statement', 'k', 'general', None,
+     V('B', '：', 'hao', 'business', 0, 'numbered', fw_numbers=True)),
 ]
 
 # Defect cases and near misses made last (same shapes as DEFECTS and NEAR).
