@@ -156,6 +156,13 @@ void parse_head(std::string_view head, const NumberPattern& pattern, const Numbe
     add(n, "serial", "编号中加了“字”");
   }
   n.kind = kind;
+  // A head already found wanting (another office's prefix: XX罚决字) keeps a
+  // known abbreviation it ends with, so the abbreviation is still judged.
+  if (pattern.kind.empty() && (n.has_defect("prefix") || n.has_defect("agency")) &&
+      std::find(abbreviations.begin(), abbreviations.end(), n.kind) == abbreviations.end())
+    for (const std::string& a : abbreviations)
+      if (kind.ends_with(a) && a.size() > (n.kind.size() == kind.size() ? 0 : n.kind.size()))
+        n.kind = a;
   if (!pattern.kind.empty()) {
     if (n.kind != pattern.kind)
       add(n, "abbreviation",

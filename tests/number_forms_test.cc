@@ -125,6 +125,12 @@ TEST_CASE("each departure from the district form is named", "[numbering]") {
     for (const NumberDefect& d : p.defects) said = said || d.message.find(c.says) != std::string::npos;
     CHECK(said);
   }
+  // Another office's prefix before a known abbreviation: the abbreviation is kept.
+  const ParsedNumber foreign = parse_doc("XX罚决字〔2024〕第2号");
+  CHECK(foreign.kind == "罚决");
+  CHECK(foreign.has_defect("prefix"));
+  CHECK_FALSE(foreign.has_defect("abbreviation"));
+  CHECK(parse_doc("(杭临)市监处罚〔2024〕131号").has_defect("abbreviation"));
   // A year-first number still yields its parts, so the registry can compare it.
   const ParsedNumber p = parse_doc("〔2024〕穗海赤岗综执罚决3号");
   CHECK(p.key() == "赤岗|罚决|2024|3");
