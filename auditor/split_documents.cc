@@ -1,6 +1,9 @@
 #include "auditor/split_documents.h"
 
+#include <algorithm>
 #include <cctype>
+#include <map>
+#include <set>
 #include <optional>
 #include <utility>
 
@@ -21,17 +24,30 @@ constexpr std::size_t kMaxHalf = 20;     // code points of one half of a wrapped
 constexpr std::string_view kNotInTitle[] = {"，", "。", "；", "：", ":", ";", ",", "《",
                                             "》", "“",  "”",  "\"", "\t", "、", "？"};
 
-// The first kHeadLines non-empty lines of a page, trimmed of whitespace.
-std::vector<std::string> head_lines(std::string_view page) {
+// A line as a running header is recognised: normalised, digits as '#'
+// (案号：穗海…〔2024〕25号 第3页 共15页).
+std::string header_key(std::string_view line) {
+  std::string key = normalize_for_match(line);
+  for (char& ch : key)
+    if (std::isdigit(static_cast<unsigned char>(ch))) ch = '#';
+  return key;
+}
+
+// The first `n` non-empty lines of a page, trimmed of whitespace, past the
+// running headers `skip` (header_key forms).
+std::vector<std::string> head_lines(std::string_view page, std::size_t n,
+                                    const std::set<std::string>& skip) {
   std::vector<std::string> out;
-  while (!page.empty() && out.size() < kHeadLines) {
+  while (!page.empty() && out.size() < n) {
     const std::size_t end = std::min(page.find('\n'), page.size());
     std::string_view line = page.substr(0, end);
     page.remove_prefix(std::min(end + 1, page.size()));
-    const std::size_t a = line.find_first_not_of(" \f\r\v");
+    const std::size_t a = line.find_first_not_of(" \f\r\v");  // a leading tab: a table row
     if (a == std::string_view::npos) continue;
     const std::size_t b = line.find_last_not_of(" \f\r\v");
-    out.emplace_back(line.substr(a, b - a + 1));
+    line = line.substr(a, b - a + 1);
+    if (skip.count(header_key(line))) continue;
+    out.emplace_back(line);
   }
   return out;
 }
@@ -75,14 +91,33 @@ std::optional<std::pair<const DocType*, const DocType*>> title_of(const std::str
   return std::pair{m.type, m.approves};
 }
 
+// Lines among the first two of at least half of the pages, and of three at
+// least, that name no type: a header the exporting platform printed on every
+// page (案号：…, 第3页 共15页), passed over when looking for a page's title.
+std::set<std::string> running_headers(const std::vector<std::string>& pages, const Checklist& cl) {
+  constexpr std::size_t kMinPages = 3;
+  std::map<std::string, std::size_t> count;
+  for (const std::string& page : pages) {
+    std::set<std::string> keys;
+    for (const std::string& line : head_lines(page, 2, {}))
+      if (!title_of(normalize_for_match(line), cl)) keys.insert(header_key(line));
+    for (const std::string& key : keys) ++count[key];
+  }
+  std::set<std::string> out;
+  for (const auto& [key, n] : count)
+    if (n >= kMinPages && 2 * n >= pages.size()) out.insert(key);
+  return out;
+}
+
+
 // The type (and approved type) whose title heads a page (split_documents.h).
-std::optional<std::pair<const DocType*, const DocType*>> page_title(std::string_view page,
-                                                                    const Checklist& cl) {
+std::optional<std::pair<const DocType*, const DocType*>> page_title(
+    std::string_view page, const Checklist& cl, const std::set<std::string>& headers) {
   // Normalised heading lines: the title, an organ's name or a page header
   // above it. The first line of body text (a sentence, a table row) ends
   // the search: a title below it is quoted or a cell, not the page's title.
   std::vector<std::string> lines;
-  for (const std::string& raw : head_lines(page)) {
+  for (const std::string& raw : head_lines(page, kHeadLines, headers)) {
     if (!may_be_title(raw) || code_points(raw) > kMaxTitleLine) break;
     lines.push_back(normalize_for_match(raw));
   }
@@ -136,16 +171,22 @@ Document make_part(const Document& whole, const std::vector<std::string>& pages,
 // The first page of each part of `pages`, or one start (0) when the
 // document is no whole-case file.
 std::vector<std::size_t> part_starts(const std::vector<std::string>& pages, const Checklist& cl) {
+  const std::set<std::string> headers = running_headers(pages, cl);
   std::vector<std::size_t> starts{0};
   std::optional<std::pair<const DocType*, const DocType*>> current, first_seen;
   bool several_types = false;
   for (std::size_t p = 0; p < pages.size(); ++p) {
-    const auto t = page_title(pages[p], cl);
+    const auto t = page_title(pages[p], cl, headers);
     if (!t) continue;
     if (first_seen && *t != *first_seen) several_types = true;
     if (!first_seen) first_seen = t;
     if (current && *t == *current) continue;  // the title repeated on a following page
-    if (p > 0) starts.push_back(p);
+    // Blank pages before the first title (a scanned cover) go with it.
+    const bool blank_before =
+        !current && std::all_of(pages.begin(), pages.begin() + p, [](const std::string& pg) {
+          return pg.find_first_not_of(" \t\r\n\f\v") == std::string::npos;
+        });
+    if (p > 0 && !blank_before) starts.push_back(p);
     current = t;
   }
   if (!several_types) return {0};

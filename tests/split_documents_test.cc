@@ -232,6 +232,30 @@ TEST_CASE("titles of whole-case pages are read in several layouts", "[split]") {
   CHECK(c.documents[3].number == "穗海南华综执罚告〔2024〕43号");
 }
 
+TEST_CASE("a header printed on every page of a whole-case file is passed over", "[split]") {
+  // 案号：… holds a colon (a label, no title): without the header rule the
+  // search for a title would stop at it on every page.
+  const std::string header = "案号：穗海南华综执立〔2024〕43号\n";
+  Case c = case_of_pages({header + "第1页 共4页\n立案审批表\n案件来源\t日常巡查\n",
+                          header + "第2页 共4页\n询问笔录\n询问时间：2024年3月5日\n",
+                          header + "第3页 共4页\n答：是的。\n被询问人签名：李志强 2024年3月5日\n",
+                          header + "第4页 共4页\n行政处罚决定书\n穗海南华综执罚决〔2024〕43号\n"});
+  split_documents(c, checklist());
+  CHECK(paths(c) == std::vector<std::string>{"案卷.pdf#第1页", "案卷.pdf#第2-3页", "案卷.pdf#第4页"});
+  // A title starting half of the pages is no header.
+  Case titled = case_of_pages({"询问笔录\n问：你是谁？\n", "询问笔录\n答：李志强。\n",
+                               "送达回证\n送达文书名称\t行政处罚决定书\n", "询问笔录\n问：还有补充吗？\n"});
+  split_documents(titled, checklist());
+  CHECK(paths(titled) == std::vector<std::string>{"案卷.pdf#第1-2页", "案卷.pdf#第3页", "案卷.pdf#第4页"});
+}
+
+TEST_CASE("a blank page before the first title goes with the first document", "[split]") {
+  Case c = case_of_pages({" \n", "立案审批表\n案号：穗海南华综执立〔2024〕43号\n",
+                          "行政处罚决定书\n穗海南华综执罚决〔2024〕43号\n"});
+  split_documents(c, checklist());
+  CHECK(paths(c) == std::vector<std::string>{"案卷.pdf#第1-2页", "案卷.pdf#第3页"});
+}
+
 const fs::path kVariants = AUDITOR_SOURCE_DIR "/testdata/variants";
 
 // (rule, severity) of the counted findings and the grade of one archive.
