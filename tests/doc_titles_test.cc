@@ -137,6 +137,8 @@ const Titled kTemplateTitles[] = {
     {"卷内目录", "catalogue"},
     {"卷内备考表", "file_notes"},
     {"案卷内备考表", "file_notes"},
+    {"备考表", "file_notes"},
+    {"立卷、验卷情况记载", "file_notes"},
     {"复查笔录", "correction_proof"},
     {"整改复查记录", "correction_proof"},
     {"整改复查笔录", "correction_proof"},
