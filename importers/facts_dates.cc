@@ -120,6 +120,13 @@ bool after_date_label(const Text& t, const Date& d) {
   return false;
 }
 
+// The signer is the party: "当事人签名", "被询问人签名", "被检查人（签名）".
+bool is_party_signer(std::u32string_view n) {
+  for (std::u32string_view w : {U"当事人", U"被检查人", U"被询问人", U"被处罚人", U"被检查单位"})
+    if (n.substr(0, w.size()) == w) return true;
+  return false;
+}
+
 // A bare signing label of a signature block: "签字（盖章）：2024年4月8日".
 bool is_bare_signing(std::u32string_view n) {
   for (std::u32string_view w : {U"签字", U"签名", U"签章", U"盖章", U"签字盖章", U"签名盖章",
@@ -248,7 +255,10 @@ void blank_dates(const Text& t, LabelMemo& memo, Sink& out) {
 
 void extract_dates(const Text& t, Sink& out) {
   std::vector<Date> dates = find_dates(t);
+  // The party's signature dates a document only when nothing else signs it
+  // (a decision's 当事人联 is signed by the party after the organ's date).
   const Date* signed_on = nullptr;
+  const Date* party_signed = nullptr;
   LabelMemo memo;
   for (const Date& d : dates) {
     DateLabel l = label_of_date(t, d.b, d.e, memo);
@@ -271,8 +281,12 @@ void extract_dates(const Text& t, Sink& out) {
       out.add(pb, d.e, e->kind, d.iso);
     }
     act_date(t, d, out);
-    if (signing) signed_on = &d;
+    if (signing && l.found() && is_party_signer(l.norm))
+      party_signed = &d;
+    else if (signing)
+      signed_on = &d;
   }
+  if (!signed_on) signed_on = party_signed;
   if (signed_on) out.add(signed_on->b, signed_on->e, "doc_date", signed_on->iso);
   blank_dates(t, memo, out);
   hearing_held(t, dates, out);

@@ -245,6 +245,11 @@ TEST_CASE("document date after a seal mark, in a table cell and after a bare sig
         Values{"2024-03-05"});
   CHECK(values_of("决定正文\n2024年3月5日\n收件人签名：王五 2024年3月8日\n", "doc_date") ==
         Values{"2024-03-05"});
+  CHECK(values_of("决定正文\n2024年3月5日\n当事人签名：王五 2024年3月8日\n", "doc_date") ==
+        Values{"2024-03-05"});
+  // A record signed by the party and the officers: the officers' date.
+  CHECK(values_of("笔录\n执法人员签名：黄志明 2024年3月4日\n被检查人签名：李志强 2024年3月5日\n",
+                  "doc_date") == Values{"2024-03-04"});
 }
 
 TEST_CASE("every labelled date shows its label", "[facts][dates]") {
