@@ -29,8 +29,8 @@ import assemble  # noqa: E402
 import defects  # noqa: E402
 from basics import add_wd  # noqa: E402
 from cases import general_dates, make_case  # noqa: E402
-from corpus import (BASES, DEFECTS, GROUPS, LAST_VARIANTS, LATE_DEFECTS, LATE_GROUPS, LATE_NEAR,  # noqa: E402
-                    LATE_VARIANTS, NEAR)
+from corpus import (BASES, DEFECTS, GROUPS, LAST_NEAR, LAST_VARIANTS, LATE_DEFECTS, LATE_GROUPS,  # noqa: E402
+                    LATE_NEAR, LATE_VARIANTS, NEAR)
 from layouts import render  # noqa: E402
 from ofd import ofd_bytes  # noqa: E402
 
@@ -159,6 +159,7 @@ def main():
     serial = add_variants(LATE_VARIANTS, serial)
     serial = add_defects(LATE_DEFECTS, LATE_NEAR, serial)
     serial = add_variants(LAST_VARIANTS, serial)
+    serial = add_defects([], LAST_NEAR, serial)
 
     tmp = tempfile.mkdtemp(prefix='variants-')
     try:

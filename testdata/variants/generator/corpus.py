@@ -253,3 +253,9 @@ LATE_NEAR = [
      V('D', '：', 'arabic', 'business', 0, 'numbered'),
      '告知书4月1日送达，4月10日作出决定：陈述申辩期（计入4月7日调休工作日）届满后次日（合法）'),
 ]
+
+# near misses appended last
+LAST_NEAR = [
+    ('n21-continuing-act-since-2021', 'general', 'continuing-since-2021', V('C', '：', 'arabic', 'company', 0, 'numbered'),
+     '占道经营自2021年5月10日起持续至今（继续状态，追责期限从行为终了之日起计算，未超过）'),
+]

@@ -49,6 +49,8 @@ def _dates(defect, spec, dd, serial):
         dd['published'] = add_wd(dd['decision'], 10 if defect == 'publication-late' else 7)
     elif defect == 'limitation':
         dd['violation'] = dt.date(2022, 1, 12)
+    elif defect == 'continuing-since-2021':
+        dd['violation'] = dt.date(2021, 5, 10)
     elif defect == 'limitation-within':
         dd['violation'] = dt.date(2022, 3, 10)
     elif defect in ('decision-6th', 'decision-5th'):
@@ -102,6 +104,7 @@ def defect_docs(defect, spec, v, serial):
     spec = copy.deepcopy(spec)
     _dates(defect, spec, spec['dates'], serial)
     c = make_case(spec, v, serial)
+    c.ongoing = defect == 'continuing-since-2021'
     if defect == 'invalid-id':  # the same wrong check digit on every document
         wrong = c.party['id'][:-1] + ('0' if c.party['id'][-1] != '0' else '1')
         c.party['id'] = c.signer_id = wrong

@@ -55,7 +55,7 @@ def facts_sentence(c):
         return (f'{D(c.dates["inspected"])}，执法人员在{c.place}{how}{c.evidence_item}，经查，系当事人于'
                 f'{D(c.dates["violation"])}{c.act}。')
     return (f'{D(c.dates["inspected"])}，执法人员在{c.place}{how}，当事人自{D(c.dates["violation"])}起'
-            f'{c.act}。')
+            f'{c.act}{"，该行为持续至今" if getattr(c, "ongoing", False) else ""}。')
 
 
 def case_source(c):
