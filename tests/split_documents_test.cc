@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -277,6 +278,25 @@ TEST_CASE("a case exported as one PDF is audited as its DOCX twin", "[split][e2e
   REQUIRE(r["cases"].size() == 2);
   CHECK(outcome(r["cases"][1]) == outcome(r["cases"][0]));
   CHECK(r["cases"][1]["grade"] == "优秀");
+}
+
+TEST_CASE("complete cases joined into one PDF are audited as complete cases", "[split][e2e]") {
+  // scripts/make-whole-case-archives.sh: the PDFs of two -c variants joined
+  // (other documents, other page counts, a hearing and a withdrawal).
+  test::TempDir dir;
+  const fs::path whole = AUDITOR_SOURCE_DIR "/testdata/fixtures/whole-case";
+  test::run_cli("audit " + test::sh_quote(whole.string()) + " --json r.json", dir.path);
+  const nlohmann::json r = nlohmann::json::parse(test::read_file(dir.path / "r.json"));
+  REQUIRE(r["cases"].size() == 2);
+  const std::map<std::string, std::size_t> parts{{"g3-hearing-c-whole.zip", 22},
+                                                 {"g5-withdrawn-c-whole.zip", 5}};
+  for (const nlohmann::json& c : r["cases"]) {
+    const std::string archive = c["archive"].get<std::string>();
+    const std::string name = archive.substr(archive.rfind('/') + 1);
+    INFO(name);
+    CHECK(c["documents"].size() == parts.at(name));
+    CHECK(outcome(c) == std::set<std::string>{"grade/\"优秀\""});
+  }
 }
 
 TEST_CASE("the parts of a whole-case PDF survive the store and a re-check", "[split][store]") {
