@@ -29,7 +29,7 @@ import assemble  # noqa: E402
 import defects  # noqa: E402
 from basics import add_wd  # noqa: E402
 from cases import general_dates, make_case  # noqa: E402
-from corpus import (BASES, DEFECTS, GROUPS, LAST_NEAR, LAST_VARIANTS, LATE_DEFECTS, LATE_GROUPS,  # noqa: E402
+from corpus import (BASES, DEFECTS, GROUPS, LAST_DEFECTS, LAST_NEAR, LAST_VARIANTS, LATE_DEFECTS, LATE_GROUPS,  # noqa: E402
                     LATE_NEAR, LATE_VARIANTS, NEAR)
 from layouts import render  # noqa: E402
 from ofd import ofd_bytes  # noqa: E402
@@ -160,6 +160,7 @@ def main():
     serial = add_defects(LATE_DEFECTS, LATE_NEAR, serial)
     serial = add_variants(LAST_VARIANTS, serial)
     serial = add_defects([], LAST_NEAR, serial)
+    serial = add_defects(LAST_DEFECTS, [], serial)
 
     tmp = tempfile.mkdtemp(prefix='variants-')
     try:

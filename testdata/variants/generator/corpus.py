@@ -258,4 +258,10 @@ LATE_NEAR = [
 LAST_NEAR = [
     ('n21-continuing-act-since-2021', 'general', 'continuing-since-2021', V('C', '：', 'arabic', 'company', 0, 'numbered'),
      '占道经营自2021年5月10日起持续至今（继续状态，追责期限从行为终了之日起计算，未超过）'),
+    ('n22-decision-on-day-90', 'general', 'decision-day-90', V('A', '：', 'arabic', 'person', 0, 'numbered'),
+     '2024年3月8日立案，6月6日作出决定：立案之日起第90日（期间开始之日不计入）'),
+]
+LAST_DEFECTS = [
+    ('d33-decision-on-day-91', 'general', 'decision-day-91', V('B', '：', 'arabic', 'company', 0, 'numbered'),
+     ['DL-decision-90d'], [], '2024年3月8日立案，6月7日作出决定：立案之日起第91日，卷内无延期审批'),
 ]

@@ -9,7 +9,7 @@ import docs_later as d2
 import docs_extra as d4
 from assemble import _close, _put, documents
 from basics import add_wd, yuan_capital
-from cases import general_dates, make_case, penalty_text
+from cases import general_dates, make_case, penalty_text, prev_wd
 
 
 def _drop(docs, file):
@@ -49,6 +49,13 @@ def _dates(defect, spec, dd, serial):
         dd['published'] = add_wd(dd['decision'], 10 if defect == 'publication-late' else 7)
     elif defect == 'limitation':
         dd['violation'] = dt.date(2022, 1, 12)
+    elif defect in ('decision-day-90', 'decision-day-91'):  # filed 2024-03-08: day 90 is 06-06, day 91 06-07
+        dd.update(general_dates(dt.date(2024, 3, 8)))
+        dec = dd['filed'] + dt.timedelta(days=90 if defect == 'decision-day-90' else 91)
+        ns = dd['notice'] = dd['notice_served'] = prev_wd(dec, 7)
+        dd['approval'] = dd['legal_review'] = dd['discussion'] = add_wd(ns, 6)
+        dd['decision'] = dec
+        _shift_after_decision(dd)
     elif defect == 'continuing-since-2021':
         dd['violation'] = dt.date(2021, 5, 10)
     elif defect == 'limitation-within':
