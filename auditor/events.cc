@@ -299,7 +299,12 @@ EventLookup event_lookup(const Case& c, const Checklist& cl, std::string_view na
                                    return served && has_type_id(served->id, src.types);
                                  }()
                                : !src.types.empty() && has_type(d, src.types);
-      const std::string where = "《" + title_of(cl, d) + "》（" + d.path + "）";
+      std::string where = "《" + title_of(cl, d) + "》（" + d.path + "）";
+      for (const Fact& f : d.facts)
+        if (carries && f.kind == "blank_date" && f.value == fact) {
+          where += "，其" + std::string(label != kFactLabels.end() ? label->second : fact) + "栏留空";
+          break;
+        }
       if (carries && std::find(out.looked_in.begin(), out.looked_in.end(), where) == out.looked_in.end())
         out.looked_in.push_back(where);
     }

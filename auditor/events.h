@@ -59,7 +59,9 @@ std::string event_evidence(const Event& e);
 // `has_sources` false.
 struct EventLookup {
   bool has_sources = false;
-  std::vector<std::string> looked_in;  // "《送达回证》（06-送达回证.docx）"
+  // "《送达回证》（06-送达回证.docx）", with "，其送达日期栏留空" when the
+  // document has the field but it was left blank (a blank_date fact).
+  std::vector<std::string> looked_in;
   std::string what;
 };
 EventLookup event_lookup(const Case& c, const Checklist& cl, std::string_view name);

@@ -333,6 +333,18 @@ TEST_CASE("a date unreadable on a document on file becomes a manual check naming
   }
 }
 
+TEST_CASE("a receipt whose date field was left blank is named as blank", "[deadline]") {
+  Case c = dated_case();
+  Document& r = receipt_of(c, "penalty_decision");
+  std::erase_if(r.facts, [](const Fact& f) { return f.kind == "service_date"; });
+  r.facts.push_back({"blank_date", "service_date", "送达时间：    年  月  日"});
+  const Audit a = audit(c);
+  const Finding* f = finding(a, "DL-decision-served-7wd");
+  REQUIRE(f);
+  CHECK(f->kind == "manual_check");
+  CHECK(has_evidence(*f, "送达日期栏留空"));
+}
+
 TEST_CASE("a date whose document is not on file gives no manual check", "[deadline]") {
   Case c = dated_case();
   std::erase_if(c.documents, [](const Document& d) { return d.type == "payment_proof"; });
