@@ -30,8 +30,11 @@ bool DocumentReader::read(const std::string& entry, pugi::xml_node body,
     note(doc_path + " 声明了 " + std::to_string(pages.size()) + " 页，超过上限");
     return false;
   }
+  // Laid out together: a table's columns are learnt over all its pages.
+  std::vector<std::vector<TextRun>> runs;
   for (std::size_t k = 0; k < pages.size(); ++k)
-    read_page(pages_ + static_cast<int>(k) + 1, pages[k], doc_path, templates);
+    runs.push_back(read_page(pages_ + static_cast<int>(k) + 1, pages[k], doc_path, templates));
+  for (const std::vector<std::string>& lines : page_lines(runs)) add_lines(lines);
   read_signatures(entry, body, doc_path, pages_, pages);
   pages_ += static_cast<int>(pages.size());
   return true;
@@ -60,17 +63,18 @@ const DocumentReader::Part* DocumentReader::part_of(const std::string& path,
 // Foreground templates (ZOrder from the page's <Template>, else from the
 // TemplatePage, default Background). Templates of templates are not
 // followed, so references cannot loop.
-void DocumentReader::read_page(int number, pugi::xml_node page, const std::string& doc_path,
-                               const Templates& templates) {
+std::vector<TextRun> DocumentReader::read_page(int number, pugi::xml_node page,
+                                               const std::string& doc_path,
+                                               const Templates& templates) {
   const std::string what = "第 " + std::to_string(number) + " 页";
   const std::string loc = attr(page, "BaseLoc");
   std::optional<std::string> path = pkg_.locate(doc_path, loc);
   if (!path) {
     note(what + "：找不到页面内容「" + loc + "」");
-    return;
+    return {};
   }
   const Part* part = part_of(*path, what);
-  if (!part) return;
+  if (!part) return {};
   std::vector<TextRun> background, foreground;
   for (const auto& [id, zorder] : part->templates) {
     auto declared = templates.find(id);
@@ -91,7 +95,7 @@ void DocumentReader::read_page(int number, pugi::xml_node page, const std::strin
   }
   background.insert(background.end(), part->runs.begin(), part->runs.end());
   background.insert(background.end(), foreground.begin(), foreground.end());
-  add_lines(runs_to_lines(background));
+  return background;
 }
 
 void DocumentReader::add_lines(const std::vector<std::string>& lines) {

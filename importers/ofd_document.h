@@ -50,8 +50,9 @@ class DocumentReader {
     std::vector<std::pair<std::string, std::string>> templates;  // TemplateID, ZOrder
   };
 
-  void read_page(int number, pugi::xml_node page, const std::string& doc_path,
-                 const Templates& templates);
+  // The runs of a page: its templates' and its own, in text order.
+  std::vector<TextRun> read_page(int number, pugi::xml_node page, const std::string& doc_path,
+                                 const Templates& templates);
   // The part at `path`; nullptr, noted the first time, when it cannot be
   // read. `what` names it in the note.
   const Part* part_of(const std::string& path, const std::string& what);

@@ -30,8 +30,9 @@ double nth_number(std::string_view list, int index) {
   return 0;
 }
 
-// Sum of a DeltaX list; "g N D" stands for N advances of D.
-double advance(std::string_view list) {
+// The advances of a DeltaX list; "g N D" stands for N advances of D (at
+// most 100000 are expanded).
+std::vector<double> advances(std::string_view list) {
   std::vector<std::string_view> tokens;
   std::size_t pos = 0;
   while (pos < list.size()) {
@@ -41,24 +42,45 @@ double advance(std::string_view list) {
     tokens.push_back(list.substr(start, stop - start));
     pos = stop;
   }
-  double sum = 0;
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
+  std::vector<double> out;
+  for (std::size_t i = 0; i < tokens.size() && out.size() < 100000; ++i) {
     if (tokens[i] == "g" && i + 2 < tokens.size()) {
-      sum += std::clamp(nth_number(tokens[i + 1], 0), 0.0, 1e6) * nth_number(tokens[i + 2], 0);
+      const double n = std::clamp(nth_number(tokens[i + 1], 0), 0.0, 100000.0);
+      out.insert(out.end(), std::min<std::size_t>(static_cast<std::size_t>(n), 100000 - out.size()),
+                 nth_number(tokens[i + 2], 0));
       i += 2;
     } else {
-      sum += nth_number(tokens[i], 0);
+      out.push_back(nth_number(tokens[i], 0));
     }
   }
-  return sum;
+  return out;
 }
 
-void add_text_object(pugi::xml_node obj, std::vector<TextRun>& out) {
+bool has_number(const std::string& s) { return s.find_first_not_of(" \t\r\n") != std::string::npos; }
+
+void add_text_object(pugi::xml_node obj, int object, std::vector<TextRun>& out) {
   const std::string boundary = attr(obj, "Boundary");
   const double left = nth_number(boundary, 0);
   const double top = nth_number(boundary, 1);
+  const double width = nth_number(boundary, 2);
   double size = nth_number(attr(obj, "Size"), 0);
   if (size <= 0) size = kDefaultSize;
+  // CTM "a b c d e f": x' = a x + c y + e, y' = b x + d y + f.
+  const std::string ctm = attr(obj, "CTM");
+  double a = 1, d = 1, e = 0, f = 0;
+  bool upright = nth_number(attr(obj, "ReadDirection"), 0) == 0 &&
+                 nth_number(attr(obj, "CharDirection"), 0) == 0;
+  if (has_number(ctm)) {
+    a = nth_number(ctm, 0);
+    d = nth_number(ctm, 3);
+    e = nth_number(ctm, 4);
+    f = nth_number(ctm, 5);
+    if (nth_number(ctm, 1) != 0 || nth_number(ctm, 2) != 0 || a <= 0 || d <= 0) {
+      upright = false;
+      a = d = 1;
+      e = f = 0;
+    }
+  }
   double x = 0;
   double y = 0;
   double next_x = 0;
@@ -67,11 +89,20 @@ void add_text_object(pugi::xml_node obj, std::vector<TextRun>& out) {
     const std::string y_attr = attr(code, "Y");
     x = x_attr.empty() ? next_x : nth_number(x_attr, 0);
     if (!y_attr.empty()) y = nth_number(y_attr, 0);
-    next_x = x + advance(attr(code, "DeltaX")) + size;
+    std::vector<double> deltas = advances(attr(code, "DeltaX"));
+    double sum = 0;
+    for (double& v : deltas) sum += v;
+    next_x = x + sum + size;
     std::string text = inner_text(code);
     std::replace_if(
         text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
-    out.push_back({left + x, top + y, left + next_x, size, std::move(text)});
+    TextRun run{left + a * x + e, top + d * y + f, left + a * next_x + e, d * size, std::move(text)};
+    for (double& v : deltas) v *= a;
+    run.advances = std::move(deltas);
+    run.upright = upright && !has_number(attr(code, "DeltaY"));
+    run.box_right = width > 0 ? left + width : 0;
+    run.object = object;
+    out.push_back(std::move(run));
   }
 }
 
@@ -83,10 +114,11 @@ std::vector<TextRun> page_runs(pugi::xml_node page_root) {
   if (!content) return out;
   // Iterative pre-order walk: nesting depth is attacker-controlled.
   pugi::xml_node cur = content.first_child();
+  int objects = 0;
   while (cur) {
     bool descend = cur.type() == pugi::node_element;
     if (descend && local_name(cur) == "TextObject") {
-      add_text_object(cur, out);
+      add_text_object(cur, ++objects, out);
       descend = false;
     } else if (descend && local_name(cur) == "Clips") {
       descend = false;

@@ -13,13 +13,19 @@ namespace auditor::ofd {
 // y are the TextObject's Boundary origin plus the TextCode's X and Y (an
 // absent Y repeats the previous TextCode's, an absent X continues after it);
 // end is x plus the DeltaX advances plus one font size; size is the font
-// size. CTM transforms are not applied.
+// size. A TextObject's CTM scale and offset are applied to x, y, the size
+// and the advances; one that rotates or skews, a vertical direction
+// (ReadDirection/CharDirection) or DeltaY leaves the run not `upright`.
 struct TextRun {
   double x = 0;
   double y = 0;
   double end = 0;
   double size = 0;
   std::string text;
+  std::vector<double> advances;  // DeltaX per character, expanded ("g N D")
+  bool upright = true;
+  double box_right = 0;  // Boundary x + width (0 when the width is not positive)
+  int object = 0;        // ordinal of its TextObject in the page description
 };
 
 // Runs of every TextObject under the page's <Content>, in content order
@@ -34,5 +40,13 @@ std::vector<TextRun> page_runs(pugi::xml_node page_root);
 // (separate blocks of a form line). Lines are trimmed of ASCII whitespace;
 // blank lines are dropped.
 std::vector<std::string> runs_to_lines(const std::vector<TextRun>& runs);
+
+// The lines of each page (runs of a page in content order), laid out from
+// the characters' positions as the PDF reader lays out poppler's words
+// (importers/layout/layout.h): one line per table row, '\t' between cells, a
+// wrapped cell joined back; column starts are learnt over all the pages
+// given. A page with a run that is not upright, or with more than 6000
+// words, is read with runs_to_lines. Blank lines are dropped (ofd_layout.cc).
+std::vector<std::vector<std::string>> page_lines(const std::vector<std::vector<TextRun>>& pages);
 
 }  // namespace auditor::ofd

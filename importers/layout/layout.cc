@@ -1,7 +1,7 @@
 // Rebuilds lines, table cells and wrapped cells from positioned words.
 // Contract in layout.h; the steps in layout_internal.h; the thresholds and
 // their reasons in docs/formats/pdf.md ("Layout").
-#include "importers/pdf_module/layout_internal.h"
+#include "importers/layout/layout_internal.h"
 
 #include <algorithm>
 #include <cmath>
@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-namespace auditor::pdf_layout {
+namespace auditor::text_layout {
 
 // Code point of the UTF-8 sequence starting at s[i] (poppler's output is valid).
 char32_t decode_at(std::string_view s, std::size_t i) {
@@ -172,4 +172,4 @@ std::string join_cjk_digits(std::string_view s) {
   return out;
 }
 
-}  // namespace auditor::pdf_layout
+}  // namespace auditor::text_layout

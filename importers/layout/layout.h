@@ -1,19 +1,28 @@
-// Page text rebuilt from positioned words: lines in x order, table cells
-// separated by '\t', a table cell wrapped over several lines joined back.
-// See docs/formats/pdf.md ("Layout").
+// Page text rebuilt from positioned words, for any format that places its
+// words (PDF through poppler, OFD from its TextCode positions): lines in x
+// order, table cells separated by '\t', a table cell wrapped over several
+// lines joined back. Compiled into the core (OFD) and the PDF module alike
+// (library auditor_layout). See docs/formats/pdf.md ("Layout").
 #pragma once
 
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace auditor::pdf_layout {
+namespace auditor::text_layout {
 
-// One word as poppler places it: top-left origin, y grows downwards.
+// One word as poppler places it: top-left origin, y grows downwards, in
+// points (the thresholds in h scale, but two column starts within 2 units are
+// one). The box's height is that of the font's ascent + descent, about
+// 1.3 font sizes, as poppler gives it.
 struct Word {
   double left = 0, top = 0, right = 0, bottom = 0;
   std::string text;        // UTF-8
   bool space_after = false;  // poppler saw a space after it
+  // Right edge of the block the word is set in, when the format tells it (an
+  // OFD TextObject's Boundary; 0 for PDF). Text ending over 2 h short of its
+  // block's edge is no full line: the line below is no wrap of it.
+  double box_right = 0;
 };
 
 // The text of each page from its words, in any order ('\n' after every line,
@@ -27,4 +36,4 @@ std::vector<std::string> page_texts(std::vector<std::vector<Word>> pages);
 // single such space.
 std::string join_cjk_digits(std::string_view s);
 
-}  // namespace auditor::pdf_layout
+}  // namespace auditor::text_layout

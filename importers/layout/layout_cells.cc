@@ -1,6 +1,6 @@
 // Lines, column starts and cells of a page from its words. Contract in
 // layout_internal.h; thresholds in docs/formats/pdf.md ("Layout").
-#include "importers/pdf_module/layout_internal.h"
+#include "importers/layout/layout_internal.h"
 
 #include <algorithm>
 #include <cmath>
@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-namespace auditor::pdf_layout {
+namespace auditor::text_layout {
 namespace {
 
 double line_top(const std::vector<const Word*>& line) {
@@ -38,6 +38,12 @@ bool spans_column(const Fragment& cell, const Starts& starts, const Geometry& g)
         s.x < cell.right - g.align)
       return true;
   return false;
+}
+
+// The word starts where the block of the word before ends, that block being
+// a cell's box (over 0.3 h wider than its text; OFD): the next cell.
+bool beyond_box(const Word& before, const Word& w, const Geometry& g) {
+  return before.box_right > before.right + 0.3 * g.h && w.left >= before.box_right - g.align;
 }
 
 // A word of one Han character.
@@ -122,7 +128,9 @@ void mark_crossed(const PageLines& lines, const std::vector<bool>& table, const 
 }
 
 // The cells of one line. A word starts a cell after a gap of two line
-// heights; unless it is a number after a cell spanning a column, after a gap wider than a space when its left edge is a column
+// heights, when it starts half a line height inside the word before (text
+// overflowing a narrow cell into the next one) or beyond the cell box of the
+// word before (beyond_box); unless it is a number after a cell spanning a column, after a gap wider than a space when its left edge is a column
 // start of two table lines; after a mere space when it is such a column
 // start, fewer than twice as many table lines run across it (cells spanning
 // columns) and the space is no Han/digit run break (unless ≥ 0.22 h wide).
@@ -141,14 +149,14 @@ Line make_line(const std::vector<const Word*>& words, const Starts& starts,
       const int n = s ? s->lines : 0;
       const bool after_span = is_digit(decode_at(w.text, 0)) &&
                               spans_column(line.cells.back(), page_starts, g);
-      cell = gap >= g.wide_gap ||
+      cell = gap >= g.wide_gap || gap <= -0.5 * g.h || beyond_box(*words[k - 1], w, g) ||
              (!after_span &&
               ((gap >= g.word_gap && n >= 2) ||
                (n >= 2 && 2 * n > s->crossed && visible_break(words, k, g) &&
                 (gap >= kRunBreak * g.h || !cjk_digit_run(words[k - 1]->text, w.text)))));
     }
     if (cell) {
-      line.cells.push_back({w.left, w.right, w.top, w.text, w.right - w.left});
+      line.cells.push_back({w.left, w.right, w.top, w.text, w.right - w.left, w.box_right});
       continue;
     }
     Fragment& f = line.cells.back();
@@ -159,8 +167,9 @@ Line make_line(const std::vector<const Word*>& words, const Starts& starts,
     f.text += w.text;
     f.right = std::max(f.right, w.right);
     f.top = std::min(f.top, w.top);
+    f.box_right = w.box_right;
   }
   return line;
 }
 
-}  // namespace auditor::pdf_layout
+}  // namespace auditor::text_layout

@@ -1,4 +1,4 @@
-// Internal to the PDF layout (layout.cc, layout_cells.cc, layout_rows.cc,
+// Internal to the text layout (layout.cc, layout_cells.cc, layout_rows.cc,
 // layout_tables.cc): the pieces a page's text is rebuilt from and the steps
 // between them. See docs/formats/pdf.md ("Layout").
 #pragma once
@@ -8,15 +8,16 @@
 #include <utility>
 #include <vector>
 
-#include "importers/pdf_module/layout.h"
+#include "importers/layout/layout.h"
 
-namespace auditor::pdf_layout {
+namespace auditor::text_layout {
 
 // A cell of one line: its words joined, their x-extent and top.
 struct Fragment {
   double left, right, top;
   std::string text;
   double lead = 0;  // width of its first word
+  double box_right = 0;  // Word::box_right of its last word
 };
 
 // Words on one baseline, in x order, grouped into cells.
@@ -31,6 +32,7 @@ struct Column {
   double left, right, last_top;
   std::string text;
   double last_left = left, last_right = right;
+  double last_box_right = 0;  // of the last line it received
 };
 
 struct Row {
@@ -105,4 +107,4 @@ bool continue_over_page(Row& last, const Row& next, const Geometry& g);
 // before, updated to this page's last table (layout_tables.cc).
 std::string format_rows(std::vector<Row> rows, const Geometry& g, std::vector<double>& carried);
 
-}  // namespace auditor::pdf_layout
+}  // namespace auditor::text_layout

@@ -1,6 +1,6 @@
 // Rows of a page from its lines: which line continues which row, wrapped
 // cells joined. Contract in layout_internal.h; docs/formats/pdf.md ("Layout").
-#include "importers/pdf_module/layout_internal.h"
+#include "importers/layout/layout_internal.h"
 
 #include <algorithm>
 #include <cmath>
@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-namespace auditor::pdf_layout {
+namespace auditor::text_layout {
 namespace {
 
 // Joins a cell's next line: nothing between Han text (a wrap inside a word or
@@ -47,6 +47,7 @@ void add_to_column(Row& row, std::size_t k, const Fragment& c) {
   col.last_top = c.top;
   col.last_left = c.left;
   col.last_right = c.right;
+  col.last_box_right = c.box_right;
 }
 
 void add_cells(Row& row, const std::vector<Fragment>& cells, const std::vector<int>& match,
@@ -57,6 +58,7 @@ void add_cells(Row& row, const std::vector<Fragment>& cells, const std::vector<i
       add_to_column(row, static_cast<std::size_t>(match[i]), cells[i]);
     } else {
       row.columns.push_back({cells[i].left, cells[i].right, cells[i].top, cells[i].text});
+      row.columns.back().last_box_right = cells[i].box_right;
     }
     taken.push_back(cells[i]);
   }
@@ -79,10 +81,31 @@ bool wraps_under(const Column& col, const Fragment& c, const Geometry& g) {
 // ends within two characters of the next column start (or, in the last
 // column, of the furthest right a cell starting where it starts reaches), or the next line's first word would not have fitted there (a Latin
 // word, a number, `〔2024〕43`: anything not starting with a Han character,
-// which may break anywhere). Lines of one character each are a label
+// which may break anywhere). In a cell box (boxed) the line is full when the
+// room left is less than the next line's first character (Han) or word
+// (other) and 0.8 h of padding (a table's cell margins, 1.9 mm each side). Lines of one character each are a label
 // written downwards; a line ending in a colon is a complete label.
+// The format gives the block the column's last line is set in (an OFD
+// TextObject's Boundary) and it is wider than the text: a cell's box.
+bool boxed(const Column& col, const Geometry& g) {
+  return col.last_box_right > col.last_right + 0.5 * g.h;
+}
+
+// A line of one Han character under another: a label written downwards.
+bool downward(const Column& col, const Fragment& c, const Geometry& g) {
+  return col.last_right - col.last_left <= 1.3 * g.h && c.right - c.left <= 1.3 * g.h &&
+         !col.text.empty() && !c.text.empty() && !is_digit(decode_before(col.text, col.text.size())) &&
+         !is_digit(decode_at(c.text, 0));
+}
+
 bool wrapped(const Column& col, const Fragment& c, const Geometry& g) {
-  if (col.last_right - col.last_left <= 1.3 * g.h && c.right - c.left <= 1.3 * g.h) return true;
+  if (downward(col, c, g)) return true;
+  if (boxed(col, g) && !c.text.empty()) {  // the room left in the cell is known
+    const char32_t first = decode_at(c.text, 0);
+    const bool han = (first >= 0x4E00 && first <= 0x9FFF) || (first >= 0x3400 && first <= 0x4DBF);
+    const double need = han ? std::min(c.lead, 0.75 * g.h) : c.lead;
+    return col.last_box_right - col.last_right < need + 0.8 * g.h;
+  }
   if (!col.text.empty()) {  // a label ending in a colon is complete
     const char32_t last = decode_before(col.text, col.text.size());
     if (last == U'：' || last == U':') return false;
@@ -123,7 +146,8 @@ bool match_cells(const Row& row, const Line& line, const Geometry& g, std::vecto
   for (std::size_t k = 1; k < row.columns.size(); ++k)
     if (row.columns[k].left < row.columns[leftmost].left) leftmost = k;
   bool matched = false, continues = false, unwrapped = false, added = false, first = false,
-       first_wraps = false;
+       first_wraps = false, only_downward = true, far = false;
+  std::vector<int> continued;
   for (std::size_t i = 0; i < line.cells.size(); ++i) {
     const Fragment& c = line.cells[i];
     int found = -1, overlaps = 0;
@@ -149,6 +173,10 @@ bool match_cells(const Row& row, const Line& line, const Geometry& g, std::vecto
         matched = true;
         const bool is_first = static_cast<std::size_t>(found) == leftmost;
         if (is_first) first = true;
+        continued.push_back(found);
+        // (only where the format gives the label's cell box, wider than it)
+        if (!downward(col, c, g) || !boxed(col, g))
+          only_downward = false;
         if (wrapped(col, c, g)) {
           continues = true;
           if (is_first) first_wraps = true;
@@ -158,8 +186,20 @@ bool match_cells(const Row& row, const Line& line, const Geometry& g, std::vecto
       }
     }
     if (found == -1) added = true;
+    if (found == -2) far = true;
     match[i] = found;
   }
+  // A label written downwards in a cell box (OFD) carries no row on alone:
+  // the next row's label follows it at once in a form without padding
+  // (`立/案/号` then `案/由`). A cell far below its column, or a new cell
+  // beside a row that has more columns than the label, starts the next row
+  // with the label's line. (A PDF's label centred beside several rows, one
+  // character a line, keeps its characters.)
+  std::sort(continued.begin(), continued.end());
+  continued.erase(std::unique(continued.begin(), continued.end()), continued.end());
+  if (matched && only_downward &&
+      (far || (added && row.columns.size() > continued.size())))
+    return false;
   // The next row of a table without padding: a column's short line followed
   // by more text. After a paragraph ended by 。 the next paragraph of the cell
   // may follow, beside a wrapping column or with the first column empty.
@@ -246,4 +286,4 @@ bool continue_over_page(Row& last, const Row& next, const Geometry& g) {
   return true;
 }
 
-}  // namespace auditor::pdf_layout
+}  // namespace auditor::text_layout

@@ -1,6 +1,6 @@
 // Text of a page's rows: tables aligned on their columns, merged labels moved
 // to their first row. Contract in layout_internal.h; docs/formats/pdf.md.
-#include "importers/pdf_module/layout_internal.h"
+#include "importers/layout/layout_internal.h"
 
 #include <algorithm>
 #include <cmath>
@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-namespace auditor::pdf_layout {
+namespace auditor::text_layout {
 namespace {
 
 std::vector<const Column*> sorted_columns(const Row& row) {
@@ -132,4 +132,4 @@ std::string format_rows(std::vector<Row> rows, const Geometry& g, std::vector<do
   return out;
 }
 
-}  // namespace auditor::pdf_layout
+}  // namespace auditor::text_layout

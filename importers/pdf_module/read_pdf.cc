@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "importers/pdf_module.h"
-#include "importers/pdf_module/layout.h"
+#include "importers/layout/layout.h"
 
 namespace auditor {
 namespace {
@@ -60,7 +60,7 @@ constexpr std::size_t kMaxLayoutWords = 6000;
 
 // The words of a page as layout.h takes them; false when some text is
 // rotated or the page holds too many words.
-bool page_words(const poppler::page& page, std::vector<pdf_layout::Word>& words) {
+bool page_words(const poppler::page& page, std::vector<text_layout::Word>& words) {
   const std::vector<poppler::text_box> boxes = page.text_list();
   if (boxes.size() > kMaxLayoutWords) return false;
   for (const poppler::text_box& b : boxes) {
@@ -108,7 +108,7 @@ Status read_pdf(std::string_view bytes, Document& doc) {
   const int pages = pdf->pages();
   doc.pages = pages;
   // Pages rebuilt from word positions (layout.h), rotated ones in raw order.
-  std::vector<std::vector<pdf_layout::Word>> words(static_cast<std::size_t>(pages));
+  std::vector<std::vector<text_layout::Word>> words(static_cast<std::size_t>(pages));
   std::vector<std::string> raw(static_cast<std::size_t>(pages));
   for (int i = 0; i < pages; ++i) {
     std::unique_ptr<poppler::page> page(pdf->create_page(i));
@@ -119,7 +119,7 @@ Status read_pdf(std::string_view bytes, Document& doc) {
       raw[static_cast<std::size_t>(i)] = raw_text(*page);
     }
   }
-  std::vector<std::string> laid = pdf_layout::page_texts(std::move(words));
+  std::vector<std::string> laid = text_layout::page_texts(std::move(words));
   // Each page after the first starts with a form feed (after the '\n' that
   // ends the page before, even an empty one): auditor/split_documents.h cuts
   // a whole-case PDF at its pages; importers/facts_text.cc drops the mark.
@@ -129,7 +129,7 @@ Status read_pdf(std::string_view bytes, Document& doc) {
       if (!text.empty() && text.back() != '\n') text += '\n';
       text += '\f';
     }
-    text += pdf_layout::join_cjk_digits(raw[i].empty() ? laid[i] : raw[i]);
+    text += text_layout::join_cjk_digits(raw[i].empty() ? laid[i] : raw[i]);
   }
   doc.has_text = text.find_first_not_of(" \t\n\f") != std::string::npos;
   doc.text = std::move(text);
