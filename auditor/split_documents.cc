@@ -154,6 +154,13 @@ Document make_part(const Document& whole, const std::vector<std::string>& pages,
   d.format = whole.format;
   d.metadata = whole.metadata;
   d.pages = static_cast<int>(last - first);
+  // Signatures (OFD) go with the part holding their page; one without a
+  // page with the first part.
+  for (const Signature& g : whole.signatures) {
+    const int from = static_cast<int>(first), to = static_cast<int>(last);  // pages from+1..to
+    const bool here = g.page ? *g.page > from && *g.page <= to : first == 0;
+    if (here) d.signatures.push_back(g);
+  }
   for (std::size_t p = first; p < last; ++p) {
     if (p > first) d.text += '\f';
     d.text += pages[p];
@@ -220,7 +227,8 @@ void split_documents(Case& c, const Checklist& checklist) {
       continue;
     }
     for (std::size_t i = 0; i < starts.size(); ++i)
-      out.push_back(make_part(d, pages, starts[i], i + 1 < starts.size() ? starts[i + 1] : pages.size()));
+      out.push_back(
+          make_part(d, pages, starts[i], i + 1 < starts.size() ? starts[i + 1] : pages.size()));
   }
   c.documents = std::move(out);
 }

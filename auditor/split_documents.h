@@ -23,7 +23,8 @@ namespace auditor {
 // own. The part of "卷宗.pdf" covering pages 3 and 4 is "卷宗.pdf#第3-4页"
 // ("#第5页" for one page; PDF page indices, not printed numbers), with its
 // own text, title, page count and facts (extract_facts), the member's format
-// and metadata. A document declared by a manifest is kept whole. Parts are
+// and metadata, and the signatures stamped on its pages (one without a page:
+// the first part's). A document declared by a manifest is kept whole. Parts are
 // never split again (their titled pages are of one type), so a re-check may
 // run it on stored documents.
 void split_documents(Case& c, const Checklist& checklist);

@@ -250,6 +250,22 @@ TEST_CASE("a header printed on every page of a whole-case file is passed over", 
   CHECK(paths(titled) == std::vector<std::string>{"案卷.pdf#第1-2页", "案卷.pdf#第3页", "案卷.pdf#第4页"});
 }
 
+TEST_CASE("signatures go with the part holding their page", "[split]") {
+  Case c = case_of_pages({"立案审批表\n案号：穗海南华综执立〔2024〕43号\n",
+                          "行政处罚决定书\n穗海南华综执罚决〔2024〕43号\n", "第2页\n2024年3月21日\n"});
+  Signature on_decision, unplaced;
+  on_decision.id = "s1";
+  on_decision.page = 3;
+  unplaced.id = "s2";
+  c.documents.front().signatures = {on_decision, unplaced};
+  split_documents(c, checklist());
+  REQUIRE(c.documents.size() == 2);
+  REQUIRE(c.documents[0].signatures.size() == 1);
+  CHECK(c.documents[0].signatures[0].id == "s2");
+  REQUIRE(c.documents[1].signatures.size() == 1);
+  CHECK(c.documents[1].signatures[0].id == "s1");
+}
+
 TEST_CASE("a blank page before the first title goes with the first document", "[split]") {
   Case c = case_of_pages({" \n", "立案审批表\n案号：穗海南华综执立〔2024〕43号\n",
                           "行政处罚决定书\n穗海南华综执罚决〔2024〕43号\n"});
