@@ -260,6 +260,12 @@ LAST_NEAR = [
      '占道经营自2021年5月10日起持续至今（继续状态，追责期限从行为终了之日起计算，未超过）'),
     ('n22-decision-on-day-90', 'general', 'decision-day-90', V('A', '：', 'arabic', 'person', 0, 'numbered'),
      '2024年3月8日立案，6月6日作出决定：立案之日起第90日（期间开始之日不计入）'),
+    ('n23-amount-reduced-with-reason', 'statements', 'amount-reduced-on-review', V('B', '：', 'arabic', 'company', 0, 'numbered'),
+     '告知书拟罚款3000元，当事人陈述申辩后决定书写明复核理由并减为2000元'),
+    ('n24-recorder-without-certificate', 'general', 'recorder-without-certificate',
+     V('C', '：', 'arabic', 'person', 0, 'numbered'), '记录人为协管员（无执法证），两名执法人员均载明执法证号'),
+    ('n25-employee-questioned-with-power-of-attorney', 'general', 'agent-questioned',
+     V('A', '：', 'arabic', 'company', 0, 'numbered'), '公司员工持授权委托书接受询问、签收文书'),
 ]
 LAST_DEFECTS = [
     ('d33-decision-on-day-91', 'general', 'decision-day-91', V('B', '：', 'arabic', 'company', 0, 'numbered'),

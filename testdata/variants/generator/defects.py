@@ -56,6 +56,8 @@ def _dates(defect, spec, dd, serial):
         dd['approval'] = dd['legal_review'] = dd['discussion'] = add_wd(ns, 6)
         dd['decision'] = dec
         _shift_after_decision(dd)
+    elif defect == 'amount-reduced-on-review':
+        spec['fine'] = 2000
     elif defect == 'continuing-since-2021':
         dd['violation'] = dt.date(2021, 5, 10)
     elif defect == 'limitation-within':
@@ -112,6 +114,10 @@ def defect_docs(defect, spec, v, serial):
     _dates(defect, spec, spec['dates'], serial)
     c = make_case(spec, v, serial)
     c.ongoing = defect == 'continuing-since-2021'
+    if defect == 'recorder-without-certificate':  # an auxiliary clerk records; two officers still sign
+        c.recorder = '吴敏（协管员）'
+    if defect == 'agent-questioned':  # the company's employee answers, with a power of attorney
+        c.party_signer, c.signer_id, c.signer_role = '何晓玲', '440105199003152027', '受委托人（员工）'
     if defect == 'invalid-id':  # the same wrong check digit on every document
         wrong = c.party['id'][:-1] + ('0' if c.party['id'][-1] != '0' else '1')
         c.party['id'] = c.signer_id = wrong
@@ -182,6 +188,16 @@ def defect_docs(defect, spec, v, serial):
     elif defect == 'scanned-receipts':
         for i, file in enumerate(('行政处罚事先告知书送达回证', '行政处罚决定书送达回证')):
             docs = [d4.scanned(d, 100 + 60 * i) if d['file'] == file else d for d in docs]
+    elif defect == 'amount-reduced-on-review':  # notice 3000; after review the decision says why it is 2000
+        notice_c = copy.copy(c)
+        notice_c.penalty_text = penalty_text(v.layout, 3000, yuan_capital(3000))
+        docs = _replace(docs, '行政处罚事先告知书', d1.penalty_notice(notice_c))
+        c.statement_sentence = (c.statement_sentence + '本机关经复核，鉴于当事人已及时整改，采纳其部分意见，'
+                                '将拟罚款3000元减为罚款2000元。')
+        docs = _replace(docs, '行政处罚决定书', d2.penalty_decision(c))
+    elif defect == 'agent-questioned':
+        idx = next(i for i, d in enumerate(docs) if d['file'] == '询问笔录')
+        docs.insert(idx, _put(d4.power_of_attorney(c, c.party_signer, c.signer_id), 2, c.dates['inquired']))
     elif defect == 'publication-screenshot':
         docs = _replace(docs, '公示记录', d4.photo(c, '公示截图', 90))
     elif defect == 'received-by-relative':

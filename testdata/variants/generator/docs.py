@@ -100,13 +100,13 @@ def inspection_record(c):
     d = c.dates['inspected']
     return _doc(c, '现场检查笔录', title(c, 'inspection', ['现场检查笔录', '现场检查（勘验）笔录', '现场笔录']), 'record', [
         *_record_header(c, d, (9, 30), (10, 15)), ('party',),
-        ('kv', '现场负责人', c.party_signer), ('officers', c.officers), ('kv', 'recorder', c.officers[-1][0]),
+        ('kv', '现场负责人', c.party_signer), ('officers', c.officers), ('kv', 'recorder', getattr(c, 'recorder', None) or c.officers[-1][0]),
         ('p', '告知事项：' + _rights(c)),
         ('p', f'现场检查情况：{c.place}，当事人{c.act}，现场有{c.evidence_item}。执法人员对现场进行了拍照取证。'),
         ('p', '（以下空白）'),
         ('sig', [('被检查人签名', c.party_signer + '（以上笔录已阅，属实）', D(d)),
                  ('执法人员签名', '、'.join(n for n, _ in c.officers), D(d)),
-                 ('记录人签名', c.officers[-1][0], D(d))])])
+                 ('记录人签名', getattr(c, 'recorder', None) or c.officers[-1][0], D(d))])])
 
 
 def inquiry_record(c):
@@ -114,7 +114,7 @@ def inquiry_record(c):
     return _doc(c, '询问笔录', title(c, 'inquiry', ['询问笔录', '调查询问笔录', '询问调查笔录']), 'record', [
         *_record_header(c, d, (14, 30), (15, 20)),
         ('kv', '被询问人', c.party_signer), ('kv', '身份证号码', c.signer_id), ('kv', '与本案关系', c.signer_role),
-        ('officers', c.officers), ('kv', 'recorder', c.officers[-1][0]),
+        ('officers', c.officers), ('kv', 'recorder', getattr(c, 'recorder', None) or c.officers[-1][0]),
         ('p', '问：' + _rights(c)),
         ('p', f'问：{D(c.dates["inspected"])}执法人员在{c.place}检查时发现的情况是否属实？\n答：' +
               (f'属实，是我们在{D(c.dates["violation"])}{c.act_short}的。' if c.one_off
@@ -123,7 +123,7 @@ def inquiry_record(c):
         ('p', '（以下空白）'),
         ('sig', [('被询问人签名', c.party_signer + '（以上笔录我已看过，与我说的一致）', D(d)),
                  ('询问人签名', '、'.join(n for n, _ in c.officers), D(d)),
-                 ('记录人签名', c.officers[-1][0], D(d))])])
+                 ('记录人签名', getattr(c, 'recorder', None) or c.officers[-1][0], D(d))])])
 
 
 def evidence(c):

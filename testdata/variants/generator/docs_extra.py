@@ -146,3 +146,14 @@ def _scan_pdf(width, height, shade):
 def scanned(doc, shade):
     """The document as a scan: same name, a PDF with no text (signed receipts usually are)."""
     return dict(doc, raw=_scan_pdf(150, 212, shade), raw_ext='pdf', kind='image')
+
+
+def power_of_attorney(c, agent, agent_id):
+    """授权委托书 of a company for the employee who answers the questions (H24 labels)."""
+    d = c.dates['inquired']
+    return _doc(c, '授权委托书', '授权委托书', 'plain', [
+        ('p', f'委托人：{c.party["name"]}'), ('p', f'法定代表人：{c.party.get("rep") or ""}'),
+        ('p', f'受委托人姓名：{agent}　身份证件号码：{agent_id}　职务：店长'),
+        ('p', f'委托事项：代表委托人接受{c.organ}的调查询问，签收有关法律文书。'),
+        ('p', '代理权限：一般代理。'), ('p', '委托期限：至本案办结之日止。'),
+        ('sig', [('委托人（盖章）', c.party['name'], D(d))])], internal=False)

@@ -7,7 +7,7 @@ def statement_record(c):
     d = c.dates['statement']
     return _doc(c, '陈述申辩笔录', title(c, 'statement', ['陈述申辩笔录', '陈述（申辩）笔录', '陈述申辩意见笔录']), 'record', [
         *_record_header(c, d, (10, 0), (10, 40)), ('party',), ('officers', c.officers),
-        ('kv', 'recorder', c.officers[-1][0]),
+        ('kv', 'recorder', getattr(c, 'recorder', None) or c.officers[-1][0]),
         ('p', f'执法人员出示执法证件后告知：你于{D(c.dates["notice_served"])}收到《行政处罚事先告知书》（{c.num("罚告")}），'
               '现对你的陈述、申辩进行记录。'),
         ('p', '陈述申辩内容：我们是初次违法，发现后已经立即整改，请求从轻处罚。'),
