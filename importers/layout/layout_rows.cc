@@ -83,7 +83,8 @@ bool wraps_under(const Column& col, const Fragment& c, const Geometry& g) {
 // word, a number, `〔2024〕43`: anything not starting with a Han character,
 // which may break anywhere). In a cell box (boxed) the line is full when the
 // room left is less than the next line's first character (Han) or word
-// (other) and 0.8 h of padding (a table's cell margins, 1.9 mm each side). Lines of one character each are a label
+// (other) and 0.55 h of padding (the corpus writer keeps 2 mm free; a line
+// with room for a character and more is no full line). Lines of one character each are a label
 // written downwards; a line ending in a colon is a complete label.
 // The format gives the block the column's last line is set in (an OFD
 // TextObject's Boundary) and it is wider than the text: a cell's box.
@@ -103,8 +104,8 @@ bool wrapped(const Column& col, const Fragment& c, const Geometry& g) {
   if (boxed(col, g) && !c.text.empty()) {  // the room left in the cell is known
     const char32_t first = decode_at(c.text, 0);
     const bool han = (first >= 0x4E00 && first <= 0x9FFF) || (first >= 0x3400 && first <= 0x4DBF);
-    const double need = han ? std::min(c.lead, 0.75 * g.h) : c.lead;
-    return col.last_box_right - col.last_right < need + 0.8 * g.h;
+    const double need = han ? std::min(c.lead, 0.7 * g.h) : c.lead;
+    return col.last_box_right - col.last_right < need + 0.55 * g.h;
   }
   if (!col.text.empty()) {  // a label ending in a colon is complete
     const char32_t last = decode_before(col.text, col.text.size());
