@@ -266,6 +266,8 @@ LAST_NEAR = [
      V('C', '：', 'arabic', 'person', 0, 'numbered'), '记录人为协管员（无执法证），两名执法人员均载明执法证号'),
     ('n25-employee-questioned-with-power-of-attorney', 'general', 'agent-questioned',
      V('A', '：', 'arabic', 'company', 0, 'numbered'), '公司员工持授权委托书接受询问、签收文书'),
+    ('n26-decision-left-at-premises', 'general', 'refused-receipt', V('B', '：', 'arabic', 'business', 0, 'numbered'),
+     '当事人拒绝签收决定书，留置送达：送达回证只有见证人和送达人签名及日期'),
 ]
 LAST_DEFECTS = [
     ('d33-decision-on-day-91', 'general', 'decision-day-91', V('B', '：', 'arabic', 'company', 0, 'numbered'),

@@ -198,6 +198,9 @@ def defect_docs(defect, spec, v, serial):
     elif defect == 'agent-questioned':
         idx = next(i for i, d in enumerate(docs) if d['file'] == '询问笔录')
         docs.insert(idx, _put(d4.power_of_attorney(c, c.party_signer, c.signer_id), 2, c.dates['inquired']))
+    elif defect == 'refused-receipt':
+        docs = _replace(docs, '行政处罚决定书送达回证', d1.receipt(
+            c, '行政处罚决定书送达回证', '行政处罚决定书', c.num('罚决'), c.dates['decision_served'], refused=True))
     elif defect == 'publication-screenshot':
         docs = _replace(docs, '公示记录', d4.photo(c, '公示截图', 90))
     elif defect == 'received-by-relative':

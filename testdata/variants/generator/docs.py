@@ -187,8 +187,25 @@ def penalty_notice(c, hearing=None):
     return _doc(c, '行政处罚事先告知书', ttl, 'letter', blocks, c.num('罚告'), internal=False)
 
 
-def receipt(c, file, served_title, served_number, d, place=None, manner='直接送达', note='/'):
+def receipt(c, file, served_title, served_number, d, place=None, manner='直接送达', note='/', refused=False):
     you = c.party['name']
+    if refused:  # 留置送达: no recipient signature; a witness and the servers sign and date it
+        doc = receipt(c, file, served_title, served_number, d, place, '留置送达',
+                      '当事人拒绝签收，执法人员在见证人见证下将文书留置于其经营场所，并拍照记录。')
+        witness = ('见证人签名', f'梁小红（社区网格员）', D(d))
+        out = []
+        for b in doc['blocks']:
+            if b[0] == 'sig':
+                sigs = [(lab, '（当事人拒绝签收）', None) if lab.startswith('收件人') else (lab, name, date)
+                        for lab, name, date in b[1] if not lab.startswith('见证人')]
+                out.append(('sig', sigs[:1] + [witness] + sigs[1:]))
+            elif b[0] == 'kv' and b[1] in ('收件人签名或盖章', '签收日期', '见证人签名或盖章'):
+                out.append(('kv', b[1], {'收件人签名或盖章': '（当事人拒绝签收）', '签收日期': '/',
+                                         '见证人签名或盖章': f'梁小红（社区网格员）　{D(d)}'}[b[1]]))
+            else:
+                out.append(b)
+        doc['blocks'] = out
+        return doc
     ttl = title(c, 'receipt', ['送达回证', '送达回证', '行政处罚文书送达回证'])
     if c.v.layout == 'C':
         return _doc(c, file, ttl, 'receipt', [
