@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <regex>
 #include <set>
 #include <optional>
 #include <utility>
@@ -175,6 +176,25 @@ Document make_part(const Document& whole, const std::vector<std::string>& pages,
   return d;
 }
 
+// The page marker a form prints on each page, "第 2 页 共 3 页" (also
+// 第2页/共3页, full-width digits): {2, 3}; nullopt when the page has none.
+std::optional<std::pair<int, int>> page_marker(const std::string& page) {
+  static const std::regex kMarker("第(\\d{1,3})页(?:,|，|/|／)?共(\\d{1,3})页");
+  const std::string text = normalize_for_match(page);
+  std::smatch m;
+  if (!std::regex_search(text, m, kMarker)) return std::nullopt;
+  return std::pair{std::stoi(m[1].str()), std::stoi(m[2].str())};
+}
+
+// Does page p open another document of the type of the part before? Only
+// when the pages say so: p is printed "第1页", or the page before is the
+// last of its document ("第3页 共3页").
+bool opens_same_type(const std::vector<std::string>& pages, std::size_t p) {
+  const auto here = page_marker(pages[p]);
+  const auto before = p > 0 ? page_marker(pages[p - 1]) : std::nullopt;
+  return (here && here->first == 1) || (before && before->first == before->second);
+}
+
 // The first page of each part of `pages`, or one start (0) when the
 // document is no whole-case file.
 std::vector<std::size_t> part_starts(const std::vector<std::string>& pages, const Checklist& cl) {
@@ -187,7 +207,9 @@ std::vector<std::size_t> part_starts(const std::vector<std::string>& pages, cons
     if (!t) continue;
     if (first_seen && *t != *first_seen) several_types = true;
     if (!first_seen) first_seen = t;
-    if (current && *t == *current) continue;  // the title repeated on a following page
+    // The title repeated on a following page of one record, unless the
+    // printed page numbers start another document.
+    if (current && *t == *current && !opens_same_type(pages, p)) continue;
     // Blank pages before the first title (a scanned cover) go with it.
     const bool blank_before =
         !current && std::all_of(pages.begin(), pages.begin() + p, [](const std::string& pg) {

@@ -19,7 +19,8 @@ namespace auditor {
 // heading-like lines may stand above it: no sentence, quotation, label or
 // table row (，。；：《》“”、 or a tab) and at most 40 characters.
 // A page without a title, or whose title names the type of the part before,
-// continues that part; pages before the first title form a part of their
+// continues that part (unless printed page numbers, "第1页" on it or "第3页
+// 共3页" on the page before, start another document of that type); pages before the first title form a part of their
 // own. The part of "卷宗.pdf" covering pages 3 and 4 is "卷宗.pdf#第3-4页"
 // ("#第5页" for one page; PDF page indices, not printed numbers), with its
 // own text, title, page count and facts (extract_facts), the member's format

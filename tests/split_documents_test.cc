@@ -250,6 +250,20 @@ TEST_CASE("a header printed on every page of a whole-case file is passed over", 
   CHECK(paths(titled) == std::vector<std::string>{"案卷.pdf#第1-2页", "案卷.pdf#第3页", "案卷.pdf#第4页"});
 }
 
+TEST_CASE("two records of one type are told apart by their printed page numbers", "[split]") {
+  Case c = case_of_pages({"立案审批表\n案号：穗海南华综执立〔2024〕43号\n",
+                          "询问笔录\n被询问人：李志强\n第 1 页 共 2 页\n",
+                          "询问笔录\n被询问人签名：李志强 2024年3月5日\n第 2 页 共 2 页\n",
+                          "询问笔录\n被询问人：王小明\n第１页／共１页\n"});
+  split_documents(c, checklist());
+  CHECK(paths(c) == std::vector<std::string>{"案卷.pdf#第1页", "案卷.pdf#第2-3页", "案卷.pdf#第4页"});
+  // Without page numbers, a title repeated on the next page continues the record.
+  Case plain = case_of_pages({"立案审批表\n案号：穗海南华综执立〔2024〕43号\n",
+                              "询问笔录\n被询问人：李志强\n", "询问笔录\n被询问人：王小明\n"});
+  split_documents(plain, checklist());
+  CHECK(paths(plain) == std::vector<std::string>{"案卷.pdf#第1页", "案卷.pdf#第2-3页"});
+}
+
 TEST_CASE("signatures go with the part holding their page", "[split]") {
   Case c = case_of_pages({"立案审批表\n案号：穗海南华综执立〔2024〕43号\n",
                           "行政处罚决定书\n穗海南华综执罚决〔2024〕43号\n", "第2页\n2024年3月21日\n"});
