@@ -95,7 +95,8 @@ void run_words(const TextRun& run, std::vector<text_layout::Word>& out) {
         out.back().right = std::max(out.back().right, right);
       } else {
         if (open && !blanks.empty()) out.back().space_after = true;
-        out.push_back({left, top, right, bottom, std::string(ch), false, box_right});
+        out.push_back(
+            {left, top, right, bottom, std::string(ch), false, box_right, run.box_left * kPoints});
         open = true;
       }
       blanks.clear();

@@ -101,6 +101,7 @@ void add_text_object(pugi::xml_node obj, int object, std::vector<TextRun>& out) 
     run.advances = std::move(deltas);
     run.upright = upright && !has_number(attr(code, "DeltaY"));
     run.box_right = width > 0 ? left + width : 0;
+    run.box_left = left;
     run.object = object;
     out.push_back(std::move(run));
   }

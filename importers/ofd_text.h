@@ -25,6 +25,7 @@ struct TextRun {
   std::vector<double> advances;  // DeltaX per character, expanded ("g N D")
   bool upright = true;
   double box_right = 0;  // Boundary x + width (0 when the width is not positive)
+  double box_left = 0;   // Boundary x
   int object = 0;        // ordinal of its TextObject in the page description
 };
 

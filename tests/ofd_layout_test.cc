@@ -22,11 +22,13 @@ constexpr double kWidth = 170;
 
 // How the producer cuts and places the text of a cell line.
 enum class Style {
-  cell_boxes,    // one TextObject per cell line, Boundary = the cell's box (ofd.py)
-  tight_boxes,   // Boundary = the text's box, rows padded by 2 mm
-  per_glyph,     // one TextObject per character, tight boxes
-  scaled,        // CTM "0.5 0 0 0.5 0 0": coordinates and size written doubled
-  rotated,       // CTM of a quarter turn: positions unusable, read in line order
+  cell_boxes,   // one TextObject per cell line, Boundary = the cell's box (ofd.py)
+  margins,      // the same, text inset 1.9 mm in the box (a word processor's cell
+                // margins), rows padded by 1 mm
+  tight_boxes,  // Boundary = the text's box, rows padded by 2 mm
+  per_glyph,    // one TextObject per character, tight boxes
+  scaled,       // CTM "0.5 0 0 0.5 0 0": coordinates and size written doubled
+  rotated,      // CTM of a quarter turn: positions unusable, read in line order
 };
 
 // A table row: cell texts (lines split by '\n') and column widths in mm.
@@ -74,7 +76,7 @@ double width_of(const std::vector<std::string>& g, Style style) {
 }
 
 std::string text_object(int& id, double x, double y, double box_width, const std::string& text,
-                        Style style) {
+                        Style style, double inset = 0) {
   const std::vector<std::string> g = glyphs(text);
   const double k = style == Style::scaled ? 2 : 1;  // written coordinates per page mm
   std::string deltas;
@@ -84,15 +86,17 @@ std::string text_object(int& id, double x, double y, double box_width, const std
   if (style == Style::scaled) ctm = R"( CTM="0.5 0 0 0.5 0 0")";
   if (style == Style::rotated) ctm = R"( CTM="0 1 -1 0 0 0")";
   return R"(<ofd:TextObject ID=")" + std::to_string(id++) + R"(" Boundary=")" + num(x) + " " +
-         num(y) + " " + num(box_width) + R"( 6")" + ctm + R"( Font="3" Size=")" +
-         num(kSize * k) + R"("><ofd:TextCode X="0" Y=")" + num(kSize * k) + R"(")" +
+         num(y) + " " + num(box_width) + R"( 6")" + ctm + R"( Font="3" Size=")" + num(kSize * k) +
+         R"("><ofd:TextCode X=")" + num(inset * k) + R"(" Y=")" + num(kSize * k) + R"(")" +
          (deltas.empty() ? "" : R"( DeltaX=")" + deltas + R"(")") + ">" + text +
          "</ofd:TextCode></ofd:TextObject>";
 }
 
 // The page content of `rows` laid out from the top, 6 mm a line.
 std::string page_content(const std::vector<Row>& rows, Style style) {
-  const double pad = style == Style::tight_boxes || style == Style::per_glyph ? 2 : 0;
+  const double pad = style == Style::tight_boxes || style == Style::per_glyph ? 2
+                     : style == Style::margins                                ? 1
+                                                                              : 0;
   std::string objects;
   int id = 10;
   double y = 20;
@@ -114,7 +118,7 @@ std::string page_content(const std::vector<Row>& rows, Style style) {
           }
         } else {
           const double w = style == Style::tight_boxes ? width_of(g, style) : row.widths[c];
-          objects += text_object(id, x, top, w, lines[l], style);
+          objects += text_object(id, x, top, w, lines[l], style, style == Style::margins ? 1.9 : 0);
         }
       }
       x += row.widths[c];
@@ -128,17 +132,17 @@ std::string ofd_of(const std::vector<Row>& rows, Style style) {
   const std::string head = R"(<?xml version="1.0" encoding="UTF-8"?>)";
   const std::string ns = R"(xmlns:ofd="http://www.ofdspec.org/2016")";
   return testing::make_zip(
-      {{"OFD.xml", head + "<ofd:OFD " + ns +
-                       R"( Version="1.0"><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot>)"
-                       "</ofd:DocBody></ofd:OFD>"},
+      {{"OFD.xml",
+        head + "<ofd:OFD " + ns +
+            R"( Version="1.0"><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot>)"
+            "</ofd:DocBody></ofd:OFD>"},
        {"Doc_0/Document.xml",
         head + "<ofd:Document " + ns +
             R"(><ofd:CommonData/><ofd:Pages><ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/>)"
             "</ofd:Pages></ofd:Document>"},
-       {"Doc_0/Pages/Page_0/Content.xml", head + "<ofd:Page " + ns +
-                                              R"(><ofd:Content><ofd:Layer ID="2">)" +
-                                              page_content(rows, style) +
-                                              "</ofd:Layer></ofd:Content></ofd:Page>"}});
+       {"Doc_0/Pages/Page_0/Content.xml",
+        head + "<ofd:Page " + ns + R"(><ofd:Content><ofd:Layer ID="2">)" +
+            page_content(rows, style) + "</ofd:Layer></ofd:Content></ofd:Page>"}});
 }
 
 std::string text_of(const std::vector<Row>& rows, Style style) {
@@ -187,7 +191,8 @@ const std::vector<Row> kCatalogue = {
     {{"卷内目录"}, {kWidth}},
     {{"序号", "文号", "责任者", "题名", "日期", "页号"}, {16, 36, 44, 34, 24, 16}},
     {{"1", "", "南华西街道办事处", "立案审批表", "20240304", "1"}, {16, 36, 44, 34, 24, 16}},
-    {{"6", "穗海南华综执罚告\n〔2024〕96号", "南华西街道办事处", "行政处罚事先告知\n书", "20240312", "6"},
+    {{"6", "穗海南华综执罚告\n〔2024〕96号", "南华西街道办事处", "行政处罚事先告知\n书", "20240312",
+      "6"},
      {16, 36, 44, 34, 24, 16}},
     {{"7", "", "南华西街道办事处", "送达回证", "20240312", "7"}, {16, 36, 44, 34, 24, 16}},
 };
@@ -195,41 +200,51 @@ const std::vector<Row> kCatalogue = {
 }  // namespace
 
 TEST_CASE("an OFD service receipt reads as label and value cells", "[ofd][ofd_layout]") {
-  const std::string text = text_of(kReceipt, Style::cell_boxes);
-  INFO(text);
-  CHECK(has_line(text, "送达回证"));
-  CHECK(has_line(text, "受送达人名称或姓名\t陈建国"));
-  CHECK(has_line(text, "送达地点\t广州市海珠区南华西路68号302房"));
-  CHECK(has_line(text, "送达方式\t直接送达"));
-  CHECK(has_line(text, "收件人签字（或盖章）及收件日期\t陈建国（与受送达人的关系：本人）　　2024年3月22日"));
-  CHECK(facts_of(text, "service_date") == std::set<std::string>{"2024-03-22"});
-  CHECK(facts_of(text, "party") == std::set<std::string>{"陈建国"});
-  CHECK(facts_of(text, "served_number") == std::set<std::string>{"穗海南华综执罚决〔2024〕96号"});
+  for (Style style : {Style::cell_boxes, Style::margins}) {
+    const std::string text = text_of(kReceipt, style);
+    INFO(text);
+    CHECK(has_line(text, "送达回证"));
+    CHECK(has_line(text, "受送达人名称或姓名\t陈建国"));
+    CHECK(has_line(text, "送达地点\t广州市海珠区南华西路68号302房"));
+    CHECK(has_line(text, "送达方式\t直接送达"));
+    CHECK(has_line(
+        text, "收件人签字（或盖章）及收件日期\t陈建国（与受送达人的关系：本人）　　2024年3月22日"));
+    CHECK(facts_of(text, "service_date") == std::set<std::string>{"2024-03-22"});
+    CHECK(facts_of(text, "party") == std::set<std::string>{"陈建国"});
+    CHECK(facts_of(text, "served_number") == std::set<std::string>{"穗海南华综执罚决〔2024〕96号"});
+  }
 }
 
 TEST_CASE("OFD certificate numbers wrapped in a narrow cell pair with their officers",
           "[ofd][ofd_layout]") {
-  const std::string text = text_of(kRecord, Style::cell_boxes);
-  INFO(text);
-  CHECK(has_line(text, "执法人员及执法证编号\t黄志明 44010501023、林晓东 44010501057\t记录人\t林晓东"));
-  CHECK(facts_of(text, "officer") ==
-        std::set<std::string>{"黄志明|44010501023", "林晓东|44010501057"});
+  for (Style style : {Style::cell_boxes, Style::margins}) {
+    const std::string text = text_of(kRecord, style);
+    INFO(text);
+    CHECK(has_line(text,
+                   "执法人员及执法证编号\t黄志明 44010501023、林晓东 44010501057\t记录人\t林晓东"));
+    CHECK(facts_of(text, "officer") ==
+          std::set<std::string>{"黄志明|44010501023", "林晓东|44010501057"});
+  }
 }
 
 TEST_CASE("OFD catalogue rows keep their columns, empty and wrapped cells", "[ofd][ofd_layout]") {
-  const std::string text = text_of(kCatalogue, Style::cell_boxes);
-  INFO(text);
-  CHECK(has_line(text, "卷内目录"));
-  CHECK(has_line(text, "序号\t文号\t责任者\t题名\t日期\t页号"));
-  CHECK(has_line(text, "1\t\t南华西街道办事处\t立案审批表\t20240304\t1"));
-  CHECK(has_line(text, "6\t穗海南华综执罚告〔2024〕96号\t南华西街道办事处\t行政处罚事先告知书\t20240312\t6"));
-  CHECK(has_line(text, "7\t\t南华西街道办事处\t送达回证\t20240312\t7"));
+  for (Style style : {Style::cell_boxes, Style::margins}) {
+    const std::string text = text_of(kCatalogue, style);
+    INFO(text);
+    CHECK(has_line(text, "卷内目录"));
+    CHECK(has_line(text, "序号\t文号\t责任者\t题名\t日期\t页号"));
+    CHECK(has_line(text, "1\t\t南华西街道办事处\t立案审批表\t20240304\t1"));
+    CHECK(has_line(
+        text,
+        "6\t穗海南华综执罚告〔2024〕96号\t南华西街道办事处\t行政处罚事先告知书\t20240312\t6"));
+    CHECK(has_line(text, "7\t\t南华西街道办事处\t送达回证\t20240312\t7"));
+  }
 }
 
 TEST_CASE("the way a producer cuts OFD text into objects changes no fact", "[ofd][ofd_layout]") {
   const std::string receipt = text_of(kReceipt, Style::cell_boxes);
   const std::string record = text_of(kRecord, Style::cell_boxes);
-  for (Style style : {Style::tight_boxes, Style::per_glyph, Style::scaled}) {
+  for (Style style : {Style::margins, Style::tight_boxes, Style::per_glyph, Style::scaled}) {
     const std::string r = text_of(kReceipt, style), o = text_of(kRecord, style);
     INFO(static_cast<int>(style) << "\n" << r << "\n" << o);
     for (const char* kind : {"service_date", "party", "served_number", "service_manner"})
@@ -250,8 +265,10 @@ TEST_CASE("OFD prose lines stay lines, and one officer stays one", "[ofd][ofd_la
   const std::vector<Row> letter = {
       {{"行政处罚决定书"}, {kWidth}},
       {{"当事人：陈建国"}, {kWidth}},
-      {{"本机关于2024年3月4日对当事人涉嫌擅自占用城市道路经营一案立案调查。经查，当事人自"}, {kWidth}},
-      {{"2024年2月28日起在店铺门前人行道上摆放桌椅。执法人员黄志明（执法证号44010501023）"}, {kWidth}},
+      {{"本机关于2024年3月4日对当事人涉嫌擅自占用城市道路经营一案立案调查。经查，当事人自"},
+       {kWidth}},
+      {{"2024年2月28日起在店铺门前人行道上摆放桌椅。执法人员黄志明（执法证号44010501023）"},
+       {kWidth}},
       {{"进行了调查。"}, {kWidth}},
   };
   for (Style style : {Style::cell_boxes, Style::tight_boxes, Style::per_glyph}) {

@@ -23,6 +23,7 @@ struct Word {
   // OFD TextObject's Boundary; 0 for PDF). Text ending over 2 h short of its
   // block's edge is no full line: the line below is no wrap of it.
   double box_right = 0;
+  double box_left = 0;  // left edge of that block (meaningful when box_right > 0)
 };
 
 // The text of each page from its words, in any order ('\n' after every line,

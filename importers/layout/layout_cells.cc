@@ -156,7 +156,8 @@ Line make_line(const std::vector<const Word*>& words, const Starts& starts,
                 (gap >= kRunBreak * g.h || !cjk_digit_run(words[k - 1]->text, w.text)))));
     }
     if (cell) {
-      line.cells.push_back({w.left, w.right, w.top, w.text, w.right - w.left, w.box_right});
+      line.cells.push_back(
+          {w.left, w.right, w.top, w.text, w.right - w.left, w.box_right, w.box_left});
       continue;
     }
     Fragment& f = line.cells.back();

@@ -18,6 +18,7 @@ struct Fragment {
   std::string text;
   double lead = 0;  // width of its first word
   double box_right = 0;  // Word::box_right of its last word
+  double box_left = 0;   // Word::box_left of its first word
 };
 
 // Words on one baseline, in x order, grouped into cells.
@@ -33,6 +34,7 @@ struct Column {
   std::string text;
   double last_left = left, last_right = right;
   double last_box_right = 0;  // of the last line it received
+  double last_box_left = 0;
 };
 
 struct Row {

@@ -48,6 +48,7 @@ void add_to_column(Row& row, std::size_t k, const Fragment& c) {
   col.last_left = c.left;
   col.last_right = c.right;
   col.last_box_right = c.box_right;
+  col.last_box_left = c.box_left;
 }
 
 void add_cells(Row& row, const std::vector<Fragment>& cells, const std::vector<int>& match,
@@ -59,6 +60,7 @@ void add_cells(Row& row, const std::vector<Fragment>& cells, const std::vector<i
     } else {
       row.columns.push_back({cells[i].left, cells[i].right, cells[i].top, cells[i].text});
       row.columns.back().last_box_right = cells[i].box_right;
+      row.columns.back().last_box_left = cells[i].box_left;
     }
     taken.push_back(cells[i]);
   }
@@ -83,8 +85,9 @@ bool wraps_under(const Column& col, const Fragment& c, const Geometry& g) {
 // word, a number, `〔2024〕43`: anything not starting with a Han character,
 // which may break anywhere). In a cell box (boxed) the line is full when the
 // room left is less than the next line's first character (Han) or word
-// (other) and 0.55 h of padding (the corpus writer keeps 2 mm free; a line
-// with room for a character and more is no full line). Lines of one character each are a label
+// (other), the cell's margin (the text's inset from the box's left edge, at
+// most h) and 0.55 h (the corpus writer keeps 2 mm free; a line with room for
+// a character and more is no full line). Lines of one character each are a label
 // written downwards; a line ending in a colon is a complete label.
 // The format gives the block the column's last line is set in (an OFD
 // TextObject's Boundary) and it is wider than the text: a cell's box.
@@ -104,7 +107,9 @@ bool wrapped(const Column& col, const Fragment& c, const Geometry& g) {
   if (boxed(col, g) && !c.text.empty()) {  // the room left in the cell is known
     const char32_t first = decode_at(c.text, 0);
     const bool han = (first >= 0x4E00 && first <= 0x9FFF) || (first >= 0x3400 && first <= 0x4DBF);
-    const double need = han ? std::min(c.lead, 0.7 * g.h) : c.lead;
+    // the cell's right margin taken as its left one (text inset in its box)
+    const double margin = std::clamp(col.last_left - col.last_box_left, 0.0, g.h);
+    const double need = (han ? std::min(c.lead, 0.7 * g.h) : c.lead) + margin;
     return col.last_box_right - col.last_right < need + 0.55 * g.h;
   }
   if (!col.text.empty()) {  // a label ending in a colon is complete
