@@ -202,7 +202,17 @@ std::vector<std::size_t> part_starts(const std::vector<std::string>& pages, cons
   std::vector<std::size_t> starts{0};
   std::optional<std::pair<const DocType*, const DocType*>> current, first_seen;
   bool several_types = false;
+  auto textless = [&](std::size_t p) {
+    return pages[p].find_first_not_of(" \t\r\n\f\v") == std::string::npos;
+  };
   for (std::size_t p = 0; p < pages.size(); ++p) {
+    // A run of pages without text (scans, blank pages) is a part of its own,
+    // reported as unreadable (IMP-no_text) rather than hidden in another.
+    if (p > 0 && textless(p) != textless(p - 1)) {
+      starts.push_back(p);
+      current.reset();
+    }
+    if (textless(p)) continue;
     const auto t = page_title(pages[p], cl, headers);
     if (!t) continue;
     if (first_seen && *t != *first_seen) several_types = true;
@@ -210,12 +220,7 @@ std::vector<std::size_t> part_starts(const std::vector<std::string>& pages, cons
     // The title repeated on a following page of one record, unless the
     // printed page numbers start another document.
     if (current && *t == *current && !opens_same_type(pages, p)) continue;
-    // Blank pages before the first title (a scanned cover) go with it.
-    const bool blank_before =
-        !current && std::all_of(pages.begin(), pages.begin() + p, [](const std::string& pg) {
-          return pg.find_first_not_of(" \t\r\n\f\v") == std::string::npos;
-        });
-    if (p > 0 && !blank_before) starts.push_back(p);
+    if (p > 0 && starts.back() != p) starts.push_back(p);
     current = t;
   }
   if (!several_types) return {0};

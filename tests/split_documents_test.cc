@@ -280,11 +280,21 @@ TEST_CASE("signatures go with the part holding their page", "[split]") {
   CHECK(c.documents[1].signatures[0].id == "s1");
 }
 
-TEST_CASE("a blank page before the first title goes with the first document", "[split]") {
-  Case c = case_of_pages({" \n", "立案审批表\n案号：穗海南华综执立〔2024〕43号\n",
-                          "行政处罚决定书\n穗海南华综执罚决〔2024〕43号\n"});
+TEST_CASE("pages without text in a whole-case file are a part of their own, to be read by hand",
+          "[split]") {
+  // A scanned page (no text layer) between two documents, scanned pages at
+  // the front: each run is a part without text (IMP-no_text asks for a
+  // manual reading), not hidden inside the document before.
+  Case c = case_of_pages({" \n", "", "立案审批表\n案号：穗海南华综执立〔2024〕43号\n", "\n",
+                          "行政处罚决定书\n穗海南华综执罚决〔2024〕43号\n", "第2页\n2024年3月21日\n"});
   split_documents(c, checklist());
-  CHECK(paths(c) == std::vector<std::string>{"案卷.pdf#第1-2页", "案卷.pdf#第3页"});
+  CHECK(paths(c) == std::vector<std::string>{"案卷.pdf#第1-2页", "案卷.pdf#第3页", "案卷.pdf#第4页",
+                                             "案卷.pdf#第5-6页"});
+  REQUIRE(c.documents.size() == 4);
+  CHECK_FALSE(c.documents[0].has_text);
+  CHECK(c.documents[1].has_text);
+  CHECK_FALSE(c.documents[2].has_text);
+  CHECK(c.documents[3].pages == 2);
 }
 
 const fs::path kVariants = AUDITOR_SOURCE_DIR "/testdata/variants";
