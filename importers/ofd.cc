@@ -2,6 +2,7 @@
 // reference: OFD.xml -> DocBody/DocRoot -> Document.xml -> Pages and
 // CommonData/TemplatePage -> each Content.xml; signatures through
 // DocBody/Signatures. The quirks handled are described in docs/formats/ofd.md.
+#include <algorithm>
 #include <exception>
 #include <set>
 #include <string>
@@ -84,9 +85,12 @@ Status parse(std::string_view bytes, const ZipLimits& limits, Document& doc) {
 
   const std::vector<std::string>& lines = reader.lines();
   doc.pages = reader.pages();
-  doc.has_text = !lines.empty();
+  doc.has_text = std::any_of(lines.begin(), lines.end(), [](const std::string& l) {
+    return l.find_first_not_of('\f') != std::string::npos;
+  });
   doc.text.clear();
-  for (const std::string& l : lines) doc.text += l + "\n";
+  if (doc.has_text)  // page marks alone are no text
+    for (const std::string& l : lines) doc.text += l + "\n";
   doc.title = title_lines(doc.text);
   doc.signatures = reader.signatures();
   if (!reader.damage().empty()) return Status::failure(damage_reason(reader.damage()));

@@ -34,7 +34,17 @@ bool DocumentReader::read(const std::string& entry, pugi::xml_node body,
   std::vector<std::vector<TextRun>> runs;
   for (std::size_t k = 0; k < pages.size(); ++k)
     runs.push_back(read_page(pages_ + static_cast<int>(k) + 1, pages[k], doc_path, templates));
-  for (const std::vector<std::string>& lines : page_lines(runs)) add_lines(lines);
+  // Each page after the package's first starts with a form feed, as the PDF
+  // and DOCX readers mark pages (auditor/split_documents.h cuts a whole-case
+  // file at them; importers/facts_text.cc drops the mark).
+  std::vector<std::vector<std::string>> laid = page_lines(runs);
+  for (std::size_t k = 0; k < laid.size(); ++k) {
+    if (pages_ + k > 0) {
+      if (laid[k].empty()) laid[k].emplace_back();
+      laid[k].front().insert(0, 1, '\f');
+    }
+    add_lines(laid[k]);
+  }
   read_signatures(entry, body, doc_path, pages_, pages);
   pages_ += static_cast<int>(pages.size());
   return true;

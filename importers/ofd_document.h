@@ -31,7 +31,8 @@ class DocumentReader {
   // Records damage (Chinese, without the "OFD 文件损坏" prefix).
   void note(std::string what) { damage_.push_back(std::move(what)); }
 
-  // Text lines of all pages read so far, in page order.
+  // Text lines of all pages read so far, in page order; the first line of
+  // each page after the first starts with '\f' (a line "\f" for an empty page).
   const std::vector<std::string>& lines() const { return lines_; }
   int pages() const { return pages_; }
   const std::vector<Signature>& signatures() const { return signatures_; }
