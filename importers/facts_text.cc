@@ -160,7 +160,7 @@ std::string Text::original(std::size_t b, std::size_t e, bool strip) const {
   for (std::size_t i = 0; i < bytes.size();) {
     std::size_t start = i;
     char32_t c = cn::fold_width(decode(bytes, i));
-    if (c != U' ' && c != U'\t' && c != U'\n' && c != U'\r')
+    if (c != U' ' && c != U'\t' && c != U'\n' && c != U'\r' && c != U'\f')
       out.append(bytes.substr(start, i - start));
   }
   return out;
@@ -194,6 +194,7 @@ std::string Text::snippet(std::size_t b, std::size_t e) const {
   std::string text = original(lo, hi, false);
   std::erase(text, '\n');  // only soft-wrapped line breaks lie inside a snippet
   std::erase(text, '\r');
+  std::erase(text, '\f');  // a page start (importers/pdf_module) inside a wrapped sentence
   for (char& c : text)
     if (c == '\t') c = ' ';
   std::size_t first = text.find_first_not_of(' ');
