@@ -53,9 +53,24 @@ std::vector<std::string> head_lines(std::string_view page, std::size_t n,
   return out;
 }
 
+// A title letter-spaced so widely that the PDF layout put its characters in
+// cells of their own (送<tab>达<tab>回<tab>证): every cell one or two characters.
+bool letter_spaced(std::string_view line) {
+  for (std::size_t from = 0; from <= line.size();) {
+    const std::size_t tab = std::min(line.find('\t', from), line.size());
+    std::string_view cell = line.substr(from, tab - from);
+    while (cell.starts_with(' ')) cell.remove_prefix(1);
+    while (cell.ends_with(' ')) cell.remove_suffix(1);
+    if (cell.empty() || code_points(cell) > 2) return false;
+    from = tab + 1;
+  }
+  return true;
+}
+
 bool may_be_title(std::string_view line) {
+  if (line.find('\t') != std::string_view::npos && !letter_spaced(line)) return false;
   for (std::string_view mark : kNotInTitle)
-    if (line.find(mark) != std::string_view::npos) return false;
+    if (mark != "\t" && line.find(mark) != std::string_view::npos) return false;
   return true;
 }
 

@@ -224,12 +224,14 @@ TEST_CASE("titles of whole-case pages are read in several layouts", "[split]") {
                           "广州市海珠区人民政府南华西街道办事处立案审批表\n案号：穗海南华综执立〔2024〕43号\n",
                           "询问笔录（第一次）\n询问时间：2024年3月5日\n",
                           "广州市海珠区人民政府南华西街道办事处\n行政处罚事先\n告知书\n穗海南华综执罚告〔2024〕43号\n",
-                          "第2页\n当事人可在收到本告知书之日起五个工作日内提出陈述、申辩。\n"});
+                          "第2页\n当事人可在收到本告知书之日起五个工作日内提出陈述、申辩。\n",
+                          "送\t达\t回\t证\n送达文书名称\t行政处罚事先告知书\n"});
   split_documents(c, checklist());
   CHECK(paths(c) == std::vector<std::string>{"案卷.pdf#第1页", "案卷.pdf#第2页", "案卷.pdf#第3页",
-                                             "案卷.pdf#第4-5页"});
+                                             "案卷.pdf#第4-5页", "案卷.pdf#第6页"});
   classify(c, checklist());
-  REQUIRE(c.documents.size() == 4);
+  REQUIRE(c.documents.size() == 5);
+  CHECK(c.documents[4].type == "service_receipt");  // letter-spaced into cells
   CHECK(c.documents[1].type == "filing_approval");
   CHECK(c.documents[2].type == "inquiry_record");
   CHECK(c.documents[3].type == "penalty_notice");
