@@ -1,6 +1,6 @@
 """Abstract documents after the notice: statements, hearing, approval, decision,
 publication, payment, closing, catalogue (see docs.py for the block model)."""
-from docs import D, T, _doc, _you, _approvals, _record_header, _rights, facts_sentence, violated, penalty_basis, title
+from docs import D, T, _approvals, _doc, _record_header, _you, facts_sentence, penalty_basis, title, violated
 
 
 def statement_record(c):
