@@ -1,6 +1,7 @@
 #include "reports/extract_report.h"
 
 #include <sstream>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -100,7 +101,14 @@ std::string document_text(const Document& d, const Checklist& checklist,
     out << "  " << f.kind << " = " << f.value << "    「" << f.snippet << "」\n";
   if (!d.signatures.empty()) out << "电子签章：\n";
   for (const Signature& s : d.signatures) out << "  " << signature_line(s) << "\n";
-  out << "正文：" << (d.has_text ? "\n" + d.text : "无可提取文本") << "\n";
+  // A page start ('\f', docs/whole-case-files.md) shown as a line of its own.
+  std::string text = d.text;
+  constexpr std::string_view kPageBreak = "—— 分页 ——\n";
+  for (std::size_t ff = text.find('\f'); ff != std::string::npos; ff = text.find('\f', ff)) {
+    text.replace(ff, 1, kPageBreak);
+    ff += kPageBreak.size();
+  }
+  out << "正文：" << (d.has_text ? "\n" + text : "无可提取文本") << "\n";
   return out.str();
 }
 

@@ -302,6 +302,17 @@ TEST_CASE("pages without text in a whole-case file are a part of their own, to b
   CHECK(c.documents[3].pages == 2);
 }
 
+TEST_CASE("auditor extract shows a whole-case file as its documents, page breaks as lines",
+          "[split][e2e]") {
+  test::TempDir dir;
+  const test::CliRun run = test::run_cli(
+      "extract " + test::sh_quote(AUDITOR_SOURCE_DIR "/testdata/fixtures/whole-case.pdf"), dir.path);
+  CHECK(run.status == 0);
+  CHECK(run.out.find("whole-case.pdf#第3-4页 ==") != std::string::npos);
+  CHECK(run.out.find("—— 分页 ——\n问：店铺门前") != std::string::npos);
+  CHECK(run.out.find('\f') == std::string::npos);
+}
+
 const fs::path kVariants = AUDITOR_SOURCE_DIR "/testdata/variants";
 
 // (rule, severity) of the counted findings and the grade of one archive.
