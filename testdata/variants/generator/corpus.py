@@ -275,6 +275,9 @@ LAST_NEAR = [
      V('A', '：', 'arabic', 'company', 0, 'numbered'), '公司员工持授权委托书接受询问、签收文书'),
     ('n26-decision-left-at-premises', 'general', 'refused-receipt', V('B', '：', 'arabic', 'business', 0, 'numbered'),
      '当事人拒绝签收决定书，留置送达：送达回证只有见证人和送达人签名及日期'),
+    ('n27-discovered-within-two-years-filed-after', 'general-one-off', 'discovered-in-time-filed-late',
+     V('A', '：', 'arabic', 'company', 0, 'numbered'),
+     '2022年3月1日倾倒建筑垃圾，2024年2月26日现场检查发现（未满两年），3月4日立案（已满两年）：时效算至发现之日'),
 ]
 LAST_DEFECTS = [
     ('d33-decision-on-day-91', 'general', 'decision-day-91', V('B', '：', 'arabic', 'company', 0, 'numbered'),

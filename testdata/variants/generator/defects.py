@@ -58,6 +58,9 @@ def _dates(defect, spec, dd, serial):
         _shift_after_decision(dd)
     elif defect == 'amount-reduced-on-review':
         spec['fine'] = 2000
+    elif defect == 'discovered-in-time-filed-late':  # limitation runs to discovery, not to filing
+        dd['violation'] = dt.date(2022, 3, 1)
+        dd['inspected'] = dt.date(2024, 2, 26)
     elif defect == 'continuing-since-2021':
         dd['violation'] = dt.date(2021, 5, 10)
     elif defect == 'limitation-within':
