@@ -10,9 +10,11 @@ namespace auditor {
 namespace {
 
 // How a source dates an event: the document's own date (a date the manifest
-// declared for it, else its doc_date fact), a named fact, or the service
-// date of a 送达回证 that serves one of the types.
-enum class Via { own_date, fact, served };
+// declared for it, else its doc_date fact), a named fact, the service date of
+// a 送达回证 that serves one of the types, or the own date of a document that
+// states an act still going on (a violation_continuing fact: such an act is
+// judged from its end, 行政处罚法第三十六条第二款, no earlier than that document).
+enum class Via { own_date, fact, served, continuing };
 
 struct EventSource {
   std::vector<const char*> types;  // empty: any document (Via::fact only)
@@ -38,7 +40,9 @@ const std::vector<EventSpec>& specs() {
       // The act's date as the findings state it (违法行为发生时间, "经查，当事人于…").
       {"violation", "违法行为发生", "", {"violation_committed"},
        {{{"filing_approval", "investigation_report", "penalty_notice", "penalty_decision",
-          "case_source", "inspection_record"}, Via::fact, "violation_date"}}},
+          "case_source", "inspection_record"}, Via::fact, "violation_date"},
+        {{"filing_approval", "investigation_report", "penalty_notice", "penalty_decision",
+          "case_source", "inspection_record"}, Via::continuing}}},
       // Discovery precedes filing: the earliest of a stated discovery date
       // (发现时间, 检查时间) and these documents' dates is the latest the act
       // can have been discovered.
@@ -171,6 +175,14 @@ std::optional<Date> date_of(const Case& c, const Document& d, const EventSource&
       if (std::optional<Date> v = from_fact("service_date", "：")) return v;
       if (std::optional<Date> v = declared()) return v;
       return from_fact("doc_date", "落款日期：");
+    case Via::continuing: {
+      const Fact* since = fact_of(d, "violation_continuing");
+      if (!since) return std::nullopt;
+      std::optional<Date> v = declared();
+      if (!v) v = from_fact("doc_date", "落款日期：");
+      if (v) origin = where + "载明违法行为持续至今（“" + since->snippet + "”），按其日期计：" + origin;
+      return v;
+    }
   }
   return std::nullopt;
 }

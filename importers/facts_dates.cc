@@ -222,6 +222,17 @@ void act_date(const Text& t, const Date& d, Sink& out) {
   for (Str w : {U"立案", U"送达", U"告知", U"收到", U"签收", U"陈述", U"申辩", U"听证", U"缴纳",
                 U"申请", U"作出", U"提出", U"接受", U"询问", U"检查", U"调查", U"改正", U"整改"})
     if (clause.find(w) != Str::npos) return;
+  // "自…起…持续至今": an act still going on, judged from its end.
+  if (since) {
+    std::size_t se = d.e;
+    while (se < t.size() && t[se] != U'。' && t[se] != U'\n' && se - d.e < kFactsLookBack) ++se;
+    Str rest = t.str().substr(d.e, se - d.e);
+    for (Str w : {U"至今", U"持续", U"一直", U"仍在", U"仍然", U"继续", U"未停止", U"尚未停止"})
+      if (rest.find(w) != Str::npos) {
+        out.add(d.b, end, "violation_continuing", d.iso);
+        return;
+      }
+  }
   out.add(d.b, end, "violation_date", d.iso);
 }
 

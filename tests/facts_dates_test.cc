@@ -441,3 +441,15 @@ TEST_CASE("the vocabulary's synonyms name their kinds", "[facts][dates]") {
   CHECK(values_of("立案审批时间：2024年3月1日\n", "filing_date") == Values{"2024-03-01"});
   CHECK(values_of("听证会时间：2024年5月29日上午9时\n", "hearing_date") == Values{"2024-05-29"});
 }
+
+TEST_CASE("an act going on since a date is continuing, not dated by its start", "[facts]") {
+  for (const char* text : {"经查，当事人自2021年5月10日起在同福西路占道经营，持续至今。\n",
+                           "经查，当事人自2021年5月10日起一直在店外占道经营，违反了《广州市市容环境卫生管理规定》。\n"}) {
+    INFO(text);
+    CHECK(values_of(text, "violation_continuing") == Values{"2021-05-10"});
+    CHECK(values_of(text, "violation_date").empty());
+  }
+  CHECK(values_of("经查，当事人于2021年5月10日将建筑垃圾倾倒在绿化带内，违反了《条例》。\n",
+                  "violation_continuing")
+            .empty());
+}
