@@ -145,7 +145,8 @@ void space_between_objects(std::vector<text_layout::Word>& words, const std::vec
 // word drawn in several runs (one TextObject per character): joined directly
 // when they touch, with a space when no more than 0.6 font size apart (a
 // space; a table's cells lie further apart) unless the second starts beyond
-// the cell box of the first.
+// the cell box of the first. When the first's block reaches over the second's
+// text, the blocks are no cell boxes: the word's box is unknown.
 void merge_touching(std::vector<text_layout::Word>& words) {
   std::vector<text_layout::Word> out;
   for (text_layout::Word& w : words) {
@@ -162,7 +163,8 @@ void merge_touching(std::vector<text_layout::Word>& words) {
         if (!touch) p.text += ' ';
         p.text += w.text;
         p.right = std::max(p.right, w.right);
-        p.box_right = w.box_right;
+        // a block reaching over the next one's text is no cell box
+        p.box_right = p.box_right > w.left + 0.2 * size ? 0 : w.box_right;
         p.space_after = w.space_after;
         continue;
       }

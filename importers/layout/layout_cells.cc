@@ -41,9 +41,11 @@ bool spans_column(const Fragment& cell, const Starts& starts, const Geometry& g)
 }
 
 // The word starts where the block of the word before ends, that block being
-// a cell's box (over 0.3 h wider than its text; OFD): the next cell.
+// a cell's box (over 0.3 h wider than its text, or its text overflowing it
+// by as much; OFD): the next cell.
 bool beyond_box(const Word& before, const Word& w, const Geometry& g) {
-  return before.box_right > before.right + 0.3 * g.h && w.left >= before.box_right - g.align;
+  return before.box_right > 0 && std::abs(before.box_right - before.right) > 0.3 * g.h &&
+         w.left >= before.box_right - g.align;
 }
 
 // A word of one Han character.

@@ -83,7 +83,8 @@ bool wraps_under(const Column& col, const Fragment& c, const Geometry& g) {
 // ends within two characters of the next column start (or, in the last
 // column, of the furthest right a cell starting where it starts reaches), or the next line's first word would not have fitted there (a Latin
 // word, a number, `〔2024〕43`: anything not starting with a Han character,
-// which may break anywhere). In a cell box (boxed) the line is full when the
+// which may break anywhere). A short number under a short number is the
+// next row's (`10` / `11`), never a wrap. In a cell box (boxed) the line is full when the
 // room left is less than the next line's first character (Han) or word
 // (other), the cell's margin (the text's inset from the box's left edge, at
 // most h) and 0.55 h (the corpus writer keeps 2 mm free; a line with room for
@@ -102,8 +103,15 @@ bool downward(const Column& col, const Fragment& c, const Geometry& g) {
          !is_digit(decode_at(c.text, 0));
 }
 
+// A number of one to three digits (a row's 序号 or 页号).
+bool short_number(const std::string& s) {
+  return !s.empty() && s.size() <= 3 &&
+         std::all_of(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+}
+
 bool wrapped(const Column& col, const Fragment& c, const Geometry& g) {
   if (downward(col, c, g)) return true;
+  if (short_number(col.text) && short_number(c.text)) return false;  // `10` / `11`
   if (boxed(col, g) && !c.text.empty()) {  // the room left in the cell is known
     const char32_t first = decode_at(c.text, 0);
     const bool han = (first >= 0x4E00 && first <= 0x9FFF) || (first >= 0x3400 && first <= 0x4DBF);

@@ -19,12 +19,48 @@ std::vector<const Column*> sorted_columns(const Row& row) {
   return cols;
 }
 
+// A row whose cells sit in cell boxes (OFD: each with a box, one at least
+// wider than its text): an empty cell is a hole of over 1 h between two
+// boxes, or between the grid's left edge and the first box. Its text, or
+// empty when the row is no such row. `trailing`: pad to the grid's width.
+std::string boxed_row(const std::vector<const Column*>& cols, const std::vector<double>& grid,
+                      bool trailing, const Geometry& g) {
+  bool boxed = false;
+  for (const Column* c : cols) {
+    if (c->last_box_right <= 0) return {};
+    boxed = boxed || c->last_box_right > c->last_right + 0.5 * g.h;
+  }
+  if (!boxed || grid.empty()) return {};
+  std::string s;
+  std::size_t cells = 0;
+  if (cols.front()->last_box_left > grid.front() + g.h) {
+    s += '\t';
+    ++cells;
+  }
+  for (std::size_t i = 0; i < cols.size(); ++i) {
+    if (i > 0) {
+      s += '\t';
+      if (cols[i]->last_box_left > cols[i - 1]->last_box_right + g.h) {
+        s += '\t';
+        ++cells;
+      }
+    }
+    s += cols[i]->text;
+    ++cells;
+  }
+  if (trailing)
+    for (; cells < grid.size(); ++cells) s += '\t';
+  return s;
+}
+
 // One table row's text, its cells placed under the grid's columns: a grid
 // column left of, between or (when `trailing`) after its cells that none of
-// its cells spans gets an empty cell, as a DOCX table row has.
+// its cells spans gets an empty cell, as a DOCX table row has. A row of cell
+// boxes is placed by its boxes instead (boxed_row).
 std::string grid_row(const Row& row, const std::vector<double>& grid, bool trailing,
                      const Geometry& g) {
   const auto cols = sorted_columns(row);
+  if (std::string b = boxed_row(cols, grid, trailing, g); !b.empty()) return b;
   std::string s;
   std::size_t k = 0;  // next grid column
   for (std::size_t i = 0; i < cols.size(); ++i) {
