@@ -241,6 +241,22 @@ TEST_CASE("OFD catalogue rows keep their columns, empty and wrapped cells", "[of
   }
 }
 
+TEST_CASE("OFD catalogue rows sized to their own text keep empty cells and row numbers",
+          "[ofd][ofd_layout]") {
+  // As ofd.py writes them: each row's columns as wide as its text asks, an
+  // empty cell written as nothing, a date overflowing its narrow cell.
+  const std::vector<Row> rows = {
+      {{"序号", "文号", "责任者", "题名", "日期", "页号"}, {14, 30, 40, 40, 30, 16}},
+      {{"10", "", "南华西街道办事处", "送达回证", "20240322", "10"}, {10, 10, 60, 40, 34, 16}},
+      {{"11", "", "南华西街道办事处", "行政处罚信息公示", "20240326", "11"}, {10, 10, 50, 60, 10, 30}},
+  };
+  const std::string text = text_of(rows, Style::cell_boxes);
+  INFO(text);
+  CHECK(has_line(text, "序号\t文号\t责任者\t题名\t日期\t页号"));
+  CHECK(has_line(text, "10\t\t南华西街道办事处\t送达回证\t20240322\t10"));
+  CHECK(has_line(text, "11\t\t南华西街道办事处\t行政处罚信息公示\t20240326\t11"));
+}
+
 TEST_CASE("the way a producer cuts OFD text into objects changes no fact", "[ofd][ofd_layout]") {
   const std::string receipt = text_of(kReceipt, Style::cell_boxes);
   const std::string record = text_of(kRecord, Style::cell_boxes);
