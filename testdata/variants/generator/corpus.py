@@ -278,6 +278,8 @@ LAST_NEAR = [
     ('n27-discovered-within-two-years-filed-after', 'general-one-off', 'discovered-in-time-filed-late',
      V('A', '：', 'arabic', 'company', 0, 'numbered'),
      '2022年3月1日倾倒建筑垃圾，2024年2月26日现场检查发现（未满两年），3月4日立案（已满两年）：时效算至发现之日'),
+    ('n28-hearing-request-withdrawn', 'general-fine6000', 'hearing-withdrawn', V('B', '：', 'arabic', 'person', 1, 'numbered'),
+     '公民罚款6000元，申请听证后次日书面撤回：无听证通知、笔录、报告（合法），有法制审核和集体讨论'),
 ]
 LAST_DEFECTS = [
     ('d33-decision-on-day-91', 'general', 'decision-day-91', V('B', '：', 'arabic', 'company', 0, 'numbered'),

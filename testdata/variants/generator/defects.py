@@ -61,6 +61,9 @@ def _dates(defect, spec, dd, serial):
     elif defect == 'discovered-in-time-filed-late':  # limitation runs to discovery, not to filing
         dd['violation'] = dt.date(2022, 3, 1)
         dd['inspected'] = dt.date(2024, 2, 26)
+    elif defect == 'hearing-withdrawn':
+        dd['hearing_request'] = add_wd(dd['notice_served'], 2)
+        dd['hearing_withdrawn'] = add_wd(dd['notice_served'], 3)
     elif defect == 'continuing-since-2021':
         dd['violation'] = dt.date(2021, 5, 10)
     elif defect == 'limitation-within':
@@ -204,6 +207,16 @@ def defect_docs(defect, spec, v, serial):
     elif defect == 'refused-receipt':
         docs = _replace(docs, '行政处罚决定书送达回证', d1.receipt(
             c, '行政处罚决定书送达回证', '行政处罚决定书', c.num('罚决'), c.dates['decision_served'], refused=True))
+    elif defect == 'hearing-withdrawn':  # requested, then withdrawn in writing: no hearing is held
+        c.statement_sentence = (f'当事人在法定期限内未提出陈述、申辩；当事人于{d1.D(c.dates["hearing_request"])}申请听证，'
+                                f'后于{d1.D(c.dates["hearing_withdrawn"])}书面撤回听证申请。')
+        c.statement_summary = '当事人未提出陈述、申辩；申请听证后书面撤回。'
+        docs = _replace(docs, '行政处罚决定书', d2.penalty_decision(c))
+        docs = _replace(docs, '行政处罚审批表', d2.penalty_approval(c))
+        docs = _replace(docs, '集体讨论记录', d2.collective_discussion(c))
+        idx = next(i for i, d in enumerate(docs) if d['file'] == '行政处罚事先告知书送达回证')
+        docs[idx + 1:idx + 1] = [_put(d2.hearing_request(c), 3, c.dates['hearing_request']),
+                                 _put(d4.hearing_withdrawal(c), 3, c.dates['hearing_withdrawn'])]
     elif defect == 'publication-screenshot':
         docs = _replace(docs, '公示记录', d4.photo(c, '公示截图', 90))
     elif defect == 'received-by-relative':

@@ -157,3 +157,12 @@ def power_of_attorney(c, agent, agent_id):
         ('p', f'委托事项：代表委托人接受{c.organ}的调查询问，签收有关法律文书。'),
         ('p', '代理权限：一般代理。'), ('p', '委托期限：至本案办结之日止。'),
         ('sig', [('委托人（盖章）', c.party['name'], D(d))])], internal=False)
+
+
+def hearing_withdrawal(c):
+    """The party's written withdrawal of its hearing request."""
+    d = c.dates['hearing_withdrawn']
+    return _doc(c, '撤回听证申请书', '撤回听证申请书', 'plain', [
+        ('p', f'{c.organ}：'),
+        ('p', f'本人（单位）于{D(c.dates["hearing_request"])}就{c.cause[:-1]}一案提出的听证申请，经考虑，现自愿撤回，放弃听证权利。'),
+        ('sig', [('申请人', c.party_signer, D(d))])], internal=False)

@@ -24,14 +24,18 @@ def review_record(c):
         *_approvals(c, d, '建议维持原拟处罚意见。', '同意。', '同意。')])
 
 
-def hearing_docs(c):
-    you = _you(c)
-    dr, dn, dh, drep = (c.dates[k] for k in ('hearing_request', 'hearing_notified', 'hearing_held', 'hearing_report'))
-    request = _doc(c, '听证申请书', '听证申请书', 'plain', [
+def hearing_request(c):
+    return _doc(c, '听证申请书', '听证申请书', 'plain', [
         ('p', f'{c.organ}：'),
         ('p', f'本人（单位）于{D(c.dates["notice_served"])}收到贵机关《行政处罚事先（听证）告知书》（{c.num("罚告")}），'
               '现依法申请举行听证。'),
-        ('sig', [('申请人', c.party['name'], D(dr))])], internal=False)
+        ('sig', [('申请人', c.party['name'], D(c.dates['hearing_request']))])], internal=False)
+
+
+def hearing_docs(c):
+    you = _you(c)
+    dr, dn, dh, drep = (c.dates[k] for k in ('hearing_request', 'hearing_notified', 'hearing_held', 'hearing_report'))
+    request = hearing_request(c)
     notification = _doc(c, '听证通知书', title(c, 'hnotice', ['听证通知书', '行政处罚听证通知书', '听证通知书']), 'letter', [
         ('party',),
         ('p', f'{you}于{D(dr)}就{c.cause[:-1]}一案提出听证要求，本机关决定于{T(dh, 9, 30)}在{c.organ}三楼会议室公开举行听证会。'),
