@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "importers/facts.h"
+#include "tests/fact_values.h"
 #include "importers/facts_labels.h"
 #include "importers/facts_text.h"
 #include "importers/import.h"
@@ -16,20 +17,11 @@
 
 using auditor::extract_facts;
 using auditor::Fact;
-using Values = std::vector<std::string>;
+using auditor::testing::Values;
+using auditor::testing::values;
+using auditor::testing::values_of;
 
 namespace {
-
-Values values(const std::vector<Fact>& facts, const std::string& kind) {
-  Values out;
-  for (const Fact& f : facts)
-    if (f.kind == kind) out.push_back(f.value);
-  return out;
-}
-
-Values values_of(std::string_view text, const std::string& kind) {
-  return values(extract_facts(text), kind);
-}
 
 const std::string kFixtures = std::string(AUDITOR_SOURCE_DIR) + "/testdata/fixtures/";
 

@@ -1,4 +1,5 @@
 #include "importers/facts.h"
+#include "tests/fact_values.h"
 
 #include <catch2/catch.hpp>
 #include <string>
@@ -6,20 +7,11 @@
 
 using auditor::extract_facts;
 using auditor::Fact;
-using Values = std::vector<std::string>;
+using auditor::testing::Values;
+using auditor::testing::values;
+using auditor::testing::values_of;
 
 namespace {
-
-Values values(const std::vector<Fact>& facts, const std::string& kind) {
-  Values out;
-  for (const Fact& f : facts)
-    if (f.kind == kind) out.push_back(f.value);
-  return out;
-}
-
-Values values_of(std::string_view text, const std::string& kind) {
-  return values(extract_facts(text), kind);
-}
 
 // Credit codes and ID numbers below are verified by hand in cn_text_test.cc.
 constexpr const char* kDecision =
