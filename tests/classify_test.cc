@@ -15,22 +15,10 @@ namespace {
 const Checklist& bundled() { return testing::bundled_checklist(); }
 
 Document member(std::string path, std::string title = {}) {
-  Document d;
-  d.path = std::move(path);
-  d.format = "pdf";
-  d.title = std::move(title);
-  d.has_text = !d.title.empty();
-  d.text = d.title;
-  return d;
+  return testing::titled_member(std::move(path), std::move(title), "pdf");
 }
 
-// Classifies one document alone and returns it.
-Document classified(Document d) {
-  Case c;
-  c.documents.push_back(std::move(d));
-  classify(c, bundled());
-  return c.documents.front();
-}
+Document classified(Document d) { return testing::classified_alone(std::move(d)); }
 
 }  // namespace
 

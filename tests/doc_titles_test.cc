@@ -159,21 +159,10 @@ const Titled kTemplateTitles[] = {
 };
 
 Document member(std::string path, std::string title = {}) {
-  Document d;
-  d.path = std::move(path);
-  d.format = "docx";
-  d.title = std::move(title);
-  d.has_text = !d.title.empty();
-  d.text = d.title;
-  return d;
+  return titled_member(std::move(path), std::move(title), "docx");
 }
 
-Document classified(Document d) {
-  Case c;
-  c.documents.push_back(std::move(d));
-  classify(c, bundled_checklist());
-  return c.documents.front();
-}
+Document classified(Document d) { return classified_alone(std::move(d)); }
 
 std::string spaced(const std::string& utf8) {  // 送达回证 -> 送 达 回 证
   std::string out;

@@ -50,6 +50,23 @@ Case case_of(std::initializer_list<std::pair<const char*, std::string>> document
   return c;
 }
 
+Document titled_member(std::string path, std::string title, std::string format) {
+  Document d;
+  d.path = std::move(path);
+  d.format = std::move(format);
+  d.title = std::move(title);
+  d.has_text = !d.title.empty();
+  d.text = d.title;
+  return d;
+}
+
+Document classified_alone(Document d) {
+  Case c;
+  c.documents.push_back(std::move(d));
+  classify(c, bundled_checklist());
+  return c.documents.front();
+}
+
 Document scan_document(const std::string& type, std::string path) {
   Document d = typed(type, std::move(path), ".png");
   d.format = "image";

@@ -20,6 +20,10 @@ const Checklist& bundled_checklist();
 Document text_document(const std::string& type, const std::string& text, std::string path = {});
 // A case ("case.zip") of text documents, each (type, text) as text_document makes it.
 Case case_of(std::initializer_list<std::pair<const char*, std::string>> documents);
+// An untyped member `path` whose text is just `title` (no text when empty).
+Document titled_member(std::string path, std::string title = {}, std::string format = "docx");
+// `d` classified alone in a case against the bundled checklist.
+Document classified_alone(Document d);
 // A document of `type` with no extractable text (a scan).
 Document scan_document(const std::string& type, std::string path = {});
 
