@@ -280,6 +280,8 @@ LAST_NEAR = [
      '2022年3月1日倾倒建筑垃圾，2024年2月26日现场检查发现（未满两年），3月4日立案（已满两年）：时效算至发现之日'),
     ('n28-hearing-request-withdrawn', 'general-fine6000', 'hearing-withdrawn', V('B', '：', 'arabic', 'person', 1, 'numbered'),
      '公民罚款6000元，申请听证后次日书面撤回：无听证通知、笔录、报告（合法），有法制审核和集体讨论'),
+    ('n29-waiver-in-a-statement-record', 'general', 'waived-in-record', V('C', '：', 'arabic', 'business', 0, 'numbered'),
+     '当事人在陈述申辩笔录中表示放弃陈述、申辩（未提出意见，无需复核），决定在送达后第2个工作日作出'),
 ]
 LAST_DEFECTS = [
     ('d33-decision-on-day-91', 'general', 'decision-day-91', V('B', '：', 'arabic', 'company', 0, 'numbered'),

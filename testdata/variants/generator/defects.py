@@ -96,7 +96,7 @@ def _dates(defect, spec, dd, serial):
         spec['complaint'] = True
     elif defect == 'fine-150000':
         spec['fine'] = 150000
-    elif defect == 'waived':  # written waiver on the day of service: deciding 2 working days later is lawful
+    elif defect in ('waived', 'waived-in-record'):  # written waiver on the day of service: deciding 2 working days later is lawful
         dd['waived'] = dd['notice_served']
         dd['approval'] = dd['legal_review'] = dd['discussion'] = add_wd(dd['notice_served'], 1)
         dd['decision'] = add_wd(dd['notice_served'], 2)
@@ -166,13 +166,14 @@ def defect_docs(defect, spec, v, serial):
                    _put(d3.onspot_filing(c), 8, c.dates['filed_record'])]
     elif defect == 'complaint-with-source':
         docs.insert(0, _put(d1.case_source(c), 1, c.dates['source']))
-    elif defect == 'waived':
+    elif defect in ('waived', 'waived-in-record'):
         c.statement_sentence = f'当事人于{d1.D(c.dates["waived"])}书面放弃陈述、申辩权利。'
         c.statement_summary = '当事人书面放弃陈述、申辩权利。'
         docs = _replace(docs, '行政处罚决定书', d2.penalty_decision(c))
         docs = _replace(docs, '行政处罚审批表', d2.penalty_approval(c))
         idx = next(i for i, d in enumerate(docs) if d['file'] == '行政处罚事先告知书送达回证')
-        docs.insert(idx + 1, _put(d4.waiver(c), 3, c.dates['waived']))
+        waiver = d4.waiver(c) if defect == 'waived' else d4.waiver_record(c)
+        docs.insert(idx + 1, _put(waiver, 3, c.dates['waived']))
     elif defect == 'served-by-mail':
         docs = _replace(docs, '行政处罚决定书送达回证', d1.receipt(
             c, '行政处罚决定书送达回证', '行政处罚决定书', c.num('罚决'), c.dates['decision_served'], manner='邮寄送达（EMS）',

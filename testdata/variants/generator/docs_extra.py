@@ -166,3 +166,18 @@ def hearing_withdrawal(c):
         ('p', f'{c.organ}：'),
         ('p', f'本人（单位）于{D(c.dates["hearing_request"])}就{c.cause[:-1]}一案提出的听证申请，经考虑，现自愿撤回，放弃听证权利。'),
         ('sig', [('申请人', c.party_signer, D(d))])], internal=False)
+
+
+def waiver_record(c):
+    """A 陈述申辩笔录 in which the party waives: a record, but no statement was made."""
+    from docs import T, _record_header
+    d = c.dates['waived']
+    return _doc(c, '陈述申辩笔录', '陈述申辩笔录', 'record', [
+        *_record_header(c, d, (15, 0), (15, 20)), ('party',), ('officers', c.officers),
+        ('kv', 'recorder', c.officers[-1][0]),
+        ('p', f'执法人员出示执法证件后告知：你已收到《行政处罚事先告知书》（{c.num("罚告")}），依法享有陈述、申辩的权利，'
+              '是否进行陈述、申辩？'),
+        ('p', '当事人：我对告知书认定的违法事实和拟作出的处罚没有异议，我放弃陈述、申辩。'),
+        ('p', '（以下空白）'),
+        ('sig', [('当事人签名', c.party_signer + '（以上记录属实）', D(d)),
+                 ('执法人员签名', '、'.join(n for n, _ in c.officers), D(d))])])
