@@ -282,6 +282,8 @@ LAST_NEAR = [
      '公民罚款6000元，申请听证后次日书面撤回：无听证通知、笔录、报告（合法），有法制审核和集体讨论'),
     ('n29-waiver-in-a-statement-record', 'general', 'waived-in-record', V('C', '：', 'arabic', 'business', 0, 'numbered'),
      '当事人在陈述申辩笔录中表示放弃陈述、申辩（未提出意见，无需复核），决定在送达后第2个工作日作出'),
+    ('n30-dialogue-records', 'general', 'dialogue-records', V('A', '：', 'arabic', 'company', 0, 'numbered'),
+     '现场检查笔录和询问笔录按对话体记录（“执法人员：……”“当事人：……”，市场监管范本样式）'),
 ]
 LAST_DEFECTS = [
     ('d33-decision-on-day-91', 'general', 'decision-day-91', V('B', '：', 'arabic', 'company', 0, 'numbered'),

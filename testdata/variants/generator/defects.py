@@ -218,6 +218,11 @@ def defect_docs(defect, spec, v, serial):
         idx = next(i for i, d in enumerate(docs) if d['file'] == '行政处罚事先告知书送达回证')
         docs[idx + 1:idx + 1] = [_put(d2.hearing_request(c), 3, c.dates['hearing_request']),
                                  _put(d4.hearing_withdrawal(c), 3, c.dates['hearing_withdrawn'])]
+    elif defect == 'dialogue-records':  # SAMR-style records [FY]: 执法人员： / 当事人： instead of 问： / 答：
+        for file in ('现场检查笔录', '询问笔录'):
+            doc = next(d for d in docs if d['file'] == file)
+            doc['blocks'] = [('p', b[1].replace('问：', '执法人员：').replace('答：', '当事人：')) if b[0] == 'p' else b
+                             for b in doc['blocks']]
     elif defect == 'publication-screenshot':
         docs = _replace(docs, '公示记录', d4.photo(c, '公示截图', 90))
     elif defect == 'received-by-relative':
