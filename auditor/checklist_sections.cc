@@ -7,6 +7,7 @@
 #include "auditor/checklist_scoring.h"
 #include "auditor/checklist_xml.h"
 #include "auditor/conditions.h"
+#include "auditor/settings.h"
 #include "auditor/rule_kinds.h"
 #include "importers/names.h"
 

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "auditor/deadline_conditions.h"
+#include "auditor/settings.h"
 
 namespace auditor {
 namespace {
@@ -70,24 +71,12 @@ const ConditionSpec* find_spec(std::string_view name) {
   return nullptr;
 }
 
-// Settings read here; the numbers are thresholds in yuan.
-constexpr const char* kNumberSettings[] = {"hearing_fine_citizen", "hearing_fine_organisation",
-                                           "publication_working_days", "simple_fine_citizen",
-                                           "simple_fine_organisation"};
-constexpr const char* kBoolSettings[] = {"individual_business_is_citizen",
-                                         "disclosure_all_decisions"};
-
-std::optional<double> parse_number(std::string_view text) {
+// A fine fact's value: yuan as a plain decimal (docs/facts.md).
+std::optional<double> amount(std::string_view text) {
   double v = 0;
   auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
   if (ec != std::errc() || ptr != text.data() + text.size()) return std::nullopt;
   return v;
-}
-
-std::optional<bool> parse_bool(std::string_view text) {
-  if (text == "true" || text == "1" || text == "是") return true;
-  if (text == "false" || text == "0" || text == "否") return false;
-  return std::nullopt;
 }
 
 // What the evaluator reads from one case, gathered once.
@@ -110,7 +99,7 @@ class Evaluator {
  private:
   ConditionValue evaluate(const ConditionSpec& spec) {
     if (auto it = c_.info.flags.find(spec.name); it != c_.info.flags.end())
-      if (std::optional<bool> v = parse_bool(it->second))
+      if (std::optional<bool> v = parse_yes_no(it->second))
         return {*v ? Tri::yes : Tri::no, std::string("卷内清单标记 ") + spec.name + "=" + it->second};
     // An explicit statement wins over the presence of documents.
     if (spec.fact)
@@ -246,7 +235,7 @@ class Evaluator {
         if (d.type != type) continue;
         for (const Fact& fact : d.facts)
           if (fact.kind == "fine")
-            if (std::optional<double> v = parse_number(fact.value))
+            if (std::optional<double> v = amount(fact.value))
               return std::pair{*v, "《" + name_of(type) + "》载明罚款 " + fact.value + " 元"};
       }
     return std::nullopt;
@@ -272,7 +261,7 @@ class Evaluator {
         if (d.type != type) continue;
         for (const Fact& fact : d.facts)
           if (fact.kind == kind)
-            if (std::optional<bool> v = parse_bool(fact.value))
+            if (std::optional<bool> v = parse_yes_no(fact.value))
               return {*v ? Tri::yes : Tri::no,
                       "《" + name_of(type) + "》（" + d.path + "）载明：“" + fact.snippet + "”"};
       }
@@ -296,13 +285,9 @@ class Evaluator {
   }
 
   std::optional<double> setting_number(const char* name) const {
-    auto it = cl_.settings.find(name);
-    return it == cl_.settings.end() ? std::nullopt : parse_number(it->second);
+    return auditor::setting_number(cl_, name);
   }
-  std::optional<bool> setting_bool(const char* name) const {
-    auto it = cl_.settings.find(name);
-    return it == cl_.settings.end() ? std::nullopt : parse_bool(it->second);
-  }
+  std::optional<bool> setting_bool(const char* name) const { return auditor::setting_bool(cl_, name); }
 
   static std::string format_amount(double v) {
     std::string s = std::to_string(v);
@@ -350,25 +335,6 @@ bool is_condition_name(std::string_view name) { return find_spec(name) != nullpt
 std::string condition_question(std::string_view name) {
   const ConditionSpec* s = find_spec(name);
   return s ? s->question : "";
-}
-
-std::string validate_settings(const std::map<std::string, std::string>& settings) {
-  for (const auto& [name, value] : settings) {
-    bool known = false;
-    for (const char* n : kNumberSettings)
-      if (name == n) {
-        known = true;
-        std::optional<double> v = parse_number(value);
-        if (!v || *v < 0) return "设置 " + name + " 应为非负数，实为“" + value + "”";
-      }
-    for (const char* n : kBoolSettings)
-      if (name == n) {
-        known = true;
-        if (!parse_bool(value)) return "设置 " + name + " 应为 true 或 false，实为“" + value + "”";
-      }
-    if (!known) return "未知的设置项 " + name;
-  }
-  return {};
 }
 
 Conditions evaluate_conditions(const Case& c, const Checklist& checklist) {

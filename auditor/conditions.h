@@ -38,10 +38,6 @@ bool is_condition_name(std::string_view name);
 // "当事人是否要求听证". Empty for an unknown name.
 std::string condition_question(std::string_view name);
 
-// Checks Checklist::settings: names known, values well-formed. Returns an
-// empty string when valid, else a Chinese reason.
-std::string validate_settings(const std::map<std::string, std::string>& settings);
-
 // Every condition name gets a value. `c` must be classified.
 Conditions evaluate_conditions(const Case& c, const Checklist& checklist);
 

@@ -17,6 +17,7 @@
 #include <charconv>
 
 #include "auditor/conditions.h"
+#include "auditor/settings.h"
 #include "auditor/deadline_period.h"
 #include "auditor/events.h"
 #include "auditor/kind_helpers.h"
