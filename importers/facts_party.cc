@@ -74,6 +74,33 @@ std::size_t skip_tails(const Text& t, std::size_t i) {
   }
 }
 
+// The cell at i names a column ("处罚决定日期", "行政处罚决定书文号"): a
+// party label beside it heads a column too.
+bool is_header_cell(const Text& t, std::size_t i) {
+  std::size_t e = i;
+  while (e < t.size() && t[e] != U'\t' && t[e] != U'\n') ++e;
+  while (e > i && t[e - 1] == U' ') --e;
+  for (Str w : {U"日期", U"时间", U"文号", U"编号", U"代码", U"号码", U"内容", U"金额", U"类别",
+                U"依据", U"事实", U"期限", U"截止期", U"机关", U"(万元)", U"名称"})
+    if (e - i >= w.size() && t.match(e - w.size(), w) == e) return true;
+  return false;
+}
+
+// The start of the cell below the one holding i (same index in the next
+// row), skipping its leading spaces; npos when that row has no such cell.
+std::size_t cell_below(const Text& t, std::size_t i) {
+  const std::size_t row = t.line_begin(i);
+  std::size_t index = 0;
+  for (std::size_t k = row; k < i; ++k) index += t[k] == U'\t';
+  std::size_t k = t.line_end(i);
+  if (k >= t.size()) return npos;
+  const std::size_t end = t.line_end(++k);
+  for (; index > 0 && k < end; ++k)
+    if (t[k] == U'\t') --index;
+  if (index > 0 || k >= end) return npos;
+  return t.skip_spaces(k);
+}
+
 void parties(const Text& t, Sink& out) {
   for (std::size_t i = t.find_any(kPartyLabels); i != npos; i = t.find_any(kPartyLabels, i + 1)) {
     std::size_t e = t.match_any(i, kPartyLabels);
@@ -92,6 +119,11 @@ void parties(const Text& t, Sink& out) {
       const std::size_t value = t.skip_label_gap(sub);
       if (value == sub) continue;
       v = value;
+    }
+    // A header row (行政相对人名称 | 处罚决定日期 | …): the name is in the cell below.
+    if (t[after] == U'\t' && is_header_cell(t, v)) {
+      v = cell_below(t, label);
+      if (v == npos) continue;
     }
     std::size_t end = scan_name(t, v, kNameStops, kMaxName);
     std::size_t han = 0;

@@ -417,3 +417,13 @@ TEST_CASE("an officer list continued on the next line without a tab is read whol
   CHECK(values_of(text, "officer") ==
         std::vector<std::string>{"黄志明|44010501023", "林晓东|44010501057"});
 }
+
+TEST_CASE("a party label heading a column gives the name in the row below", "[facts]") {
+  const char* text =
+      "行政处罚决定书文号\t行政相对人名称\t处罚决定日期\t公示日期\n"
+      "穗海赤岗综执罚决〔2024〕31号\t广州市某某餐饮有限公司\t2024年5月10日\t2024年5月17日\n";
+  CHECK(values_of(text, "party") == Values{"广州市某某餐饮有限公司"});
+  // A label and its value side by side stay as they are.
+  CHECK(values_of("行政相对人名称\t广州市某某餐饮有限公司\t处罚机关\t某街道办事处\n", "party") ==
+        Values{"广州市某某餐饮有限公司"});
+}
