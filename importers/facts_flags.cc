@@ -9,6 +9,7 @@ namespace {
 constexpr std::size_t kMaxClause = 40;
 
 constexpr std::initializer_list<Str> kHearingNo = {
+    U"撤回听证申请", U"撤回了听证申请", U"撤回听证要求",   U"撤回听证",
     U"不要求听证",   U"不申请听证",     U"放弃听证",       U"未提出听证申请", U"未提出听证要求",
     U"未提出听证",   U"未申请听证",     U"未要求听证",     U"没有要求听证",   U"没有申请听证",
     U"没有提出听证", U"不要求举行听证", U"未要求举行听证", U"不提出听证"};
@@ -73,6 +74,14 @@ bool conditional(const Text& t, std::size_t b, std::size_t e, bool positive) {
   return false;
 }
 
+// Whether the sentence from e on withdraws the request (撤回).
+bool withdrawn_later(const Text& t, std::size_t e) {
+  for (std::size_t k = e; k < t.size() && t[k] != U'。' && t[k] != U'\n' && k - e < 2 * kMaxClause;
+       ++k)
+    if (t.match(k, U"撤回") != npos) return true;
+  return false;
+}
+
 void hearing(const Text& t, Sink& out) {
   for (std::size_t i = 0; i < t.size(); ++i) {
     i = std::min(t.find_any(kHearingNo, i), t.find_any(kHearingYes, i));
@@ -84,6 +93,11 @@ void hearing(const Text& t, Sink& out) {
       yes = true;
     }
     if (e == npos) continue;
+    // "申请听证，后于…书面撤回听证申请": a request withdrawn is no request.
+    if (yes && withdrawn_later(t, e)) {
+      i = e - 1;
+      continue;
+    }
     if (!conditional(t, i, e, yes)) out.add(i, e, "hearing_requested", yes ? "true" : "false");
     i = e - 1;
   }

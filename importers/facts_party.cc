@@ -74,6 +74,24 @@ std::size_t skip_tails(const Text& t, std::size_t i) {
   }
 }
 
+// "当事人：属实" in a dialogue record (检查人员：… / 当事人：…) or "当事人：我对…
+// 没有异议" in a statement record: the party speaking, not its name. Speech is
+// a line after a speaker's line (执法人员：, 问：…), or words no name holds.
+bool is_speech(const Text& t, std::size_t label, std::size_t v, std::size_t end) {
+  for (Str w : {U"我", U"没有", U"属实", U"清楚", U"知道", U"是的", U"同意", U"明白", U"了",
+                U"吗", U"无异议", U"对的"})
+    for (std::size_t k = v; k + w.size() <= end; ++k)
+      if (t.match(k, w) == k + w.size()) return true;
+  const std::size_t line = t.line_begin(label);
+  if (t.skip_spaces(line) != label || line == 0) return false;
+  std::size_t prev = t.line_begin(line - 1);
+  while (prev > 0 && t.skip_spaces(prev) == line - 1) prev = t.line_begin(prev - 1);
+  prev = t.skip_spaces(prev);
+  const std::size_t speaker =
+      t.match_any(prev, {U"执法人员", U"检查人员", U"调查人员", U"询问人", U"检查人", U"问"});
+  return speaker != npos && t.skip_spaces(speaker) < t.size() && t[t.skip_spaces(speaker)] == U':';
+}
+
 // The cell at i names a column ("处罚决定日期", "行政处罚决定书文号"): a
 // party label beside it heads a column too.
 bool is_header_cell(const Text& t, std::size_t i) {
@@ -129,6 +147,7 @@ void parties(const Text& t, Sink& out) {
     std::size_t han = 0;
     for (std::size_t k = v; k < end; ++k) han += cn::is_han(t[k]) ? 1 : 0;
     if (end - v < 2 || han == 0) continue;
+    if (is_speech(t, label, v, end)) continue;
     out.add(v, end, "party", t.original(v, end));
   }
 }

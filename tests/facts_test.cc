@@ -427,3 +427,19 @@ TEST_CASE("a party label heading a column gives the name in the row below", "[fa
   CHECK(values_of("行政相对人名称\t广州市某某餐饮有限公司\t处罚机关\t某街道办事处\n", "party") ==
         Values{"广州市某某餐饮有限公司"});
 }
+
+TEST_CASE("the party speaking in a record is not the party's name", "[facts]") {
+  CHECK(values_of("检查人员：以上情况是否属实？\n当事人：属实\n", "party").empty());
+  CHECK(values_of("执法人员：你看清楚了吗？\n当事人：看清楚了\n", "party").empty());
+  CHECK(values_of("当事人：我对告知书认定的违法事实没有异议\n", "party").empty());
+  // A name on the record's header line stays a name.
+  CHECK(values_of("当事人：广州市海珠区老周五金店\n执法人员：黄志明\n", "party") ==
+        Values{"广州市海珠区老周五金店"});
+  CHECK(values_of("当事人：陈建国\n", "party") == Values{"陈建国"});
+}
+
+TEST_CASE("a hearing request withdrawn later is no request", "[facts]") {
+  CHECK(values_of("当事人于2024年3月14日申请听证，后于2024年3月15日书面撤回听证申请。",
+                  "hearing_requested") == Values{"false"});
+  CHECK(values_of("当事人于2024年3月14日申请听证。", "hearing_requested") == Values{"true"});
+}
