@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "auditor/deadline_conditions.h"
+#include "auditor/events.h"
 #include "auditor/settings.h"
 
 namespace auditor {
@@ -144,25 +145,43 @@ class Evaluator {
   }
 
   // 行政处罚法第五十一条: on the spot only a warning or a fine up to 200 yuan
-  // (citizen) / 3000 yuan (organisation); the limits are settings.
+  // (citizen) / 3000 yuan (organisation); before 2021-07-15 (the 2017 text,
+  // 第三十三条) 50 / 1000. The limits are settings; the decision date picks
+  // the law, and without it the case is unknown when the two laws differ.
   ConditionValue simple_beyond_limits() {
     if (!find("on_spot_decision") && c_.info.procedure != "simple")
       return {Tri::no, "非简易程序案件"};
     std::optional<std::pair<double, std::string>> f = fine();
     if (!f) return {};
-    std::optional<double> citizen = setting_number("simple_fine_citizen");
-    std::optional<double> organisation = setting_number("simple_fine_organisation");
-    if (!citizen || !organisation) return {};
+    const std::optional<Event> decided = find_event(c_, cl_, "decided");
+    const bool old_law = decided && decided->date < *Date::parse("2021-07-15");
+    std::optional<ConditionValue> now, before;
+    if (!decided || !old_law) now = over_limit(*f, "simple_fine_citizen", "simple_fine_organisation");
+    if (!decided || old_law)
+      before = over_limit(*f, "simple_fine_citizen_2017", "simple_fine_organisation_2017");
+    if (now && before && now->value != before->value) return {};
+    return now ? *now : before ? *before : ConditionValue{};
+  }
+
+  // The fine against one law's pair of limits; nullopt when a setting is
+  // missing or the party's kind decides and is unknown.
+  std::optional<ConditionValue> over_limit(const std::pair<double, std::string>& f,
+                                           const char* citizen_setting,
+                                           const char* organisation_setting) {
+    std::optional<double> citizen = setting_number(citizen_setting);
+    std::optional<double> organisation = setting_number(organisation_setting);
+    if (!citizen || !organisation) return std::nullopt;
     const PartyKind kind = this->kind();
     const double limit = kind == PartyKind::citizen        ? *citizen
                          : kind == PartyKind::organisation ? *organisation
                                                            : std::max(*citizen, *organisation);
-    if (f->first > limit)
-      return {Tri::yes, f->second + "，超过" + (kind == PartyKind::citizen ? "公民" : "") +
-                            (kind == PartyKind::organisation ? "法人或其他组织" : "") +
-                            "当场处罚限额 " + format_amount(limit) + " 元"};
-    if (kind == PartyKind::unknown && f->first > std::min(*citizen, *organisation)) return {};
-    return {Tri::no, f->second + "，未超过当场处罚限额"};
+    if (f.first > limit)
+      return ConditionValue{Tri::yes, f.second + "，超过" + (kind == PartyKind::citizen ? "公民" : "") +
+                                          (kind == PartyKind::organisation ? "法人或其他组织" : "") +
+                                          "当场处罚限额 " + format_amount(limit) + " 元"};
+    if (kind == PartyKind::unknown && f.first > std::min(*citizen, *organisation))
+      return std::nullopt;
+    return ConditionValue{Tri::no, f.second + "，未超过当场处罚限额 " + format_amount(limit) + " 元"};
   }
 
   // The party's kind from its credit code or ID number (party_kind()).

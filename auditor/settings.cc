@@ -8,7 +8,8 @@ namespace {
 // The numbers are thresholds in yuan or counts of days.
 constexpr const char* kNumberSettings[] = {"hearing_fine_citizen", "hearing_fine_organisation",
                                            "publication_working_days", "simple_fine_citizen",
-                                           "simple_fine_organisation"};
+                                           "simple_fine_organisation", "simple_fine_citizen_2017",
+                                           "simple_fine_organisation_2017"};
 constexpr const char* kBoolSettings[] = {"individual_business_is_citizen",
                                          "disclosure_all_decisions"};
 

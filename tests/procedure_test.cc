@@ -118,3 +118,14 @@ TEST_CASE("a rule naming procedures applies to those only; naming none, to all",
   CHECK_FALSE(applies_to_procedure(r, "simple"));
   CHECK(applies_to_procedure(r, ""));
 }
+
+TEST_CASE("an on-the-spot fine before 2021-07-15 is judged by the old 50-yuan limit",
+          "[procedure]") {
+  std::string old_case = kOnSpot;
+  old_case.replace(old_case.find("2024年4月8日\n"), std::string("2024年4月8日\n").size(),
+                   "2020年4月8日\n");
+  const Audit a = check_case(case_of({{"on_spot_decision", old_case}}), bundled_checklist());
+  CHECK(outcome_of(a, "SIM-fine-limit") == Outcome::failed);  // 100 yuan > 50
+  CHECK(outcome_of(check_case(case_of({{"on_spot_decision", kOnSpot}}), bundled_checklist()),
+                   "SIM-fine-limit") == Outcome::passed);  // 100 yuan ≤ 200 in 2024
+}
