@@ -54,7 +54,7 @@ const std::vector<ConditionSpec>& specs() {
       {"major_decision", "本案是否属于须经法制审核的重大执法决定", {}, false},
       {"complex_case", "本案是否属于情节复杂或重大违法、须集体讨论的案件", {}, false},
       {"fine_imposed", "是否处以罚款", {"payment_proof"}, false},
-      {"no_penalty", "是否作出不予行政处罚决定", {"no_penalty_decision"}, true},
+      {"no_penalty", "是否作出不予行政处罚决定", {"no_penalty_decision", "no_penalty_notice"}, true},
       {"transferred", "案件是否移送司法机关", {"transfer_letter"}, true},
       {"disclosure_required", "行政处罚决定是否依法应当公示", {}, false},
       {"unpaid_after_due", "当事人是否逾期未缴纳罚款",

@@ -129,3 +129,11 @@ TEST_CASE("an on-the-spot fine before 2021-07-15 is judged by the old 50-yuan li
   CHECK(outcome_of(check_case(case_of({{"on_spot_decision", kOnSpot}}), bundled_checklist()),
                    "SIM-fine-limit") == Outcome::passed);  // 100 yuan ≤ 200 in 2024
 }
+
+TEST_CASE("a no-penalty notice without its decision asks for the no-penalty decision",
+          "[procedure]") {
+  const Audit a = check_case(
+      case_of({{"no_penalty_notice", "不予行政处罚事先告知书\n当事人：张三\n"}}), bundled_checklist());
+  CHECK(outcome_of(a, "REQ-5-no_penalty_decision") == Outcome::failed);
+  CHECK(outcome_of(a, "REQ-5-penalty_decision") == Outcome::not_applicable);
+}
