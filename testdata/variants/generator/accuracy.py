@@ -22,6 +22,7 @@ COUNTED = {'minor', 'major', 'veto'}
 HISTORY = [
     '| 2026-12-06 02:13 | `047a79a` + working tree | 31 | 0.13 | 0.85 | 11 of 18 | 1 of 6 |',
     '| 2026-12-06 02:28 | working tree of that time | 54 | 0.89 | 0.96 | 29 of 29 | 4 of 6 |',
+    '| 2026-12-06 03:26 | working tree of that time | 101 | 0.87 | 1.00 | 67 of 68 | 7 of 7 |',
 ]
 
 
