@@ -284,6 +284,12 @@ LAST_NEAR = [
      '当事人在陈述申辩笔录中表示放弃陈述、申辩（未提出意见，无需复核），决定在送达后第2个工作日作出'),
     ('n30-dialogue-records', 'general', 'dialogue-records', V('A', '：', 'arabic', 'company', 0, 'numbered'),
      '现场检查笔录和询问笔录按对话体记录（“执法人员：……”“当事人：……”，市场监管范本样式）'),
+    ('n31-party-name-bracket-styles', 'general', 'branch-name-brackets', V('A', '：', 'arabic', 'company', 0, 'numbered'),
+     '当事人名称含“（江南西分店）”，决定书用半角括号“(江南西分店)”，其余文书用全角括号'),
+    ('n32-id-number-ending-x', 'general', 'id-with-x', V('B', '：', 'arabic', 'person', 0, 'numbered'),
+     '当事人身份证号码末位为X，决定书写成小写x'),
+    ('n33-amount-with-thousands-separator', 'general', 'amount-with-separator', V('A', '：', 'arabic', 'person', 0, 'numbered'),
+     '决定书罚款金额写成“2,000元”（千位分隔符），告知书和缴款凭证为2000'),
 ]
 LAST_DEFECTS = [
     ('d33-decision-on-day-91', 'general', 'decision-day-91', V('B', '：', 'arabic', 'company', 0, 'numbered'),

@@ -120,6 +120,10 @@ def defect_docs(defect, spec, v, serial):
     _dates(defect, spec, spec['dates'], serial)
     c = make_case(spec, v, serial)
     c.ongoing = defect == 'continuing-since-2021'
+    if defect == 'branch-name-brackets':
+        c.party['name'] += '（江南西分店）'
+    if defect == 'id-with-x':
+        c.party['id'] = c.signer_id = '44010519860704118X'
     if defect == 'recorder-without-certificate':  # an auxiliary clerk records; two officers still sign
         c.recorder = '吴敏（协管员）'
     if defect == 'agent-questioned':  # the company's employee answers, with a power of attorney
@@ -223,6 +227,14 @@ def defect_docs(defect, spec, v, serial):
             doc = next(d for d in docs if d['file'] == file)
             doc['blocks'] = [('p', b[1].replace('问：', '执法人员：').replace('答：', '当事人：')) if b[0] == 'p' else b
                              for b in doc['blocks']]
+    elif defect in ('branch-name-brackets', 'id-with-x', 'amount-with-separator'):
+        # the decision typed differently: half-width brackets / a lower-case x / 2,000
+        other = copy.copy(c)
+        other.party = dict(c.party, name=c.party['name'].replace('（', '(').replace('）', ')'),
+                           id=c.party['id'].replace('X', 'x') if defect == 'id-with-x' else c.party['id'])
+        if defect == 'amount-with-separator':
+            other.penalty_text = c.penalty_text.replace(str(c.fine), f'{c.fine:,}')
+        docs = _replace(docs, '行政处罚决定书', d2.penalty_decision(other))
     elif defect == 'publication-screenshot':
         docs = _replace(docs, '公示记录', d4.photo(c, '公示截图', 90))
     elif defect == 'received-by-relative':
