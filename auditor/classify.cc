@@ -195,6 +195,8 @@ void classify(Case& c, const Checklist& checklist) {
     d.type = m.type ? std::optional(m.type->id) : std::nullopt;
     d.type_source = m.type ? source : Source::none;
     set_approves(d, m.approves, m.approves ? m.approves->name : std::string());
+    // A catalogue lists the file's numbers: the first of them is not its own.
+    if (d.type == "catalogue") d.number.reset();
   }
   // Stages once every type is known: a receipt's stage depends on the
   // document it serves. A stage already set (declared by the manifest) stays.

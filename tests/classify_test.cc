@@ -156,3 +156,9 @@ TEST_CASE("manifest-declared type and stage are kept", "[checker]") {
   d.stage = 5;
   CHECK(classified(d).stage == 5);
 }
+
+TEST_CASE("a catalogue has no number of its own", "[classify]") {
+  Document d = member("14-卷内目录.docx", "卷内目录");
+  d.number = "穗海南华综执罚告〔2024〕21号";  // the first 文号 its rows list
+  CHECK_FALSE(classified(d).number);
+}
