@@ -398,7 +398,8 @@ TEST_CASE("a profile file's caps are read and must name existing rules", "[scori
 TEST_CASE("a rule's repeated findings are one line of the case sheet listing each occurrence",
           "[scoring][reports]") {
   // Two unreadable documents (.wps, .doc): two IMP-document findings, one
-  // line of the 评查表 with both, deducted once; the JSON keeps both.
+  // line of the 评查表 with both, each deducted (the bundled profile caps the
+  // rule at 20, 每处扣2分); the JSON keeps both.
   test::TempDir dir;
   const std::string scan = AUDITOR_SOURCE_DIR "/testdata/05-unsupported-and-scan.zip";
   const test::CliRun run = test::run_cli("audit " + test::sh_quote(scan) +
@@ -429,7 +430,7 @@ TEST_CASE("a rule's repeated findings are one line of the case sheet listing eac
       deducted += f["deduction"].get<double>();
     }
   CHECK(n == 2);  // every occurrence stays in the JSON finding list
-  CHECK(deducted == 2);  // IMP-document deducts 2, once
+  CHECK(deducted == 4);  // IMP-document deducts 2 per document, up to 20
 }
 
 TEST_CASE("in a self-check the grouped line lists each occurrence's rectification", "[scoring][reports]") {
