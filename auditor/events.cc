@@ -40,15 +40,18 @@ const std::vector<EventSpec>& specs() {
       // The act's date as the findings state it (违法行为发生时间, "经查，当事人于…").
       {"violation", "违法行为发生", "", {"violation_committed"},
        {{{"filing_approval", "investigation_report", "penalty_notice", "penalty_decision",
-          "case_source", "inspection_record"}, Via::fact, "violation_date"},
+          "case_source", "inspection_record", "on_spot_decision"}, Via::fact, "violation_date"},
         {{"filing_approval", "investigation_report", "penalty_notice", "penalty_decision",
-          "case_source", "inspection_record"}, Via::continuing}}},
+          "case_source", "inspection_record", "on_spot_decision"}, Via::continuing}}},
       // Discovery precedes filing: the earliest of a stated discovery date
       // (发现时间, 检查时间) and these documents' dates is the latest the act
       // can have been discovered.
       {"violation_discovered", "发现违法行为", "case_source", {"discovered"},
-       {{{"case_source", "inspection_record", "filing_approval"}, Via::fact, "discovery_date"},
-        {{"case_source", "inspection_record", "filing_approval"}, Via::own_date}}, true},
+       {{{"case_source", "inspection_record", "filing_approval", "on_spot_decision"}, Via::fact,
+         "discovery_date"},
+        {{"case_source", "inspection_record", "filing_approval", "on_spot_decision"},
+         Via::own_date}},
+       true},
       {"filed", "立案", "filing_approval", {},
        {{{"filing_approval"}, Via::fact, "filing_date"},
         {{"filing_approval"}, Via::own_date},

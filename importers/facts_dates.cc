@@ -189,7 +189,7 @@ void act_date(const Text& t, const Date& d, Sink& out) {
   while (ss > lb && t[ss - 1] != U'。' && t[ss - 1] != U';') --ss;
   Str sentence = t.str().substr(ss, p - ss);
   std::size_t actor = npos;
-  for (Str s : {U"当事人", U"你单位", U"你(单位)"}) {
+  for (Str s : {U"当事人", U"你单位", U"你(单位)", U"你"}) {
     std::size_t k = sentence.rfind(s);
     if (k != Str::npos && (actor == npos || k + s.size() > actor)) actor = k + s.size();
   }

@@ -137,3 +137,9 @@ TEST_CASE("a no-penalty notice without its decision asks for the no-penalty deci
   CHECK(outcome_of(a, "REQ-5-no_penalty_decision") == Outcome::failed);
   CHECK(outcome_of(a, "REQ-5-penalty_decision") == Outcome::not_applicable);
 }
+
+TEST_CASE("an on-the-spot decision dates the act and its discovery for the limitation period",
+          "[procedure]") {
+  const Audit a = check_case(case_of({{"on_spot_decision", kOnSpot}}), bundled_checklist());
+  CHECK(outcome_of(a, "DL-limitation-2y") == Outcome::passed);
+}
