@@ -23,6 +23,13 @@ std::string read_file(const std::filesystem::path& p) {
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
+std::string fixture(const std::string& name) {
+  const std::filesystem::path p = std::filesystem::path(AUDITOR_SOURCE_DIR) / "testdata/fixtures" / name;
+  std::ifstream in(p, std::ios::binary);
+  REQUIRE(in);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
 void write_file(const std::filesystem::path& p, const std::string& bytes) {
   std::ofstream(p, std::ios::binary) << bytes;
 }

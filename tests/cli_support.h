@@ -30,6 +30,8 @@ struct TempDir {
 };
 
 std::string read_file(const std::filesystem::path& p);
+// The bytes of testdata/fixtures/<name>; fails the test when it cannot be read.
+std::string fixture(const std::string& name);
 // The single value `sql` yields on `db` as text; "NULL" for an SQL NULL.
 // Fails the test when the query yields no row.
 std::string query(sqlite3* db, const std::string& sql);

@@ -1,4 +1,6 @@
 #include <catch2/catch.hpp>
+
+#include "tests/cli_support.h"
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -11,14 +13,7 @@ namespace {
 
 using testing::make_zip;
 
-std::string fixture(const std::string& name) {
-  std::ifstream in(std::string(AUDITOR_SOURCE_DIR) + "/testdata/fixtures/" + name,
-                   std::ios::binary);
-  REQUIRE(in);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using test::fixture;
 
 std::string bytes(std::initializer_list<int> v) {
   std::string s;

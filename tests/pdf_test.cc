@@ -12,14 +12,7 @@
 namespace auditor {
 namespace {
 
-std::string fixture(const std::string& name) {
-  std::ifstream in(std::string(AUDITOR_SOURCE_DIR) + "/testdata/fixtures/" + name,
-                   std::ios::binary);
-  REQUIRE(in);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using test::fixture;
 
 TEST_CASE("the program starts without poppler, whose module opens with the first PDF", "[pdf]") {
   test::TempDir dir;

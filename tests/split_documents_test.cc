@@ -20,29 +20,16 @@
 #include "importers/formats.h"
 #include "importers/import.h"
 #include "tests/cli_support.h"
+#include "tests/rule_fixtures.h"
 
 namespace auditor {
 namespace {
 
 namespace fs = std::filesystem;
 
-const Checklist& checklist() {
-  static const Checklist c = [] {
-    Result<Checklist> r = load_checklist(AUDITOR_SOURCE_DIR "/checklists/general");
-    REQUIRE(r.ok());
-    return std::move(*r);
-  }();
-  return c;
-}
+const Checklist& checklist() { return testing::bundled_checklist(); }
 
-std::string fixture(const std::string& name) {
-  std::ifstream in(std::string(AUDITOR_SOURCE_DIR) + "/testdata/fixtures/" + name,
-                   std::ios::binary);
-  REQUIRE(in);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using test::fixture;
 
 // A case of one document read from `bytes` (a PDF) as the importer reads it.
 Case case_of_pdf(const std::string& path, const std::string& bytes) {
