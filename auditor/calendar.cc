@@ -1,6 +1,6 @@
 #include "auditor/calendar.h"
 
-#include "auditor/hash.h"
+#include "util/hash.h"
 
 #include <algorithm>
 #include <charconv>

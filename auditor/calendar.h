@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "auditor/date.h"
-#include "auditor/result.h"
+#include "util/date.h"
+#include "util/status.h"
 
 namespace auditor {
 

@@ -10,28 +10,26 @@
 namespace auditor {
 namespace {
 
-// The first fact of `kind` in a document of type `preferred`, else in any
-// document (in archive order).
-Text find_fact(const Case& c, const char* kind, const char* preferred) {
-  for (bool want_preferred : {true, false})
-    for (const Document& d : c.documents) {
-      if (want_preferred && d.type != preferred) continue;
-      for (const Fact& f : d.facts)
-        if (f.kind == kind) return f.value;
-    }
-  return std::nullopt;
-}
-
 void fill(Text& field, Text derived) {
   if (!field) field = std::move(derived);
 }
 
 }  // namespace
 
+Text first_fact(const Case& c, std::string_view kind, const char* preferred) {
+  return first_fact_of(
+      [&](const auto& visit) {
+        for (const Document& d : c.documents)
+          for (const Fact& f : d.facts)
+            if (visit(d.type, f.kind, f.value)) return;
+      },
+      kind, preferred);
+}
+
 void derive_case_info(Case& c, const Checklist& checklist) {
   CaseInfo& info = c.info;
   if (std::string p = case_procedure(c, checklist).id; !p.empty()) info.procedure = p;
-  fill(info.case_number, find_fact(c, "case_number", "filing_approval"));
+  fill(info.case_number, first_fact(c, "case_number", "filing_approval"));
   // The street: the issuing organ's (heading, signature block, seal), else
   // the 街道代字 of the case number.
   if (!info.street)
@@ -42,16 +40,16 @@ void derive_case_info(Case& c, const Checklist& checklist) {
     const ParsedNumber parsed = parse_number(*info.case_number, n.case_pattern, n, {});
     if (const StreetCode* s = n.by_code(parsed.street_code)) info.street = s->street;
   }
-  fill(info.party, find_fact(c, "party", "penalty_decision"));
-  fill(info.party_id, find_fact(c, "party_id", "penalty_decision"));
+  fill(info.party, first_fact(c, "party", "penalty_decision"));
+  fill(info.party_id, first_fact(c, "party_id", "penalty_decision"));
   if (!info.fine)
-    if (Text fine = find_fact(c, "fine", "penalty_decision")) {
+    if (Text fine = first_fact(c, "fine", "penalty_decision")) {
       char* end = nullptr;
       double value = std::strtod(fine->c_str(), &end);
       if (end != fine->c_str()) info.fine = value;
     }
   if (!info.dates.count("filed"))
-    if (Text filed = find_fact(c, "filing_date", "filing_approval")) info.dates["filed"] = *filed;
+    if (Text filed = first_fact(c, "filing_date", "filing_approval")) info.dates["filed"] = *filed;
 }
 
 }  // namespace auditor

@@ -24,7 +24,7 @@
 #include "auditor/catalogue_entries.h"
 #include "auditor/kind_helpers.h"
 #include "auditor/rule_kinds.h"
-#include "importers/names.h"
+#include "util/text_match.h"
 
 namespace auditor {
 namespace {

@@ -9,7 +9,7 @@
 #include "auditor/catalogue_layout.h"
 #include "auditor/kind_helpers.h"
 #include "auditor/rule_kinds.h"
-#include "importers/names.h"
+#include "util/text_match.h"
 
 namespace auditor {
 namespace {

@@ -7,7 +7,7 @@
 #include <cctype>
 
 #include "auditor/rule_kinds.h"
-#include "importers/names.h"
+#include "util/text_match.h"
 
 namespace auditor::catalogue_layout {
 namespace {

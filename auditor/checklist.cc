@@ -7,8 +7,7 @@
 #include <sstream>
 
 #include "auditor/checklist_xml.h"
-#include "auditor/hash.h"
-#include "importers/facts.h"
+#include "util/hash.h"
 
 namespace auditor {
 namespace {
@@ -67,7 +66,7 @@ const Procedure* Checklist::procedure(const std::string& id) const {
   return nullptr;
 }
 
-Result<Checklist> load_checklist(const fs::path& dir) {
+Result<Checklist> load_checklist(const fs::path& dir, std::string_view reader_data_sha256) {
   Result<std::vector<std::string>> files = data_files(dir);
   if (!files) return Error{files.error()};
   Checklist cl;
@@ -98,7 +97,7 @@ Result<Checklist> load_checklist(const fs::path& dir) {
   // Facts are read with data compiled into the importers (the date labels):
   // when it changes, a re-check reads the stored texts' facts again.
   hash.update(std::string_view("\0facts\0", 7));
-  hash.update(facts_data_sha256());
+  hash.update(reader_data_sha256);
   cl.sha256 = hash.finish_hex();
   return cl;
 }

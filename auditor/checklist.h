@@ -8,12 +8,13 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "auditor/calendar.h"
-#include "auditor/date.h"
+#include "util/date.h"
 #include "auditor/numbering.h"
-#include "auditor/result.h"
+#include "util/status.h"
 
 namespace auditor {
 
@@ -149,6 +150,11 @@ struct Checklist {
 };
 
 // Loads every *.xml under `dir`. On failure the reason names file:line.
-Result<Checklist> load_checklist(const std::filesystem::path& dir);
+// Checklist::sha256 covers the files, the calendar and profile they name,
+// and `reader_data_sha256`: the digest of the data the readers use
+// (app/checklist_load.h passes the importers' facts_data_sha256(), so that
+// every front end gets the one key the incremental audit reuses by).
+Result<Checklist> load_checklist(const std::filesystem::path& dir,
+                                 std::string_view reader_data_sha256 = {});
 
 }  // namespace auditor

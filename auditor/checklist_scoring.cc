@@ -8,7 +8,7 @@
 #include <set>
 #include <sstream>
 
-#include "auditor/hash.h"
+#include "util/hash.h"
 #include "auditor/rule_kinds.h"
 #include "auditor/scoring.h"
 

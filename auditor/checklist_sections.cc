@@ -9,7 +9,7 @@
 #include "auditor/conditions.h"
 #include "auditor/settings.h"
 #include "auditor/rule_kinds.h"
-#include "importers/names.h"
+#include "util/text_match.h"
 
 namespace auditor::checklist_xml {
 namespace {

@@ -13,7 +13,7 @@
 #include <pugixml.hpp>
 
 #include "auditor/checklist.h"
-#include "auditor/result.h"
+#include "util/status.h"
 
 namespace auditor::checklist_xml {
 

@@ -3,9 +3,11 @@
 #include <cctype>
 
 #include "auditor/checker.h"
+
+#include "util/utf8.h"
 #include "auditor/rule_kinds.h"
 #include "auditor/title_match.h"
-#include "importers/names.h"
+#include "util/text_match.h"
 
 namespace auditor {
 namespace {
@@ -115,7 +117,7 @@ TitleMatch type_from_title(const std::string& title, const Checklist& cl) {
       if (!label) line += cell;
       cb = ce + 1;
     }
-    if (code_points(without_organ_and_number(line)) > kMaxTitleLine) line.clear();
+    if (code_point_count(without_organ_and_number(line)) > kMaxTitleLine) line.clear();
     lines.push_back(std::move(line));
     start = end + 1;
   }
@@ -131,7 +133,7 @@ TitleMatch type_from_title(const std::string& title, const Checklist& cl) {
   for (std::size_t i = 1; i < lines.size(); ++i) {
     const std::string& a = lines[i - 1];
     const std::string& b = lines[i];
-    if (a.empty() || b.empty() || code_points(a) > kMaxHalf || code_points(b) > kMaxHalf) continue;
+    if (a.empty() || b.empty() || code_point_count(a) > kMaxHalf || code_point_count(b) > kMaxHalf) continue;
     if (TitleMatch m = title_match(a + b, cl, {}); m.type) return m;
   }
   return {};

@@ -8,7 +8,7 @@
 
 #include "auditor/consistency.h"
 #include "auditor/kind_helpers.h"
-#include "importers/cn_text.h"
+#include "util/cn_text.h"
 
 namespace auditor {
 namespace consistency {

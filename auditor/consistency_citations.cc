@@ -2,28 +2,18 @@
 // checks provisions and provisions_changed (auditor/consistency_citations.h).
 #include "auditor/consistency_citations.h"
 
+#include "util/utf8.h"
+
 #include <algorithm>
 
-#include "importers/cn_text.h"
-#include "importers/names.h"
+#include "util/cn_text.h"
+#include "util/text_match.h"
 
 namespace auditor::consistency {
 namespace {
 
 constexpr std::size_t kRoleWindow = 240;  // bytes after 违反/依据 searched for 第…条
 
-std::u32string utf32(const std::string& s) {
-  std::u32string out;
-  for (std::size_t i = 0; i < s.size();) {
-    const unsigned char c = s[i];
-    const int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    char32_t v = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
-    for (int k = 1; k < n && i + k < s.size(); ++k) v = (v << 6) | (s[i + k] & 0x3F);
-    out += v;
-    i += n;
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -152,7 +142,7 @@ Roles roles_of(const std::string& text, const std::vector<std::string>& ignore) 
 std::optional<std::int64_t> article_number(const std::string& numeral) {
   if (numeral.empty()) return std::nullopt;
   if (std::all_of(numeral.begin(), numeral.end(), ::isdigit)) return std::stoll(numeral);
-  return cn::parse_cn_integer(utf32(numeral));
+  return cn::parse_cn_integer(decode_utf8(numeral));
 }
 
 }  // namespace auditor::consistency

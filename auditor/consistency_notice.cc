@@ -13,7 +13,7 @@
 #include "auditor/consistency.h"
 #include "auditor/consistency_citations.h"
 #include "auditor/kind_helpers.h"
-#include "importers/names.h"
+#include "util/text_match.h"
 
 namespace auditor::consistency {
 namespace {

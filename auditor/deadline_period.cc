@@ -1,28 +1,12 @@
 #include "auditor/deadline_period.h"
 
-#include "importers/cn_text.h"
+#include "util/utf8.h"
+
+#include "util/cn_text.h"
 
 namespace auditor {
 namespace {
 
-// UTF-8 to code points; an invalid byte becomes U+FFFD.
-std::u32string decode(std::string_view s) {
-  std::u32string out;
-  for (std::size_t i = 0; i < s.size();) {
-    const unsigned char b = static_cast<unsigned char>(s[i]);
-    const int n = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
-    if (n == 0 || i + n > s.size()) {
-      out += U'\uFFFD';
-      ++i;
-      continue;
-    }
-    char32_t c = n == 1 ? b : b & (0x7F >> n);
-    for (int k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    out += c;
-    i += n;
-  }
-  return out;
-}
 
 bool is_sentence_end(char32_t c) { return c == U'。' || c == U'；' || c == U';' || c == U'\n'; }
 
@@ -72,7 +56,7 @@ std::optional<Stated> stated_in(std::u32string_view s, Unit rule_unit) {
         const bool art85 = *n == 2 || *n == 3 || *n == 5 || *n == 7;
         const Unit unit =
             working || (art85 && rule_unit == Unit::working) ? Unit::working : Unit::calendar;
-        return Stated{{*n, unit}, cn::to_utf8(sentence)};
+        return Stated{{*n, unit}, to_utf8(sentence)};
       }
     begin = end + 1;
   }
@@ -119,7 +103,7 @@ void apply_stated_period(const std::string& type, const RuleContext& ctx, Period
   for (const Document& d : ctx.c.documents) {
     if (d.type != type || !d.has_text) continue;
     any = true;
-    if (std::optional<Stated> s = stated_in(decode(d.text), p.unit)) {
+    if (std::optional<Stated> s = stated_in(decode_utf8(d.text), p.unit)) {
       p = s->period;
       evidence.push_back(title + "（" + d.path + "）载明期限：“" + s->sentence + "”，按 " +
                          std::to_string(p.limit) + unit_name(p.unit) + "计算");

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "auditor/calendar.h"
-#include "auditor/date.h"
+#include "util/date.h"
 #include "auditor/rule_kinds.h"
 
 namespace auditor {

@@ -16,7 +16,7 @@
 
 #include "auditor/checklist.h"
 #include "auditor/conditions.h"
-#include "auditor/date.h"
+#include "util/date.h"
 #include "auditor/model.h"
 
 namespace auditor {

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "auditor/rule_kinds.h"
-#include "importers/names.h"
+#include "util/text_match.h"
 
 namespace auditor {
 

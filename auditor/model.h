@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace auditor {
@@ -53,6 +54,14 @@ struct Document {
   std::vector<Fact> facts;
   std::vector<Signature> signatures;
 };
+
+// The first fact of `kind` in `d`, if any (the document's own number and
+// date come from it when no manifest declares them).
+inline Text first_fact(const Document& d, std::string_view kind) {
+  for (const Fact& f : d.facts)
+    if (f.kind == kind) return f.value;
+  return std::nullopt;
+}
 
 // A problem met while importing one member, reported as an `import` finding.
 struct ImportIssue {

@@ -1,5 +1,7 @@
 #include "auditor/numbering.h"
 
+#include "util/utf8.h"
+
 #include <algorithm>
 #include <array>
 #include <span>
@@ -19,22 +21,7 @@ constexpr std::array<std::string_view, 14> kOpeners = {"〔", "[",  "［", "(", 
 constexpr std::array<std::string_view, 14> kClosers = {"〕", "]",  "］", ")",  "）", "】", "〗",
                                                        "﹞", "〙", "}",  "｝", ">",  "〉", "》"};
 
-std::size_t cp_length(std::string_view s, std::size_t i) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  const std::size_t n = c < 0x80         ? 1
-                        : (c >> 5) == 6  ? 2
-                        : (c >> 4) == 14 ? 3
-                        : (c >> 3) == 30 ? 4
-                                         : 1;
-  return std::min(n, s.size() - i);
-}
 
-// The start of the code point that ends right before `i` (i > 0).
-std::size_t cp_before(std::string_view s, std::size_t i) {
-  std::size_t j = i - 1;
-  while (j > 0 && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) --j;
-  return j;
-}
 
 // The ASCII digit at `i` (half- or full-width), or 0; `len` gets its bytes.
 char digit_at(std::string_view s, std::size_t i, std::size_t& len) {
@@ -70,7 +57,7 @@ std::string digits_from(std::string_view s, std::size_t i, std::size_t& end) {
 std::string without_spaces(std::string_view s) {
   std::string out;
   for (std::size_t i = 0; i < s.size();) {
-    const std::size_t n = cp_length(s, i);
+    const std::size_t n = code_point_length(s, i);
     const std::string_view cp = s.substr(i, n);
     if (cp != " " && cp != "\t" && cp != "\r" && cp != "\n" && cp != "\u3000" && cp != "\u00A0")
       out.append(cp);
@@ -91,12 +78,12 @@ std::string quoted(std::string_view s) { return "“" + std::string(s) + "”"; 
 bool split_year_and_tail(std::string_view rest, NumberPattern& p, std::string& before) {
   const std::size_t y = rest.find(kYearSlot);
   if (y == std::string_view::npos || y == 0) return false;
-  const std::size_t o = cp_before(rest, y);
+  const std::size_t o = code_point_before(rest, y);
   p.open = rest.substr(o, y - o);
   before = rest.substr(0, o);
   std::string_view after = rest.substr(y + kYearSlot.size());
   if (after.empty()) return false;
-  p.close = after.substr(0, cp_length(after, 0));
+  p.close = after.substr(0, code_point_length(after, 0));
   after.remove_prefix(p.close.size());
   if (!after.starts_with(kSerialSlot)) return false;
   p.suffix = after.substr(kSerialSlot.size());
@@ -227,7 +214,7 @@ void parse_year_first(std::string_view s, const std::string& digits, std::size_t
                       const std::vector<std::string>& abbreviations, ParsedNumber& n) {
   std::string_view rest = s.substr(tail);
   std::size_t serial = 0, len = 0;
-  while (serial < rest.size() && !digit_at(rest, serial, len)) serial += cp_length(rest, serial);
+  while (serial < rest.size() && !digit_at(rest, serial, len)) serial += code_point_length(rest, serial);
   std::string_view head = rest.substr(0, serial);
   if (head.ends_with("第")) head.remove_suffix(std::string_view("第").size());
   parse_head(head, pattern, numbering, abbreviations, n);
@@ -335,7 +322,7 @@ ParsedNumber parse_number(std::string_view written, const NumberPattern& pattern
       blank_year = true;
     }
   std::size_t start = 0, len = 0;
-  while (start < s.size() && !digit_at(s, start, len)) start += cp_length(s, start);
+  while (start < s.size() && !digit_at(s, start, len)) start += code_point_length(s, start);
   if (start == s.size()) {
     std::string_view head = s;
     if (head.ends_with(pattern.suffix)) head.remove_suffix(pattern.suffix.size());
@@ -354,7 +341,7 @@ ParsedNumber parse_number(std::string_view written, const NumberPattern& pattern
   const std::string digits = digits_from(s, start, end);
   std::size_t head_end = start;
   if (start > 0) {
-    const std::size_t o = cp_before(s, start);
+    const std::size_t o = code_point_before(s, start);
     if (one_of(std::string_view(s).substr(o, start - o), kOpeners, pattern.open)) {
       n.open = s.substr(o, start - o);
       head_end = o;
@@ -362,7 +349,7 @@ ParsedNumber parse_number(std::string_view written, const NumberPattern& pattern
   }
   std::size_t tail = end;
   if (end < s.size()) {
-    const std::string_view cp = std::string_view(s).substr(end, cp_length(s, end));
+    const std::string_view cp = std::string_view(s).substr(end, code_point_length(s, end));
     if (one_of(cp, kClosers, pattern.close)) {
       n.close = cp;
       tail += cp.size();

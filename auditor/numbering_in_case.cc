@@ -5,7 +5,9 @@
 #include <set>
 
 #include "auditor/numbering_rules.h"
-#include "importers/names.h"
+
+#include "util/utf8.h"
+#include "util/text_match.h"
 
 namespace auditor {
 namespace {
@@ -27,11 +29,9 @@ std::set<std::string> han_pairs(const Document& d) {
   std::vector<std::string> han;
   const std::string& t = d.text;
   for (std::size_t i = 0; i < t.size();) {
-    const auto c = static_cast<unsigned char>(t[i]);
-    const std::size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-    if (n == 3 && c >= 0xE4 && c <= 0xE9)  // U+4E00..U+9FFF
-      han.push_back(t.substr(i, n));
-    i += n;
+    const std::size_t start = i;
+    const char32_t c = next_code_point(t, i);
+    if (c >= 0x4E00 && c <= 0x9FFF) han.push_back(t.substr(start, i - start));
   }
   std::set<std::string> out;
   for (std::size_t i = 1; i < han.size(); ++i) out.insert(han[i - 1] + han[i]);

@@ -22,7 +22,7 @@
 #include <algorithm>
 
 #include "auditor/issuing_organ.h"
-#include "auditor/number_registry.h"
+#include "auditor/held_numbers.h"
 #include "auditor/numbering_rules.h"
 #include "auditor/kind_helpers.h"
 #include "auditor/rule_kinds.h"

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "auditor/number_registry.h"
+#include "auditor/held_numbers.h"
 #include "auditor/rule_kinds.h"
 
 namespace auditor {

@@ -13,7 +13,7 @@
 #include <set>
 
 #include "auditor/kind_helpers.h"
-#include "importers/names.h"
+#include "util/text_match.h"
 
 namespace auditor {
 

@@ -10,7 +10,7 @@
 
 #include "auditor/kind_helpers.h"
 #include "auditor/rule_kinds.h"
-#include "importers/names.h"
+#include "util/text_match.h"
 
 namespace auditor {
 namespace {

@@ -9,7 +9,7 @@
 #include "auditor/checker.h"
 #include "auditor/checklist.h"
 #include "auditor/model.h"
-#include "auditor/result.h"
+#include "util/status.h"
 
 namespace auditor {
 

@@ -1,11 +1,13 @@
 #include "auditor/title_match.h"
 
+#include "util/utf8.h"
+
 #include <algorithm>
 #include <bitset>
 #include <initializer_list>
 #include <tuple>
 
-#include "importers/names.h"
+#include "util/text_match.h"
 
 namespace auditor {
 
@@ -13,10 +15,6 @@ namespace auditor {
 constexpr std::string_view kApprovalEndings[] = {"审批意见表", "审批表", "审核表", "呈批表", "审批单",
                                                  "呈批单",     "审签表", "审批",   "呈批"};
 
-std::size_t code_points(std::string_view s) {
-  return std::count_if(s.begin(), s.end(),
-                       [](char ch) { return (static_cast<unsigned char>(ch) & 0xC0) != 0x80; });
-}
 
 std::string_view approval_ending(std::string_view s) {
   for (std::string_view e : kApprovalEndings)
@@ -68,7 +66,7 @@ Variant best_variant(const std::string& haystack, const Checklist& cl,
       if (needle.empty() || !pairs_within(needle, present) ||
           haystack.find(needle) == std::string::npos)
         continue;
-      const std::tuple key{t.priority >= kDominantPriority, code_points(needle), t.priority};
+      const std::tuple key{t.priority >= kDominantPriority, code_point_count(needle), t.priority};
       if (!best.type || key > best_key) best_key = key, best = {&t, needle};
     }
   }
@@ -103,7 +101,7 @@ const DocType* type_containing(const std::string& stem, const Checklist& cl,
       const std::string needle =
           i < t.match_titles.size() ? t.match_titles[i] : normalize_for_match(t.titles[i]);
       if (needle.find(stem) == std::string::npos) continue;
-      const std::size_t len = code_points(needle);
+      const std::size_t len = code_point_count(needle);
       if (best && best != &t && len == best_len) tie = true;
       if (!best || len < best_len) best = &t, best_len = len, tie = false;
     }
@@ -156,7 +154,7 @@ TitleMatch title_match(const std::string& haystack, const Checklist& cl, std::st
   const DocType* approved = nullptr;
   if (v.type && stem.find(v.needle) != std::string::npos)
     approved = v.type;
-  else if (code_points(stem) >= kMinApprovedStem)
+  else if (code_point_count(stem) >= kMinApprovedStem)
     approved = type_containing(stem, cl, except);
   // An approval of something unknown keeps no type and shows its title: it
   // may be a fragment (定审批表, 审批表: a wrapped table cell) or a form the

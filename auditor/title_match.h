@@ -33,7 +33,4 @@ TitleMatch title_match(const std::string& haystack, const Checklist& checklist,
 // The approval ending `s` ends with (审批表, 呈批表 ...), or empty.
 std::string_view approval_ending(std::string_view s);
 
-// Code points of UTF-8 text.
-std::size_t code_points(std::string_view s);
-
 }  // namespace auditor

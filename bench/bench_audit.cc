@@ -21,8 +21,8 @@
 #include <string>
 #include <vector>
 
-#include "auditor/hash.h"
-#include "auditor/pipeline.h"
+#include "util/hash.h"
+#include "app/pipeline.h"
 #include "bench/children.h"
 
 namespace {

@@ -32,7 +32,10 @@
 #include <fstream>
 #include <string>
 
+#include "app/round_reports.h"
+#include "store/round_reader.h"
 #include "reports/report.h"
+#include "store/store_internal.h"
 
 namespace {
 
@@ -109,13 +112,13 @@ long long count_cases(sqlite3* db) {
 std::unique_ptr<Store> prepared_store(const fs::path& file, int n) {
   Result<std::unique_ptr<Store>> store = Store::open(file);
   if (!store) die(store.error());
-  sqlite3* db = (*store)->handle();
+  sqlite3* db = StoreAccess::db(**store);
   if (count_cases(db) == n) return std::move(*store);
   store->reset();
   fs::remove(file);
   store = Store::open(file);
   if (!store) die(store.error());
-  db = (*store)->handle();
+  db = StoreAccess::db(**store);
   sqlite3_exec(db, "PRAGMA synchronous = OFF", nullptr, nullptr, nullptr);
   Result<long long> run =
       (*store)->begin_run({"0.1.0", "g", "1", "ff", "", kRound, "inspection", ""});
@@ -202,10 +205,10 @@ struct Steps {
 
 // Each renderer on its own, one after another, its output written to `dir`;
 // with or without the per-case sheets.
-Steps each_step(sqlite3* db, const RoundInfo& round, const fs::path& dir, bool sheets) {
+Steps each_step(Store& store, const RoundInfo& round, const fs::path& dir, bool sheets) {
   Steps t{};
   Stopwatch w;
-  Result<RoundData> data = load_round(db, round, sheets);
+  Result<RoundData> data = load_round(store, round, sheets);
   if (!data) die(data.error());
   t.load = w.lap();
   const RoundSummary summary = summarize(*data, nullptr);
@@ -253,8 +256,8 @@ int main(int argc, char** argv) {
   fs::create_directories(work / "sheets");
 
   std::unique_ptr<Store> store = prepared_store(work / ("reports-" + std::to_string(n) + ".db"), n);
-  sqlite3* db = store->handle();
-  Result<std::optional<RoundInfo>> round = find_round(db, kRound);
+  sqlite3* db = StoreAccess::db(*store);
+  Result<std::optional<RoundInfo>> round = find_round(*store, kRound);
   if (!round || !*round) die("round missing");
 
   const bool sheets = sheets_for(static_cast<std::size_t>(n), SheetMode::automatic);
@@ -281,7 +284,7 @@ int main(int argc, char** argv) {
   // First, so that its peak RSS is not that of a later step (the peak of
   // the filling, when the database was filled by this run, is included).
   const Total total = entry_point(SheetMode::automatic, work / "all");
-  const Steps each = each_step(db, **round, work / "each", sheets);
+  const Steps each = each_step(*store, **round, work / "each", sheets);
   const Total total_all = entry_point(SheetMode::all, work / "sheets");
   const std::uintmax_t bytes = dir_size(work / "all");
 

@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <string>
 
-#include "auditor/result.h"
+#include "util/status.h"
 
 namespace auditor::bench {
 

@@ -4,7 +4,7 @@
 
 #include "fuzz/fuzz_common.h"
 #include "importers/facts.h"
-#include "importers/names.h"
+#include "util/text_match.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text = auditor::fuzz::as_view(data, size);

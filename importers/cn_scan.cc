@@ -1,7 +1,7 @@
 // Dates and yuan amounts as written in official text (declared in cn_text.h).
 #include <cstdio>
 
-#include "importers/cn_text.h"
+#include "util/cn_text.h"
 
 namespace auditor::cn {
 namespace {

@@ -13,6 +13,7 @@
 #include "importers/docx_text.h"
 #include "importers/formats.h"
 #include "importers/names.h"
+#include "util/utf8.h"
 #include "importers/zip_reader.h"
 
 namespace auditor {

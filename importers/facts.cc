@@ -4,7 +4,7 @@
 #include <set>
 #include <utility>
 
-#include "auditor/hash.h"
+#include "util/hash.h"
 #include "importers/facts_labels.h"
 #include "importers/facts_text.h"
 

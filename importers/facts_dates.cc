@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <string>
 
-#include "importers/cn_text.h"
+#include "util/cn_text.h"
 #include "importers/facts_labels.h"
 #include "importers/facts_text.h"
 
@@ -288,7 +288,7 @@ void extract_dates(const Text& t, Sink& out) {
     }
     std::size_t pb = npos;
     if (const DateLabelEntry* e = prose_label(t, d, pb)) {
-      if (!l.found()) out.add(pb, d.e, "labelled_date", cn::to_utf8(e->label) + "=" + d.iso);
+      if (!l.found()) out.add(pb, d.e, "labelled_date", to_utf8(e->label) + "=" + d.iso);
       out.add(pb, d.e, e->kind, d.iso);
     }
     act_date(t, d, out);

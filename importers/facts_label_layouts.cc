@@ -6,7 +6,7 @@
 // character a line), and the row above a merged label cell (docs/facts.md).
 #include <vector>
 
-#include "importers/cn_text.h"
+#include "util/cn_text.h"
 #include "importers/facts_labels.h"
 
 namespace auditor::facts {

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "importers/cn_text.h"
+#include "util/cn_text.h"
 
 namespace auditor::facts {
 using namespace label_text;

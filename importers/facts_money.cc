@@ -1,5 +1,5 @@
 // fine and confiscation: amounts tied to 罚款 / 违法所得 / 没收.
-#include "importers/cn_text.h"
+#include "util/cn_text.h"
 #include "importers/facts_text.h"
 
 namespace auditor::facts {

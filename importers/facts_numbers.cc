@@ -4,7 +4,7 @@
 // 字/第, zero-padded serials, a bracketed prefix like `(杭临)市监处罚`) is found
 // once, then classified. Judging a number against the district rule is
 // auditor/numbering.cc's job: here every such shape is read as a number.
-#include "importers/cn_text.h"
+#include "util/cn_text.h"
 #include "importers/facts_text.h"
 
 namespace auditor::facts {

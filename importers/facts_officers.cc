@@ -2,7 +2,7 @@
 // 姓名 column and a 执法证号 column.
 #include <deque>
 
-#include "importers/cn_text.h"
+#include "util/cn_text.h"
 #include "importers/facts_text.h"
 
 namespace auditor::facts {

@@ -1,7 +1,7 @@
 // party, party_id, party_id_invalid; and scan_name() shared with served titles.
 #include <algorithm>
 
-#include "importers/cn_text.h"
+#include "util/cn_text.h"
 #include "importers/facts_text.h"
 
 namespace auditor::facts {

@@ -1,6 +1,6 @@
 // provision: "《法名》第X条第X款第（X）项" for every article cited after a law's
 // name; "第十条、第十二条" and "第一款、第二款" carry the name and upper levels over.
-#include "importers/cn_text.h"
+#include "util/cn_text.h"
 #include "importers/facts_text.h"
 
 namespace auditor::facts {
@@ -44,9 +44,9 @@ std::optional<Component> read_component(const Text& t, std::size_t i) {
 }
 
 std::string render(const std::string& law, const std::u32string (&parts)[3]) {
-  std::string out = law + "第" + cn::to_utf8(parts[kArticle]) + "条";
-  if (!parts[kParagraph].empty()) out += "第" + cn::to_utf8(parts[kParagraph]) + "款";
-  if (!parts[kItem].empty()) out += "第（" + cn::to_utf8(parts[kItem]) + "）项";
+  std::string out = law + "第" + to_utf8(parts[kArticle]) + "条";
+  if (!parts[kParagraph].empty()) out += "第" + to_utf8(parts[kParagraph]) + "款";
+  if (!parts[kItem].empty()) out += "第（" + to_utf8(parts[kItem]) + "）项";
   return out;
 }
 

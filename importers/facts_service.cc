@@ -1,6 +1,6 @@
 // service_manner: the manner stated after 送达方式, or the ticked one of a
 // checkbox list. A list with several manners and none ticked is a blank form.
-#include "importers/cn_text.h"
+#include "util/cn_text.h"
 #include "importers/facts_text.h"
 
 namespace auditor::facts {
@@ -52,7 +52,7 @@ void extract_service(const Text& t, Sink& out) {
     std::vector<Mention> found = mentions(t, v);
     for (const Mention& m : found)
       if (m.ticked || (found.size() == 1 && !m.boxed))
-        out.add(i, m.e, "service_manner", cn::to_utf8(m.manner));
+        out.add(i, m.e, "service_manner", to_utf8(m.manner));
   }
 }
 

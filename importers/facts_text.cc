@@ -1,8 +1,10 @@
 #include "importers/facts_text.h"
 
+#include "util/utf8.h"
+
 #include <algorithm>
 
-#include "importers/cn_text.h"
+#include "util/cn_text.h"
 
 namespace auditor::facts {
 namespace {
@@ -14,26 +16,6 @@ constexpr std::size_t kMinProseHan = 10;
 
 bool is_blank(char32_t c) { return c == U' ' || c == U'\t'; }
 
-// Decodes one code point at bytes[i]; malformed bytes read as U+FFFD, one each.
-char32_t decode(std::string_view b, std::size_t& i) {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(b[k]); };
-  unsigned char c = byte(i);
-  int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-  if (len == 0 || i + len > b.size()) {
-    ++i;
-    return 0xFFFD;
-  }
-  char32_t cp = len == 1 ? c : c & (0x7F >> len);
-  for (int k = 1; k < len; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) {
-      ++i;
-      return 0xFFFD;
-    }
-    cp = (cp << 6) | (byte(i + k) & 0x3F);
-  }
-  i += len;
-  return cp;
-}
 
 struct Line {
   std::size_t a, b;       // [a, b) of the raw text, b at '\n' or the end
@@ -115,7 +97,7 @@ Text::Text(std::string_view utf8) : orig_(utf8) {
   re.reserve(utf8.size());
   for (std::size_t i = 0; i < utf8.size();) {
     std::size_t start = i;
-    char32_t c = cn::fold_width(decode(utf8, i));
+    char32_t c = cn::fold_width(next_code_point(utf8, i));
     if (c == U'\r') continue;
     // A page break (a form feed starting a PDF page, importers/pdf_module)
     // is a line break: dropped after one, a new line elsewhere.
@@ -159,7 +141,7 @@ std::string Text::original(std::size_t b, std::size_t e, bool strip) const {
   std::string out;
   for (std::size_t i = 0; i < bytes.size();) {
     std::size_t start = i;
-    char32_t c = cn::fold_width(decode(bytes, i));
+    char32_t c = cn::fold_width(next_code_point(bytes, i));
     if (c != U' ' && c != U'\t' && c != U'\n' && c != U'\r' && c != U'\f')
       out.append(bytes.substr(start, i - start));
   }

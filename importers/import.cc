@@ -5,7 +5,7 @@
 #include <fstream>
 #include <map>
 
-#include "auditor/hash.h"
+#include "util/hash.h"
 #include "importers/facts.h"
 #include "importers/formats.h"
 #include "importers/manifest.h"
@@ -24,13 +24,6 @@ Status parse_by_format(std::string_view bytes, const ImportOptions& opt, Documen
   if (d.format == "unsupported")
     return Status::failure("不支持的文件格式，无法读取内容；请提供 DOCX、OFD 或 PDF 版本");
   return Status::failure("无法识别的文件格式");
-}
-
-// The first fact of `kind`, if any.
-Text first_fact(const Document& d, const char* kind) {
-  for (const Fact& f : d.facts)
-    if (f.kind == kind) return f.value;
-  return std::nullopt;
 }
 
 // Copies what the manifest declares onto the documents it names; entries

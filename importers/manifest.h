@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "auditor/model.h"
-#include "auditor/result.h"
+#include "util/status.h"
 
 namespace auditor {
 

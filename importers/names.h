@@ -1,5 +1,5 @@
-// Zip member names: encoding decided once per archive, and the normalised
-// form used for matching only (the original name is always kept).
+// Zip member names: the encoding, decided once per archive (the original
+// bytes are always kept). UTF-8 itself: util/utf8.h; matching: util/text_match.h.
 #pragma once
 
 #include <string>
@@ -17,12 +17,7 @@ NameEncoding decide_name_encoding(const std::vector<std::string>& raw);
 // Decodes one name; returns false when it is invalid in `enc` (and in UTF-8).
 bool decode_name(std::string_view raw, NameEncoding enc, std::string& utf8);
 
-bool is_valid_utf8(std::string_view s);
 std::string gb18030_to_utf8(std::string_view s, bool& ok);  // via iconv
 std::string hex_bytes(std::string_view raw);                // "e4 b8 ad ..."
-
-// For matching only: full-width digits, letters and brackets to ASCII,
-// 〔〕【】［］ to [], （） to (), whitespace removed.
-std::string normalize_for_match(std::string_view utf8);
 
 }  // namespace auditor

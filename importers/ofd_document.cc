@@ -35,7 +35,7 @@ bool DocumentReader::read(const std::string& entry, pugi::xml_node body,
   for (std::size_t k = 0; k < pages.size(); ++k)
     runs.push_back(read_page(pages_ + static_cast<int>(k) + 1, pages[k], doc_path, templates));
   // Each page after the package's first starts with a form feed, as the PDF
-  // and DOCX readers mark pages (auditor/split_documents.h cuts a whole-case
+  // and DOCX readers mark pages (importers/split_documents.h cuts a whole-case
   // file at them; importers/facts_text.cc drops the mark).
   std::vector<std::vector<std::string>> laid = page_lines(runs);
   for (std::size_t k = 0; k < laid.size(); ++k) {

@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "importers/layout/layout.h"
+
+#include "util/utf8.h"
 #include "importers/ofd_text.h"
 #include "importers/ofd_xml.h"
 
@@ -23,10 +25,6 @@ constexpr double kAscent = 1.1;
 constexpr double kDescent = 0.35;
 constexpr std::size_t kMaxWords = 6000;  // as the PDF reader: more is read in line order
 
-// Length of the UTF-8 sequence starting with byte c.
-std::size_t sequence_length(unsigned char c) {
-  return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-}
 
 // A character drawn a full em wide (Han, kana, Hangul, CJK punctuation and
 // full-width forms); others are taken as half an em.
@@ -73,7 +71,7 @@ void run_words(const TextRun& run, std::vector<text_layout::Word>& out) {
   std::size_t index = 0;
   for (std::size_t i = 0; i < run.text.size(); ++index) {
     const std::size_t n =
-        std::min(sequence_length(static_cast<unsigned char>(run.text[i])), run.text.size() - i);
+        code_point_length(run.text, i);
     const std::string_view ch(run.text.data() + i, n);
     i += n;
     const double natural = wide(ch) ? size : size / 2;

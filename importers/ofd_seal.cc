@@ -1,10 +1,12 @@
 #include "importers/ofd_seal.h"
 
+#include "util/utf8.h"
+
 #include <cstdint>
 #include <optional>
 #include <vector>
 
-#include "importers/names.h"
+#include "util/text_match.h"
 #include "importers/ofd_xml.h"
 
 namespace auditor::ofd {
@@ -57,18 +59,6 @@ std::vector<Tlv> elements(std::string_view content) {
   return out;
 }
 
-void append_utf8(std::uint32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 Text decode_string(const Tlv& t) {
   std::string s;
@@ -79,7 +69,7 @@ Text decode_string(const Tlv& t) {
       const std::uint32_t cp = (static_cast<unsigned char>(t.value[i]) << 8) |
                                static_cast<unsigned char>(t.value[i + 1]);
       if (cp >= 0xD800 && cp <= 0xDFFF) return std::nullopt;  // UCS-2 only
-      append_utf8(cp, s);
+      append_utf8(s, cp);
     }
   } else {
     return std::nullopt;

@@ -5,7 +5,7 @@
 #include <optional>
 #include <utility>
 
-#include "auditor/hash.h"
+#include "util/hash.h"
 #include "importers/ofd_seal.h"
 #include "importers/ofd_xml.h"
 
@@ -67,7 +67,7 @@ const char* digest_name(std::string_view method) {
 class DigestCache {
  public:
   explicit DigestCache(OfdPackage& pkg) : pkg_(pkg) {}
-  // nullopt when the file cannot be read.
+  // nullopt when the file cannot be read or this OpenSSL lacks the algorithm.
   std::optional<std::string> digest(const std::string& path, const char* algorithm) {
     auto key = std::make_pair(path, std::string(algorithm));
     auto it = cache_.find(key);
@@ -76,7 +76,7 @@ class DigestCache {
     if (Result<std::string_view> bytes = pkg_.read(path)) {
       Hasher h(algorithm);
       h.update(*bytes);
-      value = h.finish_raw();
+      if (h.ok()) value = h.finish_raw();  // nullopt: this OpenSSL cannot check it
     }
     cache_.emplace(key, value);
     return value;

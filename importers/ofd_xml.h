@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "auditor/result.h"
+#include "util/status.h"
 
 namespace auditor::ofd {
 

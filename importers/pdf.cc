@@ -2,8 +2,11 @@
 // and hands it the bytes; the title is taken here, as for every format.
 #include <dlfcn.h>
 
+#include <filesystem>
+
 #include "importers/formats.h"
 #include "importers/pdf_module.h"
+#include "util/self_path.h"
 
 namespace auditor {
 namespace {
@@ -13,17 +16,26 @@ struct PdfModule {
   std::string error;  // why the module could not be opened
 };
 
-// Opened once per process and never closed. AUDITOR_PDF_MODULE is the path
-// the build gave the module (beside the program, as the checklists are
-// found in the source tree the program was built from).
+// The module installed beside the program (P/bin/auditor →
+// P/lib/auditor/), else the one in the build tree (AUDITOR_PDF_MODULE, the
+// path the build gave it), as the data folders are found (app/data_dirs.h).
+std::string module_path() {
+  const std::filesystem::path installed =
+      executable_dir() / ".." / "lib" / "auditor" / std::filesystem::path(AUDITOR_PDF_MODULE).filename();
+  std::error_code ec;
+  return std::filesystem::is_regular_file(installed, ec) ? installed.string() : AUDITOR_PDF_MODULE;
+}
+
+// Opened once per process and never closed.
 const PdfModule& pdf_module() {
   static const PdfModule module = [] {
     PdfModule m;
-    void* handle = dlopen(AUDITOR_PDF_MODULE, RTLD_NOW | RTLD_LOCAL);
+    const std::string path = module_path();
+    void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
     if (handle != nullptr) m.read = reinterpret_cast<ReadPdf*>(dlsym(handle, kReadPdfSymbol));
     if (m.read == nullptr) {
       const char* why = dlerror();
-      m.error = std::string("PDF 读取组件无法加载（") + AUDITOR_PDF_MODULE + "）：" +
+      m.error = "PDF 读取组件无法加载（" + path + "）：" +
                 (why != nullptr ? why : "未知原因");
     }
     return m;

@@ -9,7 +9,7 @@
 #include <string_view>
 
 #include "auditor/model.h"
-#include "auditor/result.h"
+#include "util/status.h"
 
 namespace auditor {
 

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "importers/names.h"
+#include "util/utf8.h"
 
 namespace auditor {
 namespace {

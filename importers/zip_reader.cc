@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "importers/names.h"
+#include "util/text_match.h"
 #include "importers/zip_central.h"
 #include "importers/zip_entry_checks.h"
 

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "auditor/result.h"
+#include "util/status.h"
 
 namespace auditor {
 

@@ -1,5 +1,7 @@
 #include "reports/json_report.h"
 
+#include "auditor/case_info.h"
+
 #include "reports/labels.h"
 
 #include "reports/report_text.h"
@@ -45,16 +47,6 @@ json finding_json(const Finding& f) {
 }
 
 }  // namespace
-
-Text first_fact(const Case& c, std::string_view kind, const char* preferred) {
-  for (bool want_preferred : {preferred != nullptr, false})
-    for (const Document& d : c.documents) {
-      if (want_preferred && d.type != preferred) continue;
-      for (const Fact& f : d.facts)
-        if (f.kind == kind) return f.value;
-    }
-  return std::nullopt;
-}
 
 json case_json(const Case& c, const Audit& audit) {
   const CaseInfo& info = c.info;

@@ -1,5 +1,7 @@
 #include "reports/json_text.h"
 
+#include "auditor/case_info.h"
+
 #include <charconv>
 #include <cmath>
 #include <nlohmann/json.hpp>

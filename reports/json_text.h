@@ -7,7 +7,7 @@
 #include <functional>
 #include <string_view>
 
-#include "reports/report_data.h"
+#include "auditor/round.h"
 
 namespace auditor {
 

@@ -1,4 +1,5 @@
 #include "reports/labels.h"
+#include "util/utf8.h"
 
 #include <map>
 #include <vector>
@@ -49,9 +50,8 @@ std::string first_title_line(const std::string& title) {
   std::size_t k = 0;  // past the organ's lines (one or two: 广州市海珠区人民政府 / 赤岗街道办事处)
   while (k + 1 < lines.size() && organ(lines[k])) ++k;
   std::string out = lines[k];
-  std::size_t cps = 0, i = 0;
-  for (; i < out.size(); ++i)
-    if ((static_cast<unsigned char>(out[i]) & 0xC0) != 0x80 && ++cps > kMaxCodePoints) break;
+  std::size_t i = 0;
+  for (std::size_t cps = 0; i < out.size() && cps < kMaxCodePoints; ++cps) next_code_point(out, i);
   if (i < out.size()) out = out.substr(0, i) + "…";
   return out;
 }

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "reports/json_report.h"
 #include "reports/json_text.h"
 
 namespace auditor {
@@ -19,36 +20,6 @@ Status write_file(const std::filesystem::path& file, const std::string& bytes) {
   out.close();
   if (!out) return Status::failure("无法写入文件：" + file.string());
   return Status::success();
-}
-
-// The round named `name`, failing when it does not exist.
-Result<RoundInfo> existing_round(sqlite3* db, const std::string& name) {
-  Result<std::optional<RoundInfo>> found = find_round(db, name);
-  if (!found) return Error{found.error()};
-  if (!*found)
-    return Error{name.empty() ? "数据库中还没有审查轮次，请先运行 auditor audit"
-                              : "数据库中没有名为「" + name + "」的审查轮次"};
-  return **found;
-}
-
-// The round to compare with, loaded for comparison only; nullopt when none.
-Result<std::optional<RoundData>> comparison_round(sqlite3* db, const RoundData& current,
-                                                  const std::optional<std::string>& name) {
-  std::optional<RoundInfo> previous;
-  if (name) {
-    Result<RoundInfo> named = existing_round(db, *name);
-    if (!named) return Error{named.error()};
-    if (named->id == current.round.id) return Error{"不能把审查轮次与它自身比较"};
-    previous = *named;
-  } else {
-    Result<std::optional<RoundInfo>> same_scope = previous_round(db, current);
-    if (!same_scope) return Error{same_scope.error()};
-    previous = *same_scope;
-  }
-  if (!previous) return std::optional<RoundData>();
-  Result<RoundData> loaded = load_round(db, *previous, false);
-  if (!loaded) return Error{loaded.error()};
-  return std::optional<RoundData>(std::move(*loaded));
 }
 
 }  // namespace
@@ -97,12 +68,6 @@ std::string sheets_left_out_note(std::size_t case_count) {
          "，报告未附逐案评查表；需要时请加 --sheets all 重新生成。";
 }
 
-Result<std::string> round_mode(const std::string& value) {
-  if (value == "inspection") return std::string("inspection");
-  if (value == "self-check" || value == "self_check") return std::string("self_check");
-  return Error{"审查方式只能是 inspection（部门检查）或 self-check（街道自查），不能是「" + value +
-               "」"};
-}
 
 nlohmann::json round_json(const RoundData& data, bool case_sheets) {
   Checklist checklist;
@@ -160,39 +125,24 @@ Status write_json_report(const RoundData& data, const std::filesystem::path& fil
   return Status::success();
 }
 
-Status write_round_reports(Store& store, const ReportRequest& request, ReportWritten* written) {
-  sqlite3* db = store.handle();
-  Result<RoundInfo> round = existing_round(db, request.round);
-  if (!round) return Status::failure(round.error());
-  Result<std::size_t> count = case_count(db, *round);
-  if (!count) return Status::failure(count.error());
-  // Without sheets the documents and checks are never read.
-  const bool sheets = sheets_for(*count, request.sheets);
-  Result<RoundData> data = load_round(db, *round, sheets);
-  if (!data) return Status::failure(data.error());
-  if (written) *written = {data->cases.size(), sheets};
-  Result<std::optional<RoundData>> previous = comparison_round(db, *data, request.compare_with);
-  if (!previous) return Status::failure(previous.error());
-  const RoundSummary summary = summarize(*data, *previous ? &**previous : nullptr);
-  const ReportInput in{*data, summary, request.names, sheets};
-
+Status write_report_files(const ReportInput& in, const ReportFormats& formats,
+                          const std::filesystem::path& dir) {
   std::error_code ec;
-  std::filesystem::create_directories(request.dir, ec);
+  std::filesystem::create_directories(dir, ec);
   if (ec)
-    return Status::failure("无法创建报告文件夹 " + request.dir.string() + "：" + ec.message());
-  const std::filesystem::path& dir = request.dir;
+    return Status::failure("无法创建报告文件夹 " + dir.string() + "：" + ec.message());
   // Each format renders on its own thread from the same read-only round.
   // Only the XLSX thread calls libxlsxwriter, whose gmtime() is not
   // re-entrant; libzip uses localtime_r.
   const std::vector<std::pair<bool, std::function<Status()>>> jobs = {
-      {request.formats.json, [&] { return write_json_report(*data, dir / "report.json", sheets); }},
-      {request.formats.html, [&] { return write_file(dir / "report.html", html_report(in)); }},
-      {request.formats.docx,
+      {formats.json, [&] { return write_json_report(in.data, dir / "report.json", in.case_sheets); }},
+      {formats.html, [&] { return write_file(dir / "report.html", html_report(in)); }},
+      {formats.docx,
        [&] {
          Result<std::string> docx = docx_report(in);
          return docx ? write_file(dir / "report.docx", *docx) : Status::failure(docx.error());
        }},
-      {request.formats.xlsx, [&] { return write_xlsx_report(in, dir / "report.xlsx"); }},
+      {formats.xlsx, [&] { return write_xlsx_report(in, dir / "report.xlsx"); }},
   };
   std::vector<std::future<Status>> running;
   for (const auto& [wanted, job] : jobs)

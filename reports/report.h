@@ -1,7 +1,8 @@
 // The round reports (docs/reports.md): per-case sheets (评查表) and the round
-// notification (通报) of one round read from the store, written as
+// notification (通报) of one round (auditor/round.h), written as
 // DIR/report.html, report.docx, report.xlsx and report.json. Every renderer
-// depends only on the stored round, so re-rendering gives the same bytes.
+// depends only on the round's values, so re-rendering gives the same bytes.
+// Reading the round from the store: app/round_reports.h.
 #pragma once
 
 #include <filesystem>
@@ -9,9 +10,8 @@
 #include <optional>
 #include <string>
 
-#include "auditor/result.h"
-#include "auditor/store.h"
-#include "reports/report_data.h"
+#include "util/status.h"
+#include "auditor/round.h"
 #include "reports/report_text.h"
 #include "reports/round_summary.h"
 
@@ -24,10 +24,6 @@ struct ReportFormats {
 // "html,docx,xlsx,json", any subset in any order; fails (Chinese reason) on
 // an unknown or empty list.
 Result<ReportFormats> parse_formats(const std::string& list);
-
-// The stored mode for a --mode value: "inspection", "self-check" (or
-// "self_check") → "self_check"; fails (Chinese reason) otherwise.
-Result<std::string> round_mode(const std::string& value);
 
 // Per-case sheets (逐案评查表, --sheets auto|all|none). A sheet per case is
 // what an inspector hands to one street office; for a round of 100,000 cases
@@ -46,31 +42,6 @@ bool sheets_for(std::size_t case_count, SheetMode mode);
 // 重新生成。" (the parenthesis only above the threshold).
 std::string sheets_left_out_note(std::size_t case_count);
 
-struct ReportRequest {
-  std::string round;  // empty: the most recently created round
-  // The round to compare with; nullopt: the previous round of the same scope.
-  std::optional<std::string> compare_with;
-  std::filesystem::path dir;  // created when missing
-  ReportFormats formats;
-  Vocabulary names;  // document and stage names; ids are shown without them
-  SheetMode sheets = SheetMode::automatic;
-};
-
-// What write_round_reports wrote.
-struct ReportWritten {
-  std::size_t cases = 0;
-  bool case_sheets = true;  // false: the reports carry sheets_left_out_note
-};
-
-// Reads the round and writes the requested files, each format on its own
-// thread. Without sheets only what the notification and the case list need
-// is read (load_round(..., false)). Fails with a Chinese reason when the
-// round does not exist or a file cannot be written (the first failure in
-// the order json, html, docx, xlsx); the other files are still written.
-// `written`, when given, is filled once the round is read.
-Status write_round_reports(Store& store, const ReportRequest& request,
-                           ReportWritten* written = nullptr);
-
 // The renderers, pure functions of the round.
 struct ReportInput {
   const RoundData& data;
@@ -80,6 +51,13 @@ struct ReportInput {
   // come from load_round(..., false).
   bool case_sheets = true;
 };
+
+// Writes the requested formats into `dir` (created when missing), each on
+// its own thread. Fails with a Chinese reason when a file cannot be written
+// (the first failure in the order json, html, docx, xlsx); the other files
+// are still written.
+Status write_report_files(const ReportInput& in, const ReportFormats& formats,
+                          const std::filesystem::path& dir);
 
 std::string html_report(const ReportInput& in);
 Result<std::string> docx_report(const ReportInput& in);

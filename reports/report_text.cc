@@ -8,33 +8,6 @@
 #include "reports/labels.h"
 
 namespace auditor {
-std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  std::size_t n = 0;
-  unsigned char lo = 0x80, hi = 0xBF;
-  if (c < 0x80) return 1;
-  if (c >= 0xC2 && c <= 0xDF)
-    n = 2;
-  else if (c == 0xE0)
-    n = 3, lo = 0xA0;
-  else if (c == 0xED)
-    n = 3, hi = 0x9F;
-  else if (c >= 0xE1 && c <= 0xEF)
-    n = 3;
-  else if (c == 0xF0)
-    n = 4, lo = 0x90;
-  else if (c >= 0xF1 && c <= 0xF3)
-    n = 4;
-  else if (c == 0xF4)
-    n = 4, hi = 0x8F;
-  if (n == 0 || i + n > s.size()) return 0;
-  for (std::size_t k = 1; k < n; ++k) {
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    if (k == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xBF)) return 0;
-  }
-  return n;
-}
-
 std::string Vocabulary::doc_type(const Text& id) const {
   if (!id) return "未识别";
   auto it = doc_types.find(*id);
@@ -54,35 +27,6 @@ Vocabulary vocabulary(const Checklist& checklist) {
   return v;
 }
 
-std::string valid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  for (std::uint64_t word; i + 8 <= s.size(); i += 8) {  // ASCII eight bytes at a time
-    std::memcpy(&word, s.data() + i, 8);
-    if (word & 0x8080808080808080u) break;
-  }
-  while (i < s.size())
-    if (const std::size_t n = utf8_sequence_length(s, i))
-      i += n;
-    else
-      break;
-  std::string out(s.substr(0, i));
-  if (i == s.size()) return out;
-  out.reserve(s.size() + 2);
-  while (i < s.size()) {
-    if (std::size_t n = utf8_sequence_length(s, i)) {
-      out.append(s.substr(i, n));
-      i += n;
-    } else {
-      out += "\xEF\xBF\xBD";
-      ++i;
-    }
-  }
-  return out;
-}
-
-std::string mode_label(const std::string& mode) {
-  return mode == "self_check" ? "街道自查" : "部门检查";
-}
 
 std::string format_score(double score) {
   char buf[32];

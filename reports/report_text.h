@@ -9,7 +9,9 @@
 #include <vector>
 
 #include "auditor/checklist.h"
+#include "auditor/round.h"
 #include "auditor/model.h"
+#include "util/utf8.h"
 
 namespace auditor {
 
@@ -24,15 +26,6 @@ struct Vocabulary {
 };
 Vocabulary vocabulary(const Checklist& checklist);
 
-// Length of the well-formed UTF-8 sequence at s[i] (Unicode table 3-7), 0
-// when there is none; i < s.size().
-std::size_t utf8_sequence_length(std::string_view s, std::size_t i);
-
-// `s` with every byte that is not part of well-formed UTF-8 replaced by
-// U+FFFD, as the JSON result does.
-std::string valid_utf8(std::string_view s);
-
-std::string mode_label(const std::string& mode);  // 部门检查 / 街道自查
 std::string format_score(double score);           // 95, 92.5 (one decimal at most)
 
 // Findings that count against the file: severity veto, major or minor.

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "reports/report_data.h"
+#include "auditor/round.h"
 #include "reports/report_text.h"
 
 namespace auditor {

@@ -8,6 +8,7 @@
 #include "reports/labels.h"
 #include "reports/report.h"
 #include "reports/report_content.h"
+#include "util/utf8.h"
 
 namespace auditor {
 namespace {
@@ -42,9 +43,7 @@ class Sheet {
   Sheet& text(const std::string& s) {
     std::string v = valid_utf8(s);
     if (v.size() > kMaxCellBytes) {
-      std::size_t cut = kMaxCellBytes;
-      while (cut > 0 && (static_cast<unsigned char>(v[cut]) & 0xC0) == 0x80) --cut;
-      v.resize(cut);
+      v.resize(code_point_before(v, kMaxCellBytes + 1));  // whole code points only
     }
     if (!v.empty()) worksheet_write_string(ws_, row_, col(next_), v.c_str(), nullptr);
     ++next_;

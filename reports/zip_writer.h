@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "auditor/result.h"
+#include "util/status.h"
 
 namespace auditor {
 

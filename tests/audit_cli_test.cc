@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "auditor/run_lock.h"
+#include "store/run_lock.h"
 #include "importers/zip_reader.h"
 #include "tests/cli_support.h"
 #include "tests/zip_fixtures.h"

@@ -6,6 +6,7 @@
 
 #include "auditor/checklist.h"
 #include "tests/cli_support.h"
+#include "app/checklist_load.h"
 
 using namespace auditor;
 using namespace auditor::test;
@@ -37,7 +38,7 @@ const char* kUnknownKindOnLine7 = R"(<?xml version="1.0" encoding="UTF-8"?>
 }  // namespace
 
 TEST_CASE("checklist check on the bundled data passes and prints the counts", "[scoring]") {
-  Result<Checklist> cl = load_checklist(kChecklists / "general");
+  Result<Checklist> cl = load_audit_checklist(kChecklists / "general");
   REQUIRE(cl.ok());
   auto run = run_cli("checklist check " + sh_quote(kChecklists.string()));
   INFO(run.err);

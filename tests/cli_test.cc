@@ -3,7 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "importers/names.h"
+#include "util/text_match.h"
+#include "util/utf8.h"
 #include "tests/cli_support.h"
 
 using auditor::test::run_cli;

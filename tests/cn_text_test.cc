@@ -1,4 +1,4 @@
-#include "importers/cn_text.h"
+#include "util/cn_text.h"
 
 #include <catch2/catch.hpp>
 
@@ -118,5 +118,5 @@ TEST_CASE("full-width characters fold to half-width, others stay", "[facts]") {
   CHECK(cn::fold_width(U'\u3000') == U' ');
   CHECK(cn::fold_width(U'〔') == U'〔');
   CHECK(cn::fold_width(U'张') == U'张');
-  CHECK(cn::to_utf8(U"案号：〔2024〕") == "案号：〔2024〕");
+  CHECK(auditor::to_utf8(U"案号：〔2024〕") == "案号：〔2024〕");
 }

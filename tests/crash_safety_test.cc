@@ -14,7 +14,7 @@
 #include <random>
 #include <thread>
 
-#include "auditor/run_lock.h"
+#include "store/run_lock.h"
 #include "tests/cli_support.h"
 #include "tests/zip_fixtures.h"
 

@@ -1,4 +1,4 @@
-#include "auditor/date.h"
+#include "util/date.h"
 
 #include <catch2/catch.hpp>
 

@@ -9,7 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "auditor/pipeline.h"
+#include "app/pipeline.h"
 #include "tests/cli_support.h"
 
 namespace fs = std::filesystem;

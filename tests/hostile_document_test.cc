@@ -13,9 +13,10 @@
 #include "importers/formats.h"
 #include "importers/import.h"
 #include "importers/manifest.h"
-#include "importers/names.h"
+#include "util/text_match.h"
 #include "tests/cli_support.h"
 #include "tests/zip_fixtures.h"
+#include "util/utf8.h"
 
 namespace auditor {
 namespace {

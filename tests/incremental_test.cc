@@ -1,4 +1,4 @@
-#include "auditor/incremental.h"
+#include "app/incremental.h"
 
 #include <sqlite3.h>
 
@@ -6,8 +6,9 @@
 
 #include <catch2/catch.hpp>
 
-#include "auditor/store_load.h"
+#include "store/case_reader.h"
 #include "tests/cli_support.h"
+#include "store/store_internal.h"
 
 namespace auditor {
 namespace {
@@ -178,7 +179,7 @@ TEST_CASE("after a checklist change the rules re-run on stored facts, as on pars
 TEST_CASE("a re-check saved into its round keeps the stored documents and stores new findings",
           "[perf]") {
   Audited a;
-  sqlite3* db = a.store->handle();
+  sqlite3* db = StoreAccess::db(*a.store);
   const std::string documents = test::query(db, "SELECT group_concat(id) FROM documents");
   const std::string facts = test::query(db, "SELECT count(*) FROM facts");
   a.checklist.sha256 = "changed";
@@ -209,7 +210,7 @@ TEST_CASE("checklist change on a case stored without its texts parses the archiv
           "[perf]") {
   Audited a;
   // As stored by schema 2, before texts were kept.
-  REQUIRE(sqlite3_exec(a.store->handle(), "UPDATE cases SET declared = NULL", nullptr, nullptr,
+  REQUIRE(sqlite3_exec(StoreAccess::db(*a.store), "UPDATE cases SET declared = NULL", nullptr, nullptr,
                        nullptr) == SQLITE_OK);
   Checklist changed = a.checklist;
   changed.sha256 = "changed";

@@ -1,4 +1,6 @@
 #include "importers/names.h"
+#include "util/text_match.h"
+#include "util/utf8.h"
 
 #include <catch2/catch.hpp>
 

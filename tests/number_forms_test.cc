@@ -5,7 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "auditor/checker.h"
-#include "auditor/number_registry.h"
+#include "auditor/held_numbers.h"
 #include "auditor/numbering.h"
 #include "importers/facts.h"
 #include "tests/rule_fixtures.h"

@@ -1,6 +1,7 @@
 // Cross-case uniqueness of serials: the batch post-pass against a real
 // temporary SQLite database filled through Store::save_case.
-#include "auditor/number_registry.h"
+#include "auditor/held_numbers.h"
+#include "store/number_uniqueness.h"
 
 #include <sqlite3.h>
 #include <unistd.h>
@@ -11,7 +12,8 @@
 
 #include "auditor/checker.h"
 #include "auditor/checklist.h"
-#include "auditor/store.h"
+#include "store/store.h"
+#include "store/store_internal.h"
 
 namespace fs = std::filesystem;
 using namespace auditor;
@@ -57,7 +59,7 @@ struct TempDatabase {
   // The single integer `sql` yields.
   long long integer(const std::string& sql) {
     sqlite3_stmt* s = nullptr;
-    REQUIRE(sqlite3_prepare_v2(store->handle(), sql.c_str(), -1, &s, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_prepare_v2(StoreAccess::db(*store), sql.c_str(), -1, &s, nullptr) == SQLITE_OK);
     REQUIRE(sqlite3_step(s) == SQLITE_ROW);
     const long long v = sqlite3_column_int64(s, 0);
     sqlite3_finalize(s);

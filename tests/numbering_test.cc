@@ -10,7 +10,7 @@
 
 #include "auditor/checker.h"
 #include "auditor/checklist.h"
-#include "auditor/number_registry.h"
+#include "auditor/held_numbers.h"
 
 namespace fs = std::filesystem;
 using namespace auditor;

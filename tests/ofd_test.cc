@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "auditor/hash.h"
+#include "util/hash.h"
 #include "importers/formats.h"
 #include "importers/ofd_seal.h"
 #include "tests/zip_fixtures.h"

@@ -1,4 +1,4 @@
-#include "auditor/pipeline.h"
+#include "app/pipeline.h"
 
 #include <atomic>
 #include <catch2/catch.hpp>

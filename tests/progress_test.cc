@@ -1,4 +1,4 @@
-#include "auditor/progress.h"
+#include "auditor/cli/progress.h"
 
 #include <catch2/catch.hpp>
 #include <cstdio>

@@ -3,6 +3,8 @@
 
 #include "reports/round_summary.h"
 #include "tests/report_fixture.h"
+#include "util/utf8.h"
+#include "store/round_reader.h"
 
 namespace auditor {
 namespace {
@@ -10,10 +12,10 @@ namespace {
 using test::ReportFixture;
 
 RoundData load(ReportFixture& fx, const std::string& name, bool full = true) {
-  Result<std::optional<RoundInfo>> round = find_round(fx.store->handle(), name);
+  Result<std::optional<RoundInfo>> round = find_round(*fx.store, name);
   REQUIRE(round.ok());
   REQUIRE(round->has_value());
-  Result<RoundData> data = load_round(fx.store->handle(), **round, full);
+  Result<RoundData> data = load_round(*fx.store, **round, full);
   REQUIRE(data.ok());
   return std::move(*data);
 }
@@ -73,10 +75,10 @@ TEST_CASE("valid_utf8 replaces each bad byte wherever it sits after ASCII", "[re
 
 TEST_CASE("without a name the most recently created round is read", "[reports]") {
   ReportFixture fx;
-  auto latest = find_round(fx.store->handle(), "");
+  auto latest = find_round(*fx.store, "");
   REQUIRE(latest.ok());
   CHECK((*latest)->name == "赤岗自查");
-  auto missing = find_round(fx.store->handle(), "第九轮");
+  auto missing = find_round(*fx.store, "第九轮");
   REQUIRE(missing.ok());
   CHECK_FALSE(missing->has_value());
 }
@@ -126,7 +128,7 @@ TEST_CASE(
     "[reports]") {
   ReportFixture fx;
   RoundData two = load(fx, "第二轮");
-  Result<std::optional<RoundInfo>> previous = previous_round(fx.store->handle(), two);
+  Result<std::optional<RoundInfo>> previous = previous_round(*fx.store, two);
   REQUIRE(previous.ok());
   REQUIRE(previous->has_value());
   CHECK((*previous)->name == "第一轮");
@@ -150,10 +152,10 @@ TEST_CASE("a round whose streets differ from every earlier round has nothing to 
           "[reports]") {
   ReportFixture fx;
   RoundData self = load(fx, "赤岗自查");
-  auto previous = previous_round(fx.store->handle(), self);
+  auto previous = previous_round(*fx.store, self);
   REQUIRE(previous.ok());
   CHECK_FALSE(previous->has_value());
-  auto none = previous_round(fx.store->handle(), load(fx, "第一轮"));
+  auto none = previous_round(*fx.store, load(fx, "第一轮"));
   REQUIRE(none.ok());
   CHECK_FALSE(none->has_value());
 }
@@ -249,14 +251,14 @@ TEST_CASE("a case filed only by a stated filing date counts as filed without its
                     {"street", "赤岗", "赤岗街道"}};
   c.documents = {evidence};
   REQUIRE((*store)->save_case(*run, c, Audit{}).ok());
-  Result<std::optional<RoundInfo>> round = find_round((*store)->handle(), "轮");
+  Result<std::optional<RoundInfo>> round = find_round(**store, "轮");
   REQUIRE((round.ok() && round->has_value()));
-  Result<RoundData> light = load_round((*store)->handle(), **round, false);
+  Result<RoundData> light = load_round(**store, **round, false);
   REQUIRE(light.ok());
   CHECK(light->facts[0].filed);
   CHECK_FALSE(light->facts[0].closed);
   CHECK(light->facts[0].street == "赤岗");
-  Result<std::size_t> count = case_count((*store)->handle(), **round);
+  Result<std::size_t> count = case_count(**store, **round);
   REQUIRE(count.ok());
   CHECK(*count == 1);
 }

@@ -4,6 +4,7 @@
 #include <pugixml.hpp>
 
 #include "importers/zip_reader.h"
+#include "app/round_reports.h"
 
 namespace auditor::test {
 namespace {

@@ -17,7 +17,7 @@
 #include <memory>
 #include <string>
 
-#include "auditor/store.h"
+#include "store/store.h"
 #include "reports/report.h"
 #include "tests/cli_support.h"
 

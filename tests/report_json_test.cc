@@ -4,6 +4,8 @@
 
 #include "reports/json_text.h"
 #include "tests/report_fixture.h"
+#include "store/round_reader.h"
+#include "reports/json_report.h"
 
 namespace auditor {
 namespace {
@@ -67,9 +69,9 @@ TEST_CASE("report.json is byte for byte round_json().dump(2) of the stored round
   ReportFixture fx;
   for (const char* name : {"第一轮", "第二轮", "赤岗自查"}) {
     INFO(name);
-    auto round = find_round(fx.store->handle(), name);
+    auto round = find_round(*fx.store, name);
     REQUIRE((round.ok() && round->has_value()));
-    Result<RoundData> data = load_round(fx.store->handle(), **round);
+    Result<RoundData> data = load_round(*fx.store, **round);
     REQUIRE(data.ok());
     CHECK(read_file(fx.render(name, "out", "json") / "report.json") ==
           round_json(*data).dump(2) + "\n");

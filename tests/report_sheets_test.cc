@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/report_fixture.h"
+#include "store/round_reader.h"
+#include "reports/json_report.h"
 
 namespace auditor {
 namespace {
@@ -20,9 +22,9 @@ const std::string kNote3 =
     "本轮共 3 个案卷，报告未附逐案评查表；需要时请加 --sheets all 重新生成。";
 
 RoundData load(ReportFixture& fx, const std::string& name, bool full) {
-  auto round = find_round(fx.store->handle(), name);
+  auto round = find_round(*fx.store, name);
   REQUIRE((round.ok() && round->has_value()));
-  Result<RoundData> data = load_round(fx.store->handle(), **round, full);
+  Result<RoundData> data = load_round(*fx.store, **round, full);
   REQUIRE(data.ok());
   return std::move(*data);
 }

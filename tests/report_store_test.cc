@@ -3,9 +3,11 @@
 
 #include <catch2/catch.hpp>
 
-#include "auditor/schema.h"
-#include "auditor/store.h"
+#include "store/schema.h"
+#include "auditor/round.h"
+#include "store/store.h"
 #include "tests/cli_support.h"
+#include "store/store_internal.h"
 
 namespace auditor {
 namespace {
@@ -60,7 +62,7 @@ TEST_CASE("an archive audited in two rounds is kept once per round", "[reports]"
   REQUIRE((first.ok() && second.ok()));
   REQUIRE(store->save_case(*first, sample("a.zip"), scored(80, 2)).ok());
   REQUIRE(store->save_case(*second, sample("a.zip"), scored(100, 0)).ok());
-  sqlite3* db = store->handle();
+  sqlite3* db = StoreAccess::db(*store);
   CHECK(query(db, "SELECT count(*) FROM cases WHERE archive = 'a.zip'") == "2");
   CHECK(query(db,
               "SELECT group_concat(x, ';') FROM (SELECT r.name || '=' || c.score AS x"
@@ -81,7 +83,7 @@ TEST_CASE("re-auditing an archive in the same round replaces only that round's r
   REQUIRE(store->save_case(*first, sample("a.zip"), scored(80, 2)).ok());
   REQUIRE(store->save_case(*second, sample("a.zip"), scored(90, 1)).ok());
   REQUIRE(store->save_case(*again, sample("a.zip"), scored(95, 0)).ok());
-  sqlite3* db = store->handle();
+  sqlite3* db = StoreAccess::db(*store);
   CHECK(query(db, "SELECT count(*) FROM rounds") == "2");
   CHECK(query(db,
               "SELECT group_concat(score, ';') FROM (SELECT score FROM cases ORDER BY"
@@ -100,8 +102,8 @@ TEST_CASE("a round keeps its mode and joining it in the other mode is refused", 
   auto unknown = store->begin_run(run_info("x", "audit"));
   REQUIRE_FALSE(unknown.ok());
   CHECK_THAT(unknown.error(), Catch::Contains("审查方式只能是"));
-  CHECK(query(store->handle(), "SELECT count(*) FROM audit_runs") == "1");
-  CHECK(query(store->handle(), "SELECT mode FROM rounds") == "self_check");
+  CHECK(query(StoreAccess::db(*store), "SELECT count(*) FROM audit_runs") == "1");
+  CHECK(query(StoreAccess::db(*store), "SELECT mode FROM rounds") == "self_check");
 }
 
 TEST_CASE("a run without a round name joins the round named after its date", "[reports]") {
@@ -111,7 +113,7 @@ TEST_CASE("a run without a round name joins the round named after its date", "[r
   info.inspector = "张三";
   auto run = store->begin_run(info);
   REQUIRE(run.ok());
-  sqlite3* db = store->handle();
+  sqlite3* db = StoreAccess::db(*store);
   CHECK(query(db, "SELECT name || '|' || mode || '|' || created_at FROM rounds") ==
         "2024-05-01 审查|inspection|2024-05-01T08:00:00Z");
   CHECK(query(db, "SELECT inspector FROM audit_runs") == "张三");
@@ -156,7 +158,7 @@ TEST_CASE("a version-1 database is upgraded with its runs and cases in one round
     sqlite3_close(db);
   }
   auto store = open(path);
-  sqlite3* db = store->handle();
+  sqlite3* db = StoreAccess::db(*store);
   CHECK(store->schema_version() == latest_schema_version());
   CHECK(query(db, "SELECT group_concat(id || ':' || name || ':' || created_at) FROM rounds") ==
         "1:升级前的审查:2024-03-01T08:00:00Z");
@@ -188,7 +190,7 @@ TEST_CASE("an empty version-1 database is upgraded without a round", "[reports]"
     sqlite3_close(db);
   }
   auto store = open(path);
-  CHECK(query(store->handle(), "SELECT count(*) FROM rounds") == "0");
+  CHECK(query(StoreAccess::db(*store), "SELECT count(*) FROM rounds") == "0");
   CHECK(store->schema_version() == latest_schema_version());
 }
 

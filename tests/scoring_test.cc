@@ -8,7 +8,7 @@
 
 #include "auditor/checker.h"
 #include "auditor/checklist.h"
-#include "auditor/hash.h"
+#include "util/hash.h"
 #include "auditor/scoring.h"
 #include "tests/cli_support.h"
 

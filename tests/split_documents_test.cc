@@ -1,7 +1,7 @@
-// Whole-case files (auditor/split_documents.h, docs/whole-case-files.md): one
+// Whole-case files (importers/split_documents.h, docs/whole-case-files.md): one
 // PDF holding a case's documents page after page is split into them; single
 // documents of several pages are not.
-#include "auditor/split_documents.h"
+#include "importers/split_documents.h"
 
 #include <algorithm>
 #include <fstream>
@@ -13,9 +13,9 @@
 #include <nlohmann/json.hpp>
 
 #include "auditor/checker.h"
-#include "auditor/incremental.h"
-#include "auditor/pipeline.h"
-#include "auditor/store_load.h"
+#include "app/incremental.h"
+#include "app/pipeline.h"
+#include "store/case_reader.h"
 #include "importers/facts.h"
 #include "importers/formats.h"
 #include "importers/import.h"

@@ -1,4 +1,4 @@
-#include "auditor/store.h"
+#include "store/store.h"
 
 #include <sqlite3.h>
 #include <unistd.h>
@@ -7,9 +7,10 @@
 #include <fstream>
 #include <random>
 
-#include "auditor/schema.h"
-#include "auditor/store_load.h"
+#include "store/schema.h"
+#include "store/case_reader.h"
 #include "tests/cli_support.h"
+#include "store/store_internal.h"
 
 namespace auditor {
 namespace {
@@ -125,7 +126,7 @@ TEST_CASE("opening a new database creates the schema at the current version", "[
   auto store = open_store(tmp.path);
   CHECK(store->schema_version() == latest_schema_version());
   CHECK(latest_schema_version() >= 1);
-  sqlite3* db = store->handle();
+  sqlite3* db = StoreAccess::db(*store);
   for (const char* table :
        {"audit_runs", "cases", "documents", "facts", "signatures", "findings", "checks"})
     CHECK(query(db, std::string("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
@@ -147,13 +148,13 @@ TEST_CASE("reopening a current database keeps its schema and data", "[store]") {
     auto run = store->begin_run({"0.1.0", "haizhu", "1", "ff", "2024-05-01T08:00:00Z"});
     REQUIRE(run.ok());
     REQUIRE(store->save_case(*run, sample_case(), sample_audit()).ok());
-    schema = query(store->handle(), "SELECT group_concat(sql, ';') FROM sqlite_master");
+    schema = query(StoreAccess::db(*store), "SELECT group_concat(sql, ';') FROM sqlite_master");
   }
   auto store = open_store(tmp.path);
   CHECK(store->schema_version() == latest_schema_version());
-  CHECK(query(store->handle(), "SELECT group_concat(sql, ';') FROM sqlite_master") == schema);
-  CHECK(count(store->handle(), "cases") == 1);
-  CHECK(count(store->handle(), "documents") == 3);
+  CHECK(query(StoreAccess::db(*store), "SELECT group_concat(sql, ';') FROM sqlite_master") == schema);
+  CHECK(count(StoreAccess::db(*store), "cases") == 1);
+  CHECK(count(StoreAccess::db(*store), "documents") == 3);
 }
 
 TEST_CASE("a version-3 database keeps its facts and checks without the unused indexes",
@@ -172,7 +173,7 @@ TEST_CASE("a version-3 database keeps its facts and checks without the unused in
     INSERT INTO checks VALUES (7, 'R1', 'passed'), (7, 'R2', 'failed');
   )sql");
   auto store = open_store(tmp.path);
-  sqlite3* db = store->handle();
+  sqlite3* db = StoreAccess::db(*store);
   CHECK(store->schema_version() == latest_schema_version());
   CHECK(query(db, "SELECT count(*) FROM sqlite_master WHERE name IN"
                   " ('facts_by_kind', 'checks_by_rule')") == "0");
@@ -192,7 +193,7 @@ TEST_CASE("a version-4 database gains an index that answers the brief findings q
   CHECK(store->schema_version() == latest_schema_version());
   // The plan of the query CaseLoader runs for an unchanged case (Load::findings).
   sqlite3_stmt* plan = nullptr;
-  REQUIRE(sqlite3_prepare_v2(store->handle(),
+  REQUIRE(sqlite3_prepare_v2(StoreAccess::db(*store),
                              "EXPLAIN QUERY PLAN SELECT rule, kind, severity FROM findings"
                              " WHERE case_id = 1 ORDER BY ord",
                              -1, &plan, nullptr) == SQLITE_OK);
@@ -268,7 +269,7 @@ TEST_CASE("a saved case reads back with NULL for unknown values", "[store]") {
   auto run = store->begin_run({"0.1.0", "haizhu", "1", "ff", "2024-05-01T08:00:00Z"});
   REQUIRE(run.ok());
   REQUIRE(store->save_case(*run, sample_case(), sample_audit()).ok());
-  sqlite3* db = store->handle();
+  sqlite3* db = StoreAccess::db(*store);
 
   auto cases = [&](const std::string& cols) { return query(db, "SELECT " + cols + " FROM cases"); };
   CHECK(cases("status") == "audited");
@@ -327,7 +328,7 @@ TEST_CASE("a rejected case is stored with its error and without score or grade",
   a.score = 0;
   a.grade = "不合格";
   REQUIRE(store->save_case(*run, c, a).ok());
-  sqlite3* db = store->handle();
+  sqlite3* db = StoreAccess::db(*store);
   CHECK(query(db, "SELECT status FROM cases") == "rejected");
   CHECK(query(db, "SELECT error FROM cases") == "不是有效的 zip 压缩包");
   for (const char* unknown : {"sha256", "score", "grade", "case_number", "fine"})
@@ -339,7 +340,7 @@ TEST_CASE("a rejected case is stored with its error and without score or grade",
 TEST_CASE("a stored case read back and saved into its round is updated in place", "[store]") {
   TempDb tmp;
   auto store = open_store(tmp.path);
-  sqlite3* db = store->handle();
+  sqlite3* db = StoreAccess::db(*store);
   auto first = store->begin_run({"0.1.0", "haizhu", "1", "ff", ""});
   REQUIRE(first.ok());
   Case original = sample_case();
@@ -385,7 +386,7 @@ TEST_CASE("a stored case saved into another round, or with other documents, is a
           "[store]") {
   TempDb tmp;
   auto store = open_store(tmp.path);
-  sqlite3* db = store->handle();
+  sqlite3* db = StoreAccess::db(*store);
   auto first = store->begin_run({"0.1.0", "haizhu", "1", "ff", "", "第一轮"});
   REQUIRE(first.ok());
   REQUIRE(store->save_case(*first, sample_case(), sample_audit()).ok());
@@ -424,7 +425,7 @@ TEST_CASE("re-auditing an archive replaces its earlier results", "[store]") {
   better.score = 100;
   REQUIRE(store->save_case(*second, sample_case(), better).ok());
 
-  sqlite3* db = store->handle();
+  sqlite3* db = StoreAccess::db(*store);
   CHECK(count(db, "cases") == 2);
   CHECK(count(db, "documents") == 6);
   CHECK(count(db, "facts") == 4);
@@ -454,7 +455,7 @@ TEST_CASE("a save that fails midway keeps the earlier results", "[store]") {
   auto run = store->begin_run({"0.1.0", "haizhu", "1", "ff", ""});
   REQUIRE(run.ok());
   REQUIRE(store->save_case(*run, sample_case(), sample_audit()).ok());
-  const std::string before = snapshot(store->handle());
+  const std::string before = snapshot(StoreAccess::db(*store));
 
   // The third document breaks the stage constraint after two were inserted.
   Case broken = sample_case();
@@ -463,13 +464,13 @@ TEST_CASE("a save that fails midway keeps the earlier results", "[store]") {
   REQUIRE_FALSE(saved.ok());
   CHECK_THAT(saved.reason,
              Catch::StartsWith("保存审查结果失败") && Catch::Contains("CHECK constraint failed"));
-  CHECK(snapshot(store->handle()) == before);
+  CHECK(snapshot(StoreAccess::db(*store)) == before);
 
   // The store stays usable after the rollback.
   Audit better = sample_audit();
   better.score = 99;
   CHECK(store->save_case(*run, sample_case(), better).ok());
-  CHECK(query(store->handle(), "SELECT score FROM cases") == "99.0");
+  CHECK(query(StoreAccess::db(*store), "SELECT score FROM cases") == "99.0");
 }
 
 TEST_CASE("a save for an unknown run fails and keeps the earlier results", "[store]") {
@@ -478,11 +479,11 @@ TEST_CASE("a save for an unknown run fails and keeps the earlier results", "[sto
   auto run = store->begin_run({"0.1.0", "haizhu", "1", "ff", ""});
   REQUIRE(run.ok());
   REQUIRE(store->save_case(*run, sample_case(), sample_audit()).ok());
-  const std::string before = snapshot(store->handle());
+  const std::string before = snapshot(StoreAccess::db(*store));
   Status saved = store->save_case(*run + 100, sample_case(), sample_audit());
   REQUIRE_FALSE(saved.ok());
   CHECK_THAT(saved.reason, Catch::Contains("FOREIGN KEY constraint failed"));
-  CHECK(snapshot(store->handle()) == before);
+  CHECK(snapshot(StoreAccess::db(*store)) == before);
 }
 
 TEST_CASE("deleting a case removes its documents, facts, signatures, findings and checks",
@@ -493,7 +494,7 @@ TEST_CASE("deleting a case removes its documents, facts, signatures, findings an
   REQUIRE(run.ok());
   REQUIRE(store->save_case(*run, sample_case(), sample_audit()).ok());
   REQUIRE(store->save_case(*run, sample_case("keep.zip"), sample_audit()).ok());
-  sqlite3* db = store->handle();
+  sqlite3* db = StoreAccess::db(*store);
   REQUIRE(sqlite3_exec(db, "DELETE FROM cases WHERE archive = '赤岗/2024-012.zip'", nullptr,
                        nullptr, nullptr) == SQLITE_OK);
   CHECK(count(db, "documents") == 3);
@@ -531,7 +532,7 @@ TEST_CASE("a run records its checklist and the time it finished", "[store]") {
   auto store = open_store(tmp.path);
   auto run = store->begin_run({"0.1.0", "haizhu-general", "2024.1", "abc", "2024-05-01T08:00:00Z"});
   REQUIRE(run.ok());
-  sqlite3* db = store->handle();
+  sqlite3* db = StoreAccess::db(*store);
   CHECK(query(db,
               "SELECT tool_version || '|' || checklist_id || '|' || checklist_version || '|' ||"
               " checklist_sha256 || '|' || started_at FROM audit_runs") ==

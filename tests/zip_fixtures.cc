@@ -6,8 +6,9 @@
 #include <cstdio>
 #include <stdexcept>
 
-#include "importers/names.h"
+#include "util/text_match.h"
 #include "importers/zip_central.h"
+#include "util/utf8.h"
 
 namespace auditor::testing {
 namespace {

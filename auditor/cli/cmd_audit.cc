@@ -1,38 +1,21 @@
 // `auditor audit`: audit archives, store the results, print and write them.
-#include <chrono>
 #include <fstream>
 #include <iostream>
 #include <thread>
 
+#include "app/audit.h"
+#include "app/checklist_load.h"
+#include "app/data_dirs.h"
+#include "app/round_reports.h"
 #include "auditor/cli/limit_options.h"
 #include "auditor/cli/options.h"
-#include "auditor/cli/profile_option.h"
-#include "auditor/incremental.h"
-#include "auditor/number_registry.h"
-#include "auditor/pipeline.h"
-#include "auditor/progress.h"
-#include "auditor/run_lock.h"
-#include "auditor/store.h"
+#include "auditor/cli/progress.h"
 #include "reports/console.h"
+#include "reports/json_report.h"
 #include "reports/report.h"
 
 namespace auditor::cli {
 namespace {
-
-std::string now_utc() {
-  std::time_t t = std::time(nullptr);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
-  return buf;
-}
-
-// The default round name carries the local date, as the inspector sees it.
-std::string today_local() {
-  std::time_t t = std::time(nullptr);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", std::localtime(&t));
-  return buf;
-}
 
 // Writes `text` to `target` ("-" = stdout); false with a message on failure.
 bool write_output(const std::string& target, const std::string& text) {
@@ -49,87 +32,29 @@ bool write_output(const std::string& target, const std::string& text) {
   return true;
 }
 
-// How a batch is audited.
-struct BatchOptions {
-  ImportOptions import;
-  int jobs = 1;
-  std::string round;
-  bool full = false;          // parse every archive, reuse nothing stored
-  bool keep_results = false;  // for --json
-};
-
-struct BatchResult {
-  BatchTotals totals;
-  std::vector<CaseResult> results;  // when kept, without document texts
-  bool store_failed = false;        // reasons were printed to stderr
-};
-
-// Audits `archives` into `run` of `store`, printing one line per case on
-// `console`, then runs the cross-case numbering post-pass.
-BatchResult audit_into(Store& store, long long run, const std::vector<std::filesystem::path>& archives,
-                 const Checklist& checklist, const BatchOptions& how, std::ostream& console) {
-  BatchResult b;
-  Progress progress(archives.size());
-  std::size_t done = 0, saved = 0;
-  // Cases are committed in batches of about half a second of work.
-  using Clock = std::chrono::steady_clock;
-  auto batch_started = Clock::now();
-  auto check = [&](Status s) {
-    if (!s.ok()) {
-      std::cerr << s.reason << "\n";
-      b.store_failed = true;
-    }
+// Prints one line per case on `console` under a progress bar.
+AuditObserver console_observer(std::ostream& console, Progress& progress, std::size_t& done) {
+  AuditObserver o;
+  o.started = [&](std::size_t n) {
+    if (n == 0) console << "未找到任何 .zip 压缩包，没有审查案卷。\n";
+    progress.reset(n);
   };
-  check(store.begin_batch());
-  auto take = [&](CaseResult&& r, bool save, const char* note) {
-    if (save) {
-      if (Status s = store.save_case(run, r.c, r.audit); !s.ok()) {
-        std::cerr << "数据库写入失败（" << r.c.archive << "）：" << s.reason << "\n";
-        b.store_failed = true;
-      } else {
-        ++saved;
-      }
-      if (Clock::now() - batch_started > std::chrono::milliseconds(500)) {
-        check(store.commit_batch());
-        check(store.begin_batch());
-        batch_started = Clock::now();
-      }
-    }
+  o.case_done = [&](const CaseResult& r, Reuse reuse) {
+    const bool reused = reuse == Reuse::unchanged || reuse == Reuse::carried;
     progress.clear();
-    console << console_line(r) << note << "\n";
+    console << console_line(r) << (reused ? "（压缩包与清单未变，沿用已存结果）" : "") << "\n";
     progress.update(++done);
-    b.totals.add(r);
-    if (!how.keep_results) return;
-    // The JSON shows no document text: dropping it keeps a large batch small.
-    for (Document& d : r.c.documents) std::string().swap(d.text);
-    b.results.push_back(std::move(r));
   };
-  if (how.full) {
-    audit_batch(archives, checklist, how.import, how.jobs,
-                [&](CaseResult&& r) { take(std::move(r), true, ""); });
-  } else {
-    // Without --json an unchanged case only needs its console line.
-    audit_batch_incremental(store, archives, checklist, how.import, how.jobs, how.round,
-                            how.keep_results ? Load::summary : Load::findings,
-                            [&](CaseResult&& r, Reuse reuse) {
-                              const bool reused = reuse == Reuse::unchanged ||
-                                                  reuse == Reuse::carried;
-                              take(std::move(r), reuse != Reuse::unchanged,
-                                   reused ? "（压缩包与清单未变，沿用已存结果）" : "");
-                            });
-  }
-  progress.clear();
-  check(store.commit_batch());
-  // Serial numbers are unique across cases: compared once the run is stored
-  // (a run that stored no case has nothing to compare); a case that gains a
-  // finding is printed again with its new score.
-  if (saved == 0) return b;
-  check(apply_number_uniqueness(store, run, checklist, [&](const CaseResult& r) {
+  // A case that gains a finding is printed again with its new score.
+  o.renumbered = [&](const CaseResult& r) {
+    progress.clear();
     console << "编号重复 " << console_line(r) << "\n";
-    for (CaseResult& kept : b.results)
-      if (kept.c.archive == r.c.archive) kept = r;
-  }));
-  return b;
+  };
+  o.store_failed = [&](const std::string& reason) {
+    progress.clear();
+    std::cerr << reason << "\n";
+  };
+  return o;
 }
 
 }  // namespace
@@ -189,55 +114,36 @@ int audit(const Args& args) {
     std::cerr << "参数错误：" << sheet_mode.error() << "\n";
     return kExitUsage;
   }
-  if (round.empty()) round = default_round_name(today_local());
-  std::optional<Checklist> checklist = load_checklist_or_report(dir);
-  if (!checklist) return kExitUsage;
-  if (!profile.empty() && !use_profile_option(profile, *checklist)) return kExitUsage;
-  Result<std::vector<std::filesystem::path>> archives = collect_archives(inputs);
-  if (!archives) {
-    std::cerr << archives.error() << "\n";
-    return kExitUsage;
-  }
-  Result<RunLock> lock = RunLock::acquire(db);
-  if (!lock) {
-    std::cerr << lock.error() << "\n";
-    return kExitUsage;
-  }
-  Result<std::unique_ptr<Store>> store = Store::open(db);
-  if (!store) {
-    std::cerr << "无法打开数据库 " << db << "：" << store.error() << "\n";
-    return kExitUsage;
-  }
-  RunInfo run_info{AUDITOR_VERSION, checklist->id, checklist->version, checklist->sha256,
-                   now_utc(), round, *stored_mode, inspector};
-  Result<long long> run = (*store)->begin_run(run_info);
-  if (!run) {
-    std::cerr << "数据库写入失败：" << run.error() << "\n";
-    return kExitUsage;
-  }
+  Result<Checklist> checklist = load_audit_checklist(dir);
+  if (!checklist) return report_checklist_error(checklist.error());
+  if (!profile.empty())
+    if (Status s = apply_profile(profile, *checklist); !s.ok()) return report_error(s.reason);
 
+  AuditRequest request{inputs, db, import_options, jobs, round, *stored_mode, inspector,
+                       AUDITOR_VERSION, full, !json.empty()};
   // With JSON on stdout the console summary goes to stderr.
   std::ostream& console = json == "-" ? std::cerr : std::cout;
-  if (archives->empty()) console << "未找到任何 .zip 压缩包，没有审查案卷。\n";
-  BatchResult batch = audit_into(**store, *run, *archives, *checklist,
-                                 {import_options, jobs, round, full, !json.empty()}, console);
-  (*store)->end_run(*run);
-  console << console_totals(batch.totals) << "\n";
+  Progress progress;
+  std::size_t done = 0;
+  Result<AuditOutcome> outcome =
+      audit_round(request, *checklist, console_observer(console, progress, done));
+  progress.clear();
+  if (!outcome) return report_error(outcome.error());
+  console << console_totals(outcome->totals) << "\n";
   if (!json.empty() &&
-      !write_output(json, result_json(AUDITOR_VERSION, *checklist, batch.results).dump(2)))
+      !write_output(json, result_json(AUDITOR_VERSION, *checklist, outcome->results).dump(2)))
     return kExitUsage;
   if (!out.empty()) {
-    ReportRequest request{round, std::nullopt, out, *wanted, vocabulary(*checklist), *sheet_mode};
+    ReportRequest report{outcome->round, std::nullopt, out, *wanted, vocabulary(*checklist),
+                         *sheet_mode};
     ReportWritten written;
-    if (Status status = write_round_reports(**store, request, &written); !status.ok()) {
-      std::cerr << status.reason << "\n";
-      return kExitUsage;
-    }
+    if (Status status = write_round_reports(db, report, &written); !status.ok())
+      return report_error(status.reason);
     console << "报告已写入 " << out << "\n";
     if (!written.case_sheets) console << sheets_left_out_note(written.cases) << "\n";
   }
-  if (batch.store_failed) return kExitUsage;
-  return batch.totals.rejected > 0 ? kExitRejected : kExitOk;
+  if (outcome->store_failed) return kExitUsage;
+  return outcome->totals.rejected > 0 ? kExitRejected : kExitOk;
 }
 
 }  // namespace auditor::cli

@@ -7,7 +7,9 @@
 
 #include "auditor/calendar.h"
 #include "auditor/cli/options.h"
-#include "auditor/data_files.h"
+#include "app/checklist_load.h"
+#include "app/data_dirs.h"
+#include "app/data_files.h"
 #include "auditor/rule_kinds.h"
 #include "auditor/scoring.h"
 
@@ -57,7 +59,7 @@ void print_calendar(const fs::path& file, const WorkCalendar& cal) {
 
 int checklist(const Args& args) {
   po::options_description desc = option_list();
-  std::string action, dir = (fs::path(AUDITOR_SOURCE_DIR) / "checklists").string();
+  std::string action, dir = data_dir().string();
   desc.add_options()("action", po::value(&action), "操作：check")(
       "dir", po::value(&dir), "数据目录（默认为内置的 checklists 目录）");
   po::positional_options_description positional;
@@ -78,7 +80,7 @@ int checklist(const Args& args) {
   std::vector<std::string> errors = found->errors;
   int passed = 0;
   for (const fs::path& d : found->checklists) {
-    Result<Checklist> cl = load_checklist(d);
+    Result<Checklist> cl = load_audit_checklist(d);
     if (!cl) {
       errors.push_back(cl.error());
       continue;

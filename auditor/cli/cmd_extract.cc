@@ -1,49 +1,13 @@
 // `auditor extract`: per document, what the auditor saw (format, type,
 // stage, facts, signatures, full text). A zip case archive shows every member.
-#include <fstream>
 #include <iostream>
-#include <iterator>
 
-#include "auditor/checker.h"
+#include "app/inspect.h"
 #include "auditor/cli/limit_options.h"
 #include "auditor/cli/options.h"
-#include "auditor/split_documents.h"
-#include "importers/formats.h"
-#include "importers/import.h"
 #include "reports/extract_report.h"
 
 namespace auditor::cli {
-namespace {
-
-// The documents of one input: every member of a case archive (a zip that
-// is not itself a DOCX or OFD package), or the file itself.
-Case read_input(const std::filesystem::path& path, const ImportOptions& opt) {
-  std::error_code ec;
-  if (std::filesystem::file_size(path, ec) > opt.max_archive_bytes && !ec) {
-    Case refused;
-    refused.archive = path.string();
-    refused.rejected = true;
-    refused.error = "文件超过大小上限（" + std::to_string(opt.max_archive_bytes >> 20) + " MB）";
-    return refused;
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) {
-    Case failed;
-    failed.archive = path.string();
-    failed.rejected = true;
-    failed.error = "无法读取文件";
-    return failed;
-  }
-  if (detect_format(bytes, path.string()) == "zip")
-    return import_archive_bytes(path.string(), bytes, opt);
-  Case single;
-  single.archive = path.string();
-  single.documents.push_back(read_document(path.string(), bytes, opt, single.issues));
-  return single;
-}
-
-}  // namespace
 
 int extract(const Args& args) {
   po::options_description desc = option_list();
@@ -78,14 +42,12 @@ int extract(const Args& args) {
       status = kExitUsage;
       continue;
     }
-    Case c = read_input(file, import_options);
+    Case c = inspect_file(file, *checklist, import_options);
     if (c.rejected) {
       std::cerr << file << "：" << c.error << "\n";
       status = kExitRejected;
       continue;
     }
-    split_documents(c, *checklist);  // a whole-case file shown as its documents
-    classify(c, *checklist);
     for (const Document& d : c.documents) {
       if (as_json)
         documents.push_back(document_json(d, *checklist, c.issues));

@@ -2,8 +2,8 @@
 #include <iostream>
 
 #include "auditor/cli/options.h"
-#include "auditor/store.h"
-#include "reports/report.h"
+#include "app/checklist_load.h"
+#include "app/round_reports.h"
 
 namespace auditor::cli {
 
@@ -42,20 +42,15 @@ int report(const Args& args) {
     return kExitUsage;
   }
   Vocabulary names;
-  if (Result<Checklist> checklist = load_checklist(dir); checklist)
+  if (Result<Checklist> checklist = load_audit_checklist(dir); checklist)
     names = vocabulary(*checklist);
   else
     std::cerr << "警告：检查清单无法读取（" << checklist.error()
               << "），报告中的文书类型以代码显示\n";
-  Result<std::unique_ptr<Store>> store = Store::open(db);
-  if (!store) {
-    std::cerr << "无法打开数据库 " << db << "：" << store.error() << "\n";
-    return kExitUsage;
-  }
   ReportRequest request{round, vm.count("compare") ? std::optional(compare) : std::nullopt, out,
                         *wanted, names, *sheet_mode};
   ReportWritten written;
-  if (Status status = write_round_reports(**store, request, &written); !status.ok()) {
+  if (Status status = write_round_reports(db, request, &written); !status.ok()) {
     std::cerr << status.reason << "\n";
     return kExitUsage;
   }

@@ -4,7 +4,7 @@
 #include <iostream>
 
 #include "auditor/cli/options.h"
-#include "auditor/cli/profile_option.h"
+#include "app/checklist_load.h"
 #include "auditor/rule_kinds.h"
 #include "auditor/scoring.h"
 #include "reports/labels.h"
@@ -25,7 +25,8 @@ int rules(const Args& args) {
     return rc;
   std::optional<Checklist> cl = load_checklist_or_report(dir);
   if (!cl) return kExitUsage;
-  if (!profile.empty() && !use_profile_option(profile, *cl)) return kExitUsage;
+  if (!profile.empty())
+    if (Status s = apply_profile(profile, *cl); !s.ok()) return report_error(s.reason);
   const ScoringProfile& s = cl->scoring;
   std::cout << "检查清单：" << cl->name << "（" << cl->id << " " << cl->version << "）\n"
             << "内容哈希：" << cl->sha256 << "\n"

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/data_dirs.h"
 #include "auditor/checklist.h"
 
 namespace auditor::cli {
@@ -24,14 +25,16 @@ constexpr int kExitOk = 0;
 constexpr int kExitRejected = 1;
 constexpr int kExitUsage = 2;
 
-// The bundled checklist folder: next to the binary's source tree.
-std::filesystem::path default_checklist_dir();
-
 // The help line of --sheets, shared by audit and report.
 std::string sheets_option_help();
 
-// Loads the checklist in `dir`, printing the Chinese reason (file:line) on
-// failure.
+// Loads the checklist in `dir` (load_audit_checklist), printing the Chinese
+// reason (file:line) on failure.
 std::optional<Checklist> load_checklist_or_report(const std::filesystem::path& dir);
+
+// Prints `reason` to stderr and returns kExitUsage.
+int report_error(const std::string& reason);
+// The same for a checklist that cannot be loaded: "检查清单有误：<reason>".
+int report_checklist_error(const std::string& reason);
 
 }  // namespace auditor::cli

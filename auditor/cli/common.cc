@@ -1,13 +1,10 @@
 #include <iostream>
 
 #include "auditor/cli/commands.h"
+#include "app/checklist_load.h"
 #include "reports/report.h"
 
 namespace auditor::cli {
-
-std::filesystem::path default_checklist_dir() {
-  return std::filesystem::path(AUDITOR_SOURCE_DIR) / "checklists" / "general";
-}
 
 std::string sheets_option_help() {
   return "逐案评查表：auto（默认；案卷不超过 " + std::to_string(kMaxCasesWithSheets) +
@@ -15,12 +12,21 @@ std::string sheets_option_help() {
 }
 
 std::optional<Checklist> load_checklist_or_report(const std::filesystem::path& dir) {
-  Result<Checklist> loaded = load_checklist(dir);
+  Result<Checklist> loaded = load_audit_checklist(dir);
   if (!loaded) {
-    std::cerr << "检查清单有误：" << loaded.error() << "\n";
+    report_checklist_error(loaded.error());
     return std::nullopt;
   }
   return std::move(*loaded);
+}
+
+int report_error(const std::string& reason) {
+  std::cerr << reason << "\n";
+  return kExitUsage;
+}
+
+int report_checklist_error(const std::string& reason) {
+  return report_error("检查清单有误：" + reason);
 }
 
 }  // namespace auditor::cli

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "auditor/cli/options.h"
-#include "importers/import.h"
+#include "app/audit.h"
 
 namespace auditor::cli {
 

@@ -3,6 +3,8 @@
 // their reasons in docs/formats/pdf.md ("Layout").
 #include "importers/layout/layout_internal.h"
 
+#include "util/utf8.h"
+
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -11,20 +13,12 @@
 
 namespace auditor::text_layout {
 
-// Code point of the UTF-8 sequence starting at s[i] (poppler's output is valid).
-char32_t decode_at(std::string_view s, std::size_t i) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  const int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-  char32_t cp = n == 1 ? c : c & (0x7F >> n);
-  for (int k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
-  return cp;
-}
+// Code point of the UTF-8 sequence starting at s[i].
+char32_t decode_at(std::string_view s, std::size_t i) { return next_code_point(s, i); }
 
 // Code point of the sequence ending just before s[i].
 char32_t decode_before(std::string_view s, std::size_t i) {
-  std::size_t start = i - 1;
-  while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
-  return decode_at(s, start);
+  return decode_at(s, code_point_before(s, i));
 }
 
 // Han ideographs, CJK punctuation (except the ideographic space) and

@@ -121,7 +121,7 @@ Status read_pdf(std::string_view bytes, Document& doc) {
   }
   std::vector<std::string> laid = text_layout::page_texts(std::move(words));
   // Each page after the first starts with a form feed (after the '\n' that
-  // ends the page before, even an empty one): auditor/split_documents.h cuts
+  // ends the page before, even an empty one): importers/split_documents.h cuts
   // a whole-case PDF at its pages; importers/facts_text.cc drops the mark.
   std::string text;
   for (std::size_t i = 0; i < laid.size(); ++i) {

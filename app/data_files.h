@@ -1,0 +1,29 @@
+// Finds the data under a folder of checklist data (e.g. checklists/): the
+// checklist folders, the standalone scoring profiles and the working-day
+// calendars, told apart by each XML file's root element.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "util/status.h"
+
+namespace auditor {
+
+struct DataFiles {
+  // Folders holding a <checklist> header file; every *.xml below one of them
+  // belongs to it (load_checklist).
+  std::vector<std::filesystem::path> checklists;
+  std::vector<std::filesystem::path> profiles;   // <profile> files (load_profile)
+  std::vector<std::filesystem::path> calendars;  // <calendar> files (WorkCalendar::load)
+  // "<file>:<line>: <reason>" for files outside every checklist folder that
+  // are malformed or have another root element.
+  std::vector<std::string> errors;
+};
+
+// Walks `dir` recursively, in sorted path order. Fails when `dir` is not a
+// readable folder or holds no *.xml file.
+Result<DataFiles> find_data_files(const std::filesystem::path& dir);
+
+}  // namespace auditor

@@ -1,0 +1,66 @@
+#include "app/round_reports.h"
+
+#include "store/round_reader.h"
+
+namespace auditor {
+namespace {
+
+// The round named `name`, failing when it does not exist.
+Result<RoundInfo> existing_round(Store& store, const std::string& name) {
+  Result<std::optional<RoundInfo>> found = find_round(store, name);
+  if (!found) return found.failure();
+  if (!*found)
+    return Error{name.empty() ? "数据库中还没有审查轮次，请先运行 auditor audit"
+                              : "数据库中没有名为「" + name + "」的审查轮次",
+                 Code::not_found};
+  return **found;
+}
+
+// The round to compare with, loaded for comparison only; nullopt when none.
+Result<std::optional<RoundData>> comparison_round(Store& store, const RoundData& current,
+                                                  const std::optional<std::string>& name) {
+  std::optional<RoundInfo> previous;
+  if (name) {
+    Result<RoundInfo> named = existing_round(store, *name);
+    if (!named) return Error{named.error()};
+    if (named->id == current.round.id) return Error{"不能把审查轮次与它自身比较"};
+    previous = *named;
+  } else {
+    Result<std::optional<RoundInfo>> same_scope = previous_round(store, current);
+    if (!same_scope) return Error{same_scope.error()};
+    previous = *same_scope;
+  }
+  if (!previous) return std::optional<RoundData>();
+  Result<RoundData> loaded = load_round(store, *previous, false);
+  if (!loaded) return Error{loaded.error()};
+  return std::optional<RoundData>(std::move(*loaded));
+}
+
+}  // namespace
+
+Status write_round_reports(Store& store, const ReportRequest& request, ReportWritten* written) {
+  Result<RoundInfo> round = existing_round(store, request.round);
+  if (!round) return Status::failure(round.failure());
+  Result<std::size_t> count = case_count(store, *round);
+  if (!count) return Status::failure(count.failure());
+  // Without sheets the documents and checks are never read.
+  const bool sheets = sheets_for(*count, request.sheets);
+  Result<RoundData> data = load_round(store, *round, sheets);
+  if (!data) return Status::failure(data.failure());
+  if (written) *written = {data->cases.size(), sheets};
+  Result<std::optional<RoundData>> previous = comparison_round(store, *data, request.compare_with);
+  if (!previous) return Status::failure(previous.failure());
+  const RoundSummary summary = summarize(*data, *previous ? &**previous : nullptr);
+  const ReportInput in{*data, summary, request.names, sheets};
+
+  return write_report_files(in, request.formats, request.dir);
+}
+
+Status write_round_reports(const std::filesystem::path& db, const ReportRequest& request,
+                           ReportWritten* written) {
+  Result<std::unique_ptr<Store>> store = Store::open_read_only(db);
+  if (!store) return Status::failure(store.failure());
+  return write_round_reports(**store, request, written);
+}
+
+}  // namespace auditor

@@ -1,0 +1,61 @@
+#include "auditor/cli/progress.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+
+namespace auditor {
+namespace {
+
+std::string clock_text(double seconds) {
+  const long s = static_cast<long>(seconds + 0.5);
+  char buf[32];
+  if (s >= 3600)
+    std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
+  else
+    std::snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
+  return buf;
+}
+
+}  // namespace
+
+std::string progress_line(std::size_t done, std::size_t total, double elapsed, int width) {
+  done = std::min(done, total);
+  const int filled = total == 0 ? width : static_cast<int>(width * done / total);
+  std::string line = "[" + std::string(filled, '#') + std::string(width - filled, '-') + "]";
+  char counts[64];
+  std::snprintf(counts, sizeof counts, " %zu/%zu", done, total);
+  line += counts;
+  if (done == 0 || elapsed <= 0) return line + "  -- 个/秒  剩余 --";
+  const double rate = done / elapsed;
+  char r[32];
+  std::snprintf(r, sizeof r, "  %.1f 个/秒", rate);
+  return line + r + "  剩余 " + clock_text((total - done) / rate);
+}
+
+Progress::Progress(std::size_t total, std::FILE* out, bool force)
+    : total_(total), out_(out), enabled_(force || isatty(fileno(out))) {}
+
+Progress::~Progress() {
+  if (drawn_) std::fputs("\n", out_);
+}
+
+void Progress::update(std::size_t done) {
+  if (!enabled_) return;
+  const Clock::time_point now = Clock::now();
+  if (drawn_ && done < total_ && now - last_draw_ < std::chrono::milliseconds(100)) return;
+  const double elapsed = std::chrono::duration<double>(now - start_).count();
+  std::fprintf(out_, "\r\033[K%s", progress_line(done, total_, elapsed).c_str());
+  std::fflush(out_);
+  drawn_ = true;
+  last_draw_ = now;
+}
+
+void Progress::clear() {
+  if (!enabled_ || !drawn_) return;
+  std::fputs("\r\033[K", out_);
+  std::fflush(out_);
+  drawn_ = false;
+}
+
+}  // namespace auditor

@@ -1,0 +1,35 @@
+// One round (审查轮次) read back from the store into plain values
+// (auditor/round.h), for the round reports. Reading uses one query per
+// table, never one per case.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "auditor/round.h"
+#include "store/store.h"
+#include "util/status.h"
+
+namespace auditor {
+
+// The round named `name`, or the most recently created one when `name` is
+// empty; nullopt when there is no such round.
+Result<std::optional<RoundInfo>> find_round(Store& store, const std::string& name);
+
+// The number of cases of `round`, without reading them.
+Result<std::size_t> case_count(Store& store, const RoundInfo& round);
+
+// Everything the reports show about `round`. With `full` false only the case
+// rows, the facts behind the case numbers and filing dates, the types of the
+// filing and closing documents and the findings are read: enough for the
+// notification, the case list and comparing rounds. Documents and checks
+// then stay empty; RoundData::facts is complete either way.
+Result<RoundData> load_round(Store& store, const RoundInfo& round, bool full = true);
+
+// The latest round created before `current` whose set of streets (the
+// non-empty streets of its cases) equals the current one's; nullopt when
+// none has the same scope.
+Result<std::optional<RoundInfo>> previous_round(Store& store, const RoundData& current);
+
+}  // namespace auditor

@@ -1,0 +1,295 @@
+#include "store/schema.h"
+
+#include <string>
+
+namespace auditor {
+namespace {
+
+struct Migration {
+  int version;      // user_version after the migration
+  const char* sql;  // applied in one transaction
+};
+
+// Ordered, append-only: a released migration is never edited, a change to
+// the schema is a new entry.
+constexpr Migration kMigrations[] = {
+    {1, R"sql(
+CREATE TABLE audit_runs (
+  id INTEGER PRIMARY KEY,
+  started_at TEXT NOT NULL,
+  finished_at TEXT,
+  tool_version TEXT NOT NULL,
+  checklist_id TEXT NOT NULL,
+  checklist_version TEXT NOT NULL,
+  checklist_sha256 TEXT NOT NULL
+);
+CREATE TABLE cases (
+  id INTEGER PRIMARY KEY,
+  archive TEXT NOT NULL UNIQUE,
+  sha256 TEXT,
+  run_id INTEGER NOT NULL REFERENCES audit_runs(id),
+  status TEXT NOT NULL CHECK (status IN ('audited', 'rejected')),
+  error TEXT,
+  case_number TEXT,
+  street TEXT,
+  party TEXT,
+  party_id TEXT,
+  procedure TEXT,
+  fine REAL,
+  score REAL,
+  grade TEXT,
+  audited_at TEXT NOT NULL
+);
+CREATE INDEX cases_by_sha256 ON cases(sha256);
+CREATE INDEX cases_by_run ON cases(run_id);
+CREATE TABLE documents (
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+  ord INTEGER NOT NULL,
+  path TEXT NOT NULL,
+  format TEXT NOT NULL,
+  type TEXT,
+  stage INTEGER CHECK (stage BETWEEN 1 AND 8),
+  number TEXT,
+  date TEXT,
+  pages INTEGER,
+  seal TEXT,
+  has_text INTEGER NOT NULL CHECK (has_text IN (0, 1)),
+  title TEXT,
+  UNIQUE (case_id, ord)
+);
+CREATE TABLE facts (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  value TEXT NOT NULL,
+  snippet TEXT
+);
+CREATE INDEX facts_by_document ON facts(document_id);
+CREATE INDEX facts_by_kind ON facts(kind);
+CREATE TABLE signatures (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  sig_id TEXT NOT NULL,
+  type TEXT NOT NULL,
+  page INTEGER,
+  time TEXT,
+  provider TEXT,
+  seal_name TEXT,
+  refs INTEGER NOT NULL,
+  digests_ok INTEGER NOT NULL
+);
+CREATE INDEX signatures_by_document ON signatures(document_id);
+CREATE TABLE findings (
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+  ord INTEGER NOT NULL,
+  rule TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  severity TEXT NOT NULL,
+  stage INTEGER CHECK (stage BETWEEN 1 AND 8),
+  document TEXT,
+  message TEXT NOT NULL,
+  basis TEXT,
+  evidence TEXT NOT NULL CHECK (json_valid(evidence) AND json_type(evidence) = 'array'),
+  deduction REAL NOT NULL,
+  UNIQUE (case_id, ord)
+);
+CREATE INDEX findings_by_rule ON findings(rule);
+CREATE TABLE checks (
+  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+  rule TEXT NOT NULL,
+  outcome TEXT NOT NULL
+    CHECK (outcome IN ('passed', 'failed', 'not_applicable', 'not_checkable'))
+);
+CREATE INDEX checks_by_case ON checks(case_id);
+CREATE INDEX checks_by_rule ON checks(rule);
+)sql"},
+    // Rounds (审查轮次): every run belongs to one; an archive is unique per
+    // round, so rounds can be compared. Earlier runs form one round. Runs
+    // and cases are rebuilt (foreign keys are off during migrations).
+    {2, R"sql(
+CREATE TABLE rounds (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  mode TEXT NOT NULL CHECK (mode IN ('inspection', 'self_check')),
+  created_at TEXT NOT NULL
+);
+INSERT INTO rounds (id, name, mode, created_at)
+  SELECT 1, '升级前的审查', 'inspection', min(started_at) FROM audit_runs HAVING count(*) > 0;
+CREATE TABLE audit_runs_v2 (
+  id INTEGER PRIMARY KEY,
+  round_id INTEGER NOT NULL REFERENCES rounds(id),
+  inspector TEXT,
+  started_at TEXT NOT NULL,
+  finished_at TEXT,
+  tool_version TEXT NOT NULL,
+  checklist_id TEXT NOT NULL,
+  checklist_version TEXT NOT NULL,
+  checklist_sha256 TEXT NOT NULL,
+  UNIQUE (id, round_id)
+);
+INSERT INTO audit_runs_v2 (id, round_id, inspector, started_at, finished_at, tool_version,
+                           checklist_id, checklist_version, checklist_sha256)
+  SELECT id, 1, NULL, started_at, finished_at, tool_version, checklist_id, checklist_version,
+         checklist_sha256 FROM audit_runs;
+DROP TABLE audit_runs;
+ALTER TABLE audit_runs_v2 RENAME TO audit_runs;
+CREATE INDEX audit_runs_by_round ON audit_runs(round_id);
+CREATE TABLE cases_v2 (
+  id INTEGER PRIMARY KEY,
+  round_id INTEGER REFERENCES rounds(id),
+  archive TEXT NOT NULL,
+  sha256 TEXT,
+  run_id INTEGER NOT NULL REFERENCES audit_runs(id),
+  status TEXT NOT NULL CHECK (status IN ('audited', 'rejected')),
+  error TEXT,
+  case_number TEXT,
+  street TEXT,
+  party TEXT,
+  party_id TEXT,
+  procedure TEXT,
+  fine REAL,
+  score REAL,
+  grade TEXT,
+  audited_at TEXT NOT NULL,
+  UNIQUE (round_id, archive),
+  FOREIGN KEY (run_id, round_id) REFERENCES audit_runs(id, round_id)
+);
+INSERT INTO cases_v2 (id, round_id, archive, sha256, run_id, status, error, case_number, street,
+                      party, party_id, procedure, fine, score, grade, audited_at)
+  SELECT id, 1, archive, sha256, run_id, status, error, case_number, street, party, party_id,
+         procedure, fine, score, grade, audited_at FROM cases;
+DROP TABLE cases;
+ALTER TABLE cases_v2 RENAME TO cases;
+CREATE INDEX cases_by_sha256 ON cases(sha256);
+CREATE INDEX cases_by_run ON cases(run_id);
+CREATE INDEX cases_by_archive ON cases(archive);
+)sql"},
+    // What a re-check needs besides facts: each document's full text and
+    // the case data only a manifest declares (JSON: has_manifest, dates,
+    // flags), and how each document's type was found. NULL in rows stored
+    // before: such a case is parsed again. And the archive file's size and
+    // mtime, to skip reading unchanged files.
+    {3, R"sql(
+ALTER TABLE documents ADD COLUMN text TEXT;
+ALTER TABLE documents ADD COLUMN type_source TEXT;
+ALTER TABLE cases ADD COLUMN declared TEXT;
+ALTER TABLE cases ADD COLUMN file_size INTEGER;
+ALTER TABLE cases ADD COLUMN file_mtime_ns INTEGER;
+)sql"},
+    // Indexes no query of the tool uses: every fact and check row paid a
+    // B-tree insert for them (about 175 per case). Queries by kind or rule
+    // scan the table or go through the case first.
+    {4, R"sql(
+DROP INDEX facts_by_kind;
+DROP INDEX checks_by_rule;
+)sql"},
+    // An unchanged re-audit reads each case's findings as rule, kind and
+    // severity only (store_load.cc): from this index alone, without the
+    // table pages that hold the messages and evidence (a page or two per case).
+    {5, R"sql(
+CREATE INDEX findings_by_case ON findings(case_id, ord, rule, kind, severity);
+)sql"},
+};
+
+bool exec(sqlite3* db, const char* sql) {
+  return sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
+}
+
+// True when PRAGMA `query` yields at least one row.
+bool yields_row(sqlite3* db, const char* query) {
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db, query, -1, &stmt, nullptr) != SQLITE_OK) return false;
+  const bool row = sqlite3_step(stmt) == SQLITE_ROW;
+  sqlite3_finalize(stmt);
+  return row;
+}
+
+bool foreign_keys_on(sqlite3* db) {
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db, "PRAGMA foreign_keys", -1, &stmt, nullptr) != SQLITE_OK) return false;
+  const bool on = sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_int(stmt, 0) == 1;
+  sqlite3_finalize(stmt);
+  return on;
+}
+
+// Applies `m` unless another process got there first. One transaction; the
+// foreign keys must hold again before it commits.
+Status apply(sqlite3* db, const Migration& m) {
+  if (!exec(db, "BEGIN IMMEDIATE"))
+    return Status::failure("无法开始数据库升级：" + sqlite_reason(db));
+  std::string why;
+  const std::string failed = "数据库升级到第 " + std::to_string(m.version) + " 版失败：";
+  const std::string set_version = "PRAGMA user_version = " + std::to_string(m.version);
+  Result<int> version = read_schema_version(db);
+  if (!version)
+    why = version.error();
+  else if (*version < m.version && (!exec(db, m.sql) || !exec(db, set_version.c_str())))
+    why = failed + sqlite_reason(db);
+  else if (yields_row(db, "PRAGMA foreign_key_check"))
+    why = failed + "升级后的数据不满足外键约束";
+  else if (!exec(db, "COMMIT"))
+    why = "数据库升级提交失败：" + sqlite_reason(db);
+  if (why.empty()) return Status::success();
+  exec(db, "ROLLBACK");
+  return Status::failure(why);
+}
+
+}  // namespace
+
+std::string sqlite_reason(sqlite3* db) {
+  if (sqlite3_errcode(db) == SQLITE_NOTADB) return "文件不是 SQLite 数据库";
+  return std::string("SQLite 错误：") + sqlite3_errmsg(db);
+}
+
+Code sqlite_code(sqlite3* db) {
+  switch (sqlite3_errcode(db)) {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+    case SQLITE_FORMAT:
+      return Code::corrupt;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return Code::busy;
+    default:
+      return Code::io;
+  }
+}
+
+Error sqlite_error(sqlite3* db, const std::string& what) {
+  return Error{what + "：" + sqlite_reason(db), sqlite_code(db)};
+}
+
+int latest_schema_version() { return std::end(kMigrations)[-1].version; }
+
+Result<int> read_schema_version(sqlite3* db) {
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &stmt, nullptr) != SQLITE_OK)
+    return Error{"无法读取数据库版本：" + sqlite_reason(db)};
+  int rc = sqlite3_step(stmt);
+  int version = rc == SQLITE_ROW ? sqlite3_column_int(stmt, 0) : 0;
+  sqlite3_finalize(stmt);
+  if (rc != SQLITE_ROW) return Error{"无法读取数据库版本：" + sqlite_reason(db)};
+  return version;
+}
+
+Status migrate(sqlite3* db, int target) {
+  Result<int> version = read_schema_version(db);
+  if (!version) return Status::failure(version.error());
+  if (*version > latest_schema_version())
+    return Status::failure("数据库结构版本为 " + std::to_string(*version) +
+                           "，高于本工具支持的版本 " + std::to_string(latest_schema_version()) +
+                           "：该数据库由更新版本的 auditor 创建，请升级 auditor 后再打开");
+  // A table rebuild must not cascade its DROP into the child tables. The
+  // pragma is a no-op inside a transaction, so it is switched around them.
+  const bool foreign_keys = foreign_keys_on(db);
+  if (foreign_keys) exec(db, "PRAGMA foreign_keys = OFF");
+  Status result = Status::success();
+  for (const Migration& m : kMigrations) {
+    if (m.version <= *version || m.version > target) continue;
+    if (result = apply(db, m); !result.ok()) break;
+  }
+  if (foreign_keys) exec(db, "PRAGMA foreign_keys = ON");
+  return result;
+}
+
+}  // namespace auditor
