@@ -27,7 +27,8 @@ constexpr Command kCommands[] = {
 void usage(std::ostream& out) {
   out << "用法：auditor <命令> [选项] [参数...]\n\n"
          "行政处罚案卷评查工具（离线）\n\n命令：\n";
-  for (const Command& c : kCommands) out << "  " << c.name << "\t" << c.help << "\n";
+  for (const Command& c : kCommands)
+    out << "  " << c.name << std::string(12 - std::strlen(c.name), ' ') << c.help << "\n";
   out << "\n  auditor <命令> --help   查看命令的选项\n"
          "  auditor --version       显示版本\n";
 }
