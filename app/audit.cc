@@ -30,8 +30,8 @@ std::string today_local() {
 // Audits `archives` into `run` of `store`, then runs the cross-case
 // numbering post-pass.
 void audit_into(Store& store, long long run, const std::vector<std::filesystem::path>& archives,
-                const Checklist& checklist, const AuditRequest& how,
-                const AuditObserver& observer, AuditOutcome& out) {
+                const Checklist& checklist, const AuditRequest& how, const AuditObserver& observer,
+                AuditOutcome& out) {
   std::size_t saved = 0;
   // Cases are committed in batches of about half a second of work.
   using Clock = std::chrono::steady_clock;
@@ -94,8 +94,9 @@ Result<AuditOutcome> audit_round(const AuditRequest& request, const Checklist& c
     return Error{"无法打开数据库 " + request.db.string() + "：" + store.error(), store.code()};
   AuditOutcome out;
   out.round = request.round.empty() ? default_round_name(today_local()) : request.round;
-  RunInfo info{request.tool_version, checklist.id, checklist.version, checklist.sha256,
-               now_utc(), out.round, request.mode, request.inspector};
+  RunInfo info{request.tool_version, checklist.id,     checklist.version,
+               checklist.sha256,     now_utc(),        out.round,
+               request.mode,         request.inspector};
   Result<long long> run = (*store)->begin_run(info);
   if (!run) return Error{"数据库写入失败：" + run.error(), run.code()};
   if (observer.started) observer.started(archives->size());

@@ -26,9 +26,9 @@ struct AuditRequest {
   std::filesystem::path db;
   ImportOptions import;
   int jobs = 1;
-  std::string round;                 // empty: default_round_name(today, local time)
-  std::string mode = "inspection";   // as stored: inspection | self_check
-  std::string inspector;             // empty: not stated
+  std::string round;                // empty: default_round_name(today, local time)
+  std::string mode = "inspection";  // as stored: inspection | self_check
+  std::string inspector;            // empty: not stated
   std::string tool_version;
   bool full = false;          // parse every archive, reuse nothing stored
   bool keep_results = false;  // return every case (without document texts)
@@ -47,7 +47,7 @@ struct AuditObserver {
 };
 
 struct AuditOutcome {
-  std::string round;                // the round's name
+  std::string round;  // the round's name
   BatchTotals totals;
   std::vector<CaseResult> results;  // with keep_results, in input order
   bool store_failed = false;        // some case or batch was not stored

@@ -23,8 +23,8 @@ Status apply_profile(const std::string& id_or_file, Checklist& checklist) {
     return Status::failure(why, is_file ? Code::invalid : Code::not_found);
   }
   if (!is_file && loaded->id != id_or_file)
-    return Status::failure("计分方案有误：" + path.string() + " 的编号为 " + loaded->id + "，不是 " +
-                           id_or_file);
+    return Status::failure("计分方案有误：" + path.string() + " 的编号为 " + loaded->id +
+                           "，不是 " + id_or_file);
   if (Status s = check_profile(*loaded, checklist); !s.ok())
     return Status::failure("计分方案有误：" + s.reason);
   checklist.sha256 = sha256_hex(checklist.sha256 + std::string("\0profile\0", 9) + loaded->sha256);

@@ -72,8 +72,9 @@ Result<DataFiles> find_data_files(const fs::path& dir) {
     } else if (x.root == "calendar") {
       out.calendars.push_back(x.path);
     } else {
-      out.errors.push_back(x.path.string() + ":" + std::to_string(x.line) + ": 根元素 <" + x.root +
-                           "> 不属于任何检查清单（所在目录及其上级目录中没有 <checklist> 清单头文件）");
+      out.errors.push_back(
+          x.path.string() + ":" + std::to_string(x.line) + ": 根元素 <" + x.root +
+          "> 不属于任何检查清单（所在目录及其上级目录中没有 <checklist> 清单头文件）");
     }
   }
   return out;

@@ -1,10 +1,10 @@
 #include "app/incremental.h"
 
-#include "auditor/case_info.h"
 #include "app/pipeline.h"
+#include "auditor/case_info.h"
+#include "importers/facts.h"
 #include "importers/split_documents.h"
 #include "store/case_reader.h"
-#include "importers/facts.h"
 
 namespace auditor {
 namespace {
@@ -64,7 +64,7 @@ void audit_batch_incremental(Store& store, const std::vector<std::filesystem::pa
     auto reuse_stored = [&] {
       const bool same_checklist = before->checklist_sha256 == checklist.sha256;
       if (!same_checklist && !before->complete) return false;
-      reuse[i] = !same_checklist               ? Reuse::rechecked
+      reuse[i] = !same_checklist          ? Reuse::rechecked
                  : before->round == round ? Reuse::unchanged
                                           : Reuse::carried;
       case_ids[i] = before->case_id;

@@ -14,8 +14,8 @@
 #include <vector>
 
 #include "app/pipeline.h"
-#include "store/store.h"
 #include "store/case_reader.h"
+#include "store/store.h"
 
 namespace auditor {
 

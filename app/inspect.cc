@@ -38,7 +38,6 @@ Case read_input(const std::filesystem::path& path, const ImportOptions& opt) {
   return single;
 }
 
-
 }  // namespace
 
 Case inspect_file(const std::filesystem::path& path, const Checklist& checklist,

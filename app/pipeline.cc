@@ -114,11 +114,12 @@ void run_ordered(std::size_t n, int jobs, const std::function<CaseResult(std::si
   for (std::thread& t : pool) t.join();
 }
 
-void audit_batch(const std::vector<std::filesystem::path>& archives,
-                 const Checklist& checklist, const ImportOptions& opt, int jobs,
+void audit_batch(const std::vector<std::filesystem::path>& archives, const Checklist& checklist,
+                 const ImportOptions& opt, int jobs,
                  const std::function<void(CaseResult&&)>& consume) {
   run_ordered(
-      archives.size(), jobs, [&](std::size_t i) { return audit_archive(archives[i], checklist, opt); },
+      archives.size(), jobs,
+      [&](std::size_t i) { return audit_archive(archives[i], checklist, opt); },
       [&](std::size_t, CaseResult&& r) { consume(std::move(r)); });
 }
 

@@ -17,8 +17,7 @@ namespace auditor {
 // Archives named by `inputs`: a .zip file as given, or every .zip below a
 // folder (recursively, case-insensitive extension), sorted by path.
 // Fails with a Chinese reason when an input does not exist.
-Result<std::vector<std::filesystem::path>> collect_archives(
-    const std::vector<std::string>& inputs);
+Result<std::vector<std::filesystem::path>> collect_archives(const std::vector<std::string>& inputs);
 
 // Classifies and checks an imported case (a rejected one only gets its
 // checks' outcomes). Never throws.
@@ -39,8 +38,8 @@ void run_ordered(std::size_t n, int jobs, const std::function<CaseResult(std::si
 
 // Audits `archives` with `jobs` worker threads. `consume` is called on the
 // calling thread, once per archive, in input order.
-void audit_batch(const std::vector<std::filesystem::path>& archives,
-                 const Checklist& checklist, const ImportOptions& opt, int jobs,
+void audit_batch(const std::vector<std::filesystem::path>& archives, const Checklist& checklist,
+                 const ImportOptions& opt, int jobs,
                  const std::function<void(CaseResult&&)>& consume);
 
 }  // namespace auditor

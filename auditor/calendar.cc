@@ -25,11 +25,11 @@ class Reader {
   Status parse() {
     // Parsing in place from `bytes_` keeps offset_debug() aligned with the
     // file as written (UTF-8 in, no conversion).
-    const pugi::xml_parse_result r = doc_.load_buffer(
-        bytes_.data(), bytes_.size(), pugi::parse_default, pugi::encoding_utf8);
+    const pugi::xml_parse_result r =
+        doc_.load_buffer(bytes_.data(), bytes_.size(), pugi::parse_default, pugi::encoding_utf8);
     if (r) return Status::success();
-    return Status::failure(label_ + ":" + std::to_string(line_at(r.offset)) +
-                           ": XML 格式错误：" + r.description());
+    return Status::failure(label_ + ":" + std::to_string(line_at(r.offset)) + ": XML 格式错误：" +
+                           r.description());
   }
 
   pugi::xml_node root() const { return doc_.document_element(); }
@@ -90,8 +90,8 @@ Status read_year(const Reader& in, const pugi::xml_node& node, CalendarYear& out
   const char* end = value.data() + value.size();
   const auto [ptr, ec] = std::from_chars(value.data(), end, out.year);
   if (ec != std::errc() || ptr != end || out.year < kMinYear || out.year > kMaxYear)
-    return in.fail(node, "年份应为 " + std::to_string(kMinYear) + "–" +
-                             std::to_string(kMaxYear) + " 之间的整数，实为“" + value + "”");
+    return in.fail(node, "年份应为 " + std::to_string(kMinYear) + "–" + std::to_string(kMaxYear) +
+                             " 之间的整数，实为“" + value + "”");
   for (const pugi::xml_node child : node.children()) {
     if (child.type() != pugi::node_element) continue;
     const std::string name = child.name();
@@ -124,8 +124,8 @@ Status read_years(const Reader& in, std::vector<CalendarYear>& out) {
   for (const pugi::xml_node child : root.children()) {
     if (child.type() != pugi::node_element) continue;
     if (std::string(child.name()) != "year")
-      return in.fail(child, std::string("未知元素 <") + child.name() +
-                                ">，<calendar> 内只允许 <year>");
+      return in.fail(child,
+                     std::string("未知元素 <") + child.name() + ">，<calendar> 内只允许 <year>");
     CalendarYear year;
     if (Status s = read_year(in, child, year, seen); !s.ok()) return s;
     if (!out.empty() && year.year != out.back().year + 1) {

@@ -49,8 +49,8 @@ bool read_entries(const RuleContext& ctx, std::vector<Entry>& out) {
 }
 
 std::size_t count_of(const Case& c, const std::string& type) {
-  return static_cast<std::size_t>(std::count_if(
-      c.documents.begin(), c.documents.end(), [&](const Document& d) { return d.type == type; }));
+  return static_cast<std::size_t>(std::count_if(c.documents.begin(), c.documents.end(),
+                                                [&](const Document& d) { return d.type == type; }));
 }
 
 void check_listed_present(const Rule& r, const RuleContext& ctx, const std::vector<Entry>& entries,
@@ -119,9 +119,8 @@ void check_listed_untyped(const Rule& r, const RuleContext& ctx, const std::vect
   std::vector<std::string> candidates;
   for (const Document& d : ctx.c.documents) {
     if (d.type == kCatalogue || (readable(d) && d.type)) continue;
-    const bool named = std::any_of(entries.begin(), entries.end(), [&](const Entry& e) {
-      return e.type.empty() && matches(e, d);
-    });
+    const bool named = std::any_of(entries.begin(), entries.end(),
+                                   [&](const Entry& e) { return e.type.empty() && matches(e, d); });
     if (!named) candidates.push_back(d.path);
   }
   for (const Entry& e : entries) {
@@ -133,11 +132,10 @@ void check_listed_untyped(const Rule& r, const RuleContext& ctx, const std::vect
       std::string files;
       for (std::size_t k = 0; k < candidates.size() && k < 10; ++k)
         files += (k ? "、" : "") + candidates[k];
-      Finding m = manual_finding(r, "卷内目录列有“" + e.title + "”，未能按名称在卷内文书中找到；卷内有 " +
-                                        std::to_string(candidates.size()) +
-                                        " 份无可提取文本或未识别类型的文件（" + files +
-                                        (candidates.size() > 10 ? " 等" : "") +
-                                        "），请人工核对其中是否有该文书");
+      Finding m = manual_finding(
+          r, "卷内目录列有“" + e.title + "”，未能按名称在卷内文书中找到；卷内有 " +
+                 std::to_string(candidates.size()) + " 份无可提取文本或未识别类型的文件（" + files +
+                 (candidates.size() > 10 ? " 等" : "") + "），请人工核对其中是否有该文书");
       m.evidence = {"卷内目录：" + e.line};
       m.stage = r.stage;
       out.push_back(std::move(m));

@@ -18,7 +18,6 @@ using namespace catalogue_layout;
 
 constexpr const char* kCatalogue = "catalogue";
 
-
 std::string trimmed(std::string_view s) {
   const auto first = s.find_first_not_of(" \t\r\f");  // \f: a PDF page start
   if (first == std::string_view::npos) return {};
@@ -36,8 +35,9 @@ std::string without_spaces(std::string_view s) {
 std::vector<std::string> cells_of(const std::string& line) {
   std::vector<std::string> cells;
   std::size_t from = 0;
-  for (std::size_t tab = line.find('\t'); ; tab = line.find('\t', from)) {
-    cells.push_back(trimmed(std::string_view(line).substr(from, tab == std::string::npos ? tab : tab - from)));
+  for (std::size_t tab = line.find('\t');; tab = line.find('\t', from)) {
+    cells.push_back(
+        trimmed(std::string_view(line).substr(from, tab == std::string::npos ? tab : tab - from)));
     if (tab == std::string::npos) break;
     from = tab + 1;
   }
@@ -49,7 +49,8 @@ std::vector<std::string> cells_of(const std::string& line) {
 std::size_t serial_length(const std::string& s) {
   const std::string folded = normalize_for_match(s.substr(0, std::min<std::size_t>(s.size(), 12)));
   std::size_t digits = 0;
-  while (digits < folded.size() && std::isdigit(static_cast<unsigned char>(folded[digits]))) ++digits;
+  while (digits < folded.size() && std::isdigit(static_cast<unsigned char>(folded[digits])))
+    ++digits;
   if (digits == 0 || digits > 3) return 0;
   if (digits == folded.size()) return s.size();
   for (const char* sep : {"、", ".", "．", " ", "\t"})
@@ -72,7 +73,8 @@ std::string untyped_title(const std::string& line, int title_column) {
   const std::vector<std::string> cells = cells_of(line);
   if (cells.size() >= 3) {
     if (serial_length(cells.front()) != cells.front().size()) return {};
-    if (title_column > 0 && title_column < static_cast<int>(cells.size()) && has_han(cells[title_column]))
+    if (title_column > 0 && title_column < static_cast<int>(cells.size()) &&
+        has_han(cells[title_column]))
       return without_long_numbers(cells[title_column]);
     std::string best;
     for (std::size_t k = 1; k < cells.size(); ++k)
@@ -94,11 +96,12 @@ std::string untyped_title(const std::string& line, int title_column) {
   for (const char* sep : {"、", ".", "．"})
     if (rest.rfind(sep, 0) == 0) rest = trimmed(rest.substr(std::string(sep).size()));
   // Trailing page numbers and leader dots: "现场照片……3".
-  while (!rest.empty() && (std::isdigit(static_cast<unsigned char>(rest.back())) || rest.back() == '.' ||
-                           rest.back() == ' ' || rest.back() == '-'))
+  while (!rest.empty() && (std::isdigit(static_cast<unsigned char>(rest.back())) ||
+                           rest.back() == '.' || rest.back() == ' ' || rest.back() == '-'))
     rest.pop_back();
   for (const std::string dots : {"…", "·"})
-    while (rest.size() >= dots.size() && rest.compare(rest.size() - dots.size(), dots.size(), dots) == 0)
+    while (rest.size() >= dots.size() &&
+           rest.compare(rest.size() - dots.size(), dots.size(), dots) == 0)
       rest.erase(rest.size() - dots.size());
   return has_han(rest) ? trimmed(rest) : std::string();
 }
@@ -158,7 +161,8 @@ std::vector<CatalogueEntry> catalogue_entries(const Document& catalogue, const C
         // serial may also be a wrapped 文号 ("6 穗海南华综执"): only a title
         // ending like a document's name is an entry.
         std::size_t next = i;
-        for (std::size_t k = 0; k < 2 && next + 1 < lines.size() && title_continuation(lines[next + 1], cl); ++k)
+        for (std::size_t k = 0;
+             k < 2 && next + 1 < lines.size() && title_continuation(lines[next + 1], cl); ++k)
           title += lines[++next];
         if (!document_like(title)) continue;
         i = next;
@@ -178,7 +182,6 @@ std::vector<CatalogueEntry> catalogue_entries(const Document& catalogue, const C
   }
   return out;
 }
-
 
 // `s` folded for title matching, without bracketed notes ("（共10张）"),
 // leading serials and separators ("03-").
@@ -204,8 +207,9 @@ bool catalogue_titled(const Document& d, const std::string& key) {
   std::string name = d.path.substr(d.path.find_last_of('/') + 1);
   name = catalogue_title_key(name.substr(0, name.rfind('.')));
   const std::string head = catalogue_title_key(std::string_view(d.text).substr(0, 600));
-  return catalogue_title_key(d.title).find(key) != std::string::npos || name.find(key) != std::string::npos ||
-         head.find(key) != std::string::npos || (name.size() >= 6 && key.find(name) != std::string::npos);
+  return catalogue_title_key(d.title).find(key) != std::string::npos ||
+         name.find(key) != std::string::npos || head.find(key) != std::string::npos ||
+         (name.size() >= 6 && key.find(name) != std::string::npos);
 }
 
 }  // namespace auditor

@@ -44,7 +44,8 @@ bool organ_like(const std::string& s) {
 // names no type, no organ and starts no row.
 bool title_continuation(const std::string& line, const Checklist& cl) {
   if (line.empty() || !has_han(line) || organ_like(line) || spaced_serial(line)) return false;
-  if (std::any_of(line.begin(), line.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+  if (std::any_of(line.begin(), line.end(),
+                  [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
     return false;
   return !doc_type_named(line, cl, kCatalogue);
 }
@@ -57,12 +58,16 @@ bool document_like(std::string title) {
   if (open != std::string::npos && open > 0) {
     const std::string after = title.substr(open);
     std::size_t close = after.find("）");
-    if (close != std::string::npos) close += std::string("）").size();
-    else if ((close = after.find(')')) != std::string::npos) close += 1;
+    if (close != std::string::npos)
+      close += std::string("）").size();
+    else if ((close = after.find(')')) != std::string::npos)
+      close += 1;
     if (close == std::string::npos || close == after.size()) title = title.substr(0, open);
   }
-  for (const std::string end : {"书", "表", "证", "录", "单", "据", "件", "明", "告", "函", "图", "片"})
-    if (title.size() >= end.size() && title.compare(title.size() - end.size(), end.size(), end) == 0)
+  for (const std::string end :
+       {"书", "表", "证", "录", "单", "据", "件", "明", "告", "函", "图", "片"})
+    if (title.size() >= end.size() &&
+        title.compare(title.size() - end.size(), end.size(), end) == 0)
       return true;
   return false;
 }
@@ -93,8 +98,9 @@ std::string without_long_numbers(const std::string& s) {
 // ("23" after 1, "101112131415" after 9: a reader merged those rows into
 // one line); 0 when `cell` is not such a run.
 int merged_serials(const std::string& cell, int last) {
-  if (cell.empty() || cell.size() > 40 ||
-      !std::all_of(cell.begin(), cell.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+  if (cell.empty() || cell.size() > 40 || !std::all_of(cell.begin(), cell.end(), [](char c) {
+        return std::isdigit(static_cast<unsigned char>(c));
+      }))
     return 0;
   std::size_t at = 0;
   int n = 0;
@@ -119,8 +125,10 @@ std::vector<const DocType*> merged_types(const std::string& line, int n, const C
   for (const DocType& t : cl.doc_types) {
     if (t.id == kCatalogue) continue;
     for (std::size_t i = 0; i < t.titles.size(); ++i) {
-      const std::string title = i < t.match_titles.size() ? t.match_titles[i] : normalize_for_match(t.titles[i]);
-      for (std::size_t p = rest.find(title); !title.empty() && p != std::string::npos; p = rest.find(title, p + 1))
+      const std::string title =
+          i < t.match_titles.size() ? t.match_titles[i] : normalize_for_match(t.titles[i]);
+      for (std::size_t p = rest.find(title); !title.empty() && p != std::string::npos;
+           p = rest.find(title, p + 1))
         hits.push_back({p, title.size(), &t});
     }
   }

@@ -20,8 +20,10 @@ void add_condition_lines(const Rule& r, const Conditions& conditions,
     if (it == conditions.end()) continue;
     const Tri v = it->second.value;
     evidence.push_back("适用条件 " + term + "：" + condition_question(name) + "——" +
-                       (v == Tri::yes ? "是" : v == Tri::no ? "否" : "无法判断") + "（" +
-                       it->second.why + "）");
+                       (v == Tri::yes  ? "是"
+                        : v == Tri::no ? "否"
+                                       : "无法判断") +
+                       "（" + it->second.why + "）");
   }
 }
 
@@ -35,8 +37,8 @@ Finding manual_check(const Rule& r, const RuleKind& kind, const RuleContext& ctx
   std::string questions;
   for (const std::string& name : unknown)
     questions += (questions.empty() ? "" : "、") + condition_question(name);
-  const std::string hint = kind.manual_hint ? kind.manual_hint(r, ctx.checklist)
-                                            : "本项（" + r.description + "）";
+  const std::string hint =
+      kind.manual_hint ? kind.manual_hint(r, ctx.checklist) : "本项（" + r.description + "）";
   f.message = "无法判断" + questions + "，请人工核对" + hint;
   if (!failed.empty()) {
     f.stage = failed.front().stage;
@@ -52,7 +54,8 @@ Finding undated_case(const Rule& r) {
   Finding f = finding_for(r, "manual_check");
   f.severity = "info";
   f.deduction = 0;
-  f.message = "未能读取处罚决定日期和立案日期，无法确定适用的法律版本，请人工核对：" + r.description;
+  f.message =
+      "未能读取处罚决定日期和立案日期，无法确定适用的法律版本，请人工核对：" + r.description;
   f.evidence = {"查找了《行政处罚决定书》的落款日期、《立案审批表》的立案日期和落款日期"};
   return f;
 }
@@ -94,10 +97,14 @@ std::optional<int> stage_of_member(const Case& c, const std::string& member) {
 
 const char* outcome_name(Outcome o) {
   switch (o) {
-    case Outcome::passed: return "passed";
-    case Outcome::failed: return "failed";
-    case Outcome::not_applicable: return "not_applicable";
-    case Outcome::not_checkable: return "not_checkable";
+    case Outcome::passed:
+      return "passed";
+    case Outcome::failed:
+      return "failed";
+    case Outcome::not_applicable:
+      return "not_applicable";
+    case Outcome::not_checkable:
+      return "not_checkable";
   }
   return "not_checkable";
 }

@@ -86,8 +86,7 @@ Result<Checklist> load_checklist(const fs::path& dir, std::string_view reader_da
     if (s.ok()) s = parse_file(f, cl, seen);
     if (!s.ok()) return Error{s.reason};
   }
-  if (!seen.has_header)
-    return Error{"检查清单目录中没有 <checklist> 清单头文件：" + dir.string()};
+  if (!seen.has_header) return Error{"检查清单目录中没有 <checklist> 清单头文件：" + dir.string()};
   if (Status s = checklist_xml::validate(cl, dir); !s.ok()) return Error{s.reason};
   // The files the data refers to outside the folder count too.
   hash.update(std::string_view("\0calendar\0", 10));

@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "auditor/calendar.h"
-#include "util/date.h"
 #include "auditor/numbering.h"
+#include "util/date.h"
 #include "util/status.h"
 
 namespace auditor {
@@ -25,8 +25,8 @@ struct Stage {
 
 // A document type and the titles it is known by.
 struct DocType {
-  std::string id;                   // stable, e.g. "filing_approval"
-  std::string name;                 // canonical Chinese title, 立案审批表
+  std::string id;    // stable, e.g. "filing_approval"
+  std::string name;  // canonical Chinese title, 立案审批表
   int stage = 0;
   std::vector<std::string> titles;  // accepted variants, canonical first
   std::string abbreviation;         // 文书简称 for numbering (罚决), may be empty
@@ -48,23 +48,23 @@ struct Procedure {
 };
 
 struct Rule {
-  std::string id;        // stable, never reused
-  std::string kind;      // one of the kinds in rule_kinds.h
-  std::string severity;  // veto major minor info
-  std::string basis;     // legal basis, e.g. 《行政处罚法》第五十九条
-  std::string message;   // Chinese; {document} {stage} ... are filled in
+  std::string id;           // stable, never reused
+  std::string kind;         // one of the kinds in rule_kinds.h
+  std::string severity;     // veto major minor info
+  std::string basis;        // legal basis, e.g. 《行政处罚法》第五十九条
+  std::string message;      // Chinese; {document} {stage} ... are filled in
   std::string description;  // one line for `auditor rules`
   double deduction = 0;
   std::optional<int> stage;
   std::map<std::string, std::string> params;  // kind-specific, e.g. document=
-  std::vector<std::string> when;    // all must hold (condition names, "!x" negates)
+  std::vector<std::string> when;              // all must hold (condition names, "!x" negates)
   // The procedures (Procedure::id) the rule applies to; empty: every one.
   std::vector<std::string> procedures;
   // Law version by date: the rule applies only to a case whose decision
   // date (else filing date) is in [since, until); unset bounds are open.
   std::optional<Date> since;
   std::optional<Date> until;
-  std::string source;               // file:line where the rule is defined
+  std::string source;  // file:line where the rule is defined
 };
 
 struct GradeBand {
@@ -80,7 +80,7 @@ struct ItemPoints {
   std::string kind;      // rule kind (rule_kinds.h)
   std::string severity;  // veto major minor info
   double points = 0;
-  std::string source;    // file:line of the entry, for errors
+  std::string source;  // file:line of the entry, for errors
 };
 
 // A scoring profile (docs/scoring.md), inline in checklist.xml or a
@@ -119,7 +119,7 @@ struct StreetSeals {
 };
 
 struct SealRegister {
-  std::string source;                       // file:line of <seals>
+  std::string source;  // file:line of <seals>
   std::vector<StreetSeals> streets;
   std::vector<std::string> internal_units;  // name endings: 执法队 ...
 };

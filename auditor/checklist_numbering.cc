@@ -99,7 +99,7 @@ Status parse_numbering(const DataFile& f, Checklist& out) {
                   "重复的 <numbering> 编号规则（已在 " + out.numbering.source + " 定义）");
   Numbering n;
   Status s = f.shape(f.root(), {},
-                  {"case_number", "document_number", "organ", "streets", "internal_forms"});
+                     {"case_number", "document_number", "organ", "streets", "internal_forms"});
   if (s.ok()) s = parse_patterns(f, n);
   if (s.ok()) s = parse_organ(f, n);
   if (s.ok()) s = parse_streets(f, n);

@@ -8,9 +8,9 @@
 #include <set>
 #include <sstream>
 
-#include "util/hash.h"
 #include "auditor/rule_kinds.h"
 #include "auditor/scoring.h"
+#include "util/hash.h"
 
 namespace auditor {
 namespace checklist_xml {
@@ -24,8 +24,8 @@ constexpr std::uintmax_t kMaxProfileBytes = 1 << 20;
 
 // The finding kinds of the JSON contract (docs/formats/result-json.md).
 const std::set<std::string> kFindingKinds = {
-    "import", "missing_document", "deadline", "numbering", "consistency",
-    "officers", "seal", "signature", "order", "manual_check"};
+    "import", "missing_document", "deadline", "numbering",   "consistency", "officers",
+    "seal",   "signature",        "order",    "manual_check"};
 
 Status non_negative(const DataFile& f, const pugi::xml_node& n, const char* name, double& out) {
   Status s = f.number_attr(n, name, out);
@@ -42,7 +42,8 @@ Status parse_bands(const DataFile& f, const pugi::xml_node& n, ScoringProfile& o
     if (!s.ok()) return s;
     out.bands.push_back(band);
   }
-  if (out.bands.empty()) return f.fail(n, std::string("<") + n.name() + "> 至少须有一个 <band> 等次");
+  if (out.bands.empty())
+    return f.fail(n, std::string("<") + n.name() + "> 至少须有一个 <band> 等次");
   std::sort(out.bands.begin(), out.bands.end(),
             [](const GradeBand& a, const GradeBand& b) { return a.min_score > b.min_score; });
   return Status::success();
@@ -65,7 +66,8 @@ Status parse_item(const DataFile& f, const pugi::xml_node& n, std::set<std::stri
       item.severity != "minor" && item.severity != "info")
     return f.fail(n, "严重程度 " + item.severity + " 无效（应为 veto、major、minor 或 info）");
   const std::string key = item.rule + "|" + item.kind + "|" + item.severity;
-  if (!keys.insert(key).second) return f.fail(n, "重复的 " + tag + "（同一规则、类型或严重程度只能定义一次）");
+  if (!keys.insert(key).second)
+    return f.fail(n, "重复的 " + tag + "（同一规则、类型或严重程度只能定义一次）");
   item.source = f.where(n);
   return Status::success();
 }
@@ -122,7 +124,8 @@ Status parse_profile_node(const DataFile& f, const pugi::xml_node& n, ScoringPro
     s = f.shape(n, {"id", "name", "formula", "base"}, {"band", "cap"});
     if (s.ok()) s = f.number_attr(n, "base", out.base);
   } else if (out.formula == "ratio") {
-    s = f.shape(n, {"id", "name", "formula", "veto"}, {"band", "legality", "items", "basic", "cap"});
+    s = f.shape(n, {"id", "name", "formula", "veto"},
+                {"band", "legality", "items", "basic", "cap"});
     if (s.ok() && n.attribute("veto")) {
       out.veto = n.attribute("veto").value();
       if (out.veto != "case" && out.veto != "legality")
@@ -176,7 +179,8 @@ Result<ScoringProfile> load_profile(const std::filesystem::path& file) {
   checklist_xml::DataFile f;
   Status s = f.parse(file.string(), file.filename().string(), std::move(*bytes));
   if (s.ok() && std::string(f.root().name()) != "profile")
-    s = f.fail(f.root(), std::string("未知的根元素 <") + f.root().name() + ">（计分方案文件应为 <profile>）");
+    s = f.fail(f.root(),
+               std::string("未知的根元素 <") + f.root().name() + ">（计分方案文件应为 <profile>）");
   ScoringProfile p;
   if (s.ok()) s = checklist_xml::parse_profile_node(f, f.root(), p);
   if (!s.ok()) return Error{s.reason};
@@ -193,8 +197,8 @@ Status check_profile(const ScoringProfile& profile, const Checklist& checklist) 
     const bool known = std::any_of(checklist.rules.begin(), checklist.rules.end(),
                                    [&](const Rule& r) { return r.id == item.rule; });
     if (!known)
-      return Status::failure(item.source + ": 计分方案 " + profile.id + " 中的规则编号 " + item.rule +
-                             " 在检查清单 " + checklist.id + " 中不存在");
+      return Status::failure(item.source + ": 计分方案 " + profile.id + " 中的规则编号 " +
+                             item.rule + " 在检查清单 " + checklist.id + " 中不存在");
   }
   return Status::success();
 }

@@ -7,8 +7,8 @@
 #include "auditor/checklist_scoring.h"
 #include "auditor/checklist_xml.h"
 #include "auditor/conditions.h"
-#include "auditor/settings.h"
 #include "auditor/rule_kinds.h"
+#include "auditor/settings.h"
 #include "util/text_match.h"
 
 namespace auditor::checklist_xml {
@@ -23,18 +23,22 @@ Status stage_in_range(const DataFile& f, const pugi::xml_node& node, int stage) 
 Status first_definition(const DataFile& f, const pugi::xml_node& node, IdIndex& seen,
                         const std::string& id, const char* what) {
   auto [it, inserted] = seen.emplace(id, f.where(node));
-  if (!inserted) return f.fail(node, std::string("重复的") + what + " " + id + "（已在 " + it->second + " 定义）");
+  if (!inserted)
+    return f.fail(node,
+                  std::string("重复的") + what + " " + id + "（已在 " + it->second + " 定义）");
   return Status::success();
 }
 
 Status required_text(const DataFile& f, const pugi::xml_node& node, const char* child,
                      std::string& out) {
   out = trimmed(node.child(child).text().get());
-  if (out.empty()) return f.fail(node, std::string("<") + node.name() + "> 缺少 <" + child + "> 或其内容为空");
+  if (out.empty())
+    return f.fail(node, std::string("<") + node.name() + "> 缺少 <" + child + "> 或其内容为空");
   return Status::success();
 }
 
-Status parse_stages(const DataFile& f, const pugi::xml_node& stages, Checklist& out, Defined& seen) {
+Status parse_stages(const DataFile& f, const pugi::xml_node& stages, Checklist& out,
+                    Defined& seen) {
   if (Status s = f.shape(stages, {}, {"stage"}); !s.ok()) return s;
   for (const pugi::xml_node& n : stages.children("stage")) {
     Stage st;
@@ -85,15 +89,15 @@ std::vector<std::string> procedures_of(const pugi::xml_node& n,
 }
 
 Status parse_rule(const DataFile& f, const pugi::xml_node& n, Rule& r) {
-  Status s = f.shape(n,
-                         {"id", "kind", "severity", "deduction", "stage", "when", "since", "until",
-                          "procedures"},
-                         {"basis", "message", "description", "param"});
+  Status s = f.shape(
+      n, {"id", "kind", "severity", "deduction", "stage", "when", "since", "until", "procedures"},
+      {"basis", "message", "description", "param"});
   if (s.ok()) s = f.text_attr(n, "id", r.id);
   if (s.ok()) s = f.text_attr(n, "kind", r.kind);
   if (s.ok() && !find_rule_kind(r.kind)) {
     std::string known;
-    for (const RuleKind& k : rule_kinds()) known += (known.empty() ? "" : "、") + std::string(k.name);
+    for (const RuleKind& k : rule_kinds())
+      known += (known.empty() ? "" : "、") + std::string(k.name);
     s = f.fail(n, "未知的规则类型 " + r.kind + "（可用：" + known + "）");
   }
   if (s.ok()) s = f.text_attr(n, "severity", r.severity);
@@ -135,7 +139,7 @@ Status parse_header(const DataFile& f, Checklist& out, Defined& seen) {
   if (seen.has_header) return f.fail(root, "重复的 <checklist> 清单头");
   seen.has_header = true;
   Status s = f.shape(root, {"id", "version", "name"},
-                         {"stages", "procedures", "settings", "scoring", "calendar"});
+                     {"stages", "procedures", "settings", "scoring", "calendar"});
   if (s.ok()) s = f.text_attr(root, "id", out.id);
   if (s.ok()) s = f.text_attr(root, "version", out.version);
   if (s.ok()) s = f.text_attr(root, "name", out.name);

@@ -8,22 +8,38 @@ namespace {
 
 const char* parse_status_reason(pugi::xml_parse_status status) {
   switch (status) {
-    case pugi::status_file_not_found: return "文件不存在";
-    case pugi::status_io_error: return "读取失败";
-    case pugi::status_out_of_memory: return "内存不足";
-    case pugi::status_unrecognized_tag: return "无法识别的标记";
-    case pugi::status_bad_pi: return "处理指令格式错误";
-    case pugi::status_bad_comment: return "注释格式错误";
-    case pugi::status_bad_cdata: return "CDATA 段格式错误";
-    case pugi::status_bad_doctype: return "文档类型声明格式错误";
-    case pugi::status_bad_pcdata: return "文本内容格式错误";
-    case pugi::status_bad_start_element: return "开始标签格式错误";
-    case pugi::status_bad_attribute: return "属性格式错误（引号或等号缺失）";
-    case pugi::status_bad_end_element: return "结束标签格式错误";
-    case pugi::status_end_element_mismatch: return "结束标签与开始标签不匹配";
-    case pugi::status_append_invalid_root: return "根元素无效";
-    case pugi::status_no_document_element: return "没有根元素";
-    default: return "无法解析";
+    case pugi::status_file_not_found:
+      return "文件不存在";
+    case pugi::status_io_error:
+      return "读取失败";
+    case pugi::status_out_of_memory:
+      return "内存不足";
+    case pugi::status_unrecognized_tag:
+      return "无法识别的标记";
+    case pugi::status_bad_pi:
+      return "处理指令格式错误";
+    case pugi::status_bad_comment:
+      return "注释格式错误";
+    case pugi::status_bad_cdata:
+      return "CDATA 段格式错误";
+    case pugi::status_bad_doctype:
+      return "文档类型声明格式错误";
+    case pugi::status_bad_pcdata:
+      return "文本内容格式错误";
+    case pugi::status_bad_start_element:
+      return "开始标签格式错误";
+    case pugi::status_bad_attribute:
+      return "属性格式错误（引号或等号缺失）";
+    case pugi::status_bad_end_element:
+      return "结束标签格式错误";
+    case pugi::status_end_element_mismatch:
+      return "结束标签与开始标签不匹配";
+    case pugi::status_append_invalid_root:
+      return "根元素无效";
+    case pugi::status_no_document_element:
+      return "没有根元素";
+    default:
+      return "无法解析";
   }
 }
 
@@ -38,8 +54,8 @@ Status DataFile::parse(std::string label, std::string relative, std::string byte
   pugi::xml_parse_result r =
       doc_.load_buffer(bytes_.data(), bytes_.size(), pugi::parse_default, pugi::encoding_utf8);
   if (!r) {
-    return Status::failure(label_ + ":" + std::to_string(line_at(r.offset)) +
-                           ": XML 格式错误：" + parse_status_reason(r.status));
+    return Status::failure(label_ + ":" + std::to_string(line_at(r.offset)) + ": XML 格式错误：" +
+                           parse_status_reason(r.status));
   }
   return Status::success();
 }
@@ -50,9 +66,7 @@ int DataFile::line_at(std::ptrdiff_t offset) const {
   return 1 + static_cast<int>(std::count(bytes_.begin(), end, '\n'));
 }
 
-int DataFile::line_of(const pugi::xml_node& node) const {
-  return line_at(node.offset_debug());
-}
+int DataFile::line_of(const pugi::xml_node& node) const { return line_at(node.offset_debug()); }
 
 std::string DataFile::where(const pugi::xml_node& node) const {
   return label_ + ":" + std::to_string(line_of(node));
@@ -90,8 +104,7 @@ Status DataFile::shape(const pugi::xml_node& node,
   return Status::success();
 }
 
-Status DataFile::text_attr(const pugi::xml_node& node, const char* name,
-                           std::string& out) const {
+Status DataFile::text_attr(const pugi::xml_node& node, const char* name, std::string& out) const {
   pugi::xml_attribute a = node.attribute(name);
   if (!a) return fail(node, std::string("<") + node.name() + "> 缺少属性 " + name);
   out = a.value();

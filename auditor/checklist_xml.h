@@ -4,8 +4,8 @@
 #pragma once
 
 #include <filesystem>
-#include <map>
 #include <initializer_list>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>

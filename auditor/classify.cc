@@ -4,10 +4,10 @@
 
 #include "auditor/checker.h"
 
-#include "util/utf8.h"
 #include "auditor/rule_kinds.h"
 #include "auditor/title_match.h"
 #include "util/text_match.h"
+#include "util/utf8.h"
 
 namespace auditor {
 namespace {
@@ -42,8 +42,8 @@ std::string bare_name(const std::string& path) {
   std::string name = path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
   if (std::size_t dot = name.rfind('.'); dot != std::string::npos && dot > 0) name.erase(dot);
   name = normalize_for_match(name);
-  static const std::string kChineseDigits[] = {"一", "二", "三", "四", "五", "六", "七",
-                                               "八", "九", "十", "〇", "零"};
+  static const std::string kChineseDigits[] = {"一", "二", "三", "四", "五", "六",
+                                               "七", "八", "九", "十", "〇", "零"};
   std::size_t i = 0;
   if (i < name.size() && (name[i] == '(' || name[i] == '[')) ++i;
   const std::size_t start = i;
@@ -133,7 +133,8 @@ TitleMatch type_from_title(const std::string& title, const Checklist& cl) {
   for (std::size_t i = 1; i < lines.size(); ++i) {
     const std::string& a = lines[i - 1];
     const std::string& b = lines[i];
-    if (a.empty() || b.empty() || code_point_count(a) > kMaxHalf || code_point_count(b) > kMaxHalf) continue;
+    if (a.empty() || b.empty() || code_point_count(a) > kMaxHalf || code_point_count(b) > kMaxHalf)
+      continue;
     if (TitleMatch m = title_match(a + b, cl, {}); m.type) return m;
   }
   return {};

@@ -14,8 +14,8 @@ Outcome check_condition(const Rule& r, const RuleContext& ctx, std::vector<Findi
   if (it->second.value == Tri::no) return Outcome::passed;
   Finding f = finding_for(r, "condition");
   if (const std::string type = rule_param(r, "document"); !type.empty()) f.document = type;
-  f.message = fill_message(r.message, {{"why", it->second.why},
-                                       {"question", condition_question(name)}});
+  f.message =
+      fill_message(r.message, {{"why", it->second.why}, {"question", condition_question(name)}});
   f.evidence = {condition_question(name) + "——是（" + it->second.why + "）"};
   out.push_back(std::move(f));
   return Outcome::failed;

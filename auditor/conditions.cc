@@ -40,28 +40,45 @@ const std::vector<ConditionSpec>& specs() {
       {"source_complaint", "案件是否来源于投诉、举报", {}, false},
       {"withdrawn", "案件是否撤销立案", {"filing_withdrawal"}, true},
       {"correction_ordered", "是否责令当事人改正", {"correction_order", "correction_proof"}, true},
-      {"preservation_taken", "是否采取先行登记保存措施",
-       {"preservation_notice", "preservation_decision"}, true},
+      {"preservation_taken",
+       "是否采取先行登记保存措施",
+       {"preservation_notice", "preservation_decision"},
+       true},
       {"seizure_taken", "是否采取查封、扣押措施", {"seizure_decision", "seizure_list"}, true},
-      {"hearing_eligible", "本案是否属于应告知听证权利的情形（较大数额罚款等）",
-       {"hearing_request", "hearing_notification", "hearing_record", "hearing_report"}, false},
-      {"hearing_requested", "当事人是否要求听证",
-       {"hearing_request", "hearing_notification", "hearing_record", "hearing_report"}, false,
-       "hearing_requested", kPartyActs},
-      {"statements_made", "当事人是否进行了陈述、申辩",
-       {"statement_record", "statement_letter", "review_record"}, false,
-       "statement_made", kPartyActs},
+      {"hearing_eligible",
+       "本案是否属于应告知听证权利的情形（较大数额罚款等）",
+       {"hearing_request", "hearing_notification", "hearing_record", "hearing_report"},
+       false},
+      {"hearing_requested",
+       "当事人是否要求听证",
+       {"hearing_request", "hearing_notification", "hearing_record", "hearing_report"},
+       false,
+       "hearing_requested",
+       kPartyActs},
+      {"statements_made",
+       "当事人是否进行了陈述、申辩",
+       {"statement_record", "statement_letter", "review_record"},
+       false,
+       "statement_made",
+       kPartyActs},
       {"major_decision", "本案是否属于须经法制审核的重大执法决定", {}, false},
       {"complex_case", "本案是否属于情节复杂或重大违法、须集体讨论的案件", {}, false},
       {"fine_imposed", "是否处以罚款", {"payment_proof"}, false},
-      {"no_penalty", "是否作出不予行政处罚决定", {"no_penalty_decision", "no_penalty_notice"}, true},
+      {"no_penalty",
+       "是否作出不予行政处罚决定",
+       {"no_penalty_decision", "no_penalty_notice"},
+       true},
       {"transferred", "案件是否移送司法机关", {"transfer_letter"}, true},
       {"disclosure_required", "行政处罚决定是否依法应当公示", {}, false},
-      {"unpaid_after_due", "当事人是否逾期未缴纳罚款",
-       {"reminder", "surcharge_notice", "enforcement_application"}, false},
+      {"unpaid_after_due",
+       "当事人是否逾期未缴纳罚款",
+       {"reminder", "surcharge_notice", "enforcement_application"},
+       false},
       {"defence_waived", "当事人是否书面放弃陈述、申辩权利", {}, false},
-      {"simple_beyond_limits", "当场处罚的罚款是否超出简易程序的数额（公民 200 元、组织 3000 元）",
-       {}, false},
+      {"simple_beyond_limits",
+       "当场处罚的罚款是否超出简易程序的数额（公民 200 元、组织 3000 元）",
+       {},
+       false},
   };
   return table;
 }
@@ -87,12 +104,11 @@ class Evaluator {
 
   Conditions run() {
     // Order matters: later conditions read earlier ones.
-    for (const char* name : {"source_complaint", "withdrawn", "correction_ordered",
-                             "preservation_taken", "seizure_taken", "no_penalty", "transferred",
-                             "fine_imposed", "hearing_eligible", "hearing_requested",
-                             "statements_made", "major_decision", "complex_case",
-                             "disclosure_required", "unpaid_after_due", "defence_waived",
-                             "simple_beyond_limits"})
+    for (const char* name :
+         {"source_complaint", "withdrawn", "correction_ordered", "preservation_taken",
+          "seizure_taken", "no_penalty", "transferred", "fine_imposed", "hearing_eligible",
+          "hearing_requested", "statements_made", "major_decision", "complex_case",
+          "disclosure_required", "unpaid_after_due", "defence_waived", "simple_beyond_limits"})
       out_[name] = evaluate(*find_spec(name));
     return std::move(out_);
   }
@@ -101,12 +117,14 @@ class Evaluator {
   ConditionValue evaluate(const ConditionSpec& spec) {
     if (auto it = c_.info.flags.find(spec.name); it != c_.info.flags.end())
       if (std::optional<bool> v = parse_yes_no(it->second))
-        return {*v ? Tri::yes : Tri::no, std::string("卷内清单标记 ") + spec.name + "=" + it->second};
+        return {*v ? Tri::yes : Tri::no,
+                std::string("卷内清单标记 ") + spec.name + "=" + it->second};
     // An explicit statement wins over the presence of documents.
     if (spec.fact)
       if (ConditionValue v = stated(spec.fact, spec.stated_in); v.value != Tri::unknown) return v;
     for (const char* type : spec.evidence)
-      if (const Document* d = find(type)) return {Tri::yes, "卷内有《" + name_of(type) + "》（" + d->path + "）"};
+      if (const Document* d = find(type))
+        return {Tri::yes, "卷内有《" + name_of(type) + "》（" + d->path + "）"};
     if (ConditionValue v = derive(spec.name); v.value != Tri::unknown) return v;
     if (spec.absence_means_no && !spec.evidence.empty())
       return {Tri::no, "卷内未见《" + name_of(spec.evidence.front()) + "》"};
@@ -135,7 +153,8 @@ class Evaluator {
         return {Tri::yes, "检查清单设定：行政处罚决定一律公示"};
     }
     if (name == "unpaid_after_due") {
-      if (const Document* d = find("payment_proof")) return {Tri::no, "卷内有缴款凭证（" + d->path + "）"};
+      if (const Document* d = find("payment_proof"))
+        return {Tri::no, "卷内有缴款凭证（" + d->path + "）"};
       if (is(Tri::no, "fine_imposed")) return {Tri::no, "未处以罚款"};
       return auditor::unpaid_after_due(c_, cl_, out_.at("fine_imposed").value);
     }
@@ -156,7 +175,8 @@ class Evaluator {
     const std::optional<Event> decided = find_event(c_, cl_, "decided");
     const bool old_law = decided && decided->date < *Date::parse("2021-07-15");
     std::optional<ConditionValue> now, before;
-    if (!decided || !old_law) now = over_limit(*f, "simple_fine_citizen", "simple_fine_organisation");
+    if (!decided || !old_law)
+      now = over_limit(*f, "simple_fine_citizen", "simple_fine_organisation");
     if (!decided || old_law)
       before = over_limit(*f, "simple_fine_citizen_2017", "simple_fine_organisation_2017");
     if (now && before && now->value != before->value) return {};
@@ -176,12 +196,14 @@ class Evaluator {
                          : kind == PartyKind::organisation ? *organisation
                                                            : std::max(*citizen, *organisation);
     if (f.first > limit)
-      return ConditionValue{Tri::yes, f.second + "，超过" + (kind == PartyKind::citizen ? "公民" : "") +
-                                          (kind == PartyKind::organisation ? "法人或其他组织" : "") +
-                                          "当场处罚限额 " + format_amount(limit) + " 元"};
+      return ConditionValue{Tri::yes,
+                            f.second + "，超过" + (kind == PartyKind::citizen ? "公民" : "") +
+                                (kind == PartyKind::organisation ? "法人或其他组织" : "") +
+                                "当场处罚限额 " + format_amount(limit) + " 元"};
     if (kind == PartyKind::unknown && f.first > std::min(*citizen, *organisation))
       return std::nullopt;
-    return ConditionValue{Tri::no, f.second + "，未超过当场处罚限额 " + format_amount(limit) + " 元"};
+    return ConditionValue{Tri::no,
+                          f.second + "，未超过当场处罚限额 " + format_amount(limit) + " 元"};
   }
 
   // The party's kind from its credit code or ID number (party_kind()).
@@ -196,10 +218,12 @@ class Evaluator {
   // report or hotline hand-over is yes; inspection, transfer, assignment or
   // media is no; anything else stays unknown.
   ConditionValue source_complaint() const {
-    static const std::string_view kComplaint[] = {"投诉", "举报", "12345", "热线", "信访",
-                                                  "来信", "来访", "市民反映", "群众反映", "市民交办"};
-    static const std::string_view kOther[] = {"巡查", "检查", "日常", "移送", "上级交办", "交办",
-                                              "媒体", "监测", "自行发现", "执法发现", "发现"};
+    static const std::string_view kComplaint[] = {"投诉",     "举报",    "12345", "热线",
+                                                  "信访",     "来信",    "来访",  "市民反映",
+                                                  "群众反映", "市民交办"};
+    static const std::string_view kOther[] = {"巡查",     "检查",     "日常", "移送",
+                                              "上级交办", "交办",     "媒体", "监测",
+                                              "自行发现", "执法发现", "发现"};
     for (const char* type : {"filing_approval", "case_source", "investigation_report",
                              "closing_approval", "penalty_approval"})
       for (const Document& d : c_.documents) {
@@ -236,19 +260,22 @@ class Evaluator {
     const PartyKind kind = this->kind();
     std::string why = f->second;
     if (kind == PartyKind::citizen)
-      return {amount >= *citizen ? Tri::yes : Tri::no, why + "，当事人为公民（听证标准 " +
-                                                            format_amount(*citizen) + " 元）"};
+      return {amount >= *citizen ? Tri::yes : Tri::no,
+              why + "，当事人为公民（听证标准 " + format_amount(*citizen) + " 元）"};
     if (kind == PartyKind::organisation)
       return {amount >= *organisation ? Tri::yes : Tri::no,
               why + "，当事人为法人或其他组织（听证标准 " + format_amount(*organisation) + " 元）"};
-    if (amount >= std::max(*citizen, *organisation)) return {Tri::yes, why + "，达到各类当事人的听证标准"};
-    if (amount < std::min(*citizen, *organisation)) return {Tri::no, why + "，低于各类当事人的听证标准"};
+    if (amount >= std::max(*citizen, *organisation))
+      return {Tri::yes, why + "，达到各类当事人的听证标准"};
+    if (amount < std::min(*citizen, *organisation))
+      return {Tri::no, why + "，低于各类当事人的听证标准"};
     return {};
   }
 
   // The fine in yuan: CaseInfo first, then the decision's, then the notice's facts.
   std::optional<std::pair<double, std::string>> fine() const {
-    if (c_.info.fine) return std::pair{*c_.info.fine, "罚款 " + format_amount(*c_.info.fine) + " 元"};
+    if (c_.info.fine)
+      return std::pair{*c_.info.fine, "罚款 " + format_amount(*c_.info.fine) + " 元"};
     for (const char* type : {"penalty_decision", "on_spot_decision", "penalty_notice"})
       for (const Document& d : c_.documents) {
         if (d.type != type) continue;
@@ -306,7 +333,9 @@ class Evaluator {
   std::optional<double> setting_number(const char* name) const {
     return auditor::setting_number(cl_, name);
   }
-  std::optional<bool> setting_bool(const char* name) const { return auditor::setting_bool(cl_, name); }
+  std::optional<bool> setting_bool(const char* name) const {
+    return auditor::setting_bool(cl_, name);
+  }
 
   static std::string format_amount(double v) {
     std::string s = std::to_string(v);

@@ -27,7 +27,7 @@ bool skipped(const Fact& f, const std::vector<std::string>& labels) {
 }
 
 struct Variant {
-  std::string shown;                    // as first written
+  std::string shown;  // as first written
   std::vector<const Document*> documents;
   std::vector<std::string> evidence;
 };
@@ -130,7 +130,10 @@ Outcome compare(const Rule& r, const RuleContext& ctx, const Groups& groups,
     if (variants.size() < 2) continue;
     Finding f = disagreement(r, ctx, variants);
     if (allow_layout_cut && layout_cut(variants, reference(variants))) {
-      Finding m = manual_finding(r, f.message + "；不同之处仅在末尾且见于 PDF 文书，可能是表格换行截断或与相邻内容粘连，请人工核对");
+      Finding m = manual_finding(
+          r,
+          f.message +
+              "；不同之处仅在末尾且见于 PDF 文书，可能是表格换行截断或与相邻内容粘连，请人工核对");
       m.document = f.document;
       m.stage = f.stage;
       m.evidence = f.evidence;
@@ -165,9 +168,9 @@ std::set<const Document*> receipts_to_others(const Rule& r, const RuleContext& c
 }  // namespace
 
 Outcome party_name(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out) {
-  return compare(r, ctx, collect(r, ctx, "party", one_group, receipts_to_others(r, ctx)), out, true);
+  return compare(r, ctx, collect(r, ctx, "party", one_group, receipts_to_others(r, ctx)), out,
+                 true);
 }
-
 
 // A file with a credit code is about an organisation (or an individual
 // business): ID numbers in it belong to representatives, agents and
@@ -187,7 +190,8 @@ Outcome party_id_valid(const Rule& r, const RuleContext& ctx, std::vector<Findin
     f.document = d->type ? *d->type : d->path;
     if (d->stage) f.stage = d->stage;
     std::string titles;
-    for (const Document* doc : v.documents) titles += (titles.empty() ? "" : "、") + doc_label(ctx.checklist, *doc);
+    for (const Document* doc : v.documents)
+      titles += (titles.empty() ? "" : "、") + doc_label(ctx.checklist, *doc);
     f.message = fill_message(r.message, {{"value", v.shown}, {"documents", titles}});
     f.evidence = v.evidence;
     out.push_back(std::move(f));
@@ -220,13 +224,14 @@ std::string validate_consistency(const Rule& r, const Checklist& cl) {
   } else if (check == "party_id_valid" || check == "receipt_target") {
     bad = check_param_names(r, {"check"});
   } else if (check == "amounts") {
-    bad = check_param_names(r, {"check", "notice", "decision", "payment", "explained_by",
-                                "partial_by"});
+    bad = check_param_names(
+        r, {"check", "notice", "decision", "payment", "explained_by", "partial_by"});
     for (const char* p : {"notice", "decision", "payment"})
-      if (bad.empty() && rule_param(r, p).empty()) bad = "amounts 检查须有 " + std::string(p) + " 参数";
+      if (bad.empty() && rule_param(r, p).empty())
+        bad = "amounts 检查须有 " + std::string(p) + " 参数";
     if (bad.empty())
-      bad = unknown_doc_type({rule_param(r, "notice"), rule_param(r, "decision"),
-                              rule_param(r, "payment")}, cl);
+      bad = unknown_doc_type(
+          {rule_param(r, "notice"), rule_param(r, "decision"), rule_param(r, "payment")}, cl);
     if (bad.empty()) bad = unknown_doc_type(split_list(rule_param(r, "partial_by")), cl);
   } else if (check == "provisions") {
     bad = check_param_names(r, {"check", "document", "min", "ignore_laws"});
@@ -238,10 +243,13 @@ std::string validate_consistency(const Rule& r, const Checklist& cl) {
     for (const char* p : {"notice", "decision"})
       if (bad.empty() && rule_param(r, p).empty())
         bad = "provisions_changed 检查须有 " + std::string(p) + " 参数";
-    if (bad.empty()) bad = unknown_doc_type({rule_param(r, "notice"), rule_param(r, "decision")}, cl);
+    if (bad.empty())
+      bad = unknown_doc_type({rule_param(r, "notice"), rule_param(r, "decision")}, cl);
   } else {
-    bad = "consistency 规则须有 check 参数（party_name、party_id、party_id_valid、"
-          "receipt_target、amounts、provisions 或 provisions_changed），而不是“" + check + "”";
+    bad =
+        "consistency 规则须有 check 参数（party_name、party_id、party_id_valid、"
+        "receipt_target、amounts、provisions 或 provisions_changed），而不是“" +
+        check + "”";
   }
   return bad;
 }

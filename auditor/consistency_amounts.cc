@@ -83,7 +83,8 @@ Finding mismatch(const Rule& r, const RuleContext& ctx, const std::string& a_typ
 }  // namespace
 
 Outcome amounts(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out) {
-  const std::string notice_type = rule_param(r, "notice"), decision_type = rule_param(r, "decision"),
+  const std::string notice_type = rule_param(r, "notice"),
+                    decision_type = rule_param(r, "decision"),
                     payment_type = rule_param(r, "payment");
   const Fines decision = fines_of(ctx, decision_type);
   if (decision.values.empty()) return Outcome::not_checkable;
@@ -92,7 +93,8 @@ Outcome amounts(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out
   const Fines notice = fines_of(ctx, notice_type);
   if (!notice.values.empty() && disjoint(notice.values, decision.values)) {
     Finding f = mismatch(r, ctx, notice_type, notice, decision_type, decision);
-    if (std::string why = explanation(ctx, decision_type, split_list(rule_param(r, "explained_by")));
+    if (std::string why =
+            explanation(ctx, decision_type, split_list(rule_param(r, "explained_by")));
         !why.empty()) {
       f = as_manual(r, f, "；决定书载有“" + why + "”等说明，请人工核对变更理由是否成立");
       manual = true;
@@ -108,8 +110,9 @@ Outcome amounts(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out
     const std::vector<const Document*> partial =
         documents_of(ctx.c, split_list(rule_param(r, "partial_by")));
     if (!partial.empty()) {
-      f = as_manual(r, f, "；卷内有" + doc_label(ctx.checklist, *partial.front()) +
-                              "，可能为分期缴纳，请人工核对缴款总额");
+      f = as_manual(r, f,
+                    "；卷内有" + doc_label(ctx.checklist, *partial.front()) +
+                        "，可能为分期缴纳，请人工核对缴款总额");
       manual = true;
     } else {
       failed = true;
@@ -118,10 +121,10 @@ Outcome amounts(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out
   } else if (payment.values.empty() && !payment.unreadable.empty()) {
     std::string scans;
     for (const Document* d : payment.unreadable) scans += (scans.empty() ? "" : "、") + d->path;
-    Finding m = manual_finding(r, doc_title(ctx.checklist, payment_type) + "为扫描件或无可提取文本（" +
-                                      scans + "），无法核对缴款金额，请人工核对是否与" +
-                                      doc_title(ctx.checklist, decision_type) + "的罚款（" +
-                                      yuan(decision.values) + "）一致");
+    Finding m = manual_finding(
+        r, doc_title(ctx.checklist, payment_type) + "为扫描件或无可提取文本（" + scans +
+               "），无法核对缴款金额，请人工核对是否与" + doc_title(ctx.checklist, decision_type) +
+               "的罚款（" + yuan(decision.values) + "）一致");
     m.document = payment_type;
     if (const DocType* t = ctx.checklist.doc_type(payment_type)) m.stage = t->stage;
     m.evidence = decision.evidence;

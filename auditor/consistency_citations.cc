@@ -14,7 +14,6 @@ namespace {
 
 constexpr std::size_t kRoleWindow = 240;  // bytes after 违反/依据 searched for 第…条
 
-
 }  // namespace
 
 // Distinct 第…条 citations in `text` (Arabic or Chinese numerals).
@@ -64,7 +63,8 @@ static std::string without_law_names(const std::string& s) {
 
 // The first `word` in `s` from `from` that is not inside a 《…》 law name
 // ("《…管理规定》" holds 规定).
-static std::size_t find_outside_names(const std::string& s, const std::string& word, std::size_t from) {
+static std::size_t find_outside_names(const std::string& s, const std::string& word,
+                                      std::size_t from) {
   for (std::size_t at = s.find(word, from); at != std::string::npos; at = s.find(word, at + 1)) {
     const std::size_t open = s.rfind("《", at), close = s.rfind("》", at);
     if (open == std::string::npos || (close != std::string::npos && close > open)) return at;
@@ -78,7 +78,6 @@ static std::string clause(const std::string& t, std::size_t at, std::size_t limi
   for (const char* stop : {"。", "；"}) end = std::min(end, t.find(stop, at));
   return t.substr(at, end - at);
 }
-
 
 // The 《…》 names in `s`, without the brackets.
 std::vector<std::string> laws_in(const std::string& s) {
@@ -100,9 +99,8 @@ bool ignored_law(const std::string& law, const std::vector<std::string>& ignore)
 // …加处罚款" is no penalty basis.
 static bool procedural_clause(const std::string& c, const std::vector<std::string>& ignore) {
   const std::vector<std::string> laws = laws_in(c);
-  return !laws.empty() && std::all_of(laws.begin(), laws.end(), [&](const std::string& l) {
-    return ignored_law(l, ignore);
-  });
+  return !laws.empty() && std::all_of(laws.begin(), laws.end(),
+                                      [&](const std::string& l) { return ignored_law(l, ignore); });
 }
 
 Roles roles_of(const std::string& text, const std::vector<std::string>& ignore) {
@@ -119,7 +117,8 @@ Roles roles_of(const std::string& text, const std::vector<std::string>& ignore) 
     std::string c = clause(t, i, kRoleWindow);
     // "违反了…第十条的规定，依据…": the violated part ends at 规定 or 依据.
     for (const char* stop : {"规定", "依据", "根据", "依照", "按照"})
-      if (std::size_t at = find_outside_names(c, stop, 6); at != std::string::npos) c = c.substr(0, at);
+      if (std::size_t at = find_outside_names(c, stop, 6); at != std::string::npos)
+        c = c.substr(0, at);
     if (procedural_clause(c, ignore)) continue;
     for (const std::string& a : article_mentions(c)) r.violated.insert(a);
   }

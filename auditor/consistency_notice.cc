@@ -67,13 +67,15 @@ Citations citations_of(const RuleContext& ctx, const std::string& type,
 
 // What `a` cites and `b` does not; with `only_articles`, only articles whose
 // number is in it.
-std::string only_in(const Citations& a, const Citations& b, const std::set<std::int64_t>* only_articles = nullptr) {
+std::string only_in(const Citations& a, const Citations& b,
+                    const std::set<std::int64_t>* only_articles = nullptr) {
   std::string out;
   for (const auto& [key, written] : a.by_key) {
     if (b.by_key.count(key)) continue;
     if (only_articles) {
       const std::size_t di = key.rfind("第");
-      if (di == std::string::npos || !only_articles->count(std::stoll(key.substr(di + 3)))) continue;
+      if (di == std::string::npos || !only_articles->count(std::stoll(key.substr(di + 3))))
+        continue;
     }
     out += (out.empty() ? "" : "、") + written;
   }
@@ -94,7 +96,8 @@ std::set<std::int64_t> basis_articles(const RuleContext& ctx, const std::string&
 }  // namespace
 
 Outcome provisions_changed(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out) {
-  const std::string notice_type = rule_param(r, "notice"), decision_type = rule_param(r, "decision");
+  const std::string notice_type = rule_param(r, "notice"),
+                    decision_type = rule_param(r, "decision");
   if (documents_of(ctx.c, {notice_type}).empty() || documents_of(ctx.c, {decision_type}).empty())
     return Outcome::not_applicable;
   const std::vector<std::string> ignore = split_list(rule_param(r, "ignore_laws"));
@@ -104,14 +107,16 @@ Outcome provisions_changed(const Rule& r, const RuleContext& ctx, std::vector<Fi
   const std::string decision_title = doc_title(ctx.checklist, decision_type);
   // Each document whose citations were not read, with why.
   std::string unread;
-  for (const auto& [c, title] : {std::pair{&notice, &notice_title}, std::pair{&decision, &decision_title}}) {
+  for (const auto& [c, title] :
+       {std::pair{&notice, &notice_title}, std::pair{&decision, &decision_title}}) {
     if (!c->by_key.empty()) continue;
     unread += (unread.empty() ? "" : "；") + *title +
               (c->readable ? "正文未见违法条款或处罚依据条款的引用" : "无可提取文本");
   }
   if (!unread.empty()) {
-    Finding m = manual_finding(r, "未能识别所引用的法律条文（" + unread + "），请人工核对" + notice_title +
-                                      "与" + decision_title + "引用的违法条款和处罚依据是否一致");
+    Finding m =
+        manual_finding(r, "未能识别所引用的法律条文（" + unread + "），请人工核对" + notice_title +
+                              "与" + decision_title + "引用的违法条款和处罚依据是否一致");
     m.document = decision_type;
     m.evidence = notice.evidence;
     m.evidence.insert(m.evidence.end(), decision.evidence.begin(), decision.evidence.end());
@@ -127,18 +132,20 @@ Outcome provisions_changed(const Rule& r, const RuleContext& ctx, std::vector<Fi
   if (dropped.empty() && added.empty()) return Outcome::passed;
   std::string change;
   if (!dropped.empty()) change = "告知书引用" + dropped + "，决定书未引用";
-  if (!added.empty()) change += std::string(change.empty() ? "" : "；") + "决定书引用" + added + "，告知书未引用";
+  if (!added.empty())
+    change += std::string(change.empty() ? "" : "；") + "决定书引用" + added + "，告知书未引用";
   bool explained = false;
   for (const Document* d : documents_of(ctx.c, {decision_type}))
     for (const std::string& w : split_list(rule_param(r, "explained_by")))
-      if (normalize_for_match(d->text).find(normalize_for_match(w)) != std::string::npos) explained = true;
-  Finding f = explained ? manual_finding(r, decision_title + "与" + notice_title + "引用的法律依据不同（" +
-                                                change + "），决定书载有变更说明，请人工核对变更理由是否成立")
+      if (normalize_for_match(d->text).find(normalize_for_match(w)) != std::string::npos)
+        explained = true;
+  Finding f = explained ? manual_finding(
+                              r, decision_title + "与" + notice_title + "引用的法律依据不同（" +
+                                     change + "），决定书载有变更说明，请人工核对变更理由是否成立")
                         : finding_for(r, "consistency");
   if (!explained)
-    f.message = fill_message(r.message, {{"notice", notice_title},
-                                         {"decision", decision_title},
-                                         {"change", change}});
+    f.message = fill_message(
+        r.message, {{"notice", notice_title}, {"decision", decision_title}, {"change", change}});
   f.document = decision_type;
   if (const DocType* t = ctx.checklist.doc_type(decision_type)) f.stage = t->stage;
   f.evidence = notice.evidence;

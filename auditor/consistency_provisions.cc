@@ -26,10 +26,9 @@ namespace {
 std::string missing_text(const Roles& roles, const std::set<std::string>& cited,
                          const std::set<std::string>& procedural) {
   if (cited.empty() && roles.violated.empty() && roles.basis.empty())
-    return procedural.empty()
-               ? "未引用任何法律条文，未写明违法行为所违反的条款和处罚依据条款"
-               : "仅引用" + join(procedural) +
-                     "（程序或救济条款），未写明违法行为所违反的条款和处罚依据条款";
+    return procedural.empty() ? "未引用任何法律条文，未写明违法行为所违反的条款和处罚依据条款"
+                              : "仅引用" + join(procedural) +
+                                    "（程序或救济条款），未写明违法行为所违反的条款和处罚依据条款";
   if (!roles.violated.empty())
     return "写明了所违反的条款（" + join(roles.violated) +
            "），但未写明处罚依据条款（“依据……第…条的规定，决定……”）";
@@ -62,7 +61,8 @@ Outcome provisions(const Rule& r, const RuleContext& ctx, std::vector<Finding>& 
       if (!laws.empty() && ignored_law(laws.front(), ignore)) {
         procedural.insert(f.value);
         const std::size_t close = f.value.find("》");
-        for (const std::string& a : article_mentions(f.value.substr(close + 3))) procedural_articles.insert(a);
+        for (const std::string& a : article_mentions(f.value.substr(close + 3)))
+          procedural_articles.insert(a);
         continue;
       }
       shown.insert(f.value);
@@ -84,9 +84,10 @@ Outcome provisions(const Rule& r, const RuleContext& ctx, std::vector<Finding>& 
                                          {"cited", shown.empty() ? "无" : join(shown)},
                                          {"problem", missing_text(roles, shown, procedural)}});
     if (mentions.size() >= min) {
-      f = manual_finding(r, doc_label(ctx.checklist, *d) + "中可识别的法律条文引用不足 " +
-                                std::to_string(min) + " 条，但正文提及" + join(mentions) +
-                                "，请人工核对是否写明违法行为所违反的条款和处罚依据条款（条、款、项）");
+      f = manual_finding(
+          r, doc_label(ctx.checklist, *d) + "中可识别的法律条文引用不足 " + std::to_string(min) +
+                 " 条，但正文提及" + join(mentions) +
+                 "，请人工核对是否写明违法行为所违反的条款和处罚依据条款（条、款、项）");
     } else {
       o = Outcome::failed;
     }

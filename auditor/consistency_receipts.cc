@@ -94,9 +94,9 @@ Outcome receipt_target(const Rule& r, const RuleContext& ctx, std::vector<Findin
         if (!unread.empty()) {
           std::string docs;
           for (const Document* d : unread) docs += (docs.empty() ? "" : "、") + doc_label(cl, *d);
-          Finding m = manual_finding(r, doc_label(cl, *receipt) + "载明送达" + served_title(*receipt) +
-                                            "（" + f.value + "），卷内" + docs +
-                                            "的文号无法读取，请人工核对送达的文书及文号是否与之一致");
+          Finding m = manual_finding(
+              r, doc_label(cl, *receipt) + "载明送达" + served_title(*receipt) + "（" + f.value +
+                     "），卷内" + docs + "的文号无法读取，请人工核对送达的文书及文号是否与之一致");
           m.document = kReceipt;
           m.stage = receipt->stage;
           m.evidence = {doc_label(cl, *receipt) + "：" + f.snippet};
@@ -138,7 +138,10 @@ Outcome receipt_target(const Rule& r, const RuleContext& ctx, std::vector<Findin
   if (!unnumbered.empty()) {
     std::string list;
     for (const std::string& u : unnumbered) list += (list.empty() ? "" : "、") + u;
-    Finding m = manual_finding(r, "未能从" + list + "中识别所送达文书的文号，请人工核对送达回证是否写明送达文书名称及文号，且该文书在卷内");
+    Finding m = manual_finding(
+        r,
+        "未能从" + list +
+            "中识别所送达文书的文号，请人工核对送达回证是否写明送达文书名称及文号，且该文书在卷内");
     m.document = kReceipt;
     m.evidence = unnumbered;
     out.push_back(std::move(m));

@@ -17,11 +17,11 @@
 #include <charconv>
 
 #include "auditor/conditions.h"
-#include "auditor/settings.h"
 #include "auditor/deadline_period.h"
 #include "auditor/events.h"
 #include "auditor/kind_helpers.h"
 #include "auditor/rule_kinds.h"
+#include "auditor/settings.h"
 
 namespace auditor {
 namespace {
@@ -78,10 +78,9 @@ Finding calendar_gap(const Rule& r, const RuleContext& ctx, const Event& from, c
   Finding f = finding_for(r, "manual_check");
   f.severity = "info";
   f.deduction = 0;
-  const std::string why =
-      cal ? "超出工作日历覆盖的年份（" + std::to_string(cal->first_year()) + "—" +
-                std::to_string(cal->last_year()) + "）"
-          : "无工作日历可用";
+  const std::string why = cal ? "超出工作日历覆盖的年份（" + std::to_string(cal->first_year()) +
+                                    "—" + std::to_string(cal->last_year()) + "）"
+                              : "无工作日历可用";
   f.message = event_label(from.name) + "日期 " + from.date.iso() + "、" + event_label(to.name) +
               "日期 " + to.date.iso() + " " + why + "，无法按工作日计算期限，请人工核对：" +
               r.description;
@@ -96,8 +95,8 @@ Finding calendar_gap(const Rule& r, const RuleContext& ctx, const Event& from, c
 void unreadable_dates(const Rule& r, const RuleContext& ctx, const std::optional<Event>& from,
                       const std::optional<Event>& to, std::vector<Finding>& out) {
   std::vector<std::string> missing, evidence;
-  for (const auto& [name, event] : {std::pair{rule_param(r, "from"), &from},
-                                    std::pair{rule_param(r, "to"), &to}}) {
+  for (const auto& [name, event] :
+       {std::pair{rule_param(r, "from"), &from}, std::pair{rule_param(r, "to"), &to}}) {
     if (*event) {
       evidence.push_back(event_evidence(**event));
       continue;
@@ -108,9 +107,9 @@ void unreadable_dates(const Rule& r, const RuleContext& ctx, const std::optional
     for (const std::string& d : where.looked_in) looked += (looked.empty() ? "" : "、") + d;
     missing.push_back(event_label(name) + "日期");
     evidence.push_back("未能读取" + event_label(name) + "日期：" +
-                       (where.has_sources ? "查找了" + where.what + "（卷内：" + looked + "）"
-                                          : "卷内文书未载明（查找了各文书中的" +
-                                                event_label(name) + "日期）"));
+                       (where.has_sources
+                            ? "查找了" + where.what + "（卷内：" + looked + "）"
+                            : "卷内文书未载明（查找了各文书中的" + event_label(name) + "日期）"));
   }
   if (missing.empty()) return;
   Finding f = finding_for(r, "manual_check");

@@ -15,13 +15,12 @@ constexpr std::string_view kWaivers[] = {"放弃陈述", "放弃申辩", "放弃
 // A waiver phrase whose sentence, before it, holds one of these is a rights
 // statement, a condition or a negation, not a waiver ("逾期未提出…，视为放弃
 // 陈述和申辩的权利", "如放弃陈述申辩").
-constexpr std::string_view kNotWaiver[] = {"视为", "如", "若", "是否", "有权", "可以", "可在",
-                                           "逾期", "未放弃", "不放弃", "没有放弃", "享有"};
+constexpr std::string_view kNotWaiver[] = {"视为", "如",   "若",     "是否",   "有权",     "可以",
+                                           "可在", "逾期", "未放弃", "不放弃", "没有放弃", "享有"};
 // Documents in which the party itself writes or signs a waiver; the
 // decision counts only where it says the waiver was written (书面, 声明).
 constexpr std::string_view kPartyTypes[] = {"waiver_statement", "statement_record",
-                                            "statement_letter", "inquiry_record",
-                                            "hearing_record"};
+                                            "statement_letter", "inquiry_record", "hearing_record"};
 constexpr std::string_view kReportingTypes[] = {"penalty_decision", "penalty_approval",
                                                 "collective_discussion", "closing_approval"};
 
@@ -90,7 +89,8 @@ ConditionValue unpaid_after_due(const Case& c, const Checklist& cl, Tri fine_imp
 ConditionValue defence_waived(const Case& c) {
   bool unreadable = false;
   for (const Document& d : c.documents) {
-    if (d.type == "waiver_statement") return {Tri::yes, "卷内有当事人放弃陈述、申辩的声明（" + d.path + "）"};
+    if (d.type == "waiver_statement")
+      return {Tri::yes, "卷内有当事人放弃陈述、申辩的声明（" + d.path + "）"};
     const bool party = one_of(d.type, kPartyTypes);
     if (!party && !one_of(d.type, kReportingTypes)) continue;
     if (!d.has_text) {

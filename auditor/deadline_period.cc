@@ -7,7 +7,6 @@
 namespace auditor {
 namespace {
 
-
 bool is_sentence_end(char32_t c) { return c == U'。' || c == U'；' || c == U';' || c == U'\n'; }
 
 // The number written right before `end` (“五个”, “10个”, “三”), skipping 个.

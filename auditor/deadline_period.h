@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "auditor/calendar.h"
-#include "util/date.h"
 #include "auditor/rule_kinds.h"
+#include "util/date.h"
 
 namespace auditor {
 

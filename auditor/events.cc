@@ -183,7 +183,8 @@ std::optional<Date> date_of(const Case& c, const Document& d, const EventSource&
       if (!since) return std::nullopt;
       std::optional<Date> v = declared();
       if (!v) v = from_fact("doc_date", "落款日期：");
-      if (v) origin = where + "载明违法行为持续至今（“" + since->snippet + "”），按其日期计：" + origin;
+      if (v)
+        origin = where + "载明违法行为持续至今（“" + since->snippet + "”），按其日期计：" + origin;
       return v;
     }
   }
@@ -289,10 +290,14 @@ EventLookup event_lookup(const Case& c, const Checklist& cl, std::string_view na
   const EventSpec* spec = find_spec(name);
   if (!spec) return out;
   static const std::map<std::string_view, const char*> kFactLabels = {
-      {"doc_date", "落款日期"},         {"filing_date", "立案日期"},
-      {"hearing_date", "听证日期"},     {"service_date", "送达日期"},
-      {"payment_date", "缴款日期"},     {"publication_date", "公示日期"},
-      {"violation_date", "违法行为发生日期"}, {"discovery_date", "发现日期"}};
+      {"doc_date", "落款日期"},
+      {"filing_date", "立案日期"},
+      {"hearing_date", "听证日期"},
+      {"service_date", "送达日期"},
+      {"payment_date", "缴款日期"},
+      {"publication_date", "公示日期"},
+      {"violation_date", "违法行为发生日期"},
+      {"discovery_date", "发现日期"}};
   std::vector<std::string> parts;
   for (const EventSource& src : spec->sources) {
     out.has_sources = true;
@@ -301,26 +306,32 @@ EventLookup event_lookup(const Case& c, const Checklist& cl, std::string_view na
       const DocType* dt = cl.doc_type(t);
       types += "《" + std::string(dt ? dt->name : t) + "》";
     }
-    const char* fact = src.via == Via::fact ? src.fact : src.via == Via::served ? "service_date"
-                                                                                : "doc_date";
+    const char* fact = src.via == Via::fact     ? src.fact
+                       : src.via == Via::served ? "service_date"
+                                                : "doc_date";
     auto label = kFactLabels.find(fact);
-    std::string part = (src.via == Via::served ? "送达" + types + "的送达回证" : types.empty() ? "各文书" : types) +
+    std::string part = (src.via == Via::served ? "送达" + types + "的送达回证"
+                        : types.empty()        ? "各文书"
+                                               : types) +
                        "的" + (label != kFactLabels.end() ? label->second : fact);
     if (std::find(parts.begin(), parts.end(), part) == parts.end()) parts.push_back(part);
     for (const Document& d : c.documents) {
       const bool carries = src.via == Via::served
-                               ? d.type == "service_receipt" && [&] {
-                                   const DocType* served = served_type(d, c, cl);
-                                   return served && has_type_id(served->id, src.types);
-                                 }()
+                               ? d.type == "service_receipt" &&
+                                     [&] {
+                                       const DocType* served = served_type(d, c, cl);
+                                       return served && has_type_id(served->id, src.types);
+                                     }()
                                : !src.types.empty() && has_type(d, src.types);
       std::string where = "《" + title_of(cl, d) + "》（" + d.path + "）";
       for (const Fact& f : d.facts)
         if (carries && f.kind == "blank_date" && f.value == fact) {
-          where += "，其" + std::string(label != kFactLabels.end() ? label->second : fact) + "栏留空";
+          where +=
+              "，其" + std::string(label != kFactLabels.end() ? label->second : fact) + "栏留空";
           break;
         }
-      if (carries && std::find(out.looked_in.begin(), out.looked_in.end(), where) == out.looked_in.end())
+      if (carries &&
+          std::find(out.looked_in.begin(), out.looked_in.end(), where) == out.looked_in.end())
         out.looked_in.push_back(where);
     }
   }

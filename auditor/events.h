@@ -16,8 +16,8 @@
 
 #include "auditor/checklist.h"
 #include "auditor/conditions.h"
-#include "util/date.h"
 #include "auditor/model.h"
+#include "util/date.h"
 
 namespace auditor {
 

@@ -56,8 +56,8 @@ bool strip_suffix(std::string& s, std::string_view p) {
 // 赤岗街道综合行政执法办公室（印章）...
 bool short_organ_line(std::string line, const std::string& street) {
   // A date after the organ on its line ends it: 海珠区赤岗街道 2024年3月21日.
-  for (std::string_view date_start : {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "二〇",
-                                      "二○", "二零", "二O", "二0"})
+  for (std::string_view date_start :
+       {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "二〇", "二○", "二零", "二O", "二0"})
     if (const std::size_t d = line.find(date_start); d != std::string::npos && d > 0)
       line.resize(d);
   for (std::string_view seal : {"（印章）", "(印章)", "（盖章）", "(盖章)", "（公章）", "(公章)"})

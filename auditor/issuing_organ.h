@@ -12,9 +12,9 @@
 namespace auditor {
 
 struct IssuingOrgan {
-  const StreetCode* street = nullptr;   // from the checklist's <numbering>
-  const Document* document = nullptr;   // where the organ is written
-  std::string written;                  // the line or seal name as written
+  const StreetCode* street = nullptr;  // from the checklist's <numbering>
+  const Document* document = nullptr;  // where the organ is written
+  std::string written;                 // the line or seal name as written
 };
 
 // Looks at the first 5 and last 12 non-empty lines of each readable document

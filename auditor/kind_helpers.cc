@@ -59,7 +59,8 @@ void add_unknown_documents(const Case& c, std::vector<std::string>& evidence) {
   for (const Document& d : c.documents)
     if (!d.type) unknown.push_back(d.path);
   if (unknown.empty()) return;
-  std::string line = "未能识别类型的文书 " + std::to_string(unknown.size()) + " 份，可能包含所缺文书：";
+  std::string line =
+      "未能识别类型的文书 " + std::to_string(unknown.size()) + " 份，可能包含所缺文书：";
   for (std::size_t i = 0; i < unknown.size() && i < kMaxListed; ++i)
     line += (i ? "、" : "") + unknown[i];
   if (unknown.size() > kMaxListed) line += "等";
@@ -71,8 +72,7 @@ bool readable(const Document& d) { return d.has_text && !d.text.empty(); }
 std::vector<const Document*> documents_of(const Case& c, const std::vector<std::string>& types) {
   std::vector<const Document*> out;
   for (const Document& d : c.documents)
-    if (d.type && std::find(types.begin(), types.end(), *d.type) != types.end())
-      out.push_back(&d);
+    if (d.type && std::find(types.begin(), types.end(), *d.type) != types.end()) out.push_back(&d);
   return out;
 }
 

@@ -23,14 +23,14 @@ struct Fact {
 
 // One electronic signature of an OFD document (GB/T 38540).
 struct Signature {
-  std::string id;          // Signature ID attribute
-  std::string type;        // "Seal" or "Sign"
-  std::optional<int> page; // 1-based page of the stamp, when declared
-  Text time;               // SignatureDateTime as written
-  Text provider;           // ProviderName
-  Text seal_name;          // organ name found in Seal.esl, when readable
-  int references = 0;      // <Reference> entries
-  int digests_ok = 0;      // of those, how many digests match the file bytes
+  std::string id;           // Signature ID attribute
+  std::string type;         // "Seal" or "Sign"
+  std::optional<int> page;  // 1-based page of the stamp, when declared
+  Text time;                // SignatureDateTime as written
+  Text provider;            // ProviderName
+  Text seal_name;           // organ name found in Seal.esl, when readable
+  int references = 0;       // <Reference> entries
+  int digests_ok = 0;       // of those, how many digests match the file bytes
   bool intact() const { return references > 0 && digests_ok == references; }
 };
 
@@ -38,19 +38,19 @@ struct Signature {
 enum class Source { manifest, title, name, folder, none };
 
 struct Document {
-  std::string path;         // member name, decoded to UTF-8, as in the archive
-  std::string format;       // docx ofd pdf image unsupported unknown
-  Text type;                // canonical document type (checklist doc id); nullopt = unknown
-  std::optional<int> stage; // 1..8
+  std::string path;          // member name, decoded to UTF-8, as in the archive
+  std::string format;        // docx ofd pdf image unsupported unknown
+  Text type;                 // canonical document type (checklist doc id); nullopt = unknown
+  std::optional<int> stage;  // 1..8
   Source type_source = Source::none;
-  Text number;              // document number (文号) as written
-  Text date;                // ISO yyyy-mm-dd
+  Text number;  // document number (文号) as written
+  Text date;    // ISO yyyy-mm-dd
   std::optional<int> pages;
-  Text seal;                // seal name declared by the manifest
-  bool has_text = false;    // false: scan, vector-only, encrypted, unsupported
-  std::string title;        // first heading lines, used for classification
-  std::string text;         // full extracted text (UTF-8)
-  std::map<std::string, std::string> metadata; // title, author, created...
+  Text seal;                                    // seal name declared by the manifest
+  bool has_text = false;                        // false: scan, vector-only, encrypted, unsupported
+  std::string title;                            // first heading lines, used for classification
+  std::string text;                             // full extracted text (UTF-8)
+  std::map<std::string, std::string> metadata;  // title, author, created...
   std::vector<Fact> facts;
   std::vector<Signature> signatures;
 };
@@ -65,8 +65,8 @@ inline Text first_fact(const Document& d, std::string_view kind) {
 
 // A problem met while importing one member, reported as an `import` finding.
 struct ImportIssue {
-  std::string member; // decoded name, or hex of the raw bytes when undecodable
-  std::string reason; // Chinese, for the inspector
+  std::string member;  // decoded name, or hex of the raw bytes when undecodable
+  std::string reason;  // Chinese, for the inspector
 };
 
 // Case-level data declared by a manifest (or later derived from facts).
@@ -74,11 +74,11 @@ struct CaseInfo {
   Text case_number;
   Text street;
   Text party;
-  Text party_id;       // credit code or ID number
-  Text procedure;      // "general" or "simple"
+  Text party_id;   // credit code or ID number
+  Text procedure;  // "general" or "simple"
   std::optional<double> fine;
-  std::map<std::string, std::string> dates; // filed, decided, closed... ISO
-  std::map<std::string, std::string> flags; // hearing_requested=true...
+  std::map<std::string, std::string> dates;  // filed, decided, closed... ISO
+  std::map<std::string, std::string> flags;  // hearing_requested=true...
 };
 
 // A file's size and modification time: an archive whose stamp equals the
@@ -90,11 +90,11 @@ struct FileStamp {
 };
 
 struct Case {
-  std::string archive;   // path as given on the command line
-  std::string sha256;    // of the archive bytes
+  std::string archive;             // path as given on the command line
+  std::string sha256;              // of the archive bytes
   std::optional<FileStamp> stamp;  // of the archive file when read from one
-  bool rejected = false; // archive could not be read at all
-  std::string error;     // Chinese reason when rejected
+  bool rejected = false;           // archive could not be read at all
+  std::string error;               // Chinese reason when rejected
   bool has_manifest = false;
   CaseInfo info;
   std::vector<Document> documents;
@@ -105,9 +105,9 @@ struct Case {
 };
 
 struct Finding {
-  std::string rule;     // stable rule id from the checklist
-  std::string kind;     // import missing_document deadline numbering ...
-  std::string severity; // veto major minor info
+  std::string rule;      // stable rule id from the checklist
+  std::string kind;      // import missing_document deadline numbering ...
+  std::string severity;  // veto major minor info
   std::optional<int> stage;
   Text document;        // document type or member the finding is about
   std::string message;  // Chinese

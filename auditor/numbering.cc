@@ -21,8 +21,6 @@ constexpr std::array<std::string_view, 14> kOpeners = {"〔", "[",  "［", "(", 
 constexpr std::array<std::string_view, 14> kClosers = {"〕", "]",  "］", ")",  "）", "】", "〗",
                                                        "﹞", "〙", "}",  "｝", ">",  "〉", "》"};
 
-
-
 // The ASCII digit at `i` (half- or full-width), or 0; `len` gets its bytes.
 char digit_at(std::string_view s, std::size_t i, std::size_t& len) {
   if (s[i] >= '0' && s[i] <= '9') {
@@ -214,7 +212,8 @@ void parse_year_first(std::string_view s, const std::string& digits, std::size_t
                       const std::vector<std::string>& abbreviations, ParsedNumber& n) {
   std::string_view rest = s.substr(tail);
   std::size_t serial = 0, len = 0;
-  while (serial < rest.size() && !digit_at(rest, serial, len)) serial += code_point_length(rest, serial);
+  while (serial < rest.size() && !digit_at(rest, serial, len))
+    serial += code_point_length(rest, serial);
   std::string_view head = rest.substr(0, serial);
   if (head.ends_with("第")) head.remove_suffix(std::string_view("第").size());
   parse_head(head, pattern, numbering, abbreviations, n);

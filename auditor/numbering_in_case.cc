@@ -6,8 +6,8 @@
 
 #include "auditor/numbering_rules.h"
 
-#include "util/utf8.h"
 #include "util/text_match.h"
+#include "util/utf8.h"
 
 namespace auditor {
 namespace {
@@ -68,11 +68,12 @@ Outcome check_unique_in_case(const Rule& r, const RuleContext& ctx, std::vector<
   const std::vector<Written> numbers = written_document_numbers(ctx.c, ctx.checklist);
   std::vector<std::pair<std::string, std::vector<const Written*>>> by_key;
   for (const Written& w : numbers) {
-    std::string key = parse_number(w.number, numbering.document_pattern, numbering,
-                                   abbreviations(ctx.checklist))
-                          .key();
+    std::string key =
+        parse_number(w.number, numbering.document_pattern, numbering, abbreviations(ctx.checklist))
+            .key();
     if (key.empty()) key = normalize_for_match(w.number);
-    auto it = std::find_if(by_key.begin(), by_key.end(), [&](const auto& g) { return g.first == key; });
+    auto it =
+        std::find_if(by_key.begin(), by_key.end(), [&](const auto& g) { return g.first == key; });
     if (it == by_key.end()) it = by_key.insert(by_key.end(), {key, {}});
     it->second.push_back(&w);
   }

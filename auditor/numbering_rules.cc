@@ -21,10 +21,10 @@
 // not_checkable; nothing is guessed.
 #include <algorithm>
 
-#include "auditor/issuing_organ.h"
 #include "auditor/held_numbers.h"
-#include "auditor/numbering_rules.h"
+#include "auditor/issuing_organ.h"
 #include "auditor/kind_helpers.h"
+#include "auditor/numbering_rules.h"
 #include "auditor/rule_kinds.h"
 
 namespace auditor {
@@ -39,8 +39,6 @@ namespace {
 bool listed(const std::vector<std::string>& list, std::string_view item) {
   return std::find(list.begin(), list.end(), item) != list.end();
 }
-
-
 
 // Where a number is written, for messages: 《A》、《B》等 N 份文书.
 std::string written_where(const Written& w, const Checklist& cl) {
@@ -90,8 +88,8 @@ std::optional<DatedBy> document_date(const Written& w) {
 
 struct CaseStreet {
   const StreetCode* code = nullptr;
-  std::string source;  // Chinese
-  std::string organ;   // the organ as written, or the organ name of a stated street
+  std::string source;               // Chinese
+  std::string organ;                // the organ as written, or the organ name of a stated street
   bool judges_case_number = false;  // not itself taken from the case number
 };
 
@@ -300,10 +298,10 @@ Outcome check_everywhere(const Rule& r, const RuleContext& ctx, std::vector<Find
   return any ? Outcome::passed : Outcome::not_checkable;
 }
 
-const char* const kChecks[] = {"case_number_format",        "doc_number_format", "number_present",
-                               "abbreviation_matches_type", "year_matches_date", "street_code",
-                               "case_number_everywhere",    "serial_unique",
-                               "number_unique_in_case"};
+const char* const kChecks[] = {
+    "case_number_format",        "doc_number_format", "number_present",
+    "abbreviation_matches_type", "year_matches_date", "street_code",
+    "case_number_everywhere",    "serial_unique",     "number_unique_in_case"};
 
 }  // namespace
 

@@ -56,7 +56,8 @@ Outcome officer_certificates(const Rule& r, const RuleContext& ctx, std::vector<
   std::map<std::string, std::string> names;                    // folded -> as written
   std::size_t records = 0;
   for (const Document& d : ctx.c.documents) {
-    if (!types.empty() && (!d.type || std::find(types.begin(), types.end(), *d.type) == types.end()))
+    if (!types.empty() &&
+        (!d.type || std::find(types.begin(), types.end(), *d.type) == types.end()))
       continue;
     const std::vector<Officer> officers = officers_of(d);
     if (!officers.empty()) ++records;

@@ -28,7 +28,7 @@ constexpr std::size_t kMaxNameChars = 4;
 
 // Labels before officers' names in records (as for `officer` facts).
 const std::vector<std::string> kOfficerLabels = {"执法人员", "承办人", "办案人员", "调查人员",
-                                                 "检查人员", "检查人", "询问人", "记录人"};
+                                                 "检查人员", "检查人", "询问人",   "记录人"};
 
 bool mentions_certificate(const Document& d) {
   const std::string t = normalize_for_match(d.text);
@@ -59,7 +59,8 @@ std::string officers_problem(const Document& d, const std::vector<Officer>& offi
   std::set<std::string> seen;
   for (const std::string& name : reviewers_in(text, kOfficerLabels, false)) {
     const std::string key = normalize_for_match(name);
-    if (!with_number.count(key) && seen.insert(key).second) bare += (bare.empty() ? "" : "、") + name;
+    if (!with_number.count(key) && seen.insert(key).second)
+      bare += (bare.empty() ? "" : "、") + name;
   }
   const std::string need = "应不少于 " + std::to_string(min) + " 名执法人员并载明执法证号";
   if (!bare.empty())
@@ -67,12 +68,14 @@ std::string officers_problem(const Document& d, const std::vector<Officer>& offi
            std::to_string(officers.size()) + " 名" + (listed.empty() ? "" : "：" + listed) + "；" +
            need + "）";
   if (officers.empty()) return "未载明执法人员姓名及执法证号（" + need + "）";
-  return "仅载明 " + std::to_string(officers.size()) + " 名执法人员及执法证号（" + listed + "），" + need;
+  return "仅载明 " + std::to_string(officers.size()) + " 名执法人员及执法证号（" + listed + "），" +
+         need;
 }
 
 Outcome two_officers(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out) {
   const std::size_t min = std::stoul(rule_param(r, "min", "2"));
-  const std::vector<const Document*> records = documents_of(ctx.c, split_list(rule_param(r, "documents")));
+  const std::vector<const Document*> records =
+      documents_of(ctx.c, split_list(rule_param(r, "documents")));
   if (records.empty()) return Outcome::not_applicable;
   bool failed = false, unknown = false;
   for (const Document* d : records) {
@@ -88,7 +91,8 @@ Outcome two_officers(const Rule& r, const RuleContext& ctx, std::vector<Finding>
       names += (names.empty() ? "" : "、") + o.name + "（" + o.certificate + "）";
       evidence.push_back(doc_label(ctx.checklist, *d) + "：" + o.snippet);
     }
-    if (evidence.empty()) evidence.push_back(doc_label(ctx.checklist, *d) + "：未识别到执法人员姓名及执法证号");
+    if (evidence.empty())
+      evidence.push_back(doc_label(ctx.checklist, *d) + "：未识别到执法人员姓名及执法证号");
     Finding f = finding_for(r, "officers");
     const std::string message =
         fill_message(r.message, {{"document", doc_label(ctx.checklist, *d)},
@@ -97,8 +101,10 @@ Outcome two_officers(const Rule& r, const RuleContext& ctx, std::vector<Finding>
                                  {"min", std::to_string(min)},
                                  {"problem", officers_problem(*d, officers, min)}});
     if (officers.empty() && mentions_certificate(*d)) {
-      f = manual_finding(r, doc_label(ctx.checklist, *d) + "提及执法证件，但未能识别执法人员姓名及执法证号，请人工核对是否有不少于 " +
-                                std::to_string(min) + " 名执法人员并载明执法证号");
+      f = manual_finding(
+          r, doc_label(ctx.checklist, *d) +
+                 "提及执法证件，但未能识别执法人员姓名及执法证号，请人工核对是否有不少于 " +
+                 std::to_string(min) + " 名执法人员并载明执法证号");
       unknown = true;
     } else {
       f.message = message;
@@ -147,7 +153,8 @@ std::vector<std::string> reviewers_in(const std::string& t, std::vector<std::str
                               [&](const std::string& l) { return t.compare(i, l.size(), l) == 0; });
     if (label == labels.end()) continue;
     std::size_t j = i + label->size();
-    for (const std::string filler : {"（签名）", "(签名)", "（签字）", "(签字)", "签名", "签字", "姓名"})
+    for (const std::string filler :
+         {"（签名）", "(签名)", "（签字）", "(签字)", "签名", "签字", "姓名"})
       if (t.compare(j, filler.size(), filler) == 0) j += filler.size();
     std::size_t label_end = j;
     while (std::size_t n = separator_at(t, j, true)) j += n;
@@ -197,7 +204,8 @@ Outcome reviewer_independent(const Rule& r, const RuleContext& ctx, std::vector<
     }
     const std::vector<std::string> reviewers = reviewers_in(review->text, labels, true);
     if (reviewers.empty()) {
-      Finding m = manual_finding(r, "未能从" + doc_label(cl, *review) + "中识别审核人员，请人工核对法制审核人员未参与本案调查取证");
+      Finding m = manual_finding(r, "未能从" + doc_label(cl, *review) +
+                                        "中识别审核人员，请人工核对法制审核人员未参与本案调查取证");
       m.document = review->type;
       m.stage = review->stage;
       out.push_back(std::move(m));
@@ -216,9 +224,9 @@ Outcome reviewer_independent(const Rule& r, const RuleContext& ctx, std::vector<
       Finding f = finding_for(r, "officers");
       f.document = review->type;
       f.stage = review->stage;
-      f.message = fill_message(r.message, {{"reviewer", name},
-                                           {"review", doc_label(cl, *review)},
-                                           {"records", records}});
+      f.message = fill_message(
+          r.message,
+          {{"reviewer", name}, {"review", doc_label(cl, *review)}, {"records", records}});
       evidence.insert(evidence.begin(), doc_label(cl, *review) + "：审核人员 " + name);
       f.evidence = std::move(evidence);
       out.push_back(std::move(f));
@@ -242,18 +250,21 @@ Outcome check_officers(const Rule& r, const RuleContext& ctx, std::vector<Findin
 std::string validate_officers(const Rule& r, const Checklist& cl) {
   const std::string check = rule_param(r, "check");
   if (check == "two_officers") {
-    if (std::string bad = check_param_names(r, {"check", "documents", "min"}); !bad.empty()) return bad;
+    if (std::string bad = check_param_names(r, {"check", "documents", "min"}); !bad.empty())
+      return bad;
     if (std::string bad = bad_count(r, "min"); !bad.empty()) return bad;
     const std::vector<std::string> docs = split_list(rule_param(r, "documents"));
     if (docs.empty()) return "two_officers 检查须有 documents 参数（笔录类文书类型）";
     return unknown_doc_type(docs, cl);
   }
   if (check == "reviewer_independent") {
-    if (std::string bad = check_param_names(r, {"check", "review", "investigation", "reviewer_labels"});
+    if (std::string bad =
+            check_param_names(r, {"check", "review", "investigation", "reviewer_labels"});
         !bad.empty())
       return bad;
     for (const char* p : {"review", "investigation", "reviewer_labels"})
-      if (rule_param(r, p).empty()) return "reviewer_independent 检查须有 " + std::string(p) + " 参数";
+      if (rule_param(r, p).empty())
+        return "reviewer_independent 检查须有 " + std::string(p) + " 参数";
     std::vector<std::string> docs = split_list(rule_param(r, "investigation"));
     docs.push_back(rule_param(r, "review"));
     return unknown_doc_type(docs, cl);
@@ -262,7 +273,8 @@ std::string validate_officers(const Rule& r, const Checklist& cl) {
     if (std::string bad = check_param_names(r, {"check", "documents"}); !bad.empty()) return bad;
     return unknown_doc_type(split_list(rule_param(r, "documents")), cl);
   }
-  return "officers 规则须有 check 参数（two_officers、reviewer_independent 或 certificates），而不是“" +
+  return "officers 规则须有 check 参数（two_officers、reviewer_independent 或 "
+         "certificates），而不是“" +
          check + "”";
 }
 

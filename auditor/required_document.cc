@@ -81,7 +81,8 @@ std::optional<Outcome> check_embedded(const Rule& r, const RuleContext& ctx,
     } else if (normalize_for_match(d.text).find(normalize_for_match(mark)) != std::string::npos) {
       return Outcome::passed;
     } else {
-      evidence.push_back(quoted(ctx.checklist, host) + "（" + d.path + "）正文未载明“" + mark + "”");
+      evidence.push_back(quoted(ctx.checklist, host) + "（" + d.path + "）正文未载明“" + mark +
+                         "”");
     }
   }
   if (!unreadable) return std::nullopt;
@@ -104,15 +105,17 @@ std::string first_line(const std::string& title) { return title.substr(0, title.
 Outcome check_required_document(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out) {
   const Checklist& cl = ctx.checklist;
   const std::vector<std::string> wanted = wanted_types(r);
-  const DocType* served = rule_param(r, "serves").empty() ? nullptr : cl.doc_type(rule_param(r, "serves"));
+  const DocType* served =
+      rule_param(r, "serves").empty() ? nullptr : cl.doc_type(rule_param(r, "serves"));
   std::vector<std::string> evidence;
   int receipts = 0;
   for (const Document& d : ctx.c.documents) {
     if (!d.type || std::find(wanted.begin(), wanted.end(), *d.type) == wanted.end()) continue;
     if (!served || receipt_serves(d, *served, ctx)) return Outcome::passed;
     const DocType* t = served_type(d, ctx.c, cl);
-    evidence.push_back("送达回证 " + d.path + " 送达的是" +
-                       (t ? "《" + t->name + "》" : "第" + std::to_string(d.stage.value_or(6)) + "阶段文书"));
+    evidence.push_back(
+        "送达回证 " + d.path + " 送达的是" +
+        (t ? "《" + t->name + "》" : "第" + std::to_string(d.stage.value_or(6)) + "阶段文书"));
     ++receipts;
   }
   if (std::optional<Outcome> o = check_embedded(r, ctx, evidence, out)) return *o;
@@ -128,22 +131,24 @@ Outcome check_required_document(const Rule& r, const RuleContext& ctx, std::vect
                                        {"served", served ? quoted(cl, served->id) : ""}});
   evidence.insert(evidence.begin(),
                   looked_for(r, cl, served) + "；卷内共 " + std::to_string(ctx.c.documents.size()) +
-                      " 份文书" + (served ? "，其中送达回证 " + std::to_string(receipts) + " 份" : ""));
+                      " 份文书" +
+                      (served ? "，其中送达回证 " + std::to_string(receipts) + " 份" : ""));
   add_unknown_documents(ctx.c, evidence);
   // An approval form of the wanted document is on file: say it is not the document.
   for (const Document& d : ctx.c.documents)
     for (const Fact& a : d.facts)
       if (a.kind == "approves" && std::find(wanted.begin(), wanted.end(), a.value) != wanted.end())
-        evidence.push_back("卷内的" + (d.title.empty() ? d.path : "《" + first_line(d.title) + "》") +
-                           "（" + d.path + "）是审批" + quoted(cl, a.value) + "的审批表，不是该文书本身");
+        evidence.push_back("卷内的" +
+                           (d.title.empty() ? d.path : "《" + first_line(d.title) + "》") + "（" +
+                           d.path + "）是审批" + quoted(cl, a.value) + "的审批表，不是该文书本身");
   f.evidence = std::move(evidence);
   out.push_back(std::move(f));
   return Outcome::failed;
 }
 
 std::string validate_required_document(const Rule& r, const Checklist& cl) {
-  if (std::string bad = check_param_names(
-          r, {"document", "any_of", "serves", "embedded_in", "embedded_mark"});
+  if (std::string bad =
+          check_param_names(r, {"document", "any_of", "serves", "embedded_in", "embedded_mark"});
       !bad.empty())
     return bad;
   const bool has_document = r.params.count("document"), has_any = r.params.count("any_of");

@@ -12,19 +12,31 @@ const std::array<RuleKind, 11> kRuleKinds = {{
      check_text_extracted, validate_no_params, nullptr, true},
     {"required_document", "某阶段必备的文书须在卷内（可附条件：仅在 when 条件成立时要求）",
      check_required_document, validate_required_document, required_document_hint, false},
-    {"numbering", "案号、文书编号须符合编号规则：格式、六角括号、年份、街道代字、文书简称、序号不重复、内部文书载明案号",
+    {"numbering",
+     "案号、文书编号须符合编号规则：格式、六角括号、年份、街道代字、文书简称、序号不重复、内部文书"
+     "载明案号",
      check_numbering, validate_numbering, nullptr, false},
-    {"consistency", "各文书所载当事人名称、证件号码、送达文书文号、罚款金额须一致；决定书须写明违法条款和处罚条款，且与告知书一致",
+    {"consistency",
+     "各文书所载当事人名称、证件号码、送达文书文号、罚款金额须一致；决定书须写明违法条款和处罚条款"
+     "，且与告知书一致",
      check_consistency, validate_consistency, nullptr, false},
-    {"officers", "笔录须有两名以上执法人员并载明执法证号，同一执法人员的证号各文书一致；法制审核人员不得为案件调查人员",
+    {"officers",
+     "笔录须有两名以上执法人员并载明执法证号，同一执法人员的证号各文书一致；法制审核人员不得为案件"
+     "调查人员",
      check_officers, validate_officers, nullptr, false},
-    {"seal", "OFD 电子印章完整且与办案机关一致、印章在登记表内、无内设机构用印；图片印章和签名列为人工核对项",
+    {"seal",
+     "OFD "
+     "电子印章完整且与办案机关一致、印章在登记表内、无内设机构用印；图片印章和签名列为人工核对项",
      check_seal, validate_seal, nullptr, false},
-    {"deadline", "两个事件之间的期限（工作日按工作日历计算，或自然日、月）：送达、告知后作出决定、听证、办案期限、查封扣押、公示、催告等",
+    {"deadline",
+     "两个事件之间的期限（工作日按工作日历计算，或自然日、月）：送达、告知后作出决定、听证、办案期"
+     "限、查封扣押、公示、催告等",
      check_deadline, validate_deadline, nullptr, false},
     {"order", "案卷各环节日期须符合程序顺序（立案、调查、告知、决定、送达、缴款、结案）",
      check_order, validate_order, nullptr, false},
-    {"catalogue", "卷内目录所列文书须在卷内（份数、文号一致，未识别类型的条目按名称核对），卷内文书须列入卷内目录",
+    {"catalogue",
+     "卷内目录所列文书须在卷内（份数、文号一致，未识别类型的条目按名称核对），卷内文书须列入卷内目"
+     "录",
      check_catalogue, validate_catalogue, nullptr, false},
     {"condition", "案件本身的某一情形即构成问题（如当场处罚的罚款超出简易程序限额）",
      check_condition, validate_condition, nullptr, false},

@@ -98,7 +98,8 @@ Score score_deduction(const std::vector<Finding>& findings, const std::vector<Ru
 Score score_ratio(const std::vector<Finding>& findings, const std::vector<Check>& checks,
                   const std::vector<Rule>& rules, const ScoringProfile& profile) {
   if (has_veto(findings) && profile.veto != "legality")
-    return {0, lowest_grade(profile), "存在否决项（重大问题），全案 0 分，等次为" + lowest_grade(profile)};
+    return {0, lowest_grade(profile),
+            "存在否决项（重大问题），全案 0 分，等次为" + lowest_grade(profile)};
   std::map<std::string, const Rule*> by_id;
   for (const Rule& r : rules) by_id[r.id] = &r;
   // Rules with a scored finding that is not a basic element lose their item;
@@ -202,7 +203,8 @@ std::string rule_scoring_text(const Rule& rule, const ScoringProfile& profile) {
       text += "；基本要素问题，扣 " + points_text(rule.deduction) + " 分" + cap_text(rule, profile);
     if (rule.severity == "veto")
       text += profile.veto == "legality"
-                  ? "；否决项：合法性分 " + points_text(profile.legality_points) + " 分归零，等次为" + lowest
+                  ? "；否决项：合法性分 " + points_text(profile.legality_points) +
+                        " 分归零，等次为" + lowest
                   : "；否决项（重大问题）：全案 0 分，等次为" + lowest;
     return text;
   }

@@ -47,8 +47,8 @@ Score score_case(const std::vector<Finding>& findings, const std::vector<Check>&
 // else its severity, else the rule's own deduction= (the largest finding's
 // deduction when the rule is not in `rules`): by default one defect class
 // deducts once however many times it occurs. Findings are kept (a finding
-// beyond the cap deducts 0); a finding without a rule id is not capped. Idempotent: capping capped findings changes
-// nothing. Both formulas cap their sums the same way.
+// beyond the cap deducts 0); a finding without a rule id is not capped. Idempotent: capping capped
+// findings changes nothing. Both formulas cap their sums the same way.
 void cap_deductions(std::vector<Finding>& findings, const std::vector<Rule>& rules,
                     const ScoringProfile& profile);
 

@@ -26,10 +26,11 @@ const char* const kChecks[] = {"ofd_intact", "organ_match", "register", "subject
 
 bool is_internal_unit(const std::string& name, const SealRegister& reg) {
   const std::string n = fold(name);
-  return std::any_of(reg.internal_units.begin(), reg.internal_units.end(), [&](const std::string& u) {
-    const std::string s = fold(u);
-    return n.size() >= s.size() && n.compare(n.size() - s.size(), s.size(), s) == 0;
-  });
+  return std::any_of(
+      reg.internal_units.begin(), reg.internal_units.end(), [&](const std::string& u) {
+        const std::string s = fold(u);
+        return n.size() >= s.size() && n.compare(n.size() - s.size(), s.size(), s) == 0;
+      });
 }
 
 const StreetSeals* case_street(const Case& c, const SealRegister& reg) {
@@ -75,10 +76,10 @@ Finding seal_finding(const Rule& r, const RuleContext& ctx, const Document& d,
   Finding f = finding_for(r, "seal");
   f.document = d.type;
   f.stage = d.stage;
-  f.message = fill_message(r.message, {{"document", doc_label(ctx.checklist, d)},
-                                       {"seal", seal},
-                                       {"problem", problem}});
-  f.evidence = {doc_label(ctx.checklist, d) + "：" + (seal.empty() ? "无电子印章" : "印章“" + seal + "”")};
+  f.message = fill_message(
+      r.message, {{"document", doc_label(ctx.checklist, d)}, {"seal", seal}, {"problem", problem}});
+  f.evidence = {doc_label(ctx.checklist, d) + "：" +
+                (seal.empty() ? "无电子印章" : "印章“" + seal + "”")};
   return f;
 }
 
@@ -150,7 +151,8 @@ Outcome organ_or_register(const Rule& r, const RuleContext& ctx, std::vector<Nam
     if (is_internal_unit(n.name, reg) || registered(n.name, street, reg)) continue;
     Finding f = seal_finding(r, ctx, *n.document, n.name,
                              "与办案机关的登记印章（" + expected_names(street) + "）不符");
-    f.evidence.push_back(std::string("印章名称来源：") + (n.from_ofd ? "OFD 电子印章" : "案卷清单声明"));
+    f.evidence.push_back(std::string("印章名称来源：") +
+                         (n.from_ofd ? "OFD 电子印章" : "案卷清单声明"));
     if (street) f.evidence.push_back("办案街道：" + street->street);
     out.push_back(std::move(f));
     o = Outcome::failed;
@@ -164,7 +166,8 @@ Outcome subject(const Rule& r, const RuleContext& ctx, const std::vector<Named>&
   for (const Named& n : names) {
     if (n.name.empty() || !is_internal_unit(n.name, ctx.checklist.seals)) continue;
     Finding f = seal_finding(r, ctx, *n.document, n.name, "为内设机构印章，不具有行政执法主体资格");
-    f.evidence.push_back(std::string("印章名称来源：") + (n.from_ofd ? "OFD 电子印章" : "案卷清单声明"));
+    f.evidence.push_back(std::string("印章名称来源：") +
+                         (n.from_ofd ? "OFD 电子印章" : "案卷清单声明"));
     out.push_back(std::move(f));
     o = Outcome::failed;
   }
@@ -197,7 +200,8 @@ Outcome manual(const Rule& r, const RuleContext& ctx, const std::vector<const Do
 
 Outcome check_seal(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out) {
   const std::string check = rule_param(r, "check");
-  const std::vector<const Document*> docs = documents_of(ctx.c, split_list(rule_param(r, "documents")));
+  const std::vector<const Document*> docs =
+      documents_of(ctx.c, split_list(rule_param(r, "documents")));
   if (check == "ofd_intact") return ofd_intact(r, ctx, docs, out);
   if (check == "organ_match") return organ_or_register(r, ctx, seal_names(docs, true, false), out);
   if (check == "register") return organ_or_register(r, ctx, seal_names(docs, false, true), out);
@@ -209,7 +213,8 @@ Outcome check_seal(const Rule& r, const RuleContext& ctx, std::vector<Finding>& 
 std::string validate_seal(const Rule& r, const Checklist& cl) {
   const std::string check = rule_param(r, "check");
   if (std::find(std::begin(kChecks), std::end(kChecks), check) == std::end(kChecks))
-    return "seal 规则须有 check 参数（ofd_intact、organ_match、register、subject 或 manual），而不是“" +
+    return "seal 规则须有 check 参数（ofd_intact、organ_match、register、subject 或 "
+           "manual），而不是“" +
            check + "”";
   if (std::string bad = check == "manual" ? check_param_names(r, {"check", "documents", "formats"})
                                           : check_param_names(r, {"check", "documents"});

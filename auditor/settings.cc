@@ -6,10 +6,10 @@ namespace auditor {
 namespace {
 
 // The numbers are thresholds in yuan or counts of days.
-constexpr const char* kNumberSettings[] = {"hearing_fine_citizen", "hearing_fine_organisation",
-                                           "publication_working_days", "simple_fine_citizen",
-                                           "simple_fine_organisation", "simple_fine_citizen_2017",
-                                           "simple_fine_organisation_2017"};
+constexpr const char* kNumberSettings[] = {
+    "hearing_fine_citizen",         "hearing_fine_organisation", "publication_working_days",
+    "simple_fine_citizen",          "simple_fine_organisation",  "simple_fine_citizen_2017",
+    "simple_fine_organisation_2017"};
 constexpr const char* kBoolSettings[] = {"individual_business_is_citizen",
                                          "disclosure_all_decisions"};
 
@@ -55,7 +55,8 @@ std::string validate_settings(const std::map<std::string, std::string>& settings
     for (const char* n : kBoolSettings)
       if (name == n) {
         known = true;
-        if (!parse_yes_no(value)) return "设置 " + name + " 应为 true 或 false，实为“" + value + "”";
+        if (!parse_yes_no(value))
+          return "设置 " + name + " 应为 true 或 false，实为“" + value + "”";
       }
     if (!known) return "未知的设置项 " + name;
   }

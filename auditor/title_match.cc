@@ -12,9 +12,8 @@
 namespace auditor {
 
 // Title endings of a form that approves something (审批表, 呈批表 ...).
-constexpr std::string_view kApprovalEndings[] = {"审批意见表", "审批表", "审核表", "呈批表", "审批单",
-                                                 "呈批单",     "审签表", "审批",   "呈批"};
-
+constexpr std::string_view kApprovalEndings[] = {
+    "审批意见表", "审批表", "审核表", "呈批表", "审批单", "呈批单", "审签表", "审批", "呈批"};
 
 std::string_view approval_ending(std::string_view s) {
   for (std::string_view e : kApprovalEndings)
@@ -74,7 +73,6 @@ Variant best_variant(const std::string& haystack, const Checklist& cl,
 }
 
 constexpr std::size_t kMinApprovedStem = 4;  // code points naming the approved document
-
 
 // The type one of whose variants is exactly `title` (normalised), or nullptr.
 const DocType* type_titled(const std::string& title, const Checklist& cl, std::string_view except) {

@@ -16,14 +16,14 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
-#include <functional>
 #include <fstream>
+#include <functional>
 #include <string>
 #include <vector>
 
-#include "util/hash.h"
 #include "app/pipeline.h"
 #include "bench/children.h"
+#include "util/hash.h"
 
 namespace {
 
@@ -59,7 +59,8 @@ ChildRun median_of(int times, const std::function<ChildRun()>& step) {
 }
 
 void row(const char* what, double s, long rss_kb, std::size_t n) {
-  std::printf("%-34s %8.2f s %8.1f archives/s %8.1f MB peak RSS\n", what, s, n / s, rss_kb / 1024.0);
+  std::printf("%-34s %8.2f s %8.1f archives/s %8.1f MB peak RSS\n", what, s, n / s,
+              rss_kb / 1024.0);
 }
 
 }  // namespace
@@ -88,8 +89,8 @@ int main(int argc, char** argv) {
   fs::create_directories(work);
   std::uintmax_t bytes = 0;
   for (const fs::path& p : *archives) bytes += fs::file_size(p);
-  std::printf("corpus %s: %zu archives, %.1f MB; median of %d runs per step\n", corpus.c_str(),
-              n, bytes / 1048576.0, repeat);
+  std::printf("corpus %s: %zu archives, %.1f MB; median of %d runs per step\n", corpus.c_str(), n,
+              bytes / 1048576.0, repeat);
   read_and_hash(*archives);  // warm-up: every step below sees a warm cache
 
   int unzip_bad = 0;
@@ -113,8 +114,8 @@ int main(int argc, char** argv) {
                         }).seconds;
 
   auto audit = [&](int jobs, const fs::path& db, std::vector<std::string> extra = {}) {
-    std::vector<std::string> args = {auditor_bin, "audit", "--jobs", std::to_string(jobs),
-                                      "--db", db.string(), corpus};
+    std::vector<std::string> args = {auditor_bin, "audit",     "--jobs", std::to_string(jobs),
+                                     "--db",      db.string(), corpus};
     args.insert(args.end(), extra.begin(), extra.end());
     return run_child(args);
   };
@@ -137,14 +138,15 @@ int main(int argc, char** argv) {
   row("re-check, checklist changed", recheck.seconds, recheck.max_rss_kb, n);
   row("re-audit --full (parses again)", full.seconds, full.max_rss_kb, n);
   // Exit status 1 means "some archive rejected", which a corpus may hold.
-  std::printf("\nexit codes: unzip failures %d, audit j1 %d, j2 %d, unchanged %d, re-check %d,"
-              " --full %d\n",
-              unzip_bad, j1.exit_code, j2.exit_code, again.exit_code, recheck.exit_code,
-              full.exit_code);
+  std::printf(
+      "\nexit codes: unzip failures %d, audit j1 %d, j2 %d, unchanged %d, re-check %d,"
+      " --full %d\n",
+      unzip_bad, j1.exit_code, j2.exit_code, again.exit_code, recheck.exit_code, full.exit_code);
   std::printf("audit --jobs 2 / unzip -tq        %6.3f  (target <= 0.4)\n", j2.seconds / unzip_s);
   std::printf("audit --jobs 1 / unzip -tq        %6.3f\n", j1.seconds / unzip_s);
   std::printf("audit --jobs 2 / read+sha256      %6.3f\n", j2.seconds / hash_s);
-  std::printf("unchanged / audit --jobs 2        %6.3f  (target <= 0.05)\n", again.seconds / j2.seconds);
+  std::printf("unchanged / audit --jobs 2        %6.3f  (target <= 0.05)\n",
+              again.seconds / j2.seconds);
   std::printf("re-check / audit --jobs 2         %6.3f\n", recheck.seconds / j2.seconds);
   std::printf("scaling jobs 1 -> 2               %6.2fx\n", j1.seconds / j2.seconds);
   return 0;

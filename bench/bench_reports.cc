@@ -33,8 +33,8 @@
 #include <string>
 
 #include "app/round_reports.h"
-#include "store/round_reader.h"
 #include "reports/report.h"
+#include "store/round_reader.h"
 #include "store/store_internal.h"
 
 namespace {

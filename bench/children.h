@@ -9,9 +9,9 @@
 namespace auditor::bench {
 
 struct ChildRun {
-  double seconds = 0;    // wall time from fork to reaping
-  long max_rss_kb = 0;   // ru_maxrss of the child
-  int exit_code = -1;    // -1: killed by a signal or could not start
+  double seconds = 0;   // wall time from fork to reaping
+  long max_rss_kb = 0;  // ru_maxrss of the child
+  int exit_code = -1;   // -1: killed by a signal or could not start
 };
 
 // Runs argv[0] (looked up in PATH) with `argv` and waits for it.

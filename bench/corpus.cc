@@ -43,8 +43,8 @@ Result<std::vector<ZipMember>> members_of(const std::string& zip_bytes) {
 // and the auditor's header reading are concerned.
 std::string jpeg_scan(std::mt19937& rng, std::size_t bytes) {
   std::string s = "\xFF\xD8";
-  const char sof[] = {'\xFF', '\xC0', 0, 17, 8, 0x0D, (char)0xB0, 0x09, (char)0xB0, 3,
-                      1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1};
+  const char sof[] = {'\xFF', '\xC0', 0, 17, 8,    0x0D, (char)0xB0, 0x09, (char)0xB0, 3,
+                      1,      0x22,   0, 2,  0x11, 1,    3,          0x11, 1};
   s.append(sof, sizeof sof);
   s.append("\xFF\xDA\x00\x0C\x03\x01\x00\x02\x11\x03\x11\x00\x3F\x00", 14);
   std::uniform_int_distribution<int> byte(0, 255);
@@ -100,7 +100,8 @@ Status write_corpus(const fs::path& out, int n, unsigned seed, const CorpusSourc
     m.emplace_back("09-附件/现场照片（PDF版）.pdf", *pdf);
     const int scans = 2 + i % 2;
     for (int k = 0; k < scans; ++k) {
-      ZipMember scan("10-扫描件/扫描件" + std::to_string(k + 1) + ".jpg", jpeg_scan(rng, scan_size(rng)));
+      ZipMember scan("10-扫描件/扫描件" + std::to_string(k + 1) + ".jpg",
+                     jpeg_scan(rng, scan_size(rng)));
       scan.deflate = false;  // zip tools store incompressible members
       m.push_back(std::move(scan));
     }

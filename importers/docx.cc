@@ -13,8 +13,8 @@
 #include "importers/docx_text.h"
 #include "importers/formats.h"
 #include "importers/names.h"
-#include "util/utf8.h"
 #include "importers/zip_reader.h"
+#include "util/utf8.h"
 
 namespace auditor {
 namespace {

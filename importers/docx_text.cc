@@ -185,7 +185,7 @@ class Walker {
 
   std::string out_;
   std::string boxes_;
-  std::vector<bool> fields_;  // per open field: still in its instruction part
+  std::vector<bool> fields_;    // per open field: still in its instruction part
   std::size_t open_codes_ = 0;  // how many of fields_ are true
   bool truncated_ = false;
   const bool marks_pages_;

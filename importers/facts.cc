@@ -4,9 +4,9 @@
 #include <set>
 #include <utility>
 
-#include "util/hash.h"
 #include "importers/facts_labels.h"
 #include "importers/facts_text.h"
+#include "util/hash.h"
 
 namespace auditor {
 

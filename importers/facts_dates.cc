@@ -6,15 +6,15 @@
 #include <algorithm>
 #include <string>
 
-#include "util/cn_text.h"
 #include "importers/facts_labels.h"
 #include "importers/facts_text.h"
+#include "util/cn_text.h"
 
 namespace auditor::facts {
 namespace {
 
 constexpr std::size_t kHearingLookBack = 60;
-constexpr std::size_t kProseLabel = 24;    // code points read back for a label in prose
+constexpr std::size_t kProseLabel = 24;      // code points read back for a label in prose
 constexpr std::size_t kFactsLookBack = 200;  // from 当事人于 back to 经查 on its line
 constexpr std::size_t kWrappedYear = 12;     // code points of a date's part on one line
 constexpr std::size_t kBlankRun = 12;        // placeholder marks of one part of a blank date
@@ -237,8 +237,8 @@ void act_date(const Text& t, const Date& d, Sink& out) {
 }
 
 bool is_placeholder(char32_t c) {
-  return c == U' ' || c == U'_' || c == U'＿' || c == U'×' || c == U'x' || c == U'X' ||
-         c == U'*' || c == U'○' || c == U'-';
+  return c == U' ' || c == U'_' || c == U'＿' || c == U'×' || c == U'x' || c == U'X' || c == U'*' ||
+         c == U'○' || c == U'-';
 }
 
 // A date field left blank ("送达时间：    年  月  日", "签收日期：×年×月×日") under a

@@ -6,8 +6,8 @@
 // character a line), and the row above a merged label cell (docs/facts.md).
 #include <vector>
 
-#include "util/cn_text.h"
 #include "importers/facts_labels.h"
+#include "util/cn_text.h"
 
 namespace auditor::facts {
 namespace {
@@ -20,9 +20,12 @@ DateLabel in_cell(const Text& t, std::size_t cb, std::size_t pe) {
   std::size_t colon = npos;
   int depth = 0;
   for (std::size_t i = cb; i < pe; ++i) {
-    if (is_open(t[i])) ++depth;
-    else if (is_close(t[i]) && depth > 0) --depth;
-    else if (depth == 0 && t[i] == U':') colon = i;
+    if (is_open(t[i]))
+      ++depth;
+    else if (is_close(t[i]) && depth > 0)
+      --depth;
+    else if (depth == 0 && t[i] == U':')
+      colon = i;
   }
   if (colon != npos) {
     std::size_t ls = colon;  // back to a clause break or a run of spaces
@@ -226,9 +229,7 @@ std::pair<std::size_t, std::size_t> last_cell(const Text& t, std::size_t lb, boo
 }
 
 // A short piece of a label a narrow cell wrapped ("收件人签名或" / "盖章").
-bool label_piece(std::u32string_view n) {
-  return n.size() <= kMaxPiece && colon_label_like(n);
-}
+bool label_piece(std::u32string_view n) { return n.size() <= kMaxPiece && colon_label_like(n); }
 
 // The label on the lines above a date that starts its line: the last cell of
 // the line above, or a label a narrow table cell wrapped over short lines

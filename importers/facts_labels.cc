@@ -105,9 +105,12 @@ std::u32string outside_brackets(const Text& t, std::size_t b, std::size_t e) {
   std::u32string out;
   int depth = 0;
   for (std::size_t i = b; i < e; ++i) {
-    if (is_open(t[i])) ++depth;
-    else if (is_close(t[i]) && depth > 0) --depth;
-    else if (depth == 0 && !is_blank(t[i])) out += t[i];
+    if (is_open(t[i]))
+      ++depth;
+    else if (is_close(t[i]) && depth > 0)
+      --depth;
+    else if (depth == 0 && !is_blank(t[i]))
+      out += t[i];
   }
   return out;
 }
@@ -124,7 +127,7 @@ bool has_seal_mark(const Text& t, std::size_t b, std::size_t e) {
 // letter with the date beside it: "广州市海珠区人民政府赤岗街道办事处    2024年3月5日".
 bool signing_organ(const Text& t, std::size_t cb, std::size_t pe) {
   if (cb > 0 && !is_edge(t[cb - 1])) return false;  // not the whole cell
-  std::u32string n = outside_brackets(t, cb, pe);  // not "张警官（…法制大队）"
+  std::u32string n = outside_brackets(t, cb, pe);   // not "张警官（…法制大队）"
   if (n.size() < 3 || !colon_label_like(n) || n.size() > kMaxPrefix) return false;
   for (std::u32string_view w : {U"办事处", U"人民政府", U"局", U"委员会", U"执法队", U"大队",
                                 U"中队", U"管理所", U"中心", U"街道", U"厅"})
@@ -211,11 +214,11 @@ bool is_signature_label(std::u32string_view n) {
   for (std::u32string_view w : {U"签名", U"签字", U"签章", U"盖章", U"签收", U"印章"})
     if (n.find(w) != std::u32string_view::npos) return true;
   // Roles that sign a form with their name and the date.
-  for (std::u32string_view w : {U"承办人", U"负责人", U"审批人", U"审核人", U"记录人", U"经办人",
-                                U"填表人", U"批准人", U"调查人", U"立卷人", U"收件人", U"受送达人",
-                                U"签收人", U"代收人", U"申请人", U"申辩人", U"主持人", U"听证员",
-                                U"记录员", U"见证人", U"委托人", U"受托人", U"报告人", U"制作人",
-                                U"汇报人", U"签发人", U"确认"})
+  for (std::u32string_view w :
+       {U"承办人", U"负责人", U"审批人", U"审核人", U"记录人",   U"经办人", U"填表人",
+        U"批准人", U"调查人", U"立卷人", U"收件人", U"受送达人", U"签收人", U"代收人",
+        U"申请人", U"申辩人", U"主持人", U"听证员", U"记录员",   U"见证人", U"委托人",
+        U"受托人", U"报告人", U"制作人", U"汇报人", U"签发人",   U"确认"})
     if (ends_with(n, w)) return true;
   return false;
 }

@@ -5,8 +5,8 @@
 
 #include <map>
 #include <string>
-#include <utility>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "importers/facts_text.h"
@@ -103,9 +103,9 @@ struct DateLabel {
   std::size_t b = npos, e = npos;  // the label in t (b == npos: none)
   std::u32string norm;             // norm_label of it
   LabelAt at = LabelAt::same_cell;
-  bool named = false;  // a signer's name sits between a signature label and the date
-  bool sealed = false; // the date follows a seal mark "（印章）" or the organ's name
-  bool signer = false; // no label, but a signer's name: "同意。 刘卫东 2024年3月4日"
+  bool named = false;   // a signer's name sits between a signature label and the date
+  bool sealed = false;  // the date follows a seal mark "（印章）" or the organ's name
+  bool signer = false;  // no label, but a signer's name: "同意。 刘卫东 2024年3月4日"
   bool found() const { return b != npos; }
 };
 // What label_of_date learnt about one text's table columns: (row start,

@@ -1,6 +1,6 @@
 // fine and confiscation: amounts tied to 罚款 / 违法所得 / 没收.
-#include "util/cn_text.h"
 #include "importers/facts_text.h"
+#include "util/cn_text.h"
 
 namespace auditor::facts {
 namespace {

@@ -4,8 +4,8 @@
 // 字/第, zero-padded serials, a bracketed prefix like `(杭临)市监处罚`) is found
 // once, then classified. Judging a number against the district rule is
 // auditor/numbering.cc's job: here every such shape is read as a number.
-#include "util/cn_text.h"
 #include "importers/facts_text.h"
+#include "util/cn_text.h"
 
 namespace auditor::facts {
 namespace {
@@ -21,8 +21,8 @@ struct Token {
   bool other_label = false;  // after 决定书文号 …: another document's number
   bool has_sui = false;
   bool year_first = false;  // `〔2021〕深南综执罚字第1101号`
-  bool served = false;  // named by a 送达回证 as the served document
-  std::string head;     // the prefix's part wrapped onto the line above (a table cell)
+  bool served = false;      // named by a 送达回证 as the served document
+  std::string head;         // the prefix's part wrapped onto the line above (a table cell)
 };
 
 bool is_open(char32_t c) {
@@ -237,8 +237,7 @@ constexpr std::initializer_list<Str> kServedLabels = {
 // Marks the served number after each served-document label and emits the
 // served document's title.
 void mark_served(const Text& t, std::vector<Token>& tokens, Sink& out) {
-  for (std::size_t i = t.find_any(kServedLabels); i != npos;
-       i = t.find_any(kServedLabels, i + 1)) {
+  for (std::size_t i = t.find_any(kServedLabels); i != npos; i = t.find_any(kServedLabels, i + 1)) {
     std::size_t e = t.match_any(i, kServedLabels);
     std::size_t v = t.skip_label_gap(e);
     if (v == e && t[v] != U'《') continue;  // running text, not a form field

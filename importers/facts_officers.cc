@@ -2,8 +2,8 @@
 // 姓名 column and a 执法证号 column.
 #include <deque>
 
-#include "util/cn_text.h"
 #include "importers/facts_text.h"
+#include "util/cn_text.h"
 
 namespace auditor::facts {
 namespace {

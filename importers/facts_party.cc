@@ -1,8 +1,8 @@
 // party, party_id, party_id_invalid; and scan_name() shared with served titles.
 #include <algorithm>
 
-#include "util/cn_text.h"
 #include "importers/facts_text.h"
+#include "util/cn_text.h"
 
 namespace auditor::facts {
 namespace {
@@ -12,17 +12,34 @@ constexpr std::size_t kMaxBracket = 10;
 constexpr std::size_t kIdLabelLookBack = 20;
 
 constexpr std::initializer_list<Str> kPartyLabels = {
-    U"当事人",       U"被处罚人", U"被检查人", U"受送达人", U"被处罚单位",
+    U"当事人",       U"被处罚人",   U"被检查人",       U"受送达人",       U"被处罚单位",
     U"被处罚当事人", U"行政相对人", U"被检查(勘察)人", U"被检查(勘验)人", U"被检查单位"};
 // Words that may sit between the party label and the gap (当事人（单位）名称：,
 // 当事人名称/姓名：, 当事人姓名或者单位名称:), or fill the cell after it in a
 // table form (当事人 | 名称/姓名 | 张三); read repeatedly, with the '/' and
 // spaces between them.
-constexpr std::initializer_list<Str> kLabelTails = {
-    U"(单位)",   U"(单位名称)", U"(个人)",       U"(名称)",       U"(姓名)",     U"姓名或名称",
-    U"名称或姓名", U"名称",       U"姓名",         U"单位名称",     U"全称",       U"或者单位名称",
-    U"姓名或者单位名称", U"单位名称或者姓名", U"(名称/姓名)", U"(姓名/名称)", U"(单位/个人)",
-    U"名称(姓名)", U"姓名(名称)", U"个人姓名",     U"单位或个人",   U"单位/个人"};
+constexpr std::initializer_list<Str> kLabelTails = {U"(单位)",
+                                                    U"(单位名称)",
+                                                    U"(个人)",
+                                                    U"(名称)",
+                                                    U"(姓名)",
+                                                    U"姓名或名称",
+                                                    U"名称或姓名",
+                                                    U"名称",
+                                                    U"姓名",
+                                                    U"单位名称",
+                                                    U"全称",
+                                                    U"或者单位名称",
+                                                    U"姓名或者单位名称",
+                                                    U"单位名称或者姓名",
+                                                    U"(名称/姓名)",
+                                                    U"(姓名/名称)",
+                                                    U"(单位/个人)",
+                                                    U"名称(姓名)",
+                                                    U"姓名(名称)",
+                                                    U"个人姓名",
+                                                    U"单位或个人",
+                                                    U"单位/个人"};
 // Fields that end a party name on the same line.
 constexpr std::initializer_list<Str> kNameStops = {U"统一社会信用代码",
                                                    U"社会信用代码",
@@ -78,8 +95,8 @@ std::size_t skip_tails(const Text& t, std::size_t i) {
 // 没有异议" in a statement record: the party speaking, not its name. Speech is
 // a line after a speaker's line (执法人员：, 问：…), or words no name holds.
 bool is_speech(const Text& t, std::size_t label, std::size_t v, std::size_t end) {
-  for (Str w : {U"我", U"没有", U"属实", U"清楚", U"知道", U"是的", U"同意", U"明白", U"了",
-                U"吗", U"无异议", U"对的"})
+  for (Str w : {U"我", U"没有", U"属实", U"清楚", U"知道", U"是的", U"同意", U"明白", U"了", U"吗",
+                U"无异议", U"对的"})
     for (std::size_t k = v; k + w.size() <= end; ++k)
       if (t.match(k, w) == k + w.size()) return true;
   const std::size_t line = t.line_begin(label);

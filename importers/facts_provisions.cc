@@ -1,7 +1,7 @@
 // provision: "《法名》第X条第X款第（X）项" for every article cited after a law's
 // name; "第十条、第十二条" and "第一款、第二款" carry the name and upper levels over.
-#include "util/cn_text.h"
 #include "importers/facts_text.h"
+#include "util/cn_text.h"
 
 namespace auditor::facts {
 namespace {

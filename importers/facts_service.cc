@@ -1,7 +1,7 @@
 // service_manner: the manner stated after 送达方式, or the ticked one of a
 // checkbox list. A list with several manners and none ticked is a blank form.
-#include "util/cn_text.h"
 #include "importers/facts_text.h"
+#include "util/cn_text.h"
 
 namespace auditor::facts {
 namespace {

@@ -16,7 +16,6 @@ constexpr std::size_t kMinProseHan = 10;
 
 bool is_blank(char32_t c) { return c == U' ' || c == U'\t'; }
 
-
 struct Line {
   std::size_t a, b;       // [a, b) of the raw text, b at '\n' or the end
   bool spaced = false;    // characters spaced out one by one
@@ -60,8 +59,8 @@ std::vector<Line> split_lines(const std::u32string& raw) {
 bool starts_with_label(const std::u32string& raw, const Line& l) {
   constexpr std::size_t kMaxLabel = 12;
   std::size_t k = l.a;
-  while (k < l.b && k - l.a <= kMaxLabel && (cn::is_han(raw[k]) || raw[k] == U' ' ||
-                                             raw[k] == U'(' || raw[k] == U')'))
+  while (k < l.b && k - l.a <= kMaxLabel &&
+         (cn::is_han(raw[k]) || raw[k] == U' ' || raw[k] == U'(' || raw[k] == U')'))
     ++k;
   return k - l.a >= 2 && k < l.b && raw[k] == U':';
 }

@@ -89,7 +89,7 @@ void extract_money(const Text& t, Sink& out);       // fine, confiscation
 void extract_officers(const Text& t, Sink& out);    // officer
 void extract_service(const Text& t, Sink& out);     // service_manner
 void extract_provisions(const Text& t, Sink& out);  // provision
-void extract_flags(const Text& t, Sink& out);       // hearing_requested, statement_made, case_origin
+void extract_flags(const Text& t, Sink& out);  // hearing_requested, statement_made, case_origin
 
 // Shared by party and served-document names: reads a name starting at i that
 // stops at punctuation, tab, newline, 2+ spaces or any of `stops`; keeps a

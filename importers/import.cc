@@ -5,11 +5,11 @@
 #include <fstream>
 #include <map>
 
-#include "util/hash.h"
 #include "importers/facts.h"
 #include "importers/formats.h"
 #include "importers/manifest.h"
 #include "importers/names.h"
+#include "util/hash.h"
 
 namespace auditor {
 namespace {
@@ -66,7 +66,8 @@ Document read_as(std::string path, std::string_view bytes, std::string format,
   Status s = parse_by_format(bytes, opt, d);
   if (!s.ok()) issues.push_back({d.path, s.reason});
   if (d.metadata.count("encrypted"))  // not a scan: say why nothing is readable
-    issues.push_back({d.path, "PDF 文件已加密，需要密码才能打开，无法读取内容；请提供未加密的版本"});
+    issues.push_back(
+        {d.path, "PDF 文件已加密，需要密码才能打开，无法读取内容；请提供未加密的版本"});
   if (d.has_text) {
     d.facts = extract_facts(d.text);
     d.number = first_fact(d, "doc_number");
@@ -77,15 +78,16 @@ Document read_as(std::string path, std::string_view bytes, std::string format,
 
 // Reads every member of `zip` into `c`, descending into nested zips up to
 // opt.max_nesting levels; `prefix` is the nested archive's path plus "/".
-void read_members(ZipReader& zip, const std::string& prefix, int depth,
-                  const ImportOptions& opt, Case& c, std::string* manifest_xml) {
+void read_members(ZipReader& zip, const std::string& prefix, int depth, const ImportOptions& opt,
+                  Case& c, std::string* manifest_xml) {
   for (std::size_t i = 0; i < zip.entries().size(); ++i) {
     const ZipEntry& e = zip.entries()[i];
     if (e.is_dir) continue;
-    std::string path = prefix + (e.name_ok ? e.name : "[文件名无法解码:" + hex_bytes(e.raw_name) + "]");
+    std::string path =
+        prefix + (e.name_ok ? e.name : "[文件名无法解码:" + hex_bytes(e.raw_name) + "]");
     if (!e.name_ok)
-      c.issues.push_back({path, "文件名既不是 UTF-8 也不是 GBK/GB18030 编码，原始字节：" +
-                                    hex_bytes(e.raw_name)});
+      c.issues.push_back(
+          {path, "文件名既不是 UTF-8 也不是 GBK/GB18030 编码，原始字节：" + hex_bytes(e.raw_name)});
     if (!e.unsafe_reason.empty()) {
       c.issues.push_back({path, e.unsafe_reason});
       continue;
@@ -201,12 +203,11 @@ std::optional<FileStamp> stamp_of(const std::filesystem::path& path) {
   if (ec) return std::nullopt;
   const auto mtime = std::filesystem::last_write_time(path, ec);
   if (ec) return std::nullopt;
-  return FileStamp{size, std::chrono::duration_cast<std::chrono::nanoseconds>(
-                             mtime.time_since_epoch()).count()};
+  return FileStamp{
+      size, std::chrono::duration_cast<std::chrono::nanoseconds>(mtime.time_since_epoch()).count()};
 }
 
-Result<ArchiveFile> read_archive_file(const std::filesystem::path& path,
-                                      const ImportOptions& opt) {
+Result<ArchiveFile> read_archive_file(const std::filesystem::path& path, const ImportOptions& opt) {
   const std::optional<FileStamp> stamp = stamp_of(path);
   std::ifstream in(path, std::ios::binary);
   if (!stamp || !in) return Error{"无法打开文件"};

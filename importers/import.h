@@ -8,8 +8,8 @@
 #include <string_view>
 
 #include "auditor/model.h"
-#include "util/status.h"
 #include "importers/zip_reader.h"
+#include "util/status.h"
 
 namespace auditor {
 
@@ -32,8 +32,7 @@ std::optional<FileStamp> stamp_of(const std::filesystem::path& path);
 
 // Fails (Chinese reason) when the file cannot be read or is larger than
 // opt.max_archive_bytes (checked while reading, should the file grow).
-Result<ArchiveFile> read_archive_file(const std::filesystem::path& path,
-                                      const ImportOptions& opt);
+Result<ArchiveFile> read_archive_file(const std::filesystem::path& path, const ImportOptions& opt);
 
 // Imports an archive already read or, when reading failed, gives a rejected
 // Case with the reason; `label` becomes Case::archive.
@@ -44,12 +43,11 @@ Case import_archive_file(std::string label, const Result<ArchiveFile>& file,
 Case import_archive(const std::filesystem::path& path, const ImportOptions& opt);
 
 // Same, from bytes already in memory; `label` becomes Case::archive.
-Case import_archive_bytes(std::string label, std::string_view bytes,
-                          const ImportOptions& opt);
+Case import_archive_bytes(std::string label, std::string_view bytes, const ImportOptions& opt);
 
 // Parses one document (format detected from content) and extracts its facts.
 // Problems are appended to `issues`.
-Document read_document(std::string path, std::string_view bytes,
-                       const ImportOptions& opt, std::vector<ImportIssue>& issues);
+Document read_document(std::string path, std::string_view bytes, const ImportOptions& opt,
+                       std::vector<ImportIssue>& issues);
 
 }  // namespace auditor

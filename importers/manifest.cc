@@ -87,8 +87,9 @@ std::optional<Error> Reader::read_case(const pugi::xml_node& n, CaseInfo& info) 
                                             "transferred"};
   if (info.procedure && std::find(std::begin(kProcedures), std::end(kProcedures),
                                   *info.procedure) == std::end(kProcedures))
-    return fail(n, "procedure 属性只能是 general、simple、no_penalty、withdrawn 或 transferred，实际为“" +
-                       *info.procedure + "”");
+    return fail(
+        n, "procedure 属性只能是 general、simple、no_penalty、withdrawn 或 transferred，实际为“" +
+               *info.procedure + "”");
   if (const Text fine = attr(n, "fine")) {
     info.fine = parse_amount(*fine);
     if (!info.fine) return fail(n, "fine 属性应为不小于 0 的金额（元），实际为“" + *fine + "”");
@@ -126,8 +127,7 @@ std::optional<Error> Reader::read_document(const pugi::xml_node& n, ManifestDocu
   }
   if (const Text pages = attr(n, "pages")) {
     d.pages = parse_int(*pages);
-    if (!d.pages || *d.pages < 1)
-      return fail(n, "pages 属性应为正整数，实际为“" + *pages + "”");
+    if (!d.pages || *d.pages < 1) return fail(n, "pages 属性应为正整数，实际为“" + *pages + "”");
   }
   d.date = attr(n, "date");
   if (d.date && !is_iso_date(*d.date))
@@ -153,7 +153,8 @@ Result<Manifest> Reader::read() {
   Manifest m;
   const pugi::xml_node case_node = root.child("case");
   if (!case_node) return fail(root, "缺少 <case> 元素");
-  if (case_node.next_sibling("case")) return fail(case_node.next_sibling("case"), "<case> 元素重复");
+  if (case_node.next_sibling("case"))
+    return fail(case_node.next_sibling("case"), "<case> 元素重复");
   if (auto e = read_case(case_node, m.info)) return *e;
 
   std::set<std::string> members;

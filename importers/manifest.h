@@ -16,9 +16,9 @@ struct ManifestDocument {
   Text type;           // document type id (checklist DocType::id)
   std::optional<int> stage;
   Text number;
-  Text date;           // ISO yyyy-mm-dd
+  Text date;  // ISO yyyy-mm-dd
   std::optional<int> pages;
-  Text seal;           // seal name as declared
+  Text seal;  // seal name as declared
 };
 
 struct Manifest {

@@ -41,7 +41,8 @@ std::string gb18030_to_utf8(std::string_view s, bool& ok) {
   std::size_t out_left = out.size();
   const std::size_t r = iconv(cd, &in, &in_left, &dst, &out_left);
   // A second call with no input flushes state; any error means invalid input.
-  const bool converted = r != static_cast<std::size_t>(-1) && in_left == 0 &&
+  const bool converted =
+      r != static_cast<std::size_t>(-1) && in_left == 0 &&
       iconv(cd, nullptr, nullptr, &dst, &out_left) != static_cast<std::size_t>(-1);
   iconv_close(cd);
   if (!converted) return {};

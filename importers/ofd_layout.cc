@@ -10,9 +10,9 @@
 
 #include "importers/layout/layout.h"
 
-#include "util/utf8.h"
 #include "importers/ofd_text.h"
 #include "importers/ofd_xml.h"
+#include "util/utf8.h"
 
 namespace auditor::ofd {
 namespace {
@@ -25,7 +25,6 @@ constexpr double kAscent = 1.1;
 constexpr double kDescent = 0.35;
 constexpr std::size_t kMaxWords = 6000;  // as the PDF reader: more is read in line order
 
-
 // A character drawn a full em wide (Han, kana, Hangul, CJK punctuation and
 // full-width forms); others are taken as half an em.
 bool wide(std::string_view ch) {
@@ -36,9 +35,7 @@ bool wide(std::string_view ch) {
   return c >= 0xF0 || cp >= 0x1100;
 }
 
-bool blank(std::string_view ch) {
-  return ch == " " || ch == "\u3000" || ch == "\u00A0";
-}
+bool blank(std::string_view ch) { return ch == " " || ch == "\u3000" || ch == "\u00A0"; }
 
 // The characters of one run as words: a character starts a new word after a
 // gap of more than 0.1 font size, or after blanks (space, ideographic space)
@@ -65,13 +62,12 @@ void run_words(const TextRun& run, std::vector<text_layout::Word>& out) {
     out.back().right += width * kPoints;
     return;
   }
-  bool open = false;  // the last word in `out` is this run's and may grow
+  bool open = false;   // the last word in `out` is this run's and may grow
   std::string blanks;  // blanks since the open word's last character
   double blank_width = 0;
   std::size_t index = 0;
   for (std::size_t i = 0; i < run.text.size(); ++index) {
-    const std::size_t n =
-        code_point_length(run.text, i);
+    const std::size_t n = code_point_length(run.text, i);
     const std::string_view ch(run.text.data() + i, n);
     i += n;
     const double natural = wide(ch) ? size : size / 2;
@@ -180,8 +176,7 @@ std::vector<std::string> split_lines(const std::string& text) {
     if (end == std::string::npos) end = text.size();
     std::string line = text.substr(pos, end - pos);
     pos = end + 1;
-    while (!line.empty() && (line.back() == ' ' || line.back() == '\r'))
-      line.pop_back();
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
     if (line.find_first_not_of(" \t") != std::string::npos) lines.push_back(std::move(line));
   }
   return lines;

@@ -9,8 +9,8 @@
 #include <string>
 #include <string_view>
 
-#include "util/status.h"
 #include "importers/zip_reader.h"
+#include "util/status.h"
 
 namespace auditor::ofd {
 

@@ -6,8 +6,8 @@
 #include <optional>
 #include <vector>
 
-#include "util/text_match.h"
 #include "importers/ofd_xml.h"
+#include "util/text_match.h"
 
 namespace auditor::ofd {
 namespace {
@@ -58,7 +58,6 @@ std::vector<Tlv> elements(std::string_view content) {
   }
   return out;
 }
-
 
 Text decode_string(const Tlv& t) {
   std::string s;

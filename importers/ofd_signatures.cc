@@ -5,9 +5,9 @@
 #include <optional>
 #include <utility>
 
-#include "util/hash.h"
 #include "importers/ofd_seal.h"
 #include "importers/ofd_xml.h"
+#include "util/hash.h"
 
 namespace auditor::ofd {
 namespace {

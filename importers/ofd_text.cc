@@ -56,7 +56,9 @@ std::vector<double> advances(std::string_view list) {
   return out;
 }
 
-bool has_number(const std::string& s) { return s.find_first_not_of(" \t\r\n") != std::string::npos; }
+bool has_number(const std::string& s) {
+  return s.find_first_not_of(" \t\r\n") != std::string::npos;
+}
 
 void add_text_object(pugi::xml_node obj, int object, std::vector<TextRun>& out) {
   const std::string boundary = attr(obj, "Boundary");
@@ -96,7 +98,8 @@ void add_text_object(pugi::xml_node obj, int object, std::vector<TextRun>& out) 
     std::string text = inner_text(code);
     std::replace_if(
         text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
-    TextRun run{left + a * x + e, top + d * y + f, left + a * next_x + e, d * size, std::move(text)};
+    TextRun run{left + a * x + e, top + d * y + f, left + a * next_x + e, d * size,
+                std::move(text)};
     for (double& v : deltas) v *= a;
     run.advances = std::move(deltas);
     run.upright = upright && !has_number(attr(code, "DeltaY"));

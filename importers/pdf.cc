@@ -20,8 +20,8 @@ struct PdfModule {
 // P/lib/auditor/), else the one in the build tree (AUDITOR_PDF_MODULE, the
 // path the build gave it), as the data folders are found (app/data_dirs.h).
 std::string module_path() {
-  const std::filesystem::path installed =
-      executable_dir() / ".." / "lib" / "auditor" / std::filesystem::path(AUDITOR_PDF_MODULE).filename();
+  const std::filesystem::path installed = executable_dir() / ".." / "lib" / "auditor" /
+                                          std::filesystem::path(AUDITOR_PDF_MODULE).filename();
   std::error_code ec;
   return std::filesystem::is_regular_file(installed, ec) ? installed.string() : AUDITOR_PDF_MODULE;
 }
@@ -35,8 +35,7 @@ const PdfModule& pdf_module() {
     if (handle != nullptr) m.read = reinterpret_cast<ReadPdf*>(dlsym(handle, kReadPdfSymbol));
     if (m.read == nullptr) {
       const char* why = dlerror();
-      m.error = "PDF 读取组件无法加载（" + path + "）：" +
-                (why != nullptr ? why : "未知原因");
+      m.error = "PDF 读取组件无法加载（" + path + "）：" + (why != nullptr ? why : "未知原因");
     }
     return m;
   }();

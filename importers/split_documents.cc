@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 #include <regex>
 #include <set>
-#include <optional>
 #include <utility>
 
 #include "auditor/title_match.h"
@@ -18,13 +18,13 @@
 namespace auditor {
 namespace {
 
-constexpr int kHeadLines = 3;            // non-empty lines of a page searched for its title
+constexpr int kHeadLines = 3;              // non-empty lines of a page searched for its title
 constexpr std::size_t kMaxTitleLine = 40;  // code points; longer lines are body text
-constexpr std::size_t kMaxHalf = 20;     // code points of one half of a wrapped title
+constexpr std::size_t kMaxHalf = 20;       // code points of one half of a wrapped title
 
 // Marks of a sentence, a quotation, a label or a table row: such a line is
 // no title (根据《行政处罚决定书》…, 送达文书名称：…, 9<tab>询问笔录…).
-constexpr std::string_view kNotInTitle[] = {"，", "。", "；", "：", ":", ";", ",", "《",
+constexpr std::string_view kNotInTitle[] = {"，", "。", "；", "：", ":",  ";",  ",", "《",
                                             "》", "“",  "”",  "\"", "\t", "、", "？"};
 
 // A line as a running header is recognised: normalised, digits as '#'
@@ -79,8 +79,7 @@ bool may_be_title(std::string_view line) {
 // `s` (normalised) without one trailing bracketed note: 询问笔录(第二次).
 std::string without_trailing_note(std::string s) {
   if (s.ends_with(")"))
-    if (const std::size_t open = s.rfind('('); open != std::string::npos && open > 0)
-      s.erase(open);
+    if (const std::size_t open = s.rfind('('); open != std::string::npos && open > 0) s.erase(open);
   return s;
 }
 
@@ -88,7 +87,7 @@ std::string without_trailing_note(std::string s) {
 // variant of the matched type (or an approval ending) and what stands before
 // holds no digit (an organ's name may: 某某街道办事处行政处罚决定书).
 std::optional<std::pair<const DocType*, const DocType*>> title_of(const std::string& line,
-                                                                   const Checklist& cl) {
+                                                                  const Checklist& cl) {
   const std::string key = without_trailing_note(line);
   if (key.empty() || code_point_count(key) > kMaxTitleLine) return std::nullopt;
   const TitleMatch m = title_match(key, cl, {});
@@ -98,8 +97,9 @@ std::optional<std::pair<const DocType*, const DocType*>> title_of(const std::str
     prefix = 0;  // 某某审批表: the approved document's name stands before the ending
   } else {
     for (std::size_t i = 0; i < m.type->titles.size(); ++i) {
-      const std::string v = i < m.type->match_titles.size() ? m.type->match_titles[i]
-                                                             : normalize_for_match(m.type->titles[i]);
+      const std::string v = i < m.type->match_titles.size()
+                                ? m.type->match_titles[i]
+                                : normalize_for_match(m.type->titles[i]);
       if (!v.empty() && key.ends_with(v)) prefix = std::min(prefix, key.size() - v.size());
     }
   }
@@ -126,7 +126,6 @@ std::set<std::string> running_headers(const std::vector<std::string>& pages, con
     if (n >= kMinPages && 2 * n >= pages.size()) out.insert(key);
   return out;
 }
-
 
 // The type (and approved type) whose title heads a page (split_documents.h).
 std::optional<std::pair<const DocType*, const DocType*>> page_title(
@@ -159,8 +158,8 @@ std::string part_path(const std::string& path, std::size_t first, std::size_t la
 }
 
 // A part of `whole` made of pages [first, last) of `pages`.
-Document make_part(const Document& whole, const std::vector<std::string>& pages,
-                   std::size_t first, std::size_t last) {
+Document make_part(const Document& whole, const std::vector<std::string>& pages, std::size_t first,
+                   std::size_t last) {
   Document d;
   d.path = part_path(whole.path, first + 1, last);
   d.format = whole.format;

@@ -38,9 +38,7 @@ struct Bytes {
   std::uint64_t u64(std::uint64_t at) const { return le(at, 8); }
 };
 
-Error damaged(const std::string& what) {
-  return Error{std::string(kDamaged) + "（" + what + "）"};
-}
+Error damaged(const std::string& what) { return Error{std::string(kDamaged) + "（" + what + "）"}; }
 
 // Applies the zip64 extended information extra field (0x0001) and the
 // Info-ZIP Unicode path field (0x7075). A truncated last field (padding) is
@@ -58,16 +56,15 @@ bool read_extra(std::string_view extra, CentralRecord& r) {
     if (id == 0x0001) {
       std::uint64_t p = at;
       const std::uint64_t end = at + len;
-      for (auto [need, field] : {std::pair{&need_size, &r.size},
-                                 std::pair{&need_comp, &r.comp_size},
-                                 std::pair{&need_offset, &r.local_offset}}) {
+      for (auto [need, field] :
+           {std::pair{&need_size, &r.size}, std::pair{&need_comp, &r.comp_size},
+            std::pair{&need_offset, &r.local_offset}}) {
         if (!*need || p + 8 > end) continue;
         *field = b.u64(p);
         *need = false;
         p += 8;
       }
-    } else if (id == 0x7075 && len > 5 && b.s[at] == 1 &&
-               b.u32(at + 1) == zip_crc32(r.raw_name)) {
+    } else if (id == 0x7075 && len > 5 && b.s[at] == 1 && b.u32(at + 1) == zip_crc32(r.raw_name)) {
       r.unicode_path.assign(extra.substr(at + 5, len - 5));
     }
     at += len;
@@ -76,19 +73,16 @@ bool read_extra(std::string_view extra, CentralRecord& r) {
 }
 
 void read_local_header(const Bytes& zip, CentralRecord& r) {
-  if (!zip.fits(r.local_offset, kLocalSize) ||
-      zip.u32(r.local_offset) != kLocalSig) {
+  if (!zip.fits(r.local_offset, kLocalSize) || zip.u32(r.local_offset) != kLocalSig) {
     r.local_header_size = kLocalSize + r.raw_name.size();
     return;
   }
-  r.local_header_size = kLocalSize + zip.u16(r.local_offset + 26) +
-                        zip.u16(r.local_offset + 28);
+  r.local_header_size = kLocalSize + zip.u16(r.local_offset + 26) + zip.u16(r.local_offset + 28);
   r.local_header_ok = zip.fits(r.local_offset, r.local_header_size);
 }
 
 // Parses the directory named by the EOCD record at `eocd`.
-Result<std::vector<CentralRecord>> parse_from_eocd(const Bytes& zip,
-                                                   std::uint64_t eocd,
+Result<std::vector<CentralRecord>> parse_from_eocd(const Bytes& zip, std::uint64_t eocd,
                                                    std::uint64_t max_entries) {
   std::uint64_t count = zip.u16(eocd + 10);
   std::uint64_t cd_size = zip.u32(eocd + 12);
@@ -108,8 +102,7 @@ Result<std::vector<CentralRecord>> parse_from_eocd(const Bytes& zip,
     return Error{"压缩包包含 " + std::to_string(count) + " 个条目，超过上限 " +
                  std::to_string(max_entries) + " 个，拒绝读取"};
   }
-  if (cd_offset > cd_limit || cd_size > cd_limit - cd_offset ||
-      count > cd_size / kCentralSize) {
+  if (cd_offset > cd_limit || cd_size > cd_limit - cd_offset || count > cd_size / kCentralSize) {
     return damaged("中央目录超出文件范围");
   }
   std::vector<CentralRecord> records;
@@ -132,8 +125,7 @@ Result<std::vector<CentralRecord>> parse_from_eocd(const Bytes& zip,
     const std::uint64_t comment_len = zip.u16(at + 32);
     r.external_attr = zip.u32(at + 38);
     r.local_offset = zip.u32(at + 42);
-    const std::uint64_t next =
-        at + kCentralSize + name_len + extra_len + comment_len;
+    const std::uint64_t next = at + kCentralSize + name_len + extra_len + comment_len;
     if (next > end) {
       return damaged("第 " + std::to_string(i + 1) + " 个中央目录记录越界");
     }
@@ -150,8 +142,8 @@ Result<std::vector<CentralRecord>> parse_from_eocd(const Bytes& zip,
 
 }  // namespace
 
-Result<std::vector<CentralRecord>> read_central_directory(
-    std::string_view zip, std::uint64_t max_entries) {
+Result<std::vector<CentralRecord>> read_central_directory(std::string_view zip,
+                                                          std::uint64_t max_entries) {
   const Bytes b{zip};
   if (zip.size() < kEocdSize) return Error{kNotZip};
   // Candidates from the end backwards; a comment may hide a fake signature,
@@ -182,9 +174,8 @@ std::optional<std::pair<std::size_t, std::size_t>> find_overlap(
     const CentralRecord& r = records[i];
     // Saturating: a huge declared size still yields a comparable span.
     const std::uint64_t len = r.local_header_size + r.comp_size;
-    const std::uint64_t end = len < r.comp_size || r.local_offset + len < len
-                                  ? UINT64_MAX
-                                  : r.local_offset + len;
+    const std::uint64_t end =
+        len < r.comp_size || r.local_offset + len < len ? UINT64_MAX : r.local_offset + len;
     spans.push_back({r.local_offset, end, i});
   }
   std::sort(spans.begin(), spans.end(),

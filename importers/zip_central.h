@@ -16,10 +16,10 @@
 namespace auditor {
 
 struct CentralRecord {
-  std::string raw_name;               // exact bytes, may contain NUL
-  std::string unicode_path;           // Info-ZIP 0x7075 name if its CRC matches
-  std::uint16_t made_by = 0;          // high byte: host system (3 = Unix)
-  std::uint16_t flags = 0;            // general purpose bit flags
+  std::string raw_name;       // exact bytes, may contain NUL
+  std::string unicode_path;   // Info-ZIP 0x7075 name if its CRC matches
+  std::uint16_t made_by = 0;  // high byte: host system (3 = Unix)
+  std::uint16_t flags = 0;    // general purpose bit flags
   std::uint16_t method = 0;
   std::uint32_t crc32 = 0;
   std::uint64_t comp_size = 0;
@@ -27,7 +27,7 @@ struct CentralRecord {
   std::uint32_t external_attr = 0;
   std::uint64_t local_offset = 0;
   std::uint64_t local_header_size = 0;  // 30 + name + extra, as found there
-  bool local_header_ok = false;  // signature present and header in bounds
+  bool local_header_ok = false;         // signature present and header in bounds
 };
 
 constexpr std::uint16_t kFlagEncrypted = 1u << 0;
@@ -38,8 +38,8 @@ constexpr std::uint16_t kFlagUtf8 = 1u << 11;
 // the bytes are not a zip, the directory is truncated or malformed, or the
 // declared entry count exceeds `max_entries` (checked before any record is
 // parsed). A bad local header fails only that record (local_header_ok).
-Result<std::vector<CentralRecord>> read_central_directory(
-    std::string_view zip, std::uint64_t max_entries);
+Result<std::vector<CentralRecord>> read_central_directory(std::string_view zip,
+                                                          std::uint64_t max_entries);
 
 // A pair of record indexes whose [local header, end of data) ranges overlap,
 // or nothing when no two do.

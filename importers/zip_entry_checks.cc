@@ -13,9 +13,7 @@ constexpr std::uint32_t kUnixTypeMask = 0170000;
 constexpr std::uint32_t kUnixSymlink = 0120000;
 constexpr int kHostUnix = 3;
 
-bool is_separator(char c, bool backslash) {
-  return c == '/' || (backslash && c == '\\');
-}
+bool is_separator(char c, bool backslash) { return c == '/' || (backslash && c == '\\'); }
 
 // Chinese reason when `name` is absolute or climbs out with "..", else empty.
 // `backslash`: whether '\' separates components (not on raw legacy bytes,
@@ -51,11 +49,10 @@ void decode(const CentralRecord& r, NameEncoding enc, ZipEntry& e) {
   if (!e.name_ok) e.name.clear();
 }
 
-std::string unsafe_reason(const CentralRecord& r, const ZipEntry& e,
-                          const ZipLimits& limits) {
+std::string unsafe_reason(const CentralRecord& r, const ZipEntry& e, const ZipLimits& limits) {
   if (r.raw_name.size() > limits.max_name_length) {
-    return "文件名长度 " + std::to_string(r.raw_name.size()) +
-           " 字节，超过上限 " + std::to_string(limits.max_name_length) + " 字节";
+    return "文件名长度 " + std::to_string(r.raw_name.size()) + " 字节，超过上限 " +
+           std::to_string(limits.max_name_length) + " 字节";
   }
   if (r.raw_name.find('\0') != std::string::npos) return "文件名含空字符（NUL）";
   std::string problem = path_problem(r.raw_name, !e.name_ok);
@@ -90,16 +87,16 @@ std::vector<ZipEntry> describe_entries(const std::vector<CentralRecord>& records
     decode(r, enc, e);
     e.is_dir = !r.raw_name.empty() && r.raw_name.back() == '/';
     e.encrypted = (r.flags & kFlagEncrypted) != 0;
-    e.symlink = (r.made_by >> 8) == kHostUnix &&
-                ((r.external_attr >> 16) & kUnixTypeMask) == kUnixSymlink;
+    e.symlink =
+        (r.made_by >> 8) == kHostUnix && ((r.external_attr >> 16) & kUnixTypeMask) == kUnixSymlink;
     e.unsafe_reason = unsafe_reason(r, e, limits);
     // A later file with the name of an earlier one is flagged, never merged:
     // readers look members up by name and could not tell the two apart.
     if (!e.is_dir && e.name_ok) {
       const auto [first, fresh] = first_with_name.emplace(e.name, i);
       if (!fresh && e.unsafe_reason.empty()) {
-        e.unsafe_reason = "与第 " + std::to_string(first->second + 1) +
-                          " 个成员同名（重复的文件名），未读取";
+        e.unsafe_reason =
+            "与第 " + std::to_string(first->second + 1) + " 个成员同名（重复的文件名），未读取";
       }
     }
     entries.push_back(std::move(e));
@@ -115,21 +112,20 @@ std::string limit_breach(const ZipEntry& e, std::uint64_t got, std::uint64_t tot
                          const ZipLimits& limits, std::uint64_t ratio_floor) {
   const auto n = [](std::uint64_t v) { return std::to_string(v); };
   if (got > e.size) {
-    return "解压数据已达 " + n(got) + " 字节，超过其声明的 " + n(e.size) +
-           " 字节（声明大小不实）";
+    return "解压数据已达 " + n(got) + " 字节，超过其声明的 " + n(e.size) + " 字节（声明大小不实）";
   }
   if (got > limits.max_member_bytes) {
-    return "解压后至少 " + n(got) + " 字节，超过单个成员上限 " +
-           n(limits.max_member_bytes) + " 字节";
+    return "解压后至少 " + n(got) + " 字节，超过单个成员上限 " + n(limits.max_member_bytes) +
+           " 字节";
   }
   if (total > limits.max_total_bytes) {
-    return "本压缩包累计解压至少 " + n(total) + " 字节，超过总量上限 " +
-           n(limits.max_total_bytes) + " 字节";
+    return "本压缩包累计解压至少 " + n(total) + " 字节，超过总量上限 " + n(limits.max_total_bytes) +
+           " 字节";
   }
   const std::uint64_t comp = std::max<std::uint64_t>(e.comp_size, 1);
   if (got > ratio_floor && got / comp > limits.max_ratio) {
-    return "压缩比超过上限 " + n(limits.max_ratio) + ":1（压缩数据 " +
-           n(e.comp_size) + " 字节，解压后至少 " + n(got) + " 字节），疑似压缩炸弹";
+    return "压缩比超过上限 " + n(limits.max_ratio) + ":1（压缩数据 " + n(e.comp_size) +
+           " 字节，解压后至少 " + n(got) + " 字节），疑似压缩炸弹";
   }
   return {};
 }

@@ -5,9 +5,9 @@
 
 #include <algorithm>
 
-#include "util/text_match.h"
 #include "importers/zip_central.h"
 #include "importers/zip_entry_checks.h"
+#include "util/text_match.h"
 
 namespace auditor {
 namespace {
@@ -53,10 +53,8 @@ bool same_directory(zip_t* za, const std::vector<CentralRecord>& records) {
     if (zip_stat_index(za, i, ZIP_FL_ENC_RAW, &st) != 0) return false;
     std::string ours = records[i].raw_name;
     std::replace(ours.begin(), ours.end(), '\0', ' ');
-    if (st.name == nullptr ||
-        (ours != st.name && records[i].unicode_path != st.name) ||
-        st.size != records[i].size ||
-        st.comp_size != records[i].comp_size) {
+    if (st.name == nullptr || (ours != st.name && records[i].unicode_path != st.name) ||
+        st.size != records[i].size || st.comp_size != records[i].comp_size) {
       return false;
     }
   }
@@ -97,7 +95,8 @@ std::string ZipReader::Impl::open_libzip() {
     return libzip_reason(code);
   }
   zip_error_fini(&err);
-  if (!same_directory(za, records)) return "压缩包目录结构异常（与 libzip 解析结果不一致），拒绝读取";
+  if (!same_directory(za, records))
+    return "压缩包目录结构异常（与 libzip 解析结果不一致），拒绝读取";
   return {};
 }
 
@@ -166,13 +165,12 @@ std::string ZipReader::Impl::read_streamed(std::size_t i, const ZipEntry& e, std
   const int close_error = zip_fclose(zf);
   if (lib_error == ZIP_ER_OK) lib_error = close_error;
   // libzip reports data shorter than declared as an inconsistency.
-  if (failure.empty() && lib_error != ZIP_ER_OK &&
-      (lib_error != ZIP_ER_INCONS || got >= e.size)) {
+  if (failure.empty() && lib_error != ZIP_ER_OK && (lib_error != ZIP_ER_INCONS || got >= e.size)) {
     failure = "读取失败：" + libzip_reason(lib_error);
   }
   if (failure.empty() && got < e.size) {
-    failure = "实际只有 " + std::to_string(got) + " 字节，少于声明的 " +
-              std::to_string(e.size) + " 字节（数据已截断或损坏）";
+    failure = "实际只有 " + std::to_string(got) + " 字节，少于声明的 " + std::to_string(e.size) +
+              " 字节（数据已截断或损坏）";
   }
   return failure;
 }

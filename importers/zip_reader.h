@@ -24,21 +24,21 @@ struct ZipLimits {
   // counter must outlive the readers; readers sharing it are used by one
   // thread.
   std::uint64_t* shared_total = nullptr;
-  std::uint64_t max_ratio = 200;                  // uncompressed / compressed
-  std::size_t max_name_length = 1024;             // bytes
+  std::uint64_t max_ratio = 200;       // uncompressed / compressed
+  std::size_t max_name_length = 1024;  // bytes
 };
 
 struct ZipEntry {
   std::uint64_t index = 0;
-  std::string raw_name;        // bytes as stored in the archive
-  std::string name;            // UTF-8 (see names.h); empty when undecodable
-  bool name_ok = true;         // false: decodes in neither UTF-8 nor GB18030
-  std::uint64_t size = 0;      // declared uncompressed size (not trusted)
-  std::uint64_t comp_size = 0; // declared compressed size (not trusted)
+  std::string raw_name;         // bytes as stored in the archive
+  std::string name;             // UTF-8 (see names.h); empty when undecodable
+  bool name_ok = true;          // false: decodes in neither UTF-8 nor GB18030
+  std::uint64_t size = 0;       // declared uncompressed size (not trusted)
+  std::uint64_t comp_size = 0;  // declared compressed size (not trusted)
   bool is_dir = false;
   bool encrypted = false;
   bool symlink = false;
-  std::string unsafe_reason;   // non-empty: member must not be read (Chinese)
+  std::string unsafe_reason;  // non-empty: member must not be read (Chinese)
 };
 
 // Reader over one archive. Not thread-safe: use one reader per thread.
@@ -47,8 +47,7 @@ class ZipReader {
  public:
   // Fails (Chinese reason) when the bytes are not a readable zip, or when the
   // archive as a whole breaks a limit (entry count, overlapping entries).
-  static Result<std::unique_ptr<ZipReader>> open(std::string_view bytes,
-                                                 const ZipLimits& limits);
+  static Result<std::unique_ptr<ZipReader>> open(std::string_view bytes, const ZipLimits& limits);
   ~ZipReader();
 
   const std::vector<ZipEntry>& entries() const { return entries_; }

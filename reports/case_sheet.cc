@@ -1,5 +1,6 @@
 // The per-case sheet (评查表): identity and provenance, documents per stage,
-// findings (one line per rule, its occurrences listed), the manual-check list and, in a self-check, the closing verdict.
+// findings (one line per rule, its occurrences listed), the manual-check list and, in a self-check,
+// the closing verdict.
 #include <algorithm>
 #include <map>
 
@@ -57,8 +58,7 @@ void documents(const ReportInput& in, const Case& c, Content& out) {
                     d->type || first_title_line(d->title).empty()
                         ? in.names.doc_type(d->type)
                         : "未识别：" + first_title_line(d->title),
-                    d->number.value_or(""),
-                    d->date.value_or(""), d->path});
+                    d->number.value_or(""), d->date.value_or(""), d->path});
   out.push_back(table(std::move(rows), {2, 3, 4, 2, 4}));
 }
 
@@ -115,12 +115,10 @@ void findings(const ReportInput& in, const Audit& audit, Content& out) {
       deducted += f.deduction;
       const std::string mark =
           g.findings.size() > 1 ? "（" + std::to_string(k + 1) + "）" : std::string();
-      for (const std::string& e : f.evidence)
-        evidence += (evidence.empty() ? "" : "\n") + mark + e;
+      for (const std::string& e : f.evidence) evidence += (evidence.empty() ? "" : "\n") + mark + e;
     }
-    const std::string problem = listed(g, [&](const Finding& f) {
-      return self_check ? advice(f) : f.message;
-    });
+    const std::string problem =
+        listed(g, [&](const Finding& f) { return self_check ? advice(f) : f.message; });
     rows.push_back({std::to_string(++n), first.rule, severity_label(first.severity), problem,
                     first.basis, evidence, format_score(deducted)});
   }

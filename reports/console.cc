@@ -40,8 +40,8 @@ void BatchTotals::add(const CaseResult& r) {
 
 std::string console_totals(const BatchTotals& t) {
   return "共 " + std::to_string(t.archives) + " 个压缩包：已审查 " + std::to_string(t.audited) +
-         " 个，拒绝 " + std::to_string(t.rejected) + " 个，发现问题 " +
-         std::to_string(t.findings) + " 条";
+         " 个，拒绝 " + std::to_string(t.rejected) + " 个，发现问题 " + std::to_string(t.findings) +
+         " 条";
 }
 
 }  // namespace auditor

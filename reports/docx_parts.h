@@ -17,7 +17,6 @@ std::string docx_styles();
 std::string docx_document_head();
 std::string docx_document_tail();
 // Raw (unescaped) values; empty ones are left out.
-std::string docx_core(std::string_view title, std::string_view author,
-                      std::string_view created);
+std::string docx_core(std::string_view title, std::string_view author, std::string_view created);
 
 }  // namespace auditor

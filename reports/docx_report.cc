@@ -33,11 +33,21 @@ void chart_table(DocxWriter& w, const BarChart& chart) {
 
 void render(DocxWriter& w, const Block& b) {
   switch (b.kind) {
-    case Block::Kind::heading: w.heading(valid_utf8(b.text), b.level); break;
-    case Block::Kind::paragraph: w.paragraph(valid_utf8(b.text), {.align = Align::justify}); break;
-    case Block::Kind::table: w.table(clean(b.rows), TableStyle{b.weights, b.header}); break;
-    case Block::Kind::chart: chart_table(w, b.chart); break;
-    case Block::Kind::page_break: w.page_break(); break;
+    case Block::Kind::heading:
+      w.heading(valid_utf8(b.text), b.level);
+      break;
+    case Block::Kind::paragraph:
+      w.paragraph(valid_utf8(b.text), {.align = Align::justify});
+      break;
+    case Block::Kind::table:
+      w.table(clean(b.rows), TableStyle{b.weights, b.header});
+      break;
+    case Block::Kind::chart:
+      chart_table(w, b.chart);
+      break;
+    case Block::Kind::page_break:
+      w.page_break();
+      break;
   }
 }
 

@@ -14,10 +14,14 @@ constexpr int kTextWidth = 11906 - 1588 - 1474;
 
 const char* jc_value(Align a) {
   switch (a) {
-    case Align::center: return "center";
-    case Align::right: return "right";
-    case Align::justify: return "both";
-    case Align::left: break;
+    case Align::center:
+      return "center";
+    case Align::right:
+      return "right";
+    case Align::justify:
+      return "both";
+    case Align::left:
+      break;
   }
   return "left";
 }
@@ -87,11 +91,21 @@ void append_xml_escaped(std::string& out, std::string_view text) {
     const char c = text[i];
     const char* entity = nullptr;
     switch (c) {
-      case '<': entity = "&lt;"; break;
-      case '>': entity = "&gt;"; break;
-      case '&': entity = "&amp;"; break;
-      case '"': entity = "&quot;"; break;
-      case '\'': entity = "&apos;"; break;
+      case '<':
+        entity = "&lt;";
+        break;
+      case '>':
+        entity = "&gt;";
+        break;
+      case '&':
+        entity = "&amp;";
+        break;
+      case '"':
+        entity = "&quot;";
+        break;
+      case '\'':
+        entity = "&apos;";
+        break;
       default:
         if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') continue;
         entity = "";  // forbidden in XML 1.0: dropped
@@ -122,9 +136,12 @@ void DocxWriter::table(const std::vector<std::vector<std::string>>& rows, TableS
   std::size_t columns = 1;
   for (const auto& r : rows) columns = std::max(columns, r.size());
   const std::vector<int> widths = column_widths(columns, style.weights);
-  body_ += "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/>"
-           "<w:tblW w:w=\"" + std::to_string(kTextWidth) + "\" w:type=\"dxa\"/>"
-           "<w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>";
+  body_ +=
+      "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/>"
+      "<w:tblW w:w=\"" +
+      std::to_string(kTextWidth) +
+      "\" w:type=\"dxa\"/>"
+      "<w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>";
   for (int w : widths) body_ += "<w:gridCol w:w=\"" + std::to_string(w) + "\"/>";
   body_ += "</w:tblGrid>";
   for (std::size_t r = 0; r < rows.size(); ++r) {

@@ -28,10 +28,10 @@ std::vector<std::string> issues_of(const Document& d, const std::vector<ImportIs
 
 std::string signature_line(const Signature& s) {
   std::ostringstream out;
-  out << s.type << " " << s.id << "  第 " << (s.page ? std::to_string(*s.page) : "?") << " 页  时间 "
-      << s.time.value_or("未知") << "  提供者 " << s.provider.value_or("未知") << "  印章 "
-      << s.seal_name.value_or("未知") << "  摘要校验 " << s.digests_ok << "/" << s.references
-      << (s.intact() ? "（完整）" : "（不一致，文件可能被改动）");
+  out << s.type << " " << s.id << "  第 " << (s.page ? std::to_string(*s.page) : "?")
+      << " 页  时间 " << s.time.value_or("未知") << "  提供者 " << s.provider.value_or("未知")
+      << "  印章 " << s.seal_name.value_or("未知") << "  摘要校验 " << s.digests_ok << "/"
+      << s.references << (s.intact() ? "（完整）" : "（不一致，文件可能被改动）");
   return out.str();
 }
 
@@ -73,10 +73,14 @@ nlohmann::ordered_json document_json(const Document& d, const Checklist& checkli
     j["dates"].push_back({{"label", label}, {"date", date}});
   j["signatures"] = nlohmann::ordered_json::array();
   for (const Signature& s : d.signatures)
-    j["signatures"].push_back({{"id", s.id}, {"type", s.type}, {"page", or_null(s.page)},
-                               {"time", or_null(s.time)}, {"provider", or_null(s.provider)},
+    j["signatures"].push_back({{"id", s.id},
+                               {"type", s.type},
+                               {"page", or_null(s.page)},
+                               {"time", or_null(s.time)},
+                               {"provider", or_null(s.provider)},
                                {"seal_name", or_null(s.seal_name)},
-                               {"references", s.references}, {"digests_ok", s.digests_ok},
+                               {"references", s.references},
+                               {"digests_ok", s.digests_ok},
                                {"intact", s.intact()}});
   j["issues"] = issues_of(d, issues);
   j["text"] = d.text;

@@ -31,8 +31,12 @@ json number(const std::optional<T>& v) {
 // unclassified document still shows what it is; null without title text.
 json document_json(const Document& d) {
   const std::string title = first_title_line(d.title);
-  return {{"path", str(d.path)},      {"format", str(d.format)},  {"type", text(d.type)},
-          {"stage", number(d.stage)}, {"number", text(d.number)}, {"date", text(d.date)},
+  return {{"path", str(d.path)},
+          {"format", str(d.format)},
+          {"type", text(d.type)},
+          {"stage", number(d.stage)},
+          {"number", text(d.number)},
+          {"date", text(d.date)},
           {"title", title.empty() ? json(nullptr) : str(title)}};
 }
 

@@ -101,13 +101,27 @@ class Out {
   }
   void escape(unsigned char c) {
     switch (c) {
-      case '\b': buf_ += "\\b"; return;
-      case '\t': buf_ += "\\t"; return;
-      case '\n': buf_ += "\\n"; return;
-      case '\f': buf_ += "\\f"; return;
-      case '\r': buf_ += "\\r"; return;
-      case '"': buf_ += "\\\""; return;
-      case '\\': buf_ += "\\\\"; return;
+      case '\b':
+        buf_ += "\\b";
+        return;
+      case '\t':
+        buf_ += "\\t";
+        return;
+      case '\n':
+        buf_ += "\\n";
+        return;
+      case '\f':
+        buf_ += "\\f";
+        return;
+      case '\r':
+        buf_ += "\\r";
+        return;
+      case '"':
+        buf_ += "\\\"";
+        return;
+      case '\\':
+        buf_ += "\\\\";
+        return;
     }
     if (c >= 0x80) {
       buf_ += "\xEF\xBF\xBD";

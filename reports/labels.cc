@@ -22,11 +22,11 @@ std::string severity_label(const std::string& severity) {
 
 std::string kind_label(const std::string& kind) {
   static const std::map<std::string, std::string> table = {
-      {"import", "导入"},         {"missing_document", "文书缺失"},
-      {"deadline", "期限"},       {"numbering", "编号"},
-      {"consistency", "一致性"},  {"officers", "执法人员"},
-      {"seal", "印章"},           {"signature", "签名"},
-      {"order", "顺序"},          {"manual_check", "人工核对"}};
+      {"import", "导入"},        {"missing_document", "文书缺失"},
+      {"deadline", "期限"},      {"numbering", "编号"},
+      {"consistency", "一致性"}, {"officers", "执法人员"},
+      {"seal", "印章"},          {"signature", "签名"},
+      {"order", "顺序"},         {"manual_check", "人工核对"}};
   return lookup(table, kind);
 }
 

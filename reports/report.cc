@@ -51,8 +51,8 @@ Result<SheetMode> parse_sheet_mode(const std::string& value) {
   if (value == "all") return SheetMode::all;
   if (value == "none") return SheetMode::none;
   return Error{"逐案评查表选项 --sheets 只能是 auto（不超过 " +
-               std::to_string(kMaxCasesWithSheets) + " 个案卷时附上）、all（全部附上）或 none（不附），不能是「" +
-               value + "」"};
+               std::to_string(kMaxCasesWithSheets) +
+               " 个案卷时附上）、all（全部附上）或 none（不附），不能是「" + value + "」"};
 }
 
 bool sheets_for(std::size_t case_count, SheetMode mode) {
@@ -67,7 +67,6 @@ std::string sheets_left_out_note(std::size_t case_count) {
               : std::string()) +
          "，报告未附逐案评查表；需要时请加 --sheets all 重新生成。";
 }
-
 
 nlohmann::json round_json(const RoundData& data, bool case_sheets) {
   Checklist checklist;
@@ -129,13 +128,13 @@ Status write_report_files(const ReportInput& in, const ReportFormats& formats,
                           const std::filesystem::path& dir) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  if (ec)
-    return Status::failure("无法创建报告文件夹 " + dir.string() + "：" + ec.message());
+  if (ec) return Status::failure("无法创建报告文件夹 " + dir.string() + "：" + ec.message());
   // Each format renders on its own thread from the same read-only round.
   // Only the XLSX thread calls libxlsxwriter, whose gmtime() is not
   // re-entrant; libzip uses localtime_r.
   const std::vector<std::pair<bool, std::function<Status()>>> jobs = {
-      {formats.json, [&] { return write_json_report(in.data, dir / "report.json", in.case_sheets); }},
+      {formats.json,
+       [&] { return write_json_report(in.data, dir / "report.json", in.case_sheets); }},
       {formats.html, [&] { return write_file(dir / "report.html", html_report(in)); }},
       {formats.docx,
        [&] {

@@ -10,10 +10,10 @@
 #include <optional>
 #include <string>
 
-#include "util/status.h"
 #include "auditor/round.h"
 #include "reports/report_text.h"
 #include "reports/round_summary.h"
+#include "util/status.h"
 
 namespace auditor {
 

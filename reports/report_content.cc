@@ -47,13 +47,13 @@ void scope_and_method(const ReportInput& in, Content& out) {
   out.push_back(paragraph("本轮" + mode_label(in.data.round.mode) + "范围：" + streets + "，共 " +
                           count(s.files) + " 宗案卷，其中已评查 " + count(s.audited) +
                           " 宗，无法读取 " + count(s.rejected) + " 宗。"));
-  out.push_back(
-      paragraph(std::string("评查方式：按检查清单逐卷核查文书是否齐全、期限、编号、内容一致性等事项，"
-                            "每项发现注明规则、依据、证据和扣分；有否决项的案卷评为不合格。机器无法判断的事项"
-                            "（签名、印章图像、手写内容等）") +
-                (in.case_sheets ? "列入各案评查表的人工核对清单"
-                                : "列为人工核对事项（XLSX「问题」表和 JSON 逐条列出）") +
-                "，由人员逐项核对。"));
+  out.push_back(paragraph(
+      std::string("评查方式：按检查清单逐卷核查文书是否齐全、期限、编号、内容一致性等事项，"
+                  "每项发现注明规则、依据、证据和扣分；有否决项的案卷评为不合格。机器无法判断的事项"
+                  "（签名、印章图像、手写内容等）") +
+      (in.case_sheets ? "列入各案评查表的人工核对清单"
+                      : "列为人工核对事项（XLSX「问题」表和 JSON 逐条列出）") +
+      "，由人员逐项核对。"));
 }
 
 void streets(const ReportInput& in, Content& out) {
@@ -124,7 +124,8 @@ void rectification(const ReportInput& in, Content& out) {
     std::vector<std::vector<const RectifyItem*>> groups;
     for (const RectifyItem& item : items) {
       auto same = std::find_if(groups.begin(), groups.end(), [&](const auto& g) {
-        return g.front()->case_index == item.case_index && g.front()->finding->rule == item.finding->rule;
+        return g.front()->case_index == item.case_index &&
+               g.front()->finding->rule == item.finding->rule;
       });
       if (same == groups.end())
         groups.push_back({&item});

@@ -27,7 +27,6 @@ Vocabulary vocabulary(const Checklist& checklist) {
   return v;
 }
 
-
 std::string format_score(double score) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1f", score);

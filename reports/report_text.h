@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "auditor/checklist.h"
-#include "auditor/round.h"
 #include "auditor/model.h"
+#include "auditor/round.h"
 #include "util/utf8.h"
 
 namespace auditor {
@@ -26,7 +26,7 @@ struct Vocabulary {
 };
 Vocabulary vocabulary(const Checklist& checklist);
 
-std::string format_score(double score);           // 95, 92.5 (one decimal at most)
+std::string format_score(double score);  // 95, 92.5 (one decimal at most)
 
 // Findings that count against the file: severity veto, major or minor.
 bool is_problem(const Finding& f);

@@ -40,9 +40,9 @@ Status add_member(zip_t* za, const ZipMember& m) {
     std::vector<zip_buffer_fragment_t> fragments;  // libzip copies the list, not the bytes
     for (std::string_view p : m.pieces)
       fragments.push_back({reinterpret_cast<zip_uint8_t*>(const_cast<char*>(p.data())), p.size()});
-    zip_source_t* src =
-        m.pieces.empty() ? zip_source_buffer(za, m.data.data(), m.data.size(), 0)
-                         : zip_source_buffer_fragment(za, fragments.data(), fragments.size(), 0);
+    zip_source_t* src = m.pieces.empty()
+                            ? zip_source_buffer(za, m.data.data(), m.data.size(), 0)
+                            : zip_source_buffer_fragment(za, fragments.data(), fragments.size(), 0);
     if (src == nullptr) return Status::failure(libzip_reason("数据源", zip_get_error(za)));
     i = zip_file_add(za, m.name.c_str(), src, enc);
     if (i < 0) zip_source_free(src);
@@ -106,8 +106,7 @@ Result<std::string> write_zip(const std::vector<ZipMember>& members) {
   return bytes;
 }
 
-Status write_zip_file(const std::filesystem::path& path,
-                      const std::vector<ZipMember>& members) {
+Status write_zip_file(const std::filesystem::path& path, const std::vector<ZipMember>& members) {
   Result<std::string> bytes = write_zip(members);
   if (!bytes) return Status::failure(bytes.error());
   std::ofstream f(path, std::ios::binary | std::ios::trunc);

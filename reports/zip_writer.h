@@ -25,8 +25,8 @@ struct ZipTime {
 
 struct ZipMember {
   ZipMember(std::string n, std::string d = {}) : name(std::move(n)), data(std::move(d)) {}
-  std::string name;        // '/'-separated path inside the archive
-  std::string data;        // ignored for directories
+  std::string name;  // '/'-separated path inside the archive
+  std::string data;  // ignored for directories
   // When not empty, the member's bytes instead of `data`: these pieces one
   // after the other, not copied; they must stay valid until write_zip returns.
   std::vector<std::string_view> pieces;
@@ -47,7 +47,6 @@ Result<std::string> write_zip(const std::vector<ZipMember>& members);
 
 // Same, written to `path` (created or truncated). On failure the file may be
 // left partly written.
-Status write_zip_file(const std::filesystem::path& path,
-                      const std::vector<ZipMember>& members);
+Status write_zip_file(const std::filesystem::path& path, const std::vector<ZipMember>& members);
 
 }  // namespace auditor

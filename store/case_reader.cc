@@ -46,8 +46,9 @@ struct CaseLoader::Queries {
         findings(db,
                  "SELECT rule, kind, severity, stage, document, message, basis, evidence,"
                  " deduction FROM findings WHERE case_id = ?1 ORDER BY ord"),
-        findings_brief(db, "SELECT rule, kind, severity FROM findings WHERE case_id = ?1"
-                           " ORDER BY ord"),
+        findings_brief(db,
+                       "SELECT rule, kind, severity FROM findings WHERE case_id = ?1"
+                       " ORDER BY ord"),
         checks(db, "SELECT rule, outcome FROM checks WHERE case_id = ?1 ORDER BY rowid") {}
 
   Statement case_row, docs_full, docs_summary, facts, sigs, findings, findings_brief, checks;
@@ -132,11 +133,12 @@ bool CaseLoader::Queries::load_findings(long long case_id, Load what, CaseResult
 Result<std::map<std::string, StoredAudit>> load_stored_index(Store& store) {
   sqlite3* db = StoreAccess::db(store);
   // Latest = highest case id per archive path, across rounds.
-  Statement q(db,
-         "SELECT c.archive, c.id, c.sha256, r.checklist_sha256, o.name, c.declared IS NOT NULL,"
-         " c.file_size, c.file_mtime_ns FROM cases c"
-         " JOIN audit_runs r ON r.id = c.run_id JOIN rounds o ON o.id = c.round_id"
-         " WHERE c.id = (SELECT max(id) FROM cases WHERE archive = c.archive)");
+  Statement q(
+      db,
+      "SELECT c.archive, c.id, c.sha256, r.checklist_sha256, o.name, c.declared IS NOT NULL,"
+      " c.file_size, c.file_mtime_ns FROM cases c"
+      " JOIN audit_runs r ON r.id = c.run_id JOIN rounds o ON o.id = c.round_id"
+      " WHERE c.id = (SELECT max(id) FROM cases WHERE archive = c.archive)");
   std::map<std::string, StoredAudit> out;
   while (q.next()) {
     StoredAudit& a = out[q.text(0)];

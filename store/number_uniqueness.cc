@@ -99,7 +99,8 @@ Finding duplicate(const Rule& r, const Checklist& cl, const Case& mine, const He
                                {"other_case_number", other.info.case_number.value_or("不详")},
                                {"other_document", label(theirs, cl)},
                                {"other_number", theirs.written}});
-  if (others.size() > 1) f.message += "（共有 " + std::to_string(others.size()) + " 个其他案卷使用）";
+  if (others.size() > 1)
+    f.message += "（共有 " + std::to_string(others.size()) + " 个其他案卷使用）";
   f.evidence = {"本案：" + case_label(mine) + "，" + label(h, cl) + " " + h.written};
   for (std::size_t i = 0; i < others.size() && i < kMaxOthersListed; ++i)
     f.evidence.push_back("另一案：" + case_label(others[i].first->c) + "，" +
@@ -139,7 +140,8 @@ Status apply_number_uniqueness(Store& store, long long run, const Checklist& che
     }
     if (found.empty()) continue;
     Result<CaseResult> r = loader.load(mine.id);
-    if (!r) return Status::failure("无法读取案卷 " + mine.c.archive + "，未能记录编号重复：" + r.error());
+    if (!r)
+      return Status::failure("无法读取案卷 " + mine.c.archive + "，未能记录编号重复：" + r.error());
     // The rule's findings are replaced: a second pass over the same run
     // changes nothing, a later one updates the count of other cases.
     std::vector<Finding>& findings = r->audit.findings;

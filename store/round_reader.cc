@@ -6,8 +6,8 @@
 
 #include "auditor/case_info.h"
 #include "store/schema.h"
-#include "store/store_internal.h"
 #include "store/statement.h"
+#include "store/store_internal.h"
 
 namespace auditor {
 namespace {
@@ -261,7 +261,6 @@ bool load_runs(sqlite3* db, long long round, RoundData& out) {
 
 }  // namespace
 
-
 Result<std::optional<RoundInfo>> find_round(Store& store, const std::string& name) {
   sqlite3* db = StoreAccess::db(store);
   const std::string sql =
@@ -291,9 +290,12 @@ Result<RoundData> load_round(Store& store, const RoundInfo& round, bool full) {
                         : load_filing_documents(db, round.id, out, index)) &&
                   load_facts(db, round.id, out, index) && load_findings(db, round.id, out, index) &&
                   (!full || load_checks(db, round.id, out, index));
-  Error failure = ok ? Error{} : index.unknown()
-      ? Error{"数据库内容不一致：有记录指向本轮以外的案卷，请用 auditor audit --full 重新审查", Code::corrupt}
-      : read_error(db);
+  Error failure =
+      ok ? Error{}
+      : index.unknown()
+          ? Error{"数据库内容不一致：有记录指向本轮以外的案卷，请用 auditor audit --full 重新审查",
+                  Code::corrupt}
+          : read_error(db);
   sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
   if (!ok) return failure;
   return out;

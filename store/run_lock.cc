@@ -52,7 +52,8 @@ Result<RunLock> RunLock::acquire(const std::filesystem::path& db) {
   // O_NOFOLLOW: a planted symlink must not make us truncate another file.
   const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
   if (fd < 0) {
-    return Error{"无法创建数据库锁文件 " + path.string() + "（" + errno_reason(errno) + "）", Code::io};
+    return Error{"无法创建数据库锁文件 " + path.string() + "（" + errno_reason(errno) + "）",
+                 Code::io};
   }
   if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
     const int err = errno;
@@ -62,8 +63,8 @@ Result<RunLock> RunLock::acquire(const std::filesystem::path& db) {
       return Error{"无法锁定数据库 " + db.string() + "（" + errno_reason(err) + "）", Code::io};
     }
     return Error{"数据库 " + db.string() + " 正被另一个审查进程使用" +
-                 (pid.empty() ? std::string() : "（进程号 " + pid + "）") +
-                 "，同一数据库不能同时运行两次审查；请等待其结束后再运行",
+                     (pid.empty() ? std::string() : "（进程号 " + pid + "）") +
+                     "，同一数据库不能同时运行两次审查；请等待其结束后再运行",
                  Code::busy};
   }
   // Best effort: the holder's pid, only for the message above.

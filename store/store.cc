@@ -52,15 +52,15 @@ std::string evidence_json(const std::vector<std::string>& evidence) {
   return nlohmann::json(evidence).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-constexpr std::pair<Source, const char*> kSources[] = {
-    {Source::manifest, "manifest"}, {Source::title, "title"}, {Source::name, "name"},
-    {Source::folder, "folder"}};
+constexpr std::pair<Source, const char*> kSources[] = {{Source::manifest, "manifest"},
+                                                       {Source::title, "title"},
+                                                       {Source::name, "name"},
+                                                       {Source::folder, "folder"}};
 
 // The case data a manifest declares that has no column of its own.
 std::string declared_json(const Case& c) {
-  return nlohmann::json{{"has_manifest", c.has_manifest},
-                        {"dates", c.info.dates},
-                        {"flags", c.info.flags}}
+  return nlohmann::json{
+      {"has_manifest", c.has_manifest}, {"dates", c.info.dates}, {"flags", c.info.flags}}
       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -171,8 +171,7 @@ std::string insert_results(sqlite3* db, Store::CaseStatements& st, long long cas
   int ord = 0;
   for (const Finding& f : audit.findings)
     if (!st.add_finding.run(case_id, ++ord, f.rule, f.kind, f.severity, f.stage, f.document,
-                            f.message, non_empty(f.basis), evidence_json(f.evidence),
-                            f.deduction))
+                            f.message, non_empty(f.basis), evidence_json(f.evidence), f.deduction))
       return sqlite_reason(db);
 
   Statement& add_check = st.add_checks;
@@ -214,8 +213,8 @@ std::string insert_case(sqlite3* db, Store::CaseStatements& st, long long run, c
     const long long document_id = sqlite3_last_insert_rowid(db);
     for (const Fact& f : d.facts) facts.emplace_back(document_id, &f);
     for (const Signature& s : d.signatures)
-      if (!st.add_signature.run(document_id, s.id, s.type, s.page, s.time, s.provider,
-                                s.seal_name, s.references, s.digests_ok))
+      if (!st.add_signature.run(document_id, s.id, s.type, s.page, s.time, s.provider, s.seal_name,
+                                s.references, s.digests_ok))
         return sqlite_reason(db);
   }
 
@@ -239,8 +238,8 @@ std::string write_case(sqlite3* db, Store::CaseStatements& st, long long run, co
       int ord = 0;
       std::vector<std::pair<long long, const Fact*>> facts;  // with their document's id
       for (const Document& d : c.documents) {
-        if (!st.update_document.run(c.stored_id, ++ord, d.type, d.stage,
-                                    source_name(d.type_source), d.number, d.date) ||
+        if (!st.update_document.run(c.stored_id, ++ord, d.type, d.stage, source_name(d.type_source),
+                                    d.number, d.date) ||
             !st.update_document.has_row())
           return sqlite_reason(db);
         const long long document_id = st.update_document.integer(0);
@@ -259,10 +258,9 @@ std::string write_case(sqlite3* db, Store::CaseStatements& st, long long run, co
   return insert_case(db, st, run, c, audit);
 }
 
-
 // The id of round `name`, created with `mode` at `created_at` when new.
-Result<long long> find_or_add_round(sqlite3* db, const std::string& name,
-                                    const std::string& mode, const std::string& created_at) {
+Result<long long> find_or_add_round(sqlite3* db, const std::string& name, const std::string& mode,
+                                    const std::string& created_at) {
   Statement find(db, "SELECT id, mode FROM rounds WHERE name = ?1");
   if (!find.run(name)) return sqlite_error(db, "无法查询审查轮次");
   if (find.has_row()) {
@@ -291,15 +289,14 @@ Source source_from(std::string_view name) {
   return Source::none;
 }
 
-
 Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& file) {
   sqlite3* db = nullptr;
   // One thread at a time uses a Store, so the connection needs no mutex.
-  int rc = sqlite3_open_v2(file.string().c_str(), &db,
-                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  int rc =
+      sqlite3_open_v2(file.string().c_str(), &db,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   std::unique_ptr<Store> store(new Store(db));  // a failed open still needs closing
-  if (rc != SQLITE_OK)
-    return sqlite_error(db, "无法打开数据库文件 " + file.string());
+  if (rc != SQLITE_OK) return sqlite_error(db, "无法打开数据库文件 " + file.string());
   sqlite3_busy_timeout(db, kBusyTimeoutMs);
   if (!exec(db, "PRAGMA foreign_keys = ON")) return sqlite_error(db, "无法启用外键约束");
   // WAL before the migrations, so that they commit without a sync each; but
@@ -307,24 +304,20 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& file) {
   // exactly as found.
   Result<int> version = read_schema_version(db);
   if (version && *version <= latest_schema_version()) {
-    if (!exec(db, "PRAGMA journal_mode = WAL"))
-      return sqlite_error(db, "无法启用 WAL 日志模式");
+    if (!exec(db, "PRAGMA journal_mode = WAL")) return sqlite_error(db, "无法启用 WAL 日志模式");
     // In WAL mode NORMAL syncs at checkpoints, not at every commit: a killed
     // process loses nothing committed; a power cut may lose the last commits,
     // never consistency.
-    if (!exec(db, "PRAGMA synchronous = NORMAL"))
-      return sqlite_error(db, "无法设置同步模式");
+    if (!exec(db, "PRAGMA synchronous = NORMAL")) return sqlite_error(db, "无法设置同步模式");
   }
   if (Status s = migrate(db); !s.ok()) return Error{s.reason, s.code};
   // Each case of a batch is a savepoint: SQLite keeps the pages it changes
   // in a sub-journal, in memory with this (a few hundred KB per case);
   // otherwise a temporary file took about 8 times the database's size.
-  if (!exec(db, "PRAGMA temp_store = MEMORY"))
-    return sqlite_error(db, "无法设置临时存储");
+  if (!exec(db, "PRAGMA temp_store = MEMORY")) return sqlite_error(db, "无法设置临时存储");
   // A batch changes a few MB of pages: with SQLite's default 2 MB cache they
   // were evicted and read back mid-batch. Pages are allocated as used.
-  if (!exec(db, "PRAGMA cache_size = -32768"))
-    return sqlite_error(db, "无法设置数据库缓存");
+  if (!exec(db, "PRAGMA cache_size = -32768")) return sqlite_error(db, "无法设置数据库缓存");
   return store;
 }
 
@@ -373,8 +366,8 @@ Result<long long> Store::begin_run(const RunInfo& run) {
       db_,
       "INSERT INTO audit_runs (round_id, inspector, started_at, tool_version, checklist_id,"
       " checklist_version, checklist_sha256) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-  if (!add_run.run(*round, non_empty(run.inspector), started, run.tool_version,
-                   run.checklist_id, run.checklist_version, run.checklist_sha256))
+  if (!add_run.run(*round, non_empty(run.inspector), started, run.tool_version, run.checklist_id,
+                   run.checklist_version, run.checklist_sha256))
     return sqlite_error(db_, "无法记录审查批次");
   const long long id = sqlite3_last_insert_rowid(db_);
   if (!tx.commit()) return sqlite_error(db_, "无法记录审查批次");
@@ -410,7 +403,8 @@ Status Store::end_run(long long run) {
   Statement finish(
       db_, "UPDATE audit_runs SET finished_at = strftime('%Y-%m-%dT%H:%M:%SZ') WHERE id = ?1");
   if (!finish.run(run)) return Status::failure(sqlite_error(db_, "无法记录批次结束时间"));
-  if (sqlite3_changes(db_) == 0) return Status::failure("找不到审查批次 " + std::to_string(run), Code::not_found);
+  if (sqlite3_changes(db_) == 0)
+    return Status::failure("找不到审查批次 " + std::to_string(run), Code::not_found);
   return Status::success();
 }
 

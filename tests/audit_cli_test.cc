@@ -5,8 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "store/run_lock.h"
 #include "importers/zip_reader.h"
+#include "store/run_lock.h"
 #include "tests/cli_support.h"
 #include "tests/zip_fixtures.h"
 
@@ -45,8 +45,7 @@ const nlohmann::json& case_of(const nlohmann::json& result, const std::string& n
 
 }  // namespace
 
-TEST_CASE("a second audit of unchanged archives reuses the stored results unless --full",
-          "[cli]") {
+TEST_CASE("a second audit of unchanged archives reuses the stored results unless --full", "[cli]") {
   TempDir dir;
   const std::string args = "audit " + sh_quote(kComplete) + " --db a.db";
   auto first = run_cli(args, dir.path);

@@ -5,8 +5,8 @@
 #include <map>
 #include <set>
 
-#include <nlohmann/json.hpp>
 #include <sqlite3.h>
+#include <nlohmann/json.hpp>
 
 #include "tests/cli_support.h"
 
@@ -53,7 +53,8 @@ std::set<std::string> missing_documents(const json& c) {
 std::set<std::string> import_members(const json& c) {
   std::set<std::string> out;
   for (const json& f : c["findings"])
-    if (f["kind"] == "import" && f["document"].is_string()) out.insert(f["document"].get<std::string>());
+    if (f["kind"] == "import" && f["document"].is_string())
+      out.insert(f["document"].get<std::string>());
   return out;
 }
 
@@ -66,9 +67,9 @@ TEST_CASE("a batch with one rejected archive exits 1 and audits the others", "[e
   CHECK(run.by_archive.at("06-not-a-zip.zip")["status"] == "rejected");
   CHECK(run.by_archive.at("06-not-a-zip.zip")["error"].get<std::string>().find("ZIP") !=
         std::string::npos);
-  for (const char* name : {"01-complete-structured.zip", "02-complete-bare-gbk.zip",
-                           "03-missing-notice-bare.zip", "04-structured-hearing-missing-review.zip",
-                           "05-unsupported-and-scan.zip"})
+  for (const char* name :
+       {"01-complete-structured.zip", "02-complete-bare-gbk.zip", "03-missing-notice-bare.zip",
+        "04-structured-hearing-missing-review.zip", "05-unsupported-and-scan.zip"})
     CHECK(run.by_archive.at(name)["status"] == "audited");
 }
 
@@ -90,8 +91,8 @@ TEST_CASE("GBK member names of a bare archive are decoded and classified", "[e2e
   for (const json& d : c["documents"]) {
     INFO(d["path"]);
     CHECK(d["type"].is_string());
-    saw_notice |= d["path"].get<std::string>().find("03告知/06-行政处罚事先告知书.docx") !=
-                  std::string::npos;
+    saw_notice |=
+        d["path"].get<std::string>().find("03告知/06-行政处罚事先告知书.docx") != std::string::npos;
   }
   CHECK(saw_notice);
   CHECK(c["case_number"] == "穗海新港综执立〔2024〕7号");

@@ -47,10 +47,10 @@ Case complete_case() {
   c.info.party_id = "440105199001011234";
   c.info.fine = 3000;
   c.info.flags = {{"source_complaint", "false"}, {"statements_made", "false"}};
-  for (const char* type : {"filing_approval", "inspection_record", "evidence",
-                           "investigation_report", "penalty_notice", "penalty_approval",
-                           "penalty_decision", "publication_record", "payment_proof",
-                           "closing_approval", "catalogue", "file_notes"})
+  for (const char* type :
+       {"filing_approval", "inspection_record", "evidence", "investigation_report",
+        "penalty_notice", "penalty_approval", "penalty_decision", "publication_record",
+        "payment_proof", "closing_approval", "catalogue", "file_notes"})
     c.documents.push_back(doc(type));
   c.documents.push_back(receipt("penalty_notice", 3));
   c.documents.push_back(receipt("penalty_decision", 6));

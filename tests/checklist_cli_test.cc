@@ -4,9 +4,9 @@
 
 #include <filesystem>
 
+#include "app/checklist_load.h"
 #include "auditor/checklist.h"
 #include "tests/cli_support.h"
-#include "app/checklist_load.h"
 
 using namespace auditor;
 using namespace auditor::test;
@@ -46,13 +46,14 @@ TEST_CASE("checklist check on the bundled data passes and prints the counts", "[
   CHECK_THAT(run.out, Catch::Contains("检查清单 " + (kChecklists / "general").string() + "：通过"));
   CHECK_THAT(run.out, Catch::Contains("编号：" + cl->id));
   CHECK_THAT(run.out, Catch::Contains(cl->sha256));
-  CHECK_THAT(run.out, Catch::Contains("阶段 " + std::to_string(cl->stages.size()) + " 个，文书类型 " +
-                                      std::to_string(cl->doc_types.size()) + " 种，规则 " +
-                                      std::to_string(cl->rules.size()) + " 条"));
+  CHECK_THAT(run.out, Catch::Contains("阶段 " + std::to_string(cl->stages.size()) +
+                                      " 个，文书类型 " + std::to_string(cl->doc_types.size()) +
+                                      " 种，规则 " + std::to_string(cl->rules.size()) + " 条"));
   const auto required = std::count_if(cl->rules.begin(), cl->rules.end(),
                                       [](const Rule& r) { return r.kind == "required_document"; });
   CHECK_THAT(run.out, Catch::Contains("required_document " + std::to_string(required) + " 条"));
-  CHECK_THAT(run.out, Catch::Contains("计分方案 " + (kChecklists / "profiles" / "mee-2024.xml").string()));
+  CHECK_THAT(run.out,
+             Catch::Contains("计分方案 " + (kChecklists / "profiles" / "mee-2024.xml").string()));
   CHECK_THAT(run.out, Catch::Contains("节假日日历"));
   CHECK_THAT(run.out, Catch::Contains("有误 0 项"));
 }

@@ -86,19 +86,53 @@ TEST_CASE("bundled checklist loads with 8 stages, every agreed document type and
   CHECK(cl->stage(3)->name == "告知权利");
   CHECK(cl->stage(4)->name == "法制审核与集体讨论");
   CHECK(cl->doc_types.size() == 51);  // doctypes.xml 48 + doctypes-deadlines.xml 3
-  for (const char* id :
-       {"filing_approval", "case_source", "filing_withdrawal", "inspection_record",
-        "inquiry_record", "evidence", "investigation_report", "correction_order",
-        "preservation_notice", "preservation_decision", "seizure_decision", "seizure_list",
-        "expert_report", "recusal_decision", "penalty_notice", "hearing_rights_notice",
-        "statement_record", "hearing_request", "hearing_notification", "hearing_record",
-        "hearing_report", "review_record", "penalty_approval", "legal_review",
-        "collective_discussion", "penalty_decision", "no_penalty_decision", "transfer_letter",
-        "service_receipt", "address_confirmation", "e_service_confirmation",
-        "publication_record", "payment_proof", "correction_proof", "payment_deferral_approval",
-        "reminder", "surcharge_notice", "enforcement_application", "closing_approval",
-        "catalogue", "file_notes", "termination_record", "approval_form", "no_penalty_notice",
-        "on_spot_decision", "on_spot_filing", "waiver_statement"}) {
+  for (const char* id : {"filing_approval",
+                         "case_source",
+                         "filing_withdrawal",
+                         "inspection_record",
+                         "inquiry_record",
+                         "evidence",
+                         "investigation_report",
+                         "correction_order",
+                         "preservation_notice",
+                         "preservation_decision",
+                         "seizure_decision",
+                         "seizure_list",
+                         "expert_report",
+                         "recusal_decision",
+                         "penalty_notice",
+                         "hearing_rights_notice",
+                         "statement_record",
+                         "hearing_request",
+                         "hearing_notification",
+                         "hearing_record",
+                         "hearing_report",
+                         "review_record",
+                         "penalty_approval",
+                         "legal_review",
+                         "collective_discussion",
+                         "penalty_decision",
+                         "no_penalty_decision",
+                         "transfer_letter",
+                         "service_receipt",
+                         "address_confirmation",
+                         "e_service_confirmation",
+                         "publication_record",
+                         "payment_proof",
+                         "correction_proof",
+                         "payment_deferral_approval",
+                         "reminder",
+                         "surcharge_notice",
+                         "enforcement_application",
+                         "closing_approval",
+                         "catalogue",
+                         "file_notes",
+                         "termination_record",
+                         "approval_form",
+                         "no_penalty_notice",
+                         "on_spot_decision",
+                         "on_spot_filing",
+                         "waiver_statement"}) {
     INFO(id);
     CHECK(cl->doc_type(id) != nullptr);
   }
@@ -165,8 +199,7 @@ TEST_CASE("checklist loader errors name file and line", "[checker]") {
     const char* reason;
   };
   const std::vector<Broken> cases = {
-      {"malformed XML", R"(<rule id="x" kind=required_document severity="veto"/>)",
-       "XML 格式错误"},
+      {"malformed XML", R"(<rule id="x" kind=required_document severity="veto"/>)", "XML 格式错误"},
       {"missing attribute",
        R"(<rule kind="required_document" severity="veto"><basis>b</basis><message>m</message><description>d</description><param name="document" value="penalty_notice"/></rule>)",
        "缺少属性 id"},
@@ -214,15 +247,17 @@ TEST_CASE("duplicate document type and bad settings are reported with their line
   TempDir dir;
   write_small_checklist(dir, rules_with(kGoodRule));
   dir.write("more-doctypes.xml",
-            "<doctypes>\n  <doctype id=\"filing_approval\" name=\"立案审批表\" stage=\"1\"/>\n</doctypes>\n");
+            "<doctypes>\n  <doctype id=\"filing_approval\" name=\"立案审批表\" "
+            "stage=\"1\"/>\n</doctypes>\n");
   std::string error = load_error(dir);
   CHECK_THAT(error, Catch::Contains("more-doctypes.xml:2: 重复的文书类型 filing_approval"));
   CHECK_THAT(error, Catch::Contains("doctypes.xml:2"));  // where it was first defined
   fs::remove(dir.path / "more-doctypes.xml");
 
   std::string header = kHeader;
-  header.insert(header.find("  <scoring"),
-                "  <settings>\n    <setting name=\"hearing_fine_citizen\" value=\"五千\"/>\n  </settings>\n");
+  header.insert(
+      header.find("  <scoring"),
+      "  <settings>\n    <setting name=\"hearing_fine_citizen\" value=\"五千\"/>\n  </settings>\n");
   dir.write("checklist.xml", header);
   error = load_error(dir);
   CHECK_THAT(error, Catch::Contains("checklist.xml:4: 设置 hearing_fine_citizen 应为非负数"));

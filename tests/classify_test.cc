@@ -38,8 +38,9 @@ TEST_CASE("title text outranks the member name", "[checker]") {
 }
 
 TEST_CASE("a long body line is not taken for a title", "[checker]") {
-  Document d = classified(member(
-      "附件.pdf", "经查，当事人于2024年3月1日在本辖区经营时，执法人员已依法送达行政处罚决定书并告知其权利义务"));
+  Document d = classified(member("附件.pdf",
+                                 "经查，当事人于2024年3月1日在本辖区经营时，执法人员已依法送达行政"
+                                 "处罚决定书并告知其权利义务"));
   CHECK_FALSE(d.type.has_value());
 }
 
@@ -48,12 +49,12 @@ TEST_CASE("member name with a numbering prefix is classified", "[checker]") {
     const char* path;
     const char* type;
   };
-  for (const Named& n : {Named{"06-行政处罚事先告知书.docx", "penalty_notice"},
-                         Named{"案卷/06_调查询问笔录.pdf", "inquiry_record"},
-                         Named{"（6）现场检查（勘验）笔录.ofd", "inspection_record"},
-                         Named{"六、立案审批表.pdf", "filing_approval"},
-                         Named{"12.卷内目录.pdf", "catalogue"},
-                         Named{"十二、卷内备考表.jpg", "file_notes"}}) {
+  for (const Named& n :
+       {Named{"06-行政处罚事先告知书.docx", "penalty_notice"},
+        Named{"案卷/06_调查询问笔录.pdf", "inquiry_record"},
+        Named{"（6）现场检查（勘验）笔录.ofd", "inspection_record"},
+        Named{"六、立案审批表.pdf", "filing_approval"}, Named{"12.卷内目录.pdf", "catalogue"},
+        Named{"十二、卷内备考表.jpg", "file_notes"}}) {
     INFO(n.path);
     Document d = classified(member(n.path));
     CHECK(d.type == n.type);
@@ -68,10 +69,8 @@ TEST_CASE("folder gives only a stage to an unnamed document", "[checker]") {
     int stage;
   };
   for (const Foldered& f : {Foldered{"穗海赤岗综执立〔2024〕12号/03告知/IMG_0001.jpg", 3},
-                            Foldered{"案卷/2.调查取证/扫描件.pdf", 2},
-                            Foldered{"执行/0007.pdf", 7},
-                            Foldered{"第8阶段/页面.pdf", 8},
-                            Foldered{"08结案/扫描/页面.pdf", 8}}) {
+                            Foldered{"案卷/2.调查取证/扫描件.pdf", 2}, Foldered{"执行/0007.pdf", 7},
+                            Foldered{"第8阶段/页面.pdf", 8}, Foldered{"08结案/扫描/页面.pdf", 8}}) {
     INFO(f.path);
     Document d = classified(member(f.path));
     CHECK_FALSE(d.type.has_value());
@@ -114,7 +113,8 @@ TEST_CASE("a service receipt is a receipt even when it names the served document
 
 TEST_CASE("service receipt stage follows the document it serves", "[checker]") {
   Document by_fact = member("10.pdf", "送达回证");
-  by_fact.facts.push_back({"served_document", "行政处罚事先告知书", "送达文书：行政处罚事先告知书"});
+  by_fact.facts.push_back(
+      {"served_document", "行政处罚事先告知书", "送达文书：行政处罚事先告知书"});
   CHECK(classified(by_fact).stage == 3);
 
   Document decision = member("14.pdf", "送达回证");

@@ -3,12 +3,12 @@
 #include <sqlite3.h>
 #include <sys/wait.h>
 
+#include <unistd.h>
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
-#include <unistd.h>
 
 namespace auditor::test {
 
@@ -24,7 +24,8 @@ std::string read_file(const std::filesystem::path& p) {
 }
 
 std::string fixture(const std::string& name) {
-  const std::filesystem::path p = std::filesystem::path(AUDITOR_SOURCE_DIR) / "testdata/fixtures" / name;
+  const std::filesystem::path p =
+      std::filesystem::path(AUDITOR_SOURCE_DIR) / "testdata/fixtures" / name;
   std::ifstream in(p, std::ios::binary);
   REQUIRE(in);
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

@@ -9,9 +9,9 @@ struct sqlite3;
 namespace auditor::test {
 
 struct CliRun {
-  int status = -1;     // exit status
-  std::string out;     // stdout
-  std::string err;     // stderr
+  int status = -1;  // exit status
+  std::string out;  // stdout
+  std::string err;  // stderr
 };
 
 // Runs `build/auditor <args>` (args already shell-quoted) in `cwd`.

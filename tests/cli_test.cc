@@ -3,9 +3,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/cli_support.h"
 #include "util/text_match.h"
 #include "util/utf8.h"
-#include "tests/cli_support.h"
 
 using auditor::test::run_cli;
 using auditor::test::sh_quote;
@@ -75,8 +75,8 @@ TEST_CASE("rules lists every rule with its basis", "[cli]") {
 }
 
 TEST_CASE("extract --json shows an OFD's text and its seal check", "[cli]") {
-  auto run = run_cli("extract --json " +
-                     sh_quote(std::string(AUDITOR_REALDATA) + "/ofd/ofdrw-reader__SESV4SignDoc.ofd"));
+  auto run = run_cli("extract --json " + sh_quote(std::string(AUDITOR_REALDATA) +
+                                                  "/ofd/ofdrw-reader__SESV4SignDoc.ofd"));
   REQUIRE(run.status == 0);
   auto j = nlohmann::json::parse(run.out);
   REQUIRE(j["documents"].size() == 1);
@@ -89,8 +89,8 @@ TEST_CASE("extract --json shows an OFD's text and its seal check", "[cli]") {
 }
 
 TEST_CASE("extract of a vector-only OFD says there is no extractable text", "[cli]") {
-  auto run = run_cli("extract " +
-                     sh_quote(std::string(AUDITOR_REALDATA) + "/ofd/ofdrw-converter__h.ofd"));
+  auto run =
+      run_cli("extract " + sh_quote(std::string(AUDITOR_REALDATA) + "/ofd/ofdrw-converter__h.ofd"));
   REQUIRE(run.status == 0);
   CHECK(run.out.find("无可提取文本") != std::string::npos);
   CHECK(run.out.find("格式：ofd") != std::string::npos);

@@ -55,9 +55,11 @@ int wait_for(pid_t pid) {
 void make_batch(const fs::path& batch) {
   fs::create_directories(batch);
   std::vector<std::string> sources;
-  for (const char* name : {"01-complete-structured.zip", "02-complete-bare-gbk.zip",
-                           "03-missing-notice-bare.zip", "04-structured-hearing-missing-review.zip"})
-    if (fs::exists(kSource / "testdata" / name)) sources.push_back(read_file(kSource / "testdata" / name));
+  for (const char* name :
+       {"01-complete-structured.zip", "02-complete-bare-gbk.zip", "03-missing-notice-bare.zip",
+        "04-structured-hearing-missing-review.zip"})
+    if (fs::exists(kSource / "testdata" / name))
+      sources.push_back(read_file(kSource / "testdata" / name));
   if (sources.empty()) {
     const std::string docx = read_file(kSource / "testdata" / "fixtures" / "decision.docx");
     REQUIRE_FALSE(docx.empty());
@@ -124,9 +126,10 @@ std::vector<std::string> stored_archives(Db& d) {
                       : "SELECT COUNT(DISTINCT archive) FROM cases");
 }
 
-TEST_CASE("kill -9 at random moments of a batch leaves a valid database and the next run "
-          "completes the batch once",
-          "[hostile]") {
+TEST_CASE(
+    "kill -9 at random moments of a batch leaves a valid database and the next run "
+    "completes the batch once",
+    "[hostile]") {
   TempDir dir;
   make_batch(dir.path / "batch");
   const fs::path db = dir.path / "x.db";
@@ -228,8 +231,7 @@ TEST_CASE("a run lock held by a process killed with -9 is free again", "[hostile
   CHECK(RunLock::acquire(db).ok());
 }
 
-TEST_CASE("a lock file planted as a symlink is refused and its target left intact",
-          "[hostile]") {
+TEST_CASE("a lock file planted as a symlink is refused and its target left intact", "[hostile]") {
   TempDir dir;
   write_file(dir.path / "precious.txt", "keep me");
   fs::create_symlink(dir.path / "precious.txt", dir.path / "x.db.lock");

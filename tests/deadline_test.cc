@@ -494,8 +494,7 @@ TEST_CASE("before 15 Jul 2021 the hearing notice is due 7 calendar days ahead", 
   CHECK(outcome(audit(c), "DL-hearing-notice-7d-2017") == Outcome::passed);
 }
 
-TEST_CASE("before 15 Jul 2021 preserved evidence is handled within 7 calendar days",
-          "[deadline]") {
+TEST_CASE("before 15 Jul 2021 preserved evidence is handled within 7 calendar days", "[deadline]") {
   Case c = case_of_june_2021("2021-06-21");
   c.documents.push_back(dated("preservation_notice", "2021-06-02"));
   c.documents.push_back(dated("preservation_decision", "2021-06-09"));
@@ -509,13 +508,15 @@ TEST_CASE("before 15 Jul 2021 preserved evidence is handled within 7 calendar da
 TEST_CASE("an act going on since long before filing is within the limitation period",
           "[deadline]") {
   Case c = dated_case();
-  doc_of(c, "filing_approval").facts.push_back(
-      {"violation_continuing", "2021-05-10", "当事人自2021年5月10日起在店外占道经营，持续至今"});
+  doc_of(c, "filing_approval")
+      .facts.push_back({"violation_continuing", "2021-05-10",
+                        "当事人自2021年5月10日起在店外占道经营，持续至今"});
   const Audit a = audit(c);
   CHECK(outcome(a, "DL-limitation-2y") == Outcome::passed);
 
   Case ended = dated_case();
-  doc_of(ended, "filing_approval").facts.push_back(
-      {"violation_date", "2021-05-10", "当事人于2021年5月10日将建筑垃圾倾倒在绿化带内"});
+  doc_of(ended, "filing_approval")
+      .facts.push_back(
+          {"violation_date", "2021-05-10", "当事人于2021年5月10日将建筑垃圾倾倒在绿化带内"});
   CHECK(outcome(audit(ended), "DL-limitation-2y") == Outcome::failed);
 }

@@ -188,7 +188,8 @@ TEST_CASE("every template title is recognised in four layouts", "[checker][title
     const std::string title = t.title;
     const Document layouts[] = {
         member("0001.pdf", title),
-        member("0002.pdf", "广州市海珠区人民政府赤岗街道办事处\n" + title + "\n穗海赤岗综执〔2024〕1号"),
+        member("0002.pdf",
+               "广州市海珠区人民政府赤岗街道办事处\n" + title + "\n穗海赤岗综执〔2024〕1号"),
         member("0003.pdf", spaced(title)),
         member("05-" + title + ".docx"),
     };
@@ -198,8 +199,8 @@ TEST_CASE("every template title is recognised in four layouts", "[checker][title
       if (got.type == t.type) {
         ++recognised;
       } else {
-        missed += "\n" + title + " (" + d.path + ") -> " + got.type.value_or("未识别") +
-                  "，应为 " + t.type;
+        missed += "\n" + title + " (" + d.path + ") -> " + got.type.value_or("未识别") + "，应为 " +
+                  t.type;
       }
     }
   }
@@ -228,9 +229,9 @@ TEST_CASE("an approval form that names another document approves it", "[checker]
            Form{"行政处罚事先告知书审批", "approval_form", "penalty_notice", 3},
            Form{"责令改正通知书呈批", "approval_form", "correction_order", 2},
        }) {
-    for (const Document& d : {member("x.pdf", std::string("广州市海珠区人民政府赤岗街道办事处\n") + f.title),
-                              member(spaced(f.title) + ".docx"),
-                              member(std::string("07-") + f.title + ".pdf")}) {
+    for (const Document& d :
+         {member("x.pdf", std::string("广州市海珠区人民政府赤岗街道办事处\n") + f.title),
+          member(spaced(f.title) + ".docx"), member(std::string("07-") + f.title + ".pdf")}) {
       INFO(f.title << " as " << d.path);
       const Document got = classified(d);
       CHECK(got.type == f.type);
@@ -241,19 +242,15 @@ TEST_CASE("an approval form that names another document approves it", "[checker]
 }
 
 TEST_CASE("a form that is itself a document type approves nothing", "[checker][titles]") {
-  for (const Titled& t : {Titled{"立案审批表", "filing_approval"},
-                          Titled{"结案审批表", "closing_approval"},
-                          Titled{"行政处罚审批表", "penalty_approval"},
-                          Titled{"案件处理审批表", "penalty_approval"},
-                          Titled{"案件处理呈批表", "penalty_approval"},
-                          Titled{"延期缴纳罚款审批表", "payment_deferral_approval"},
-                          Titled{"撤销立案审批表", "filing_withdrawal"},
-                          Titled{"案件法制审核表", "legal_review"},
-                          Titled{"案件调查终结审批表", "investigation_report"},
-                          Titled{"立案审批", "filing_approval"},
-                          Titled{"结案审批", "closing_approval"},
-                          Titled{"行政处罚事先告知书", "penalty_notice"},
-                          Titled{"行政处罚决定书", "penalty_decision"}}) {
+  for (const Titled& t :
+       {Titled{"立案审批表", "filing_approval"}, Titled{"结案审批表", "closing_approval"},
+        Titled{"行政处罚审批表", "penalty_approval"}, Titled{"案件处理审批表", "penalty_approval"},
+        Titled{"案件处理呈批表", "penalty_approval"},
+        Titled{"延期缴纳罚款审批表", "payment_deferral_approval"},
+        Titled{"撤销立案审批表", "filing_withdrawal"}, Titled{"案件法制审核表", "legal_review"},
+        Titled{"案件调查终结审批表", "investigation_report"}, Titled{"立案审批", "filing_approval"},
+        Titled{"结案审批", "closing_approval"}, Titled{"行政处罚事先告知书", "penalty_notice"},
+        Titled{"行政处罚决定书", "penalty_decision"}}) {
     INFO(t.title);
     const Document got = classified(member("x.pdf", t.title));
     CHECK(got.type == t.type);
@@ -284,8 +281,9 @@ TEST_CASE("the decision's date is never the date of its approval form", "[checke
   const Checklist& cl = bundled_checklist();
   Case c;
   c.archive = "x.zip";
-  Document form = text_document("evidence", "行政处罚决定审批表\n负责人审批意见：同意\n签字：李四  2024年5月10日\n",
-                                "07-审批.docx");
+  Document form = text_document(
+      "evidence", "行政处罚决定审批表\n负责人审批意见：同意\n签字：李四  2024年5月10日\n",
+      "07-审批.docx");
   form.type.reset();
   form.type_source = Source::none;
   form.title = "行政处罚决定审批表";
@@ -314,10 +312,12 @@ TEST_CASE("an approval form named inside a longer line (a catalogue row) is a fo
 }
 
 TEST_CASE("a label line under the title is not taken for the title", "[checker][titles]") {
-  CHECK(classified(member("x.pdf", "行政处罚信息公示\n行政处罚决定书文号 穗海南华综执罚决〔2024〕23号"))
+  CHECK(classified(
+            member("x.pdf", "行政处罚信息公示\n行政处罚决定书文号 穗海南华综执罚决〔2024〕23号"))
             .type == "publication_record");
-  CHECK(classified(member("x.pdf", "公示\n行政处罚决定书文号：穗海南华综执罚决〔2024〕23号")).type !=
-        "penalty_decision");
+  CHECK(
+      classified(member("x.pdf", "公示\n行政处罚决定书文号：穗海南华综执罚决〔2024〕23号")).type !=
+      "penalty_decision");
   CHECK(classified(member("x.pdf", "附件1：行政处罚决定书\n穗海赤岗综执罚决〔2024〕3号")).type ==
         "penalty_decision");
 }
@@ -333,8 +333,9 @@ TEST_CASE("an approval form of something unknown is no type, and keeps its title
 TEST_CASE("an unclassified document keeps its title line in the JSON result", "[checker][titles]") {
   Case c;
   c.archive = "x.zip";
-  c.documents = {member("0007.pdf", "广州市海珠区人民政府赤岗街道办事处\n关于某某事项的情况说明\n正文"),
-                 member("IMG_0001.jpg")};
+  c.documents = {
+      member("0007.pdf", "广州市海珠区人民政府赤岗街道办事处\n关于某某事项的情况说明\n正文"),
+      member("IMG_0001.jpg")};
   c.documents[1].has_text = false;
   classify(c, bundled_checklist());
   REQUIRE_FALSE(c.documents[0].type.has_value());
@@ -347,15 +348,17 @@ TEST_CASE("an unclassified document keeps its title line in the JSON result", "[
 
 TEST_CASE("the title line shown skips the organ's lines", "[checker][titles]") {
   CHECK(first_title_line("广州市海珠区人民政府\n赤岗街道办事处\n情况说明") == "情况说明");
-  CHECK(first_title_line("广州市海珠区人民政府赤岗街道办事处") == "广州市海珠区人民政府赤岗街道办事处");
+  CHECK(first_title_line("广州市海珠区人民政府赤岗街道办事处") ==
+        "广州市海珠区人民政府赤岗街道办事处");
   CHECK(first_title_line(std::string(50, 'x')).size() == 40 + std::string("…").size());
 }
 
 TEST_CASE("a title wrapped over two lines is recognised", "[checker][titles]") {
   CHECK(classified(member("x.pdf", "行政处罚事先\n告知书\n穗海赤岗综执罚告〔2024〕2号")).type ==
         "penalty_notice");
-  CHECK(classified(member("x.pdf", "广州市海珠区人民政府赤岗街道办事处\n行政处罚（听证）告知书\n审批表")).type ==
-        "approval_form");
+  CHECK(classified(
+            member("x.pdf", "广州市海珠区人民政府赤岗街道办事处\n行政处罚（听证）告知书\n审批表"))
+            .type == "approval_form");
   // A whole line still wins over a joined pair.
   CHECK(classified(member("x.pdf", "送达回证\n行政处罚决定书")).type == "service_receipt");
 }
@@ -365,7 +368,8 @@ TEST_CASE("lines that name no document stay unclassified", "[checker][titles]") 
        {"当事人：张三\n地址：广州市海珠区赤岗路1号", "第1页 共3页", "以下空白", "（印章）",
         "身份证件号码 440105197809214013", "广州市海珠区人民政府赤岗街道办事处\n二〇二四年三月五日",
         "关于张三占道经营一案的情况说明", "行政处罚决定书文号：穗海赤岗综执罚决〔2024〕3号",
-        "经查，当事人于2024年3月1日在本辖区经营时，执法人员已依法送达行政处罚决定书并告知其权利义务"}) {
+        "经查，当事人于2024年3月1日在本辖区经营时，执法人员已依法送达行政处罚决定书并告知其权利义"
+        "务"}) {
     INFO(text);
     CHECK_FALSE(classified(member("0001.pdf", text)).type.has_value());
   }
@@ -373,17 +377,21 @@ TEST_CASE("lines that name no document stay unclassified", "[checker][titles]") 
 
 TEST_CASE("a heading line with the organ and the number around the title classifies",
           "[checker][titles]") {
-  CHECK(classified(member("0001.pdf",
-                          "广州市海珠区人民政府赤岗街道办事处行政处罚决定书穗海赤岗综执罚决〔2024〕31号"))
+  CHECK(classified(
+            member("0001.pdf",
+                   "广州市海珠区人民政府赤岗街道办事处行政处罚决定书穗海赤岗综执罚决〔2024〕31号"))
             .type == "penalty_decision");
-  CHECK(classified(member("0001.pdf", "广州市海珠区人民政府赤岗街道办事处行政处罚事先告知书〔2024〕"
-                                      "穗海赤岗综执罚告第20号（正本）"))
+  CHECK(classified(member("0001.pdf",
+                          "广州市海珠区人民政府赤岗街道办事处行政处罚事先告知书〔2024〕"
+                          "穗海赤岗综执罚告第20号（正本）"))
             .type == "penalty_notice");
   // A long body sentence still is no title.
-  CHECK_FALSE(classified(member("0001.pdf",
-                                "经查，当事人于2024年3月1日在本辖区经营时，执法人员已依法送达行政处罚决定书并"
-                                "告知其权利义务"))
-                  .type.has_value());
+  CHECK_FALSE(
+      classified(
+          member("0001.pdf",
+                 "经查，当事人于2024年3月1日在本辖区经营时，执法人员已依法送达行政处罚决定书并"
+                 "告知其权利义务"))
+          .type.has_value());
 }
 
 TEST_CASE("a title in a table cell beside a labelled number classifies", "[checker][titles]") {

@@ -1,9 +1,9 @@
 #include <catch2/catch.hpp>
 
-#include "tests/cli_support.h"
 #include <fstream>
 #include <sstream>
 #include <string>
+#include "tests/cli_support.h"
 
 #include "importers/formats.h"
 #include "tests/zip_fixtures.h"

@@ -51,8 +51,9 @@ TEST_CASE("a written DOCX has the parts Word needs and an A4 section", "[testdat
   w.heading("行政处罚决定书");
   w.paragraph("正文");
   auto parts = finish_ok(w);
-  for (const char* name : {"[Content_Types].xml", "_rels/.rels", "word/document.xml",
-                           "word/_rels/document.xml.rels", "word/styles.xml", "docProps/core.xml"}) {
+  for (const char* name :
+       {"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels",
+        "word/styles.xml", "docProps/core.xml"}) {
     INFO(name);
     REQUIRE(parts.count(name) == 1);
     parse(parts[name]);
@@ -105,7 +106,8 @@ TEST_CASE("a table becomes w:tbl with one w:tc per cell and spans short rows", "
   REQUIRE(rows.size() == 3);
   CHECK(rows[1].node().select_nodes("w:tc").size() == 4);
   const pugi::xml_node spanned = rows[2].node().select_node("w:tc[2]").node();
-  CHECK(std::string(spanned.select_node("w:tcPr/w:gridSpan").node().attribute("w:val").value()) == "3");
+  CHECK(std::string(spanned.select_node("w:tcPr/w:gridSpan").node().attribute("w:val").value()) ==
+        "3");
   CHECK(spanned.select_nodes("w:p").size() == 2);
   CHECK(rows[0].node().select_node("w:trPr/w:tblHeader"));
   CHECK(document_text(parts["word/document.xml"]).find("穗海赤岗综执罚决〔2024〕31号") !=

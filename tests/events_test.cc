@@ -158,7 +158,8 @@ TEST_CASE("payment is dated by the slip's payment date before its signature date
   CHECK(paid->date.iso() == "2024-10-11");
   CHECK_THAT(paid->origin, Catch::Contains("填制日期:2024-10-11"));
   // Filled in one day, paid the next: the payment's date.
-  doc_of(c, "payment_proof").facts.push_back({"payment_date", "2024-10-12", "缴款日期：2024-10-12"});
+  doc_of(c, "payment_proof")
+      .facts.push_back({"payment_date", "2024-10-12", "缴款日期：2024-10-12"});
   CHECK(find_event(c, bundled(), "paid")->date.iso() == "2024-10-12");
   // Without it, the slip's own date.
   std::erase_if(doc_of(c, "payment_proof").facts,

@@ -9,11 +9,11 @@
 #include <vector>
 
 #include "importers/facts.h"
-#include "tests/fact_values.h"
 #include "importers/facts_labels.h"
 #include "importers/facts_text.h"
 #include "importers/import.h"
 #include "tests/cli_support.h"
+#include "tests/fact_values.h"
 
 using auditor::extract_facts;
 using auditor::Fact;
@@ -39,29 +39,30 @@ auditor::Document fixture(const std::string& name) {
 }  // namespace
 
 TEST_CASE("service date after its label on the same line, in every wording", "[facts][dates]") {
-  for (const char* text : {"签收日期：2024年4月8日\n", "签收日期:2024年4月8日\n",
-                           "送达时间：2024年4月8日10时30分\n", "送达日期 2024年4月8日\n",
-                           "收件日期：2024-04-08\n", "收到时间：2024年4月8日上午9时\n",
-                           "签 收 日 期：2024年4月8日\n", "送 达 时 间 ： 2024 年 4 月 8 日\n",
-                           "受送达人签字时间：2024-04-08 10:30:00\n"}) {
+  for (const char* text :
+       {"签收日期：2024年4月8日\n", "签收日期:2024年4月8日\n", "送达时间：2024年4月8日10时30分\n",
+        "送达日期 2024年4月8日\n", "收件日期：2024-04-08\n", "收到时间：2024年4月8日上午9时\n",
+        "签 收 日 期：2024年4月8日\n", "送 达 时 间 ： 2024 年 4 月 8 日\n",
+        "受送达人签字时间：2024-04-08 10:30:00\n"}) {
     INFO(text);
     CHECK(values_of(text, "service_date") == Values{"2024-04-08"});
   }
 }
 
 TEST_CASE("service date in the next cell, also in a 4-column row", "[facts][dates]") {
-  for (const char* text : {"签收日期\t2024年4月8日\n", "送达时间\t2024-04-08 10:30\t送达地点\t赤岗路1号\n",
-                           "受送达人\t张三\t收到时间\t二〇二四年四月八日\n",
-                           "送达方式\t直接送达\t送 达 日 期\t2024.4.8\n"}) {
+  for (const char* text :
+       {"签收日期\t2024年4月8日\n", "送达时间\t2024-04-08 10:30\t送达地点\t赤岗路1号\n",
+        "受送达人\t张三\t收到时间\t二〇二四年四月八日\n",
+        "送达方式\t直接送达\t送 达 日 期\t2024.4.8\n"}) {
     INFO(text);
     CHECK(values_of(text, "service_date") == Values{"2024-04-08"});
   }
 }
 
 TEST_CASE("service date in a PDF row whose cells are runs of spaces", "[facts][dates]") {
-  for (const char* text : {"送达时间    2024年4月8日    送达地点    赤岗路12号\n",
-                           "送达人：李四    签收日期  2024年4月8日\n",
-                           "收件人签名    张三    2024年4月8日\n"}) {
+  for (const char* text :
+       {"送达时间    2024年4月8日    送达地点    赤岗路12号\n",
+        "送达人：李四    签收日期  2024年4月8日\n", "收件人签名    张三    2024年4月8日\n"}) {
     INFO(text);
     CHECK(values_of(text, "service_date") == Values{"2024-04-08"});
   }
@@ -74,7 +75,8 @@ TEST_CASE("service date on the line below its label", "[facts][dates]") {
        {"签收日期：\n2024年4月8日\n", "送 达 日 期\n2024.4.8\n", "收件日期\n２０２４年４月８日\n",
         // A narrow PDF cell wraps the label, or writes it one character a line.
         "送达方式 直接送达\n收件人签名或\n盖章\n李志强2024年4月8日\n",
-        "收件人签字（或盖章）及收\n件日期\n周伟明（与受送达人的关系：经营者） ２０２４年\n４月８日\n",
+        "收件人签字（或盖章）及收\n件日期\n周伟明（与受送达人的关系：经营者） "
+        "２０２４年\n４月８日\n",
         "送达地点 同福西路\n送\n达\n时\n间\n２０２４年４月８日\n"}) {
     INFO(text);
     CHECK(values_of(text, "service_date") == Values{"2024-04-08"});
@@ -115,9 +117,9 @@ TEST_CASE("a date is read in every written form", "[facts][dates]") {
   for (const char* date :
        {"2024年4月8日", "２０２４年４月８日", "二〇二四年四月八日", "二○二四年四月八日",
         "二零二四年四月八日", "二Ｏ二四年四月八日", "二O二四年四月八日", "二\u039f二四年四月八日",
-        "二\u041e二四年四月八日", "2024 年 4 月 8 日", "2024年 4月 8日",
-        "2024-04-08", "2024-04-08 10:30:00", "2024年04月08日", "2024年4月8日9时5分",
-        "2024年4月8日上午9时", "2024.4.8", "2024/4/8", "2024年4月8号"}) {
+        "二\u041e二四年四月八日", "2024 年 4 月 8 日", "2024年 4月 8日", "2024-04-08",
+        "2024-04-08 10:30:00", "2024年04月08日", "2024年4月8日9时5分", "2024年4月8日上午9时",
+        "2024.4.8", "2024/4/8", "2024年4月8号"}) {
     std::string text = std::string("签收日期：") + date + "\n";
     INFO(text);
     CHECK(values_of(text, "service_date") == Values{"2024-04-08"});
@@ -125,9 +127,9 @@ TEST_CASE("a date is read in every written form", "[facts][dates]") {
 }
 
 TEST_CASE("payment date after the labels of payment slips", "[facts][dates]") {
-  for (const char* text : {"填制日期:2024-05-20\n", "缴款日期：2024年5月20日\n", "交款日期\t2024.5.20\n",
-                           "开票日期：2024年05月20日\n", "收款日期\n2024-05-20\n",
-                           "缴费日期 2024年5月20日 14:22\n"}) {
+  for (const char* text :
+       {"填制日期:2024-05-20\n", "缴款日期：2024年5月20日\n", "交款日期\t2024.5.20\n",
+        "开票日期：2024年05月20日\n", "收款日期\n2024-05-20\n", "缴费日期 2024年5月20日 14:22\n"}) {
     INFO(text);
     CHECK(values_of(text, "payment_date") == Values{"2024-05-20"});
   }
@@ -175,10 +177,12 @@ TEST_CASE("violation date after its labels and in a findings sentence", "[facts]
 }
 
 TEST_CASE("publication date under a label written one character a line", "[facts][dates]") {
-  CHECK(values_of("公\n示\n网\n站\n广东省行政执法信息公示平台\n公\n示\n日\n期\n２０２４年３月２６日\n",
-                  "publication_date") == Values{"2024-03-26"});
-  CHECK(values_of("公示网站\n广东省行政执法信息公示平台\n２０２４年３月２６日\n", "publication_date")
-            .empty());
+  CHECK(values_of(
+            "公\n示\n网\n站\n广东省行政执法信息公示平台\n公\n示\n日\n期\n２０２４年３月２６日\n",
+            "publication_date") == Values{"2024-03-26"});
+  CHECK(
+      values_of("公示网站\n广东省行政执法信息公示平台\n２０２４年３月２６日\n", "publication_date")
+          .empty());
 }
 
 TEST_CASE("a date broken after 年 or 月 by a narrow cell is one date", "[facts][dates]") {
@@ -201,8 +205,8 @@ TEST_CASE("document date after a seal mark, in a table cell and after a bare sig
   for (const char* text :
        {"正文。\n广州市海珠区赤岗街道办事处（印章）  2024年4月8日\n",
         "正文。\n广州市海珠区赤岗街道办事处\n（印章）\n二〇二四年四月八日\n",
-        "正文。\n某某街道办事处（公章）\n2024年4月8日\n", "审批意见\t同意\n签字（盖章）：    2024年4月8日\n",
-        "负责人意见\t同意\t日期\t2024-04-08\n",
+        "正文。\n某某街道办事处（公章）\n2024年4月8日\n",
+        "审批意见\t同意\n签字（盖章）：    2024年4月8日\n", "负责人意见\t同意\t日期\t2024-04-08\n",
         "正文。\n广州市海珠区人民政府赤岗街道办事处        2024年4月8日\n"}) {
     INFO(text);
     CHECK(values_of(text, "doc_date") == Values{"2024-04-08"});
@@ -267,7 +271,8 @@ TEST_CASE("labels are cut from the text around them", "[facts][dates]") {
   CHECK(values_of("执法人员签名：张三、李四\t2024年1月12日\n", "labelled_date") ==
         Values{"执法人员签名=2024-01-12"});
   CHECK(values_of("签 收 日 期 2024年1月12日\n", "labelled_date") == Values{"签收日期=2024-01-12"});
-  CHECK(values_of("签 收 日 期：2024年1月12日\n", "labelled_date") == Values{"签收日期=2024-01-12"});
+  CHECK(values_of("签 收 日 期：2024年1月12日\n", "labelled_date") ==
+        Values{"签收日期=2024-01-12"});
   CHECK(values_of("签名：黄志明、林晓东　签名时间：2024-03-04 15:22:10\n", "labelled_date") ==
         Values{"签名时间=2024-03-04"});
   // Running text before a colon is no label.
@@ -289,8 +294,8 @@ TEST_CASE("a receipt reads the same service date in every layout", "[facts][date
 }
 
 TEST_CASE("the date-label file is well formed and names known kinds", "[facts][dates]") {
-  const std::vector<std::string> kinds = {"service_date",     "payment_date",   "publication_date",
-                                          "violation_date",   "discovery_date", "filing_date",
+  const std::vector<std::string> kinds = {"service_date",   "payment_date",   "publication_date",
+                                          "violation_date", "discovery_date", "filing_date",
                                           "hearing_date"};
   std::string_view data = auditor::facts::date_labels_data();
   std::size_t lines = 0;
@@ -313,9 +318,9 @@ TEST_CASE("a receipt made by LibreOffice gives its service date and every labell
           "[facts][dates]") {
   const auditor::Document d = fixture("receipt.docx");
   CHECK(values(d.facts, "service_date") == Values{"2024-04-08"});
-  CHECK(values(d.facts, "labelled_date") ==
-        Values{"送达时间=2024-04-08", "收件人签字（或盖章）及收件日期=2024-04-08",
-               "送达人签名=2024-04-08"});
+  CHECK(values(d.facts, "labelled_date") == Values{"送达时间=2024-04-08",
+                                                   "收件人签字（或盖章）及收件日期=2024-04-08",
+                                                   "送达人签名=2024-04-08"});
   CHECK(d.date == "2024-04-08");  // under the seal
 }
 
@@ -334,9 +339,10 @@ TEST_CASE("a publication record table gives the publication date under its heade
   CHECK(values(d.facts, "doc_date").empty());  // table data, not a signature
 }
 
-TEST_CASE("extract shows every date of a receipt, a payment slip and a publication record "
-          "with its label",
-          "[facts][dates][cli]") {
+TEST_CASE(
+    "extract shows every date of a receipt, a payment slip and a publication record "
+    "with its label",
+    "[facts][dates][cli]") {
   using auditor::test::run_cli;
   using auditor::test::sh_quote;
   const auto run = [&](const char* name) {
@@ -359,8 +365,8 @@ TEST_CASE("extract shows every date of a receipt, a payment slip and a publicati
 TEST_CASE("every row of a long table reads its date under the one header", "[facts][dates]") {
   std::string table = "文号\t当事人\t公示日期\n";
   for (int i = 1; i <= 28; ++i)
-    table += "穗罚〔2024〕" + std::to_string(i) + "号\t某某公司\t2024-05-" +
-             (i < 10 ? "0" : "") + std::to_string(i) + "\n";
+    table += "穗罚〔2024〕" + std::to_string(i) + "号\t某某公司\t2024-05-" + (i < 10 ? "0" : "") +
+             std::to_string(i) + "\n";
   const Values dates = values_of(table, "publication_date");
   REQUIRE(dates.size() == 28);
   CHECK(dates.front() == "2024-05-01");
@@ -371,8 +377,9 @@ TEST_CASE("every row of a long table reads its date under the one header", "[fac
   longer += "穗罚〔2024〕2号\t2024-05-21\n";
   CHECK(values_of(longer, "publication_date") == Values{"2024-05-20", "2024-05-21"});
   // A row of another width ends the table.
-  CHECK(values_of("文号\t公示日期\n穗罚〔2024〕1号\t2024-05-20\n备注\n穗罚〔2024〕2号\t2024-05-21\n",
-                  "publication_date") == Values{"2024-05-20"});
+  CHECK(
+      values_of("文号\t公示日期\n穗罚〔2024〕1号\t2024-05-20\n备注\n穗罚〔2024〕2号\t2024-05-21\n",
+                "publication_date") == Values{"2024-05-20"});
 }
 
 TEST_CASE("dates of a huge line or table are read in linear time", "[facts][dates][hostile]") {
@@ -411,7 +418,8 @@ TEST_CASE("a payment slip and a publication record read the same date in every l
   for (const char* text :
        {"广东省非税收入电子缴款书\n票据代码：44060124 票据号码：4400308841\n填制日期:2024-03-21\n",
         "缴款书\n缴款人\t张三\t填制日期\t2024年3月21日\n",
-        "缴款书\n缴款人  张三    填制日期  2024.3.21\n", "缴款书\n填制日期\n二〇二四年三月二十一日\n"}) {
+        "缴款书\n缴款人  张三    填制日期  2024.3.21\n",
+        "缴款书\n填制日期\n二〇二四年三月二十一日\n"}) {
     INFO(text);
     CHECK(values_of(text, "payment_date") == Values{"2024-03-21"});
   }
@@ -436,7 +444,8 @@ TEST_CASE("the vocabulary's synonyms name their kinds", "[facts][dates]") {
 
 TEST_CASE("an act going on since a date is continuing, not dated by its start", "[facts]") {
   for (const char* text : {"经查，当事人自2021年5月10日起在同福西路占道经营，持续至今。\n",
-                           "经查，当事人自2021年5月10日起一直在店外占道经营，违反了《广州市市容环境卫生管理规定》。\n"}) {
+                           "经查，当事人自2021年5月10日起一直在店外占道经营，违反了《广州市市容环境"
+                           "卫生管理规定》。\n"}) {
     INFO(text);
     CHECK(values_of(text, "violation_continuing") == Values{"2021-05-10"});
     CHECK(values_of(text, "violation_date").empty());

@@ -402,18 +402,18 @@ TEST_CASE("empty, blank and malformed UTF-8 input is handled", "[facts]") {
 }
 
 TEST_CASE("a party block laid out as a table gives the name, not the sub-label", "[facts]") {
-  for (const char* text : {"当 事 人\t名称/姓名\t陈建国\n\t证件号码\t440105197809214013\n",
-                           "当事人\n名称/姓名 陈建国\n证件号码440105197809214013\n",
-                           "当事人名称/姓名：陈建国\n",
-                           "当事人姓名或者单位名称:陈建国\n",
-                           "行政相对人名称\t陈建国\n"}) {
+  for (const char* text :
+       {"当 事 人\t名称/姓名\t陈建国\n\t证件号码\t440105197809214013\n",
+        "当事人\n名称/姓名 陈建国\n证件号码440105197809214013\n", "当事人名称/姓名：陈建国\n",
+        "当事人姓名或者单位名称:陈建国\n", "行政相对人名称\t陈建国\n"}) {
     INFO(text);
     CHECK(values_of(text, "party") == std::vector<std::string>{"陈建国"});
   }
 }
 
 TEST_CASE("an officer list continued on the next line without a tab is read whole", "[facts]") {
-  const char* text = "执法人员 黄志明 执法证号44010501023\n林晓东 执法证号44010501057\n记 录 人 林晓东\n";
+  const char* text =
+      "执法人员 黄志明 执法证号44010501023\n林晓东 执法证号44010501057\n记 录 人 林晓东\n";
   CHECK(values_of(text, "officer") ==
         std::vector<std::string>{"黄志明|44010501023", "林晓东|44010501057"});
 }

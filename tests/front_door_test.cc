@@ -6,8 +6,8 @@
 #include "app/checklist_load.h"
 #include "app/data_dirs.h"
 #include "app/round_reports.h"
-#include "store/run_lock.h"
 #include "store/round_reader.h"
+#include "store/run_lock.h"
 #include "store/store.h"
 #include "tests/cli_support.h"
 
@@ -50,7 +50,8 @@ TEST_CASE("auditing a batch reports each case to the observer in input order", "
   Result<AuditOutcome> out = audit_round(request_for(dir.path / "a.db", inputs), bundled(), o);
   REQUIRE(out.ok());
   CHECK(announced == 2);
-  CHECK(seen == std::vector<std::string>{"03-missing-notice-bare.zip", "01-complete-structured.zip"});
+  CHECK(seen ==
+        std::vector<std::string>{"03-missing-notice-bare.zip", "01-complete-structured.zip"});
   CHECK(out->totals.audited == 2);
   CHECK(out->results.size() == 2);
   CHECK(out->round == "第一轮");
@@ -78,8 +79,7 @@ TEST_CASE("a database another run holds is busy, not broken", "[app]") {
   CHECK(out.code() == Code::busy);
 }
 
-TEST_CASE("reports of an unknown round or database are not_found and create nothing",
-          "[app]") {
+TEST_CASE("reports of an unknown round or database are not_found and create nothing", "[app]") {
   TempDir dir;
   ReportRequest request;
   request.dir = dir.path / "out";
@@ -88,9 +88,9 @@ TEST_CASE("reports of an unknown round or database are not_found and create noth
   CHECK(missing_db.code == Code::not_found);
   CHECK_FALSE(fs::exists(dir.path / "none.db"));
 
-  REQUIRE(audit_round(request_for(dir.path / "a.db",
-                                  {(kTestdata / "01-complete-structured.zip").string()}),
-                      bundled(), {})
+  REQUIRE(audit_round(
+              request_for(dir.path / "a.db", {(kTestdata / "01-complete-structured.zip").string()}),
+              bundled(), {})
               .ok());
   request.round = "第九轮";
   Status missing_round = write_round_reports(dir.path / "a.db", request);
@@ -101,8 +101,7 @@ TEST_CASE("reports of an unknown round or database are not_found and create noth
   CHECK(fs::exists(dir.path / "out" / "report.json"));
 }
 
-TEST_CASE("a read-only store reads committed rounds while a writer holds a batch open",
-          "[app]") {
+TEST_CASE("a read-only store reads committed rounds while a writer holds a batch open", "[app]") {
   TempDir dir;
   const fs::path db = dir.path / "a.db";
   REQUIRE(audit_round(request_for(db, {(kTestdata / "01-complete-structured.zip").string()}),
@@ -110,7 +109,8 @@ TEST_CASE("a read-only store reads committed rounds while a writer holds a batch
               .ok());
   Result<std::unique_ptr<Store>> writer = Store::open(db);
   REQUIRE(writer.ok());
-  Result<long long> run = (*writer)->begin_run({"test", "c", "1", "x", "", "第二轮", "inspection", ""});
+  Result<long long> run =
+      (*writer)->begin_run({"test", "c", "1", "x", "", "第二轮", "inspection", ""});
   REQUIRE(run.ok());
   REQUIRE((*writer)->begin_batch().ok());
   Case c;

@@ -21,17 +21,16 @@ TEST_CASE("every testdata archive gives exactly its reviewed findings", "[golden
   Result<std::vector<fs::path>> archives = collect_archives({AUDITOR_SOURCE_DIR "/testdata"});
   REQUIRE(archives.ok());
   // The bundled archives only; testdata/variants/ has its own test ([variants]).
-  std::erase_if(*archives, [](const fs::path& a) {
-    return a.parent_path().filename() != "testdata";
-  });
+  std::erase_if(*archives,
+                [](const fs::path& a) { return a.parent_path().filename() != "testdata"; });
   REQUIRE(archives->size() == 6);
   const bool update = std::getenv("AUDITOR_UPDATE_GOLDEN") != nullptr;
   for (const fs::path& archive : *archives) {
     CaseResult r = audit_archive(archive, *checklist, ImportOptions{});
     r.c.archive = archive.filename().string();
     const std::string actual = case_json(r.c, r.audit).dump(2) + "\n";
-    const fs::path expected_file = fs::path(AUDITOR_SOURCE_DIR "/testdata/expected") /
-                                   (archive.stem().string() + ".json");
+    const fs::path expected_file =
+        fs::path(AUDITOR_SOURCE_DIR "/testdata/expected") / (archive.stem().string() + ".json");
     if (update) test::write_file(expected_file, actual);
     INFO("golden file " << expected_file.string()
                         << " differs; review and regenerate with AUDITOR_UPDATE_GOLDEN=1");

@@ -107,9 +107,9 @@ std::string hundred_thousand_entries() {
 struct Attack {
   std::string file;
   std::string bytes;
-  bool rejected;                        // else audited with import findings
-  std::vector<std::string> reasons;     // each in the error or some import finding
-  std::vector<std::string> documents;   // members that must still be read
+  bool rejected;                       // else audited with import findings
+  std::vector<std::string> reasons;    // each in the error or some import finding
+  std::vector<std::string> documents;  // members that must still be read
 };
 
 std::vector<Attack> attacks(const std::string& evil) {
@@ -124,50 +124,74 @@ std::vector<Attack> attacks(const std::string& evil) {
                  {"决定书.docx"}});
   Member link("link-to-passwd", "/etc/passwd");
   link.symlink = true;
-  out.push_back({"symlink.zip", make_zip({link, Member("决定书.docx", docx)}), false,
-                 {"成员是符号链接"}, {"决定书.docx"}});
-  out.push_back({"ratio-bomb.zip",
-                 make_zip({Member("bomb.xml", std::string(20 << 20, '\0')),
-                           Member("决定书.docx", docx)}),
-                 false, {"疑似压缩炸弹"}, {"决定书.docx"}});
+  out.push_back({"symlink.zip",
+                 make_zip({link, Member("决定书.docx", docx)}),
+                 false,
+                 {"成员是符号链接"},
+                 {"决定书.docx"}});
+  out.push_back(
+      {"ratio-bomb.zip",
+       make_zip({Member("bomb.xml", std::string(20 << 20, '\0')), Member("决定书.docx", docx)}),
+       false,
+       {"疑似压缩炸弹"},
+       {"决定书.docx"}});
   RawMember alias("alias.docx");
   alias.alias_of = 0;
-  out.push_back({"overlap.zip", make_raw_zip({RawMember("a.docx", docx), alias}), true,
-                 {"相互重叠"}, {}});
+  out.push_back(
+      {"overlap.zip", make_raw_zip({RawMember("a.docx", docx), alias}), true, {"相互重叠"}, {}});
   RawMember shrunk("shrunk.txt", std::string(4096, 'x'));
   shrunk.declared_size = 10;
   RawMember inflated("inflated.txt", "short");
   inflated.declared_size = 100000;
   out.push_back({"lying-sizes.zip",
-                 make_raw_zip({shrunk, inflated, RawMember("决定书.docx", docx)}), false,
-                 {"声明大小不实", "少于声明的"}, {"决定书.docx"}});
+                 make_raw_zip({shrunk, inflated, RawMember("决定书.docx", docx)}),
+                 false,
+                 {"声明大小不实", "少于声明的"},
+                 {"决定书.docx"}});
   const std::string level2 = make_zip({Member("深层.docx", docx)});
   const std::string level1 = make_zip({Member("inner.zip", level2), Member("中层.docx", docx)});
-  out.push_back({"nested.zip", make_zip({Member("outer.zip", level1), Member("决定书.docx", docx)}),
-                 false, {"嵌套层数超过上限"}, {"决定书.docx", "outer.zip/中层.docx"}});
-  out.push_back({"100k-entries.zip", hundred_thousand_entries(), true,
-                 {"包含 100000 个条目，超过上限 20000 个"}, {}});
+  out.push_back({"nested.zip",
+                 make_zip({Member("outer.zip", level1), Member("决定书.docx", docx)}),
+                 false,
+                 {"嵌套层数超过上限"},
+                 {"决定书.docx", "outer.zip/中层.docx"}});
+  out.push_back({"100k-entries.zip",
+                 hundred_thousand_entries(),
+                 true,
+                 {"包含 100000 个条目，超过上限 20000 个"},
+                 {}});
   out.push_back({"duplicates.zip",
                  make_raw_zip({RawMember("决定书.docx", docx), RawMember("决定书.docx", "second"),
                                RawMember("other.txt", "x")}),
-                 false, {"同名"}, {"决定书.docx"}});
+                 false,
+                 {"同名"},
+                 {"决定书.docx"}});
   Member locked("告知书.docx", docx);
   locked.password = "secret";
-  out.push_back({"encrypted.zip", make_zip({locked, Member("决定书.docx", docx)}), false,
-                 {"成员已加密"}, {"决定书.docx"}});
-  out.push_back({"truncated.zip", good.substr(0, good.size() / 2), true, {"压缩包已截断或损坏"},
-                 {}});
+  out.push_back({"encrypted.zip",
+                 make_zip({locked, Member("决定书.docx", docx)}),
+                 false,
+                 {"成员已加密"},
+                 {"决定书.docx"}});
+  out.push_back(
+      {"truncated.zip", good.substr(0, good.size() / 2), true, {"压缩包已截断或损坏"}, {}});
   out.push_back({"empty.zip", "", true, {"文件为空"}, {}});
-  out.push_back({"no-entries.zip", make_raw_zip({}), true, {"压缩包中没有可识别的文书，不是案卷"}, {}});
+  out.push_back(
+      {"no-entries.zip", make_raw_zip({}), true, {"压缩包中没有可识别的文书，不是案卷"}, {}});
   out.push_back({"system-files-only.zip",
-                 make_raw_zip({RawMember("__MACOSX/._决定书.docx", "x"), RawMember("Thumbs.db", "x"),
-                               RawMember("案卷/.DS_Store", "x")}),
-                 true, {"压缩包中没有可识别的文书，不是案卷"}, {}});
-  out.push_back({"not-a-zip.zip", "这不是压缩包，只是一段文字。\n", true,
-                 {"不是有效的 ZIP 压缩包"}, {}});
-  out.push_back({"undecodable-name.zip",
-                 make_raw_zip({RawMember("\xff\xfe\xff.docx", docx), RawMember("决定书.docx", docx)}),
-                 false, {"文件名既不是 UTF-8 也不是 GBK/GB18030 编码"}, {"决定书.docx"}});
+                 make_raw_zip({RawMember("__MACOSX/._决定书.docx", "x"),
+                               RawMember("Thumbs.db", "x"), RawMember("案卷/.DS_Store", "x")}),
+                 true,
+                 {"压缩包中没有可识别的文书，不是案卷"},
+                 {}});
+  out.push_back(
+      {"not-a-zip.zip", "这不是压缩包，只是一段文字。\n", true, {"不是有效的 ZIP 压缩包"}, {}});
+  out.push_back(
+      {"undecodable-name.zip",
+       make_raw_zip({RawMember("\xff\xfe\xff.docx", docx), RawMember("决定书.docx", docx)}),
+       false,
+       {"文件名既不是 UTF-8 也不是 GBK/GB18030 编码"},
+       {"决定书.docx"}});
   return out;
 }
 
@@ -191,9 +215,10 @@ bool has_document(const nlohmann::json& c, const std::string& path) {
   return false;
 }
 
-TEST_CASE("a batch of hostile archives is audited: each attack rejected or reported, the rest "
-          "audited, nothing written outside, memory bounded",
-          "[hostile]") {
+TEST_CASE(
+    "a batch of hostile archives is audited: each attack rejected or reported, the rest "
+    "audited, nothing written outside, memory bounded",
+    "[hostile]") {
   TempDir dir;
   const fs::path batch = dir.path / "batch", work = dir.path / "work";
   fs::create_directories(batch);
@@ -211,9 +236,8 @@ TEST_CASE("a batch of hostile archives is audited: each attack rejected or repor
   }
   const std::set<std::string> before = files_below(dir.path);
 
-  const Measured run =
-      run_measured({"audit", batch.string(), "--db", "x.db", "--json", "r.json"}, work,
-                   dir.path / "log.txt");
+  const Measured run = run_measured({"audit", batch.string(), "--db", "x.db", "--json", "r.json"},
+                                    work, dir.path / "log.txt");
   INFO(read_file(dir.path / "log.txt"));
   CHECK(run.status == 1);  // some archives were rejected
   INFO("peak RSS " << run.max_rss_kb << " KB");
@@ -250,9 +274,9 @@ TEST_CASE("a batch of hostile archives is audited: each attack rejected or repor
     INFO(f);
     CHECK((f == "work/r.json" || f.rfind("work/x.db", 0) == 0));
   }
-  for (const fs::path& p : {dir.path / evil, dir.path.parent_path() / evil, batch / evil,
-                            work.parent_path().parent_path() / evil, fs::path("/tmp") / evil,
-                            fs::path("/") / evil})
+  for (const fs::path& p :
+       {dir.path / evil, dir.path.parent_path() / evil, batch / evil,
+        work.parent_path().parent_path() / evil, fs::path("/tmp") / evil, fs::path("/") / evil})
     CHECK_FALSE(fs::exists(p));
 }
 
@@ -264,9 +288,9 @@ TEST_CASE("an archive with no document is rejected as not a case file", "[hostil
   const std::vector<std::pair<std::string, std::string>> empty = {
       {"no entries", make_raw_zip({})},
       {"folders only", make_zip({folder, stage})},
-      {"system files only", make_zip({Member("__MACOSX/案卷/._告知书.docx", "mac"),
-                                      Member("案卷/Thumbs.db", "thumbs"), Member(".DS_Store", "ds"),
-                                      Member("案卷/desktop.ini", "[.ShellClassInfo]")})},
+      {"system files only",
+       make_zip({Member("__MACOSX/案卷/._告知书.docx", "mac"), Member("案卷/Thumbs.db", "thumbs"),
+                 Member(".DS_Store", "ds"), Member("案卷/desktop.ini", "[.ShellClassInfo]")})},
       {"a manifest only", make_zip({Member("manifest.xml", "<manifest/>")})}};
   for (const auto& [what, zip] : empty) {
     INFO(what);
@@ -276,9 +300,10 @@ TEST_CASE("an archive with no document is rejected as not a case file", "[hostil
     CHECK(c.documents.empty());
   }
   // A real document beside the system files is a case file.
-  const Case ok = import_archive_bytes(
-      "ok.zip", make_zip({Member("__MACOSX/._决定书.docx", "mac"), Member("决定书.docx", fixture("decision.docx"))}),
-      ImportOptions{});
+  const Case ok = import_archive_bytes("ok.zip",
+                                       make_zip({Member("__MACOSX/._决定书.docx", "mac"),
+                                                 Member("决定书.docx", fixture("decision.docx"))}),
+                                       ImportOptions{});
   CHECK_FALSE(ok.rejected);
   CHECK(ok.documents.size() == 2);
 }
@@ -286,8 +311,8 @@ TEST_CASE("an archive with no document is rejected as not a case file", "[hostil
 TEST_CASE("a second member with the same name is reported, never merged into the first",
           "[hostile]") {
   const std::string docx = fixture("decision.docx");
-  const std::string zip = make_raw_zip({RawMember("决定书.docx", docx),
-                                        RawMember("决定书.docx", "another body")});
+  const std::string zip =
+      make_raw_zip({RawMember("决定书.docx", docx), RawMember("决定书.docx", "another body")});
   const Case c = import_archive_bytes("dup.zip", zip, ImportOptions{});
   REQUIRE_FALSE(c.rejected);
   REQUIRE(c.documents.size() == 1);
@@ -355,13 +380,12 @@ TEST_CASE("an archive over max_archive_bytes is rejected before it is read", "[h
 
 TEST_CASE("audit --max-entries and --max-nesting tighten the import limits", "[hostile]") {
   TempDir dir;
-  write_file(dir.path / "many.zip", make_zip({Member("a.txt", "a"), Member("b.txt", "b"),
-                                               Member("c.txt", "c")}));
+  write_file(dir.path / "many.zip",
+             make_zip({Member("a.txt", "a"), Member("b.txt", "b"), Member("c.txt", "c")}));
   write_file(dir.path / "nested.zip",
              make_zip({Member("inner.zip", make_zip({Member("a.txt", "a")}))}));
-  const test::CliRun run =
-      test::run_cli("audit many.zip nested.zip --db x.db --json - --max-entries 2 --max-nesting 0",
-                    dir.path);
+  const test::CliRun run = test::run_cli(
+      "audit many.zip nested.zip --db x.db --json - --max-entries 2 --max-nesting 0", dir.path);
   INFO(run.err);
   const nlohmann::json result = nlohmann::json::parse(run.out);
   const nlohmann::json* many = case_for(result, "many.zip");

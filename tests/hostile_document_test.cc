@@ -13,9 +13,9 @@
 #include "importers/formats.h"
 #include "importers/import.h"
 #include "importers/manifest.h"
-#include "util/text_match.h"
 #include "tests/cli_support.h"
 #include "tests/zip_fixtures.h"
+#include "util/text_match.h"
 #include "util/utf8.h"
 
 namespace auditor {
@@ -50,7 +50,9 @@ std::string word_body(const std::string& inner) {
          "><w:body>" + inner + "</w:body></w:document>";
 }
 
-std::string paragraph(const std::string& text) { return "<w:p><w:r><w:t>" + text + "</w:t></w:r></w:p>"; }
+std::string paragraph(const std::string& text) {
+  return "<w:p><w:r><w:t>" + text + "</w:t></w:r></w:p>";
+}
 
 // A one-page OFD whose page content is `content_xml`.
 std::string ofd_with(const std::string& content_xml) {
@@ -70,13 +72,15 @@ std::string ofd_with(const std::string& content_xml) {
 
 std::string ofd_page(const std::string& layer_inner, const char* encoding = "UTF-8") {
   return std::string("<?xml version=\"1.0\" encoding=\"") + encoding +
-         "\"?><ofd:Page xmlns:ofd=\"http://www.ofdspec.org/2016\"><ofd:Content><ofd:Layer ID=\"2\">" +
+         "\"?><ofd:Page xmlns:ofd=\"http://www.ofdspec.org/2016\"><ofd:Content><ofd:Layer "
+         "ID=\"2\">" +
          layer_inner + "</ofd:Layer></ofd:Content></ofd:Page>";
 }
 
 std::string text_object(const std::string& text) {
   return "<ofd:TextObject ID=\"4\" Boundary=\"0 0 100 5\" Font=\"3\" Size=\"3\"><ofd:TextCode "
-         "X=\"0\" Y=\"3\">" + text + "</ofd:TextCode></ofd:TextObject>";
+         "X=\"0\" Y=\"3\">" +
+         text + "</ofd:TextCode></ofd:TextObject>";
 }
 
 std::string repeat(const std::string& s, int n) {
@@ -126,8 +130,8 @@ Imported audit_with(const std::string& member, const std::string& bytes) {
   const std::string good = read_file(kSource / "testdata" / "fixtures" / "decision.docx");
   REQUIRE_FALSE(good.empty());
   Imported r;
-  r.c = import_archive_bytes("case.zip", make_zip({stored(member, bytes), Member("决定书.docx", good)}),
-                             ImportOptions{});
+  r.c = import_archive_bytes(
+      "case.zip", make_zip({stored(member, bytes), Member("决定书.docx", good)}), ImportOptions{});
   for (const ImportIssue& i : r.c.issues) UNSCOPED_INFO(i.member << ": " << i.reason);
   REQUIRE_FALSE(r.c.rejected);
   classify(r.c, checklist());
@@ -146,11 +150,11 @@ TEST_CASE("malformed DOCX XML gives an import finding and the case is audited", 
   CHECK(r.import_findings("broken.docx").find("不是有效的 XML") != std::string::npos);
 }
 
-TEST_CASE("DOCX nested 100,000 elements deep is read without overflowing the stack",
-          "[hostile]") {
-  const std::string deep =
-      repeat("<w:sdt><w:sdtContent>", kDeep) + paragraph("深处") + repeat("</w:sdtContent></w:sdt>", kDeep);
-  const Imported r = audit_with("deep.docx", docx_with(word_body(paragraph("行政处罚决定书") + deep)));
+TEST_CASE("DOCX nested 100,000 elements deep is read without overflowing the stack", "[hostile]") {
+  const std::string deep = repeat("<w:sdt><w:sdtContent>", kDeep) + paragraph("深处") +
+                           repeat("</w:sdtContent></w:sdt>", kDeep);
+  const Imported r =
+      audit_with("deep.docx", docx_with(word_body(paragraph("行政处罚决定书") + deep)));
   const Document* d = r.doc("deep.docx");
   REQUIRE(d != nullptr);
   CHECK(d->text.find("行政处罚决定书") != std::string::npos);
@@ -159,7 +163,8 @@ TEST_CASE("DOCX nested 100,000 elements deep is read without overflowing the sta
 
 TEST_CASE("an enormous DOCX body is read in bounded time", "[hostile]") {
   const auto start = std::chrono::steady_clock::now();
-  const std::string body = repeat(paragraph("当事人违反了有关规定，依法予以处罚。"), 100000);  // ~8 MB
+  const std::string body =
+      repeat(paragraph("当事人违反了有关规定，依法予以处罚。"), 100000);  // ~8 MB
   const Imported r = audit_with("huge.docx", docx_with(word_body(body)));
   const Document* d = r.doc("huge.docx");
   REQUIRE(d != nullptr);
@@ -177,14 +182,15 @@ double seconds(F&& f) {
 }
 
 TEST_CASE("thousands of open DOCX fields keep text extraction linear", "[hostile]") {
-  const std::string field = "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText>"
-                            "PAGE</w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/>"
-                            "</w:r>";
+  const std::string field =
+      "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText>"
+      "PAGE</w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/>"
+      "</w:r>";
   const std::string bytes = docx_with(word_body(
       "<w:p>" + repeat(field, 100000) + repeat("<w:r><w:t>字</w:t></w:r>", 100000) + "</w:p>"));
   Document d;
   const double took = seconds([&] { CHECK(parse_docx(bytes, ZipLimits{}, d).ok()); });
-  CHECK(took < 10.0);  // quadratic took minutes
+  CHECK(took < 10.0);                  // quadratic took minutes
   CHECK(d.text.size() == 300000 + 1);  // every 字 (3 bytes) is field result, not code
 }
 
@@ -212,9 +218,9 @@ TEST_CASE("a DOCX declaring GBK never yields invalid UTF-8 text", "[hostile]") {
 }
 
 TEST_CASE("billion laughs in a DOCX is not expanded", "[hostile]") {
-  const std::string xml = std::string("<?xml version=\"1.0\"?>") + billion_laughs_dtd("w:document") +
-                          "<w:document " + kWordNs + "><w:body>" + paragraph("&lol9;") +
-                          "</w:body></w:document>";
+  const std::string xml = std::string("<?xml version=\"1.0\"?>") +
+                          billion_laughs_dtd("w:document") + "<w:document " + kWordNs +
+                          "><w:body>" + paragraph("&lol9;") + "</w:body></w:document>";
   const Imported r = audit_with("laughs.docx", docx_with(xml));
   const Document* d = r.doc("laughs.docx");
   REQUIRE(d != nullptr);
@@ -249,8 +255,8 @@ TEST_CASE("an OFD page declaring GBK is decoded to the right Chinese text", "[ho
 TEST_CASE("billion laughs in an OFD page is not expanded", "[hostile]") {
   const std::string page = "<?xml version=\"1.0\"?>" + billion_laughs_dtd("ofd:Page") +
                            "<ofd:Page xmlns:ofd=\"http://www.ofdspec.org/2016\"><ofd:Content>"
-                           "<ofd:Layer ID=\"2\">" + text_object("&lol9;") +
-                           "</ofd:Layer></ofd:Content></ofd:Page>";
+                           "<ofd:Layer ID=\"2\">" +
+                           text_object("&lol9;") + "</ofd:Layer></ofd:Content></ofd:Page>";
   const Imported r = audit_with("laughs.ofd", ofd_with(page));
   const Document* d = r.doc("laughs.ofd");
   REQUIRE(d != nullptr);
@@ -272,7 +278,8 @@ TEST_CASE("a truncated or garbled PDF gets an import finding and the case is aud
   Imported r = audit_with("cut.pdf", pdf.substr(0, pdf.size() / 3));
   CHECK_FALSE(r.import_findings("cut.pdf").empty());
   std::string garbled = pdf;
-  for (std::size_t i = 200; i < garbled.size(); i += 97) garbled[i] = static_cast<char>(garbled[i] ^ 0x5A);
+  for (std::size_t i = 200; i < garbled.size(); i += 97)
+    garbled[i] = static_cast<char>(garbled[i] ^ 0x5A);
   r = audit_with("garbled.pdf", garbled);
   const Document* d = r.doc("garbled.pdf");
   REQUIRE(d != nullptr);
@@ -281,8 +288,8 @@ TEST_CASE("a truncated or garbled PDF gets an import finding and the case is aud
 
 TEST_CASE("a manifest nested 100,000 deep or with billion laughs is refused, not expanded",
           "[hostile]") {
-  const std::string deep = "<case-file version=\"1\">" + repeat("<x>", kDeep) + repeat("</x>", kDeep) +
-                           "</case-file>";
+  const std::string deep =
+      "<case-file version=\"1\">" + repeat("<x>", kDeep) + repeat("</x>", kDeep) + "</case-file>";
   Result<Manifest> m = parse_manifest(deep);
   CHECK((!m.ok() || m->documents.empty()));
   const std::string laughs = "<?xml version=\"1.0\"?>" + billion_laughs_dtd("case-file") +
@@ -293,9 +300,9 @@ TEST_CASE("a manifest nested 100,000 deep or with billion laughs is refused, not
 
 TEST_CASE("a checklist file nested 100,000 deep is refused with its file and line", "[hostile]") {
   TempDir dir;
-  write_file(dir.path / "checklist.xml",
-             "<checklist id=\"x\" version=\"1\">\n" + repeat("<stage>", kDeep) +
-                 repeat("</stage>", kDeep) + "</checklist>\n");
+  write_file(dir.path / "checklist.xml", "<checklist id=\"x\" version=\"1\">\n" +
+                                             repeat("<stage>", kDeep) + repeat("</stage>", kDeep) +
+                                             "</checklist>\n");
   Result<Checklist> cl = load_checklist(dir.path);
   REQUIRE_FALSE(cl.ok());
   CHECK(cl.error().find("checklist.xml:") != std::string::npos);

@@ -7,8 +7,8 @@
 #include <catch2/catch.hpp>
 
 #include "store/case_reader.h"
-#include "tests/cli_support.h"
 #include "store/store_internal.h"
+#include "tests/cli_support.h"
 
 namespace auditor {
 namespace {
@@ -76,7 +76,6 @@ std::vector<std::string> finding_lines(const Audit& a) {
   return out;
 }
 
-
 TEST_CASE("unchanged archive is not parsed again and keeps its stored findings", "[perf]") {
   Audited a;
   auto again = a.again(a.checklist);
@@ -94,9 +93,10 @@ TEST_CASE("unchanged archive is not parsed again and keeps its stored findings",
   }
 }
 
-TEST_CASE("an unchanged archive reported on the console alone comes back with its findings' rule,"
-          " kind and severity",
-          "[perf]") {
+TEST_CASE(
+    "an unchanged archive reported on the console alone comes back with its findings' rule,"
+    " kind and severity",
+    "[perf]") {
   Audited a;
   auto again = a.again(a.checklist, "第一轮", Load::findings);
   REQUIRE(again.size() == 2);
@@ -210,8 +210,8 @@ TEST_CASE("checklist change on a case stored without its texts parses the archiv
           "[perf]") {
   Audited a;
   // As stored by schema 2, before texts were kept.
-  REQUIRE(sqlite3_exec(StoreAccess::db(*a.store), "UPDATE cases SET declared = NULL", nullptr, nullptr,
-                       nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(StoreAccess::db(*a.store), "UPDATE cases SET declared = NULL", nullptr,
+                       nullptr, nullptr) == SQLITE_OK);
   Checklist changed = a.checklist;
   changed.sha256 = "changed";
   for (const auto& [r, reuse] : a.again(changed)) CHECK(reuse == Reuse::parsed);
@@ -223,8 +223,7 @@ TEST_CASE("a manifest's declared dates and flags come back from the store", "[pe
   REQUIRE_FALSE(a.full[0].c.info.flags.empty());
   Result<std::map<std::string, StoredAudit>> index = load_stored_index(*a.store);
   REQUIRE(index.ok());
-  Result<CaseResult> loaded =
-      CaseLoader(*a.store).load(index->at(a.archives[0].string()).case_id);
+  Result<CaseResult> loaded = CaseLoader(*a.store).load(index->at(a.archives[0].string()).case_id);
   REQUIRE(loaded.ok());
   CHECK(loaded->c.has_manifest);
   CHECK(loaded->c.info.flags == a.full[0].c.info.flags);

@@ -88,9 +88,11 @@ TEST_CASE("a document without member is an error naming its line", "[testdata]")
 }
 
 TEST_CASE("an impossible or malformed date is an error", "[testdata]") {
-  CHECK(contains(error_of(good_with(R"(date="2024-03-21")", R"(date="2023-02-29")")), "2023-02-29"));
+  CHECK(
+      contains(error_of(good_with(R"(date="2024-03-21")", R"(date="2023-02-29")")), "2023-02-29"));
   CHECK(contains(error_of(good_with(R"(date="2024-03-01")", R"(date="2024-3-1")")), "第12行"));
-  CHECK(contains(error_of(good_with(R"(closed="2024-04-08")", R"(closed="2024-04-31")")), "closed"));
+  CHECK(
+      contains(error_of(good_with(R"(closed="2024-04-08")", R"(closed="2024-04-31")")), "closed"));
   CHECK(parse_manifest(good_with(R"(date="2024-03-21")", R"(date="2024-02-29")")).ok());
 }
 
@@ -100,7 +102,8 @@ TEST_CASE("stage, pages, fine, procedure and flag values are validated", "[testd
   CHECK(contains(error_of(good_with(R"(pages="3")", R"(pages="0")")), "pages"));
   CHECK(contains(error_of(good_with(R"(fine="5000")", R"(fine="-1")")), "fine"));
   CHECK(contains(error_of(good_with(R"(fine="5000")", R"(fine="五千")")), "fine"));
-  CHECK(contains(error_of(good_with(R"(procedure="general")", R"(procedure="normal")")), "procedure"));
+  CHECK(contains(error_of(good_with(R"(procedure="general")", R"(procedure="normal")")),
+                 "procedure"));
   CHECK(contains(error_of(good_with(R"(value="false")", R"(value="no")")), "hearing_requested"));
   CHECK(parse_manifest(good_with(R"(fine="5000")", R"(fine="1500.50")")).ok());
 }
@@ -109,7 +112,8 @@ TEST_CASE("malformed XML, a wrong root and a duplicate member are errors", "[tes
   CHECK(contains(error_of(good_with("</documents>", "</document>")), "第18行"));
   CHECK(contains(error_of("<catalogue version=\"1\"/>"), "case-file"));
   CHECK(contains(error_of(good_with(R"(version="1")", R"(version="2")")), "版本"));
-  CHECK(contains(error_of(good_with("02调查取证/现场照片1.png", "01立案/01-立案审批表.docx")), "重复"));
+  CHECK(contains(error_of(good_with("02调查取证/现场照片1.png", "01立案/01-立案审批表.docx")),
+                 "重复"));
   CHECK(contains(error_of("<case-file version=\"1\"><documents/></case-file>"), "<case>"));
 }
 

@@ -37,15 +37,14 @@ TEST_CASE("UTF-8 validation is strict", "[zip]") {
 TEST_CASE("UTF-8 validation sees bad bytes after and between long ASCII runs", "[zip]") {
   const std::string ascii(13, 'a');
   CHECK(is_valid_utf8(ascii + "中" + ascii + "文" + std::string(16, 'b')));
-  CHECK_FALSE(is_valid_utf8(ascii + "\xE4\xB8"));                 // truncated at the end
+  CHECK_FALSE(is_valid_utf8(ascii + "\xE4\xB8"));                    // truncated at the end
   CHECK_FALSE(is_valid_utf8(std::string(8, 'a') + "\x80" + ascii));  // on a word boundary
   CHECK_FALSE(is_valid_utf8(ascii + "\xC0\xAF" + ascii));
 }
 
 TEST_CASE("GB18030 names decode, including four-byte sequences", "[zip]") {
   std::string out;
-  REQUIRE(decode_name(to_gb18030("06-行政处罚事先告知书.docx"),
-                      NameEncoding::gb18030, out));
+  REQUIRE(decode_name(to_gb18030("06-行政处罚事先告知书.docx"), NameEncoding::gb18030, out));
   CHECK(out == "06-行政处罚事先告知书.docx");
   const std::string rare = "𠀀㐀€";  // four-byte and GBK-external characters
   bool ok = false;
@@ -99,7 +98,10 @@ TEST_CASE("normalising removes every kind of whitespace only", "[zip]") {
   CHECK(normalize_for_match("行政处罚决定书") == "行政处罚决定书");
   CHECK(normalize_for_match("（2024）") != normalize_for_match("[2024]"));
   // Invalid bytes pass through unchanged so matching stays byte-exact.
-  CHECK(normalize_for_match("\xFF" "a b") == "\xFF" "ab");
+  CHECK(normalize_for_match("\xFF"
+                            "a b") ==
+        "\xFF"
+        "ab");
 }
 
 }  // namespace

@@ -38,13 +38,14 @@ std::string messages(const ParsedNumber& p) {
 // Own numbers of other offices, each as a decision's header would carry it.
 const char* const kOtherForms[] = {
     "〔2021〕深南综执罚字第1101号", "[2025]穗海赤岗综执罚决第055号", "福财罚决字〔2018〕第2号",
-    "XX罚决字〔2024〕第2号",        "津(粮)罚〔2020〕001号",          "(杭临)市监处罚〔2024〕131号",
+    "XX罚决字〔2024〕第2号",        "津(粮)罚〔2020〕001号",         "(杭临)市监处罚〔2024〕131号",
     "津市场监管青竞罚〔2018〕17号", "〔2024〕赤岗综执罚决3号",       "（2024）海珠罚字第12号",
 };
 
 }  // namespace
 
-TEST_CASE("numbers in other offices' forms are read as the document's own number", "[facts][numbering]") {
+TEST_CASE("numbers in other offices' forms are read as the document's own number",
+          "[facts][numbering]") {
   for (const char* n : kOtherForms) {
     INFO(n);
     // Alone under the title, under an organ line and title, and labelled.
@@ -64,7 +65,8 @@ TEST_CASE("a number in every bracket is read verbatim", "[facts][numbering]") {
     const std::string n = "穗海赤岗综执罚决" + p.substr(0, half) + "2024" + p.substr(half) + "3号";
     INFO(n);
     CHECK(values_of("行政处罚决定书\n" + n + "\n", "doc_number") == Values{n});
-    const std::string year_first = p.substr(0, half) + "2024" + p.substr(half) + "穗海赤岗综执罚决3号";
+    const std::string year_first =
+        p.substr(0, half) + "2024" + p.substr(half) + "穗海赤岗综执罚决3号";
     CHECK(values_of("行政处罚决定书\n" + year_first + "\n", "doc_number") == Values{year_first});
   }
 }
@@ -92,7 +94,8 @@ TEST_CASE("court numbers, dates and words before a number are not read as part o
   CHECK(values_of(cited, "doc_number").empty());
   CHECK(values_of(cited, "cited_number") == Values{"粤府〔2020〕1号"});
   // The served document's title before its number is not the number's prefix.
-  const std::string receipt = "送达回证\n送达文书名称及文号：行政处罚决定书 福财罚决字〔2018〕第2号\n";
+  const std::string receipt =
+      "送达回证\n送达文书名称及文号：行政处罚决定书 福财罚决字〔2018〕第2号\n";
   CHECK(values_of(receipt, "served_number") == Values{"福财罚决字〔2018〕第2号"});
   CHECK(values_of("根据《行政处罚决定书》（津(粮)罚〔2020〕001号）", "cited_number") ==
         Values{"津(粮)罚〔2020〕001号"});
@@ -105,9 +108,11 @@ TEST_CASE("each departure from the district form is named", "[numbering]") {
     const char* says;
   };
   for (const Case_& c : {
-           Case_{"〔2024〕穗海赤岗综执罚决3号", "year", "年份“〔2024〕”写在编号开头，应写在文书简称之后"},
+           Case_{"〔2024〕穗海赤岗综执罚决3号", "year",
+                 "年份“〔2024〕”写在编号开头，应写在文书简称之后"},
            Case_{"[2025]穗海赤岗综执罚决第055号", "year", "年份“[2025]”写在编号开头"},
-           Case_{"[2025]穗海赤岗综执罚决第055号", "brackets", "年份括号写作“[2025]”，应为“〔2025〕”"},
+           Case_{"[2025]穗海赤岗综执罚决第055号", "brackets",
+                 "年份括号写作“[2025]”，应为“〔2025〕”"},
            Case_{"[2025]穗海赤岗综执罚决第055号", "serial", "序号前加了“第”"},
            Case_{"[2025]穗海赤岗综执罚决第055号", "serial", "序号“055”有前导零"},
            Case_{"穗海赤岗综执罚决字〔2024〕第2号", "serial", "编号中加了“字”"},
@@ -122,7 +127,8 @@ TEST_CASE("each departure from the district form is named", "[numbering]") {
     INFO(c.number << " -> " << messages(p));
     CHECK(p.has_defect(c.part));
     bool said = false;
-    for (const NumberDefect& d : p.defects) said = said || d.message.find(c.says) != std::string::npos;
+    for (const NumberDefect& d : p.defects)
+      said = said || d.message.find(c.says) != std::string::npos;
     CHECK(said);
   }
   // Another office's prefix before a known abbreviation: the abbreviation is kept.
@@ -144,8 +150,9 @@ TEST_CASE("a decision numbered in another form is judged, never reported as unnu
     INFO(n);
     Case c;
     c.archive = "x.zip";
-    Document d = text_document("penalty_decision", std::string("行政处罚决定书\n") + n +
-                                                       "\n当事人：张三\n广州市海珠区人民政府赤岗街道办事处\n");
+    Document d = text_document("penalty_decision",
+                               std::string("行政处罚决定书\n") + n +
+                                   "\n当事人：张三\n广州市海珠区人民政府赤岗街道办事处\n");
     d.number = d.facts.empty() ? std::nullopt : std::optional<std::string>(n);
     for (const Fact& f : d.facts)
       if (f.kind == "doc_number") d.number = f.value;
@@ -173,7 +180,8 @@ TEST_CASE("a number after another document's 文号 label is cited", "[facts][nu
 
 TEST_CASE("a number inside a sentence near the top is cited", "[facts][numbering]") {
   const std::string reminder =
-      "催告书\n当事人：张三\n本机关于2024年3月21日作出的穗海赤岗综执罚决〔2024〕3号行政处罚决定书已送达。\n";
+      "催告书\n当事人：张三\n本机关于2024年3月21日作出的穗海赤岗综执罚决〔2024〕3号行政处罚决定书已"
+      "送达。\n";
   CHECK(values_of(reminder, "doc_number").empty());
   CHECK(values_of(reminder, "cited_number") == Values{"穗海赤岗综执罚决〔2024〕3号"});
   // After a label and colon, or a tab (a table cell), it is the document's own.
@@ -201,7 +209,8 @@ TEST_CASE("a number wrapped inside a table cell is read whole", "[facts][numberi
         Values{"福财罚决字〔2018〕第2号"});
 }
 
-TEST_CASE("a number's prefix on the line above is joined only when it is one", "[facts][numbering]") {
+TEST_CASE("a number's prefix on the line above is joined only when it is one",
+          "[facts][numbering]") {
   CHECK(values_of("行政处罚决定书\n福财罚决字\n〔2018〕第2号\n当事人：张三\n", "doc_number") ==
         Values{"福财罚决字〔2018〕第2号"});
   // A title above a bare year and serial gives no prefix: no number is made up.
@@ -216,7 +225,8 @@ TEST_CASE("a number joined to its title line is the document's own", "[facts][nu
 }
 
 TEST_CASE("a number left unfilled is read and named, not reported missing", "[facts][numbering]") {
-  for (const char* n : {"穗海赤岗综执罚决〔  〕31号", "穗海赤岗综执罚决〔2024〕号", "穗海赤岗综执罚决〔 〕号"}) {
+  for (const char* n :
+       {"穗海赤岗综执罚决〔  〕31号", "穗海赤岗综执罚决〔2024〕号", "穗海赤岗综执罚决〔 〕号"}) {
     INFO(n);
     CHECK(values_of(std::string("行政处罚决定书\n") + n + "\n", "doc_number").size() == 1);
   }

@@ -13,9 +13,8 @@ using namespace auditor::testing;
 namespace {
 
 // An outgoing document numbered `number` whose text ends with `signature`.
-Document outgoing(const std::string& type, const std::string& number,
-                  const std::string& signature, const std::string& body = "正文",
-                  const std::string& path = {}) {
+Document outgoing(const std::string& type, const std::string& number, const std::string& signature,
+                  const std::string& body = "正文", const std::string& path = {}) {
   const Checklist& cl = bundled_checklist();
   Document d = text_document(type,
                              cl.doc_type(type)->name + "\n" + number + "\n当事人：张三\n" + body +
@@ -26,7 +25,8 @@ Document outgoing(const std::string& type, const std::string& number,
 }
 
 Document filing(const std::string& case_number) {
-  return text_document("filing_approval", "立案审批表\n案号：" + case_number + "\n案由：占道经营\n");
+  return text_document("filing_approval",
+                       "立案审批表\n案号：" + case_number + "\n案由：占道经营\n");
 }
 
 // A case numbered `case_number` whose decision and notice are signed `signature`.
@@ -77,7 +77,8 @@ TEST_CASE("the organ in the signature block decides the street, not the case num
 TEST_CASE("a case number of the organ's street passes", "[numbering][street]") {
   for (const char* organ : kChigangOrgans) {
     INFO(organ);
-    const Audit a = check_case(signed_case("穗海赤岗综执立〔2024〕12号", organ), bundled_checklist());
+    const Audit a =
+        check_case(signed_case("穗海赤岗综执立〔2024〕12号", organ), bundled_checklist());
     CHECK(findings_of(a, "NUM-case-street-organ").empty());
     CHECK(outcome_of(a, "NUM-case-street-organ") == Outcome::passed);
   }
@@ -147,8 +148,8 @@ TEST_CASE("one document number on two documents of a case fires NUM-doc-unique-i
   CHECK(f[0].evidence.size() >= 3);
 
   SECTION("two files of one document share their number") {
-    c.documents[1] = outgoing("penalty_decision", "穗海赤岗综执罚决〔2024〕31号", organ, "正文",
-                              "decision.pdf");
+    c.documents[1] =
+        outgoing("penalty_decision", "穗海赤岗综执罚决〔2024〕31号", organ, "正文", "decision.pdf");
     c.documents[1].text = "  " + c.documents[2].text + "\n";  // the same text, laid out anew
     const Audit quiet = check_case(c, cl);
     CHECK(findings_of(quiet, "NUM-doc-unique-in-case").empty());

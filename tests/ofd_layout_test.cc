@@ -248,7 +248,8 @@ TEST_CASE("OFD catalogue rows sized to their own text keep empty cells and row n
   const std::vector<Row> rows = {
       {{"序号", "文号", "责任者", "题名", "日期", "页号"}, {14, 30, 40, 40, 30, 16}},
       {{"10", "", "南华西街道办事处", "送达回证", "20240322", "10"}, {10, 10, 60, 40, 34, 16}},
-      {{"11", "", "南华西街道办事处", "行政处罚信息公示", "20240326", "11"}, {10, 10, 50, 60, 10, 30}},
+      {{"11", "", "南华西街道办事处", "行政处罚信息公示", "20240326", "11"},
+       {10, 10, 50, 60, 10, 30}},
   };
   const std::string text = text_of(rows, Style::cell_boxes);
   INFO(text);

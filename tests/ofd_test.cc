@@ -9,10 +9,10 @@
 #include <utility>
 #include <vector>
 
-#include "util/hash.h"
 #include "importers/formats.h"
 #include "importers/ofd_seal.h"
 #include "tests/zip_fixtures.h"
+#include "util/hash.h"
 
 namespace auditor {
 namespace {

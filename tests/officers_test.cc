@@ -10,15 +10,18 @@ using namespace auditor::testing;
 
 namespace {
 
-const std::string kTwoOfficers = "执法人员：张三（执法证号：44010523017）、李四（执法证号：44010523042）\n";
+const std::string kTwoOfficers =
+    "执法人员：张三（执法证号：44010523017）、李四（执法证号：44010523042）\n";
 
 std::string record(const std::string& title, const std::string& officers) {
   return title + "\n时间：2024年3月4日10时00分至10时40分\n地点：广州市海珠区某路1号\n" + officers +
-         "被检查人：广州市海珠区粤香园餐饮管理有限公司\n我们是广州市海珠区人民政府赤岗街道办事处的执法人员，已向你出示执法证件。\n（以下空白）\n";
+         "被检查人：广州市海珠区粤香园餐饮管理有限公司\n我们是广州市海珠区人民政府赤岗街道办事处的"
+         "执法人员，已向你出示执法证件。\n（以下空白）\n";
 }
 
 std::string review(const std::string& reviewer_line) {
-  return "法制审核意见书\n案号：穗海赤岗综执立〔2024〕12号\n承办人：张三、李四\n审核意见：事实清楚，证据确凿，同意处罚。\n" +
+  return "法制审核意见书\n案号：穗海赤岗综执立〔2024〕12号\n承办人：张三、李四\n审核意见：事实清楚"
+         "，证据确凿，同意处罚。\n" +
          reviewer_line + "\n审核日期：2024年3月19日\n";
 }
 
@@ -34,17 +37,19 @@ Audit audit(const Case& c) { return check_case(c, bundled_checklist()); }
 }  // namespace
 
 TEST_CASE("records naming two officers with certificate numbers stay quiet", "[officers]") {
-  const Audit a = audit(with({text_document("inspection_record", record("现场检查笔录", kTwoOfficers)),
-                              text_document("inquiry_record", record("询问笔录", kTwoOfficers))}));
+  const Audit a =
+      audit(with({text_document("inspection_record", record("现场检查笔录", kTwoOfficers)),
+                  text_document("inquiry_record", record("询问笔录", kTwoOfficers))}));
   CHECK(outcome_of(a, "OFF-two-officers") == Outcome::passed);
   CHECK(findings_of(a, "OFF-two-officers").empty());
 }
 
 TEST_CASE("a record naming one officer is a veto finding", "[officers]") {
-  const Audit a = audit(with(
-      {text_document("inspection_record", record("现场检查笔录", kTwoOfficers)),
-       text_document("inquiry_record", record("询问笔录", "执法人员：张三（执法证号：44010523017）\n"),
-                     "05-询问笔录.docx")}));
+  const Audit a =
+      audit(with({text_document("inspection_record", record("现场检查笔录", kTwoOfficers)),
+                  text_document("inquiry_record",
+                                record("询问笔录", "执法人员：张三（执法证号：44010523017）\n"),
+                                "05-询问笔录.docx")}));
   CHECK(outcome_of(a, "OFF-two-officers") == Outcome::failed);
   const std::vector<Finding> f = findings_of(a, "OFF-two-officers");
   REQUIRE(f.size() == 1);
@@ -58,8 +63,8 @@ TEST_CASE("a record naming one officer is a veto finding", "[officers]") {
 }
 
 TEST_CASE("a record naming officers without certificate numbers is a veto finding", "[officers]") {
-  Document d = text_document("inspection_record",
-                             "现场检查笔录\n执法人员：张三、李四\n被检查人：陈建华\n（以下空白）\n");
+  Document d = text_document(
+      "inspection_record", "现场检查笔录\n执法人员：张三、李四\n被检查人：陈建华\n（以下空白）\n");
   const std::vector<Finding> f = findings_of(audit(with({d})), "OFF-two-officers");
   REQUIRE(f.size() == 1);
   CHECK(f[0].severity == "veto");
@@ -69,8 +74,9 @@ TEST_CASE("a record naming officers without certificate numbers is a veto findin
 
 TEST_CASE("a record naming one officer with and one without a number says which lacks it",
           "[officers]") {
-  Document d = text_document(
-      "inquiry_record", "询问笔录\n询问人：张三（执法证号：44010523017）\n记录人：李四\n被询问人：陈建华\n（以下空白）\n");
+  Document d = text_document("inquiry_record",
+                             "询问笔录\n询问人：张三（执法证号：44010523017）\n记录人：李四\n被询问"
+                             "人：陈建华\n（以下空白）\n");
   const std::vector<Finding> f = findings_of(audit(with({d})), "OFF-two-officers");
   REQUIRE(f.size() == 1);
   CHECK(contains(f[0].message, "载明的执法人员李四未写明执法证号"));
@@ -78,10 +84,12 @@ TEST_CASE("a record naming one officer with and one without a number says which 
 }
 
 TEST_CASE("a record naming no officer says none is named", "[officers]") {
-  Document d = text_document("inquiry_record", "询问笔录\n被询问人：陈建华\n问：你叫什么名字？\n（以下空白）\n");
+  Document d = text_document("inquiry_record",
+                             "询问笔录\n被询问人：陈建华\n问：你叫什么名字？\n（以下空白）\n");
   const std::vector<Finding> f = findings_of(audit(with({d})), "OFF-two-officers");
   REQUIRE(f.size() == 1);
-  CHECK(contains(f[0].message, "未载明执法人员姓名及执法证号（应不少于 2 名执法人员并载明执法证号）"));
+  CHECK(contains(f[0].message,
+                 "未载明执法人员姓名及执法证号（应不少于 2 名执法人员并载明执法证号）"));
 }
 
 TEST_CASE("a record mentioning credentials whose officers cannot be read is a manual check",
@@ -103,9 +111,10 @@ TEST_CASE("a scanned record is not checkable for officers", "[officers]") {
 }
 
 TEST_CASE("a legal reviewer who investigated the case is reported", "[officers]") {
-  const Audit a = audit(with({text_document("inspection_record", record("现场检查笔录", kTwoOfficers),
-                                            "03-现场检查笔录.docx"),
-                              text_document("legal_review", review("审核人：李四"), "10-法制审核意见书.docx")}));
+  const Audit a = audit(
+      with({text_document("inspection_record", record("现场检查笔录", kTwoOfficers),
+                          "03-现场检查笔录.docx"),
+            text_document("legal_review", review("审核人：李四"), "10-法制审核意见书.docx")}));
   CHECK(outcome_of(a, "OFF-reviewer-independent") == Outcome::failed);
   const std::vector<Finding> f = findings_of(a, "OFF-reviewer-independent");
   REQUIRE(f.size() == 1);
@@ -118,15 +127,17 @@ TEST_CASE("a legal reviewer who investigated the case is reported", "[officers]"
 
 TEST_CASE("an independent legal reviewer stays quiet although the form names the investigators",
           "[officers]") {
-  const Audit a = audit(with({text_document("inspection_record", record("现场检查笔录", kTwoOfficers)),
-                              text_document("legal_review", review("法制审核人员：王五、赵六"))}));
+  const Audit a =
+      audit(with({text_document("inspection_record", record("现场检查笔录", kTwoOfficers)),
+                  text_document("legal_review", review("法制审核人员：王五、赵六"))}));
   CHECK(outcome_of(a, "OFF-reviewer-independent") == Outcome::passed);
   CHECK(findings_of(a, "OFF-reviewer-independent").empty());
 }
 
 TEST_CASE("a reviewer field left blank for a handwritten name is a manual check", "[officers]") {
-  const Audit a = audit(with({text_document("inspection_record", record("现场检查笔录", kTwoOfficers)),
-                              text_document("legal_review", review("审核人签名："))}));
+  const Audit a =
+      audit(with({text_document("inspection_record", record("现场检查笔录", kTwoOfficers)),
+                  text_document("legal_review", review("审核人签名："))}));
   CHECK(outcome_of(a, "OFF-reviewer-independent") == Outcome::not_checkable);
   const std::vector<Finding> f = findings_of(a, "OFF-reviewer-independent");
   REQUIRE(f.size() == 1);
@@ -134,12 +145,12 @@ TEST_CASE("a reviewer field left blank for a handwritten name is a manual check"
 }
 
 TEST_CASE("without a legal review the reviewer rule does not apply", "[officers]") {
-  const Audit a = audit(with({text_document("inspection_record", record("现场检查笔录", kTwoOfficers))}));
+  const Audit a =
+      audit(with({text_document("inspection_record", record("现场检查笔录", kTwoOfficers))}));
   CHECK(outcome_of(a, "OFF-reviewer-independent") == Outcome::not_applicable);
 }
 
-TEST_CASE("an officer whose certificate number differs between records is reported",
-          "[officers]") {
+TEST_CASE("an officer whose certificate number differs between records is reported", "[officers]") {
   // Two wordings of the records: labelled pairs, and a list with "分别为".
   const std::vector<std::pair<std::string, std::string>> variants = {
       {"执法人员：张三（执法证号：44010523017）、李四（执法证号：44010523042）\n",
@@ -164,7 +175,8 @@ TEST_CASE("an officer whose certificate number differs between records is report
 TEST_CASE("the same certificate numbers written differently across records stay quiet",
           "[officers]") {
   const std::vector<std::pair<std::string, std::string>> variants = {
-      {kTwoOfficers, "执法人员：张三（执法证号：４４０１０５２３０１７）、李四（执法证号：44010523042）\n"},
+      {kTwoOfficers,
+       "执法人员：张三（执法证号：４４０１０５２３０１７）、李四（执法证号：44010523042）\n"},
       {"执法人员：张三（执法证号：粤A-0523017）、李四（执法证号：粤A-0523042）\n",
        "执法人员张三、李四，执法证号分别为粤a-0523017、粤A-0523042。\n"}};
   for (const auto& [first, second] : variants) {
@@ -178,13 +190,15 @@ TEST_CASE("the same certificate numbers written differently across records stay 
 
 TEST_CASE("a single record naming officers leaves the certificate comparison unchecked",
           "[officers]") {
-  const Audit a = audit(with({text_document("inspection_record", record("现场检查笔录", kTwoOfficers))}));
+  const Audit a =
+      audit(with({text_document("inspection_record", record("现场检查笔录", kTwoOfficers))}));
   CHECK(outcome_of(a, "OFF-certificate-consistent") == Outcome::not_checkable);
 }
 
-TEST_CASE("a reviewer signing in the opinion row is read: reported when an investigator, quiet "
-          "otherwise",
-          "[officers]") {
+TEST_CASE(
+    "a reviewer signing in the opinion row is read: reported when an investigator, quiet "
+    "otherwise",
+    "[officers]") {
   // The signature in the row of the opinion (法制审核人审核意见 … 签字：X), and a
   // template's 审核人（签名）：X.
   for (const std::string& line :
@@ -192,13 +206,15 @@ TEST_CASE("a reviewer signing in the opinion row is read: reported when an inves
         std::string("法制审核人审核意见：审核同意。\n签名：李四　签名时间：2024-03-19 15:22:10"),
         std::string("审核人（签名）：李四")}) {
     INFO(line);
-    const Audit fires = audit(with({text_document("inspection_record", record("现场检查笔录", kTwoOfficers)),
-                                    text_document("legal_review", review(line))}));
+    const Audit fires =
+        audit(with({text_document("inspection_record", record("现场检查笔录", kTwoOfficers)),
+                    text_document("legal_review", review(line))}));
     CHECK(outcome_of(fires, "OFF-reviewer-independent") == Outcome::failed);
     std::string quiet_line = line;
     quiet_line.replace(quiet_line.find("李四"), std::string("李四").size(), "陈丽");
-    const Audit quiet = audit(with({text_document("inspection_record", record("现场检查笔录", kTwoOfficers)),
-                                    text_document("legal_review", review(quiet_line))}));
+    const Audit quiet =
+        audit(with({text_document("inspection_record", record("现场检查笔录", kTwoOfficers)),
+                    text_document("legal_review", review(quiet_line))}));
     CHECK(outcome_of(quiet, "OFF-reviewer-independent") == Outcome::passed);
     CHECK(findings_of(quiet, "OFF-reviewer-independent").empty());
   }

@@ -150,8 +150,9 @@ TEST_CASE("a four-column PDF receipt row keeps its four cells; rows without padd
   CHECK(has_line(text, "送达文书名称及文号\t行政处罚决定书（穗海赤岗综执罚决〔2024〕31号）"));
   CHECK(has_line(text, "受送达人\t广州市某某餐饮有限公司\t送达方式\t直接送达"));
   CHECK(has_line(text, "送达时间\t2024年4月8日10时30分\t送达地点\t赤岗路12号"));
-  CHECK(has_line(text, "收件人签字（或盖章）及收件日期\t张三 （与受送达人的关系：员工） "
-                       "二〇二四年四月八日"));
+  CHECK(has_line(text,
+                 "收件人签字（或盖章）及收件日期\t张三 （与受送达人的关系：员工） "
+                 "二〇二四年四月八日"));
   CHECK(has_line(text, "送达人签名\t李四、王五2024.4.8"));
 }
 
@@ -160,8 +161,8 @@ TEST_CASE("the same receipt as DOCX and as PDF gives the same facts", "[pdf]") {
   const Document docx =
       read_document("receipt.docx", fixture("receipt.docx"), ImportOptions{}, issues);
   const std::string pdf = pdf_text("receipt.pdf");
-  for (const char* kind : {"served_number", "served_document", "party", "service_manner",
-                           "service_date"}) {
+  for (const char* kind :
+       {"served_number", "served_document", "party", "service_manner", "service_date"}) {
     INFO(kind);
     CHECK_FALSE(values(docx.text, kind).empty());
     CHECK(values(pdf, kind) == values(docx.text, kind));
@@ -202,11 +203,13 @@ TEST_CASE("a PDF approval form: a merged label stays on its first row, cell para
 TEST_CASE("a PDF catalogue keeps its columns, empty cells included", "[pdf]") {
   const std::string text = pdf_text("catalogue.pdf");
   CHECK(has_line(text, "1\t\t广州市海珠区人民政府南华西街道办事处\t立案审批表\t20240304\t1"));
-  CHECK(has_line(text, "2\t穗海南华综执罚告〔2024〕43号\t广州市海珠区人民政府南华西街道办事处\t"
-                       "行政处罚事先告知书\t20240312\t2-4"));
+  CHECK(has_line(text,
+                 "2\t穗海南华综执罚告〔2024〕43号\t广州市海珠区人民政府南华西街道办事处\t"
+                 "行政处罚事先告知书\t20240312\t2-4"));
   CHECK(has_line(text, "3\t\t\t罚没款缴款凭证\t20240327\t5"));
-  CHECK(has_line(text, "4\t穗海南华综执罚决〔2024〕43号\t广州市海珠区人民政府南华西街道办事处\t"
-                       "行政处罚决定书\t20240321\t6-8"));
+  CHECK(has_line(text,
+                 "4\t穗海南华综执罚决〔2024〕43号\t广州市海珠区人民政府南华西街道办事处\t"
+                 "行政处罚决定书\t20240321\t6-8"));
 }
 
 TEST_CASE("running text of a PDF letter gets no tabs and keeps its lines", "[pdf]") {
@@ -221,7 +224,8 @@ TEST_CASE("running text of a PDF letter gets no tabs and keeps its lines", "[pdf
   const std::string evidence = pdf_text("evidence.pdf");
   CHECK(has_line(evidence, "拍摄时间：\t2024年3月4日10时15分"));
   CHECK(has_line(evidence, "拍摄地点：\t广州市海珠区某路1号门前人行道"));
-  CHECK(has_line(evidence, "照片说明：人行道上摆放餐桌四张、椅子十二把，占用通行空间约十五平方米。"));
+  CHECK(
+      has_line(evidence, "照片说明：人行道上摆放餐桌四张、椅子十二把，占用通行空间约十五平方米。"));
 }
 
 }  // namespace

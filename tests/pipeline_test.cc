@@ -61,7 +61,8 @@ TEST_CASE("ordered runner refills a full window in bursts of half a window", "[p
   constexpr std::size_t n = 60, jobs = 2, window = jobs * kAheadPerJob;
   std::atomic<std::size_t> consumed{0};
   std::mutex mu;
-  std::set<std::size_t> start_positions;  // consumed count when an item past the first window started
+  std::set<std::size_t>
+      start_positions;  // consumed count when an item past the first window started
   run_ordered(
       n, jobs,
       [&](std::size_t i) {
@@ -84,7 +85,11 @@ TEST_CASE("ordered runner refills a full window in bursts of half a window", "[p
 TEST_CASE("ordered runner with no items calls nothing", "[perf]") {
   int calls = 0;
   run_ordered(
-      0, 2, [&](std::size_t) { ++calls; return CaseResult{}; },
+      0, 2,
+      [&](std::size_t) {
+        ++calls;
+        return CaseResult{};
+      },
       [&](std::size_t, CaseResult&&) { ++calls; });
   CHECK(calls == 0);
 }

@@ -38,10 +38,11 @@ TEST_CASE("an on-the-spot decision puts the case in the simple procedure", "[pro
 TEST_CASE("a simple-procedure case is not asked for the general procedure's documents",
           "[procedure]") {
   const Case c = case_of({{"on_spot_decision", kOnSpot},
-                                 {"on_spot_filing", "当场行政处罚备案表\n备案日期：2024年4月9日\n"}});
+                          {"on_spot_filing", "当场行政处罚备案表\n备案日期：2024年4月9日\n"}});
   const Audit a = check_case(c, bundled_checklist());
-  for (const char* rule : {"REQ-1-filing_approval", "REQ-3-penalty_notice", "REQ-5-penalty_decision",
-                           "REQ-8-catalogue", "REQ-7-payment_proof", "DL-decision-90d"})
+  for (const char* rule :
+       {"REQ-1-filing_approval", "REQ-3-penalty_notice", "REQ-5-penalty_decision",
+        "REQ-8-catalogue", "REQ-7-payment_proof", "DL-decision-90d"})
     CHECK(outcome_of(a, rule) == Outcome::not_applicable);
   CHECK(outcome_of(a, "REQ-S-on_spot_decision") == Outcome::passed);
   CHECK(outcome_of(a, "REQ-S-on_spot_filing") == Outcome::passed);
@@ -73,13 +74,14 @@ TEST_CASE("an on-the-spot fine above the simple-procedure limit fires, at the li
 
 TEST_CASE("a withdrawn case is asked for its withdrawal, not for a notice or decision",
           "[procedure]") {
-  const Case c = case_of(
-      {{"filing_approval", "立案审批表\n案号：穗海赤岗综执立〔2024〕12号\n"},
-       {"filing_withdrawal", "撤销立案审批表\n案号：穗海赤岗综执立〔2024〕12号\n"}});
+  const Case c =
+      case_of({{"filing_approval", "立案审批表\n案号：穗海赤岗综执立〔2024〕12号\n"},
+               {"filing_withdrawal", "撤销立案审批表\n案号：穗海赤岗综执立〔2024〕12号\n"}});
   CHECK(case_procedure(c, bundled_checklist()).id == "withdrawn");
   const Audit a = check_case(c, bundled_checklist());
-  for (const char* rule : {"REQ-3-penalty_notice", "REQ-5-penalty_decision", "REQ-4-penalty_approval",
-                           "REQ-6-decision_receipt", "REQ-8-closing_approval"})
+  for (const char* rule :
+       {"REQ-3-penalty_notice", "REQ-5-penalty_decision", "REQ-4-penalty_approval",
+        "REQ-6-decision_receipt", "REQ-8-closing_approval"})
     CHECK(outcome_of(a, rule) == Outcome::not_applicable);
   CHECK(outcome_of(a, "REQ-1-filing_approval") == Outcome::passed);
   CHECK(outcome_of(a, "REQ-8-catalogue") == Outcome::failed);
@@ -132,8 +134,9 @@ TEST_CASE("an on-the-spot fine before 2021-07-15 is judged by the old 50-yuan li
 
 TEST_CASE("a no-penalty notice without its decision asks for the no-penalty decision",
           "[procedure]") {
-  const Audit a = check_case(
-      case_of({{"no_penalty_notice", "不予行政处罚事先告知书\n当事人：张三\n"}}), bundled_checklist());
+  const Audit a =
+      check_case(case_of({{"no_penalty_notice", "不予行政处罚事先告知书\n当事人：张三\n"}}),
+                 bundled_checklist());
   CHECK(outcome_of(a, "REQ-5-no_penalty_decision") == Outcome::failed);
   CHECK(outcome_of(a, "REQ-5-penalty_decision") == Outcome::not_applicable);
 }

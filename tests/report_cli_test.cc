@@ -112,8 +112,8 @@ TEST_CASE("report --sheets none leaves the sheets out and says so once", "[repor
 
 TEST_CASE("audit --sheets none --out prints the note after the report", "[reports]") {
   test::TempDir tmp;
-  auto run = run_cli("audit --db a.db --round 轮 --sheets none --out out " + sh_quote(kArchive),
-                     tmp.path);
+  auto run =
+      run_cli("audit --db a.db --round 轮 --sheets none --out out " + sh_quote(kArchive), tmp.path);
   INFO(run.err);
   REQUIRE(run.status == 0);
   CHECK(occurrences(run.out, "本轮共 1 个案卷，报告未附逐案评查表") == 1);

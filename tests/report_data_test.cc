@@ -2,9 +2,9 @@
 #include <catch2/catch.hpp>
 
 #include "reports/round_summary.h"
+#include "store/round_reader.h"
 #include "tests/report_fixture.h"
 #include "util/utf8.h"
-#include "store/round_reader.h"
 
 namespace auditor {
 namespace {

@@ -3,8 +3,8 @@
 #include <catch2/catch.hpp>
 #include <pugixml.hpp>
 
-#include "importers/zip_reader.h"
 #include "app/round_reports.h"
+#include "importers/zip_reader.h"
 
 namespace auditor::test {
 namespace {

@@ -17,8 +17,8 @@
 #include <memory>
 #include <string>
 
-#include "store/store.h"
 #include "reports/report.h"
+#include "store/store.h"
 #include "tests/cli_support.h"
 
 namespace auditor::test {

@@ -2,10 +2,10 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "reports/json_text.h"
-#include "tests/report_fixture.h"
-#include "store/round_reader.h"
 #include "reports/json_report.h"
+#include "reports/json_text.h"
+#include "store/round_reader.h"
+#include "tests/report_fixture.h"
 
 namespace auditor {
 namespace {

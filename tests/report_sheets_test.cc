@@ -3,9 +3,9 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "tests/report_fixture.h"
-#include "store/round_reader.h"
 #include "reports/json_report.h"
+#include "store/round_reader.h"
+#include "tests/report_fixture.h"
 
 namespace auditor {
 namespace {
@@ -134,8 +134,7 @@ TEST_CASE("without sheets the workbook keeps its sheets and states the note", "[
   CHECK(info["B6"] == kNote3);
 }
 
-TEST_CASE("a workbook without sheets is streamed with inline strings, escaped alike",
-          "[reports]") {
+TEST_CASE("a workbook without sheets is streamed with inline strings, escaped alike", "[reports]") {
   ReportFixture fx;
   const std::string book =
       read_file(fx.render("第二轮", "out", "xlsx", SheetMode::none) / "report.xlsx");
@@ -193,8 +192,8 @@ TEST_CASE("sheets all and auto render a small round alike, sheets included", "[r
   ReportFixture fx;
   for (const char* name : {"第一轮", "第二轮", "赤岗自查"}) {
     const auto automatic = fx.render(name, std::string("auto-") + name);
-    const auto all = fx.render(name, std::string("all-") + name, "html,docx,xlsx,json",
-                               SheetMode::all);
+    const auto all =
+        fx.render(name, std::string("all-") + name, "html,docx,xlsx,json", SheetMode::all);
     for (const char* file : {"report.html", "report.json", "report.docx", "report.xlsx"}) {
       INFO(name << " " << file);
       CHECK(read_file(automatic / file) == read_file(all / file));

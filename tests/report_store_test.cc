@@ -3,11 +3,11 @@
 
 #include <catch2/catch.hpp>
 
-#include "store/schema.h"
 #include "auditor/round.h"
+#include "store/schema.h"
 #include "store/store.h"
-#include "tests/cli_support.h"
 #include "store/store_internal.h"
+#include "tests/cli_support.h"
 
 namespace auditor {
 namespace {

@@ -8,9 +8,9 @@
 
 #include "auditor/checker.h"
 #include "auditor/checklist.h"
-#include "util/hash.h"
 #include "auditor/scoring.h"
 #include "tests/cli_support.h"
+#include "util/hash.h"
 
 #include <nlohmann/json.hpp>
 
@@ -37,7 +37,8 @@ Finding finding(const std::string& rule, const std::string& severity, double ded
   return f;
 }
 
-Rule rule(const std::string& id, const std::string& severity, const std::string& kind = "required_document") {
+Rule rule(const std::string& id, const std::string& severity,
+          const std::string& kind = "required_document") {
   Rule r;
   r.id = id;
   r.kind = kind;
@@ -49,15 +50,19 @@ Rule rule(const std::string& id, const std::string& severity, const std::string&
 // major 2, minor 1, info 0 points, import_issue 0; basic finding kinds import
 // numbering order).
 struct RatioCase {
-  std::vector<Rule> rules = {rule("R1", "major"), rule("R2", "major"), rule("R3", "minor"),
-                             rule("R4", "minor"), rule("R5", "minor"), rule("R6", "veto"),
-                             rule("R7", "minor", "import_issue"), rule("R8", "info")};
+  std::vector<Rule> rules = {rule("R1", "major"),
+                             rule("R2", "major"),
+                             rule("R3", "minor"),
+                             rule("R4", "minor"),
+                             rule("R5", "minor"),
+                             rule("R6", "veto"),
+                             rule("R7", "minor", "import_issue"),
+                             rule("R8", "info")};
   std::vector<Check> checks = {{"R1", Outcome::passed},         {"R2", Outcome::failed},
                                {"R3", Outcome::not_applicable}, {"R4", Outcome::not_checkable},
                                {"R5", Outcome::passed},         {"R6", Outcome::passed},
                                {"R7", Outcome::failed},         {"R8", Outcome::failed}};
-  std::vector<Finding> findings = {finding("R2", "major", 10),
-                                   finding("R7", "minor", 2, "import"),
+  std::vector<Finding> findings = {finding("R2", "major", 10), finding("R7", "minor", 2, "import"),
                                    finding("R8", "info", 0, "manual_check")};
   Score score(const ScoringProfile& p) const { return score_case(findings, checks, rules, p); }
 };
@@ -125,10 +130,10 @@ TEST_CASE("a cap entry deducts per occurrence up to the item's points", "[scorin
 
 TEST_CASE("district default: band edges at exactly 90 and 70", "[scoring]") {
   const ScoringProfile p = profile("haizhu-default");
-  CHECK(score_findings({finding("A", "major", 10)}, p).grade == "优秀");        // 90
-  CHECK(score_findings({finding("A", "major", 10.5)}, p).grade == "合格");      // 89.5
-  CHECK(score_findings({finding("A", "major", 30)}, p).grade == "合格");        // 70
-  CHECK(score_findings({finding("A", "major", 30.5)}, p).grade == "不合格");    // 69.5
+  CHECK(score_findings({finding("A", "major", 10)}, p).grade == "优秀");      // 90
+  CHECK(score_findings({finding("A", "major", 10.5)}, p).grade == "合格");    // 89.5
+  CHECK(score_findings({finding("A", "major", 30)}, p).grade == "合格");      // 70
+  CHECK(score_findings({finding("A", "major", 30.5)}, p).grade == "不合格");  // 69.5
 }
 
 TEST_CASE("bundled checklist scores with the district default profile file", "[scoring]") {
@@ -231,8 +236,8 @@ TEST_CASE("item points: rule id, then kind, then severity, then the default", "[
   ScoringProfile p;
   p.formula = "ratio";
   p.default_item_points = 1;
-  p.item_points = {{"", "", "major", 2, ""}, {"", "import_issue", "", 0.5, ""},
-                   {"R-special", "", "", 7, ""}};
+  p.item_points = {
+      {"", "", "major", 2, ""}, {"", "import_issue", "", 0.5, ""}, {"R-special", "", "", 7, ""}};
   CHECK(item_points(rule("R-special", "major", "import_issue"), p) == 7);
   CHECK(item_points(rule("R-x", "major", "import_issue"), p) == 0.5);
   CHECK(item_points(rule("R-x", "major"), p) == 2);
@@ -256,7 +261,8 @@ TEST_CASE("check_case scores with the checklist's ratio profile", "[scoring]") {
   <doctype id="filing_withdrawal" name="撤销立案审批表" stage="1"/>
 </doctypes>
 )");
-  const char* rule_xml = R"(<rule id="%s" kind="required_document" severity="%s" deduction="5" stage="1"%s>
+  const char* rule_xml =
+      R"(<rule id="%s" kind="required_document" severity="%s" deduction="5" stage="1"%s>
     <param name="document" value="%s"/><basis>b</basis><message>m</message><description>d</description></rule>
 )";
   auto one = [&](const char* id, const char* sev, const char* when, const char* doc) {
@@ -267,7 +273,8 @@ TEST_CASE("check_case scores with the checklist's ratio profile", "[scoring]") {
   test::write_file(dir.path / "rules.xml",
                    "<rules>\n" + one("A", "major", "", "filing_approval") +
                        one("B", "minor", "", "penalty_notice") +
-                       one("C", "minor", " when=\"withdrawn\"", "filing_withdrawal") + "</rules>\n");
+                       one("C", "minor", " when=\"withdrawn\"", "filing_withdrawal") +
+                       "</rules>\n");
   Result<Checklist> cl = load_checklist(dir.path);
   REQUIRE(cl.ok());
   Case c;
@@ -294,7 +301,8 @@ TEST_CASE("profile errors name the file and line", "[scoring]") {
     const char* reason;
   };
   const std::vector<Broken> cases = {
-      {"unknown formula", R"(<profile id="x" formula="average"><band min="0" grade="合格"/></profile>)",
+      {"unknown formula",
+       R"(<profile id="x" formula="average"><band min="0" grade="合格"/></profile>)",
        "不支持的计分公式 average"},
       {"item with two keys",
        R"(<profile id="x" formula="ratio"><legality points="50"/><items points="50"><item rule="A" kind="no_text" points="1"/></items><band min="0" grade="合格"/></profile>)",
@@ -308,10 +316,13 @@ TEST_CASE("profile errors name the file and line", "[scoring]") {
       {"negative points",
        R"(<profile id="x" formula="ratio"><legality points="-5"/><items points="50"/><band min="0" grade="合格"/></profile>)",
        "不能为负数"},
-      {"base under ratio", R"(<profile id="x" formula="ratio" base="100"><band min="0" grade="合格"/></profile>)",
+      {"base under ratio",
+       R"(<profile id="x" formula="ratio" base="100"><band min="0" grade="合格"/></profile>)",
        "未知的属性 base"},
-      {"no band", R"(<profile id="x" formula="deduction" base="100"></profile>)", "至少须有一个 <band>"},
-      {"bad veto", R"(<profile id="x" formula="ratio" veto="half"><legality points="50"/><items points="50"/><band min="0" grade="合格"/></profile>)",
+      {"no band", R"(<profile id="x" formula="deduction" base="100"></profile>)",
+       "至少须有一个 <band>"},
+      {"bad veto",
+       R"(<profile id="x" formula="ratio" veto="half"><legality points="50"/><items points="50"/><band min="0" grade="合格"/></profile>)",
        "属性 veto 应为 case"},
       {"cap with two keys",
        R"(<profile id="x" formula="deduction" base="100"><cap rule="A" severity="minor" points="3"/><band min="0" grade="合格"/></profile>)",
@@ -319,12 +330,14 @@ TEST_CASE("profile errors name the file and line", "[scoring]") {
       {"duplicate cap",
        R"(<profile id="x" formula="deduction" base="100"><cap kind="catalogue" points="3"/><cap kind="catalogue" points="4"/><band min="0" grade="合格"/></profile>)",
        "重复的 <cap>"},
-      {"wrong root", R"(<scoring id="x" formula="deduction" base="100"/>)", "未知的根元素 <scoring>"},
+      {"wrong root", R"(<scoring id="x" formula="deduction" base="100"/>)",
+       "未知的根元素 <scoring>"},
   };
   for (const Broken& b : cases) {
     INFO(b.what);
     const fs::path file = dir.path / "p.xml";
-    test::write_file(file, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- test -->\n" + b.body + "\n");
+    test::write_file(file,
+                     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- test -->\n" + b.body + "\n");
     Result<ScoringProfile> p = load_profile(file);
     REQUIRE_FALSE(p.ok());
     CHECK_THAT(p.error(), Catch::Contains(file.string() + ":3: "));
@@ -402,9 +415,10 @@ TEST_CASE("a rule's repeated findings are one line of the case sheet listing eac
   // rule at 20, 每处扣2分); the JSON keeps both.
   test::TempDir dir;
   const std::string scan = AUDITOR_SOURCE_DIR "/testdata/05-unsupported-and-scan.zip";
-  const test::CliRun run = test::run_cli("audit " + test::sh_quote(scan) +
-                                             " --db s.db --round R1 --out out --format html --json r.json",
-                                         dir.path);
+  const test::CliRun run =
+      test::run_cli("audit " + test::sh_quote(scan) +
+                        " --db s.db --round R1 --out out --format html --json r.json",
+                    dir.path);
   INFO(run.err);
   REQUIRE(run.status == 0);
   const std::string html = test::read_file(dir.path / "out" / "report.html");
@@ -429,15 +443,17 @@ TEST_CASE("a rule's repeated findings are one line of the case sheet listing eac
       ++n;
       deducted += f["deduction"].get<double>();
     }
-  CHECK(n == 2);  // every occurrence stays in the JSON finding list
+  CHECK(n == 2);         // every occurrence stays in the JSON finding list
   CHECK(deducted == 4);  // IMP-document deducts 2 per document, up to 20
 }
 
-TEST_CASE("in a self-check the grouped line lists each occurrence's rectification", "[scoring][reports]") {
+TEST_CASE("in a self-check the grouped line lists each occurrence's rectification",
+          "[scoring][reports]") {
   test::TempDir dir;
   const std::string scan = AUDITOR_SOURCE_DIR "/testdata/05-unsupported-and-scan.zip";
   const test::CliRun run = test::run_cli(
-      "audit " + test::sh_quote(scan) + " --db s.db --mode self-check --out out --format html", dir.path);
+      "audit " + test::sh_quote(scan) + " --db s.db --mode self-check --out out --format html",
+      dir.path);
   INFO(run.err);
   REQUIRE(run.status == 0);
   const std::string html = test::read_file(dir.path / "out" / "report.html");
@@ -446,5 +462,6 @@ TEST_CASE("in a self-check the grouped line lists each occurrence's rectificatio
   const std::string findings = html.substr(sheet, html.find("人工核对清单", sheet) - sheet);
   CHECK_THAT(findings, Catch::Contains("整改意见"));
   CHECK_THAT(findings, Catch::Contains("共 2 处："));
-  CHECK_THAT(findings, Catch::Contains("2. 请核实并整改：文件“05-案件调查终结报告.doc”无法正常读取"));
+  CHECK_THAT(findings,
+             Catch::Contains("2. 请核实并整改：文件“05-案件调查终结报告.doc”无法正常读取"));
 }

@@ -74,13 +74,15 @@ TEST_CASE("the bundled seal register lists every street's organ and enforcement 
 }
 
 TEST_CASE("an OFD decision with an intact SES V4 seal passes the digest check", "[seal]") {
-  const Audit a = check_case(case_of({ofd_decision("ofdrw-reader__SESV4SignDoc.ofd")}), bundled_checklist());
+  const Audit a =
+      check_case(case_of({ofd_decision("ofdrw-reader__SESV4SignDoc.ofd")}), bundled_checklist());
   CHECK(outcome_of(a, "SEAL-ofd-intact") == Outcome::passed);
   CHECK(findings_of(a, "SEAL-ofd-intact").empty());
 }
 
 TEST_CASE("an OFD decision whose seal digests do not match is reported", "[seal]") {
-  const Audit a = check_case(case_of({ofd_decision("ofdrw-converter__n.ofd")}), bundled_checklist());
+  const Audit a =
+      check_case(case_of({ofd_decision("ofdrw-converter__n.ofd")}), bundled_checklist());
   CHECK(outcome_of(a, "SEAL-ofd-intact") == Outcome::failed);
   const std::vector<Finding> f = findings_of(a, "SEAL-ofd-intact");
   REQUIRE(f.size() == 1);
@@ -92,42 +94,48 @@ TEST_CASE("an OFD decision whose seal digests do not match is reported", "[seal]
 }
 
 TEST_CASE("an OFD decision without any seal is reported", "[seal]") {
-  const Audit a = check_case(case_of({ofd_decision("ofdrw-reader__helloworld.ofd")}), bundled_checklist());
+  const Audit a =
+      check_case(case_of({ofd_decision("ofdrw-reader__helloworld.ofd")}), bundled_checklist());
   const std::vector<Finding> f = findings_of(a, "SEAL-ofd-intact");
   REQUIRE(f.size() == 1);
   CHECK(contains(f[0].message, "未加盖电子印章"));
 }
 
 TEST_CASE("an OFD seal not registered for the street office is reported", "[seal]") {
-  const Audit a = check_case(case_of({ofd_decision("ofdrw-reader__SESV4SignDoc.ofd")}), bundled_checklist());
+  const Audit a =
+      check_case(case_of({ofd_decision("ofdrw-reader__SESV4SignDoc.ofd")}), bundled_checklist());
   CHECK(outcome_of(a, "SEAL-organ-match") == Outcome::failed);
   const std::vector<Finding> f = findings_of(a, "SEAL-organ-match");
   REQUIRE(f.size() == 1);
-  CHECK(contains(f[0].message, "“" + kSampleSeal + "”与办案机关的登记印章（“" + kOrgan + "”或“" + kOrgan +
-                                   "综合行政执法专用章”）不符"));
+  CHECK(contains(f[0].message, "“" + kSampleSeal + "”与办案机关的登记印章（“" + kOrgan + "”或“" +
+                                   kOrgan + "综合行政执法专用章”）不符"));
 }
 
 TEST_CASE("an OFD seal registered for the case's street matches", "[seal]") {
-  const Audit a = check_case(case_of({ofd_decision("ofdrw-reader__SESV4SignDoc.ofd")}), sample_registered());
+  const Audit a =
+      check_case(case_of({ofd_decision("ofdrw-reader__SESV4SignDoc.ofd")}), sample_registered());
   CHECK(outcome_of(a, "SEAL-organ-match") == Outcome::passed);
 }
 
 TEST_CASE("another street's seal is reported, the street found from the case number", "[seal]") {
   Case c = case_of({ofd_decision("ofdrw-reader__SESV4SignDoc.ofd")}, "");
   c.info.case_number = "穗海新港综执立〔2024〕7号";
-  const std::vector<Finding> f = findings_of(check_case(c, sample_registered()), "SEAL-organ-match");
+  const std::vector<Finding> f =
+      findings_of(check_case(c, sample_registered()), "SEAL-organ-match");
   REQUIRE(f.size() == 1);
   CHECK(contains(f[0].message, "广州市海珠区人民政府新港街道办事处"));
 }
 
 TEST_CASE("a declared seal in the register for the street stays quiet", "[seal]") {
-  const Audit a = check_case(case_of({declared(kOrgan + "综合行政执法专用章")}), bundled_checklist());
+  const Audit a =
+      check_case(case_of({declared(kOrgan + "综合行政执法专用章")}), bundled_checklist());
   CHECK(outcome_of(a, "SEAL-register") == Outcome::passed);
   CHECK(outcome_of(a, "SEAL-subject") == Outcome::passed);
 }
 
 TEST_CASE("a declared seal of another street office is reported", "[seal]") {
-  const Audit a = check_case(case_of({declared("广州市海珠区人民政府新港街道办事处")}), bundled_checklist());
+  const Audit a =
+      check_case(case_of({declared("广州市海珠区人民政府新港街道办事处")}), bundled_checklist());
   CHECK(outcome_of(a, "SEAL-register") == Outcome::failed);
   const std::vector<Finding> f = findings_of(a, "SEAL-register");
   REQUIRE(f.size() == 1);
@@ -146,9 +154,10 @@ TEST_CASE("an internal unit sealing in its own name is a veto, reported once", "
 }
 
 TEST_CASE("seal images of DOCX and scanned documents are one manual check per case", "[seal]") {
-  Case c = case_of({text_document("penalty_notice", "行政处罚事先告知书\n"),
-                    text_document("penalty_decision", "行政处罚决定书\n"),
-                    scan_document("penalty_decision"), ofd_decision("ofdrw-reader__SESV4SignDoc.ofd")});
+  Case c =
+      case_of({text_document("penalty_notice", "行政处罚事先告知书\n"),
+               text_document("penalty_decision", "行政处罚决定书\n"),
+               scan_document("penalty_decision"), ofd_decision("ofdrw-reader__SESV4SignDoc.ofd")});
   const Audit a = check_case(c, bundled_checklist());
   const std::vector<Finding> f = findings_of(a, "MAN-seal-image");
   REQUIRE(f.size() == 1);
@@ -160,14 +169,15 @@ TEST_CASE("seal images of DOCX and scanned documents are one manual check per ca
 }
 
 TEST_CASE("an OFD-only file has no seal-image manual check", "[seal]") {
-  const Audit a = check_case(case_of({ofd_decision("ofdrw-reader__SESV4SignDoc.ofd")}), bundled_checklist());
+  const Audit a =
+      check_case(case_of({ofd_decision("ofdrw-reader__SESV4SignDoc.ofd")}), bundled_checklist());
   CHECK(outcome_of(a, "MAN-seal-image") == Outcome::not_applicable);
 }
 
 TEST_CASE("record signatures are one manual check listing each record type", "[seal]") {
-  Case c = case_of({text_document("inspection_record", "现场检查笔录\n"),
-                    text_document("inquiry_record", "询问笔录\n"),
-                    scan_document("inquiry_record")});
+  Case c =
+      case_of({text_document("inspection_record", "现场检查笔录\n"),
+               text_document("inquiry_record", "询问笔录\n"), scan_document("inquiry_record")});
   const std::vector<Finding> f = findings_of(check_case(c, bundled_checklist()), "MAN-signatures");
   REQUIRE(f.size() == 1);
   CHECK(f[0].message == "请核对《现场检查笔录》、《询问笔录》每页均有当事人和执法人员签名");
@@ -204,16 +214,19 @@ std::string load_error(const fs::path& dir) {
 
 TEST_CASE("a street listed twice in the seal register fails naming file and line", "[seal]") {
   const std::string err = load_error(checklist_with_seals(
-      "duplicate", "<seals>\n  <street name=\"赤岗\" code=\"赤岗\"><seal>甲</seal></street>\n"
-                   "  <street name=\"赤岗\" code=\"赤岗2\"><seal>乙</seal></street>\n</seals>\n"));
+      "duplicate",
+      "<seals>\n  <street name=\"赤岗\" code=\"赤岗\"><seal>甲</seal></street>\n"
+      "  <street name=\"赤岗\" code=\"赤岗2\"><seal>乙</seal></street>\n</seals>\n"));
   INFO(err);
   CHECK(contains(err, "seals.xml:3"));
   CHECK(contains(err, "重复的街道 赤岗"));
 }
 
 TEST_CASE("an unknown element in the seal register fails naming file and line", "[seal]") {
-  const std::string err = load_error(checklist_with_seals(
-      "unknown", "<seals>\n  <street name=\"赤岗\" code=\"赤岗\">\n    <stamp>甲</stamp>\n  </street>\n</seals>\n"));
+  const std::string err =
+      load_error(checklist_with_seals("unknown",
+                                      "<seals>\n  <street name=\"赤岗\" code=\"赤岗\">\n    "
+                                      "<stamp>甲</stamp>\n  </street>\n</seals>\n"));
   INFO(err);
   CHECK(contains(err, "seals.xml:3"));
   CHECK(contains(err, "<stamp>"));

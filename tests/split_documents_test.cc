@@ -12,13 +12,13 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "auditor/checker.h"
 #include "app/incremental.h"
 #include "app/pipeline.h"
-#include "store/case_reader.h"
+#include "auditor/checker.h"
 #include "importers/facts.h"
 #include "importers/formats.h"
 #include "importers/import.h"
+#include "store/case_reader.h"
 #include "tests/cli_support.h"
 #include "tests/rule_fixtures.h"
 
@@ -68,12 +68,14 @@ std::vector<std::string> paths(const Case& c) {
 // kind=value of each fact; with `snippets`, and the snippet it came from.
 std::multiset<std::string> fact_lines(const std::vector<Fact>& facts, bool snippets = false) {
   std::multiset<std::string> out;
-  for (const Fact& f : facts) out.insert(f.kind + "=" + f.value + (snippets ? "|" + f.snippet : ""));
+  for (const Fact& f : facts)
+    out.insert(f.kind + "=" + f.value + (snippets ? "|" + f.snippet : ""));
   return out;
 }
 
-TEST_CASE("each PDF page after the first starts with a form feed the extractors read as a line break",
-          "[split]") {
+TEST_CASE(
+    "each PDF page after the first starts with a form feed the extractors read as a line break",
+    "[split]") {
   Document d;
   REQUIRE(parse_pdf(fixture("decision.pdf"), d).ok());
   REQUIRE(d.pages == 2);
@@ -84,10 +86,12 @@ TEST_CASE("each PDF page after the first starts with a form feed the extractors 
   std::erase(unmarked, '\f');
   CHECK(fact_lines(extract_facts(d.text)) == fact_lines(extract_facts(unmarked)));
   // A mark inside a line (no line break before it) splits the line.
-  const std::vector<Fact> f = extract_facts("当事人：李志强\f统一社会信用代码：91440105MA9W3K7LX6\n");
+  const std::vector<Fact> f =
+      extract_facts("当事人：李志强\f统一社会信用代码：91440105MA9W3K7LX6\n");
   CHECK(fact_lines(f).count("party=李志强") == 1);
   // Snippets never show the mark.
-  for (const Fact& fact : extract_facts(d.text)) CHECK(fact.snippet.find('\f') == std::string::npos);
+  for (const Fact& fact : extract_facts(d.text))
+    CHECK(fact.snippet.find('\f') == std::string::npos);
 }
 
 TEST_CASE("a whole-case PDF is split into its documents at pages titled with other types",
@@ -127,8 +131,9 @@ TEST_CASE("a DOCX holding a case's documents between page breaks is split like t
   Case c;
   c.documents.push_back(std::move(d));
   split_documents(c, checklist());
-  CHECK(paths(c) == std::vector<std::string>{"案卷.docx#第1页", "案卷.docx#第2页", "案卷.docx#第3-4页",
-                                             "案卷.docx#第5-6页", "案卷.docx#第7页"});
+  CHECK(paths(c) == std::vector<std::string>{"案卷.docx#第1页", "案卷.docx#第2页",
+                                             "案卷.docx#第3-4页", "案卷.docx#第5-6页",
+                                             "案卷.docx#第7页"});
   classify(c, checklist());
   REQUIRE(c.documents.size() == 5);
   CHECK(c.documents[3].type == "penalty_decision");
@@ -176,15 +181,16 @@ TEST_CASE("documents of several pages of one type are not split", "[split]") {
     CHECK(paths(c) == std::vector<std::string>{"决定书.pdf"});
   }
   SECTION("a record repeating its title and footer on its second page") {
-    Case c = case_of_pages({"询问笔录\n询问时间：2024年3月5日\n问：你是否摆放桌椅？\n第1页 共2页\n",
-                            "询问笔录\n答：是的。\n被询问人签名：李志强 2024年3月5日\n第2页 共2页\n"});
+    Case c =
+        case_of_pages({"询问笔录\n询问时间：2024年3月5日\n问：你是否摆放桌椅？\n第1页 共2页\n",
+                       "询问笔录\n答：是的。\n被询问人签名：李志强 2024年3月5日\n第2页 共2页\n"});
     split_documents(c, checklist());
     CHECK(c.documents.size() == 1);
   }
   SECTION("a page quoting another document's title in its first line") {
-    Case c = case_of_pages(
-        {"行政处罚决定书\n穗海南华综执罚决〔2024〕43号\n当事人：李志强\n",
-         "根据《行政处罚事先告知书》，当事人未提出陈述申辩。\n行政处罚事先告知书\n2024年3月21日\n"});
+    Case c = case_of_pages({"行政处罚决定书\n穗海南华综执罚决〔2024〕43号\n当事人：李志强\n",
+                            "根据《行政处罚事先告知书》，当事人未提出陈述申辩。\n行政处罚事先告知书"
+                            "\n2024年3月21日\n"});
     split_documents(c, checklist());
     CHECK(c.documents.size() == 1);
   }
@@ -207,12 +213,13 @@ TEST_CASE("documents of several pages of one type are not split", "[split]") {
 TEST_CASE("titles of whole-case pages are read in several layouts", "[split]") {
   // The organ's name on the title line or above it, a wrapped title, a note
   // after the title; leading pages without a title are a part of their own.
-  Case c = case_of_pages({"案卷封面\n穗海南华综执立〔2024〕43号\n",
-                          "广州市海珠区人民政府南华西街道办事处立案审批表\n案号：穗海南华综执立〔2024〕43号\n",
-                          "询问笔录（第一次）\n询问时间：2024年3月5日\n",
-                          "广州市海珠区人民政府南华西街道办事处\n行政处罚事先\n告知书\n穗海南华综执罚告〔2024〕43号\n",
-                          "第2页\n当事人可在收到本告知书之日起五个工作日内提出陈述、申辩。\n",
-                          "送\t达\t回\t证\n送达文书名称\t行政处罚事先告知书\n"});
+  Case c = case_of_pages(
+      {"案卷封面\n穗海南华综执立〔2024〕43号\n",
+       "广州市海珠区人民政府南华西街道办事处立案审批表\n案号：穗海南华综执立〔2024〕43号\n",
+       "询问笔录（第一次）\n询问时间：2024年3月5日\n",
+       "广州市海珠区人民政府南华西街道办事处\n行政处罚事先\n告知书\n穗海南华综执罚告〔2024〕43号\n",
+       "第2页\n当事人可在收到本告知书之日起五个工作日内提出陈述、申辩。\n",
+       "送\t达\t回\t证\n送达文书名称\t行政处罚事先告知书\n"});
   split_documents(c, checklist());
   CHECK(paths(c) == std::vector<std::string>{"案卷.pdf#第1页", "案卷.pdf#第2页", "案卷.pdf#第3页",
                                              "案卷.pdf#第4-5页", "案卷.pdf#第6页"});
@@ -234,12 +241,15 @@ TEST_CASE("a header printed on every page of a whole-case file is passed over", 
                           header + "第3页 共4页\n答：是的。\n被询问人签名：李志强 2024年3月5日\n",
                           header + "第4页 共4页\n行政处罚决定书\n穗海南华综执罚决〔2024〕43号\n"});
   split_documents(c, checklist());
-  CHECK(paths(c) == std::vector<std::string>{"案卷.pdf#第1页", "案卷.pdf#第2-3页", "案卷.pdf#第4页"});
+  CHECK(paths(c) ==
+        std::vector<std::string>{"案卷.pdf#第1页", "案卷.pdf#第2-3页", "案卷.pdf#第4页"});
   // A title starting half of the pages is no header.
-  Case titled = case_of_pages({"询问笔录\n问：你是谁？\n", "询问笔录\n答：李志强。\n",
-                               "送达回证\n送达文书名称\t行政处罚决定书\n", "询问笔录\n问：还有补充吗？\n"});
+  Case titled =
+      case_of_pages({"询问笔录\n问：你是谁？\n", "询问笔录\n答：李志强。\n",
+                     "送达回证\n送达文书名称\t行政处罚决定书\n", "询问笔录\n问：还有补充吗？\n"});
   split_documents(titled, checklist());
-  CHECK(paths(titled) == std::vector<std::string>{"案卷.pdf#第1-2页", "案卷.pdf#第3页", "案卷.pdf#第4页"});
+  CHECK(paths(titled) ==
+        std::vector<std::string>{"案卷.pdf#第1-2页", "案卷.pdf#第3页", "案卷.pdf#第4页"});
 }
 
 TEST_CASE("two records of one type are told apart by their printed page numbers", "[split]") {
@@ -248,7 +258,8 @@ TEST_CASE("two records of one type are told apart by their printed page numbers"
                           "询问笔录\n被询问人签名：李志强 2024年3月5日\n第 2 页 共 2 页\n",
                           "询问笔录\n被询问人：王小明\n第１页／共１页\n"});
   split_documents(c, checklist());
-  CHECK(paths(c) == std::vector<std::string>{"案卷.pdf#第1页", "案卷.pdf#第2-3页", "案卷.pdf#第4页"});
+  CHECK(paths(c) ==
+        std::vector<std::string>{"案卷.pdf#第1页", "案卷.pdf#第2-3页", "案卷.pdf#第4页"});
   // Without page numbers, a title repeated on the next page continues the record.
   Case plain = case_of_pages({"立案审批表\n案号：穗海南华综执立〔2024〕43号\n",
                               "询问笔录\n被询问人：李志强\n", "询问笔录\n被询问人：王小明\n"});
@@ -257,8 +268,9 @@ TEST_CASE("two records of one type are told apart by their printed page numbers"
 }
 
 TEST_CASE("signatures go with the part holding their page", "[split]") {
-  Case c = case_of_pages({"立案审批表\n案号：穗海南华综执立〔2024〕43号\n",
-                          "行政处罚决定书\n穗海南华综执罚决〔2024〕43号\n", "第2页\n2024年3月21日\n"});
+  Case c =
+      case_of_pages({"立案审批表\n案号：穗海南华综执立〔2024〕43号\n",
+                     "行政处罚决定书\n穗海南华综执罚决〔2024〕43号\n", "第2页\n2024年3月21日\n"});
   Signature on_decision, unplaced;
   on_decision.id = "s1";
   on_decision.page = 3;
@@ -277,8 +289,9 @@ TEST_CASE("pages without text in a whole-case file are a part of their own, to b
   // A scanned page (no text layer) between two documents, scanned pages at
   // the front: each run is a part without text (IMP-no_text asks for a
   // manual reading), not hidden inside the document before.
-  Case c = case_of_pages({" \n", "", "立案审批表\n案号：穗海南华综执立〔2024〕43号\n", "\n",
-                          "行政处罚决定书\n穗海南华综执罚决〔2024〕43号\n", "第2页\n2024年3月21日\n"});
+  Case c =
+      case_of_pages({" \n", "", "立案审批表\n案号：穗海南华综执立〔2024〕43号\n", "\n",
+                     "行政处罚决定书\n穗海南华综执罚决〔2024〕43号\n", "第2页\n2024年3月21日\n"});
   split_documents(c, checklist());
   CHECK(paths(c) == std::vector<std::string>{"案卷.pdf#第1-2页", "案卷.pdf#第3页", "案卷.pdf#第4页",
                                              "案卷.pdf#第5-6页"});
@@ -293,7 +306,8 @@ TEST_CASE("auditor extract shows a whole-case file as its documents, page breaks
           "[split][e2e]") {
   test::TempDir dir;
   const test::CliRun run = test::run_cli(
-      "extract " + test::sh_quote(AUDITOR_SOURCE_DIR "/testdata/fixtures/whole-case.pdf"), dir.path);
+      "extract " + test::sh_quote(AUDITOR_SOURCE_DIR "/testdata/fixtures/whole-case.pdf"),
+      dir.path);
   CHECK(run.status == 0);
   CHECK(run.out.find("whole-case.pdf#第3-4页 ==") != std::string::npos);
   CHECK(run.out.find("—— 分页 ——\n问：店铺门前") != std::string::npos);
@@ -316,7 +330,8 @@ TEST_CASE("a case exported as one PDF is audited as its DOCX twin", "[split][e2e
   test::TempDir dir;
   const std::string a = (kVariants / "g1-general-no-statement-a.zip").string();
   const std::string e = (kVariants / "g1-general-no-statement-e.zip").string();
-  test::run_cli("audit " + test::sh_quote(a) + " " + test::sh_quote(e) + " --json r.json", dir.path);
+  test::run_cli("audit " + test::sh_quote(a) + " " + test::sh_quote(e) + " --json r.json",
+                dir.path);
   const nlohmann::json r = nlohmann::json::parse(test::read_file(dir.path / "r.json"));
   REQUIRE(r["cases"].size() == 2);
   CHECK(outcome(r["cases"][1]) == outcome(r["cases"][0]));

@@ -7,10 +7,10 @@
 #include <fstream>
 #include <random>
 
-#include "store/schema.h"
 #include "store/case_reader.h"
-#include "tests/cli_support.h"
+#include "store/schema.h"
 #include "store/store_internal.h"
+#include "tests/cli_support.h"
 
 namespace auditor {
 namespace {
@@ -152,13 +152,13 @@ TEST_CASE("reopening a current database keeps its schema and data", "[store]") {
   }
   auto store = open_store(tmp.path);
   CHECK(store->schema_version() == latest_schema_version());
-  CHECK(query(StoreAccess::db(*store), "SELECT group_concat(sql, ';') FROM sqlite_master") == schema);
+  CHECK(query(StoreAccess::db(*store), "SELECT group_concat(sql, ';') FROM sqlite_master") ==
+        schema);
   CHECK(count(StoreAccess::db(*store), "cases") == 1);
   CHECK(count(StoreAccess::db(*store), "documents") == 3);
 }
 
-TEST_CASE("a version-3 database keeps its facts and checks without the unused indexes",
-          "[store]") {
+TEST_CASE("a version-3 database keeps its facts and checks without the unused indexes", "[store]") {
   TempDb tmp;
   database_at_version(tmp.path, 3, R"sql(
     INSERT INTO rounds VALUES (1, 'r', 'inspection', '2024-03-01T08:00:00Z');
@@ -175,8 +175,9 @@ TEST_CASE("a version-3 database keeps its facts and checks without the unused in
   auto store = open_store(tmp.path);
   sqlite3* db = StoreAccess::db(*store);
   CHECK(store->schema_version() == latest_schema_version());
-  CHECK(query(db, "SELECT count(*) FROM sqlite_master WHERE name IN"
-                  " ('facts_by_kind', 'checks_by_rule')") == "0");
+  CHECK(query(db,
+              "SELECT count(*) FROM sqlite_master WHERE name IN"
+              " ('facts_by_kind', 'checks_by_rule')") == "0");
   CHECK(query(db, "SELECT value FROM facts WHERE kind = 'party'") == "张三");
   CHECK(query(db, "SELECT case_id FROM checks WHERE rule = 'R2'") == "7");
   REQUIRE(sqlite3_exec(db, "DELETE FROM cases WHERE id = 7", nullptr, nullptr, nullptr) ==

@@ -29,14 +29,15 @@ const std::set<std::string> kCounted = {"minor", "major", "veto"};
 
 // A failure is named "check|archive|rule" (archive "*" for all, rule empty when none applies),
 // the same key known_gaps entries give.
-std::string key(const std::string& check, const std::string& subject, const std::string& rule = "") {
+std::string key(const std::string& check, const std::string& subject,
+                const std::string& rule = "") {
   return check + "|" + subject + "|" + rule;
 }
 
 struct VariantsRun {
   TempDir dir;
   json expected;
-  std::map<std::string, json> by_archive;      // file name → case
+  std::map<std::string, json> by_archive;       // file name → case
   std::map<std::string, std::string> failures;  // key → what was seen
   std::map<std::string, std::string> gaps;      // key → reason
   VariantsRun() {
@@ -48,8 +49,8 @@ struct VariantsRun {
       by_archive[archive.substr(archive.rfind('/') + 1)] = c;
     }
     for (const json& g : expected["known_gaps"])
-      gaps[key(g["check"].get<std::string>(), g["subject"].get<std::string>(), g.value("rule", std::string()))] =
-          g["reason"].get<std::string>();
+      gaps[key(g["check"].get<std::string>(), g["subject"].get<std::string>(),
+               g.value("rule", std::string()))] = g["reason"].get<std::string>();
     collect();
   }
 
@@ -58,9 +59,11 @@ struct VariantsRun {
   std::set<std::string> signature(const json& c) const {
     std::set<std::string> out;
     for (const json& f : c["findings"])
-      if (!expected.value("metamorphic_ignore", json::object()).contains(f["rule"].get<std::string>()))
+      if (!expected.value("metamorphic_ignore", json::object())
+               .contains(f["rule"].get<std::string>()))
         out.insert(f["rule"].get<std::string>() + "/" + f["severity"].get<std::string>());
-    out.insert("grade/" + (c["grade"].is_string() ? c["grade"].get<std::string>() : std::string("null")));
+    out.insert("grade/" +
+               (c["grade"].is_string() ? c["grade"].get<std::string>() : std::string("null")));
     return out;
   }
 
@@ -68,7 +71,8 @@ struct VariantsRun {
     std::map<std::string, std::string> first_of_group;  // group → archive
     // Until the result names the procedure at all, one failure stands for every archive.
     bool any_procedure = false;
-    for (const auto& [name, c] : by_archive) any_procedure = any_procedure || c.contains("procedure");
+    for (const auto& [name, c] : by_archive)
+      any_procedure = any_procedure || c.contains("procedure");
     if (!any_procedure) failures[key("procedure", "*")] = "the JSON result names no procedure";
     for (const auto& [archive, exp] : expected["archives"].items()) {
       if (!by_archive.count(archive)) {
@@ -83,7 +87,8 @@ struct VariantsRun {
           fired.insert(f["rule"].get<std::string>());
       for (const json& r : exp["expect"]) {
         allowed.insert(r.get<std::string>());
-        if (!fired.count(r.get<std::string>())) failures[key("fires", archive, r.get<std::string>())] = "did not fire";
+        if (!fired.count(r.get<std::string>()))
+          failures[key("fires", archive, r.get<std::string>())] = "did not fire";
       }
       for (const json& r : exp["allow"]) allowed.insert(r.get<std::string>());
       for (const json& f : c["findings"]) {
@@ -125,7 +130,8 @@ struct VariantsRun {
     }
     for (const auto& [k, reason] : gaps) {
       if (!of(k)) continue;
-      INFO("known gap no longer fails (remove it from expected.json known_gaps): " << k << " — " << reason);
+      INFO("known gap no longer fails (remove it from expected.json known_gaps): " << k << " — "
+                                                                                   << reason);
       CHECK(failures.count(k) == 1);
     }
   }

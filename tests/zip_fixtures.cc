@@ -6,8 +6,8 @@
 #include <cstdio>
 #include <stdexcept>
 
-#include "util/text_match.h"
 #include "importers/zip_central.h"
+#include "util/text_match.h"
 #include "util/utf8.h"
 
 namespace auditor::testing {
@@ -20,7 +20,7 @@ namespace {
 void add_member(zip_t* za, const Member& m) {
   // CP437 keeps legacy bytes as given and leaves bit 11 clear; libzip refuses
   // it for valid UTF-8 and flags guessed non-ASCII UTF-8 names anyway.
-  const zip_flags_t enc = m.utf8_flag               ? ZIP_FL_ENC_UTF_8
+  const zip_flags_t enc = m.utf8_flag             ? ZIP_FL_ENC_UTF_8
                           : is_valid_utf8(m.name) ? ZIP_FL_ENC_GUESS
                                                   : ZIP_FL_ENC_CP437;
   if (m.directory) {
@@ -40,8 +40,8 @@ void add_member(zip_t* za, const Member& m) {
   if (zip_set_file_compression(za, idx, method, 0) != 0 ||
       (!m.password.empty() &&
        zip_file_set_encryption(za, idx, ZIP_EM_TRAD_PKWARE, m.password.c_str()) != 0) ||
-      (m.symlink && zip_file_set_external_attributes(za, idx, 0, ZIP_OPSYS_UNIX,
-                                                     0120777u << 16) != 0)) {
+      (m.symlink &&
+       zip_file_set_external_attributes(za, idx, 0, ZIP_OPSYS_UNIX, 0120777u << 16) != 0)) {
     fail("member options", zip_get_error(za));
   }
 }
@@ -91,8 +91,7 @@ std::string make_zip(const std::vector<Member>& members) {
   return out;
 }
 
-std::string make_raw_zip(const std::vector<RawMember>& members,
-                         const RawArchive& archive) {
+std::string make_raw_zip(const std::vector<RawMember>& members, const RawArchive& archive) {
   const bool zip64 = archive.zip64;
   std::string body, central;
   std::vector<std::uint64_t> offsets;
@@ -109,9 +108,9 @@ std::string make_raw_zip(const std::vector<RawMember>& members,
       put(body, 0x04034b50, 4);
       put(body, 20, 2);
       put(body, m.flags | (dd ? 8 : 0), 2);
-      put(body, 0, 2);            // stored
-      put(body, 0, 2);            // time
-      put(body, 0x21, 2);         // date 1980-01-01
+      put(body, 0, 2);     // stored
+      put(body, 0, 2);     // time
+      put(body, 0x21, 2);  // date 1980-01-01
       put(body, dd ? 0 : crc, 4);
       put(body, dd ? 0 : m.data.size(), 4);
       put(body, dd ? 0 : size, 4);
@@ -139,9 +138,9 @@ std::string make_raw_zip(const std::vector<RawMember>& members,
     put(central, size, 4);
     put(central, m.name.size(), 2);
     put(central, m.central_extra.size(), 2);
-    put(central, 0, 2);           // comment
-    put(central, 0, 2);           // disk
-    put(central, 0, 2);           // internal attributes
+    put(central, 0, 2);  // comment
+    put(central, 0, 2);  // disk
+    put(central, 0, 2);  // internal attributes
     put(central, m.external_attr, 4);
     put(central, offset, 4);
     central += m.name;
@@ -151,21 +150,21 @@ std::string make_raw_zip(const std::vector<RawMember>& members,
   if (zip64) {
     const std::uint64_t z64 = out.size();
     put(out, 0x06064b50, 4);
-    put(out, 44, 8);              // size of the rest of this record
-    put(out, 45, 2);              // made by
-    put(out, 45, 2);              // needed
-    put(out, 0, 8);               // disk numbers
+    put(out, 44, 8);  // size of the rest of this record
+    put(out, 45, 2);  // made by
+    put(out, 45, 2);  // needed
+    put(out, 0, 8);   // disk numbers
     put(out, members.size(), 8);
     put(out, members.size(), 8);
     put(out, central.size(), 8);
     put(out, body.size(), 8);
-    put(out, 0x07064b50, 4);      // locator
+    put(out, 0x07064b50, 4);  // locator
     put(out, 0, 4);
     put(out, z64, 8);
-    put(out, 1, 4);               // total disks
+    put(out, 1, 4);  // total disks
   }
   put(out, 0x06054b50, 4);
-  put(out, 0, 4);                 // disk numbers
+  put(out, 0, 4);  // disk numbers
   put(out, zip64 ? 0xFFFF : members.size(), 2);
   put(out, zip64 ? 0xFFFF : members.size(), 2);
   put(out, zip64 ? 0xFFFFFFFF : central.size(), 4);

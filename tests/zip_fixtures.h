@@ -14,16 +14,16 @@ namespace auditor::testing {
 
 struct Member {
   Member(std::string n, std::string d = {}) : name(std::move(n)), data(std::move(d)) {}
-  std::string name;         // bytes as written
+  std::string name;  // bytes as written
   std::string data;
   // Sets general purpose bit 11. libzip sets it on its own for non-ASCII
   // UTF-8 names: use make_raw_zip for unflagged UTF-8.
   bool utf8_flag = false;
   enum class Method { stored, deflate, bzip2 };
   Method method = Method::deflate;
-  std::string password;     // non-empty: traditional PKWARE encryption
-  bool symlink = false;     // Unix host, mode S_IFLNK
-  bool directory = false;   // added as a directory entry (name ends in '/')
+  std::string password;    // non-empty: traditional PKWARE encryption
+  bool symlink = false;    // Unix host, mode S_IFLNK
+  bool directory = false;  // added as a directory entry (name ends in '/')
 };
 
 // A zip written by libzip with the members in order.
@@ -34,10 +34,10 @@ struct RawMember {
   RawMember(std::string n, std::string d = {}) : name(std::move(n)), data(std::move(d)) {}
   std::string name;
   std::string data;
-  std::uint16_t flags = 0;        // general purpose bits
-  std::uint16_t made_by = 20;     // host MS-DOS, version 2.0
+  std::uint16_t flags = 0;     // general purpose bits
+  std::uint16_t made_by = 20;  // host MS-DOS, version 2.0
   std::uint32_t external_attr = 0;
-  std::string central_extra;      // extra field bytes of the central record
+  std::string central_extra;                   // extra field bytes of the central record
   std::optional<std::uint32_t> declared_size;  // uncompressed size written
   // Streamed writer style: bit 3 set, zeros in the local header, sizes in a
   // data descriptor after the data (and in the central record).
@@ -54,8 +54,7 @@ struct RawArchive {
   std::string comment;  // archive comment after the end record
 };
 
-std::string make_raw_zip(const std::vector<RawMember>& members,
-                         const RawArchive& archive = {});
+std::string make_raw_zip(const std::vector<RawMember>& members, const RawArchive& archive = {});
 
 // Overwrites the uncompressed size that central record `index` (and its local
 // header) declares.

@@ -17,8 +17,7 @@ using testing::RawMember;
 using testing::set_declared_size;
 
 // The reader keeps pointing into `zip`, which must outlive it.
-std::unique_ptr<ZipReader> open_ok(const std::string& zip,
-                                   const ZipLimits& limits = {}) {
+std::unique_ptr<ZipReader> open_ok(const std::string& zip, const ZipLimits& limits = {}) {
   auto reader = ZipReader::open(zip, limits);
   INFO((reader.ok() ? std::string() : reader.error()));
   REQUIRE(reader.ok());
@@ -66,8 +65,8 @@ TEST_CASE("member shorter than its declared size is rejected", "[zip]") {
 TEST_CASE("member over the per-member byte limit is rejected", "[zip]") {
   ZipLimits limits;
   limits.max_member_bytes = 100000;
-  const std::string zip = make_zip({Member("small", std::string(100000, 'b')),
-                Member("large", std::string(100001, 'b'))});
+  const std::string zip = make_zip(
+      {Member("small", std::string(100000, 'b')), Member("large", std::string(100001, 'b'))});
   const auto reader = open_ok(zip, limits);
   CHECK(reader->read(0).ok());
   auto r = reader->read(1);
@@ -135,8 +134,8 @@ TEST_CASE("small highly compressible XML is not mistaken for a bomb", "[zip]") {
 TEST_CASE("reads stop once the reader's total byte limit is passed", "[zip]") {
   ZipLimits limits;
   limits.max_total_bytes = 6000;
-  const std::string zip = make_zip({Member("a", std::string(4000, 'a')),
-                                        Member("b", std::string(4000, 'b'))});
+  const std::string zip =
+      make_zip({Member("a", std::string(4000, 'a')), Member("b", std::string(4000, 'b'))});
   const auto reader = open_ok(zip, limits);
   CHECK(reader->read(0).ok());
   auto r = reader->read(1);
@@ -159,9 +158,8 @@ TEST_CASE("empty, random and non-zip bytes are refused with a reason", "[zip]") 
   std::string random(4096, '\0');
   std::mt19937 rng(42);
   for (char& c : random) c = static_cast<char>(rng());
-  for (const std::string& bytes :
-       {std::string(), std::string("PK"), random,
-        std::string("<html>not a zip</html>"), std::string(100, '\0')}) {
+  for (const std::string& bytes : {std::string(), std::string("PK"), random,
+                                   std::string("<html>not a zip</html>"), std::string(100, '\0')}) {
     auto r = ZipReader::open(bytes, {});
     REQUIRE_FALSE(r.ok());
     CHECK_THAT(r.error(), Catch::Contains("不是有效的 ZIP 压缩包"));
@@ -178,8 +176,7 @@ TEST_CASE("a truncated zip is refused as damaged", "[zip]") {
 TEST_CASE("every truncation and byte flip of a zip fails cleanly", "[zip]") {
   Member stored("b.txt", "stored member");
   stored.method = Member::Method::stored;
-  const std::string zip =
-      make_zip({Member("a.xml", std::string(300, 'q')), stored});
+  const std::string zip = make_zip({Member("a.xml", std::string(300, 'q')), stored});
   const auto exercise = [](const std::string& bytes) {
     auto r = ZipReader::open(bytes, {});
     if (!r.ok()) return;

@@ -18,8 +18,7 @@ using testing::RawMember;
 using testing::to_gb18030;
 
 // The reader keeps pointing into `zip`, which must outlive it.
-std::unique_ptr<ZipReader> open_ok(const std::string& zip,
-                                   const ZipLimits& limits = {}) {
+std::unique_ptr<ZipReader> open_ok(const std::string& zip, const ZipLimits& limits = {}) {
   auto reader = ZipReader::open(zip, limits);
   INFO((reader.ok() ? std::string() : reader.error()));
   REQUIRE(reader.ok());
@@ -34,9 +33,9 @@ Member stored(std::string name, std::string data) {
 }
 
 TEST_CASE("members of a plain zip are listed and read back", "[zip]") {
-  const std::string zip = make_zip(
-      {Member("a.txt", "hello"), Member("dir/b.xml", std::string(5000, 'x')),
-       stored("c.bin", "stored bytes")});
+  const std::string zip =
+      make_zip({Member("a.txt", "hello"), Member("dir/b.xml", std::string(5000, 'x')),
+                stored("c.bin", "stored bytes")});
   const auto reader = open_ok(zip);
   const auto& entries = reader->entries();
   REQUIRE(entries.size() == 3);
@@ -54,9 +53,8 @@ TEST_CASE("members of a plain zip are listed and read back", "[zip]") {
 TEST_CASE("GBK names without the UTF-8 flag decode to Chinese", "[zip]") {
   const std::string notice = "06-行政处罚事先告知书.docx";
   const std::string staged = "03告知/送达回证.pdf";
-  const std::string zip = make_zip(
-      {Member(to_gb18030(notice), "n"), Member(to_gb18030(staged), "s"),
-       Member("readme.txt", "r")});
+  const std::string zip = make_zip({Member(to_gb18030(notice), "n"),
+                                    Member(to_gb18030(staged), "s"), Member("readme.txt", "r")});
   const auto reader = open_ok(zip);
   const auto& entries = reader->entries();
   REQUIRE(entries.size() == 3);
@@ -118,10 +116,10 @@ TEST_CASE("an undecodable name is reported with name_ok false", "[zip]") {
 }
 
 TEST_CASE("path traversal and absolute names are unsafe and unreadable", "[zip]") {
-  const std::string zip = make_zip(
-      {Member("../evil.txt", "1"), Member("/etc/passwd", "2"),
-       Member("..\\x", "3"), Member("C:/x.txt", "4"), Member("a/../../b", "5"),
-       Member("\\abs", "6"), Member("a\\..\\b", "7")});
+  const std::string zip =
+      make_zip({Member("../evil.txt", "1"), Member("/etc/passwd", "2"), Member("..\\x", "3"),
+                Member("C:/x.txt", "4"), Member("a/../../b", "5"), Member("\\abs", "6"),
+                Member("a\\..\\b", "7")});
   const auto reader = open_ok(zip);
   for (const ZipEntry& e : reader->entries()) {
     INFO(e.raw_name);
@@ -133,8 +131,7 @@ TEST_CASE("path traversal and absolute names are unsafe and unreadable", "[zip]"
 TEST_CASE("names that merely contain dots or GBK 0x5C bytes stay safe", "[zip]") {
   // 乗 is 81 5c in GBK: the second byte is a backslash but no separator.
   const std::string zip = make_zip(
-      {Member("a/..hidden/b..txt", "1"), Member("v1.2/x", "2"),
-       Member(to_gb18030("乗/..x"), "3")});
+      {Member("a/..hidden/b..txt", "1"), Member("v1.2/x", "2"), Member(to_gb18030("乗/..x"), "3")});
   const auto reader = open_ok(zip);
   for (const ZipEntry& e : reader->entries()) {
     INFO(e.name);
@@ -144,8 +141,8 @@ TEST_CASE("names that merely contain dots or GBK 0x5C bytes stay safe", "[zip]")
 }
 
 TEST_CASE("a name with a NUL byte is unsafe", "[zip]") {
-  const std::string zip = make_raw_zip(
-      {RawMember(std::string("a.txt\0.exe", 10), "x"), RawMember("b.txt", "y")});
+  const std::string zip =
+      make_raw_zip({RawMember(std::string("a.txt\0.exe", 10), "x"), RawMember("b.txt", "y")});
   const auto reader = open_ok(zip);
   CHECK_FALSE(reader->entries()[0].unsafe_reason.empty());
   CHECK(reader->entries()[0].raw_name.size() == 10);
@@ -201,8 +198,8 @@ TEST_CASE("a directory entry is listed but not readable nor unsafe", "[zip]") {
 TEST_CASE("an archive with more entries than the limit is rejected", "[zip]") {
   ZipLimits limits;
   limits.max_entries = 3;
-  const std::string zip = make_zip({Member("1", "1"), Member("2", "2"),
-                                    Member("3", "3"), Member("4", "4")});
+  const std::string zip =
+      make_zip({Member("1", "1"), Member("2", "2"), Member("3", "3"), Member("4", "4")});
   auto r = ZipReader::open(zip, limits);
   REQUIRE_FALSE(r.ok());
   CHECK_THAT(r.error(), Catch::Contains("4 个条目") && Catch::Contains("上限 3"));
@@ -248,16 +245,15 @@ TEST_CASE("a local header that differs harmlessly from its central record is rea
 TEST_CASE("a zip64 end of central directory is followed", "[zip]") {
   testing::RawArchive zip64;
   zip64.zip64 = true;
-  const std::string zip = make_raw_zip(
-      {RawMember("a.txt", "alpha"), RawMember("b.txt", "beta")}, zip64);
+  const std::string zip =
+      make_raw_zip({RawMember("a.txt", "alpha"), RawMember("b.txt", "beta")}, zip64);
   const auto reader = open_ok(zip);
   REQUIRE(reader->entries().size() == 2);
   CHECK(reader->read(1).value() == "beta");
 }
 
 std::string read_realdata(const std::string& name) {
-  std::ifstream in(std::string(AUDITOR_REALDATA) + "/ofd/" + name,
-                   std::ios::binary);
+  std::ifstream in(std::string(AUDITOR_REALDATA) + "/ofd/" + name, std::ios::binary);
   REQUIRE(in);
   std::ostringstream bytes;
   bytes << in.rdbuf();
@@ -266,10 +262,9 @@ std::string read_realdata(const std::string& name) {
 
 TEST_CASE("real OFD packages open and every member reads back", "[zip]") {
   for (const char* name :
-       {"ofdrw-converter__h.ofd", "ofdrw-converter__n.ofd",
-        "ofdrw-reader__SESV4SignDoc.ofd", "ofdrw-reader__chineseDir.ofd",
-        "ofdrw-reader__helloworld.ofd", "ofdrw-reader__path_unstd.ofd",
-        "ofdrw-sign__namespace_no_std.ofd"}) {
+       {"ofdrw-converter__h.ofd", "ofdrw-converter__n.ofd", "ofdrw-reader__SESV4SignDoc.ofd",
+        "ofdrw-reader__chineseDir.ofd", "ofdrw-reader__helloworld.ofd",
+        "ofdrw-reader__path_unstd.ofd", "ofdrw-sign__namespace_no_std.ofd"}) {
     INFO(name);
     const std::string zip = read_realdata(name);
     const auto reader = open_ok(zip);
@@ -292,8 +287,7 @@ TEST_CASE("a real OFD with mixed flagged Chinese names decodes them", "[zip]") {
   const auto reader = open_ok(zip);
   std::vector<std::string> names;
   for (const ZipEntry& e : reader->entries()) names.push_back(e.name);
-  CHECK_THAT(names, Catch::VectorContains(
-                        std::string("Doc_0/Res/这是一个中文目录/数据文件.txt")));
+  CHECK_THAT(names, Catch::VectorContains(std::string("Doc_0/Res/这是一个中文目录/数据文件.txt")));
 }
 
 }  // namespace

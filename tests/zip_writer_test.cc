@@ -53,8 +53,7 @@ std::string write_ok(const std::vector<ZipMember>& members) {
 
 TEST_CASE("GBK member names are stored raw without the UTF-8 flag", "[testdata]") {
   const std::string gbk = testing::to_gb18030("03告知/06-行政处罚事先告知书.docx");
-  const std::string zip =
-      write_ok({legacy(gbk, "x"), ZipMember("01立案/01-立案审批表.docx", "y")});
+  const std::string zip = write_ok({legacy(gbk, "x"), ZipMember("01立案/01-立案审批表.docx", "y")});
   const std::vector<Central> records = central_records(zip);
   REQUIRE(records.size() == 2);
   CHECK(records[0].name == gbk);
@@ -92,8 +91,7 @@ TEST_CASE("members read back with their data, method and fixed time", "[testdata
   CHECK(*(*reader)->read(2) == big);
 }
 
-TEST_CASE("a member given in pieces reads back as their concatenation at any level",
-          "[testdata]") {
+TEST_CASE("a member given in pieces reads back as their concatenation at any level", "[testdata]") {
   const std::string head = "<doc>", body(50000, 'b'), tail = "</doc>";
   ZipMember pieces("doc.xml");
   pieces.pieces = {head, body, tail};
@@ -107,8 +105,7 @@ TEST_CASE("a member given in pieces reads back as their concatenation at any lev
 }
 
 TEST_CASE("the same members give identical bytes", "[testdata]") {
-  const std::vector<ZipMember> members = {ZipMember("a.xml", "<a/>"),
-                                          ZipMember("照片.png", "png")};
+  const std::vector<ZipMember> members = {ZipMember("a.xml", "<a/>"), ZipMember("照片.png", "png")};
   CHECK(write_ok(members) == write_ok(members));
 }
 

@@ -8,9 +8,7 @@ namespace {
 
 namespace chr = std::chrono;
 
-chr::year_month_day ymd_of(int days) {
-  return chr::year_month_day{chr::sys_days{chr::days{days}}};
-}
+chr::year_month_day ymd_of(int days) { return chr::year_month_day{chr::sys_days{chr::days{days}}}; }
 
 // Reads `n` ASCII digits at `s[pos]`; -1 when any is not a digit.
 int read_digits(std::string_view s, std::size_t pos, std::size_t n) {

@@ -56,8 +56,6 @@ class Date {
 
 // Calendar days from `from` to `to`: 0 for the same day, 1 for the next day,
 // negative when `to` is earlier.
-inline int days_between(Date from, Date to) {
-  return to.day_number() - from.day_number();
-}
+inline int days_between(Date from, Date to) { return to.day_number() - from.day_number(); }
 
 }  // namespace auditor

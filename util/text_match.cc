@@ -7,10 +7,9 @@ namespace {
 
 // The Unicode White_Space property.
 bool is_space(char32_t cp) {
-  return (cp >= 0x09 && cp <= 0x0D) || cp == 0x20 || cp == 0x85 ||
-         cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
-         cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F ||
-         cp == 0x3000;
+  return (cp >= 0x09 && cp <= 0x0D) || cp == 0x20 || cp == 0x85 || cp == 0xA0 || cp == 0x1680 ||
+         (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
+         cp == 0x205F || cp == 0x3000;
 }
 
 // Maps a full-width digit, letter or bracket to its ASCII matching form.
@@ -20,11 +19,20 @@ char32_t fold_for_match(char32_t cp) {
     return cp - 0xFEE0;  // the full-width block mirrors ASCII 0x21..0x7E
   }
   switch (cp) {
-    case U'〔': case U'【': case U'［': return U'[';
-    case U'〕': case U'】': case U'］': return U']';
-    case U'（': return U'(';
-    case U'）': return U')';
-    default: return cp;
+    case U'〔':
+    case U'【':
+    case U'［':
+      return U'[';
+    case U'〕':
+    case U'】':
+    case U'］':
+      return U']';
+    case U'（':
+      return U'(';
+    case U'）':
+      return U')';
+    default:
+      return cp;
   }
 }
 

@@ -60,7 +60,8 @@ char32_t next_code_point(std::string_view s, std::size_t& i) {
     return 0xFFFD;
   }
   char32_t cp = c & (0x7F >> n);
-  for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  for (std::size_t k = 1; k < n; ++k)
+    cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
   i += n;
   return cp;
 }

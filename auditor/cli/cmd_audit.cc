@@ -66,25 +66,24 @@ int audit(const Args& args) {
   ImportOptions import_options;
   int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   std::vector<std::string> inputs;
-  desc.add_options()
-      ("db", po::value(&db)->default_value("auditor.db"), "SQLite 数据库文件")
-      ("json", po::value(&json), "把结果写成 JSON 文件（- 表示标准输出）")
-      ("checklist", po::value(&dir)->default_value(default_checklist_dir().string()),
-       "检查清单目录")
-      ("profile", po::value(&profile),
-       "计分方案：内置方案编号（haizhu-default、mee-2024）或方案文件；默认为检查清单指定的方案")
-      ("full", po::bool_switch(&full),
-       "重新解析全部压缩包（默认跳过内容和检查清单都未变的压缩包，沿用已存结果）")
-      ("jobs,j", po::value(&jobs)->default_value(jobs), "并行处理的线程数")
-      ("round", po::value(&round), "审查轮次名称（默认“当天日期 审查”，如“2026-11-25 审查”）")
-      ("mode", po::value(&mode)->default_value("inspection"),
-       "审查方式：inspection（部门检查）或 self-check（街道自查）")
-      ("inspector", po::value(&inspector), "检查人员")
-      ("out", po::value(&out), "审查后把本轮报告写入此文件夹")
-      ("format", po::value(&formats)->default_value("html,docx,xlsx,json"),
-       "报告格式，逗号分隔：html,docx,xlsx,json")
-      ("sheets", po::value(&sheets)->default_value("auto"), sheets_option_help().c_str())
-      ("input", po::value(&inputs)->composing(), "压缩包或包含压缩包的文件夹");
+  desc.add_options()("db", po::value(&db)->default_value("auditor.db"), "SQLite 数据库文件")(
+      "json", po::value(&json), "把结果写成 JSON 文件（- 表示标准输出）")(
+      "checklist", po::value(&dir)->default_value(default_checklist_dir().string()),
+      "检查清单目录")(
+      "profile", po::value(&profile),
+      "计分方案：内置方案编号（haizhu-default、mee-2024）或方案文件；默认为检查清单指定的方案")(
+      "full", po::bool_switch(&full),
+      "重新解析全部压缩包（默认跳过内容和检查清单都未变的压缩包，沿用已存结果）")(
+      "jobs,j", po::value(&jobs)->default_value(jobs), "并行处理的线程数")(
+      "round", po::value(&round), "审查轮次名称（默认“当天日期 审查”，如“2026-11-25 审查”）")(
+      "mode", po::value(&mode)->default_value("inspection"),
+      "审查方式：inspection（部门检查）或 self-check（街道自查）")(
+      "inspector", po::value(&inspector), "检查人员")("out", po::value(&out),
+                                                      "审查后把本轮报告写入此文件夹")(
+      "format", po::value(&formats)->default_value("html,docx,xlsx,json"),
+      "报告格式，逗号分隔：html,docx,xlsx,json")(
+      "sheets", po::value(&sheets)->default_value("auto"), sheets_option_help().c_str())(
+      "input", po::value(&inputs)->composing(), "压缩包或包含压缩包的文件夹");
   add_limit_options(desc, import_options);
   po::positional_options_description positional;
   positional.add("input", -1);
@@ -119,8 +118,8 @@ int audit(const Args& args) {
   if (!profile.empty())
     if (Status s = apply_profile(profile, *checklist); !s.ok()) return report_error(s.reason);
 
-  AuditRequest request{inputs, db, import_options, jobs, round, *stored_mode, inspector,
-                       AUDITOR_VERSION, full, !json.empty()};
+  AuditRequest request{inputs,       db,        import_options,  jobs, round,
+                       *stored_mode, inspector, AUDITOR_VERSION, full, !json.empty()};
   // With JSON on stdout the console summary goes to stderr.
   std::ostream& console = json == "-" ? std::cerr : std::cout;
   Progress progress;
@@ -134,8 +133,8 @@ int audit(const Args& args) {
       !write_output(json, result_json(AUDITOR_VERSION, *checklist, outcome->results).dump(2)))
     return kExitUsage;
   if (!out.empty()) {
-    ReportRequest report{outcome->round, std::nullopt, out, *wanted, vocabulary(*checklist),
-                         *sheet_mode};
+    ReportRequest report{outcome->round, std::nullopt,           out,
+                         *wanted,        vocabulary(*checklist), *sheet_mode};
     ReportWritten written;
     if (Status status = write_round_reports(db, report, &written); !status.ok())
       return report_error(status.reason);

@@ -5,11 +5,11 @@
 #include <algorithm>
 #include <iostream>
 
-#include "auditor/calendar.h"
-#include "auditor/cli/options.h"
 #include "app/checklist_load.h"
 #include "app/data_dirs.h"
 #include "app/data_files.h"
+#include "auditor/calendar.h"
+#include "auditor/cli/options.h"
 #include "auditor/rule_kinds.h"
 #include "auditor/scoring.h"
 
@@ -32,7 +32,8 @@ void print_checklist(const fs::path& dir, const Checklist& cl) {
   for (const RuleKind& k : rule_kinds()) {
     const auto n = std::count_if(cl.rules.begin(), cl.rules.end(),
                                  [&](const Rule& r) { return r.kind == k.name; });
-    if (n > 0) kinds += (kinds.empty() ? "" : "、") + std::string(k.name) + " " + std::to_string(n) + " 条";
+    if (n > 0)
+      kinds += (kinds.empty() ? "" : "、") + std::string(k.name) + " " + std::to_string(n) + " 条";
   }
   std::cout << "检查清单 " << dir.string() << "：通过\n"
             << "  编号：" << cl.id << "    版本：" << cl.version << "    名称：" << cl.name << "\n"

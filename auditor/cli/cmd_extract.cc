@@ -14,11 +14,10 @@ int extract(const Args& args) {
   std::string dir;
   std::vector<std::string> files;
   ImportOptions import_options;
-  desc.add_options()
-      ("json", "以 JSON 输出")
-      ("checklist", po::value(&dir)->default_value(default_checklist_dir().string()),
-       "检查清单目录（用于判断文书类型）")
-      ("file", po::value(&files)->composing(), "文档或案卷压缩包");
+  desc.add_options()("json", "以 JSON 输出")(
+      "checklist", po::value(&dir)->default_value(default_checklist_dir().string()),
+      "检查清单目录（用于判断文书类型）")("file", po::value(&files)->composing(),
+                                          "文档或案卷压缩包");
   add_limit_options(desc, import_options);
   po::positional_options_description positional;
   positional.add("file", -1);

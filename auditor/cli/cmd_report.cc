@@ -1,9 +1,9 @@
 // `auditor report`: render one stored round as HTML, DOCX, XLSX and JSON.
 #include <iostream>
 
-#include "auditor/cli/options.h"
 #include "app/checklist_load.h"
 #include "app/round_reports.h"
+#include "auditor/cli/options.h"
 
 namespace auditor::cli {
 
@@ -47,8 +47,9 @@ int report(const Args& args) {
   else
     std::cerr << "警告：检查清单无法读取（" << checklist.error()
               << "），报告中的文书类型以代码显示\n";
-  ReportRequest request{round, vm.count("compare") ? std::optional(compare) : std::nullopt, out,
-                        *wanted, names, *sheet_mode};
+  ReportRequest request{round, vm.count("compare") ? std::optional(compare) : std::nullopt,
+                        out,   *wanted,
+                        names, *sheet_mode};
   ReportWritten written;
   if (Status status = write_round_reports(db, request, &written); !status.ok()) {
     std::cerr << status.reason << "\n";

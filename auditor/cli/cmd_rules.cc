@@ -3,8 +3,8 @@
 // scoring profile (the checklist's own, or --profile), description, basis.
 #include <iostream>
 
-#include "auditor/cli/options.h"
 #include "app/checklist_load.h"
+#include "auditor/cli/options.h"
 #include "auditor/rule_kinds.h"
 #include "auditor/scoring.h"
 #include "reports/labels.h"
@@ -19,8 +19,8 @@ int rules(const Args& args) {
       "profile", po::value(&profile),
       "计分方案：内置方案编号（haizhu-default、mee-2024）或方案文件；默认为检查清单指定的方案");
   po::variables_map vm;
-  if (int rc = parse_options(args, desc, {}, "auditor rules [--checklist DIR] [--profile ID|FILE]",
-                             vm);
+  if (int rc =
+          parse_options(args, desc, {}, "auditor rules [--checklist DIR] [--profile ID|FILE]", vm);
       rc >= 0)
     return rc;
   std::optional<Checklist> cl = load_checklist_or_report(dir);
@@ -37,8 +37,8 @@ int rules(const Args& args) {
     const RuleKind* kind = find_rule_kind(r.kind);
     std::cout << r.id << "\n"
               << "  类型：" << r.kind << (kind ? std::string("（") + kind->help + "）" : "") << "\n"
-              << "  严重程度：" << severity_label(r.severity)
-              << "    计分：" << rule_scoring_text(r, s) << "\n"
+              << "  严重程度：" << severity_label(r.severity) << "    计分："
+              << rule_scoring_text(r, s) << "\n"
               << "  说明：" << r.description << "\n"
               << "  依据：" << r.basis << "\n";
     if (!r.procedures.empty()) {

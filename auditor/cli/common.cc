@@ -1,7 +1,7 @@
 #include <iostream>
 
-#include "auditor/cli/commands.h"
 #include "app/checklist_load.h"
+#include "auditor/cli/commands.h"
 #include "reports/report.h"
 
 namespace auditor::cli {

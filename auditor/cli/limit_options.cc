@@ -31,35 +31,33 @@ long long megabytes(std::uint64_t bytes) { return static_cast<long long>(bytes >
 void add_limit_options(po::options_description& desc, ImportOptions& opt) {
   ZipLimits& z = opt.limits;
   const long long count_max = 100'000'000;
-  desc.add_options()
-      ("max-entries",
-       bounded("max-entries", static_cast<long long>(z.max_entries), 1, count_max,
-               [&z](long long v) { z.max_entries = v; }),
-       "每个压缩包最多条目数")
-      ("max-member-mb",
-       bounded("max-member-mb", megabytes(z.max_member_bytes), 1, kMaxMegabytes,
-               [&z](long long v) { z.max_member_bytes = std::uint64_t(v) << 20; }),
-       "单个成员解压后上限（MB）")
-      ("max-total-mb",
-       bounded("max-total-mb", megabytes(z.max_total_bytes), 1, kMaxMegabytes,
-               [&z](long long v) { z.max_total_bytes = std::uint64_t(v) << 20; }),
-       "每个压缩包累计解压上限（MB）")
-      ("max-ratio",
-       bounded("max-ratio", static_cast<long long>(z.max_ratio), 1, count_max,
-               [&z](long long v) { z.max_ratio = v; }),
-       "成员压缩比上限（防压缩炸弹）")
-      ("max-name-length",
-       bounded("max-name-length", static_cast<long long>(z.max_name_length), 1, 65535,
-               [&z](long long v) { z.max_name_length = v; }),
-       "成员文件名长度上限（字节）")
-      ("max-archive-mb",
-       bounded("max-archive-mb", megabytes(opt.max_archive_bytes), 1, kMaxMegabytes,
-               [&opt](long long v) { opt.max_archive_bytes = std::uint64_t(v) << 20; }),
-       "压缩包文件大小上限（MB）")
-      ("max-nesting",
-       bounded("max-nesting", opt.max_nesting, 0, 16,
-               [&opt](long long v) { opt.max_nesting = static_cast<int>(v); }),
-       "嵌套压缩包层数上限，0 表示不读");
+  desc.add_options()("max-entries",
+                     bounded("max-entries", static_cast<long long>(z.max_entries), 1, count_max,
+                             [&z](long long v) { z.max_entries = v; }),
+                     "每个压缩包最多条目数")(
+      "max-member-mb",
+      bounded("max-member-mb", megabytes(z.max_member_bytes), 1, kMaxMegabytes,
+              [&z](long long v) { z.max_member_bytes = std::uint64_t(v) << 20; }),
+      "单个成员解压后上限（MB）")(
+      "max-total-mb",
+      bounded("max-total-mb", megabytes(z.max_total_bytes), 1, kMaxMegabytes,
+              [&z](long long v) { z.max_total_bytes = std::uint64_t(v) << 20; }),
+      "每个压缩包累计解压上限（MB）")("max-ratio",
+                                      bounded("max-ratio", static_cast<long long>(z.max_ratio), 1,
+                                              count_max, [&z](long long v) { z.max_ratio = v; }),
+                                      "成员压缩比上限（防压缩炸弹）")(
+      "max-name-length",
+      bounded("max-name-length", static_cast<long long>(z.max_name_length), 1, 65535,
+              [&z](long long v) { z.max_name_length = v; }),
+      "成员文件名长度上限（字节）")(
+      "max-archive-mb",
+      bounded("max-archive-mb", megabytes(opt.max_archive_bytes), 1, kMaxMegabytes,
+              [&opt](long long v) { opt.max_archive_bytes = std::uint64_t(v) << 20; }),
+      "压缩包文件大小上限（MB）")(
+      "max-nesting",
+      bounded("max-nesting", opt.max_nesting, 0, 16,
+              [&opt](long long v) { opt.max_nesting = static_cast<int>(v); }),
+      "嵌套压缩包层数上限，0 表示不读");
 }
 
 }  // namespace auditor::cli

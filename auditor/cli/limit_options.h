@@ -3,8 +3,8 @@
 // ZipLimits defaults; docs/hostile-input.md explains each limit.
 #pragma once
 
-#include "auditor/cli/options.h"
 #include "app/audit.h"
+#include "auditor/cli/options.h"
 
 namespace auditor::cli {
 

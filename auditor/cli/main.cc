@@ -1,7 +1,7 @@
 // Parses the subcommand name and dispatches; each subcommand parses its own
 // options (auditor/cli/cmd_*.cc).
-#include <cstring>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
 
 #include "auditor/cli/commands.h"

@@ -72,9 +72,9 @@ double line_pitch(const std::vector<std::vector<Line>>& pages,
         for (std::size_t j = i + 1; j < lines.size(); ++j) {
           const double diff = lines[j].top - lines[i].top;
           if (diff > 1.5 * h) break;
-          const bool below = std::any_of(
-              lines[j].cells.begin(), lines[j].cells.end(),
-              [&](const Fragment& o) { return o.left < c.right && o.right > c.left; });
+          const bool below =
+              std::any_of(lines[j].cells.begin(), lines[j].cells.end(),
+                          [&](const Fragment& o) { return o.left < c.right && o.right > c.left; });
           if (!below) continue;
           if (diff >= 0.6 * h) d.push_back(diff);
           break;

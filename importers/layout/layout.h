@@ -17,7 +17,7 @@ namespace auditor::text_layout {
 // 1.3 font sizes, as poppler gives it.
 struct Word {
   double left = 0, top = 0, right = 0, bottom = 0;
-  std::string text;        // UTF-8
+  std::string text;          // UTF-8
   bool space_after = false;  // poppler saw a space after it
   // Right edge of the block the word is set in, when the format tells it (an
   // OFD TextObject's Boundary; 0 for PDF). Text ending over 2 h short of its

@@ -49,17 +49,14 @@ bool beyond_box(const Word& before, const Word& w, const Geometry& g) {
 }
 
 // A word of one Han character.
-bool one_han(const std::string& w) {
-  return w.size() == 3 && is_cjk(decode_at(w, 0));
-}
+bool one_han(const std::string& w) { return w.size() == 3 && is_cjk(decode_at(w, 0)); }
 
 }  // namespace
 
 // Words sorted into lines (centres within `same_line`), each in x order.
 std::vector<std::vector<const Word*>> group_lines(std::vector<Word>& words, const Geometry& g) {
-  std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) {
-    return a.top + a.bottom < b.top + b.bottom;
-  });
+  std::sort(words.begin(), words.end(),
+            [](const Word& a, const Word& b) { return a.top + a.bottom < b.top + b.bottom; });
   std::vector<std::vector<const Word*>> lines;
   double centre = 0;
   for (const Word& w : words) {
@@ -132,9 +129,9 @@ void mark_crossed(const PageLines& lines, const std::vector<bool>& table, const 
 // The cells of one line. A word starts a cell after a gap of two line
 // heights, when it starts half a line height inside the word before (text
 // overflowing a narrow cell into the next one) or beyond the cell box of the
-// word before (beyond_box); unless it is a number after a cell spanning a column, after a gap wider than a space when its left edge is a column
-// start of two table lines; after a mere space when it is such a column
-// start, fewer than twice as many table lines run across it (cells spanning
+// word before (beyond_box); unless it is a number after a cell spanning a column, after a gap wider
+// than a space when its left edge is a column start of two table lines; after a mere space when it
+// is such a column start, fewer than twice as many table lines run across it (cells spanning
 // columns) and the space is no Han/digit run break (unless ≥ 0.22 h wide).
 // Other words join the cell before them, with a space where poppler saw one
 // or the gap is 0.15 h or more (as raw order has it: `第1页 共1页`), except
@@ -149,8 +146,8 @@ Line make_line(const std::vector<const Word*>& words, const Starts& starts,
       const double gap = w.left - words[k - 1]->right;
       const Start* s = find_start(starts, w.left, g);
       const int n = s ? s->lines : 0;
-      const bool after_span = is_digit(decode_at(w.text, 0)) &&
-                              spans_column(line.cells.back(), page_starts, g);
+      const bool after_span =
+          is_digit(decode_at(w.text, 0)) && spans_column(line.cells.back(), page_starts, g);
       cell = gap >= g.wide_gap || gap <= -0.5 * g.h || beyond_box(*words[k - 1], w, g) ||
              (!after_span &&
               ((gap >= g.word_gap && n >= 2) ||
@@ -163,9 +160,8 @@ Line make_line(const std::vector<const Word*>& words, const Starts& starts,
       continue;
     }
     Fragment& f = line.cells.back();
-    if (words[k - 1]->space_after ||
-        (w.left - words[k - 1]->right >= 0.15 * g.h && !one_han(words[k - 1]->text) &&
-         !one_han(w.text)))
+    if (words[k - 1]->space_after || (w.left - words[k - 1]->right >= 0.15 * g.h &&
+                                      !one_han(words[k - 1]->text) && !one_han(w.text)))
       f.text += ' ';
     f.text += w.text;
     f.right = std::max(f.right, w.right);

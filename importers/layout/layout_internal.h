@@ -16,7 +16,7 @@ namespace auditor::text_layout {
 struct Fragment {
   double left, right, top;
   std::string text;
-  double lead = 0;  // width of its first word
+  double lead = 0;       // width of its first word
   double box_right = 0;  // Word::box_right of its last word
   double box_left = 0;   // Word::box_left of its first word
 };
@@ -44,14 +44,14 @@ struct Row {
 };
 
 struct Geometry {
-  double h = 1;          // median word height
-  double same_line = 0;  // centres closer than this share a line
-  double word_gap = 0;   // a wider gap ends a fragment
-  double wide_gap = 0;   // a wider gap is a cell boundary even in an unknown column
-  double wrap = 0;       // a wrapped line's top follows the previous one within this
-  double pitch = 0;      // ...and within this, when the document shows its line pitch
-  double align = 2;      // two left edges closer than this are one column start
-  double page_right = 0;            // right edge of the page's text
+  double h = 1;                       // median word height
+  double same_line = 0;               // centres closer than this share a line
+  double word_gap = 0;                // a wider gap ends a fragment
+  double wide_gap = 0;                // a wider gap is a cell boundary even in an unknown column
+  double wrap = 0;                    // a wrapped line's top follows the previous one within this
+  double pitch = 0;                   // ...and within this, when the document shows its line pitch
+  double align = 2;                   // two left edges closer than this are one column start
+  double page_right = 0;              // right edge of the page's text
   std::vector<double> column_starts;  // confirmed column starts, ascending
   std::vector<std::pair<double, double>> reach;  // left edge of cells -> furthest right
 };
@@ -63,8 +63,8 @@ constexpr double kRunBreak = 0.22;
 // Column starts: for every left edge of a word that begins a table line or
 // follows a visible break on one, the number of table lines holding it (over
 // the whole document: a table goes on over pages), and the number of table
-// lines of the page being laid out with a word running across it (where many lines cross it, it is a
-// word boundary inside a column rather than a column start).
+// lines of the page being laid out with a word running across it (where many lines cross it, it is
+// a word boundary inside a column rather than a column start).
 struct Start {
   double x;
   int lines = 0;

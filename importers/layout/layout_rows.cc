@@ -81,14 +81,13 @@ bool wraps_under(const Column& col, const Fragment& c, const Geometry& g) {
 
 // The previous line of the column was full, so the text went on below: it
 // ends within two characters of the next column start (or, in the last
-// column, of the furthest right a cell starting where it starts reaches), or the next line's first word would not have fitted there (a Latin
-// word, a number, `〔2024〕43`: anything not starting with a Han character,
-// which may break anywhere). A short number under a short number is the
-// next row's (`10` / `11`), never a wrap. In a cell box (boxed) the line is full when the
-// room left is less than the next line's first character (Han) or word
-// (other), the cell's margin (the text's inset from the box's left edge, at
-// most h) and 0.55 h (the corpus writer keeps 2 mm free; a line with room for
-// a character and more is no full line). Lines of one character each are a label
+// column, of the furthest right a cell starting where it starts reaches), or the next line's first
+// word would not have fitted there (a Latin word, a number, `〔2024〕43`: anything not starting
+// with a Han character, which may break anywhere). A short number under a short number is the next
+// row's (`10` / `11`), never a wrap. In a cell box (boxed) the line is full when the room left is
+// less than the next line's first character (Han) or word (other), the cell's margin (the text's
+// inset from the box's left edge, at most h) and 0.55 h (the corpus writer keeps 2 mm free; a line
+// with room for a character and more is no full line). Lines of one character each are a label
 // written downwards; a line ending in a colon is a complete label.
 // The format gives the block the column's last line is set in (an OFD
 // TextObject's Boundary) and it is wider than the text: a cell's box.
@@ -99,8 +98,8 @@ bool boxed(const Column& col, const Geometry& g) {
 // A line of one Han character under another: a label written downwards.
 bool downward(const Column& col, const Fragment& c, const Geometry& g) {
   return col.last_right - col.last_left <= 1.3 * g.h && c.right - c.left <= 1.3 * g.h &&
-         !col.text.empty() && !c.text.empty() && !is_digit(decode_before(col.text, col.text.size())) &&
-         !is_digit(decode_at(c.text, 0));
+         !col.text.empty() && !c.text.empty() &&
+         !is_digit(decode_before(col.text, col.text.size())) && !is_digit(decode_at(c.text, 0));
 }
 
 // A number of one to three digits (a row's 序号 or 页号).
@@ -189,8 +188,7 @@ bool match_cells(const Row& row, const Line& line, const Geometry& g, std::vecto
         if (is_first) first = true;
         continued.push_back(found);
         // (only where the format gives the label's cell box, wider than it)
-        if (!downward(col, c, g) || !boxed(col, g))
-          only_downward = false;
+        if (!downward(col, c, g) || !boxed(col, g)) only_downward = false;
         if (wrapped(col, c, g)) {
           continues = true;
           if (is_first) first_wraps = true;
@@ -211,8 +209,7 @@ bool match_cells(const Row& row, const Line& line, const Geometry& g, std::vecto
   // character a line, keeps its characters.)
   std::sort(continued.begin(), continued.end());
   continued.erase(std::unique(continued.begin(), continued.end()), continued.end());
-  if (matched && only_downward &&
-      (far || (added && row.columns.size() > continued.size())))
+  if (matched && only_downward && (far || (added && row.columns.size() > continued.size())))
     return false;
   // The next row of a table without padding: a column's short line followed
   // by more text. After a paragraph ended by 。 the next paragraph of the cell

@@ -82,8 +82,8 @@ std::string grid_row(const Row& row, const std::vector<double>& grid, bool trail
 // beside 名称 / 证件号码 / 住址) moves up to the first of them, where a DOCX
 // table has it: it has as many rows without a first cell below it as above
 // (one fewer when it stands alone between the middle two of an even number).
-void lift_merged_labels(std::vector<Row>& rows, std::size_t first, std::size_t end,
-                        double x0, const Geometry& g) {
+void lift_merged_labels(std::vector<Row>& rows, std::size_t first, std::size_t end, double x0,
+                        const Geometry& g) {
   auto first_cell = [&](const Row& r) -> Column* {
     for (const Column& c : r.columns)
       if (c.left <= x0 + g.align) return const_cast<Column*>(&c);
@@ -157,7 +157,7 @@ std::string format_rows(std::vector<Row> rows, const Geometry& g, std::vector<do
     const bool list = widest == first && 3 * full >= 2 * (end - first);
     for (; i < end; ++i) {
       if (rows[i].columns.empty()) continue;  // its label moved up
-      if (rows[i].columns.size() == 1) {     // a label between rows that stayed
+      if (rows[i].columns.size() == 1) {      // a label between rows that stayed
         for (const std::string& l : rows[i].lines) out += l + '\n';
         continue;
       }

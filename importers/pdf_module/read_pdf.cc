@@ -12,8 +12,8 @@
 #include <type_traits>
 #include <vector>
 
-#include "importers/pdf_module.h"
 #include "importers/layout/layout.h"
+#include "importers/pdf_module.h"
 
 namespace auditor {
 namespace {

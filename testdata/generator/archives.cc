@@ -7,17 +7,18 @@
 namespace testdata {
 namespace {
 
-const std::map<int, std::string> kLongFolders = {
-    {1, "01立案/"}, {2, "02调查取证/"}, {3, "03告知/"}, {4, "04审核/"},
-    {5, "05决定/"}, {6, "06送达/"},     {7, "07执行/"}, {8, "08结案/"}};
+const std::map<int, std::string> kLongFolders = {{1, "01立案/"}, {2, "02调查取证/"}, {3, "03告知/"},
+                                                 {4, "04审核/"}, {5, "05决定/"},     {6, "06送达/"},
+                                                 {7, "07执行/"}, {8, "08结案/"}};
 
 // Conditions of a manifest: every condition name, false unless listed.
 std::map<std::string, std::string> flags(const std::vector<std::string>& true_ones) {
   std::map<std::string, std::string> out;
-  for (const char* name : {"source_complaint", "withdrawn", "correction_ordered", "preservation_taken",
-                           "seizure_taken", "hearing_eligible", "hearing_requested", "statements_made",
-                           "major_decision", "complex_case", "fine_imposed", "no_penalty", "transferred",
-                           "disclosure_required", "unpaid_after_due"})
+  for (const char* name :
+       {"source_complaint", "withdrawn", "correction_ordered", "preservation_taken",
+        "seizure_taken", "hearing_eligible", "hearing_requested", "statements_made",
+        "major_decision", "complex_case", "fine_imposed", "no_penalty", "transferred",
+        "disclosure_required", "unpaid_after_due"})
     out[name] = "false";
   for (const std::string& name : true_ones) out[name] = "true";
   return out;
@@ -31,33 +32,41 @@ void close_file(const CaseSpec& c, std::vector<Entry>& e, bool with_notes = true
 }
 
 std::string complete_structured(const CaseSpec& c) {
-  std::vector<Entry> e = {filing_approval(c), case_source(c), inspection_record(c), correction_order(c),
-                          inquiry_record(c), photo("现场照片1.png", c.day("inspection"), 1),
+  std::vector<Entry> e = {filing_approval(c),      case_source(c),
+                          inspection_record(c),    correction_order(c),
+                          inquiry_record(c),       photo("现场照片1.png", c.day("inspection"), 1),
                           investigation_report(c), penalty_notice(c)};
   e.push_back(service_receipt(c, e.back(), c.day("notice_served")));
   e.push_back(penalty_approval(c));
   e.push_back(penalty_decision(c));
   e.push_back(service_receipt(c, e.back(), c.day("decision_served")));
-  for (Entry x : {publication_record(c), payment_proof(c), correction_proof(c), closing_approval(c)})
+  for (Entry x :
+       {publication_record(c), payment_proof(c), correction_proof(c), closing_approval(c)})
     e.push_back(std::move(x));
   close_file(c, e);
   Layout l;
   l.manifest = true;
   l.folders = kLongFolders;
-  l.flags = flags({"source_complaint", "correction_ordered", "fine_imposed", "disclosure_required"});
+  l.flags =
+      flags({"source_complaint", "correction_ordered", "fine_imposed", "disclosure_required"});
   return pack(c, e, l);
 }
 
 std::string complete_bare_gbk(const CaseSpec& c) {
-  std::vector<Entry> e = {case_source(c), filing_approval(c), inspection_record(c), inquiry_record(c),
-                          photo("现场照片1.png", c.day("inspection"), 2), investigation_report(c),
+  std::vector<Entry> e = {case_source(c),
+                          filing_approval(c),
+                          inspection_record(c),
+                          inquiry_record(c),
+                          photo("现场照片1.png", c.day("inspection"), 2),
+                          investigation_report(c),
                           penalty_notice(c)};
   e[4].numbered = false;
   e.push_back(service_receipt(c, e.back(), c.day("notice_served")));
   for (Entry x : {statement_record(c), review_record(c), penalty_approval(c), penalty_decision(c)})
     e.push_back(std::move(x));
   e.push_back(service_receipt(c, e.back(), c.day("decision_served")));
-  for (Entry x : {publication_record(c), payment_proof(c), closing_approval(c)}) e.push_back(std::move(x));
+  for (Entry x : {publication_record(c), payment_proof(c), closing_approval(c)})
+    e.push_back(std::move(x));
   close_file(c, e);
   Layout l;
   l.gbk = true;
@@ -69,28 +78,33 @@ std::string complete_bare_gbk(const CaseSpec& c) {
 }
 
 std::string missing_notice_bare(const CaseSpec& c) {
-  std::vector<Entry> e = {filing_approval(c), inspection_record(c), inquiry_record(c),
-                          photo("现场照片.png", c.day("inspection"), 3), investigation_report(c),
-                          penalty_approval(c), penalty_decision(c)};
+  std::vector<Entry> e = {filing_approval(c),      inspection_record(c),
+                          inquiry_record(c),       photo("现场照片.png", c.day("inspection"), 3),
+                          investigation_report(c), penalty_approval(c),
+                          penalty_decision(c)};
   e.push_back(service_receipt(c, e.back(), c.day("decision_served")));
-  for (Entry x : {publication_record(c), payment_proof(c), closing_approval(c)}) e.push_back(std::move(x));
+  for (Entry x : {publication_record(c), payment_proof(c), closing_approval(c)})
+    e.push_back(std::move(x));
   close_file(c, e);
   return pack(c, e, Layout{});
 }
 
 std::string structured_hearing_missing_review(const CaseSpec& c) {
-  std::vector<Entry> e = {filing_approval(c), inspection_record(c), inquiry_record(c),
-                          photo("现场照片.png", c.day("inspection"), 4), investigation_report(c),
-                          penalty_notice(c), hearing_rights_notice(c)};
+  std::vector<Entry> e = {filing_approval(c),      inspection_record(c),
+                          inquiry_record(c),       photo("现场照片.png", c.day("inspection"), 4),
+                          investigation_report(c), penalty_notice(c),
+                          hearing_rights_notice(c)};
   e.push_back(service_receipt(c, e[5], c.day("notice_served")));
   e.push_back(service_receipt(c, e[6], c.day("notice_served")));
   e.push_back(hearing_request(c));
   e.push_back(hearing_notification(c));
   e.push_back(service_receipt(c, e.back(), c.day("hearing_notification")));
-  for (Entry x : {hearing_report(c), collective_discussion(c), penalty_approval(c), penalty_decision(c)})
+  for (Entry x :
+       {hearing_report(c), collective_discussion(c), penalty_approval(c), penalty_decision(c)})
     e.push_back(std::move(x));
   e.push_back(service_receipt(c, e.back(), c.day("decision_served")));
-  for (Entry x : {publication_record(c), payment_proof(c), closing_approval(c)}) e.push_back(std::move(x));
+  for (Entry x : {publication_record(c), payment_proof(c), closing_approval(c)})
+    e.push_back(std::move(x));
   close_file(c, e);
   Layout l;
   l.manifest = true;
@@ -102,10 +116,12 @@ std::string structured_hearing_missing_review(const CaseSpec& c) {
 
 std::string unsupported_and_scan(const CaseSpec& c) {
   std::vector<Entry> e = {
-      filing_approval(c), inspection_record(c),
+      filing_approval(c),
+      inspection_record(c),
       legacy_binary("inquiry_record", 2, "询问笔录.wps", "询问笔录", c.day("inquiry")),
       photo("现场照片.png", c.day("inspection"), 5),
-      legacy_binary("investigation_report", 2, "案件调查终结报告.doc", "案件调查终结报告", c.day("report")),
+      legacy_binary("investigation_report", 2, "案件调查终结报告.doc", "案件调查终结报告",
+                    c.day("report")),
       penalty_notice(c)};
   e.push_back(service_receipt(c, e.back(), c.day("notice_served")));
   e.push_back(penalty_approval(c));

@@ -8,7 +8,7 @@
 namespace testdata {
 
 struct Archive {
-  std::string file;   // e.g. 01-complete-structured.zip
+  std::string file;  // e.g. 01-complete-structured.zip
   std::string bytes;
 };
 

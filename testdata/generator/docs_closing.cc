@@ -20,7 +20,8 @@ Entry payment_proof(const CaseSpec& c) {
            {c.party.organisation ? "统一社会信用代码" : "身份证号码", c.party.id},
            {"执收单位", c.organ()},
            {"项目名称", "一般罚没收入"},
-           {"缴款事由", "缴纳罚款人民币" + std::to_string(c.fine) + "元（" + c.doc_number("罚决") + "）"},
+           {"缴款事由",
+            "缴纳罚款人民币" + std::to_string(c.fine) + "元（" + c.doc_number("罚决") + "）"},
            {"金额（大写）", yuan_capital(c.fine)},
            {"金额（小写）", "¥" + std::to_string(c.fine) + ".00"},
            {"收款银行", "中国工商银行广州海珠支行"},
@@ -53,8 +54,10 @@ Entry correction_proof(const CaseSpec& c) {
   w.paragraph("复查地点：" + c.place);
   w.paragraph("被复查人：" + c.party.name);
   w.paragraph("执法人员：" + c.officers_line());
-  body(w, "复查情况：执法人员出示执法证件后，对当事人执行《责令限期改正通知书》（" + c.doc_number("责改") +
-              "）的情况进行复查。经查，当事人已将摆放在人行道上的桌椅全部清除，人行道已恢复原状，已按要求改正。");
+  body(w, "复查情况：执法人员出示执法证件后，对当事人执行《责令限期改正通知书》（" +
+              c.doc_number("责改") +
+              "）的情况进行复查。经查，当事人已将摆放在人行道上的桌椅全部清除，人行道已恢复原状，已"
+              "按要求改正。");
   record_end(w, c, "被复查人", c.party.head, d);
   return make_entry("correction_proof", 7, "整改复查记录", d, w);
 }
@@ -63,14 +66,15 @@ Entry closing_approval(const CaseSpec& c) {
   const Day d = c.day("closed");
   DocxWriter w = new_doc(c, "结案审批表", d);
   form_head(w, c, "结案审批表");
-  w.table({{"案由", c.act + "案"},
-           {"当事人", c.party.name},
-           {"处罚决定书文号", c.doc_number("罚决")},
-           {"处罚内容", "罚款人民币" + std::to_string(c.fine) + "元"},
-           {"执行情况", "当事人已于" + cn(c.day("paid")) + "缴纳全部罚款，缴款凭证附卷。"},
-           {"承办人意见", "本案处罚决定已执行完毕，建议结案。\n承办人：" + c.officer_names(), cn(d)},
-           {"负责人审批意见", "同意结案。\n负责人：" + c.leader, cn(d)}},
-          {.weights = {2, 5, 2}});
+  w.table(
+      {{"案由", c.act + "案"},
+       {"当事人", c.party.name},
+       {"处罚决定书文号", c.doc_number("罚决")},
+       {"处罚内容", "罚款人民币" + std::to_string(c.fine) + "元"},
+       {"执行情况", "当事人已于" + cn(c.day("paid")) + "缴纳全部罚款，缴款凭证附卷。"},
+       {"承办人意见", "本案处罚决定已执行完毕，建议结案。\n承办人：" + c.officer_names(), cn(d)},
+       {"负责人审批意见", "同意结案。\n负责人：" + c.leader, cn(d)}},
+      {.weights = {2, 5, 2}});
   return make_entry("closing_approval", 8, "结案审批表", d, w);
 }
 
@@ -78,15 +82,17 @@ Entry catalogue(const CaseSpec& c, const std::vector<Entry>& listed) {
   const Day d = c.day("closed");
   DocxWriter w = new_doc(c, "卷内目录", d);
   form_head(w, c, "卷内目录");
-  std::vector<std::vector<std::string>> rows = {{"序号", "文号", "责任者", "题名", "日期", "页号", "备注"}};
+  std::vector<std::vector<std::string>> rows = {
+      {"序号", "文号", "责任者", "题名", "日期", "页号", "备注"}};
   int page = 1;
   for (std::size_t i = 0; i < listed.size(); ++i) {
     const Entry& e = listed[i];
-    const std::string pages = e.pages == 1 ? std::to_string(page)
-                                           : std::to_string(page) + "-" + std::to_string(page + e.pages - 1);
+    const std::string pages = e.pages == 1
+                                  ? std::to_string(page)
+                                  : std::to_string(page) + "-" + std::to_string(page + e.pages - 1);
     page += e.pages;
     const bool by_party = e.type == "hearing_request" || e.type == "payment_proof";
-    const std::string author = e.sealed ? c.organ()
+    const std::string author = e.sealed   ? c.organ()
                                : by_party ? c.party.name
                                           : c.street + "街道综合行政执法办公室";
     rows.push_back({std::to_string(i + 1), e.number, author, e.title, compact(e.date), pages, ""});
@@ -106,8 +112,9 @@ Entry file_notes(const CaseSpec& c, const std::vector<Entry>& listed) {
   }
   DocxWriter w = new_doc(c, "卷内备考表", d);
   form_head(w, c, "卷内备考表");
-  body(w, "本卷共有文件材料" + std::to_string(listed.size()) + "件，共" + std::to_string(pages) + "页，其中文字材料" +
-              std::to_string(pages - photos) + "页，照片" + std::to_string(photos) + "张。");
+  body(w, "本卷共有文件材料" + std::to_string(listed.size()) + "件，共" + std::to_string(pages) +
+              "页，其中文字材料" + std::to_string(pages - photos) + "页，照片" +
+              std::to_string(photos) + "张。");
   body(w, "说明：本卷材料齐全，按办案程序顺序排列。");
   w.paragraph("立卷人：" + c.officers.at(1).name);
   w.paragraph("检查人：" + c.leader);

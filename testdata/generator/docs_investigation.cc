@@ -13,9 +13,11 @@ Entry filing_approval(const CaseSpec& c) {
   rows.push_back({"立案依据", "《中华人民共和国行政处罚法》第五十四条第二款"});
   rows.push_back({"立案日期", cn(d)});
   rows.push_back({"承办人意见",
-                  "当事人涉嫌违反" + c.violated + "的规定，符合立案条件，建议立案调查。\n承办人：" + c.officer_names(),
+                  "当事人涉嫌违反" + c.violated + "的规定，符合立案条件，建议立案调查。\n承办人：" +
+                      c.officer_names(),
                   cn(d)});
-  rows.push_back({"负责人审批意见", "同意立案，由" + c.officer_names() + "承办。\n负责人：" + c.leader, cn(d)});
+  rows.push_back({"负责人审批意见",
+                  "同意立案，由" + c.officer_names() + "承办。\n负责人：" + c.leader, cn(d)});
   w.table(rows, {.weights = {2, 5, 2}});
   return make_entry("filing_approval", 1, "立案审批表", d, w);
 }
@@ -29,12 +31,14 @@ Entry case_source(const CaseSpec& c) {
            {"被反映人", c.party.name},
            {"地址", c.place},
            c.source.find("投诉") != std::string::npos
-               ? std::vector<std::string>{"反映内容", "群众反映" + c.party.name + "在" + c.place + c.act +
-                                                       "，影响市容环境和行人通行，要求处理。"}
-               : std::vector<std::string>{"发现情况", "执法人员日常巡查发现" + c.party.name + "在" + c.place +
-                                                       "涉嫌" + c.act + "。"},
+               ? std::vector<std::string>{"反映内容", "群众反映" + c.party.name + "在" + c.place +
+                                                          c.act +
+                                                          "，影响市容环境和行人通行，要求处理。"}
+               : std::vector<std::string>{"发现情况", "执法人员日常巡查发现" + c.party.name + "在" +
+                                                          c.place + "涉嫌" + c.act + "。"},
            {"登记人", c.officers.at(0).name},
-           {"处理意见", "建议安排执法人员现场核查，符合立案条件的依法立案。\n负责人：" + c.leader, cn(d)}},
+           {"处理意见", "建议安排执法人员现场核查，符合立案条件的依法立案。\n负责人：" + c.leader,
+            cn(d)}},
           {.weights = {2, 5, 2}});
   return make_entry("case_source", 1, "案件来源登记表", d, w);
 }
@@ -52,7 +56,8 @@ Entry inspection_record(const CaseSpec& c) {
   w.paragraph("执法人员：" + c.officers_line());
   w.paragraph("记录人：" + c.officers.at(1).name);
   w.paragraph("问：我们是" + c.organ() + "的执法人员，现向" + p.you() +
-              "出示执法证件，依法进行现场检查，请予配合。如认为执法人员与本案有直接利害关系，可以申请回避。是否申请回避？");
+              "出示执法证件，依法进行现场检查，请予配合。如认为执法人员与本案有直接利害关系，可以申"
+              "请回避。是否申请回避？");
   w.paragraph("答：不申请回避。");
   body(w, "现场检查情况：经现场检查，" + c.facts + "执法人员对现场进行了拍照取证。");
   body(w, "以上笔录已交被检查人核对，与事实相符。");
@@ -72,7 +77,8 @@ Entry inquiry_record(const CaseSpec& c) {
   w.paragraph("联系电话：" + p.phone);
   w.paragraph("执法人员：" + c.officers_line());
   w.paragraph("记录人：" + c.officers.at(1).name);
-  w.paragraph("问：我们是" + c.organ() + "的执法人员，这是我们的执法证件。现依法向你询问有关情况，你应当如实回答，"
+  w.paragraph("问：我们是" + c.organ() +
+              "的执法人员，这是我们的执法证件。现依法向你询问有关情况，你应当如实回答，"
               "如认为执法人员与本案有直接利害关系，可以申请回避。你是否申请回避？");
   w.paragraph("答：不申请回避。");
   w.paragraph("问：请介绍一下你的基本情况。");
@@ -93,12 +99,13 @@ Entry investigation_report(const CaseSpec& c) {
   DocxWriter w = new_doc(c, "案件调查终结报告", d);
   form_head(w, c, "案件调查终结报告");
   party_block(w, c.party);
-  body(w, "一、案件来源及调查经过：本案来源于" + c.source + "。本机关于" + cn(c.day("filed")) + "立案，执法人员" +
-              c.officer_names() + "于" + cn(c.day("inspection")) + "进行现场检查，于" + cn(c.day("inquiry")) +
-              "对当事人进行询问，现调查终结。");
+  body(w, "一、案件来源及调查经过：本案来源于" + c.source + "。本机关于" + cn(c.day("filed")) +
+              "立案，执法人员" + c.officer_names() + "于" + cn(c.day("inspection")) +
+              "进行现场检查，于" + cn(c.day("inquiry")) + "对当事人进行询问，现调查终结。");
   body(w, "二、违法事实：" + c.facts);
   body(w, "三、证据：" + evidence_list(c));
-  body(w, "四、法律依据：当事人的上述行为违反了" + c.violated + "的规定，依据" + c.basis + "的规定，应予处罚。");
+  body(w, "四、法律依据：当事人的上述行为违反了" + c.violated + "的规定，依据" + c.basis +
+              "的规定，应予处罚。");
   body(w, "五、处理建议：建议对当事人处以罚款人民币" + std::to_string(c.fine) + "元的行政处罚。");
   w.paragraph("承办人：" + c.officer_names(), {.align = Align::right});
   w.paragraph(cn(d), {.align = Align::right});
@@ -111,8 +118,10 @@ Entry correction_order(const CaseSpec& c) {
   DocxWriter w = new_doc(c, "责令限期改正通知书", d);
   outgoing_head(w, c, "责令限期改正通知书", number);
   w.paragraph(c.party.name + "：");
-  body(w, "经查，" + c.facts + "上述行为违反了" + c.violated + "的规定。根据《中华人民共和国行政处罚法》第二十八条第一款的规定，现责令" +
-              c.party.you() + "于" + cn(c.day("correction_due")) + "前改正上述违法行为，恢复人行道原状。");
+  body(w, "经查，" + c.facts + "上述行为违反了" + c.violated +
+              "的规定。根据《中华人民共和国行政处罚法》第二十八条第一款的规定，现责令" +
+              c.party.you() + "于" + cn(c.day("correction_due")) +
+              "前改正上述违法行为，恢复人行道原状。");
   body(w, "逾期不改正的，本机关将依法处理。");
   signature(w, c, d);
   Entry e = make_entry("correction_order", 2, "责令限期改正通知书", d, w);

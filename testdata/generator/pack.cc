@@ -58,10 +58,14 @@ std::string manifest_xml(const CaseSpec& c, const std::vector<Entry>& entries,
   std::string x = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<case-file version=\"1\">\n  <case" +
                   attr("number", c.case_number()) + attr("street", c.street) +
                   attr("party", c.party.name) + attr("party-id", c.party.id) +
-                  attr("procedure", "general") + attr("fine", std::to_string(c.fine)) + ">\n    <dates";
+                  attr("procedure", "general") + attr("fine", std::to_string(c.fine)) +
+                  ">\n    <dates";
   static constexpr std::pair<const char*, const char*> kDates[] = {
-      {"filed", "filed"}, {"notice-served", "notice_served"}, {"decided", "decided"},
-      {"decision-served", "decision_served"}, {"closed", "closed"}};
+      {"filed", "filed"},
+      {"notice-served", "notice_served"},
+      {"decided", "decided"},
+      {"decision-served", "decision_served"},
+      {"closed", "closed"}};
   for (const auto& [key, event] : kDates)  // attribute name, event of c.dates
     if (c.dates.count(event)) x += attr(key, iso(c.day(event)));
   x += "/>\n";
@@ -90,7 +94,8 @@ std::string pack(const CaseSpec& c, const std::vector<Entry>& entries, const Lay
   std::set<std::string> folders;
   for (std::size_t i = 0; i < entries.size(); ++i) {
     // Directory entries for every folder level of the path, first seen first.
-    for (std::size_t slash = paths[i].find('/'); layout.directory_entries && slash != std::string::npos;
+    for (std::size_t slash = paths[i].find('/');
+         layout.directory_entries && slash != std::string::npos;
          slash = paths[i].find('/', slash + 1)) {
       const std::string dir = paths[i].substr(0, slash + 1);
       if (!folders.insert(dir).second) continue;

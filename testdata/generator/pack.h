@@ -11,11 +11,11 @@
 namespace testdata {
 
 struct Layout {
-  bool manifest = false;                 // write manifest.xml at the root
-  bool gbk = false;                      // names in GBK without the UTF-8 flag
-  bool directory_entries = false;        // add an entry for each folder
-  std::string outer;                     // outer case folder ("" = none), ends in '/'
-  std::map<int, std::string> folders;    // stage -> folder, ends in '/'; empty = flat
+  bool manifest = false;                     // write manifest.xml at the root
+  bool gbk = false;                          // names in GBK without the UTF-8 flag
+  bool directory_entries = false;            // add an entry for each folder
+  std::string outer;                         // outer case folder ("" = none), ends in '/'
+  std::map<int, std::string> folders;        // stage -> folder, ends in '/'; empty = flat
   std::map<std::string, std::string> flags;  // manifest conditions
 };
 

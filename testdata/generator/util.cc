@@ -73,7 +73,9 @@ std::string credit_code(std::string_view prefix8, std::string_view org8) {
   for (int i = 0; i < 8; ++i) sum += value_of(org8[i]) * kOrgWeights[i];
   const int org_check = 11 - sum % 11;
   std::string code = std::string(prefix8) + std::string(org8) +
-                     (org_check == 10 ? 'X' : org_check == 11 ? '0' : char('0' + org_check));
+                     (org_check == 10   ? 'X'
+                      : org_check == 11 ? '0'
+                                        : char('0' + org_check));
   sum = 0;
   int weight = 1;
   for (char c : code) {
@@ -120,8 +122,7 @@ std::string yuan_capital(long yuan) {
   return out + "元整";
 }
 
-std::string make_png(int width, int height,
-                     const std::function<std::uint32_t(int, int)>& pixel) {
+std::string make_png(int width, int height, const std::function<std::uint32_t(int, int)>& pixel) {
   std::string ihdr;
   put_be32(ihdr, static_cast<std::uint32_t>(width));
   put_be32(ihdr, static_cast<std::uint32_t>(height));
