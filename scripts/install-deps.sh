@@ -8,4 +8,4 @@ apt-get install -y -qq --no-install-recommends \
   libboost-program-options-dev libpugixml-dev \
   libzip-dev zipcmp zipmerge ziptool libdeflate-dev \
   libsqlite3-dev libssl-dev libpoppler-cpp-dev nlohmann-json3-dev \
-  catch2 libxlsxwriter-dev libreoffice-writer-nogui help2man dpkg-dev >/dev/null
+  catch2 libxlsxwriter-dev libreoffice-writer-nogui help2man dpkg-dev clang-format >/dev/null
