@@ -1,0 +1,209 @@
+#include "auditor/review.h"
+
+#include <map>
+#include <set>
+#include <utility>
+
+namespace auditor {
+namespace {
+
+constexpr std::pair<Verdict, const char*> kVerdicts[] = {
+    {Verdict::suggested, "suggested"}, {Verdict::confirmed, "confirmed"},
+    {Verdict::dismissed, "dismissed"}, {Verdict::changed, "changed"},
+    {Verdict::passed, "passed"},       {Verdict::failed, "failed"}};
+
+bool is_manual(const Finding& f) { return f.kind == "manual_check"; }
+
+bool needs_reason(Verdict v) {
+  return v == Verdict::dismissed || v == Verdict::changed || v == Verdict::failed;
+}
+
+const Rule* rule_of(const Checklist& cl, const std::string& id) {
+  for (const Rule& r : cl.rules)
+    if (r.id == id) return &r;
+  return nullptr;
+}
+
+// A settled manual check that failed: a finding of its rule, deducting as
+// the rule does unless the decision says otherwise.
+Finding failed_check(const Finding& f, const Decision& d, const Checklist& cl) {
+  Finding out = f;
+  if (const Rule* r = rule_of(cl, f.rule)) {
+    out.kind = r->kind;
+    out.severity = r->severity;
+    out.deduction = r->deduction;
+  } else {
+    out.severity = "minor";
+  }
+  if (d.severity) out.severity = *d.severity;
+  if (d.deduction) out.deduction = *d.deduction;
+  out.message = f.message + "（人工核对：" + d.reason + "）";
+  return out;
+}
+
+Finding changed(const Finding& f, const Decision& d) {
+  Finding out = f;
+  if (d.severity) out.severity = *d.severity;
+  if (d.deduction) out.deduction = *d.deduction;
+  if (d.message) out.message = *d.message;
+  return out;
+}
+
+// The machine's findings deduct their rule's deduction again before the caps
+// are applied to what is counted (a dismissed first finding lets the next
+// one of its rule deduct).
+Finding uncapped(Finding f, const Checklist& cl) {
+  if (const Rule* r = rule_of(cl, f.rule); r && !is_manual(f) && f.deduction < r->deduction)
+    f.deduction = r->deduction;
+  return f;
+}
+
+// The score of `counted` findings: a check whose findings were all
+// dismissed passes, a failed manual check fails its rule.
+Score score_counted(std::vector<Finding> counted, const std::vector<Check>& checks,
+                    const std::set<std::string>& failed_manual, const Checklist& cl) {
+  std::set<std::string> with_findings;
+  for (const Finding& f : counted) with_findings.insert(f.rule);
+  std::vector<Check> adjusted = checks;
+  for (Check& c : adjusted) {
+    if (failed_manual.count(c.rule))
+      c.outcome = Outcome::failed;
+    else if (c.outcome == Outcome::failed && !with_findings.count(c.rule))
+      c.outcome = Outcome::passed;
+  }
+  cap_deductions(counted, cl.rules, cl.scoring);
+  return score_case(counted, adjusted, cl.rules, cl.scoring);
+}
+
+}  // namespace
+
+std::vector<std::string> finding_keys(const std::vector<Finding>& findings) {
+  std::map<std::pair<std::string, std::string>, int> seen;
+  std::vector<std::string> keys;
+  keys.reserve(findings.size());
+  for (const Finding& f : findings) {
+    const std::string rule = f.rule.empty() ? f.kind : f.rule;
+    const std::string subject = f.document.value_or("case");
+    const int n = ++seen[{rule, subject}];
+    keys.push_back(rule + "@" + subject + "#" + std::to_string(n));
+  }
+  return keys;
+}
+
+const char* verdict_name(Verdict v) {
+  for (const auto& [verdict, name] : kVerdicts)
+    if (verdict == v) return name;
+  return "suggested";
+}
+
+std::optional<Verdict> verdict_named(std::string_view name) {
+  for (const auto& [verdict, n] : kVerdicts)
+    if (name == n) return verdict;
+  return std::nullopt;
+}
+
+const char* verdict_label(Verdict v) {
+  switch (v) {
+    case Verdict::suggested:
+      return "待定";
+    case Verdict::confirmed:
+      return "已确认";
+    case Verdict::dismissed:
+      return "不予认定";
+    case Verdict::changed:
+      return "已修改";
+    case Verdict::passed:
+      return "核对无误";
+    case Verdict::failed:
+      return "核对有问题";
+  }
+  return "待定";
+}
+
+std::string decision_problem(const Finding& f, const Decision& d) {
+  if (d.verdict == Verdict::suggested)
+    return "决定必须是确认、不予认定、修改、核对无误或核对有问题";
+  if (needs_reason(d.verdict) && d.reason.empty())
+    return std::string(verdict_label(d.verdict)) + "必须写明理由";
+  const bool settles = d.verdict == Verdict::passed || d.verdict == Verdict::failed;
+  if (is_manual(f) && !settles) return "人工核对项只能标为核对无误或核对有问题";
+  if (!is_manual(f) && settles) return "只有人工核对项才能标为核对无误或核对有问题";
+  static const std::set<std::string> kSeverities = {"veto", "major", "minor", "info"};
+  if (d.severity && !kSeverities.count(*d.severity))
+    return "严重程度只能是 veto、major、minor 或 info，不能是 " + *d.severity;
+  if (d.deduction && *d.deduction < 0) return "扣分不能为负数";
+  if (d.inspector.empty()) return "必须写明评查人";
+  return "";
+}
+
+ReviewedCase review_case(const Audit& audit, const std::vector<Decision>& decisions,
+                         const std::vector<AddedFinding>& added, const Checklist& checklist) {
+  const std::vector<std::string> keys = finding_keys(audit.findings);
+  std::map<std::string, const Decision*> latest;
+  for (const Decision& d : decisions) latest[d.key] = &d;
+
+  ReviewedCase out;
+  std::vector<Finding> as_is, at_least, at_most;  // score, min (all counted), max (none)
+  std::set<std::string> failed_manual, failed_manual_min, present;
+  for (std::size_t i = 0; i < audit.findings.size(); ++i) {
+    const Finding f = uncapped(audit.findings[i], checklist);
+    ReviewedItem item{keys[i], audit.findings[i]};
+    present.insert(keys[i]);
+    if (auto it = latest.find(keys[i]);
+        it != latest.end() && decision_problem(f, *it->second).empty()) {
+      item.decision = *it->second;
+      item.verdict = it->second->verdict;
+    }
+    switch (item.verdict) {
+      case Verdict::suggested:
+        ++out.undecided;
+        if (is_manual(f)) {
+          Decision worst{keys[i], Verdict::failed, "未核对"};
+          at_least.push_back(failed_check(f, worst, checklist));
+          failed_manual_min.insert(f.rule);
+        } else {
+          as_is.push_back(f);
+          at_least.push_back(f);
+        }
+        break;
+      case Verdict::confirmed:
+        item.counted = f;
+        break;
+      case Verdict::changed:
+        item.counted = changed(f, *item.decision);
+        break;
+      case Verdict::failed:
+        item.counted = failed_check(f, *item.decision, checklist);
+        failed_manual.insert(f.rule);
+        failed_manual_min.insert(f.rule);
+        break;
+      case Verdict::dismissed:
+      case Verdict::passed:
+        break;
+    }
+    if (item.counted) {
+      as_is.push_back(*item.counted);
+      at_least.push_back(*item.counted);
+      at_most.push_back(*item.counted);
+    }
+    out.items.push_back(std::move(item));
+  }
+  for (const AddedFinding& a : added) {
+    ReviewedItem item{a.key, a.finding, Verdict::confirmed};
+    item.added = true;
+    item.counted = a.finding;
+    as_is.push_back(a.finding);
+    at_least.push_back(a.finding);
+    at_most.push_back(a.finding);
+    out.items.push_back(std::move(item));
+  }
+  for (const auto& [key, d] : latest)
+    if (!present.count(key)) out.obsolete.push_back(*d);
+
+  out.score = score_counted(as_is, audit.checks, failed_manual, checklist);
+  out.min_score = score_counted(at_least, audit.checks, failed_manual_min, checklist).value;
+  out.max_score = score_counted(at_most, audit.checks, failed_manual, checklist).value;
+  return out;
+}
+
+}  // namespace auditor
