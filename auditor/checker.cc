@@ -49,14 +49,22 @@ Finding manual_check(const Rule& r, const RuleKind& kind, const RuleContext& ctx
 }
 
 // The manual check for a rule whose law version cannot be chosen: neither
-// the decision date nor the filing date could be read.
-Finding undated_case(const Rule& r) {
+// the decision date nor the filing date could be read, or what was read is
+// implausible (events.h), which the message then names.
+Finding undated_case(const Rule& r, const RuleContext& ctx) {
   Finding f = finding_for(r, "manual_check");
   f.severity = "info";
   f.deduction = 0;
-  f.message =
-      "未能读取处罚决定日期和立案日期，无法确定适用的法律版本，请人工核对：" + r.description;
+  std::vector<ImplausibleDate> implausible;
+  for (const char* event : {"decided", "filed"})
+    for (ImplausibleDate& d : date_event(ctx.c, ctx.checklist, event).implausible)
+      implausible.push_back(std::move(d));
+  f.message = implausible.empty() ? std::string("未能读取处罚决定日期和立案日期")
+                                  : implausible_phrase(implausible, ctx.checklist);
+  f.message += "，无法确定适用的法律版本，请人工核对：" + r.description;
   f.evidence = {"查找了《行政处罚决定书》的落款日期、《立案审批表》的立案日期和落款日期"};
+  for (const ImplausibleDate& d : implausible)
+    f.evidence.push_back(implausible_evidence(d, ctx.checklist));
   return f;
 }
 
@@ -69,7 +77,7 @@ Outcome run_rule(const Rule& r, const RuleKind& kind, const RuleContext& ctx,
   if (const Tri in_force = rule_in_force(r, ctx.c, ctx.checklist); in_force != Tri::yes) {
     if (in_force == Tri::no) return Outcome::not_applicable;
     // Said once per rule family: by the rule of the current law (since=).
-    if (gate == Tri::yes && r.since) out.push_back(undated_case(r));
+    if (gate == Tri::yes && r.since) out.push_back(undated_case(r, ctx));
     return Outcome::not_checkable;
   }
   std::vector<Finding> found;

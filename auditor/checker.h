@@ -32,7 +32,10 @@ struct Audit {
 // name, then folder; the manifest's declaration wins) from the checklist.
 void classify(Case& c, const Checklist& checklist);
 
-// Evaluates every rule. `c` must already be classified.
+// Evaluates every rule. `c` must already be classified. Dates are judged
+// against the run date the checklist carries (run_date in settings.h, today
+// unless set): an implausible one (events.h) is never used in arithmetic and
+// becomes a manual check of the rules that need it.
 Audit check_case(const Case& c, const Checklist& checklist);
 
 }  // namespace auditor

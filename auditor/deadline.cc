@@ -15,6 +15,7 @@
 //   document=TYPE                  the type a finding is about (default: the
 //                                  subject of `to`)
 #include <charconv>
+#include <limits>
 
 #include "auditor/conditions.h"
 #include "auditor/deadline_period.h"
@@ -57,7 +58,9 @@ std::optional<Period> period_for(const Rule& r, const RuleContext& ctx,
       const std::string days = rule_param(r, "extension_days");
       evidence.push_back("卷内有延长期限的文书：" + d.path);
       if (days.empty()) return std::nullopt;
-      p.limit += *whole_number(days);
+      const int more = *whole_number(days);  // both non-negative: saturate, never overflow
+      p.limit = p.limit > std::numeric_limits<int>::max() - more ? std::numeric_limits<int>::max()
+                                                                 : p.limit + more;
       return p;
     }
   return p;
@@ -73,18 +76,53 @@ std::string relation(const Period& p, const Span& span, Date from, Date to) {
   return "后第 " + std::to_string(span.count) + " 个工作日";
 }
 
-Finding calendar_gap(const Rule& r, const RuleContext& ctx, const Event& from, const Event& to) {
+// The manual check for a period whose deadline cannot be computed: working
+// days beyond the calendar's years, or a deadline past the years 0001-9999
+// (only a date past the plausibility bound could get there).
+Finding no_deadline(const Rule& r, const RuleContext& ctx, const Period& p, const Event& from,
+                    const Event& to) {
   const WorkCalendar* cal = ctx.checklist.calendar.get();
   Finding f = finding_for(r, "manual_check");
   f.severity = "info";
   f.deduction = 0;
-  const std::string why = cal ? "超出工作日历覆盖的年份（" + std::to_string(cal->first_year()) +
-                                    "—" + std::to_string(cal->last_year()) + "）"
-                              : "无工作日历可用";
+  const std::string why = p.unit != Unit::working ? "超出可计算的日期范围（0001—9999 年）"
+                          : cal ? "超出工作日历覆盖的年份（" + std::to_string(cal->first_year()) +
+                                      "—" + std::to_string(cal->last_year()) + "）"
+                                : "无工作日历可用";
   f.message = event_label(from.name) + "日期 " + from.date.iso() + "、" + event_label(to.name) +
-              "日期 " + to.date.iso() + " " + why + "，无法按工作日计算期限，请人工核对：" +
-              r.description;
+              "日期 " + to.date.iso() + " " + why +
+              (p.unit == Unit::working ? "，无法按工作日计算期限" : "，无法计算期限") +
+              "，请人工核对：" + r.description;
   f.evidence = {event_evidence(from), event_evidence(to)};
+  return f;
+}
+
+// True when nothing dates event `name` and the documents that could are
+// absent altogether: the step did not happen, or a required-document rule
+// reports the missing document.
+bool step_absent(const RuleContext& ctx, const std::string& name, const EventDating& e) {
+  if (e.event || !e.implausible.empty()) return false;
+  const EventLookup where = event_lookup(ctx.c, ctx.checklist, name);
+  return where.has_sources && where.looked_in.empty();
+}
+
+// The manual check for a period one of whose dates is implausible (events.h):
+// it names each such date and where it was read; no arithmetic is done.
+Finding implausible_dates(const Rule& r, const RuleContext& ctx, const EventDating& from,
+                          const EventDating& to) {
+  Finding f = finding_for(r, "manual_check");
+  f.severity = "info";
+  f.deduction = 0;
+  std::vector<ImplausibleDate> dates = from.implausible;
+  dates.insert(dates.end(), to.implausible.begin(), to.implausible.end());
+  f.message =
+      implausible_phrase(dates, ctx.checklist) + "，无法计算期限，请人工核对：" + r.description;
+  if (std::string about = rule_param(r, "document"); !about.empty()) f.document = about;
+  for (const EventDating* e : {&from, &to}) {
+    if (e->event) f.evidence.push_back(event_evidence(*e->event));
+    for (const ImplausibleDate& d : e->implausible)
+      f.evidence.push_back(implausible_evidence(d, ctx.checklist));
+  }
   return f;
 }
 
@@ -126,8 +164,16 @@ void unreadable_dates(const Rule& r, const RuleContext& ctx, const std::optional
 }  // namespace
 
 Outcome check_deadline(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out) {
-  const std::optional<Event> from = find_event(ctx.c, ctx.checklist, rule_param(r, "from"));
-  const std::optional<Event> to = find_event(ctx.c, ctx.checklist, rule_param(r, "to"));
+  const EventDating from_dating = date_event(ctx.c, ctx.checklist, rule_param(r, "from"));
+  const EventDating to_dating = date_event(ctx.c, ctx.checklist, rule_param(r, "to"));
+  if (!from_dating.implausible.empty() || !to_dating.implausible.empty()) {
+    if (!step_absent(ctx, rule_param(r, "from"), from_dating) &&
+        !step_absent(ctx, rule_param(r, "to"), to_dating))
+      out.push_back(implausible_dates(r, ctx, from_dating, to_dating));
+    return Outcome::not_checkable;
+  }
+  const std::optional<Event>& from = from_dating.event;
+  const std::optional<Event>& to = to_dating.event;
   if (!from || !to) {
     unreadable_dates(r, ctx, from, to, out);
     return Outcome::not_checkable;
@@ -138,7 +184,7 @@ Outcome check_deadline(const Rule& r, const RuleContext& ctx, std::vector<Findin
   const std::optional<Span> span =
       measure(*period, from->date, to->date, ctx.checklist.calendar.get());
   if (!span) {
-    out.push_back(calendar_gap(r, ctx, *from, *to));
+    out.push_back(no_deadline(r, ctx, *period, *from, *to));
     return Outcome::not_checkable;
   }
   const std::string direction = rule_param(r, "direction");

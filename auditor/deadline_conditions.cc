@@ -76,10 +76,14 @@ ConditionValue unpaid_after_due(const Case& c, const Checklist& cl, Tri fine_imp
   if (fine_imposed != Tri::yes) return {};
   std::optional<Event> served = find_event(c, cl, "decision_served");
   if (!served) return {};
-  std::optional<Event> last = find_event(c, cl, "closed");
+  EventDating closed = date_event(c, cl, "closed");
+  if (!closed.implausible.empty()) return {};  // the file's last date is in doubt
+  std::optional<Event> last = std::move(closed.event);
   if (!last) last = latest_event(c, cl);
   if (!last) return {};
-  const Date due = served->date.add_days(kPaymentDays);
+  const std::optional<Date> due_by = add_days_checked(served->date, kPaymentDays);
+  if (!due_by) return {};
+  const Date due = *due_by;
   const std::string dates = "决定书 " + served->date.iso() + " 送达，缴款期限至 " + due.iso() +
                             "；卷内" + event_label(last->name) + "日期 " + last->date.iso();
   if (last->date > due) return {Tri::yes, dates + "，卷内未见缴款凭证"};

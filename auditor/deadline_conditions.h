@@ -14,7 +14,8 @@ namespace auditor {
 // and the file's last date (the closing date, else the latest dated event)
 // is more than 15 calendar days after the decision was served (行政处罚法第
 // 六十七条); no when that date is still within the 15 days; unknown when the
-// fine, the service date or every later date is unknown.
+// fine, the service date or every later date is unknown, or the closing date
+// is implausible (events.h).
 ConditionValue unpaid_after_due(const Case& c, const Checklist& cl, Tri fine_imposed);
 
 // defence_waived: yes when the file holds a 放弃陈述申辩声明, or a document

@@ -64,14 +64,6 @@ std::optional<Stated> stated_in(std::u32string_view s, Unit rule_unit) {
 
 }  // namespace
 
-Date add_months(Date d, int months) {
-  const int total = d.year() * 12 + (d.month() - 1) + months;
-  const int year = total / 12, month = total % 12 + 1;
-  for (int day = d.day(); day >= 28; --day)
-    if (std::optional<Date> r = Date::from_ymd(year, month, day)) return *r;
-  return *Date::from_ymd(year, month, d.day());
-}
-
 std::optional<Span> measure(const Period& p, Date from, Date to, const WorkCalendar* calendar) {
   switch (p.unit) {
     case Unit::working: {
@@ -81,9 +73,13 @@ std::optional<Span> measure(const Period& p, Date from, Date to, const WorkCalen
       return Span{*count, calendar->add_working_days(from, p.limit)};
     }
     case Unit::calendar:
-      return Span{days_between(from, to), from.add_days(p.limit)};
+      if (std::optional<Date> deadline = add_days_checked(from, p.limit))
+        return Span{days_between(from, to), deadline};
+      return std::nullopt;
     case Unit::months:
-      return Span{days_between(from, to), add_months(from, p.limit)};
+      if (std::optional<Date> deadline = add_months(from, p.limit))
+        return Span{days_between(from, to), deadline};
+      return std::nullopt;
   }
   return std::nullopt;
 }

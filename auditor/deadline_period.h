@@ -29,11 +29,10 @@ struct Span {
 
 // nullopt for Unit::working when `calendar` is null or does not cover both
 // dates: the period is then not checkable, never guessed from weekdays.
+// nullopt too for calendar days and months when the deadline would fall
+// outside the years 0001-9999 (add_months, add_days_checked in date.h):
+// only a date past the plausibility bound (events.h) could get there.
 std::optional<Span> measure(const Period& p, Date from, Date to, const WorkCalendar* calendar);
-
-// The same day `months` months later, or the month's last day when it has
-// no such day (2024-01-31 + 1 month = 2024-02-29).
-Date add_months(Date d, int months);
 
 const char* unit_name(Unit u);   // "个工作日" "日" "个月"
 const char* count_unit(Unit u);  // how Span::count is counted: "个工作日" or "日"

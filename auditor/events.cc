@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "auditor/rule_kinds.h"
+#include "auditor/settings.h"
 
 namespace auditor {
 namespace {
@@ -150,51 +151,92 @@ const Document* first_of_type(const Case& c, std::string_view type) {
   return nullptr;
 }
 
-// The date `d` gives by `via`; sets `origin`. Document::date is the
-// doc_date fact unless a manifest declared another date for the document.
-std::optional<Date> date_of(const Case& c, const Document& d, const EventSource& src,
-                            const Checklist& cl, std::string& origin) {
+// The label of a dated fact kind ("落款日期"); the kind itself when unknown.
+std::string fact_label(std::string_view kind) {
+  static const std::map<std::string_view, const char*> kLabels = {
+      {"doc_date", "落款日期"},
+      {"filing_date", "立案日期"},
+      {"hearing_date", "听证日期"},
+      {"service_date", "送达日期"},
+      {"payment_date", "缴款日期"},
+      {"publication_date", "公示日期"},
+      {"violation_date", "违法行为发生日期"},
+      {"discovery_date", "发现日期"}};
+  auto it = kLabels.find(kind);
+  return it != kLabels.end() ? it->second : std::string(kind);
+}
+
+// One date read for an event: `origin` for evidence, `field` naming the
+// document and field for a manual check.
+struct Candidate {
+  Date date;
+  std::string origin;
+  std::string field;
+};
+
+// The date `d` gives by `via`. Document::date is the doc_date fact unless a
+// manifest declared another date for the document.
+std::optional<Candidate> date_of(const Case& c, const Document& d, const EventSource& src,
+                                 const Checklist& cl) {
   const std::string where = "《" + title_of(cl, d) + "》（" + d.path + "）";
-  const auto from_fact = [&](const char* kind, const char* what) -> std::optional<Date> {
+  const auto from_fact = [&](const char* kind, const char* what) -> std::optional<Candidate> {
     const Fact* f = fact_of(d, kind);
     if (!f) return std::nullopt;
-    origin = where + what + "“" + f->snippet + "”";
-    return Date::parse(f->value);
+    std::optional<Date> v = Date::parse(f->value);
+    if (!v) return std::nullopt;
+    return Candidate{*v, where + what + "“" + f->snippet + "”", where + "的" + fact_label(kind)};
   };
-  const auto declared = [&]() -> std::optional<Date> {
+  const auto declared = [&]() -> std::optional<Candidate> {
     const Fact* signed_on = fact_of(d, "doc_date");
     if (!d.date || (signed_on && signed_on->value == *d.date)) return std::nullopt;
     std::optional<Date> v = Date::parse(*d.date);
-    if (v) origin = where + (c.has_manifest ? "卷内清单登记的文书日期" : "文书日期");
-    return v;
+    if (!v) return std::nullopt;
+    return c.has_manifest ? Candidate{*v, where + "卷内清单登记的文书日期",
+                                      "卷内清单（manifest.xml）登记的" + where + "文书日期"}
+                          : Candidate{*v, where + "文书日期", where + "的文书日期"};
   };
   switch (src.via) {
     case Via::fact:
       return from_fact(src.fact, "：");
     case Via::own_date:
-      if (std::optional<Date> v = declared()) return v;
+      if (std::optional<Candidate> v = declared()) return v;
       return from_fact("doc_date", "落款日期：");
     case Via::served:
-      if (std::optional<Date> v = from_fact("service_date", "：")) return v;
-      if (std::optional<Date> v = declared()) return v;
+      if (std::optional<Candidate> v = from_fact("service_date", "：")) return v;
+      if (std::optional<Candidate> v = declared()) return v;
       return from_fact("doc_date", "落款日期：");
     case Via::continuing: {
       const Fact* since = fact_of(d, "violation_continuing");
       if (!since) return std::nullopt;
-      std::optional<Date> v = declared();
+      std::optional<Candidate> v = declared();
       if (!v) v = from_fact("doc_date", "落款日期：");
       if (v)
-        origin = where + "载明违法行为持续至今（“" + since->snippet + "”），按其日期计：" + origin;
+        v->origin =
+            where + "载明违法行为持续至今（“" + since->snippet + "”），按其日期计：" + v->origin;
       return v;
     }
   }
   return std::nullopt;
 }
 
+// What one source (or the manifest) says about an event: the earliest
+// plausible date, and the implausible dates beside it.
+struct Reading {
+  std::optional<Event> event;
+  std::vector<ImplausibleDate> implausible;
+  bool any() const { return event || !implausible.empty(); }
+};
+
+// An implausible date among the candidates withholds the date (header).
+EventDating settle(Reading r) {
+  if (!r.implausible.empty()) return {std::nullopt, std::move(r.implausible)};
+  return {std::move(r.event), {}};
+}
+
 // The earliest date among the documents `src` reads.
-std::optional<Event> from_source(const Case& c, const Checklist& cl, const EventSpec& spec,
-                                 const EventSource& src) {
-  std::optional<Event> best;
+Reading from_source(const Case& c, const Checklist& cl, const EventSpec& spec,
+                    const EventSource& src, const PlausibleDates& plausible) {
+  Reading out;
   for (const Document& d : c.documents) {
     const Document* subject = &d;
     if (src.via == Via::served) {
@@ -208,16 +250,20 @@ std::optional<Event> from_source(const Case& c, const Checklist& cl, const Event
     } else if (!src.types.empty() && !has_type(d, src.types)) {
       continue;
     }
-    std::string origin;
-    std::optional<Date> date = date_of(c, d, src, cl, origin);
-    if (!date || (best && best->date <= *date)) continue;
-    best = Event{spec.name, *date, &d, subject, std::move(origin)};
+    std::optional<Candidate> date = date_of(c, d, src, cl);
+    if (!date) continue;
+    if (!plausible.contains(date->date)) {
+      out.implausible.push_back({std::move(date->field), date->date.iso()});
+      continue;
+    }
+    if (out.event && out.event->date <= date->date) continue;
+    out.event = Event{spec.name, date->date, &d, subject, std::move(date->origin)};
   }
-  return best;
+  return out;
 }
 
 // CaseInfo::dates: declared by the manifest, or derived (case_info.h).
-std::optional<Event> from_case_info(const Case& c, const EventSpec& spec) {
+Reading from_case_info(const Case& c, const EventSpec& spec, const PlausibleDates& plausible) {
   std::vector<std::string> keys = {spec.name};
   std::string dashed = spec.name;
   for (char& ch : dashed)
@@ -227,13 +273,20 @@ std::optional<Event> from_case_info(const Case& c, const EventSpec& spec) {
   for (const std::string& key : keys) {
     auto it = c.info.dates.find(key);
     if (it == c.info.dates.end()) continue;
-    if (std::optional<Date> d = Date::parse(it->second))
-      return Event{spec.name, *d, nullptr, *spec.subject ? first_of_type(c, spec.subject) : nullptr,
-                   c.has_manifest
-                       ? "卷内清单（manifest.xml）<dates " + key + "=\"" + it->second + "\">"
-                       : "案件信息 " + key + "=" + it->second};
+    const std::optional<Date> d = Date::parse(it->second);
+    if (!d) continue;
+    if (!plausible.contains(*d))
+      return {std::nullopt,
+              {{(c.has_manifest ? "卷内清单（manifest.xml）登记的" : "案件信息中的") +
+                    std::string(spec.label) + "日期",
+                it->second}}};
+    return {
+        Event{spec.name, *d, nullptr, *spec.subject ? first_of_type(c, spec.subject) : nullptr,
+              c.has_manifest ? "卷内清单（manifest.xml）<dates " + key + "=\"" + it->second + "\">"
+                             : "案件信息 " + key + "=" + it->second},
+        {}};
   }
-  return std::nullopt;
+  return {};
 }
 
 }  // namespace
@@ -250,22 +303,40 @@ std::string event_subject_type(std::string_view name) {
   return s ? s->subject : "";
 }
 
-std::optional<Event> find_event(const Case& c, const Checklist& cl, std::string_view name) {
+std::string PlausibleDates::why() const {
+  return "早于 " + std::to_string(first.year()) + " 年或晚于审查日 " + run.iso() + " 一年以上";
+}
+
+PlausibleDates plausible_dates(const Checklist& cl) {
+  const Date run = run_date(cl);
+  // run_date is a parsed date, so one year later exists except after 9998.
+  return {run, *Date::from_ymd(1990, 1, 1), add_months(run, 12).value_or(Date::latest())};
+}
+
+EventDating date_event(const Case& c, const Checklist& cl, std::string_view name) {
   const EventSpec* spec = find_spec(name);
-  if (!spec) return std::nullopt;
+  if (!spec) return {};
+  const PlausibleDates plausible = plausible_dates(cl);
   // Dates a manifest declared are the strongest; CaseInfo dates derived from
   // the documents (no manifest) come after the documents, which name their
   // text.
   if (c.has_manifest)
-    if (std::optional<Event> e = from_case_info(c, *spec)) return e;
-  std::optional<Event> best;
+    if (Reading r = from_case_info(c, *spec, plausible); r.any()) return settle(std::move(r));
+  Reading all;
   for (const EventSource& src : spec->sources) {
-    std::optional<Event> e = from_source(c, cl, *spec, src);
-    if (e && !spec->earliest_of_all) return e;
-    if (e && (!best || e->date < best->date)) best = std::move(e);
+    Reading r = from_source(c, cl, *spec, src, plausible);
+    if (!r.any()) continue;
+    if (!spec->earliest_of_all) return settle(std::move(r));
+    for (ImplausibleDate& d : r.implausible) all.implausible.push_back(std::move(d));
+    if (r.event && (!all.event || r.event->date < all.event->date)) all.event = std::move(r.event);
   }
-  if (best) return best;
-  return c.has_manifest ? std::nullopt : from_case_info(c, *spec);
+  if (all.any()) return settle(std::move(all));
+  if (c.has_manifest) return {};
+  return settle(from_case_info(c, *spec, plausible));
+}
+
+std::optional<Event> find_event(const Case& c, const Checklist& cl, std::string_view name) {
+  return date_event(c, cl, name).event;
 }
 
 std::optional<Event> latest_event(const Case& c, const Checklist& cl) {
@@ -289,15 +360,6 @@ EventLookup event_lookup(const Case& c, const Checklist& cl, std::string_view na
   EventLookup out;
   const EventSpec* spec = find_spec(name);
   if (!spec) return out;
-  static const std::map<std::string_view, const char*> kFactLabels = {
-      {"doc_date", "落款日期"},
-      {"filing_date", "立案日期"},
-      {"hearing_date", "听证日期"},
-      {"service_date", "送达日期"},
-      {"payment_date", "缴款日期"},
-      {"publication_date", "公示日期"},
-      {"violation_date", "违法行为发生日期"},
-      {"discovery_date", "发现日期"}};
   std::vector<std::string> parts;
   for (const EventSource& src : spec->sources) {
     out.has_sources = true;
@@ -309,11 +371,11 @@ EventLookup event_lookup(const Case& c, const Checklist& cl, std::string_view na
     const char* fact = src.via == Via::fact     ? src.fact
                        : src.via == Via::served ? "service_date"
                                                 : "doc_date";
-    auto label = kFactLabels.find(fact);
+    const std::string label = fact_label(fact);
     std::string part = (src.via == Via::served ? "送达" + types + "的送达回证"
                         : types.empty()        ? "各文书"
                                                : types) +
-                       "的" + (label != kFactLabels.end() ? label->second : fact);
+                       "的" + label;
     if (std::find(parts.begin(), parts.end(), part) == parts.end()) parts.push_back(part);
     for (const Document& d : c.documents) {
       const bool carries = src.via == Via::served
@@ -326,8 +388,7 @@ EventLookup event_lookup(const Case& c, const Checklist& cl, std::string_view na
       std::string where = "《" + title_of(cl, d) + "》（" + d.path + "）";
       for (const Fact& f : d.facts)
         if (carries && f.kind == "blank_date" && f.value == fact) {
-          where +=
-              "，其" + std::string(label != kFactLabels.end() ? label->second : fact) + "栏留空";
+          where += "，其" + label + "栏留空";
           break;
         }
       if (carries &&
@@ -337,6 +398,16 @@ EventLookup event_lookup(const Case& c, const Checklist& cl, std::string_view na
   }
   for (const std::string& p : parts) out.what += (out.what.empty() ? "" : "、") + p;
   return out;
+}
+
+std::string implausible_evidence(const ImplausibleDate& d, const Checklist& cl) {
+  return d.where + " " + d.value + " 不合理（" + plausible_dates(cl).why() + "）";
+}
+
+std::string implausible_phrase(const std::vector<ImplausibleDate>& dates, const Checklist& cl) {
+  std::string out;
+  for (const ImplausibleDate& d : dates) out += (out.empty() ? "" : "、") + d.where + " " + d.value;
+  return out + " 不合理（" + plausible_dates(cl).why() + "）";
 }
 
 std::string event_evidence(const Event& e) {

@@ -36,13 +36,53 @@ std::string event_label(std::string_view name);
 // decision_served; empty when it has none (violation).
 std::string event_subject_type(std::string_view name);
 
-// The event's date and its source; nullopt when nothing on file dates it.
-// Among several documents of one source the earliest date wins. `c` must be
+// The dates a case file can plausibly hold: from 1990-01-01 (the district's
+// case files start after 1990) to one year after the run date (审查日,
+// run_date in settings.h; a scheduled 履行期限 may lie ahead of it). A date
+// read outside them is implausible: it never enters arithmetic (deadlines,
+// periods, limitation, order, working days); the rules that need it ask for
+// a manual check naming it.
+struct PlausibleDates {
+  Date run;
+  Date first;
+  Date last;
+  bool contains(Date d) const { return d >= first && d <= last; }
+  // "早于 1990 年或晚于审查日 2026-12-06 一年以上"
+  std::string why() const;
+};
+PlausibleDates plausible_dates(const Checklist& cl);
+
+// An implausible date read for an event, and where it was read.
+struct ImplausibleDate {
+  // "《行政处罚决定书》（03-决定书.docx）的落款日期", "卷内清单（manifest.xml）
+  // 登记的作出行政处罚决定日期"
+  std::string where;
+  std::string value;  // ISO, as read
+};
+
+// An event's date and its source (nullopt when nothing on file dates it),
+// resolved as the header says; among several documents of one source the
+// earliest date wins. When a date that takes part in the choice (the
+// manifest's declaration, a date of any document of the deciding source) is
+// implausible, the event is not dated and `implausible` names each such
+// date: a wrong date is never passed over for a weaker one. `c` must be
 // classified. Never throws.
+struct EventDating {
+  std::optional<Event> event;
+  std::vector<ImplausibleDate> implausible;  // non-empty only without `event`
+};
+EventDating date_event(const Case& c, const Checklist& cl, std::string_view name);
+// date_event(c, cl, name).event: the rules that only skip an undated event.
 std::optional<Event> find_event(const Case& c, const Checklist& cl, std::string_view name);
 // The latest-dated event on file: the file's own "today" (as of its last
 // recorded step); nullopt when no event is dated.
 std::optional<Event> latest_event(const Case& c, const Checklist& cl);
+
+// "《…》（…）的落款日期 9999-12-31、… 不合理（早于 1990 年或晚于审查日
+// 2026-12-06 一年以上）" for a manual check's message.
+std::string implausible_phrase(const std::vector<ImplausibleDate>& dates, const Checklist& cl);
+// "《…》（…）的落款日期 9999-12-31 不合理（…）" for a finding's evidence.
+std::string implausible_evidence(const ImplausibleDate& d, const Checklist& cl);
 
 // "《行政处罚决定书》（穗海…罚决〔2024〕31号，2024-05-10）": the event's
 // subject document with its number and the event's date; the label and date

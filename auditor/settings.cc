@@ -12,6 +12,7 @@ constexpr const char* kNumberSettings[] = {
     "simple_fine_organisation_2017"};
 constexpr const char* kBoolSettings[] = {"individual_business_is_citizen",
                                          "disclosure_all_decisions"};
+constexpr const char* kDateSettings[] = {"run_date"};
 
 std::optional<double> parse_number(std::string_view text) {
   double v = 0;
@@ -43,6 +44,12 @@ std::optional<bool> setting_bool(const Checklist& cl, std::string_view name) {
   return v ? parse_yes_no(*v) : std::nullopt;
 }
 
+Date run_date(const Checklist& cl) {
+  const std::string* v = value_of(cl, "run_date");
+  if (std::optional<Date> d = v ? Date::parse(*v) : std::nullopt) return *d;
+  return Date::today();
+}
+
 std::string validate_settings(const std::map<std::string, std::string>& settings) {
   for (const auto& [name, value] : settings) {
     bool known = false;
@@ -57,6 +64,12 @@ std::string validate_settings(const std::map<std::string, std::string>& settings
         known = true;
         if (!parse_yes_no(value))
           return "设置 " + name + " 应为 true 或 false，实为“" + value + "”";
+      }
+    for (const char* n : kDateSettings)
+      if (name == n) {
+        known = true;
+        if (!Date::parse(value))
+          return "设置 " + name + " 应为 yyyy-mm-dd 日期，实为“" + value + "”";
       }
     if (!known) return "未知的设置项 " + name;
   }

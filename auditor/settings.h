@@ -1,6 +1,7 @@
 // The checklist's named settings (<settings>, docs/formats/checklist.md):
 // which names exist and their typed values. There are no defaults in code:
-// a setting the checklist does not give is nullopt.
+// a setting the checklist does not give is nullopt. The one exception is
+// run_date, the run's date (审查日), which defaults to today.
 #pragma once
 
 #include <map>
@@ -9,6 +10,7 @@
 #include <string_view>
 
 #include "auditor/checklist.h"
+#include "util/date.h"
 
 namespace auditor {
 
@@ -21,6 +23,12 @@ std::string validate_settings(const std::map<std::string, std::string>& settings
 std::optional<double> setting_number(const Checklist& cl, std::string_view name);
 // A yes/no setting, read as parse_yes_no reads it.
 std::optional<bool> setting_bool(const Checklist& cl, std::string_view name);
+
+// The date the audit is run as of (审查日): the run_date setting, an ISO
+// date a front end or a test may set to fix it, else today by the system
+// clock in local time. Dates more than a year after it are implausible
+// (events.h).
+Date run_date(const Checklist& cl);
 
 // "true" "1" "是" → true, "false" "0" "否" → false, else nullopt (settings,
 // manifest flags and yes/no facts share this vocabulary).

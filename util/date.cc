@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 
 namespace auditor {
 namespace {
@@ -50,10 +51,45 @@ int Date::iso_weekday() const {
   return static_cast<int>(chr::weekday{chr::sys_days{chr::days{days_}}}.iso_encoding());
 }
 
+Date Date::today() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  if (localtime_r(&now, &local))
+    if (std::optional<Date> d = from_ymd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday))
+      return *d;
+  return Date(
+      static_cast<int>(chr::floor<chr::days>(chr::system_clock::now()).time_since_epoch().count()));
+}
+
+Date Date::earliest() { return Date(-719162); }  // 0001-01-01 (tested)
+
+Date Date::latest() { return Date(2932896); }  // 9999-12-31 (tested)
+
 std::string Date::iso() const {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year(), month(), day());
   return buf;
+}
+
+std::optional<Date> add_days_checked(Date d, long long n) {
+  const long long first = Date::earliest().day_number(), last = Date::latest().day_number();
+  const long long from = d.day_number();
+  if (from < first || from > last || n < first - from || n > last - from) return std::nullopt;
+  return d.add_days(static_cast<int>(n));
+}
+
+std::optional<Date> add_months(Date d, long long months) {
+  if (d < Date::earliest() || d > Date::latest()) return std::nullopt;
+  // Months since the start of year 0001; the range check keeps every value
+  // below in int.
+  const long long from = (d.year() - 1) * 12LL + (d.month() - 1);
+  constexpr long long kLast = 9999 * 12LL - 1;
+  if (months < -from || months > kLast - from) return std::nullopt;
+  const long long total = from + months;
+  const int year = static_cast<int>(total / 12) + 1, month = static_cast<int>(total % 12) + 1;
+  int day = d.day();
+  while (day > 28 && !Date::from_ymd(year, month, day)) --day;
+  return Date::from_ymd(year, month, day);  // the 28th exists in every month
 }
 
 }  // namespace auditor

@@ -44,6 +44,15 @@ class Date {
   // "YYYY-MM-DD"; parse(d.iso()) == d for years 0001-9999.
   std::string iso() const;
 
+  // Today by the system clock in the machine's local time zone (the UTC
+  // date when the zone cannot be read).
+  static Date today();
+
+  // The first and last dates of the years 0001-9999, where year(), month(),
+  // day() and iso() are exact.
+  static Date earliest();
+  static Date latest();
+
   // The date `n` calendar days later (n < 0: earlier).
   Date add_days(int n) const { return Date(days_ + n); }
 
@@ -57,5 +66,14 @@ class Date {
 // Calendar days from `from` to `to`: 0 for the same day, 1 for the next day,
 // negative when `to` is earlier.
 inline int days_between(Date from, Date to) { return to.day_number() - from.day_number(); }
+
+// Checked calendar arithmetic for deadlines: total for every input, no
+// overflow, never an empty optional read. nullopt when `d` or the result
+// lies outside Date::earliest()..Date::latest().
+// The date `n` calendar days after `d` (n < 0: before).
+std::optional<Date> add_days_checked(Date d, long long n);
+// The same day `months` months later (before when negative), or that
+// month's last day when it has no such day (2024-01-31 + 1 = 2024-02-29).
+std::optional<Date> add_months(Date d, long long months);
 
 }  // namespace auditor
