@@ -3,24 +3,26 @@
 #include "reports/docx_writer.h"
 #include "reports/report.h"
 #include "reports/report_content.h"
+#include "util/text_safety.h"
 
 namespace auditor {
 namespace {
 
-// Word and XML take only well-formed UTF-8.
+// What the report shows of every value: well-formed, XML-safe, with
+// bidirectional controls made visible (util/text_safety.h).
 std::vector<std::vector<std::string>> clean(const std::vector<std::vector<std::string>>& rows) {
   std::vector<std::vector<std::string>> out;
   out.reserve(rows.size());
   for (const auto& row : rows) {
     std::vector<std::string>& r = out.emplace_back();
-    for (const std::string& c : row) r.push_back(valid_utf8(c));
+    for (const std::string& c : row) r.push_back(display_safe(c));
   }
   return out;
 }
 
 // A chart as a table: one row per category, one column per series.
 void chart_table(DocxWriter& w, const BarChart& chart) {
-  w.paragraph(valid_utf8(chart.title), {.bold = true});
+  w.paragraph(display_safe(chart.title), {.bold = true});
   std::vector<std::vector<std::string>> rows = {{""}};
   for (const BarSeries& s : chart.series) rows[0].push_back(s.name);
   for (std::size_t c = 0; c < chart.categories.size(); ++c) {
@@ -34,10 +36,10 @@ void chart_table(DocxWriter& w, const BarChart& chart) {
 void render(DocxWriter& w, const Block& b) {
   switch (b.kind) {
     case Block::Kind::heading:
-      w.heading(valid_utf8(b.text), b.level);
+      w.heading(display_safe(b.text), b.level);
       break;
     case Block::Kind::paragraph:
-      w.paragraph(valid_utf8(b.text), {.align = Align::justify});
+      w.paragraph(display_safe(b.text), {.align = Align::justify});
       break;
     case Block::Kind::table:
       w.table(clean(b.rows), TableStyle{b.weights, b.header});
@@ -56,7 +58,7 @@ void render(DocxWriter& w, const Block& b) {
 Result<std::string> docx_report(const ReportInput& in) {
   const Content notification = notification_content(in);
   const RoundData& d = in.data;
-  DocxWriter w(valid_utf8(notification.front().text), "auditor",
+  DocxWriter w(display_safe(notification.front().text), "auditor",
                d.as_of.empty() ? d.round.created_at : d.as_of);
   for (const Block& b : notification) render(w, b);
   Content sheet;

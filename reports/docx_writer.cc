@@ -5,6 +5,7 @@
 
 #include "reports/docx_parts.h"
 #include "reports/zip_writer.h"
+#include "util/text_safety.h"
 
 namespace auditor {
 namespace {
@@ -86,6 +87,8 @@ void cell(std::string& out, std::string_view text, int width, int span, bool bol
 }  // namespace
 
 void append_xml_escaped(std::string& out, std::string_view text) {
+  std::string safe;
+  if (!is_xml_safe(text)) text = safe = xml_safe(text);
   std::size_t plain = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
@@ -107,8 +110,7 @@ void append_xml_escaped(std::string& out, std::string_view text) {
         entity = "&apos;";
         break;
       default:
-        if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') continue;
-        entity = "";  // forbidden in XML 1.0: dropped
+        continue;
     }
     out.append(text.substr(plain, i - plain)).append(entity);
     plain = i + 1;

@@ -1,8 +1,10 @@
 // A minimal DOCX (WordprocessingML) writer for case documents and inspection
 // reports: A4 pages with official-document margins, Chinese fonts declared
 // (仿宋_GB2312 body, 宋体 headings, Times New Roman for Latin text), headings,
-// paragraphs and grid tables. All text is XML-escaped; characters XML 1.0
-// forbids (control characters other than tab and newline) are dropped.
+// paragraphs and grid tables. All text is XML-escaped; ill-formed UTF-8
+// becomes U+FFFD and characters XML 1.0 forbids are dropped (xml_safe,
+// util/text_safety.h). Bidirectional controls are written as given: a report
+// makes them visible before it calls the writer (display_safe).
 // Output is deterministic: the same calls give the same bytes.
 #pragma once
 
@@ -60,8 +62,8 @@ class DocxWriter {
   std::string body_;  // w:body children written so far
 };
 
-// `text` escaped for XML character data and attribute values (<&>"'), with
-// XML-forbidden control characters dropped.
+// `text` escaped for XML character data and attribute values (<&>"'), made
+// xml_safe first (well-formed UTF-8, XML-forbidden characters dropped).
 std::string xml_escape(std::string_view text);
 // The same, appended to `out`.
 void append_xml_escaped(std::string& out, std::string_view text);

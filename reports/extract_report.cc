@@ -5,6 +5,8 @@
 #include <utility>
 #include <vector>
 
+#include "util/text_safety.h"
+
 namespace auditor {
 namespace {
 
@@ -113,7 +115,7 @@ std::string document_text(const Document& d, const Checklist& checklist,
     ff += kPageBreak.size();
   }
   out << "正文：" << (d.has_text ? "\n" + text : "无可提取文本") << "\n";
-  return out.str();
+  return display_safe(out.str());
 }
 
 }  // namespace auditor

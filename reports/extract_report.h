@@ -17,7 +17,8 @@ namespace auditor {
 nlohmann::ordered_json document_json(const Document& d, const Checklist& checklist,
                                      const std::vector<ImportIssue>& issues);
 
-// The same as readable Chinese text.
+// The same as readable Chinese text, display_safe (util/text_safety.h): no
+// control character but tab and line breaks, bidirectional controls visible.
 std::string document_text(const Document& d, const Checklist& checklist,
                           const std::vector<ImportIssue>& issues);
 

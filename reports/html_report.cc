@@ -3,6 +3,7 @@
 #include "reports/docx_writer.h"
 #include "reports/report.h"
 #include "reports/report_content.h"
+#include "util/text_safety.h"
 
 namespace auditor {
 namespace {
@@ -27,7 +28,9 @@ svg.chart { display: block; max-width: 100%; height: auto; margin: 0.5em 0; }
 @media screen { .page-break { border-top: 1px dashed #999; margin: 2em 0; } }
 )css";
 
-void esc(std::string& out, const std::string& s) { append_xml_escaped(out, valid_utf8(s)); }
+// Every value: well-formed, without the characters HTML5 and XML forbid,
+// bidirectional controls made visible (util/text_safety.h), then escaped.
+void esc(std::string& out, const std::string& s) { append_xml_escaped(out, display_safe(s)); }
 
 void cells(std::string& out, const std::vector<std::string>& row, const char* tag) {
   out += "<tr>";

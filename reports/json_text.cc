@@ -8,6 +8,7 @@
 
 #include "reports/labels.h"
 #include "reports/report_text.h"
+#include "util/text_safety.h"
 
 namespace auditor {
 namespace {
@@ -62,7 +63,9 @@ class Out {
     }
   }
   // A JSON string: malformed UTF-8 bytes become U+FFFD, control characters
-  // and '"' '\' are escaped as nlohmann escapes them, the rest is verbatim.
+  // and '"' '\' are escaped as nlohmann escapes them, bidirectional controls
+  // and non-ASCII forbidden characters as json_text_safe escapes them
+  // (util/text_safety.h), the rest is verbatim.
   void string(std::string_view s) {
     buf_ += '"';
     std::size_t plain = 0;
@@ -77,11 +80,11 @@ class Out {
           i += n;
           continue;
         }
-      buf_.append(s.substr(plain, i - plain));
+      append_json_text_safe(buf_, s.substr(plain, i - plain));
       escape(c);
       plain = ++i;
     }
-    buf_.append(s.substr(plain));
+    append_json_text_safe(buf_, s.substr(plain));
     buf_ += '"';
   }
   void text(const Text& t) { t ? string(*t) : null(); }

@@ -1,7 +1,5 @@
 #include "reports/report.h"
 
-#include <cstdio>
-#include <fstream>
 #include <functional>
 #include <future>
 #include <sstream>
@@ -10,19 +8,9 @@
 
 #include "reports/json_report.h"
 #include "reports/json_text.h"
+#include "util/atomic_file.h"
 
 namespace auditor {
-namespace {
-
-Status write_file(const std::filesystem::path& file, const std::string& bytes) {
-  std::ofstream out(file, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  out.close();
-  if (!out) return Status::failure("无法写入文件：" + file.string());
-  return Status::success();
-}
-
-}  // namespace
 
 Result<ReportFormats> parse_formats(const std::string& list) {
   ReportFormats f;
@@ -114,14 +102,12 @@ nlohmann::json round_json(const RoundData& data, bool case_sheets) {
 
 Status write_json_report(const RoundData& data, const std::filesystem::path& file,
                          bool case_sheets) {
-  std::FILE* out = std::fopen(file.c_str(), "wb");
-  if (out == nullptr) return Status::failure("无法写入文件：" + file.string());
-  const auto put = [out](std::string_view piece) {
-    return std::fwrite(piece.data(), 1, piece.size(), out) == piece.size();
-  };
-  const bool written = write_round_json(data, put, case_sheets) && put("\n");
-  if (std::fclose(out) != 0 || !written) return Status::failure("无法写入文件：" + file.string());
-  return Status::success();
+  Result<AtomicFile> out = AtomicFile::create(file);
+  if (!out) return Status::failure(out.failure());
+  Status status = Status::success();
+  const auto put = [&](std::string_view piece) { return (status = out->write(piece)).ok(); };
+  if (!write_round_json(data, put, case_sheets) || !put("\n")) return status;
+  return out->commit();
 }
 
 Status write_report_files(const ReportInput& in, const ReportFormats& formats,
@@ -135,11 +121,12 @@ Status write_report_files(const ReportInput& in, const ReportFormats& formats,
   const std::vector<std::pair<bool, std::function<Status()>>> jobs = {
       {formats.json,
        [&] { return write_json_report(in.data, dir / "report.json", in.case_sheets); }},
-      {formats.html, [&] { return write_file(dir / "report.html", html_report(in)); }},
+      {formats.html, [&] { return write_file_atomic(dir / "report.html", html_report(in)); }},
       {formats.docx,
        [&] {
          Result<std::string> docx = docx_report(in);
-         return docx ? write_file(dir / "report.docx", *docx) : Status::failure(docx.error());
+         return docx ? write_file_atomic(dir / "report.docx", *docx)
+                     : Status::failure(docx.error());
        }},
       {formats.xlsx, [&] { return write_xlsx_report(in, dir / "report.xlsx"); }},
   };

@@ -53,15 +53,18 @@ struct ReportInput {
 };
 
 // Writes the requested formats into `dir` (created when missing), each on
-// its own thread. Fails with a Chinese reason when a file cannot be written
-// (the first failure in the order json, html, docx, xlsx); the other files
-// are still written.
+// its own thread. Each file is written whole to a temporary file and renamed
+// into place (util/atomic_file.h): a link planted at report.* is replaced,
+// never written through. Fails with a Chinese reason when a file cannot be
+// written (the first failure in the order json, html, docx, xlsx), leaving
+// that file as it was; the other files are still written.
 Status write_report_files(const ReportInput& in, const ReportFormats& formats,
                           const std::filesystem::path& dir);
 
 std::string html_report(const ReportInput& in);
 Result<std::string> docx_report(const ReportInput& in);
-// libxlsxwriter writes files only: the workbook goes to `file`.
+// libxlsxwriter writes files only: the workbook goes to `file`, through an
+// AtomicFile (util/atomic_file.h).
 Status write_xlsx_report(const ReportInput& in, const std::filesystem::path& file);
 // The JSON result contract (reports/json_report.h) of the round's cases,
 // with the tool and checklist of its latest run, plus a "round" object.
@@ -69,8 +72,9 @@ Status write_xlsx_report(const ReportInput& in, const std::filesystem::path& fil
 // case number, street and party come from RoundData::facts, and the round
 // object says "case_sheets": false.
 nlohmann::json round_json(const RoundData& data, bool case_sheets = true);
-// round_json(data, case_sheets).dump(2) and a newline, streamed to `file`
-// without building the document (reports/json_text.h).
+// json_text_safe(round_json(data, case_sheets).dump(2)) and a newline,
+// streamed to `file` without building the document (reports/json_text.h),
+// through an AtomicFile (util/atomic_file.h).
 Status write_json_report(const RoundData& data, const std::filesystem::path& file,
                          bool case_sheets = true);
 

@@ -6,6 +6,7 @@
 
 #include "reports/docx_writer.h"
 #include "reports/report_text.h"
+#include "util/text_safety.h"
 
 namespace auditor {
 namespace {
@@ -21,7 +22,7 @@ std::string num(double v) {
   return buf;
 }
 
-std::string esc(const std::string& s) { return xml_escape(valid_utf8(s)); }
+std::string esc(const std::string& s) { return xml_escape(display_safe(s)); }
 
 // The top of the y axis: four grid steps of 1, 2 or 5 × 10^n, so that the
 // grid lines of counts fall on whole numbers.

@@ -8,12 +8,32 @@
 #include "reports/labels.h"
 #include "reports/report.h"
 #include "reports/report_content.h"
+#include "util/atomic_file.h"
+#include "util/text_safety.h"
 #include "util/utf8.h"
 
 namespace auditor {
 namespace {
 
 constexpr std::size_t kMaxCellBytes = 32000;  // Excel holds 32,767 characters
+
+// `s` with each "_xHHHH_" in it kept literal: Excel and LibreOffice read
+// that pattern in a cell as the escape of the character U+HHHH (so a party
+// named "_x202E_" would carry a real right-to-left override), unless its
+// underscore is itself escaped as "_x005F_".
+std::string excel_literal(std::string s) {
+  const auto hex = [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  };
+  for (std::size_t at = s.find("_x"); at != std::string::npos; at = s.find("_x", at + 1)) {
+    if (at + 7 > s.size() || s[at + 6] != '_') continue;
+    if (hex(s[at + 2]) && hex(s[at + 3]) && hex(s[at + 4]) && hex(s[at + 5])) {
+      s.replace(at, 1, "_x005F_");
+      at += 6;
+    }
+  }
+  return s;
+}
 
 struct Column {
   const char* name;
@@ -41,7 +61,7 @@ class Sheet {
     return *this;
   }
   Sheet& text(const std::string& s) {
-    std::string v = valid_utf8(s);
+    std::string v = excel_literal(display_safe(s));
     if (v.size() > kMaxCellBytes) {
       v.resize(code_point_before(v, kMaxCellBytes + 1));  // whole code points only
     }
@@ -235,9 +255,13 @@ Status write_xlsx_report(const ReportInput& in, const std::filesystem::path& fil
   // shared strings, byte-identical to what it always was.
   lxw_workbook_options options{};
   options.constant_memory = in.case_sheets ? LXW_FALSE : LXW_TRUE;
-  lxw_workbook* book = workbook_new_opt(file.string().c_str(), &options);
-  if (!book) return Status::failure("无法创建 XLSX 文件：" + file.string());
-  const std::string title = valid_utf8(in.data.round.name) + " 评查数据";
+  // libxlsxwriter takes a file name only: it writes the temporary file
+  // through its /proc/self/fd name, which no planted link can redirect.
+  Result<AtomicFile> out = AtomicFile::create(file);
+  if (!out) return Status::failure(out.failure());
+  lxw_workbook* book = workbook_new_opt(out->open_file_name().c_str(), &options);
+  if (!book) return Status::failure("无法创建 XLSX 文件：" + file.string(), Code::io);
+  const std::string title = display_safe(in.data.round.name) + " 评查数据";
   lxw_doc_properties props{};
   props.title = const_cast<char*>(title.c_str());
   props.author = const_cast<char*>("auditor");
@@ -253,8 +277,9 @@ Status write_xlsx_report(const ReportInput& in, const std::filesystem::path& fil
   comparison_sheet(in, book, bold);
   info_sheet(in, book, bold);
   if (lxw_error e = workbook_close(book); e != LXW_NO_ERROR)
-    return Status::failure("写入 XLSX 文件失败（" + file.string() + "）：" + lxw_strerror(e));
-  return Status::success();
+    return Status::failure("写入 XLSX 文件失败（" + file.string() + "）：" + lxw_strerror(e),
+                           Code::io);
+  return out->commit();
 }
 
 }  // namespace auditor

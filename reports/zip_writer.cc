@@ -3,9 +3,10 @@
 #include <zip.h>
 
 #include <ctime>
-#include <fstream>
 #include <optional>
 #include <vector>
+
+#include "util/atomic_file.h"
 
 namespace auditor {
 namespace {
@@ -109,11 +110,7 @@ Result<std::string> write_zip(const std::vector<ZipMember>& members) {
 Status write_zip_file(const std::filesystem::path& path, const std::vector<ZipMember>& members) {
   Result<std::string> bytes = write_zip(members);
   if (!bytes) return Status::failure(bytes.error());
-  std::ofstream f(path, std::ios::binary | std::ios::trunc);
-  f.write(bytes->data(), static_cast<std::streamsize>(bytes->size()));
-  f.close();
-  if (!f) return Status::failure("无法写入文件：" + path.string());
-  return Status::success();
+  return write_file_atomic(path, *bytes);
 }
 
 }  // namespace auditor

@@ -45,8 +45,8 @@ struct ZipMember {
 // invalid name, bad time) or cannot write; members are written in order.
 Result<std::string> write_zip(const std::vector<ZipMember>& members);
 
-// Same, written to `path` (created or truncated). On failure the file may be
-// left partly written.
+// Same, written to `path` whole and renamed into place (util/atomic_file.h):
+// on failure `path` is left as it was.
 Status write_zip_file(const std::filesystem::path& path, const std::vector<ZipMember>& members);
 
 }  // namespace auditor

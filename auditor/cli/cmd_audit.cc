@@ -1,5 +1,4 @@
 // `auditor audit`: audit archives, store the results, print and write them.
-#include <fstream>
 #include <iostream>
 #include <thread>
 
@@ -13,20 +12,24 @@
 #include "reports/console.h"
 #include "reports/json_report.h"
 #include "reports/report.h"
+#include "util/atomic_file.h"
+#include "util/text_safety.h"
 
 namespace auditor::cli {
 namespace {
 
-// Writes `text` to `target` ("-" = stdout); false with a message on failure.
+// Writes the JSON `text` and a newline to `target` ("-" = stdout), with
+// bidirectional controls and noncharacters escaped (json_text_safe); a file
+// is written whole and renamed into place, never through a link
+// (util/atomic_file.h). False with a message on failure.
 bool write_output(const std::string& target, const std::string& text) {
+  const std::string safe = json_text_safe(text) + "\n";
   if (target == "-") {
-    std::cout << text << "\n";
+    std::cout << safe;
     return true;
   }
-  std::ofstream out(target, std::ios::binary);
-  out << text << "\n";
-  if (!out) {
-    std::cerr << "无法写入文件：" << target << "\n";
+  if (Status s = write_file_atomic(target, safe); !s.ok()) {
+    std::cerr << s.reason << "\n";
     return false;
   }
   return true;

@@ -6,6 +6,7 @@
 #include "auditor/cli/limit_options.h"
 #include "auditor/cli/options.h"
 #include "reports/extract_report.h"
+#include "util/text_safety.h"
 
 namespace auditor::cli {
 
@@ -43,7 +44,7 @@ int extract(const Args& args) {
     }
     Case c = inspect_file(file, *checklist, import_options);
     if (c.rejected) {
-      std::cerr << file << "：" << c.error << "\n";
+      std::cerr << file << "：" << one_line_safe(c.error) << "\n";
       status = kExitRejected;
       continue;
     }
@@ -54,7 +55,12 @@ int extract(const Args& args) {
         std::cout << document_text(d, *checklist, c.issues) << "\n";
     }
   }
-  if (as_json) std::cout << nlohmann::ordered_json{{"documents", documents}}.dump(2) << "\n";
+  // Document text is shown as read, as JSON that no terminal reorders or
+  // drives: bidirectional controls and noncharacters escaped.
+  if (as_json)
+    std::cout << json_text_safe(nlohmann::ordered_json{{"documents", documents}}.dump(
+                     2, ' ', false, nlohmann::ordered_json::error_handler_t::replace))
+              << "\n";
   return status;
 }
 
