@@ -1,5 +1,9 @@
 #include "store/schema.h"
 
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <optional>
 #include <string>
 
 namespace auditor {
@@ -234,7 +238,98 @@ Status apply(sqlite3* db, const Migration& m) {
   return Status::failure(why);
 }
 
+// The single integer `sql` yields, nullopt on an error (the reason is on `db`).
+std::optional<long long> query_integer(sqlite3* db, const char* sql) {
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) != SQLITE_OK) return std::nullopt;
+  std::optional<long long> value;
+  if (sqlite3_step(stmt) == SQLITE_ROW) value = sqlite3_column_int64(stmt, 0);
+  sqlite3_finalize(stmt);
+  return value;
+}
+
+// "file:<absolute path, percent-encoded>?mode=ro&immutable=1": the main
+// file alone, read-only, without locks, journal, -wal or -shm.
+std::string immutable_uri(const std::filesystem::path& file) {
+  std::error_code ec;
+  const std::filesystem::path absolute = std::filesystem::absolute(file, ec);
+  std::string uri = "file:";
+  for (const char ch : (ec ? file : absolute).string()) {
+    const auto c = static_cast<unsigned char>(ch);
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+        std::strchr("/-._~", c) != nullptr) {
+      uri += ch;
+    } else {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      uri.append(1, '%').append(1, kHex[c >> 4]).append(1, kHex[c & 15]);
+    }
+  }
+  return uri + "?mode=ro&immutable=1";
+}
+
+// The tables of schema version 1, all present in every version since.
+constexpr const char* kOwnTablesQuery =
+    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
+    "('audit_runs', 'cases', 'documents', 'facts', 'signatures', 'findings', 'checks')";
+constexpr long long kOwnTables = 7;
+
+Status not_ours(const std::filesystem::path& file, const std::string& why) {
+  return Status::failure("数据库文件 " + file.string() + " " + why +
+                             "；为免改动其中的数据，本工具不打开它（文件保持原样）。请指定本工具的"
+                             "数据库，或一个新的文件名",
+                         Code::invalid);
+}
+
+std::string hex_id(long long id) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "0x%08llX", static_cast<unsigned long long>(id) & 0xFFFFFFFFull);
+  return buf;
+}
+
 }  // namespace
+
+Status check_database_owner(const std::filesystem::path& file) {
+  std::error_code ec;
+  const std::filesystem::file_status status = std::filesystem::status(file, ec);
+  // A missing file is created; what is not a regular file SQLite refuses
+  // with its own reason.
+  if (!std::filesystem::is_regular_file(status)) return Status::success();
+  if (std::filesystem::file_size(file, ec) == 0 && !ec) return Status::success();
+  sqlite3* db = nullptr;
+  const int rc =
+      sqlite3_open_v2(immutable_uri(file).c_str(), &db,
+                      SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
+  const std::unique_ptr<sqlite3, int (*)(sqlite3*)> closer(db, sqlite3_close_v2);
+  if (rc != SQLITE_OK)
+    return Status::failure(sqlite_error(db, "无法打开数据库文件 " + file.string()));
+  const std::optional<long long> id = query_integer(db, "PRAGMA application_id");
+  if (!id) {
+    if (sqlite3_errcode(db) == SQLITE_NOTADB) return not_ours(file, "不是 SQLite 数据库");
+    return Status::failure(sqlite_error(db, "无法读取数据库文件 " + file.string()));
+  }
+  if (*id == kApplicationId) return Status::success();
+  if (*id != 0)
+    return not_ours(file, "属于另一个程序（SQLite application_id 为 " + hex_id(*id) +
+                              "，本工具的数据库为 " + hex_id(kApplicationId) + "）");
+  const std::optional<long long> version = query_integer(db, "PRAGMA user_version");
+  const std::optional<long long> objects = query_integer(db, "SELECT count(*) FROM sqlite_master");
+  const std::optional<long long> own = query_integer(db, kOwnTablesQuery);
+  if (!version || !objects || !own)
+    return Status::failure(sqlite_error(db, "无法读取数据库文件 " + file.string() + " 的结构"));
+  if (*version == 0 && *objects == 0) return Status::success();      // empty
+  if (*version > 0 && *own == kOwnTables) return Status::success();  // ours, before the id
+  return not_ours(file, "不是本工具的数据库（其中已有别的数据，也没有本工具的标识 application_id " +
+                            hex_id(kApplicationId) + "）");
+}
+
+Status stamp_application_id(sqlite3* db) {
+  const std::optional<long long> id = query_integer(db, "PRAGMA application_id");
+  if (id && *id == kApplicationId) return Status::success();
+  const std::string sql = "PRAGMA application_id = " + std::to_string(kApplicationId);
+  if (!id || !exec(db, sql.c_str()))
+    return Status::failure(sqlite_error(db, "无法写入数据库标识 application_id"));
+  return Status::success();
+}
 
 std::string sqlite_reason(sqlite3* db) {
   if (sqlite3_errcode(db) == SQLITE_NOTADB) return "文件不是 SQLite 数据库";

@@ -290,6 +290,8 @@ Source source_from(std::string_view name) {
 }
 
 Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& file) {
+  // Another program's database is refused before anything can write to it.
+  if (Status s = check_database_owner(file); !s.ok()) return Error{s.reason, s.code};
   sqlite3* db = nullptr;
   // One thread at a time uses a Store, so the connection needs no mutex.
   int rc =
@@ -311,6 +313,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::filesystem::path& file) {
     if (!exec(db, "PRAGMA synchronous = NORMAL")) return sqlite_error(db, "无法设置同步模式");
   }
   if (Status s = migrate(db); !s.ok()) return Error{s.reason, s.code};
+  if (Status s = stamp_application_id(db); !s.ok()) return Error{s.reason, s.code};
   // Each case of a batch is a savepoint: SQLite keeps the pages it changes
   // in a sub-journal, in memory with this (a few hundred KB per case);
   // otherwise a temporary file took about 8 times the database's size.
@@ -325,6 +328,7 @@ Result<std::unique_ptr<Store>> Store::open_read_only(const std::filesystem::path
   std::error_code ec;
   if (!std::filesystem::is_regular_file(file, ec))
     return Error{"数据库文件 " + file.string() + " 不存在", Code::not_found};
+  if (Status s = check_database_owner(file); !s.ok()) return Error{s.reason, s.code};
   sqlite3* db = nullptr;
   const int rc = sqlite3_open_v2(file.string().c_str(), &db,
                                  SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);

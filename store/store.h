@@ -47,12 +47,15 @@ std::string default_round_name(const std::string& date);
 // writer's checkpoints wait for no reader (SQLite's WAL rules).
 class Store {
  public:
-  // For writing: creates the file if needed and migrates it to the current
-  // schema.
+  // For writing: creates the file if needed, migrates it to the current
+  // schema and stamps the tool's application_id (store/schema.h). Refuses,
+  // leaving it byte for byte as it was, a file that is not this tool's
+  // database (check_database_owner: Code::invalid, Chinese reason).
   static Result<std::unique_ptr<Store>> open(const std::filesystem::path& file);
   // For reading beside a writer: never creates, migrates or writes the file.
-  // Fails (Code::not_found) when the file does not exist, and when its
-  // schema is not this build's (run `auditor audit` once to migrate it).
+  // Fails (Code::not_found) when the file does not exist, when it is not this
+  // tool's database (as open), and when its schema is not this build's (run
+  // `auditor audit` once to migrate it).
   static Result<std::unique_ptr<Store>> open_read_only(const std::filesystem::path& file);
   ~Store();
 
