@@ -345,6 +345,8 @@ Result<std::unique_ptr<Store>> Store::open_read_only(const std::filesystem::path
   return store;
 }
 
+Status Store::check_file(const std::filesystem::path& file) { return check_database_owner(file); }
+
 Store::Store(sqlite3* db) : db_(db) {}
 
 Store::~Store() {

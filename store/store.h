@@ -57,6 +57,11 @@ class Store {
   // tool's database (as open), and when its schema is not this build's (run
   // `auditor audit` once to migrate it).
   static Result<std::unique_ptr<Store>> open_read_only(const std::filesystem::path& file);
+  // What open and open_read_only decide about `file` first (this tool's
+  // database, a new or an empty file, or refused: Code::invalid), without
+  // changing it: for a caller that would create a file beside it before
+  // opening it (the run lock, "<db>.lock").
+  static Status check_file(const std::filesystem::path& file);
   ~Store();
 
   // Fails (Chinese reason) when the round exists with another mode, or the

@@ -71,6 +71,7 @@ TEST_CASE("another program's database is refused and left byte for byte", "[fore
   require_refused(Store::open(file));
   CHECK_THAT(Store::open(file).error(), Catch::Contains("不是本工具的数据库"));
   require_refused(Store::open_read_only(file));
+  CHECK(Store::check_file(file).code == Code::invalid);
   CHECK(read_file(file) == before);
   CHECK(companions(file).empty());  // no -wal, -shm or -journal
 }
@@ -105,6 +106,7 @@ TEST_CASE("a new, an empty and a zero-byte database get the tool's application_i
       dir.path / GENERATE(std::string("new.db"), std::string("empty.db"), std::string("zero.db"));
   if (file.filename() == "empty.db") exec(file, "VACUUM");  // a header, no table
   if (file.filename() == "zero.db") test::write_file(file, "");
+  CHECK(Store::check_file(file).ok());
   auto store = Store::open(file);
   INFO((store.ok() ? "" : store.error()));
   REQUIRE(store.ok());
