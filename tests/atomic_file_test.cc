@@ -90,6 +90,9 @@ TEST_CASE("a failed write leaves no temporary file and says why in Chinese", "[a
 
 TEST_CASE("a library writes the temporary file through its open-file name", "[atomic_file]") {
   TempDir dir;
+  // A read-only original is replaced all the same, and stays read-only.
+  test::write_file(dir.path / "book.xlsx", "old");
+  fs::permissions(dir.path / "book.xlsx", fs::perms::owner_read);
   Result<AtomicFile> file = AtomicFile::create(dir.path / "book.xlsx");
   REQUIRE(file.ok());
   // What libxlsxwriter does with the name it is given: fopen(name, "wb").
@@ -99,6 +102,8 @@ TEST_CASE("a library writes the temporary file through its open-file name", "[at
   std::fclose(f);
   REQUIRE(file->commit().ok());
   CHECK(read_file(dir.path / "book.xlsx") == "workbook");
+  CHECK((fs::status(dir.path / "book.xlsx").permissions() & fs::perms::all) ==
+        fs::perms::owner_read);
   CHECK(names(dir.path) == std::vector<std::string>{"book.xlsx"});
 }
 

@@ -73,13 +73,7 @@ Result<AtomicFile> AtomicFile::create(const std::filesystem::path& destination) 
   for (int attempt = 0;; ++attempt) {
     std::filesystem::path temp = folder / temporary_name(destination);
     const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
-    if (fd >= 0) {
-      // A file being replaced keeps its permission bits (not a link's).
-      struct stat old;
-      if (::lstat(destination.c_str(), &old) == 0 && S_ISREG(old.st_mode))
-        ::fchmod(fd, old.st_mode & 0777);
-      return AtomicFile(fd, std::move(temp), destination);
-    }
+    if (fd >= 0) return AtomicFile(fd, std::move(temp), destination);
     if (errno != EEXIST || attempt == 16) {
       const Status s = failure("无法写入文件", destination, errno);
       return Error{s.reason, s.code};
@@ -129,6 +123,12 @@ std::filesystem::path AtomicFile::open_file_name() const {
 
 Status AtomicFile::commit() {
   if (fd_ < 0) return Status::failure("无法写入文件 " + destination_.string(), Code::internal);
+  // A file being replaced keeps its permission bits (not a link's); set
+  // only now, so that a read-only original does not stop a library that
+  // opens the temporary file by name.
+  struct stat old;
+  if (::lstat(destination_.c_str(), &old) == 0 && S_ISREG(old.st_mode))
+    ::fchmod(fd_, old.st_mode & 0777);
   Status result = Status::success();
   if (::fsync(fd_) != 0)
     result = failure("无法写入文件", destination_, errno);
