@@ -20,7 +20,9 @@
 // Inputs the file does not give (no text, no date, no street) make a check
 // not_checkable; nothing is guessed.
 #include <algorithm>
+#include <cstdlib>
 
+#include "auditor/events.h"
 #include "auditor/held_numbers.h"
 #include "auditor/issuing_organ.h"
 #include "auditor/kind_helpers.h"
@@ -218,12 +220,21 @@ Outcome check_abbreviation(const Rule& r, const RuleContext& ctx, std::vector<Fi
 
 Outcome check_year(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out) {
   bool any = false, failed = false;
+  // An implausible date (events.h) is no evidence of the year: the date
+  // rules ask for a manual check about it.
+  const PlausibleDates plausible = plausible_dates(ctx.checklist);
+  auto usable = [&](const std::optional<DatedBy>& d) {
+    if (!d) return false;
+    if (std::optional<Date> full = Date::parse(d->date)) return plausible.contains(*full);
+    const int year = std::atoi(d->date.substr(0, 4).c_str());  // a year or month only
+    return year >= plausible.first.year() && year <= plausible.last.year();
+  };
   for (const Numbers& group : selected(r, ctx))
     for (const Written& w : group.items) {
       const ParsedNumber n = parse_number(w.number, pattern_for(group.is_case, ctx.checklist),
                                           ctx.checklist.numbering, abbreviations(ctx.checklist));
       const std::optional<DatedBy> date = group.is_case ? filing_date(ctx.c) : document_date(w);
-      if (!n.year || !date) continue;
+      if (!n.year || !usable(date)) continue;
       any = true;
       if (date->date.substr(0, 4) == std::to_string(*n.year)) continue;
       out.push_back(numbering_finding(r, ctx, w,
