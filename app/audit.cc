@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <map>
 
 #include "app/pipeline.h"
 #include "auditor/round.h"
@@ -27,7 +28,8 @@ std::string today_local() {
   return buf;
 }
 
-// Audits `archives` into `run` of `store`, then runs the cross-case
+// Audits `archives` into `run` of `store`: each case is saved as soon as it
+// is done, and reported to the observer in input order. Then the cross-case
 // numbering post-pass.
 void audit_into(Store& store, long long run, const std::vector<std::filesystem::path>& archives,
                 const Checklist& checklist, const AuditRequest& how, const AuditObserver& observer,
@@ -41,9 +43,17 @@ void audit_into(Store& store, long long run, const std::vector<std::filesystem::
     out.store_failed = true;
     if (observer.store_failed) observer.store_failed(s.reason);
   };
+  std::vector<Reuse> reuse(archives.size(), Reuse::parsed);
+  InOrder in_order([&](std::size_t i, CaseResult&& r) {
+    if (observer.case_done) observer.case_done(r, reuse[i]);
+    out.totals.add(r);
+    if (how.keep_results) out.results.push_back(std::move(r));
+  });
   check(store.begin_batch());
-  auto take = [&](CaseResult&& r, Reuse reuse) {
-    if (reuse != Reuse::unchanged) {
+  auto take = [&](std::size_t i, CaseResult&& r, Reuse how_reused) {
+    reuse[i] = how_reused;
+    r.c.input_ord = static_cast<long long>(i);
+    if (how_reused != Reuse::unchanged) {
       if (Status s = store.save_case(run, r.c, r.audit); !s.ok())
         check(Status::failure("数据库写入失败（" + r.c.archive + "）：" + s.reason, s.code));
       else
@@ -54,31 +64,40 @@ void audit_into(Store& store, long long run, const std::vector<std::filesystem::
         batch_started = Clock::now();
       }
     }
-    if (observer.case_done) observer.case_done(r, reuse);
-    out.totals.add(r);
-    if (!how.keep_results) return;
-    // The results carry no document text: dropping it keeps a large batch small.
+    // What waits for an earlier case carries no document text: dropping it
+    // keeps a large batch small.
     for (Document& d : r.c.documents) std::string().swap(d.text);
-    out.results.push_back(std::move(r));
+    in_order.put(i, std::move(r));
   };
   if (how.full) {
     audit_batch(archives, checklist, how.import, how.jobs,
-                [&](CaseResult&& r) { take(std::move(r), Reuse::parsed); });
+                [&](std::size_t i, CaseResult&& r) { take(i, std::move(r), Reuse::parsed); });
   } else {
     // Without kept results an unchanged case only needs its summary line.
     audit_batch_incremental(store, archives, checklist, how.import, how.jobs, out.round,
                             how.keep_results ? Load::summary : Load::findings,
-                            [&](CaseResult&& r, Reuse reuse) { take(std::move(r), reuse); });
+                            [&](std::size_t i, CaseResult&& r, Reuse how_reused) {
+                              take(i, std::move(r), how_reused);
+                            });
   }
   check(store.commit_batch());
   // Serial numbers are unique across cases: compared once the run is stored
-  // (a run that stored no case has nothing to compare).
+  // (a run that stored no case has nothing to compare). The cases it
+  // re-scores are reported in input order.
   if (saved == 0) return;
+  std::map<std::string, std::size_t> index;
+  for (std::size_t i = 0; i < archives.size(); ++i) index.emplace(archives[i].string(), i);
+  std::map<std::size_t, CaseResult> renumbered;
   check(apply_number_uniqueness(store, run, checklist, [&](const CaseResult& r) {
+    auto at = index.find(r.c.archive);
+    renumbered.insert_or_assign(
+        at == index.end() ? archives.size() + renumbered.size() : at->second, r);
+  }));
+  for (const auto& [i, r] : renumbered) {
     if (observer.renumbered) observer.renumbered(r);
     for (CaseResult& kept : out.results)
       if (kept.c.archive == r.c.archive) kept = r;
-  }));
+  }
 }
 
 }  // namespace
@@ -87,6 +106,10 @@ Result<AuditOutcome> audit_round(const AuditRequest& request, const Checklist& c
                                  const AuditObserver& observer) {
   Result<std::vector<std::filesystem::path>> archives = collect_archives(request.inputs);
   if (!archives) return archives.failure();
+  // A file that is not this tool's database is refused before its lock file
+  // is created beside it.
+  if (Status s = Store::check_file(request.db); !s.ok())
+    return Error{"无法打开数据库 " + request.db.string() + "：" + s.reason, s.code};
   Result<RunLock> lock = RunLock::acquire(request.db);
   if (!lock) return lock.failure();
   Result<std::unique_ptr<Store>> store = Store::open(request.db);
@@ -100,7 +123,11 @@ Result<AuditOutcome> audit_round(const AuditRequest& request, const Checklist& c
   Result<long long> run = (*store)->begin_run(info);
   if (!run) return Error{"数据库写入失败：" + run.error(), run.code()};
   if (observer.started) observer.started(archives->size());
-  audit_into(**store, *run, *archives, checklist, request, observer, out);
+  // One run date for the whole run (a batch may run past midnight); not part
+  // of the checklist hash.
+  Checklist for_run = checklist;
+  for_run.settings.emplace("run_date", today_local());
+  audit_into(**store, *run, *archives, for_run, request, observer, out);
   (*store)->end_run(*run);
   return out;
 }

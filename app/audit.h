@@ -38,9 +38,12 @@ struct AuditRequest {
 struct AuditObserver {
   // Once, before the first case: how many archives the inputs hold.
   std::function<void(std::size_t archives)> started;
-  // Once per archive, in input order; `reuse` says whether it was parsed.
+  // Once per archive, in input order (each case is saved as soon as it is
+  // done, before the cases ahead of it are reported); `reuse` says whether
+  // it was parsed. The case comes without its document texts.
   std::function<void(const CaseResult& r, Reuse reuse)> case_done;
-  // A case re-scored by the numbering pass (a number another case uses).
+  // A case re-scored by the numbering pass (a number another case uses), in
+  // input order, after every case_done.
   std::function<void(const CaseResult& r)> renumbered;
   // A case or batch that could not be stored (the audit goes on).
   std::function<void(const std::string& reason)> store_failed;

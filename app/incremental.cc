@@ -45,7 +45,7 @@ void recheck(CaseResult& r, const Checklist& checklist) {
 void audit_batch_incremental(Store& store, const std::vector<std::filesystem::path>& archives,
                              const Checklist& checklist, const ImportOptions& opt, int jobs,
                              const std::string& round, Load unchanged,
-                             const std::function<void(CaseResult&&, Reuse)>& consume) {
+                             const std::function<void(std::size_t, CaseResult&&, Reuse)>& consume) {
   Result<std::map<std::string, StoredAudit>> index = load_stored_index(store);
   const std::map<std::string, StoredAudit> stored =
       index ? std::move(*index) : std::map<std::string, StoredAudit>{};
@@ -80,7 +80,7 @@ void audit_batch_incremental(Store& store, const std::vector<std::filesystem::pa
     return audit_case(import_archive_file(p.string(), file, opt), checklist);
   };
   CaseLoader loader(store);
-  run_ordered(archives.size(), jobs, work, [&](std::size_t i, CaseResult&& r) {
+  run_as_completed(archives.size(), jobs, work, [&](std::size_t i, CaseResult&& r) {
     if (reuse[i] != Reuse::parsed) {
       // An unchanged case is not saved again: it is only reported.
       Result<CaseResult> loaded =
@@ -95,7 +95,7 @@ void audit_batch_incremental(Store& store, const std::vector<std::filesystem::pa
         if (reuse[i] == Reuse::rechecked && !r.c.rejected) recheck(r, checklist);
       }
     }
-    consume(std::move(r), reuse[i]);
+    consume(i, std::move(r), reuse[i]);
   });
 }
 

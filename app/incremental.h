@@ -28,7 +28,8 @@ enum class Reuse {
   rechecked,  // stored case, findings from the current checklist
 };
 
-// Audits `archives` like audit_batch, for a run of round `round`. A file
+// Audits `archives` like audit_batch (consume(i, result, reuse) in completion
+// order), for a run of round `round`. A file
 // whose size and mtime are the stored ones is not read; any other is read
 // once (for its sha256) on a worker thread, and parsed only when `parsed`.
 // `store` is read on the calling thread only, before the batch and in
@@ -39,6 +40,6 @@ enum class Reuse {
 void audit_batch_incremental(Store& store, const std::vector<std::filesystem::path>& archives,
                              const Checklist& checklist, const ImportOptions& opt, int jobs,
                              const std::string& round, Load unchanged,
-                             const std::function<void(CaseResult&&, Reuse)>& consume);
+                             const std::function<void(std::size_t, CaseResult&&, Reuse)>& consume);
 
 }  // namespace auditor

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
+#include <deque>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -61,15 +62,13 @@ CaseResult audit_archive(const std::filesystem::path& archive, const Checklist& 
   return audit_case(import_archive(archive, opt), checklist);
 }
 
-void run_ordered(std::size_t n, int jobs, const std::function<CaseResult(std::size_t)>& work,
-                 const std::function<void(std::size_t, CaseResult&&)>& consume) {
+void run_as_completed(std::size_t n, int jobs, const std::function<CaseResult(std::size_t)>& work,
+                      const std::function<void(std::size_t, CaseResult&&)>& consume) {
   const std::size_t workers = std::clamp<std::size_t>(jobs, 1, std::max<std::size_t>(n, 1));
   // Room to ride out the consumer's pauses (a commit, a checkpoint) without
   // idling the workers; an item ahead holds a parsed case, not its archive.
   const std::size_t window = workers * kAheadPerJob, half = window / 2;
-  // Item i waits in slot i % window: it starts only once item i - window
-  // has been consumed, so memory follows the window, not the batch.
-  std::vector<std::optional<CaseResult>> slots(window);
+  std::deque<std::pair<std::size_t, CaseResult>> done;  // finished, not yet consumed
   std::mutex mu;
   std::condition_variable ready, room;
   std::size_t next = 0, consumed = 0;
@@ -90,37 +89,45 @@ void run_ordered(std::size_t n, int jobs, const std::function<CaseResult(std::si
       CaseResult r = work(i);
       {
         std::lock_guard lock(mu);
-        slots[i % window] = std::move(r);
+        done.emplace_back(i, std::move(r));
       }
-      ready.notify_all();
+      ready.notify_one();
     }
   };
   std::vector<std::thread> pool;
   for (std::size_t w = 0; w < workers; ++w) pool.emplace_back(worker);
-  for (std::size_t i = 0; i < n; ++i) {
-    CaseResult r;
+  for (std::size_t k = 0; k < n; ++k) {
+    std::pair<std::size_t, CaseResult> item;
     {
       std::unique_lock lock(mu);
-      std::optional<CaseResult>& slot = slots[i % window];
-      ready.wait(lock, [&] { return slot.has_value(); });
-      r = std::move(*slot);
-      slot.reset();
-      consumed = i + 1;
+      ready.wait(lock, [&] { return !done.empty(); });
+      item = std::move(done.front());
+      done.pop_front();
+      consumed = k + 1;
       // Wakes sleeping workers at half a free window, and to leave at the end.
       if (next >= n || next + half == consumed + window) room.notify_all();
     }
-    consume(i, std::move(r));
+    consume(item.first, std::move(item.second));
   }
   for (std::thread& t : pool) t.join();
 }
 
+void InOrder::put(std::size_t i, CaseResult&& r) {
+  if (i != next_) {
+    early_.emplace(i, std::move(r));
+    return;
+  }
+  emit_(next_++, std::move(r));
+  for (auto it = early_.begin(); it != early_.end() && it->first == next_; it = early_.erase(it))
+    emit_(next_++, std::move(it->second));
+}
+
 void audit_batch(const std::vector<std::filesystem::path>& archives, const Checklist& checklist,
                  const ImportOptions& opt, int jobs,
-                 const std::function<void(CaseResult&&)>& consume) {
-  run_ordered(
+                 const std::function<void(std::size_t, CaseResult&&)>& consume) {
+  run_as_completed(
       archives.size(), jobs,
-      [&](std::size_t i) { return audit_archive(archives[i], checklist, opt); },
-      [&](std::size_t, CaseResult&& r) { consume(std::move(r)); });
+      [&](std::size_t i) { return audit_archive(archives[i], checklist, opt); }, consume);
 }
 
 }  // namespace auditor

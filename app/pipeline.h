@@ -1,9 +1,10 @@
 // The audit of a batch: import, classify and check archives on worker
-// threads, handing each result to one consumer in input order.
+// threads, handing each result to one consumer as it completes.
 #pragma once
 
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -28,18 +29,33 @@ CaseResult audit_archive(const std::filesystem::path& archive, const Checklist& 
                          const ImportOptions& opt);
 
 // Runs `work(i)` for every i < n on `jobs` worker threads and hands each
-// result to `consume(i, result)` on the calling thread, in index order.
-// Workers run at most kAheadPerJob x jobs items ahead of the consumer, so
-// memory is bounded by the archives in flight, not by n. `work` must not
-// throw.
+// result to `consume(i, result)` on the calling thread as soon as it is done
+// (completion order): a slow item holds back no other. At most
+// kAheadPerJob x jobs items are started and not yet consumed, so memory is
+// bounded by the archives in flight, not by n. `work` must not throw.
 constexpr std::size_t kAheadPerJob = 4;
-void run_ordered(std::size_t n, int jobs, const std::function<CaseResult(std::size_t)>& work,
-                 const std::function<void(std::size_t, CaseResult&&)>& consume);
+void run_as_completed(std::size_t n, int jobs, const std::function<CaseResult(std::size_t)>& work,
+                      const std::function<void(std::size_t, CaseResult&&)>& consume);
 
-// Audits `archives` with `jobs` worker threads. `consume` is called on the
-// calling thread, once per archive, in input order.
+// Puts results that arrive in any order back into index order: put(i, r)
+// holds r until every index below i was put, then hands each on to `emit`
+// in index order. Holds only what arrived early.
+class InOrder {
+ public:
+  explicit InOrder(std::function<void(std::size_t, CaseResult&&)> emit) : emit_(std::move(emit)) {}
+  void put(std::size_t i, CaseResult&& r);
+
+ private:
+  std::function<void(std::size_t, CaseResult&&)> emit_;
+  std::map<std::size_t, CaseResult> early_;
+  std::size_t next_ = 0;
+};
+
+// Audits `archives` with `jobs` worker threads. `consume(i, result)` is
+// called on the calling thread, once per archive, in completion order (i is
+// the archive's index in `archives`).
 void audit_batch(const std::vector<std::filesystem::path>& archives, const Checklist& checklist,
                  const ImportOptions& opt, int jobs,
-                 const std::function<void(CaseResult&&)>& consume);
+                 const std::function<void(std::size_t, CaseResult&&)>& consume);
 
 }  // namespace auditor

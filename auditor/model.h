@@ -102,6 +102,9 @@ struct Case {
   // The stored case this one was read back from (CaseLoader), 0 when parsed:
   // saving it again into its own round updates it in place.
   long long stored_id = 0;
+  // Its position in the run's input (app/audit.cc): cases are saved as they
+  // complete, and a round lists each run's cases in this order.
+  std::optional<long long> input_ord;
 };
 
 struct Finding {

@@ -1,6 +1,7 @@
 #include "store/round_reader.h"
 
 #include <algorithm>
+#include <climits>
 #include <map>
 #include <set>
 
@@ -20,7 +21,8 @@ constexpr char kRuns[] =
 
 constexpr char kCases[] =
     "SELECT id, archive, sha256, run_id, status, error, case_number, street, party, party_id,"
-    " procedure, fine, score, grade, audited_at FROM cases WHERE round_id = ?1 ORDER BY id";
+    " procedure, fine, score, grade, audited_at, input_ord FROM cases WHERE round_id = ?1"
+    " ORDER BY id";
 
 // The per-case tables are read through "case_id IN (cases of the round)":
 // SQLite then walks their case_id index in order, where a join would sort
@@ -127,7 +129,9 @@ class CaseIndex {
   bool unknown_ = false;
 };
 
-bool load_cases(sqlite3* db, const RoundInfo& round, RoundData& out, CaseIndex& index) {
+// `input_ord` gets each case's position in its run's input (cases.input_ord).
+bool load_cases(sqlite3* db, const RoundInfo& round, RoundData& out, CaseIndex& index,
+                std::vector<std::optional<long long>>& input_ord) {
   // Sized once: a vector grown to 100,000 cases was reallocated 17 times.
   Result<std::size_t> n = count_cases(db, round);
   if (!n) return false;
@@ -159,6 +163,7 @@ bool load_cases(sqlite3* db, const RoundInfo& round, RoundData& out, CaseIndex& 
     out.as_of = std::max(out.as_of, f.audited_at);
     out.cases.push_back(std::move(r));
     out.facts.push_back(std::move(f));
+    input_ord.push_back(rows.null(15) ? std::nullopt : std::optional<long long>(rows.integer(15)));
   }
   return !rows.failed();
 }
@@ -259,6 +264,29 @@ bool load_runs(sqlite3* db, long long round, RoundData& out) {
   return !rows.failed();
 }
 
+// Cases are saved as they complete, so ids follow no fixed order: each run's
+// cases (runs in start order) in the order of the run's input; cases stored
+// without a position (before schema 6) after those, by id.
+void in_input_order(RoundData& out, const std::vector<std::optional<long long>>& input_ord) {
+  std::vector<std::size_t> order(out.cases.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  const auto key = [&](std::size_t i) {
+    return std::pair(out.facts[i].run_id, input_ord[i].value_or(LLONG_MAX));
+  };
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
+  std::vector<CaseResult> cases;
+  std::vector<CaseFacts> facts;
+  cases.reserve(order.size());
+  facts.reserve(order.size());
+  for (std::size_t i : order) {
+    cases.push_back(std::move(out.cases[i]));
+    facts.push_back(std::move(out.facts[i]));
+  }
+  out.cases = std::move(cases);
+  out.facts = std::move(facts);
+}
+
 }  // namespace
 
 Result<std::optional<RoundInfo>> find_round(Store& store, const std::string& name) {
@@ -285,7 +313,8 @@ Result<RoundData> load_round(Store& store, const RoundInfo& round, bool full) {
   CaseIndex index;
   // Documents before facts (facts attach to them); the read is one snapshot.
   if (sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK) return read_error(db);
-  const bool ok = load_runs(db, round.id, out) && load_cases(db, round, out, index) &&
+  std::vector<std::optional<long long>> input_ord;
+  const bool ok = load_runs(db, round.id, out) && load_cases(db, round, out, index, input_ord) &&
                   (full ? load_documents(db, round.id, out, index)
                         : load_filing_documents(db, round.id, out, index)) &&
                   load_facts(db, round.id, out, index) && load_findings(db, round.id, out, index) &&
@@ -298,6 +327,7 @@ Result<RoundData> load_round(Store& store, const RoundInfo& round, bool full) {
           : read_error(db);
   sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
   if (!ok) return failure;
+  in_input_order(out, input_ord);
   return out;
 }
 

@@ -193,6 +193,11 @@ DROP INDEX checks_by_rule;
     {5, R"sql(
 CREATE INDEX findings_by_case ON findings(case_id, ord, rule, kind, severity);
 )sql"},
+    // Cases are saved as they complete: the position of each in its run's
+    // input, so that a round lists them in input order (NULL before: by id).
+    {6, R"sql(
+ALTER TABLE cases ADD COLUMN input_ord INTEGER;
+)sql"},
 };
 
 bool exec(sqlite3* db, const char* sql) {

@@ -110,9 +110,9 @@ struct Store::CaseStatements {
         add_case(db,
                  "INSERT INTO cases (round_id, archive, sha256, run_id, status, error, case_number,"
                  " street, party, party_id, procedure, fine, score, grade, declared, file_size,"
-                 " file_mtime_ns, audited_at) VALUES ((SELECT round_id FROM audit_runs WHERE id ="
-                 " ?3), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-                 " strftime('%Y-%m-%dT%H:%M:%SZ'))"),
+                 " file_mtime_ns, input_ord, audited_at) VALUES ((SELECT round_id FROM audit_runs"
+                 " WHERE id = ?3), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+                 " ?15, ?16, ?17, strftime('%Y-%m-%dT%H:%M:%SZ'))"),
         add_document(db,
                      "INSERT INTO documents (case_id, ord, path, format, type, stage, number, date,"
                      " pages, seal, has_text, title, text, type_source) VALUES (?1, ?2, ?3, ?4,"
@@ -132,10 +132,11 @@ struct Store::CaseStatements {
                     "UPDATE cases SET sha256 = ?2, run_id = ?3, status = ?4, error = ?5,"
                     " case_number = ?6, street = ?7, party = ?8, party_id = ?9, procedure = ?10,"
                     " fine = ?11, score = ?12, grade = ?13, declared = ?14, file_size = ?15,"
-                    " file_mtime_ns = ?16, audited_at = strftime('%Y-%m-%dT%H:%M:%SZ')"
-                    " WHERE id = ?17 AND archive = ?1"
+                    " file_mtime_ns = ?16, input_ord = COALESCE(?17, input_ord), audited_at = "
+                    "strftime('%Y-%m-%dT%H:%M:%SZ')"
+                    " WHERE id = ?18 AND archive = ?1"
                     " AND round_id = (SELECT round_id FROM audit_runs WHERE id = ?3)"
-                    " AND (SELECT count(*) FROM documents WHERE case_id = ?17) = ?18"),
+                    " AND (SELECT count(*) FROM documents WHERE case_id = ?18) = ?19"),
         update_document(db,
                         "UPDATE documents SET type = ?3, stage = ?4, type_source = ?5,"
                         " number = ?6, date = ?7 WHERE case_id = ?1 AND ord = ?2 RETURNING id"),
@@ -162,7 +163,7 @@ bool run_case_row(Statement& st, long long run, const Case& c, const Audit& audi
                 info.party, info.party_id, info.procedure, info.fine,
                 c.rejected ? std::nullopt : std::optional<double>(audit.score),
                 c.rejected ? std::nullopt : non_empty(audit.grade), declared_json(c), size, mtime,
-                more...);
+                c.input_ord, more...);
 }
 
 // Inserts the findings and check outcomes of case `case_id`.

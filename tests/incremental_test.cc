@@ -41,9 +41,10 @@ struct Audited {
     REQUIRE(s.ok());
     store = std::move(*s);
     run([&](long long run) {
-      audit_batch(archives, checklist, ImportOptions{}, 2, [&](CaseResult&& r) {
+      full.resize(archives.size());
+      audit_batch(archives, checklist, ImportOptions{}, 2, [&](std::size_t i, CaseResult&& r) {
         REQUIRE(store->save_case(run, r.c, r.audit).ok());
-        full.push_back(std::move(r));
+        full[i] = std::move(r);
       });
     });
   }
@@ -63,9 +64,10 @@ struct Audited {
   std::vector<std::pair<CaseResult, Reuse>> again(const Checklist& with,
                                                   const std::string& round = "第一轮",
                                                   Load unchanged = Load::summary) {
-    std::vector<std::pair<CaseResult, Reuse>> out;
-    audit_batch_incremental(*store, archives, with, ImportOptions{}, 2, round, unchanged,
-                            [&](CaseResult&& r, Reuse u) { out.emplace_back(std::move(r), u); });
+    std::vector<std::pair<CaseResult, Reuse>> out(archives.size());
+    audit_batch_incremental(
+        *store, archives, with, ImportOptions{}, 2, round, unchanged,
+        [&](std::size_t i, CaseResult&& r, Reuse u) { out[i] = {std::move(r), u}; });
     return out;
   }
 };
@@ -185,7 +187,7 @@ TEST_CASE("a re-check saved into its round keeps the stored documents and stores
   a.checklist.sha256 = "changed";
   a.run([&](long long run) {
     audit_batch_incremental(*a.store, a.archives, a.checklist, ImportOptions{}, 2, "第一轮",
-                            Load::summary, [&](CaseResult&& r, Reuse reuse) {
+                            Load::summary, [&](std::size_t, CaseResult&& r, Reuse reuse) {
                               CHECK(reuse == Reuse::rechecked);
                               REQUIRE(a.store->save_case(run, r.c, r.audit).ok());
                             });

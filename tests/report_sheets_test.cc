@@ -144,7 +144,7 @@ TEST_CASE("a workbook without sheets is streamed with inline strings, escaped al
   auto cells = xlsx_cells(book, 1);
   CHECK(cells["type:C4"] == "inlineStr");
   std::string expected = test::kHostile;
-  expected.replace(expected.find('\x01'), 1, "_x0001_");
+  expected.erase(expected.find('\x01'), 1);
   CHECK(cells["C4"] == expected);
   CHECK(cells["E4"] == "赤岗/" + expected + ".zip");
   CHECK(cells["H4"] == "90");

@@ -368,7 +368,7 @@ TEST_CASE("the parts of a whole-case PDF survive the store and a re-check", "[sp
   Result<long long> run = (*store)->begin_run(info);
   REQUIRE(run.ok());
   std::vector<std::string> parsed_paths, parsed_findings;
-  audit_batch(archives, cl, ImportOptions{}, 1, [&](CaseResult&& r) {
+  audit_batch(archives, cl, ImportOptions{}, 1, [&](std::size_t, CaseResult&& r) {
     parsed_paths = paths(r.c);
     for (const Finding& f : r.audit.findings) parsed_findings.push_back(f.rule + f.message);
     REQUIRE((*store)->save_case(*run, r.c, r.audit).ok());
@@ -378,7 +378,7 @@ TEST_CASE("the parts of a whole-case PDF survive the store and a re-check", "[sp
   cl.sha256 = "changed";  // the rules run again on the stored documents
   int seen = 0;
   audit_batch_incremental(**store, archives, cl, ImportOptions{}, 1, "第一轮", Load::full,
-                          [&](CaseResult&& r, Reuse reuse) {
+                          [&](std::size_t, CaseResult&& r, Reuse reuse) {
                             ++seen;
                             CHECK(reuse == Reuse::rechecked);
                             CHECK(paths(r.c) == parsed_paths);
