@@ -38,6 +38,31 @@ bool cjk_digit_run(const std::string& before, const std::string& after) {
   return (is_cjk(a) && is_digit(b)) || (is_digit(a) && is_cjk(b));
 }
 
+void Reach::add(double left, double right, double align) {
+  std::size_t first = list_.size();
+  for (auto it = by_x_.lower_bound(left - 2 * align);
+       it != by_x_.end() && it->first <= left + 2 * align; ++it)
+    if (std::abs(it->first - left) <= align) first = std::min(first, it->second);
+  if (first < list_.size()) {
+    list_[first].second = std::max(list_[first].second, right);
+  } else {
+    by_x_.emplace(left, list_.size());
+    list_.push_back({left, right});
+  }
+}
+
+const double* Reach::last_near(double x, double align) const {
+  const double* found = nullptr;
+  std::size_t last = 0;
+  for (auto it = by_x_.lower_bound(x - 2 * align); it != by_x_.end() && it->first <= x + 2 * align;
+       ++it)
+    if (std::abs(it->first - x) <= align && (!found || it->second > last)) {
+      last = it->second;
+      found = &list_[it->second].second;
+    }
+  return found;
+}
+
 namespace {
 
 Geometry page_geometry(const std::vector<Word>& words) {
@@ -104,31 +129,23 @@ std::vector<std::string> page_texts(std::vector<std::vector<Word>> pages) {
     table[p] = table_lines(lines[p], geometry[p]);
     count_starts(lines[p], table[p], geometry[p], starts);
   }
+  std::vector<double> column_starts;  // the document's confirmed ones
+  for (const Start& s : starts.all())
+    if (s.lines >= 2) column_starts.push_back(s.x);
+  std::sort(column_starts.begin(), column_starts.end());
   std::vector<std::vector<Line>> laid(pages.size());
   for (std::size_t p = 0; p < pages.size(); ++p) {
     if (pages[p].empty()) continue;
     Geometry& g = geometry[p];
-    for (const Start& s : starts)
-      if (s.lines >= 2) g.column_starts.push_back(s.x);
-    std::sort(g.column_starts.begin(), g.column_starts.end());
-    Starts here = starts;  // crossings are counted on this page only
-    mark_crossed(lines[p], table[p], g, here);
-    Starts own;  // starts of this page alone
+    g.column_starts = column_starts;
+    const Crossings crossed(lines[p], table[p], g.align);  // on this page only
+    Starts own;                                            // starts of this page alone
     count_starts(lines[p], table[p], g, own);
-    mark_crossed(lines[p], table[p], g, own);
+    const std::vector<double> spanned = spanned_starts(own, crossed);
     for (std::size_t i = 0; i < lines[p].size(); ++i)
-      laid[p].push_back(make_line(lines[p][i], here, own, g));
+      laid[p].push_back(make_line(lines[p][i], starts, crossed, spanned, g));
     for (const Line& line : laid[p])
-      for (const Fragment& c : line.cells) {
-        auto it = std::find_if(g.reach.begin(), g.reach.end(), [&](const auto& r) {
-          return std::abs(r.first - c.left) <= g.align;
-        });
-        if (it == g.reach.end()) {
-          g.reach.push_back({c.left, c.right});
-        } else {
-          it->second = std::max(it->second, c.right);
-        }
-      }
+      for (const Fragment& c : line.cells) g.reach.add(c.left, c.right, g.align);
   }
   const double pitch = line_pitch(laid, geometry);
   std::vector<std::vector<Row>> rows(pages.size());

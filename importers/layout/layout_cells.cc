@@ -22,22 +22,14 @@ bool visible_break(const std::vector<const Word*>& line, std::size_t k, const Ge
   return line[k - 1]->space_after || line[k]->left - line[k - 1]->right >= 0.2 * g.h;
 }
 
-const Start* find_start(const Starts& starts, double x, const Geometry& g) {
-  for (const Start& s : starts)
-    if (std::abs(s.x - x) <= g.align) return &s;
-  return nullptr;
-}
-
 // The cell runs across a column start of its page: it spans columns (a
 // form's value cell to the end of the row), so a date or number after it on
 // its line, short of a wide gap, belongs to it
-// (`周伟明（与受送达人的关系：经营者）  2024年8月23日`).
-bool spans_column(const Fragment& cell, const Starts& starts, const Geometry& g) {
-  for (const Start& s : starts)
-    if (s.lines >= 2 && 2 * s.lines > s.crossed && s.x > cell.left + g.align &&
-        s.x < cell.right - g.align)
-      return true;
-  return false;
+// (`周伟明（与受送达人的关系：经营者）  2024年8月23日`). `spanned`: the page's
+// spanned_starts.
+bool spans_column(const Fragment& cell, const std::vector<double>& spanned, const Geometry& g) {
+  auto it = std::upper_bound(spanned.begin(), spanned.end(), cell.left + g.align);
+  return it != spanned.end() && *it < cell.right - g.align;
 }
 
 // The word starts where the block of the word before ends, that block being
@@ -91,39 +83,88 @@ std::vector<bool> table_lines(const std::vector<std::vector<const Word*>>& lines
   return near;
 }
 
+std::size_t Starts::find_index(double x, double align) const {
+  std::size_t best = list_.size();
+  // Keys a little beyond the window too: the test below is the exact one.
+  for (auto it = by_x_.lower_bound(x - 2 * align); it != by_x_.end() && it->first <= x + 2 * align;
+       ++it)
+    if (std::abs(it->first - x) <= align) best = std::min(best, it->second);
+  return best;
+}
+
+const Start* Starts::find(double x, double align) const {
+  const std::size_t i = find_index(x, align);
+  return i < list_.size() ? &list_[i] : nullptr;
+}
+
+void Starts::add_line(const std::vector<double>& xs, double align) {
+  std::vector<std::size_t> seen;
+  for (double x : xs) {
+    std::size_t i = find_index(x, align);
+    if (i == list_.size()) {
+      list_.push_back({x});
+      by_x_.emplace(x, i);
+    }
+    seen.push_back(i);
+  }
+  std::sort(seen.begin(), seen.end());
+  seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+  for (std::size_t i : seen) ++list_[i].lines;
+}
+
 void count_starts(const PageLines& lines, const std::vector<bool>& table, const Geometry& g,
                   Starts& starts) {
+  std::vector<double> xs;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (!table[i]) continue;
-    std::vector<std::size_t> seen;
+    xs.clear();
     for (std::size_t k = 0; k < lines[i].size(); ++k) {
       if (k > 0 && !visible_break(lines[i], k, g)) continue;
       if (k > 0 && lines[i][k]->left - lines[i][k - 1]->right < kRunBreak * g.h &&
           cjk_digit_run(lines[i][k - 1]->text, lines[i][k]->text))
         continue;  // a run break inside a phrase (`〔2024〕23 号`)
-      const double x = lines[i][k]->left;
-      std::size_t s = 0;
-      while (s < starts.size() && std::abs(starts[s].x - x) > g.align) ++s;
-      if (s == starts.size()) starts.push_back({x});
-      if (std::find(seen.begin(), seen.end(), s) == seen.end()) {
-        ++starts[s].lines;
-        seen.push_back(s);
-      }
+      xs.push_back(lines[i][k]->left);
     }
+    starts.add_line(xs, g.align);
   }
 }
 
-void mark_crossed(const PageLines& lines, const std::vector<bool>& table, const Geometry& g,
-                  Starts& starts) {
+// A word crosses x when it reaches further than `align` on both sides: x in
+// (left + align, right - align). A line's intervals are merged so that a
+// line counts once.
+Crossings::Crossings(const PageLines& lines, const std::vector<bool>& table, double align) {
+  std::vector<std::pair<double, double>> spans;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (!table[i]) continue;
-    for (Start& s : starts)
-      for (const Word* w : lines[i])
-        if (w->left < s.x - g.align && w->right > s.x + g.align) {
-          ++s.crossed;
-          break;
-        }
+    spans.clear();
+    for (const Word* w : lines[i])
+      if (w->left + align < w->right - align) spans.emplace_back(w->left + align, w->right - align);
+    std::sort(spans.begin(), spans.end());
+    for (std::size_t k = 0; k < spans.size();) {
+      double lo = spans[k].first, hi = spans[k].second;
+      for (++k; k < spans.size() && spans[k].first < hi; ++k) hi = std::max(hi, spans[k].second);
+      lo_.push_back(lo);
+      hi_.push_back(hi);
+    }
   }
+  std::sort(lo_.begin(), lo_.end());
+  std::sort(hi_.begin(), hi_.end());
+}
+
+// Intervals holding x: those starting before it less those ending at or
+// before it (an interval ends after it starts).
+int Crossings::at(double x) const {
+  const auto started = std::lower_bound(lo_.begin(), lo_.end(), x) - lo_.begin();
+  const auto ended = std::upper_bound(hi_.begin(), hi_.end(), x) - hi_.begin();
+  return static_cast<int>(started - ended);
+}
+
+std::vector<double> spanned_starts(const Starts& page_starts, const Crossings& crossed) {
+  std::vector<double> out;
+  for (const Start& s : page_starts.all())
+    if (s.lines >= 2 && 2 * s.lines > crossed.at(s.x)) out.push_back(s.x);
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 // The cells of one line. A word starts a cell after a gap of two line
@@ -137,21 +178,21 @@ void mark_crossed(const PageLines& lines, const std::vector<bool>& table, const 
 // or the gap is 0.15 h or more (as raw order has it: `第1页 共1页`), except
 // between the characters of a label spaced out one by one (`当 事 人`).
 Line make_line(const std::vector<const Word*>& words, const Starts& starts,
-               const Starts& page_starts, const Geometry& g) {
+               const Crossings& crossed, const std::vector<double>& spanned, const Geometry& g) {
   Line line{line_top(words), {}};
   for (std::size_t k = 0; k < words.size(); ++k) {
     const Word& w = *words[k];
     bool cell = k == 0;
     if (k > 0) {
       const double gap = w.left - words[k - 1]->right;
-      const Start* s = find_start(starts, w.left, g);
+      const Start* s = starts.find(w.left, g.align);
       const int n = s ? s->lines : 0;
       const bool after_span =
-          is_digit(decode_at(w.text, 0)) && spans_column(line.cells.back(), page_starts, g);
+          is_digit(decode_at(w.text, 0)) && spans_column(line.cells.back(), spanned, g);
       cell = gap >= g.wide_gap || gap <= -0.5 * g.h || beyond_box(*words[k - 1], w, g) ||
              (!after_span &&
               ((gap >= g.word_gap && n >= 2) ||
-               (n >= 2 && 2 * n > s->crossed && visible_break(words, k, g) &&
+               (n >= 2 && 2 * n > crossed.at(s->x) && visible_break(words, k, g) &&
                 (gap >= kRunBreak * g.h || !cjk_digit_run(words[k - 1]->text, w.text)))));
     }
     if (cell) {

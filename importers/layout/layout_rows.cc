@@ -124,13 +124,10 @@ bool wrapped(const Column& col, const Fragment& c, const Geometry& g) {
     if (last == U'：' || last == U':') return false;
   }
   double limit = g.page_right;  // the next column start, or how far this column reaches
-  for (const auto& [x, right] : g.reach)
-    if (std::abs(x - col.last_left) <= g.align) limit = right;
-  for (double x : g.column_starts)
-    if (x > col.last_right - g.align) {
-      limit = x;
-      break;
-    }
+  if (const double* right = g.reach.last_near(col.last_left, g.align)) limit = *right;
+  auto next =
+      std::upper_bound(g.column_starts.begin(), g.column_starts.end(), col.last_right - g.align);
+  if (next != g.column_starts.end()) limit = *next;
   const double room = limit - col.last_right;
   if (room <= 2 * g.h) return true;
   if (c.text.empty()) return false;
