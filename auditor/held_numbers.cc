@@ -1,37 +1,49 @@
 #include "auditor/held_numbers.h"
 
-#include <algorithm>
-#include <map>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace auditor {
 namespace {
 
-void add_written(std::vector<Written>& out, const std::string& number, const std::string& type,
-                 const Document* d) {
-  auto it = std::find_if(out.begin(), out.end(),
-                         [&](const Written& w) { return w.number == number && w.type == type; });
-  if (it == out.end()) it = out.insert(out.end(), Written{number, type, {}});
-  if (d && (it->documents.empty() || it->documents.back() != d)) it->documents.push_back(d);
-}
+// Written numbers in first-seen order, found again by number and type in
+// constant time: a document may state 150,000 numbers.
+class WrittenList {
+ public:
+  void add(const std::string& number, const std::string& type, const Document* d) {
+    std::string key = type;
+    key += '\0';
+    key += number;
+    auto [it, fresh] = index_.try_emplace(std::move(key), out_.size());
+    if (fresh) out_.push_back(Written{number, type, {}});
+    Written& w = out_[it->second];
+    if (d && (w.documents.empty() || w.documents.back() != d)) w.documents.push_back(d);
+  }
+  std::vector<Written> take() { return std::move(out_); }
+
+ private:
+  std::vector<Written> out_;
+  std::unordered_map<std::string, std::size_t> index_;  // type '\0' number -> out_ index
+};
 
 }  // namespace
 
 std::vector<Written> written_case_numbers(const Case& c) {
-  std::vector<Written> out;
-  if (c.info.case_number) add_written(out, *c.info.case_number, "", nullptr);
+  WrittenList out;
+  if (c.info.case_number) out.add(*c.info.case_number, "", nullptr);
   for (const Document& d : c.documents)
     for (const Fact& f : d.facts)
-      if (f.kind == "case_number") add_written(out, f.value, "", &d);
-  return out;
+      if (f.kind == "case_number") out.add(f.value, "", &d);
+  return out.take();
 }
 
 std::vector<Written> written_document_numbers(const Case& c, const Checklist& checklist) {
-  std::vector<Written> out;
+  WrittenList out;
   for (const Document& d : c.documents) {
     const DocType* t = d.type ? checklist.doc_type(*d.type) : nullptr;
-    if (t && !t->abbreviation.empty() && d.number) add_written(out, *d.number, t->id, &d);
+    if (t && !t->abbreviation.empty() && d.number) out.add(*d.number, t->id, &d);
   }
-  return out;
+  return out.take();
 }
 
 std::vector<std::string> abbreviations(const Checklist& checklist) {
@@ -44,11 +56,11 @@ std::vector<std::string> abbreviations(const Checklist& checklist) {
 std::vector<HeldNumber> held_numbers(const Case& c, const Checklist& checklist) {
   const Numbering& n = checklist.numbering;
   std::vector<HeldNumber> out;
+  std::unordered_set<std::string> keys;
   auto hold = [&](const ParsedNumber& p, const std::string& type) {
-    const std::string key = p.key();
-    if (key.empty()) return;
-    if (std::none_of(out.begin(), out.end(), [&](const HeldNumber& h) { return h.key == key; }))
-      out.push_back({key, p.written, type});
+    std::string key = p.key();
+    if (key.empty() || !keys.insert(key).second) return;
+    out.push_back({std::move(key), p.written, type});
   };
   if (n.source.empty()) return out;
   if (c.info.case_number) hold(parse_number(*c.info.case_number, n.case_pattern, n, {}), "");

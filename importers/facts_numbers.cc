@@ -4,6 +4,8 @@
 // 字/第, zero-padded serials, a bracketed prefix like `(杭临)市监处罚`) is found
 // once, then classified. Judging a number against the district rule is
 // auditor/numbering.cc's job: here every such shape is read as a number.
+#include <algorithm>
+
 #include "importers/facts_text.h"
 #include "util/cn_text.h"
 
@@ -12,6 +14,10 @@ namespace {
 
 constexpr std::size_t kMaxPrefix = 30;  // Han characters before the bracket
 constexpr std::size_t kHeadLines = 10;  // a document's own number sits near the top
+// Code points of a table row searched for a number's column (head_above):
+// a form's row is far shorter, and the bound keeps each number's search
+// short on a line megabytes long.
+constexpr std::size_t kMaxRowScan = 4096;
 
 struct Token {
   std::size_t b = 0, e = 0;  // value range (prefix start .. 号)
@@ -129,14 +135,19 @@ std::size_t bracketed_part(const Text& t, std::size_t r) {
 std::string head_above(const Text& t, std::size_t r, std::size_t i) {
   const std::size_t lb = t.line_begin(r);
   if (lb < 2 || (r > lb && t[r - 1] != U'\t')) return {};
+  if (r - lb > kMaxRowScan) return {};
   if (t.str().substr(r, i - r).find(U'穗') != npos) return {};
   std::size_t column = 0;
   for (std::size_t k = lb; k < r; ++k) column += t[k] == U'\t' ? 1 : 0;
   std::size_t b = t.line_begin(lb - 1), e = lb - 1;  // the line above, without its '\n'
+  const bool clipped = e - b > kMaxRowScan;
+  if (clipped) e = b + kMaxRowScan;
   for (std::size_t c = 0; c < column && b < e; ++b)
     if (t[b] == U'\t') ++c;
+  const std::size_t window = e;
   for (std::size_t k = b; k < e; ++k)
     if (t[k] == U'\t') e = k;
+  if (clipped && e == window) return {};  // the cell runs past the window: no form's row
   std::size_t from = t.str().substr(b, e - b).find(U'穗');
   if (from != npos) {
     from += b;
@@ -234,6 +245,15 @@ constexpr std::initializer_list<Str> kServedLabels = {
     U"送达文书名称及文号", U"送达文书名称及编号", U"送达文书名称", U"送达文书及文号",
     U"送达文书文号",       U"送达文书",           U"受送达文书",   U"送达文件名称"};
 
+// The first token starting in [from, to), or nullptr. Tokens are found left
+// to right and a prefix never reaches back over the 号 ending the token
+// before (号 ends words), so their starts ascend: a binary search.
+Token* first_token_in(std::vector<Token>& tokens, std::size_t from, std::size_t to) {
+  auto it = std::lower_bound(tokens.begin(), tokens.end(), from,
+                             [](const Token& tok, std::size_t at) { return tok.b < at; });
+  return it != tokens.end() && it->b < to ? &*it : nullptr;
+}
+
 // Marks the served number after each served-document label and emits the
 // served document's title.
 void mark_served(const Text& t, std::vector<Token>& tokens, Sink& out) {
@@ -242,18 +262,8 @@ void mark_served(const Text& t, std::vector<Token>& tokens, Sink& out) {
     std::size_t v = t.skip_label_gap(e);
     if (v == e && t[v] != U'《') continue;  // running text, not a form field
     std::size_t end = t.line_end(v);
-    Token* served = nullptr;
-    for (Token& tok : tokens)
-      if (tok.b >= v && tok.b < end) {
-        served = &tok;
-        break;
-      }
-    if (!served && end < t.size())
-      for (Token& tok : tokens)
-        if (tok.b > end && tok.b < t.line_end(end + 1)) {
-          served = &tok;
-          break;
-        }
+    Token* served = first_token_in(tokens, v, end);
+    if (!served && end < t.size()) served = first_token_in(tokens, end + 1, t.line_end(end + 1));
     if (served) {
       served->served = true;
       out.add(served->b, served->e, "served_number",
@@ -276,7 +286,7 @@ void mark_served(const Text& t, std::vector<Token>& tokens, Sink& out) {
 bool own_number_position(const Text& t, const Token& tok, std::size_t line_index) {
   if (tok.doc_label) return true;
   std::size_t lb = t.line_begin(tok.b), le = t.line_end(tok.e - 1);
-  bool alone = t.original(lb, tok.b).empty() && t.original(tok.e, le).empty();
+  bool alone = t.blank(lb, tok.b, true) && t.blank(tok.e, le);
   if (alone) return true;
   std::size_t before = tok.b;
   while (before > 0 && t[before - 1] == U' ') --before;

@@ -128,7 +128,10 @@ Text::Text(std::string_view utf8) : orig_(utf8) {
       }
       keep(k);
     }
-    if (l.b < raw.size() && !wrapped[n]) keep(l.b);
+    if (l.b < raw.size() && !wrapped[n]) {
+      breaks_.push_back(static_cast<std::uint32_t>(s_.size()));
+      keep(l.b);
+    }
   }
 }
 
@@ -145,6 +148,17 @@ std::string Text::original(std::size_t b, std::size_t e, bool strip) const {
       out.append(bytes.substr(start, i - start));
   }
   return out;
+}
+
+bool Text::blank(std::size_t b, std::size_t e, bool from_end) const {
+  e = std::min(e, s_.size());
+  for (std::size_t n = b; n < e; ++n) {
+    const std::size_t k = from_end ? e - 1 - (n - b) : n;
+    std::size_t at = begin_[k];
+    const char32_t c = cn::fold_width(next_code_point(orig_, at));
+    if (c != U' ' && c != U'\t' && c != U'\n' && c != U'\r' && c != U'\f') return false;
+  }
+  return true;
 }
 
 bool is_clause_end(char32_t c) {
@@ -223,13 +237,14 @@ std::size_t Text::find_any(std::initializer_list<Str> labels, std::size_t from) 
 }
 
 std::size_t Text::line_begin(std::size_t i) const {
-  std::size_t p = i == 0 ? npos : s_.rfind(U'\n', i - 1);
-  return p == npos ? 0 : p + 1;
+  // the last break before i
+  auto it = std::lower_bound(breaks_.begin(), breaks_.end(), i);
+  return it == breaks_.begin() ? 0 : *(it - 1) + 1;
 }
 
 std::size_t Text::line_end(std::size_t i) const {
-  std::size_t p = s_.find(U'\n', i);
-  return p == npos ? s_.size() : p;
+  auto it = std::lower_bound(breaks_.begin(), breaks_.end(), i);
+  return it == breaks_.end() ? s_.size() : *it;
 }
 
 std::size_t Text::skip_spaces(std::size_t i) const {

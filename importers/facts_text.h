@@ -34,6 +34,10 @@ class Text {
 
   // The original bytes of code points [b, e); with `strip`, without whitespace.
   std::string original(std::size_t b, std::size_t e, bool strip = true) const;
+  // Whether original(b, e) is empty, told without building it: the scan
+  // stops at the first character that is not whitespace, looking from e
+  // backwards when `from_end` (the side next to a match keeps it short).
+  bool blank(std::size_t b, std::size_t e, bool from_end = false) const;
   // The sentence or line fragment around [b, e): at most ~80 code points of
   // the original, tabs shown as spaces, trimmed. Never empty for a non-empty range.
   std::string snippet(std::size_t b, std::size_t e) const;
@@ -49,6 +53,8 @@ class Text {
   // text with it is much faster than calling match_any at every position.
   std::size_t find_any(std::initializer_list<Str> labels, std::size_t from = 0) const;
 
+  // Both in logarithmic time (an index of the line breaks): a line may be
+  // megabytes long and hold thousands of matches.
   std::size_t line_begin(std::size_t i) const;  // first code point of i's line
   std::size_t line_end(std::size_t i) const;    // its '\n' (or size())
   std::size_t skip_spaces(std::size_t i) const;
@@ -60,6 +66,7 @@ class Text {
   std::u32string s_;
   std::vector<std::uint32_t> begin_;  // byte offset of each code point
   std::vector<std::uint32_t> end_;
+  std::vector<std::uint32_t> breaks_;  // positions of '\n' in s_, ascending
 };
 
 // Collects facts with their position, so the caller can order them by text.
