@@ -1,5 +1,8 @@
 #include "importers/docx_text.h"
 
+#include "importers/doc_limits.h"
+
+#include <algorithm>
 #include <string_view>
 #include <vector>
 
@@ -56,7 +59,7 @@ class Walker {
 
   WordText finish() {
     flush_boxes();
-    return {std::move(out_), truncated_};
+    return {std::move(out_), truncated_, full_};
   }
 
   void walk_children(const pugi::xml_node& n, int depth) {
@@ -73,7 +76,7 @@ class Walker {
     const std::string_view name = local_name(n);
     if (skipped(name)) return;
     if (name == "t") {
-      if (!in_field_code()) out_ += n.child_value();
+      if (!in_field_code()) put(n.child_value());
     } else if (name == "tab" || name == "ptab") {
       if (!in_field_code()) out_ += '\t';
     } else if (name == "br" || name == "cr") {
@@ -106,6 +109,7 @@ class Walker {
       WordText t = box.finish();
       boxes_ += t.text;
       truncated_ |= t.truncated;
+      full_ |= t.full;
     } else if (name == "AlternateContent") {
       alternate(n, depth);
     } else {
@@ -122,8 +126,9 @@ class Walker {
         cell.walk_children(c, depth + 1);
         WordText t = cell.finish();
         truncated_ |= t.truncated;
+        full_ |= t.full;
         if (!first) out_ += '\t';
-        out_ += one_line(std::move(t.text));
+        put(one_line(std::move(t.text)));
         first = false;
       } else if (c.type() == pugi::node_element) {
         element(c, depth + 1);  // sdt or ins around cells, bookmarks
@@ -179,8 +184,21 @@ class Walker {
 
   // Text boxes go after the paragraph that anchors them.
   void flush_boxes() {
-    out_ += boxes_;
+    put(boxes_);
     boxes_.clear();
+  }
+
+  // Characters of the text up to kMaxTextBytes (cut at a character
+  // boundary); the rest is dropped.
+  void put(std::string_view s) {
+    const std::size_t room = kMaxTextBytes - std::min(out_.size(), kMaxTextBytes);
+    if (s.size() > room) {
+      full_ = true;
+      std::size_t cut = room;
+      while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+      s = s.substr(0, cut);
+    }
+    out_ += s;
   }
 
   std::string out_;
@@ -188,6 +206,7 @@ class Walker {
   std::vector<bool> fields_;    // per open field: still in its instruction part
   std::size_t open_codes_ = 0;  // how many of fields_ are true
   bool truncated_ = false;
+  bool full_ = false;
   const bool marks_pages_;
   bool pending_page_ = false;
   std::size_t line_start_ = 0;  // where the current line began in out_

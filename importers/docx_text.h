@@ -11,6 +11,10 @@ namespace auditor {
 struct WordText {
   std::string text;        // one line per paragraph or table row, each ending "\n"
   bool truncated = false;  // elements nested deeper than the limit were skipped
+  // The text reached kMaxTextBytes (importers/doc_limits.h): the characters
+  // after it were not kept, so the text stays near that size whatever the
+  // part holds (the caller cuts it after a whole line).
+  bool full = false;
 };
 
 // "w:t" -> "t"; a name without a prefix is returned as it is.
