@@ -1,14 +1,10 @@
 #include "importers/ofd_document.h"
 
+#include "importers/doc_limits.h"
 #include "importers/ofd_signatures.h"
 #include "importers/ofd_xml.h"
 
 namespace auditor::ofd {
-namespace {
-
-constexpr std::size_t kMaxTextBytes = 64u << 20;
-
-}  // namespace
 
 bool DocumentReader::read(const std::string& entry, pugi::xml_node body,
                           const std::string& doc_path) {
@@ -30,20 +26,28 @@ bool DocumentReader::read(const std::string& entry, pugi::xml_node body,
     note(doc_path + " 声明了 " + std::to_string(pages.size()) + " 页，超过上限");
     return false;
   }
-  // Laid out together: a table's columns are learnt over all its pages.
+  // Pages are taken while the budgets last, checked before a page's runs
+  // are copied; laid out together: a table's columns are learnt over all
+  // its pages.
   std::vector<std::vector<TextRun>> runs;
-  for (std::size_t k = 0; k < pages.size(); ++k)
-    runs.push_back(read_page(pages_ + static_cast<int>(k) + 1, pages[k], doc_path, templates));
+  for (std::size_t k = 0; k < pages.size() && !capped_; ++k) {
+    const int number = pages_ + static_cast<int>(k) + 1;
+    const std::vector<const Part*> parts = page_parts(number, pages[k], doc_path, templates);
+    if (!fits(parts)) break;
+    std::vector<TextRun>& page = runs.emplace_back();
+    for (const Part* part : parts) page.insert(page.end(), part->runs.begin(), part->runs.end());
+  }
   // Each page after the package's first starts with a form feed, as the PDF
   // and DOCX readers mark pages (importers/split_documents.h cuts a whole-case
   // file at them; importers/facts_text.cc drops the mark).
   std::vector<std::vector<std::string>> laid = page_lines(runs);
+  runs.clear();
   for (std::size_t k = 0; k < laid.size(); ++k) {
     if (pages_ + k > 0) {
       if (laid[k].empty()) laid[k].emplace_back();
       laid[k].front().insert(0, 1, '\f');
     }
-    add_lines(laid[k]);
+    lines_.insert(lines_.end(), laid[k].begin(), laid[k].end());
   }
   read_signatures(entry, body, doc_path, pages_, pages);
   pages_ += static_cast<int>(pages.size());
@@ -63,6 +67,7 @@ const DocumentReader::Part* DocumentReader::part_of(const std::string& path,
   const pugi::xml_node root = (*xml)->document_element();
   Part part;
   part.runs = page_runs(root);
+  for (const TextRun& r : part.runs) part.text_bytes += r.text.size();
   for (pugi::xml_node t : children(root, "Template"))
     part.templates.emplace_back(trim(attr(t, "TemplateID")), trim(attr(t, "ZOrder")));
   slot = std::move(part);
@@ -73,9 +78,9 @@ const DocumentReader::Part* DocumentReader::part_of(const std::string& path,
 // Foreground templates (ZOrder from the page's <Template>, else from the
 // TemplatePage, default Background). Templates of templates are not
 // followed, so references cannot loop.
-std::vector<TextRun> DocumentReader::read_page(int number, pugi::xml_node page,
-                                               const std::string& doc_path,
-                                               const Templates& templates) {
+std::vector<const DocumentReader::Part*> DocumentReader::page_parts(int number, pugi::xml_node page,
+                                                                    const std::string& doc_path,
+                                                                    const Templates& templates) {
   const std::string what = "第 " + std::to_string(number) + " 页";
   const std::string loc = attr(page, "BaseLoc");
   std::optional<std::string> path = pkg_.locate(doc_path, loc);
@@ -85,7 +90,7 @@ std::vector<TextRun> DocumentReader::read_page(int number, pugi::xml_node page,
   }
   const Part* part = part_of(*path, what);
   if (!part) return {};
-  std::vector<TextRun> background, foreground;
+  std::vector<const Part*> background, foreground;
   for (const auto& [id, zorder] : part->templates) {
     auto declared = templates.find(id);
     if (declared == templates.end()) {
@@ -100,25 +105,35 @@ std::vector<TextRun> DocumentReader::read_page(int number, pugi::xml_node page,
     const Part* tpl = part_of(*tpath, "模板页 " + id);
     if (!tpl) continue;
     const std::string& z = zorder.empty() ? declared->second.zorder : zorder;
-    std::vector<TextRun>& dest = z == "Foreground" ? foreground : background;
-    dest.insert(dest.end(), tpl->runs.begin(), tpl->runs.end());
+    (z == "Foreground" ? foreground : background).push_back(tpl);
   }
-  background.insert(background.end(), part->runs.begin(), part->runs.end());
+  background.push_back(part);
   background.insert(background.end(), foreground.begin(), foreground.end());
   return background;
 }
 
-void DocumentReader::add_lines(const std::vector<std::string>& lines) {
-  for (const std::string& l : lines) {
-    if (truncated_) return;
-    if (text_bytes_ + l.size() > kMaxTextBytes) {
-      truncated_ = true;
-      note("文本超过 " + std::to_string(kMaxTextBytes >> 20) + " MB，其余部分未读取");
-      return;
-    }
-    text_bytes_ += l.size() + 1;
-    lines_.push_back(l);
+bool DocumentReader::fits(const std::vector<const Part*>& parts) {
+  std::size_t text = 0, runs = 0;
+  for (const Part* p : parts) {
+    text += p->text_bytes;
+    runs += p->runs.size();
   }
+  const std::size_t taken = static_cast<std::size_t>(pages_taken_);
+  const std::string from = "，自第 " + std::to_string(taken + 1) + " 页起未读取";
+  if (taken >= static_cast<std::size_t>(kMaxPages)) {
+    note("页数超过 " + std::to_string(kMaxPages) + " 页的上限" + from);
+  } else if (text_bytes_ + text > kMaxTextBytes) {
+    note("文字超过 " + std::to_string(mb_of(kMaxTextBytes)) + " MB 的上限" + from);
+  } else if (runs_ + runs > kMaxDocWords) {
+    note("文字块超过 " + std::to_string(kMaxDocWords) + " 个的上限" + from);
+  } else {
+    text_bytes_ += text;
+    runs_ += runs;
+    ++pages_taken_;
+    return true;
+  }
+  capped_ = true;
+  return false;
 }
 
 // Signatures.xml is found through DocBody/Signatures; when that is absent or

@@ -33,6 +33,7 @@ class DocumentReader {
 
   // Text lines of all pages read so far, in page order; the first line of
   // each page after the first starts with '\f' (a line "\f" for an empty page).
+  // Pages past a limit (importers/doc_limits.h) are not read, and noted.
   const std::vector<std::string>& lines() const { return lines_; }
   int pages() const { return pages_; }
   const std::vector<Signature>& signatures() const { return signatures_; }
@@ -45,19 +46,25 @@ class DocumentReader {
   };
   using Templates = std::map<std::string, TemplatePage>;  // by ID
 
-  // A page or template page description, parsed once.
+  // A page or template page description, parsed once however many pages
+  // use it.
   struct Part {
     std::vector<TextRun> runs;
+    std::size_t text_bytes = 0;                                  // of its runs
     std::vector<std::pair<std::string, std::string>> templates;  // TemplateID, ZOrder
   };
 
-  // The runs of a page: its templates' and its own, in text order.
-  std::vector<TextRun> read_page(int number, pugi::xml_node page, const std::string& doc_path,
-                                 const Templates& templates);
+  // The parts a page is drawn from, in text order: Background templates,
+  // its own description, Foreground templates.
+  std::vector<const Part*> page_parts(int number, pugi::xml_node page, const std::string& doc_path,
+                                      const Templates& templates);
+  // Whether a page drawn from `parts` fits what is left of the package's
+  // page, text and run budgets (importers/doc_limits.h); notes the limit
+  // reached the first time one is not.
+  bool fits(const std::vector<const Part*>& parts);
   // The part at `path`; nullptr, noted the first time, when it cannot be
   // read. `what` names it in the note.
   const Part* part_of(const std::string& path, const std::string& what);
-  void add_lines(const std::vector<std::string>& lines);
   void read_signatures(const std::string& entry, pugi::xml_node body, const std::string& doc_path,
                        int first_page, const std::vector<pugi::xml_node>& page_elements);
 
@@ -65,9 +72,11 @@ class DocumentReader {
   const ZipLimits& limits_;
   std::map<std::string, std::optional<Part>> parts_;  // by member path
   std::vector<std::string> lines_;
-  std::size_t text_bytes_ = 0;
-  bool truncated_ = false;
-  int pages_ = 0;
+  int pages_taken_ = 0;         // pages whose text is read, over all documents
+  std::size_t text_bytes_ = 0;  // of their runs
+  std::size_t runs_ = 0;        // their runs
+  bool capped_ = false;         // a limit was reached: no further page is read
+  int pages_ = 0;               // pages declared by the documents read
   std::vector<Signature> signatures_;
   std::vector<std::string> damage_;
 };

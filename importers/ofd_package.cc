@@ -4,6 +4,7 @@
 #include <cctype>
 #include <vector>
 
+#include "importers/doc_limits.h"
 #include "importers/ofd_xml.h"
 
 namespace auditor::ofd {
@@ -96,9 +97,26 @@ Result<std::string_view> OfdPackage::read(const std::string& path) {
 }
 
 Result<std::unique_ptr<pugi::xml_document>> OfdPackage::read_xml(const std::string& path) {
-  Result<std::string_view> data = read(path);
-  if (!data) return Error{data.error()};
-  return parse_xml(*data, path);
+  auto named = by_name_.find(path);
+  if (named == by_name_.end()) return Error{"找不到 " + path};
+  const std::size_t index = named->second;
+  const std::string too_big = path + " 解析所需内存超过单个部件 " +
+                              std::to_string(mb_of(kMaxXmlTreeBytes)) + " MB 的上限（约需 ";
+  if (const std::uint64_t size = zip_->entries()[index].size; size > kMaxXmlTreeBytes)
+    return Error{too_big + std::to_string(mb_of(size)) + " MB 以上），未读取"};
+  std::string owned;  // parsed parts are not kept: their tree is what is used
+  std::string_view data;
+  if (auto cached = bytes_.find(index); cached != bytes_.end()) {
+    data = cached->second;
+  } else {
+    Result<std::string> read = zip_->read(index);
+    if (!read) return Error{read.error()};
+    owned = std::move(*read);
+    data = owned;
+  }
+  if (const std::uint64_t need = xml_tree_bytes(data); need > kMaxXmlTreeBytes)
+    return Error{too_big + std::to_string(mb_of(need)) + " MB），未读取"};
+  return parse_xml(data, path);
 }
 
 }  // namespace auditor::ofd

@@ -36,7 +36,9 @@ class OfdPackage {
   // reader's reason), without the "OFD 文件损坏" prefix.
   Result<std::string_view> read(const std::string& path);
 
-  // read() then parse_xml().
+  // The member parsed with parse_xml(), when its tree fits kMaxXmlTreeBytes
+  // (importers/doc_limits.h: checked on the declared size before inflating,
+  // then on the bytes before parsing); the bytes are not kept.
   Result<std::unique_ptr<pugi::xml_document>> read_xml(const std::string& path);
 
  private:

@@ -30,30 +30,44 @@ double nth_number(std::string_view list, int index) {
   return 0;
 }
 
-// The advances of a DeltaX list; "g N D" stands for N advances of D (at
-// most 100000 are expanded).
-std::vector<double> advances(std::string_view list) {
-  std::vector<std::string_view> tokens;
+// The advances of a DeltaX list, at most `limit` (the characters they
+// space; more mean nothing): "g N D" stands for N advances of D. Read token
+// by token, so a list of millions of numbers costs no more than `limit`.
+std::vector<double> advances(std::string_view list, std::size_t limit) {
   std::size_t pos = 0;
-  while (pos < list.size()) {
+  auto next_token = [&]() -> std::string_view {
     const std::size_t start = list.find_first_not_of(" \t\r\n", pos);
-    if (start == std::string_view::npos) break;
-    const std::size_t stop = std::min(list.find_first_of(" \t\r\n", start), list.size());
-    tokens.push_back(list.substr(start, stop - start));
-    pos = stop;
-  }
+    if (start == std::string_view::npos) {
+      pos = list.size();
+      return {};
+    }
+    pos = std::min(list.find_first_of(" \t\r\n", start), list.size());
+    return list.substr(start, pos - start);
+  };
   std::vector<double> out;
-  for (std::size_t i = 0; i < tokens.size() && out.size() < 100000; ++i) {
-    if (tokens[i] == "g" && i + 2 < tokens.size()) {
-      const double n = std::clamp(nth_number(tokens[i + 1], 0), 0.0, 100000.0);
-      out.insert(out.end(), std::min<std::size_t>(static_cast<std::size_t>(n), 100000 - out.size()),
-                 nth_number(tokens[i + 2], 0));
-      i += 2;
+  for (std::string_view token = next_token(); !token.empty() && out.size() < limit;
+       token = next_token()) {
+    if (token == "g") {
+      const std::string_view count = next_token(), value = next_token();
+      if (value.empty()) {  // "g" without both numbers: two plain values, as written
+        for (std::string_view t : {token, count})
+          if (!t.empty() && out.size() < limit) out.push_back(nth_number(t, 0));
+        break;
+      }
+      const double n = std::clamp(nth_number(count, 0), 0.0, static_cast<double>(limit));
+      out.insert(out.end(), std::min<std::size_t>(static_cast<std::size_t>(n), limit - out.size()),
+                 nth_number(value, 0));
     } else {
-      out.push_back(nth_number(tokens[i], 0));
+      out.push_back(nth_number(token, 0));
     }
   }
   return out;
+}
+
+std::size_t code_points(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
 }
 
 bool has_number(const std::string& s) {
@@ -91,11 +105,11 @@ void add_text_object(pugi::xml_node obj, int object, std::vector<TextRun>& out) 
     const std::string y_attr = attr(code, "Y");
     x = x_attr.empty() ? next_x : nth_number(x_attr, 0);
     if (!y_attr.empty()) y = nth_number(y_attr, 0);
-    std::vector<double> deltas = advances(attr(code, "DeltaX"));
+    std::string text = inner_text(code);
+    std::vector<double> deltas = advances(attr(code, "DeltaX"), code_points(text));
     double sum = 0;
     for (double& v : deltas) sum += v;
     next_x = x + sum + size;
-    std::string text = inner_text(code);
     std::replace_if(
         text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
     TextRun run{left + a * x + e, top + d * y + f, left + a * next_x + e, d * size,
