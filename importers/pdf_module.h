@@ -14,7 +14,9 @@
 namespace auditor {
 
 // Fills doc's text, has_text, pages and metadata (not its title) from a PDF's
-// bytes; never throws. A damaged file sets `status` to a Chinese reason.
+// bytes; never throws. A damaged file sets `status` to a Chinese reason; so
+// does text left out at a limit of importers/doc_limits.h (pages, text,
+// words), and the text read before it is kept.
 using ReadPdf = void(std::string_view bytes, Document& doc, Status& status);
 
 // The name under which the module exports its ReadPdf.

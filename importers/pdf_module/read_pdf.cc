@@ -12,6 +12,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "importers/doc_limits.h"
 #include "importers/layout/layout.h"
 #include "importers/pdf_module.h"
 
@@ -83,6 +84,46 @@ std::string raw_text(const poppler::page& page) {
   return text;
 }
 
+// The pages whose text is extracted (importers/doc_limits.h): at most
+// kMaxPages, and none once the text or the words held for the layout reach
+// their budget. Checked before a page is extracted, so a page tree naming
+// one heavy content stream thousands of times stops early; one page's own
+// cost is bounded by the parse process's time limit (importers/sandbox.h).
+class Budget {
+ public:
+  // Whether page `index` (of `pages`) is extracted; notes why not.
+  bool allows(int index, int pages) {
+    if (!why_.empty()) return false;
+    const std::string from = "，自第 " + std::to_string(index + 1) + " 页起未读取";
+    if (index >= kMaxPages)
+      why_ = "共 " + std::to_string(pages) + " 页，超过 " + std::to_string(kMaxPages) +
+             " 页的上限" + from;
+    else if (text_ >= kMaxTextBytes)
+      text_over(from);
+    else if (words_ >= kMaxDocWords)
+      why_ = "文字块超过 " + std::to_string(kMaxDocWords) + " 个的上限" + from;
+    return why_.empty();
+  }
+  void spend(const std::vector<text_layout::Word>& words, const std::string& raw) {
+    words_ += words.size();
+    text_ += raw.size();
+    for (const text_layout::Word& w : words) text_ += w.text.size() + 1;
+  }
+  // The text was cut at kMaxTextBytes inside the last page taken.
+  void text_cut() {
+    if (why_.empty()) text_over("，其后的文字未读取");
+  }
+  const std::string& why() const { return why_; }
+
+ private:
+  void text_over(const std::string& rest) {
+    why_ = "文字超过 " + std::to_string(mb_of(kMaxTextBytes)) + " MB 的上限" + rest;
+  }
+  std::size_t text_ = 0;   // bytes of the pages taken (words and a separator each)
+  std::size_t words_ = 0;  // words of those pages held for the layout
+  std::string why_;        // Chinese; empty while nothing was left out
+};
+
 void put(Document& doc, const char* key, std::string value) {
   if (!value.empty()) doc.metadata[key] = std::move(value);
 }
@@ -107,17 +148,22 @@ Status read_pdf(std::string_view bytes, Document& doc) {
   put(doc, "modified", iso_utc(pdf->get_modification_date_t()));
   const int pages = pdf->pages();
   doc.pages = pages;
-  // Pages rebuilt from word positions (layout.h), rotated ones in raw order.
-  std::vector<std::vector<text_layout::Word>> words(static_cast<std::size_t>(pages));
-  std::vector<std::string> raw(static_cast<std::size_t>(pages));
-  for (int i = 0; i < pages; ++i) {
+  // Pages rebuilt from word positions (layout.h), rotated ones in raw order;
+  // taken while the page, text and word budgets last, checked before a
+  // page's text is extracted.
+  std::vector<std::vector<text_layout::Word>> words;
+  std::vector<std::string> raw;
+  Budget budget;
+  for (int i = 0; i < pages && budget.allows(i, pages); ++i) {
+    std::vector<text_layout::Word>& w = words.emplace_back();
+    std::string& r = raw.emplace_back();
     std::unique_ptr<poppler::page> page(pdf->create_page(i));
     if (!page) continue;
-    auto& w = words[static_cast<std::size_t>(i)];
     if (!page_words(*page, w)) {
       w.clear();
-      raw[static_cast<std::size_t>(i)] = raw_text(*page);
+      r = raw_text(*page);
     }
+    budget.spend(w, r);
   }
   std::vector<std::string> laid = text_layout::page_texts(std::move(words));
   // Each page after the first starts with a form feed (after the '\n' that
@@ -131,8 +177,10 @@ Status read_pdf(std::string_view bytes, Document& doc) {
     }
     text += text_layout::join_cjk_digits(raw[i].empty() ? laid[i] : raw[i]);
   }
+  if (cap_text(text)) budget.text_cut();  // the last page taken went past the budget
   doc.has_text = text.find_first_not_of(" \t\n\f") != std::string::npos;
   doc.text = std::move(text);
+  if (!budget.why().empty()) return Status::failure("PDF " + budget.why());
   return Status::success();
 }
 
