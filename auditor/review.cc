@@ -1,5 +1,6 @@
 #include "auditor/review.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <utility>
@@ -7,15 +8,16 @@
 namespace auditor {
 namespace {
 
-constexpr std::pair<Verdict, const char*> kVerdicts[] = {
-    {Verdict::suggested, "suggested"}, {Verdict::confirmed, "confirmed"},
-    {Verdict::dismissed, "dismissed"}, {Verdict::changed, "changed"},
-    {Verdict::passed, "passed"},       {Verdict::failed, "failed"}};
+constexpr std::pair<FindingVerdict, const char*> kVerdicts[] = {
+    {FindingVerdict::suggested, "suggested"}, {FindingVerdict::confirmed, "confirmed"},
+    {FindingVerdict::dismissed, "dismissed"}, {FindingVerdict::changed, "changed"},
+    {FindingVerdict::passed, "passed"},       {FindingVerdict::failed, "failed"}};
 
 bool is_manual(const Finding& f) { return f.kind == "manual_check"; }
 
-bool needs_reason(Verdict v) {
-  return v == Verdict::dismissed || v == Verdict::changed || v == Verdict::failed;
+bool needs_reason(FindingVerdict v) {
+  return v == FindingVerdict::dismissed || v == FindingVerdict::changed ||
+         v == FindingVerdict::failed;
 }
 
 const Rule* rule_of(const Checklist& cl, const std::string& id) {
@@ -90,42 +92,42 @@ std::vector<std::string> finding_keys(const std::vector<Finding>& findings) {
   return keys;
 }
 
-const char* verdict_name(Verdict v) {
+const char* verdict_name(FindingVerdict v) {
   for (const auto& [verdict, name] : kVerdicts)
     if (verdict == v) return name;
   return "suggested";
 }
 
-std::optional<Verdict> verdict_named(std::string_view name) {
+std::optional<FindingVerdict> verdict_named(std::string_view name) {
   for (const auto& [verdict, n] : kVerdicts)
     if (name == n) return verdict;
   return std::nullopt;
 }
 
-const char* verdict_label(Verdict v) {
+const char* verdict_label(FindingVerdict v) {
   switch (v) {
-    case Verdict::suggested:
+    case FindingVerdict::suggested:
       return "待定";
-    case Verdict::confirmed:
+    case FindingVerdict::confirmed:
       return "已确认";
-    case Verdict::dismissed:
+    case FindingVerdict::dismissed:
       return "不予认定";
-    case Verdict::changed:
+    case FindingVerdict::changed:
       return "已修改";
-    case Verdict::passed:
+    case FindingVerdict::passed:
       return "核对无误";
-    case Verdict::failed:
+    case FindingVerdict::failed:
       return "核对有问题";
   }
   return "待定";
 }
 
 std::string decision_problem(const Finding& f, const Decision& d) {
-  if (d.verdict == Verdict::suggested)
+  if (d.verdict == FindingVerdict::suggested)
     return "决定必须是确认、不予认定、修改、核对无误或核对有问题";
   if (needs_reason(d.verdict) && d.reason.empty())
     return std::string(verdict_label(d.verdict)) + "必须写明理由";
-  const bool settles = d.verdict == Verdict::passed || d.verdict == Verdict::failed;
+  const bool settles = d.verdict == FindingVerdict::passed || d.verdict == FindingVerdict::failed;
   if (is_manual(f) && !settles) return "人工核对项只能标为核对无误或核对有问题";
   if (!is_manual(f) && settles) return "只有人工核对项才能标为核对无误或核对有问题";
   static const std::set<std::string> kSeverities = {"veto", "major", "minor", "info"};
@@ -134,6 +136,85 @@ std::string decision_problem(const Finding& f, const Decision& d) {
   if (d.deduction && *d.deduction < 0) return "扣分不能为负数";
   if (d.inspector.empty()) return "必须写明评查人";
   return "";
+}
+
+std::optional<double> counted_deduction(const ReviewedItem& item) {
+  if (item.counted) return item.counted->deduction;
+  if (item.verdict == FindingVerdict::suggested && !is_manual(item.machine))
+    return item.machine.deduction;
+  return std::nullopt;
+}
+
+std::string case_key(const std::optional<std::string>& case_number, const std::string& archive) {
+  return case_number && !case_number->empty() ? *case_number : archive;
+}
+
+std::vector<Record> split_record(
+    const Record& round,
+    const std::vector<std::pair<std::optional<std::string>, std::string>>& cases) {
+  std::map<std::string, std::size_t> by_number, by_archive;
+  std::set<std::string> repeated;  // numbers of more than one case: the archive decides
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    const auto& [number, archive] = cases[i];
+    if (number && !number->empty() && !by_number.emplace(*number, i).second)
+      repeated.insert(*number);
+    by_archive.emplace(archive, i);
+  }
+  for (const std::string& n : repeated) by_number.erase(n);
+  const auto owner = [&](const CaseRef& at) -> std::optional<std::size_t> {
+    if (auto it = by_number.find(at.key); it != by_number.end()) return it->second;
+    if (auto it = by_archive.find(at.archive); it != by_archive.end()) return it->second;
+    return std::nullopt;
+  };
+  std::vector<Record> out(cases.size());
+  for (const RecordedDecision& d : round.decisions)
+    if (auto i = owner(d.at)) out[*i].decisions.push_back(d);
+  for (const RecordedAdded& a : round.added)
+    if (auto i = owner(a.at)) out[*i].added.push_back(a);
+  for (const SignOff& s : round.signoffs)
+    if (auto i = owner(s.at)) out[*i].signoffs.push_back(s);
+  for (const Reopen& r : round.reopens)
+    if (auto i = owner(r.at)) out[*i].reopens.push_back(r);
+  return out;
+}
+
+std::vector<Decision> decisions_of(const Record& r) {
+  std::vector<Decision> out;
+  out.reserve(r.decisions.size());
+  for (const RecordedDecision& d : r.decisions) out.push_back(d.decision);
+  return out;
+}
+
+std::vector<AddedFinding> added_of(const Record& r) {
+  std::vector<AddedFinding> out;
+  out.reserve(r.added.size());
+  for (const RecordedAdded& a : r.added) out.push_back(a.added);
+  return out;
+}
+
+const RecordedDecision* latest_decision(const Record& r, const std::string& key) {
+  const RecordedDecision* latest = nullptr;
+  for (const RecordedDecision& d : r.decisions)
+    if (d.decision.key == key) latest = &d;
+  return latest;
+}
+
+const SignOff* RecordState::signed_as(const std::string& role) const {
+  for (const SignOff& s : signoffs)
+    if (s.role == role) return &s;
+  return nullptr;
+}
+
+RecordState record_state(const Record& r, bool second_review) {
+  long long reopened = 0;
+  for (const Reopen& o : r.reopens) reopened = std::max(reopened, o.seq);
+  RecordState out;
+  for (const SignOff& s : r.signoffs)
+    if (s.seq > reopened) out.signoffs.push_back(s);
+  out.locked = !out.signoffs.empty();
+  out.complete =
+      out.signed_as(kSignerRole) && (!second_review || out.signed_as(kReviewerRole) != nullptr);
+  return out;
 }
 
 ReviewedCase review_case(const Audit& audit, const std::vector<Decision>& decisions,
@@ -147,7 +228,9 @@ ReviewedCase review_case(const Audit& audit, const std::vector<Decision>& decisi
   std::set<std::string> failed_manual, failed_manual_min, present;
   for (std::size_t i = 0; i < audit.findings.size(); ++i) {
     const Finding f = uncapped(audit.findings[i], checklist);
-    ReviewedItem item{keys[i], audit.findings[i]};
+    ReviewedItem item;
+    item.key = keys[i];
+    item.machine = audit.findings[i];
     present.insert(keys[i]);
     if (auto it = latest.find(keys[i]);
         it != latest.end() && decision_problem(f, *it->second).empty()) {
@@ -155,10 +238,13 @@ ReviewedCase review_case(const Audit& audit, const std::vector<Decision>& decisi
       item.verdict = it->second->verdict;
     }
     switch (item.verdict) {
-      case Verdict::suggested:
+      case FindingVerdict::suggested:
         ++out.undecided;
         if (is_manual(f)) {
-          Decision worst{keys[i], Verdict::failed, "未核对"};
+          Decision worst;
+          worst.key = keys[i];
+          worst.verdict = FindingVerdict::failed;
+          worst.reason = "未核对";
           at_least.push_back(failed_check(f, worst, checklist));
           failed_manual_min.insert(f.rule);
         } else {
@@ -166,19 +252,19 @@ ReviewedCase review_case(const Audit& audit, const std::vector<Decision>& decisi
           at_least.push_back(f);
         }
         break;
-      case Verdict::confirmed:
+      case FindingVerdict::confirmed:
         item.counted = f;
         break;
-      case Verdict::changed:
+      case FindingVerdict::changed:
         item.counted = changed(f, *item.decision);
         break;
-      case Verdict::failed:
+      case FindingVerdict::failed:
         item.counted = failed_check(f, *item.decision, checklist);
         failed_manual.insert(f.rule);
         failed_manual_min.insert(f.rule);
         break;
-      case Verdict::dismissed:
-      case Verdict::passed:
+      case FindingVerdict::dismissed:
+      case FindingVerdict::passed:
         break;
     }
     if (item.counted) {
@@ -189,7 +275,16 @@ ReviewedCase review_case(const Audit& audit, const std::vector<Decision>& decisi
     out.items.push_back(std::move(item));
   }
   for (const AddedFinding& a : added) {
-    ReviewedItem item{a.key, a.finding, Verdict::confirmed};
+    ReviewedItem item;
+    item.key = a.key;
+    item.machine = a.finding;
+    item.verdict = FindingVerdict::confirmed;
+    Decision entry;
+    entry.key = a.key;
+    entry.verdict = FindingVerdict::confirmed;
+    entry.inspector = a.inspector;
+    entry.decided_at = a.added_at;
+    item.decision = entry;
     item.added = true;
     item.counted = a.finding;
     as_is.push_back(a.finding);

@@ -25,7 +25,7 @@ namespace auditor {
 // corrected archive gives a finding that is still there the same key.
 std::vector<std::string> finding_keys(const std::vector<Finding>& findings);
 
-enum class Verdict {
+enum class FindingVerdict {
   suggested,  // no decision yet
   confirmed,  // counts as the machine suggested
   dismissed,  // counts nothing (reason required)
@@ -33,15 +33,15 @@ enum class Verdict {
   passed,     // a manual check settled: no problem
   failed,     // a manual check settled: a problem, deducting per its rule (reason required)
 };
-const char* verdict_name(Verdict v);  // "suggested" ...
+const char* verdict_name(FindingVerdict v);  // "suggested" ...
 // The inverse of verdict_name; nullopt for any other text.
-std::optional<Verdict> verdict_named(std::string_view name);
+std::optional<FindingVerdict> verdict_named(std::string_view name);
 // 待定 已确认 不予认定 已修改 核对无误 核对有问题.
-const char* verdict_label(Verdict v);
+const char* verdict_label(FindingVerdict v);
 
 struct Decision {
   std::string key;  // finding_keys()
-  Verdict verdict = Verdict::suggested;
+  FindingVerdict verdict = FindingVerdict::suggested;
   std::string reason;
   // For `changed`: what replaces the machine's values (unset: kept).
   std::optional<std::string> severity;
@@ -63,17 +63,27 @@ std::string decision_problem(const Finding& f, const Decision& d);
 struct AddedFinding {
   std::string key;
   Finding finding;
+  std::string inspector;
+  std::string added_at;  // ISO 8601 UTC
 };
 
 // One item of the reviewed case.
 struct ReviewedItem {
   std::string key;
   Finding machine;  // as the checker emitted it (an added finding: as entered)
-  Verdict verdict = Verdict::suggested;
-  std::optional<Decision> decision;  // the latest valid one; nullopt when undecided
-  bool added = false;                // entered by an inspector
-  std::optional<Finding> counted;    // what the score counts; nullopt: nothing
+  FindingVerdict verdict = FindingVerdict::suggested;
+  // The latest valid decision; nullopt when undecided. For an added finding
+  // its entry: confirmed by its inspector at its time.
+  std::optional<Decision> decision;
+  bool added = false;              // entered by an inspector
+  std::optional<Finding> counted;  // what the score counts; nullopt: nothing
 };
+
+// What the item deducts as the score counts it, before the profile's caps:
+// the counted finding's deduction; an undecided machine finding's as
+// suggested; nullopt when it counts nothing (dismissed, passed, an unsettled
+// manual check).
+std::optional<double> counted_deduction(const ReviewedItem& item);
 
 struct ReviewedCase {
   std::vector<ReviewedItem> items;  // machine findings in order, then added ones
@@ -86,6 +96,90 @@ struct ReviewedCase {
   double min_score = 0, max_score = 0;
   bool provisional() const { return undecided > 0; }
 };
+
+// ---- The record of a round, as the store keeps it -------------------------
+
+// Which case a record row is about: its key (the case number when known,
+// else the archive path) and the archive path it had when recorded.
+struct CaseRef {
+  std::string key;
+  std::string archive;
+};
+// The key of a case: its case number when known and not empty, else its
+// archive path.
+std::string case_key(const std::optional<std::string>& case_number, const std::string& archive);
+
+// A decision as recorded: `id` its row, `seq` its trail row, `replaces` the
+// row of the decision on the same case and key it replaced.
+struct RecordedDecision {
+  CaseRef at;
+  Decision decision;
+  long long id = 0, seq = 0;
+  std::optional<long long> replaces;
+};
+
+// A finding an inspector entered. `added.key` is "added-<id>"; the finding's
+// rule is a checklist rule id or "其他", its kind "added".
+struct RecordedAdded {
+  CaseRef at;
+  AddedFinding added;
+  std::optional<int> page;
+  long long id = 0, seq = 0;
+};
+
+constexpr const char* kSignerRole = "评查人";
+constexpr const char* kReviewerRole = "复核人";
+
+struct SignOff {
+  CaseRef at;
+  std::string role;  // kSignerRole | kReviewerRole
+  std::string name, signed_at;
+  long long seq = 0;
+};
+
+struct Reopen {
+  CaseRef at;
+  std::string reason, name, reopened_at;
+  long long seq = 0;
+};
+
+// Rows of the record (of a round, or of one case), each list in trail order.
+struct Record {
+  std::vector<RecordedDecision> decisions;
+  std::vector<RecordedAdded> added;
+  std::vector<SignOff> signoffs;
+  std::vector<Reopen> reopens;
+  bool empty() const {
+    return decisions.empty() && added.empty() && signoffs.empty() && reopens.empty();
+  }
+};
+
+// The round's record split over its cases, given each case's number
+// (nullopt when unknown) and archive path, in the cases' order. A row
+// belongs to the case whose number equals the row's key; a row whose key is
+// no case's number (the number changed, or was never known) belongs to the
+// case at the row's archive path; a row matching neither belongs to none.
+std::vector<Record> split_record(
+    const Record& round,
+    const std::vector<std::pair<std::optional<std::string>, std::string>>& cases);
+
+// The decisions and added findings of a case's record, as review_case takes them.
+std::vector<Decision> decisions_of(const Record& r);
+std::vector<AddedFinding> added_of(const Record& r);
+// The latest decision on `key`, nullptr when none.
+const RecordedDecision* latest_decision(const Record& r, const std::string& key);
+
+// Where a case's sign-off stands. The sign-offs after the latest reopen are
+// current; a case with any current sign-off is locked (no decision, added
+// finding or sign-off of the same role until a reopen). It is complete when
+// the 评查人 signed and, where the round asks for a second review, the 复核人.
+struct RecordState {
+  std::vector<SignOff> signoffs;  // current
+  bool locked = false;
+  bool complete = false;
+  const SignOff* signed_as(const std::string& role) const;
+};
+RecordState record_state(const Record& r, bool second_review);
 
 // Applies `decisions` (the latest per key) and `added` findings to `audit`
 // (its findings as the checker emitted them, capped) and scores the result

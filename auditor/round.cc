@@ -21,4 +21,16 @@ const RoundRun* RoundData::run(long long id) const {
   return nullptr;
 }
 
+void review_round(RoundData& data, const Checklist& checklist) {
+  data.reviewed.clear();
+  if (!data.has_record()) return;
+  data.reviewed.resize(data.cases.size());
+  for (std::size_t i = 0; i < data.cases.size() && i < data.records.size(); ++i) {
+    const CaseResult& r = data.cases[i];
+    if (r.c.rejected) continue;
+    const Record& record = data.records[i];
+    data.reviewed[i] = review_case(r.audit, decisions_of(record), added_of(record), checklist);
+  }
+}
+
 }  // namespace auditor

@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "auditor/case_result.h"
+#include "auditor/checklist.h"
+#include "auditor/review.h"
 #include "util/status.h"
 
 namespace auditor {
@@ -53,7 +55,21 @@ struct RoundData {
   std::vector<CaseFacts> facts;   // same index as `cases`
   std::string as_of;              // the latest audit of the round: the report's time
 
+  // The inspection record (docs/formats/review.md): empty when the round has
+  // none, else the record of each case, same index as `cases`.
+  std::vector<Record> records;
+  bool second_review = false;  // the round asks for a 复核人's sign-off
+  // Filled by review_round: each case's reviewed state when the round has a
+  // record (same index as `cases`; nullopt for a rejected case); else empty.
+  std::vector<std::optional<ReviewedCase>> reviewed;
+
   const RoundRun* run(long long id) const;
+  bool has_record() const { return !records.empty(); }
 };
+
+// Fills data.reviewed from data.records (review_case with `checklist`, the
+// checklist and profile the round is scored with); leaves it empty when the
+// round has no record.
+void review_round(RoundData& data, const Checklist& checklist);
 
 }  // namespace auditor

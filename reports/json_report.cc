@@ -50,7 +50,49 @@ json finding_json(const Finding& f) {
           {"deduction", f.deduction}};
 }
 
+json decision_json(const Decision& d) {
+  return {{"key", str(d.key)},
+          {"verdict", verdict_name(d.verdict)},
+          {"reason", non_empty(d.reason)},
+          {"inspector", str(d.inspector)},
+          {"decided_at", str(d.decided_at)}};
+}
+
 }  // namespace
+
+json review_json(const ReviewedCase& reviewed, const RecordState& state) {
+  json items = json::array(), obsolete = json::array(), signoffs = json::array();
+  for (const ReviewedItem& item : reviewed.items) {
+    const Finding& shown = item.counted ? *item.counted : item.machine;
+    const std::optional<double> deduction = counted_deduction(item);
+    items.push_back({{"key", str(item.key)},
+                     {"rule", str(shown.rule)},
+                     {"kind", str(item.machine.kind)},
+                     {"severity", str(shown.severity)},
+                     {"message", str(shown.message)},
+                     {"added", item.added},
+                     {"verdict", verdict_name(item.verdict)},
+                     {"reason", item.decision ? non_empty(item.decision->reason) : json(nullptr)},
+                     {"inspector", item.decision ? str(item.decision->inspector) : json(nullptr)},
+                     {"decided_at", item.decision ? str(item.decision->decided_at) : json(nullptr)},
+                     {"deduction", deduction ? json(*deduction) : json(nullptr)}});
+  }
+  for (const Decision& d : reviewed.obsolete) obsolete.push_back(decision_json(d));
+  for (const SignOff& s : state.signoffs)
+    signoffs.push_back(
+        {{"role", str(s.role)}, {"name", str(s.name)}, {"signed_at", str(s.signed_at)}});
+  return {{"items", std::move(items)},
+          {"obsolete", std::move(obsolete)},
+          {"score", reviewed.score.value},
+          {"grade", non_empty(reviewed.score.grade)},
+          {"provisional", reviewed.provisional()},
+          {"undecided", reviewed.undecided},
+          {"min_score", reviewed.min_score},
+          {"max_score", reviewed.max_score},
+          {"signoffs", std::move(signoffs)},
+          {"locked", state.locked},
+          {"complete", state.complete}};
+}
 
 json case_json(const Case& c, const Audit& audit) {
   const CaseInfo& info = c.info;

@@ -11,10 +11,15 @@
 #include "auditor/checker.h"
 #include "auditor/checklist.h"
 #include "auditor/model.h"
+#include "auditor/review.h"
 
 namespace auditor {
 
 nlohmann::json case_json(const Case& c, const Audit& audit);
+// The "review" object of a case (docs/formats/result-json.md, version 2):
+// its items with their verdicts, obsolete decisions, the score from the
+// decisions with its range, and the current sign-offs.
+nlohmann::json review_json(const ReviewedCase& reviewed, const RecordState& state);
 nlohmann::json result_json(const std::string& tool_version, const Checklist& checklist,
                            const std::vector<CaseResult>& cases);
 

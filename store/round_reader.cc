@@ -6,6 +6,7 @@
 #include <set>
 
 #include "auditor/case_info.h"
+#include "store/record.h"
 #include "store/schema.h"
 #include "store/statement.h"
 #include "store/store_internal.h"
@@ -314,13 +315,20 @@ Result<RoundData> load_round(Store& store, const RoundInfo& round, bool full) {
   // Documents before facts (facts attach to them); the read is one snapshot.
   if (sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK) return read_error(db);
   std::vector<std::optional<long long>> input_ord;
-  const bool ok = load_runs(db, round.id, out) && load_cases(db, round, out, index, input_ord) &&
+  // The record's score needs the checks (a ratio profile counts them).
+  Result<Record> record = load_record(store, round.id);
+  Result<std::optional<std::string>> second_review =
+      record ? round_setting(store, round.id, "second_review") : std::optional<std::string>();
+  const bool ok = record && second_review && load_runs(db, round.id, out) &&
+                  load_cases(db, round, out, index, input_ord) &&
                   (full ? load_documents(db, round.id, out, index)
                         : load_filing_documents(db, round.id, out, index)) &&
                   load_facts(db, round.id, out, index) && load_findings(db, round.id, out, index) &&
-                  (!full || load_checks(db, round.id, out, index));
+                  (!(full || !record->empty()) || load_checks(db, round.id, out, index));
   Error failure =
-      ok ? Error{}
+      ok               ? Error{}
+      : !record        ? record.failure()
+      : !second_review ? second_review.failure()
       : index.unknown()
           ? Error{"数据库内容不一致：有记录指向本轮以外的案卷，请用 auditor audit --full 重新审查",
                   Code::corrupt}
@@ -328,6 +336,14 @@ Result<RoundData> load_round(Store& store, const RoundInfo& round, bool full) {
   sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
   if (!ok) return failure;
   in_input_order(out, input_ord);
+  out.second_review = second_review->value_or("") == "yes";
+  if (!record->empty()) {
+    std::vector<std::pair<std::optional<std::string>, std::string>> keys;
+    keys.reserve(out.cases.size());
+    for (std::size_t i = 0; i < out.cases.size(); ++i)
+      keys.emplace_back(out.facts[i].case_number, out.cases[i].c.archive);
+    out.records = split_record(*record, keys);
+  }
   return out;
 }
 

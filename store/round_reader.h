@@ -23,8 +23,10 @@ Result<std::size_t> case_count(Store& store, const RoundInfo& round);
 // Everything the reports show about `round`. With `full` false only the case
 // rows, the facts behind the case numbers and filing dates, the types of the
 // filing and closing documents and the findings are read: enough for the
-// notification, the case list and comparing rounds. Documents and checks
-// then stay empty; RoundData::facts is complete either way.
+// notification, the case list and comparing rounds. Documents then stay
+// empty, and checks too unless the round has an inspection record;
+// RoundData::facts, records and second_review are complete either way
+// (RoundData::reviewed is left to review_round).
 Result<RoundData> load_round(Store& store, const RoundInfo& round, bool full = true);
 
 // The latest round created before `current` whose set of streets (the

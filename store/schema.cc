@@ -198,6 +198,107 @@ CREATE INDEX findings_by_case ON findings(case_id, ord, rule, kind, severity);
     {6, R"sql(
 ALTER TABLE cases ADD COLUMN input_ord INTEGER;
 )sql"},
+    // The inspection record (docs/formats/review.md): decisions on findings,
+    // added findings, sign-offs and reopens per round and case (the case
+    // number, else the archive path, so a re-audit keeps them), round
+    // settings, and the append-only trail whose rows chain a SHA-256. Record
+    // rows are never updated or deleted: a new decision replaces an old one.
+    {7, R"sql(
+CREATE TABLE trail (
+  seq INTEGER PRIMARY KEY,
+  round_id INTEGER NOT NULL REFERENCES rounds(id),
+  action TEXT NOT NULL,
+  payload TEXT NOT NULL CHECK (json_valid(payload)),
+  at TEXT NOT NULL,
+  prev_sha256 TEXT NOT NULL,
+  sha256 TEXT NOT NULL
+);
+CREATE TABLE round_settings (
+  round_id INTEGER NOT NULL REFERENCES rounds(id),
+  name TEXT NOT NULL,
+  value TEXT NOT NULL,
+  trail_seq INTEGER NOT NULL REFERENCES trail(seq),
+  PRIMARY KEY (round_id, name)
+);
+CREATE TABLE review_decisions (
+  id INTEGER PRIMARY KEY,
+  round_id INTEGER NOT NULL REFERENCES rounds(id),
+  case_key TEXT NOT NULL,
+  archive TEXT NOT NULL,
+  finding_key TEXT NOT NULL,
+  verdict TEXT NOT NULL
+    CHECK (verdict IN ('confirmed', 'dismissed', 'changed', 'passed', 'failed')),
+  reason TEXT,
+  severity TEXT CHECK (severity IN ('veto', 'major', 'minor', 'info')),
+  deduction REAL CHECK (deduction >= 0),
+  message TEXT,
+  inspector TEXT NOT NULL,
+  decided_at TEXT NOT NULL,
+  replaces INTEGER REFERENCES review_decisions(id),
+  trail_seq INTEGER NOT NULL UNIQUE REFERENCES trail(seq)
+);
+CREATE INDEX review_decisions_by_round ON review_decisions(round_id, case_key);
+CREATE TABLE review_added (
+  id INTEGER PRIMARY KEY,
+  round_id INTEGER NOT NULL REFERENCES rounds(id),
+  case_key TEXT NOT NULL,
+  archive TEXT NOT NULL,
+  rule TEXT NOT NULL,
+  stage INTEGER CHECK (stage BETWEEN 1 AND 8),
+  document TEXT,
+  page INTEGER CHECK (page >= 1),
+  severity TEXT NOT NULL CHECK (severity IN ('veto', 'major', 'minor', 'info')),
+  deduction REAL NOT NULL CHECK (deduction >= 0),
+  basis TEXT,
+  text TEXT NOT NULL,
+  inspector TEXT NOT NULL,
+  added_at TEXT NOT NULL,
+  trail_seq INTEGER NOT NULL UNIQUE REFERENCES trail(seq)
+);
+CREATE INDEX review_added_by_round ON review_added(round_id, case_key);
+CREATE TABLE review_signoffs (
+  id INTEGER PRIMARY KEY,
+  round_id INTEGER NOT NULL REFERENCES rounds(id),
+  case_key TEXT NOT NULL,
+  archive TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('评查人', '复核人')),
+  name TEXT NOT NULL,
+  signed_at TEXT NOT NULL,
+  trail_seq INTEGER NOT NULL UNIQUE REFERENCES trail(seq)
+);
+CREATE INDEX review_signoffs_by_round ON review_signoffs(round_id, case_key);
+CREATE TABLE review_reopens (
+  id INTEGER PRIMARY KEY,
+  round_id INTEGER NOT NULL REFERENCES rounds(id),
+  case_key TEXT NOT NULL,
+  archive TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  name TEXT NOT NULL,
+  reopened_at TEXT NOT NULL,
+  trail_seq INTEGER NOT NULL UNIQUE REFERENCES trail(seq)
+);
+CREATE INDEX review_reopens_by_round ON review_reopens(round_id, case_key);
+CREATE TRIGGER trail_no_update BEFORE UPDATE ON trail
+  BEGIN SELECT RAISE(ABORT, 'trail is append-only'); END;
+CREATE TRIGGER trail_no_delete BEFORE DELETE ON trail
+  BEGIN SELECT RAISE(ABORT, 'trail is append-only'); END;
+CREATE TRIGGER review_decisions_no_update BEFORE UPDATE ON review_decisions
+  BEGIN SELECT RAISE(ABORT, 'review record is append-only'); END;
+CREATE TRIGGER review_decisions_no_delete BEFORE DELETE ON review_decisions
+  BEGIN SELECT RAISE(ABORT, 'review record is append-only'); END;
+CREATE TRIGGER review_added_no_update BEFORE UPDATE ON review_added
+  BEGIN SELECT RAISE(ABORT, 'review record is append-only'); END;
+CREATE TRIGGER review_added_no_delete BEFORE DELETE ON review_added
+  BEGIN SELECT RAISE(ABORT, 'review record is append-only'); END;
+CREATE TRIGGER review_signoffs_no_update BEFORE UPDATE ON review_signoffs
+  BEGIN SELECT RAISE(ABORT, 'review record is append-only'); END;
+CREATE TRIGGER review_signoffs_no_delete BEFORE DELETE ON review_signoffs
+  BEGIN SELECT RAISE(ABORT, 'review record is append-only'); END;
+CREATE TRIGGER review_reopens_no_update BEFORE UPDATE ON review_reopens
+  BEGIN SELECT RAISE(ABORT, 'review record is append-only'); END;
+CREATE TRIGGER review_reopens_no_delete BEFORE DELETE ON review_reopens
+  BEGIN SELECT RAISE(ABORT, 'review record is append-only'); END;
+)sql"},
 };
 
 bool exec(sqlite3* db, const char* sql) {

@@ -39,7 +39,7 @@ Finding manual(const std::string& rule_id) {
   return f;
 }
 
-Decision decide(const std::string& key, Verdict v, std::string reason = "") {
+Decision decide(const std::string& key, FindingVerdict v, std::string reason = "") {
   Decision d;
   d.key = key;
   d.verdict = v;
@@ -89,8 +89,8 @@ TEST_CASE("a dismissed finding deducts nothing, a confirmed one as suggested", "
   const Audit a = two_findings();
   const std::vector<std::string> keys = finding_keys(a.findings);
   const std::vector<Decision> ds = {
-      decide(keys[0], Verdict::dismissed, "当事人名称一致，系识别错误"),
-      decide(keys[1], Verdict::confirmed)};
+      decide(keys[0], FindingVerdict::dismissed, "当事人名称一致，系识别错误"),
+      decide(keys[1], FindingVerdict::confirmed)};
   const ReviewedCase r = review_case(a, ds, {}, bundled());
   CHECK_FALSE(r.provisional());
   CHECK(r.score.value == Approx(95));
@@ -103,11 +103,11 @@ TEST_CASE("a dismissed finding deducts nothing, a confirmed one as suggested", "
 TEST_CASE("a changed finding counts with the inspector's deduction", "[review]") {
   const Audit a = two_findings();
   const std::vector<std::string> keys = finding_keys(a.findings);
-  Decision d = decide(keys[0], Verdict::changed, "情节轻微");
+  Decision d = decide(keys[0], FindingVerdict::changed, "情节轻微");
   d.severity = "minor";
   d.deduction = 1;
   const ReviewedCase r =
-      review_case(a, {d, decide(keys[1], Verdict::dismissed, "已核实")}, {}, bundled());
+      review_case(a, {d, decide(keys[1], FindingVerdict::dismissed, "已核实")}, {}, bundled());
   CHECK(r.score.value == Approx(99));
   REQUIRE(r.items[0].counted.has_value());
   CHECK(r.items[0].counted->severity == "minor");
@@ -121,11 +121,11 @@ TEST_CASE("a manual check counts only when settled as failed, per its rule", "[r
   CHECK(open.provisional());
   CHECK(open.score.value == Approx(100));
   CHECK(open.min_score == Approx(95));
-  const ReviewedCase passed = review_case(a, {decide(key, Verdict::passed)}, {}, bundled());
+  const ReviewedCase passed = review_case(a, {decide(key, FindingVerdict::passed)}, {}, bundled());
   CHECK_FALSE(passed.provisional());
   CHECK(passed.score.value == Approx(100));
-  const ReviewedCase failed =
-      review_case(a, {decide(key, Verdict::failed, "决定书当事人与身份证不一致")}, {}, bundled());
+  const ReviewedCase failed = review_case(
+      a, {decide(key, FindingVerdict::failed, "决定书当事人与身份证不一致")}, {}, bundled());
   CHECK(failed.score.value == Approx(95));
   REQUIRE(failed.items[0].counted.has_value());
   CHECK(failed.items[0].counted->severity == "major");
@@ -138,8 +138,8 @@ TEST_CASE("an added finding deducts and a decision whose finding is gone is obso
   extra.message = "卷内目录页码与实际不符";
   const ReviewedCase r =
       review_case(a,
-                  {decide("CON-party-name@penalty_decision#1", Verdict::dismissed, "已核实"),
-                   decide(finding_keys(a.findings)[0], Verdict::confirmed)},
+                  {decide("CON-party-name@penalty_decision#1", FindingVerdict::dismissed, "已核实"),
+                   decide(finding_keys(a.findings)[0], FindingVerdict::confirmed)},
                   {{"added-1", extra}}, bundled());
   CHECK(r.score.value == Approx(94));
   REQUIRE(r.obsolete.size() == 1);
@@ -149,14 +149,15 @@ TEST_CASE("an added finding deducts and a decision whose finding is gone is obso
 
 TEST_CASE("a decision without its reason or of the wrong kind is refused", "[review]") {
   const Finding f = finding("CON-party-id", nullptr);
-  CHECK_FALSE(decision_problem(f, decide("k", Verdict::dismissed)).empty());
-  CHECK_FALSE(decision_problem(f, decide("k", Verdict::passed)).empty());
-  CHECK_FALSE(decision_problem(manual("CON-party-id"), decide("k", Verdict::confirmed)).empty());
-  Decision no_one = decide("k", Verdict::confirmed);
+  CHECK_FALSE(decision_problem(f, decide("k", FindingVerdict::dismissed)).empty());
+  CHECK_FALSE(decision_problem(f, decide("k", FindingVerdict::passed)).empty());
+  CHECK_FALSE(
+      decision_problem(manual("CON-party-id"), decide("k", FindingVerdict::confirmed)).empty());
+  Decision no_one = decide("k", FindingVerdict::confirmed);
   no_one.inspector.clear();
   CHECK_FALSE(decision_problem(f, no_one).empty());
-  CHECK(decision_problem(f, decide("k", Verdict::confirmed)).empty());
-  CHECK(decision_problem(f, decide("k", Verdict::dismissed, "理由")).empty());
+  CHECK(decision_problem(f, decide("k", FindingVerdict::confirmed)).empty());
+  CHECK(decision_problem(f, decide("k", FindingVerdict::dismissed, "理由")).empty());
 }
 
 }  // namespace

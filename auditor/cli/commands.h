@@ -20,6 +20,8 @@ int rules(const Args& args);
 int extract(const Args& args);
 int checklist(const Args& args);
 int report(const Args& args);
+int review(const Args& args);
+int round(const Args& args);
 
 constexpr int kExitOk = 0;
 constexpr int kExitRejected = 1;

@@ -21,6 +21,8 @@ constexpr Command kCommands[] = {
     {"extract", "显示文档的格式、类型、阶段、提取的要素和全文", auditor::cli::extract},
     {"report", "从数据库生成一个审查轮次的评查表和通报（HTML、DOCX、XLSX、JSON）",
      auditor::cli::report},
+    {"review", "评查记录：对问题作出决定、添加问题、签字、导出导入", auditor::cli::review},
+    {"round", "审查轮次：校验评查记录的审计链、设置是否复核", auditor::cli::round},
     {"rules", "列出检查清单中的全部规则及其法律依据", auditor::cli::rules},
 };
 

@@ -1,0 +1,241 @@
+#include "app/review.h"
+
+#include <set>
+
+#include "app/review_session.h"
+#include "store/round_reader.h"
+
+namespace auditor {
+namespace {
+
+Error refused(const std::string& why) { return Error{why, Code::invalid}; }
+
+std::string case_name(const RoundData& data, std::size_t i) {
+  const CaseFacts& f = data.facts[i];
+  const std::string& archive = data.cases[i].c.archive;
+  return f.case_number ? "案卷 " + *f.case_number + "（" + archive + "）" : "案卷 " + archive;
+}
+
+// Why the case cannot change while signed; "" when it is open.
+std::string locked_reason(const RoundData& data, std::size_t i) {
+  const RecordState state =
+      record_state(data.records.empty() ? Record{} : data.records[i], data.second_review);
+  if (!state.locked) return "";
+  const SignOff& s = state.signoffs.front();
+  return case_name(data, i) + " 已由" + s.role + s.name + "于 " + s.signed_at +
+         " 签字锁定；如需改动，请先用 auditor review reopen 写明理由重新打开";
+}
+
+const Record& record_of(const RoundData& data, std::size_t i) {
+  static const Record kNone;
+  return data.records.empty() ? kNone : data.records[i];
+}
+
+ReviewedCase reviewed_of(const RoundData& data, std::size_t i, const Checklist& checklist) {
+  const Record& r = record_of(data, i);
+  return review_case(data.cases[i].audit, decisions_of(r), added_of(r), checklist);
+}
+
+const Rule* rule_named(const Checklist& cl, const std::string& id) {
+  for (const Rule& r : cl.rules)
+    if (r.id == id) return &r;
+  return nullptr;
+}
+
+bool known_severity(const std::string& s) {
+  static const std::set<std::string> kSeverities = {"veto", "major", "minor", "info"};
+  return kSeverities.count(s) > 0;
+}
+
+// The finding the inspector entered, or why it cannot be.
+Result<Finding> entered_finding(const NewFinding& in, const Checklist& checklist) {
+  Finding f;
+  const bool other = in.rule.empty() || in.rule == "其他";
+  f.rule = other ? "其他" : in.rule;
+  const Rule* rule = other ? nullptr : rule_named(checklist, in.rule);
+  if (!other && !rule)
+    return refused("检查清单中没有规则 " + in.rule + "；不属于清单规则的问题请用「其他」");
+  if (in.inspector.empty()) return refused("必须写明评查人（--as）");
+  if (in.text.empty()) return refused("必须写明问题内容（--text）");
+  if (!in.severity && !rule) return refused("「其他」问题必须写明严重程度（--severity）");
+  if (!in.deduction && !rule) return refused("「其他」问题必须写明扣分（--deduction）");
+  f.severity = in.severity ? *in.severity : rule->severity;
+  f.deduction = in.deduction ? *in.deduction : rule->deduction;
+  if (!known_severity(f.severity))
+    return refused("严重程度只能是 veto、major、minor 或 info，不能是 " + f.severity);
+  if (f.deduction < 0) return refused("扣分不能为负数");
+  if (in.stage && (*in.stage < 1 || *in.stage > 8)) return refused("阶段只能是 1 到 8");
+  if (in.page && *in.page < 1) return refused("页码必须从 1 开始");
+  f.stage = in.stage ? in.stage : rule ? rule->stage : std::nullopt;
+  f.document = in.document;
+  f.basis = !in.basis.empty() ? in.basis : rule ? rule->basis : std::string();
+  f.message = in.text;
+  return f;
+}
+
+}  // namespace
+
+Result<RoundReview> list_reviews(const ReviewScope& scope, const std::string& case_id,
+                                 const Checklist& checklist) {
+  Result<ReviewSession> s = ReviewSession::open(scope, false, true);
+  if (!s) return s.failure();
+  const RoundData& data = s->data;
+  RoundReview out;
+  out.round = data.round;
+  out.second_review = data.second_review;
+  if (!data.runs.empty() && data.runs.back().checklist_sha256 != checklist.sha256)
+    out.checklist_note =
+        "注意：本轮最近一次审查所用的检查清单或计分方案与现在不同，得分按现在的清单和方案计算";
+  std::optional<std::size_t> only;
+  if (!case_id.empty()) {
+    Result<std::size_t> found = s->find_case(case_id);
+    if (!found) return found.failure();
+    only = *found;
+  }
+  for (std::size_t i = 0; i < data.cases.size(); ++i) {
+    if (only && i != *only) continue;
+    CaseReview c;
+    c.ref = {case_key(data.facts[i].case_number, data.cases[i].c.archive), data.cases[i].c.archive};
+    c.facts = data.facts[i];
+    c.rejected = data.cases[i].c.rejected;
+    c.record = record_of(data, i);
+    c.state = record_state(c.record, data.second_review);
+    if (!c.rejected) c.reviewed = reviewed_of(data, i, checklist);
+    out.cases.push_back(std::move(c));
+  }
+  return out;
+}
+
+Result<RecordedDecision> decide_finding(const ReviewScope& scope, const std::string& case_id,
+                                        const Decision& d) {
+  Result<ReviewSession> s = ReviewSession::open(scope, true, false);
+  if (!s) return s.failure();
+  Result<std::size_t> i = s->find_case(case_id);
+  if (!i) return i.failure();
+  const RoundData& data = s->data;
+  const Audit& audit = data.cases[*i].audit;
+  if (data.cases[*i].c.rejected)
+    return refused(case_name(data, *i) + " 的压缩包无法读取，没有可决定的问题");
+  if (std::string why = locked_reason(data, *i); !why.empty()) return refused(why);
+  const std::vector<std::string> keys = finding_keys(audit.findings);
+  std::size_t k = 0;
+  while (k < keys.size() && keys[k] != d.key) ++k;
+  if (k == keys.size())
+    return refused(case_name(data, *i) + " 没有编号为 " + d.key +
+                   " 的问题；可用 auditor review list --case 查看各项的编号");
+  if (std::string why = decision_problem(audit.findings[k], d); !why.empty()) return refused(why);
+  std::optional<long long> replaces;
+  if (const RecordedDecision* latest = latest_decision(record_of(data, *i), d.key))
+    replaces = latest->id;
+  Decision stamped = d;
+  stamped.decided_at.clear();
+  RecordTransaction tx(*s->store);
+  if (Status st = tx.status(); !st.ok()) return Error{st.reason, st.code};
+  Result<RecordedDecision> out =
+      record_decision(*s->store, data.round.id, s->ref(*i), stamped, replaces);
+  if (!out) return out.failure();
+  if (Status st = tx.commit(); !st.ok()) return Error{st.reason, st.code};
+  return out;
+}
+
+Result<RecordedAdded> add_finding(const ReviewScope& scope, const std::string& case_id,
+                                  const NewFinding& f, const Checklist& checklist) {
+  Result<Finding> finding = entered_finding(f, checklist);
+  if (!finding) return finding.failure();
+  Result<ReviewSession> s = ReviewSession::open(scope, true, false);
+  if (!s) return s.failure();
+  Result<std::size_t> i = s->find_case(case_id);
+  if (!i) return i.failure();
+  const RoundData& data = s->data;
+  if (data.cases[*i].c.rejected)
+    return refused(case_name(data, *i) + " 的压缩包无法读取，不能添加问题");
+  if (std::string why = locked_reason(data, *i); !why.empty()) return refused(why);
+  RecordedAdded a;
+  a.added.finding = *finding;
+  a.page = f.page;
+  a.added.inspector = f.inspector;
+  RecordTransaction tx(*s->store);
+  if (Status st = tx.status(); !st.ok()) return Error{st.reason, st.code};
+  Result<RecordedAdded> out = record_added(*s->store, data.round.id, s->ref(*i), a);
+  if (!out) return out.failure();
+  if (Status st = tx.commit(); !st.ok()) return Error{st.reason, st.code};
+  return out;
+}
+
+Result<SignOff> sign_case(const ReviewScope& scope, const std::string& case_id,
+                          const std::string& role, const std::string& name,
+                          const Checklist& checklist) {
+  if (role != kSignerRole && role != kReviewerRole)
+    return refused("签字身份只能是评查人或复核人，不能是「" + role + "」");
+  if (name.empty()) return refused("必须写明签字人（--as）");
+  Result<ReviewSession> s = ReviewSession::open(scope, true, false);
+  if (!s) return s.failure();
+  Result<std::size_t> i = s->find_case(case_id);
+  if (!i) return i.failure();
+  const RoundData& data = s->data;
+  if (data.cases[*i].c.rejected)
+    return refused(case_name(data, *i) + " 的压缩包无法读取，没有可签字的评查表");
+  const RecordState state = record_state(record_of(data, *i), data.second_review);
+  if (const SignOff* done = state.signed_as(role))
+    return refused(case_name(data, *i) + " 已由" + role + done->name + "于 " + done->signed_at +
+                   " 签字；如需重新签字，请先用 auditor review reopen 写明理由重新打开");
+  if (role == kSignerRole) {
+    const ReviewedCase r = reviewed_of(data, *i, checklist);
+    if (r.provisional())
+      return refused(case_name(data, *i) + " 还有 " + std::to_string(r.undecided) +
+                     " 项待定（未决定的问题或未核对的人工核对项），全部决定后才能签字");
+  } else {
+    if (!data.second_review)
+      return refused("审查轮次「" + data.round.name +
+                     "」未要求复核；需要复核时请先用 auditor round settings --second-review yes "
+                     "设置");
+    const SignOff* signer = state.signed_as(kSignerRole);
+    if (!signer) return refused(case_name(data, *i) + " 尚未由评查人签字，复核人不能先签");
+    if (signer->name == name) return refused("复核人不能与评查人是同一人（" + name + "）");
+  }
+  RecordTransaction tx(*s->store);
+  if (Status st = tx.status(); !st.ok()) return Error{st.reason, st.code};
+  Result<SignOff> out = record_signoff(*s->store, data.round.id, {s->ref(*i), role, name, {}, 0});
+  if (!out) return out.failure();
+  if (Status st = tx.commit(); !st.ok()) return Error{st.reason, st.code};
+  return out;
+}
+
+Result<Reopen> reopen_case(const ReviewScope& scope, const std::string& case_id,
+                           const std::string& name, const std::string& reason) {
+  if (name.empty()) return refused("必须写明重新打开的人（--as）");
+  if (reason.empty()) return refused("重新打开已签字的案卷必须写明理由（--reason）");
+  Result<ReviewSession> s = ReviewSession::open(scope, true, false);
+  if (!s) return s.failure();
+  Result<std::size_t> i = s->find_case(case_id);
+  if (!i) return i.failure();
+  const RoundData& data = s->data;
+  if (!record_state(record_of(data, *i), data.second_review).locked)
+    return refused(case_name(data, *i) + " 尚未签字，可以直接修改，无需重新打开");
+  RecordTransaction tx(*s->store);
+  if (Status st = tx.status(); !st.ok()) return Error{st.reason, st.code};
+  Result<Reopen> out = record_reopen(*s->store, data.round.id, {s->ref(*i), reason, name, {}, 0});
+  if (!out) return out.failure();
+  if (Status st = tx.commit(); !st.ok()) return Error{st.reason, st.code};
+  return out;
+}
+
+Status set_second_review(const ReviewScope& scope, bool on) {
+  Result<ReviewSession> s = ReviewSession::open(scope, true, false, false);
+  if (!s) return Status::failure(s.failure());
+  RecordTransaction tx(*s->store);
+  if (Status st = tx.status(); !st.ok()) return st;
+  if (Status st =
+          set_round_setting(*s->store, s->data.round.id, "second_review", on ? "yes" : "no");
+      !st.ok())
+    return st;
+  return tx.commit();
+}
+
+Result<TrailCheck> verify_record(const std::filesystem::path& db) {
+  Result<std::unique_ptr<Store>> store = ReviewSession::open_store(db, false);
+  if (!store) return store.failure();
+  return verify_trail(**store);
+}
+
+}  // namespace auditor

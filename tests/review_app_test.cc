@@ -1,0 +1,256 @@
+// The inspection record through the front door (app/review.h): deciding,
+// adding, signing and reopening on a really audited round, each refusal, and
+// decisions that survive a re-audit of the same or a corrected archive.
+#include "app/review.h"
+
+#include <catch2/catch.hpp>
+
+#include "app/audit.h"
+#include "app/checklist_load.h"
+#include "app/data_dirs.h"
+#include "tests/cli_support.h"
+
+namespace auditor {
+namespace {
+
+namespace fs = std::filesystem;
+using test::TempDir;
+
+const fs::path kTestdata = fs::path(AUDITOR_SOURCE_DIR) / "testdata";
+const std::string kNanshi = "穗海南石综执立〔2024〕21号";  // 03-missing-notice-bare.zip
+const std::string kNotice = "REQ-3-penalty_notice@penalty_notice#1";
+const std::string kReceipt = "REQ-3-penalty_notice_receipt@service_receipt#1";
+const std::string kStatement = "REQ-3-statement_record@statement_record#1";
+const std::string kReview = "REQ-3-review_record@review_record#1";
+const std::string kSeal = "MAN-seal-image@penalty_decision#1";
+const std::string kSignatures = "MAN-signatures@inspection_record#1";
+
+const Checklist& bundled() {
+  static const Checklist cl = *load_audit_checklist(default_checklist_dir());
+  return cl;
+}
+
+double deduction_of(const std::string& rule) {
+  for (const Rule& r : bundled().rules)
+    if (r.id == rule) return r.deduction;
+  FAIL("no rule " << rule);
+  return 0;
+}
+
+// A round "第一轮" holding `archive` (a copy of a testdata file) at dir/南石.zip.
+struct Round {
+  TempDir dir;
+  fs::path db = dir.path / "r.db";
+  fs::path archive = dir.path / "南石.zip";
+  ReviewScope scope{db, "第一轮"};
+
+  explicit Round(const char* testdata = "03-missing-notice-bare.zip") { audit(testdata); }
+  // Copies testdata/<name> to the archive path and audits it into the round.
+  void audit(const char* name) {
+    fs::copy_file(kTestdata / name, archive, fs::copy_options::overwrite_existing);
+    AuditRequest r;
+    r.inputs = {archive.string()};
+    r.db = db;
+    r.round = "第一轮";
+    r.tool_version = "test";
+    r.full = true;
+    REQUIRE(audit_round(r, bundled(), AuditObserver{}));
+  }
+  CaseReview one(const std::string& id = kNanshi) {
+    Result<RoundReview> r = list_reviews(scope, id, bundled());
+    REQUIRE(r);
+    REQUIRE(r->cases.size() == 1);
+    REQUIRE(r->cases[0].reviewed);
+    return r->cases[0];
+  }
+  Result<RecordedDecision> decide(const std::string& key, FindingVerdict v,
+                                  const std::string& reason = "", const std::string& who = "张三",
+                                  const std::string& id = kNanshi) {
+    Decision d;
+    d.key = key;
+    d.verdict = v;
+    d.reason = reason;
+    d.inspector = who;
+    return decide_finding(scope, id, d);
+  }
+  void settle_all() {
+    REQUIRE(decide(kNotice, FindingVerdict::dismissed, "告知书在卷宗第 12 页"));
+    REQUIRE(decide(kReceipt, FindingVerdict::confirmed));
+    for (const std::string& k : {kStatement, kReview, kSeal, kSignatures})
+      REQUIRE(decide(k, FindingVerdict::passed));
+  }
+};
+
+TEST_CASE("an undecided case is provisional with the range its score can take", "[review-app]") {
+  Round round;
+  const CaseReview c = round.one();
+  CHECK(c.ref.key == kNanshi);
+  CHECK(c.reviewed->provisional());
+  CHECK(c.reviewed->undecided == 6);
+  CHECK(c.reviewed->score.value == Approx(0));  // the veto counts while undecided
+  CHECK(c.reviewed->min_score == Approx(0));
+  CHECK(c.reviewed->max_score == Approx(100));
+  CHECK_FALSE(c.state.locked);
+}
+
+TEST_CASE("the score moves exactly as the profile says with each decision", "[review-app]") {
+  Round round;
+  round.settle_all();
+  const double receipt = deduction_of("REQ-3-penalty_notice_receipt");
+  CaseReview c = round.one();
+  CHECK_FALSE(c.reviewed->provisional());
+  CHECK(c.reviewed->score.value == Approx(100 - receipt));
+
+  REQUIRE(round.decide(kReview, FindingVerdict::failed, "有申辩而无复核意见书"));
+  const double review = deduction_of("REQ-3-review_record");
+  CHECK(round.one().reviewed->score.value == Approx(100 - receipt - review));
+
+  NewFinding added;
+  added.text = "询问笔录未记录询问时间";
+  added.severity = "minor";
+  added.deduction = 2;
+  added.page = 7;
+  added.inspector = "李四";
+  Result<RecordedAdded> a = add_finding(round.scope, kNanshi, added, bundled());
+  REQUIRE(a);
+  c = round.one();
+  CHECK(c.reviewed->score.value == Approx(100 - receipt - review - 2));
+  CHECK(c.reviewed->items.back().added);
+  CHECK(c.reviewed->items.back().key == a->added.key);
+
+  REQUIRE(round.decide(kReceipt, FindingVerdict::changed, "已补送达，情节轻微"));
+  Decision change;
+  change.key = kReceipt;
+  change.verdict = FindingVerdict::changed;
+  change.reason = "已补送达，情节轻微";
+  change.deduction = 1;
+  change.inspector = "张三";
+  Result<RecordedDecision> changed = decide_finding(round.scope, kNanshi, change);
+  REQUIRE(changed);
+  CHECK(changed->replaces);  // the earlier change of the same key
+  CHECK(round.one().reviewed->score.value == Approx(100 - 1 - review - 2));
+}
+
+TEST_CASE("a decision is refused for an unknown key, without a reason or of the wrong kind",
+          "[review-app]") {
+  Round round;
+  Result<RecordedDecision> unknown = round.decide("NOPE@case#1", FindingVerdict::confirmed);
+  REQUIRE_FALSE(unknown);
+  CHECK(unknown.code() == Code::invalid);
+  CHECK(unknown.error().find("NOPE@case#1") != std::string::npos);
+  Result<RecordedDecision> bare = round.decide(kNotice, FindingVerdict::dismissed);
+  REQUIRE_FALSE(bare);
+  CHECK(bare.error().find("理由") != std::string::npos);
+  CHECK_FALSE(round.decide(kSeal, FindingVerdict::confirmed));  // a manual check is settled
+  CHECK_FALSE(round.decide(kNotice, FindingVerdict::passed));
+  Result<RecordedDecision> nobody = round.decide(kNotice, FindingVerdict::confirmed, "", "");
+  CHECK_FALSE(nobody);
+  Result<RecordedDecision> no_case =
+      round.decide(kNotice, FindingVerdict::confirmed, "", "张三", "没有的案号");
+  REQUIRE_FALSE(no_case);
+  CHECK(no_case.code() == Code::not_found);
+  CHECK(round.one().record.decisions.empty());
+}
+
+TEST_CASE("a case is named by its case number or its archive path", "[review-app]") {
+  Round round;
+  REQUIRE(round.decide(kNotice, FindingVerdict::confirmed, "", "张三", round.archive.string()));
+  const CaseReview c = round.one(round.archive.string());
+  REQUIRE(c.record.decisions.size() == 1);
+  CHECK(c.record.decisions[0].at.key == kNanshi);  // keyed by the number all the same
+}
+
+TEST_CASE("signing locks the case until a reopen with a reason", "[review-app]") {
+  Round round;
+  Result<SignOff> early = sign_case(round.scope, kNanshi, kSignerRole, "张三", bundled());
+  REQUIRE_FALSE(early);
+  CHECK(early.error().find("待定") != std::string::npos);
+  round.settle_all();
+  REQUIRE(sign_case(round.scope, kNanshi, kSignerRole, "张三", bundled()));
+  CHECK(round.one().state.locked);
+  CHECK(round.one().state.complete);
+
+  Result<RecordedDecision> locked = round.decide(kReceipt, FindingVerdict::dismissed, "已补");
+  REQUIRE_FALSE(locked);
+  CHECK(locked.code() == Code::invalid);
+  CHECK(locked.error().find("签字锁定") != std::string::npos);
+  NewFinding f;
+  f.text = "x";
+  f.severity = "minor";
+  f.deduction = 1;
+  f.inspector = "李四";
+  CHECK_FALSE(add_finding(round.scope, kNanshi, f, bundled()));
+  CHECK_FALSE(sign_case(round.scope, kNanshi, kSignerRole, "张三", bundled()));
+
+  CHECK_FALSE(reopen_case(round.scope, kNanshi, "王五", ""));
+  REQUIRE(reopen_case(round.scope, kNanshi, "王五", "送达回证在补充材料中"));
+  CHECK_FALSE(round.one().state.locked);
+  CHECK_FALSE(reopen_case(round.scope, kNanshi, "王五", "再开一次"));  // not signed
+  REQUIRE(round.decide(kReceipt, FindingVerdict::dismissed, "已补"));
+  CHECK(round.one().reviewed->score.value == Approx(100));
+  REQUIRE(sign_case(round.scope, kNanshi, kSignerRole, "张三", bundled()));
+  CHECK(round.one().state.signoffs.size() == 1);
+}
+
+TEST_CASE("a second review needs the round setting, the 评查人 first and another person",
+          "[review-app]") {
+  Round round;
+  round.settle_all();
+  REQUIRE(sign_case(round.scope, kNanshi, kSignerRole, "张三", bundled()));
+  Result<SignOff> unasked = sign_case(round.scope, kNanshi, kReviewerRole, "王五", bundled());
+  REQUIRE_FALSE(unasked);
+  CHECK(unasked.error().find("未要求复核") != std::string::npos);
+  REQUIRE(set_second_review(round.scope, true).ok());
+  CHECK_FALSE(round.one().state.complete);
+  CHECK_FALSE(sign_case(round.scope, kNanshi, kReviewerRole, "张三", bundled()));
+  REQUIRE(sign_case(round.scope, kNanshi, kReviewerRole, "王五", bundled()));
+  CHECK(round.one().state.complete);
+  CHECK_FALSE(sign_case(round.scope, kNanshi, "组长", "赵六", bundled()));
+}
+
+TEST_CASE("decisions survive a re-audit of the same archive", "[review-app]") {
+  Round round;
+  round.settle_all();
+  round.audit("03-missing-notice-bare.zip");
+  const CaseReview c = round.one();
+  CHECK_FALSE(c.reviewed->provisional());
+  CHECK(c.reviewed->obsolete.empty());
+  CHECK(c.reviewed->items[0].verdict == FindingVerdict::dismissed);
+}
+
+TEST_CASE("a corrected archive keeps the decisions still there and shows the gone ones obsolete",
+          "[review-app]") {
+  Round round;
+  REQUIRE(round.decide(kNotice, FindingVerdict::confirmed));
+  REQUIRE(round.decide(kSignatures, FindingVerdict::failed, "询问笔录第 2 页无签名"));
+  // The corrected archive: the notice is there now (and the case number is
+  // the corrected file's); the record follows the archive path.
+  round.audit("01-complete-structured.zip");
+  Result<RoundReview> r = list_reviews(round.scope, round.archive.string(), bundled());
+  REQUIRE(r);
+  const CaseReview& c = r->cases[0];
+  CHECK(c.ref.key != kNanshi);
+  REQUIRE(c.reviewed);
+  REQUIRE(c.reviewed->obsolete.size() == 1);
+  CHECK(c.reviewed->obsolete[0].key == kNotice);
+  bool kept = false;
+  for (const ReviewedItem& item : c.reviewed->items)
+    if (item.key == kSignatures) kept = item.verdict == FindingVerdict::failed;
+  CHECK(kept);
+  for (const ReviewedItem& item : c.reviewed->items)
+    if (item.key != kSignatures) CHECK(item.verdict == FindingVerdict::suggested);
+}
+
+TEST_CASE("a database that does not exist is not_found and is not created", "[review-app]") {
+  TempDir dir;
+  const ReviewScope scope{dir.path / "none.db", ""};
+  Result<RoundReview> r = list_reviews(scope, "", bundled());
+  REQUIRE_FALSE(r);
+  CHECK(r.code() == Code::not_found);
+  Decision d;
+  CHECK(decide_finding(scope, "x", d).code() == Code::not_found);
+  CHECK_FALSE(fs::exists(scope.db));
+}
+
+}  // namespace
+}  // namespace auditor

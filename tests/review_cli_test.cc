@@ -1,0 +1,146 @@
+// `auditor review` and `auditor round` end to end with the real binary: a
+// scripted round on testdata archives, each refusal's exit status, the
+// trail tampered with sqlite3 and named by `round verify`.
+#include <sqlite3.h>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "tests/cli_support.h"
+
+namespace auditor {
+namespace {
+
+namespace fs = std::filesystem;
+using test::run_cli;
+using test::sh_quote;
+using test::TempDir;
+
+const fs::path kTestdata = fs::path(AUDITOR_SOURCE_DIR) / "testdata";
+const std::string kNanshi = "穗海南石综执立〔2024〕21号";
+const std::string kNotice = "REQ-3-penalty_notice@penalty_notice#1";
+const std::string kReceipt = "REQ-3-penalty_notice_receipt@service_receipt#1";
+
+// dir/03.zip and dir/01.zip audited into round "第一轮" of dir/a.db.
+struct Site {
+  TempDir dir;
+  Site() {
+    fs::copy_file(kTestdata / "03-missing-notice-bare.zip", dir.path / "03.zip");
+    fs::copy_file(kTestdata / "01-complete-structured.zip", dir.path / "01.zip");
+    REQUIRE(run("audit --db a.db --round 第一轮 03.zip 01.zip").status == 0);
+  }
+  test::CliRun run(const std::string& args) { return run_cli(args, dir.path); }
+  test::CliRun decide(const std::string& key, const std::string& how) {
+    return run("review decide --db a.db --case " + sh_quote(kNanshi) + " --finding " +
+               sh_quote(key) + " " + how + " --as 张三");
+  }
+  nlohmann::json list() {
+    const test::CliRun r = run("review list --db a.db --json");
+    REQUIRE(r.status == 0);
+    return nlohmann::json::parse(r.out);
+  }
+  void sql(const std::string& statement) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open((dir.path / "a.db").c_str(), &db) == SQLITE_OK);
+    const int rc = sqlite3_exec(db, statement.c_str(), nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    REQUIRE(rc == SQLITE_OK);
+  }
+};
+
+const nlohmann::json& review_of(const nlohmann::json& list, const std::string& case_key) {
+  for (const nlohmann::json& c : list.at("cases"))
+    if (c.at("case") == case_key) return c.at("review");
+  FAIL("no case " << case_key);
+  return list;
+}
+
+TEST_CASE("review list shows each finding's key, verdict and deduction and a provisional score",
+          "[review-cli]") {
+  Site site;
+  const test::CliRun text = site.run("review list --db a.db --case " + sh_quote(kNanshi));
+  REQUIRE(text.status == 0);
+  CHECK(text.out.find(kNotice) != std::string::npos);
+  CHECK(text.out.find("暂定") != std::string::npos);
+  CHECK(text.out.find("待定") != std::string::npos);
+  const nlohmann::json j = site.list();
+  CHECK(j.at("round") == "第一轮");
+  CHECK(j.at("cases").size() == 2);
+  const nlohmann::json& r = review_of(j, kNanshi);
+  CHECK(r.at("provisional") == true);
+  CHECK(r.at("items")[0].at("key") == kNotice);
+  CHECK(r.at("items")[0].at("verdict") == "suggested");
+  CHECK(r.at("min_score") == 0.0);
+  CHECK(r.at("max_score") == 100.0);
+}
+
+TEST_CASE("a scripted review: dismiss, confirm, settle, add, sign, refuse, reopen",
+          "[review-cli]") {
+  Site site;
+  CHECK(site.decide(kNotice, "--dismiss 告知书在卷宗第12页").status == 0);
+  CHECK(site.decide(kReceipt, "--confirm").status == 0);
+  for (const char* manual :
+       {"REQ-3-statement_record@statement_record#1", "REQ-3-review_record@review_record#1",
+        "MAN-seal-image@penalty_decision#1", "MAN-signatures@inspection_record#1"})
+    CHECK(site.decide(manual, "--pass").status == 0);
+  const test::CliRun added =
+      site.run("review add --db a.db --case " + sh_quote(kNanshi) +
+               " --as 李四 --severity minor --deduction 2 --text 询问笔录未记录询问时间 --page 7");
+  CHECK(added.status == 0);
+  nlohmann::json r = review_of(site.list(), kNanshi);
+  CHECK(r.at("provisional") == false);
+  CHECK(r.at("score") == 88.0);  // 100 − 10 (送达回证) − 2 (added)
+  CHECK(r.at("items")[0].at("verdict") == "dismissed");
+  CHECK(r.at("items")[0].at("deduction").is_null());
+  CHECK(r.at("items").back().at("added") == true);
+
+  CHECK(site.run("review sign --db a.db --case " + sh_quote(kNanshi) + " --as 张三").status == 0);
+  const test::CliRun locked = site.decide(kReceipt, "--dismiss 已补");
+  CHECK(locked.status == 1);
+  CHECK(locked.err.find("签字锁定") != std::string::npos);
+  const test::CliRun no_reason =
+      site.run("review reopen --db a.db --case " + sh_quote(kNanshi) + " --as 王五");
+  CHECK(no_reason.status == 1);
+  CHECK(site.run("review reopen --db a.db --case " + sh_quote(kNanshi) +
+                 " --as 王五 --reason 送达回证在补充材料中")
+            .status == 0);
+  CHECK(site.decide(kReceipt, "--dismiss 已补").status == 0);
+  r = review_of(site.list(), kNanshi);
+  CHECK(r.at("score") == 98.0);
+  CHECK(r.at("locked") == false);
+}
+
+TEST_CASE("review refusals exit 1 with the reason; bad usage exits 2", "[review-cli]") {
+  Site site;
+  const test::CliRun unknown = site.decide("NOPE@case#1", "--confirm");
+  CHECK(unknown.status == 1);
+  CHECK(unknown.err.find("NOPE@case#1") != std::string::npos);
+  const test::CliRun bare = site.decide(kNotice, "--dismiss ''");
+  CHECK(bare.status == 1);
+  CHECK(bare.err.find("理由") != std::string::npos);
+  CHECK(site.decide(kNotice, "--confirm --pass").status == 2);
+  CHECK(site.run("review").status == 2);
+  CHECK(site.run("review frobnicate").status == 2);
+  CHECK(site.run("review list --db none.db").status == 1);
+  CHECK_FALSE(fs::exists(site.dir.path / "none.db"));
+}
+
+TEST_CASE("round verify passes an intact trail and names a row tampered with sqlite3",
+          "[review-cli]") {
+  Site site;
+  CHECK(site.decide(kNotice, "--confirm").status == 0);
+  CHECK(site.decide(kReceipt, "--confirm").status == 0);
+  CHECK(site.decide(kNotice, "--dismiss 在卷").status == 0);
+  const test::CliRun intact = site.run("round verify --db a.db");
+  CHECK(intact.status == 0);
+  CHECK(intact.out.find("3 条") != std::string::npos);
+  site.sql(
+      "DROP TRIGGER trail_no_update;"
+      "UPDATE trail SET payload = replace(payload, '张三', '李四') WHERE seq = 2");
+  const test::CliRun broken = site.run("round verify --db a.db");
+  CHECK(broken.status == 1);
+  CHECK(broken.out.find("第 2 条") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace auditor
