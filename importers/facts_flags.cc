@@ -82,8 +82,13 @@ bool withdrawn_later(const Text& t, std::size_t e) {
 }
 
 void hearing(const Text& t, Sink& out) {
+  // The next match of each list, searched again only once i has passed it:
+  // one pass over the text however many matches it holds.
+  std::size_t next_no = t.find_any(kHearingNo, 0), next_yes = t.find_any(kHearingYes, 0);
   for (std::size_t i = 0; i < t.size(); ++i) {
-    i = std::min(t.find_any(kHearingNo, i), t.find_any(kHearingYes, i));
+    if (next_no != npos && next_no < i) next_no = t.find_any(kHearingNo, i);
+    if (next_yes != npos && next_yes < i) next_yes = t.find_any(kHearingYes, i);
+    i = std::min(next_no, next_yes);
     if (i == npos) break;
     bool yes = false;
     std::size_t e = t.match_any(i, kHearingNo);

@@ -144,7 +144,7 @@ void parties(const Text& t, Sink& out) {
     i = after - 1;
     if (t.match_any(after, kSignature) != npos) continue;
     std::size_t v = t.skip_label_gap(after);
-    bool label_alone_on_line = t[after] == U'\n' && t.original(t.line_begin(label), label).empty();
+    bool label_alone_on_line = t[after] == U'\n' && t.blank(t.line_begin(label), label, true);
     if (v == after && !label_alone_on_line) continue;  // running text: 当事人在…
     if (label_alone_on_line) v = t.skip_label_gap(after + 1);
     // A nested label ("当 事 人 | 当事人名称/姓名：张三") is read on its own.

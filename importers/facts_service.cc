@@ -25,7 +25,13 @@ struct Mention {
 // the next line too (checkbox rows under a label cell).
 std::vector<Mention> mentions(const Text& t, std::size_t i) {
   std::vector<Mention> out;
-  std::size_t end = t.line_end(i);
+  // A manner follows its label within a line of a form; a longer line is
+  // running text, and a window keeps a line of 20,000 labels linear.
+  constexpr std::size_t kWindow = 200;
+  const auto line_end = [&](std::size_t from) {
+    return std::min(t.line_end(from), from + kWindow);
+  };
+  std::size_t end = line_end(i);
   for (int line = 0; line < 2 && out.empty() && i < t.size(); ++line) {
     for (std::size_t k = i; k < end; ++k)
       for (Str m : kManners) {
@@ -38,8 +44,8 @@ std::vector<Mention> mentions(const Text& t, std::size_t i) {
         k = e - 1;
         break;
       }
-    i = end + 1;
-    end = t.line_end(i);
+    i = t.line_end(i) + 1;
+    end = line_end(i);
   }
   return out;
 }

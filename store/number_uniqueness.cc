@@ -136,6 +136,11 @@ Status apply_number_uniqueness(Store& store, long long run, const Checklist& che
         if (&other == &mine || (!mine.sha256.empty() && other.sha256 == mine.sha256)) continue;
         others.push_back(it->second);
       }
+      // Cases are saved as they complete, so ids follow no fixed order: the
+      // others are named by archive path, whatever order they were saved in.
+      std::stable_sort(others.begin(), others.end(), [](const auto& a, const auto& b) {
+        return a.first->c.archive < b.first->c.archive;
+      });
       if (!others.empty()) found.push_back(duplicate(*rule, checklist, mine.c, h, others));
     }
     if (found.empty()) continue;
