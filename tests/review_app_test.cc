@@ -1,6 +1,7 @@
 // The inspection record through the front door (app/review.h): deciding,
-// adding, signing and reopening on a really audited round, each refusal, and
-// decisions that survive a re-audit of the same or a corrected archive.
+// adding, signing and reopening on a really audited round, each refusal,
+// decisions that survive a re-audit of the same or a corrected archive, and
+// the record exported from one database and imported into another.
 #include "app/review.h"
 
 #include <catch2/catch.hpp>
@@ -8,6 +9,7 @@
 #include "app/audit.h"
 #include "app/checklist_load.h"
 #include "app/data_dirs.h"
+#include "app/review_exchange.h"
 #include "tests/cli_support.h"
 
 namespace auditor {
@@ -250,6 +252,129 @@ TEST_CASE("a database that does not exist is not_found and is not created", "[re
   Decision d;
   CHECK(decide_finding(scope, "x", d).code() == Code::not_found);
   CHECK_FALSE(fs::exists(scope.db));
+}
+
+TEST_CASE("an exported record imports into another database once; again it is skipped",
+          "[review-app]") {
+  Round a, b;
+  a.settle_all();
+  NewFinding f;
+  f.text = "询问笔录未记录询问时间";
+  f.severity = "minor";
+  f.deduction = 2;
+  f.inspector = "李四";
+  REQUIRE(add_finding(a.scope, kNanshi, f, bundled()));
+  REQUIRE(sign_case(a.scope, kNanshi, kSignerRole, "张三", bundled()));
+  const fs::path file = a.dir.path / "a.json";
+  Result<std::size_t> exported = export_record(a.scope, file);
+  REQUIRE(exported);
+  CHECK(*exported == 8);  // 6 decisions, 1 added finding, 1 sign-off
+
+  Result<ImportReport> first = import_record({b.db, ""}, file);
+  REQUIRE(first);
+  CHECK(first->round == "第一轮");
+  CHECK(first->added == 8);
+  CHECK(first->conflicts.empty());
+  const CaseReview c = b.one();
+  CHECK(c.reviewed->score.value == Approx(a.one().reviewed->score.value));
+  CHECK(c.state.locked);
+  CHECK(c.record.decisions[0].decision.decided_at ==
+        a.one().record.decisions[0].decision.decided_at);
+  Result<ImportReport> again = import_record({b.db, ""}, file);
+  REQUIRE(again);
+  CHECK(again->added == 0);
+  CHECK(again->skipped == 8);
+  Result<TrailCheck> trail = verify_record(b.db);
+  REQUIRE(trail);
+  CHECK_FALSE(trail->broken_seq);
+  CHECK(trail->rows == 9);  // 8 rows and one import row
+}
+
+TEST_CASE("a conflicting decision is reported and the one in force stays", "[review-app]") {
+  Round a, b;
+  REQUIRE(a.decide(kReceipt, FindingVerdict::confirmed, "", "张三"));
+  REQUIRE(a.decide(kNotice, FindingVerdict::dismissed, "在卷", "张三"));
+  REQUIRE(b.decide(kReceipt, FindingVerdict::dismissed, "已补送达", "李四"));
+  const fs::path file = a.dir.path / "a.json";
+  REQUIRE(export_record(a.scope, file));
+  Result<ImportReport> r = import_record(b.scope, file);
+  REQUIRE(r);
+  CHECK(r->added == 1);
+  REQUIRE(r->conflicts.size() == 1);
+  CHECK(r->conflicts[0].find(kReceipt) != std::string::npos);
+  CHECK(r->conflicts[0].find("李四") != std::string::npos);
+  const CaseReview c = b.one();
+  REQUIRE(c.record.decisions.size() == 2);
+  CHECK(latest_decision(c.record, kReceipt)->decision.inspector == "李四");
+}
+
+TEST_CASE("a decision replacing one both databases hold is added as its successor",
+          "[review-app]") {
+  Round a, b;
+  REQUIRE(a.decide(kReceipt, FindingVerdict::confirmed));
+  const fs::path file = a.dir.path / "a.json";
+  REQUIRE(export_record(a.scope, file));
+  REQUIRE(import_record(b.scope, file));
+  REQUIRE(a.decide(kReceipt, FindingVerdict::dismissed, "补充材料中有送达回证", "王五"));
+  REQUIRE(export_record(a.scope, file));
+  Result<ImportReport> r = import_record(b.scope, file);
+  REQUIRE(r);
+  CHECK(r->added == 1);
+  CHECK(r->skipped == 1);
+  CHECK(r->conflicts.empty());
+  const RecordedDecision* latest = latest_decision(b.one().record, kReceipt);
+  REQUIRE(latest);
+  CHECK(latest->decision.verdict == FindingVerdict::dismissed);
+  CHECK(latest->replaces);
+}
+
+TEST_CASE("an imported change to a case signed here is a conflict", "[review-app]") {
+  Round a, b;
+  b.settle_all();
+  REQUIRE(sign_case(b.scope, kNanshi, kSignerRole, "李四", bundled()));
+  NewFinding f;
+  f.text = "询问笔录未记录询问时间";
+  f.severity = "minor";
+  f.deduction = 2;
+  f.inspector = "张三";
+  REQUIRE(add_finding(a.scope, kNanshi, f, bundled()));
+  const fs::path file = a.dir.path / "a.json";
+  REQUIRE(export_record(a.scope, file));
+  Result<ImportReport> r = import_record(b.scope, file);
+  REQUIRE(r);
+  CHECK(r->added == 0);
+  REQUIRE(r->conflicts.size() == 1);
+  CHECK(r->conflicts[0].find("签字锁定") != std::string::npos);
+}
+
+TEST_CASE("an import file that is not an auditor-review/1 document writes nothing",
+          "[review-app]") {
+  Round b;
+  const fs::path file = b.dir.path / "x.json";
+  const auto refused = [&](const std::string& text, Code code) {
+    test::write_file(file, text);
+    Result<ImportReport> r = import_record({b.db, ""}, file);
+    REQUIRE_FALSE(r);
+    CHECK(r.code() == code);
+    return r.error();
+  };
+  refused("not json", Code::invalid);
+  refused(R"({"format": "auditor-review/2", "round": {"name": "第一轮"}, "entries": []})",
+          Code::unsupported);
+  const std::string why = refused(
+      R"({"format": "auditor-review/1", "round": {"name": "第一轮"}, "entries": [
+          {"type": "decision", "case": "穗海南石综执立〔2024〕21号", "archive": "a.zip",
+           "finding": "k", "verdict": "confirmed", "inspector": "张三",
+           "decided_at": "2024-05-01T08:00:00.000Z"},
+          {"type": "decision", "case": "穗海南石综执立〔2024〕21号", "archive": "a.zip",
+           "finding": "k", "verdict": "dismissed", "inspector": "张三",
+           "decided_at": "2024-05-01T08:00:01.000Z"}]})",
+      Code::invalid);
+  CHECK(why.find("第 2 条") != std::string::npos);
+  refused(R"({"format": "auditor-review/1", "round": {"name": "没有的轮次"}, "entries": []})",
+          Code::not_found);
+  CHECK(b.one().record.empty());
+  CHECK(verify_record(b.db)->rows == 0);
 }
 
 }  // namespace

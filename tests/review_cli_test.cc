@@ -1,6 +1,7 @@
 // `auditor review` and `auditor round` end to end with the real binary: a
 // scripted round on testdata archives, each refusal's exit status, the
-// trail tampered with sqlite3 and named by `round verify`.
+// trail tampered with sqlite3 and named by `round verify`, a record moved
+// between two databases.
 #include <sqlite3.h>
 
 #include <catch2/catch.hpp>
@@ -140,6 +141,35 @@ TEST_CASE("round verify passes an intact trail and names a row tampered with sql
   const test::CliRun broken = site.run("round verify --db a.db");
   CHECK(broken.status == 1);
   CHECK(broken.out.find("第 2 条") != std::string::npos);
+}
+
+TEST_CASE("review export and import merge two laptops' decisions and report the conflict",
+          "[review-cli]") {
+  Site a, b;
+  CHECK(a.decide(kNotice, "--dismiss 在卷").status == 0);
+  CHECK(a.decide(kReceipt, "--confirm").status == 0);
+  CHECK(b.run("review decide --db a.db --case " + sh_quote(kNanshi) + " --finding " +
+              sh_quote(kReceipt) + " --dismiss 已补送达 --as 李四")
+            .status == 0);
+  const fs::path file = a.dir.path / "张三.json";
+  const test::CliRun exported =
+      a.run("review export --db a.db --round 第一轮 --out " + sh_quote(file.string()));
+  REQUIRE(exported.status == 0);
+  const nlohmann::json doc = nlohmann::json::parse(test::read_file(file));
+  CHECK(doc.at("format") == "auditor-review/1");
+  CHECK(doc.at("entries").size() == 2);
+
+  const test::CliRun merged = b.run("review import --db a.db " + sh_quote(file.string()));
+  CHECK(merged.status == 1);  // one conflict
+  CHECK(merged.out.find("新增 1 条") != std::string::npos);
+  CHECK(merged.out.find("冲突 1 条") != std::string::npos);
+  CHECK(merged.out.find(kReceipt) != std::string::npos);
+  const nlohmann::json r = review_of(b.list(), kNanshi);
+  CHECK(r.at("items")[0].at("verdict") == "dismissed");
+  CHECK(r.at("items")[0].at("inspector") == "张三");
+  CHECK(r.at("items")[1].at("verdict") == "dismissed");
+  CHECK(r.at("items")[1].at("inspector") == "李四");  // not overwritten
+  CHECK(b.run("round verify --db a.db").status == 0);
 }
 
 }  // namespace

@@ -7,7 +7,7 @@
 #include "app/data_dirs.h"
 #include "app/review.h"
 #include "auditor/cli/options.h"
-#include "auditor/cli/review_print.h"
+#include "auditor/cli/review_cli.h"
 
 namespace auditor::cli {
 namespace {
@@ -225,6 +225,8 @@ constexpr Sub kSubs[] = {
     {"add", "添加评查人发现的问题", add},
     {"sign", "评查人或复核人签字（签字后锁定）", sign},
     {"reopen", "写明理由重新打开已签字的案卷", reopen},
+    {"export", "把一个轮次的评查记录导出为 JSON 文件", review_export},
+    {"import", "导入另一台电脑导出的评查记录（相同的跳过，冲突的报告）", review_import},
 };
 
 }  // namespace

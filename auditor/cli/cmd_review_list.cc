@@ -1,7 +1,7 @@
 // `auditor review list`: the round's cases with their reviewed state.
 #include <nlohmann/json.hpp>
 
-#include "auditor/cli/review_print.h"
+#include "auditor/cli/review_cli.h"
 #include "reports/json_report.h"
 #include "util/text_safety.h"
 #include "util/utf8.h"

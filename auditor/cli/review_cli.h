@@ -1,9 +1,12 @@
-// Printing the inspection record for `auditor review` and `auditor round`.
+// The parts of `auditor review` in files of their own: printing the record
+// (cmd_review_list.cc) and moving it between databases
+// (cmd_review_exchange.cc).
 #pragma once
 
 #include <ostream>
 
 #include "app/review.h"
+#include "auditor/cli/commands.h"
 
 namespace auditor::cli {
 
@@ -11,5 +14,10 @@ namespace auditor::cli {
 // whether provisional, with its range) and sign-offs; with `json` the same
 // as one JSON document (docs/formats/review.md, "review list --json").
 void print_review(std::ostream& out, const RoundReview& r, bool json);
+
+// `auditor review export` and `auditor review import` (their arguments after
+// the subcommand name).
+int review_export(const Args& args);
+int review_import(const Args& args);
 
 }  // namespace auditor::cli
