@@ -94,6 +94,16 @@ json review_json(const ReviewedCase& reviewed, const RecordState& state) {
           {"complete", state.complete}};
 }
 
+void add_reviews(json& result, const RoundData& data) {
+  if (!data.has_record() || data.reviewed.size() != data.cases.size()) return;
+  json& cases = result["cases"];
+  for (std::size_t i = 0; i < data.cases.size() && i < cases.size(); ++i)
+    cases[i]["review"] =
+        data.reviewed[i]
+            ? review_json(*data.reviewed[i], record_state(data.records[i], data.second_review))
+            : json(nullptr);
+}
+
 json case_json(const Case& c, const Audit& audit) {
   const CaseInfo& info = c.info;
   json documents = json::array(), findings = json::array(), checks = json::array();

@@ -12,6 +12,7 @@
 #include "auditor/checklist.h"
 #include "auditor/model.h"
 #include "auditor/review.h"
+#include "auditor/round.h"
 
 namespace auditor {
 
@@ -20,6 +21,11 @@ nlohmann::json case_json(const Case& c, const Audit& audit);
 // its items with their verdicts, obsolete decisions, the score from the
 // decisions with its range, and the current sign-offs.
 nlohmann::json review_json(const ReviewedCase& reviewed, const RecordState& state);
+// Adds "review" to each case of `result` (result_json of data.cases, same
+// order) when the round has a record and review_round has filled
+// data.reviewed: review_json, or null for a rejected archive. Otherwise
+// leaves `result` as it is.
+void add_reviews(nlohmann::json& result, const RoundData& data);
 nlohmann::json result_json(const std::string& tool_version, const Checklist& checklist,
                            const std::vector<CaseResult>& cases);
 

@@ -197,10 +197,113 @@ void checks_and_documents(Out& o, const Case& c, const Audit& audit) {
   o.end(']');
 }
 
+// review_json(r, state), member by member in key order.
+void review_text(Out& o, const ReviewedCase& r, const RecordState& state) {
+  o.begin('{');
+  o.key("complete");
+  o.boolean(state.complete);
+  o.key("grade");
+  o.non_empty(r.score.grade);
+  o.key("items");
+  o.begin('[');
+  for (const ReviewedItem& item : r.items) {
+    const Finding& shown = item.counted ? *item.counted : item.machine;
+    const std::optional<double> deduction = counted_deduction(item);
+    const Decision* d = item.decision ? &*item.decision : nullptr;
+    o.item();
+    o.begin('{');
+    o.key("added");
+    o.boolean(item.added);
+    o.key("decided_at");
+    d ? o.string(d->decided_at) : o.null();
+    o.key("deduction");
+    deduction ? o.real(*deduction) : o.null();
+    o.key("inspector");
+    d ? o.string(d->inspector) : o.null();
+    o.key("key");
+    o.string(item.key);
+    o.key("kind");
+    o.string(item.machine.kind);
+    o.key("message");
+    o.string(shown.message);
+    o.key("reason");
+    d ? o.non_empty(d->reason) : o.null();
+    o.key("rule");
+    o.string(shown.rule);
+    o.key("severity");
+    o.string(shown.severity);
+    o.key("verdict");
+    o.string(verdict_name(item.verdict));
+    o.end('}');
+  }
+  o.end(']');
+  o.key("locked");
+  o.boolean(state.locked);
+  o.key("max_score");
+  o.real(r.max_score);
+  o.key("min_score");
+  o.real(r.min_score);
+  o.key("obsolete");
+  o.begin('[');
+  for (const Decision& d : r.obsolete) {
+    o.item();
+    o.begin('{');
+    o.key("decided_at");
+    o.string(d.decided_at);
+    o.key("inspector");
+    o.string(d.inspector);
+    o.key("key");
+    o.string(d.key);
+    o.key("reason");
+    o.non_empty(d.reason);
+    o.key("verdict");
+    o.string(verdict_name(d.verdict));
+    o.end('}');
+  }
+  o.end(']');
+  o.key("provisional");
+  o.boolean(r.provisional());
+  o.key("score");
+  o.real(r.score.value);
+  o.key("signoffs");
+  o.begin('[');
+  for (const SignOff& s : state.signoffs) {
+    o.item();
+    o.begin('{');
+    o.key("name");
+    o.string(s.name);
+    o.key("role");
+    o.string(s.role);
+    o.key("signed_at");
+    o.string(s.signed_at);
+    o.end('}');
+  }
+  o.end(']');
+  o.key("undecided");
+  o.integer(static_cast<long long>(r.undecided));
+  o.end('}');
+}
+
+// The review of case `i` when the round has a record and it was reviewed
+// (review_round): the object, or null for a rejected archive.
+struct CaseReviewText {
+  const RoundData& data;
+  std::size_t i;
+  void write(Out& o) const {
+    o.key("review");
+    const std::optional<ReviewedCase>& r = data.reviewed[i];
+    if (r)
+      review_text(o, *r, record_state(data.records[i], data.second_review));
+    else
+      o.null();
+  }
+};
+
 // case_json(c, audit), member by member in key order; with `light` (no
 // case sheets) without checks and documents, the case number, party and
-// street taken from it.
-void case_text(Out& o, const Case& c, const Audit& audit, const CaseFacts* light) {
+// street taken from it; with `review` its "review" member.
+void case_text(Out& o, const Case& c, const Audit& audit, const CaseFacts* light,
+               const CaseReviewText* review) {
   const CaseInfo& info = c.info;
   o.begin('{');
   o.key("archive");
@@ -254,6 +357,7 @@ void case_text(Out& o, const Case& c, const Audit& audit, const CaseFacts* light
     o.text(info.party ? info.party : first_fact(c, "party"));
   o.key("procedure");
   o.text(info.procedure);
+  if (review) review->write(o);
   o.key("score");
   c.rejected ? o.null() : o.real(audit.score);
   o.key("sha256");
@@ -308,13 +412,16 @@ void round_text(Out& o, const RoundData& data, bool case_sheets) {
 bool write_round_json(const RoundData& data, const TextSink& sink, bool case_sheets) {
   Out o(sink);
   int rejected = 0, findings = 0;
+  const bool reviewed = data.has_record() && data.reviewed.size() == data.cases.size();
   o.begin('{');
   o.key("cases");
   o.begin('[');
   for (std::size_t i = 0; i < data.cases.size(); ++i) {
     const CaseResult& r = data.cases[i];
     o.item();
-    case_text(o, r.c, r.audit, case_sheets ? nullptr : &data.facts[i]);
+    const CaseReviewText review{data, i};
+    case_text(o, r.c, r.audit, case_sheets ? nullptr : &data.facts[i],
+              reviewed ? &review : nullptr);
     rejected += r.c.rejected ? 1 : 0;
     findings += static_cast<int>(r.audit.findings.size());
   }

@@ -18,7 +18,9 @@ namespace auditor {
 using TextSink = std::function<bool(std::string_view)>;
 
 // Writes json_text_safe(round_json(data, case_sheets).dump(2)) to `sink`,
-// without a final newline; false when the sink stopped it.
+// without a final newline; false when the sink stopped it. Each case has
+// its "review" (add_reviews, reports/json_report.h) when the round has a
+// record and data.reviewed is filled (review_round).
 bool write_round_json(const RoundData& data, const TextSink& sink, bool case_sheets = true);
 
 }  // namespace auditor

@@ -5,11 +5,15 @@
 #include "app/review.h"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "app/audit.h"
 #include "app/checklist_load.h"
 #include "app/data_dirs.h"
 #include "app/review_exchange.h"
+#include "reports/json_report.h"
+#include "reports/json_text.h"
+#include "store/round_reader.h"
 #include "tests/cli_support.h"
 
 namespace auditor {
@@ -375,6 +379,63 @@ TEST_CASE("an import file that is not an auditor-review/1 document writes nothin
           Code::not_found);
   CHECK(b.one().record.empty());
   CHECK(verify_record(b.db)->rows == 0);
+}
+
+// The round as the reports read it, reviewed with the bundled checklist.
+RoundData reviewed_round(const Round& round) {
+  Result<std::unique_ptr<Store>> store = Store::open_read_only(round.db);
+  REQUIRE(store);
+  Result<std::optional<RoundInfo>> info = find_round(**store, "第一轮");
+  REQUIRE(info);
+  REQUIRE(*info);
+  Result<RoundData> data = load_round(**store, **info, false);
+  REQUIRE(data);
+  review_round(*data, bundled());
+  return std::move(*data);
+}
+
+nlohmann::json streamed(const RoundData& data) {
+  std::string text;
+  REQUIRE(write_round_json(
+      data,
+      [&](std::string_view piece) {
+        text += piece;
+        return true;
+      },
+      false));
+  return nlohmann::json::parse(text);
+}
+
+TEST_CASE("report.json carries each case's review only when the round has a record",
+          "[review-app]") {
+  Round round;
+  RoundData data = reviewed_round(round);
+  CHECK_FALSE(data.has_record());
+  CHECK_FALSE(streamed(data).at("cases")[0].contains("review"));
+
+  REQUIRE(round.decide(kNotice, FindingVerdict::dismissed, "在卷"));
+  REQUIRE(round.decide(kReceipt, FindingVerdict::confirmed));
+  data = reviewed_round(round);
+  REQUIRE(data.has_record());
+  const nlohmann::json j = streamed(data);
+  const nlohmann::json& review = j.at("cases")[0].at("review");
+  CHECK(review.at("provisional") == true);
+  CHECK(review.at("undecided") == 4);
+  CHECK(review.at("score") == 100.0 - deduction_of("REQ-3-penalty_notice_receipt"));
+  CHECK(review.at("items")[0].at("verdict") == "dismissed");
+  CHECK(review.at("items")[0].at("reason") == "在卷");
+  CHECK(review.at("items")[0].at("inspector") == "张三");
+  CHECK(review.at("items")[0].at("deduction").is_null());
+  CHECK(review.at("items")[1].at("deduction") == deduction_of("REQ-3-penalty_notice_receipt"));
+  CHECK(review.at("signoffs").empty());
+  CHECK(review.at("locked") == false);
+
+  // The streamed text and the JSON value agree.
+  const CaseReview c = round.one();
+  CHECK(review == review_json(*c.reviewed, c.state));
+  nlohmann::json value = {{"cases", nlohmann::json::array({nlohmann::json::object()})}};
+  add_reviews(value, data);
+  CHECK(value.at("cases")[0].at("review") == review);
 }
 
 }  // namespace
