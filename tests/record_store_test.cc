@@ -125,7 +125,7 @@ TEST_CASE("the trail and the record rows refuse updates and deletes", "[record]"
         SQLITE_OK);
 }
 
-TEST_CASE("an untouched trail verifies; the chain starts from 64 zeros", "[record]") {
+TEST_CASE("an untouched trail verifies and its chain starts from 64 zeros", "[record]") {
   Db db;
   fill(db);
   Result<TrailCheck> c = verify_trail(*db.store);

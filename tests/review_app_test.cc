@@ -258,7 +258,7 @@ TEST_CASE("a database that does not exist is not_found and is not created", "[re
   CHECK_FALSE(fs::exists(scope.db));
 }
 
-TEST_CASE("an exported record imports into another database once; again it is skipped",
+TEST_CASE("an exported record imports into another database once and is skipped the second time",
           "[review-app]") {
   Round a, b;
   a.settle_all();

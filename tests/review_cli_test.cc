@@ -111,7 +111,7 @@ TEST_CASE("a scripted review: dismiss, confirm, settle, add, sign, refuse, reope
   CHECK(r.at("locked") == false);
 }
 
-TEST_CASE("review refusals exit 1 with the reason; bad usage exits 2", "[review-cli]") {
+TEST_CASE("review refusals exit 1 with the reason and bad usage exits 2", "[review-cli]") {
   Site site;
   const test::CliRun unknown = site.decide("NOPE@case#1", "--confirm");
   CHECK(unknown.status == 1);
