@@ -47,6 +47,7 @@ Status write_round_reports(Store& store, const ReportRequest& request, ReportWri
   const bool sheets = sheets_for(*count, request.sheets);
   Result<RoundData> data = load_round(store, *round, sheets);
   if (!data) return Status::failure(data.failure());
+  if (request.checklist) review_round(*data, *request.checklist);
   if (written) *written = {data->cases.size(), sheets};
   Result<std::optional<RoundData>> previous = comparison_round(store, *data, request.compare_with);
   if (!previous) return Status::failure(previous.failure());

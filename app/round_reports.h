@@ -20,6 +20,9 @@ struct ReportRequest {
   ReportFormats formats;
   Vocabulary names;  // document and stage names; ids are shown without them
   SheetMode sheets = SheetMode::automatic;
+  // Scores the round's inspection record (review_round, auditor/round.h)
+  // when the round has one; null: the record is not applied.
+  const Checklist* checklist = nullptr;
 };
 
 // What write_round_reports wrote.

@@ -67,6 +67,7 @@ nlohmann::json round_json(const RoundData& data, bool case_sheets) {
     tool_version = latest.tool_version;
   }
   nlohmann::json j = result_json(tool_version, checklist, data.cases);
+  add_reviews(j, data);
   if (!case_sheets) {
     const auto text = [](const Text& t) {
       return t ? nlohmann::json(valid_utf8(*t)) : nlohmann::json(nullptr);

@@ -136,8 +136,8 @@ int audit(const Args& args) {
       !write_output(json, result_json(AUDITOR_VERSION, *checklist, outcome->results).dump(2)))
     return kExitUsage;
   if (!out.empty()) {
-    ReportRequest report{outcome->round, std::nullopt,           out,
-                         *wanted,        vocabulary(*checklist), *sheet_mode};
+    ReportRequest report{outcome->round,         std::nullopt, out,        *wanted,
+                         vocabulary(*checklist), *sheet_mode,  &*checklist};
     ReportWritten written;
     if (Status status = write_round_reports(db, report, &written); !status.ok())
       return report_error(status.reason);

@@ -42,14 +42,19 @@ int report(const Args& args) {
     return kExitUsage;
   }
   Vocabulary names;
-  if (Result<Checklist> checklist = load_audit_checklist(dir); checklist)
+  Result<Checklist> checklist = load_audit_checklist(dir);
+  if (checklist)
     names = vocabulary(*checklist);
   else
     std::cerr << "警告：检查清单无法读取（" << checklist.error()
-              << "），报告中的文书类型以代码显示\n";
-  ReportRequest request{round, vm.count("compare") ? std::optional(compare) : std::nullopt,
-                        out,   *wanted,
-                        names, *sheet_mode};
+              << "），报告中的文书类型以代码显示，评查记录不计分\n";
+  ReportRequest request{round,
+                        vm.count("compare") ? std::optional(compare) : std::nullopt,
+                        out,
+                        *wanted,
+                        names,
+                        *sheet_mode,
+                        checklist ? &*checklist : nullptr};
   ReportWritten written;
   if (Status status = write_round_reports(db, request, &written); !status.ok()) {
     std::cerr << status.reason << "\n";
