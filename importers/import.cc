@@ -5,10 +5,11 @@
 #include <fstream>
 #include <map>
 
-#include "importers/facts.h"
 #include "importers/formats.h"
 #include "importers/manifest.h"
 #include "importers/names.h"
+#include "importers/parse_batch.h"
+#include "importers/parse_document.h"
 #include "util/hash.h"
 
 namespace auditor {
@@ -16,14 +17,25 @@ namespace {
 
 constexpr const char* kManifestName = "manifest.xml";
 
-Status parse_by_format(std::string_view bytes, const ImportOptions& opt, Document& d) {
-  if (d.format == "docx") return parse_docx(bytes, opt.limits, d);
-  if (d.format == "ofd") return parse_ofd(bytes, opt.limits, d);
-  if (d.format == "pdf") return parse_pdf(bytes, d);
-  if (d.format == "image") return parse_image(bytes, d);
-  if (d.format == "unsupported")
-    return Status::failure("不支持的文件格式，无法读取内容；请提供 DOCX、OFD 或 PDF 版本");
-  return Status::failure("无法识别的文件格式");
+// The format names of polyglot issues, as users know them.
+std::string format_label(const std::string& format) {
+  if (format == "image") return "图像";
+  if (format == "zip") return "ZIP";
+  std::string upper = format;
+  std::transform(upper.begin(), upper.end(), upper.begin(), ::toupper);
+  return upper;
+}
+
+// Detects the member's format by its signature at offset 0; a file that is
+// a second format too gets an issue, and is read as its first one only.
+std::string detect_member(std::string_view bytes, const std::string& path, DocumentBatch& batch) {
+  std::string format = detect_format(bytes, path);
+  const std::string other = polyglot_format(bytes, format);
+  if (!other.empty())
+    batch.issue({path, "文件同时是 " + format_label(format) + " 和 " + format_label(other) +
+                           " 两种格式（多格式文件），只按文件开头的 " + format_label(format) +
+                           " 格式读取；请核对原件"});
+  return format;
 }
 
 // Copies what the manifest declares onto the documents it names; entries
@@ -57,66 +69,47 @@ bool is_manifest(const ZipEntry& e) {
   return lower == kManifestName;
 }
 
-// read_document with the format already detected.
-Document read_as(std::string path, std::string_view bytes, std::string format,
-                 const ImportOptions& opt, std::vector<ImportIssue>& issues) {
-  Document d;
-  d.path = std::move(path);
-  d.format = std::move(format);
-  Status s = parse_by_format(bytes, opt, d);
-  if (!s.ok()) issues.push_back({d.path, s.reason});
-  if (d.metadata.count("encrypted"))  // not a scan: say why nothing is readable
-    issues.push_back(
-        {d.path, "PDF 文件已加密，需要密码才能打开，无法读取内容；请提供未加密的版本"});
-  if (d.has_text) {
-    d.facts = extract_facts(d.text);
-    d.number = first_fact(d, "doc_number");
-    d.date = first_fact(d, "doc_date");
-  }
-  return d;
-}
-
-// Reads every member of `zip` into `c`, descending into nested zips up to
-// opt.max_nesting levels; `prefix` is the nested archive's path plus "/".
+// Reads every member of `zip` into `batch`, descending into nested zips up
+// to opt.max_nesting levels; `prefix` is the nested archive's path plus "/".
 void read_members(ZipReader& zip, const std::string& prefix, int depth, const ImportOptions& opt,
-                  Case& c, std::string* manifest_xml) {
+                  DocumentBatch& batch, std::string* manifest_xml) {
   for (std::size_t i = 0; i < zip.entries().size(); ++i) {
     const ZipEntry& e = zip.entries()[i];
     if (e.is_dir) continue;
     std::string path =
         prefix + (e.name_ok ? e.name : "[文件名无法解码:" + hex_bytes(e.raw_name) + "]");
     if (!e.name_ok)
-      c.issues.push_back(
+      batch.issue(
           {path, "文件名既不是 UTF-8 也不是 GBK/GB18030 编码，原始字节：" + hex_bytes(e.raw_name)});
     if (!e.unsafe_reason.empty()) {
-      c.issues.push_back({path, e.unsafe_reason});
+      batch.issue({path, e.unsafe_reason});
       continue;
     }
     Result<std::string> bytes = zip.read(i);
     if (!bytes) {
-      c.issues.push_back({path, bytes.error()});
+      batch.issue({path, bytes.error()});
       continue;
     }
     if (manifest_xml && depth == 0 && is_manifest(e)) {
       *manifest_xml = std::move(*bytes);
       continue;
     }
-    std::string format = detect_format(*bytes, path);
+    std::string format = detect_member(*bytes, path, batch);
     if (format == "zip") {
       if (depth >= opt.max_nesting) {
-        c.issues.push_back({path, "压缩包嵌套层数超过上限（" + std::to_string(opt.max_nesting) +
-                                      " 层），未读取其中内容"});
+        batch.issue({path, "压缩包嵌套层数超过上限（" + std::to_string(opt.max_nesting) +
+                               " 层），未读取其中内容"});
         continue;
       }
       Result<std::unique_ptr<ZipReader>> inner = ZipReader::open(*bytes, opt.limits);
       if (!inner) {
-        c.issues.push_back({path, inner.error()});
+        batch.issue({path, inner.error()});
         continue;
       }
-      read_members(**inner, path + "/", depth + 1, opt, c, nullptr);
+      read_members(**inner, path + "/", depth + 1, opt, batch, nullptr);
       continue;
     }
-    c.documents.push_back(read_as(path, *bytes, std::move(format), opt, c.issues));
+    batch.add(std::move(path), std::move(format), std::move(*bytes));
   }
 }
 
@@ -158,7 +151,9 @@ void import_bytes(std::string_view bytes, const ImportOptions& options, Case& c)
     return;
   }
   std::string manifest_xml;
-  read_members(**zip, "", 0, opt, c, &manifest_xml);
+  DocumentBatch batch(opt, c.documents, c.issues);
+  read_members(**zip, "", 0, opt, batch, &manifest_xml);
+  batch.finish();
   if (!holds_documents(c)) {
     c.rejected = true;
     c.error = "压缩包中没有可识别的文书，不是案卷";
@@ -185,8 +180,12 @@ void import_bytes(std::string_view bytes, const ImportOptions& options, Case& c)
 
 Document read_document(std::string path, std::string_view bytes, const ImportOptions& opt,
                        std::vector<ImportIssue>& issues) {
-  std::string format = detect_format(bytes, path);
-  return read_as(std::move(path), bytes, std::move(format), opt, issues);
+  std::vector<Document> documents;
+  DocumentBatch batch(opt, documents, issues);
+  std::string format = detect_member(bytes, path, batch);
+  batch.add(std::move(path), std::move(format), std::string(bytes));
+  batch.finish();
+  return std::move(documents.front());
 }
 
 Case import_archive_bytes(std::string label, std::string_view bytes, const ImportOptions& opt) {

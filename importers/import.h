@@ -17,6 +17,20 @@ struct ImportOptions {
   ZipLimits limits;
   std::uint64_t max_archive_bytes = 2ull << 30;
   int max_nesting = 1;  // zip inside zip (a nested case folder) depth
+  // Each document is parsed in a parse process under these budgets
+  // (importers/sandbox.h; docs/hostile-input.md gives the measurements).
+  // CPU seconds per document (counted in whole seconds: up to 2 more); the
+  // wall-clock limit is 5 s more, and one archive's documents share twice
+  // that, so a hostile archive holds a worker at most 40 s. A 2,000-page
+  // PDF of 1,500 glyphs a page takes 0.9 s.
+  int max_doc_seconds = 15;
+  // Address space of the parse process, MB. That 2,000-page PDF peaks at
+  // 130 MB, the DOCX and OFD readers' XML trees stop at 128 MB
+  // (importers/doc_limits.h); with --jobs 2 the program and both processes
+  // stay under 1 GiB even when one document runs into the limit.
+  int max_doc_mb = 768;
+  std::uint64_t max_doc_output_bytes = 64ull << 20;  // text and metadata of one document
+  bool isolate = true;  // false: parse in this process (tests, benchmarks)
 };
 
 // An archive file read once: its bytes, their sha256 (hashed while

@@ -16,14 +16,20 @@ struct PdfModule {
   std::string error;  // why the module could not be opened
 };
 
-// The module installed beside the program (P/bin/auditor →
-// P/lib/auditor/), else the one in the build tree (AUDITOR_PDF_MODULE, the
-// path the build gave it), as the data folders are found (app/data_dirs.h).
+// The module beside the program (the parse process, installed in
+// P/lib/auditor/ or in the build tree), else installed for a program in
+// P/bin/ (P/lib/auditor/), else the one in the build tree
+// (AUDITOR_PDF_MODULE, the path the build gave it), as the data folders are
+// found (app/data_dirs.h).
 std::string module_path() {
-  const std::filesystem::path installed = executable_dir() / ".." / "lib" / "auditor" /
-                                          std::filesystem::path(AUDITOR_PDF_MODULE).filename();
-  std::error_code ec;
-  return std::filesystem::is_regular_file(installed, ec) ? installed.string() : AUDITOR_PDF_MODULE;
+  const std::filesystem::path exe = executable_dir();
+  const std::filesystem::path name = std::filesystem::path(AUDITOR_PDF_MODULE).filename();
+  for (const std::filesystem::path& dir : {exe, exe / ".." / "lib" / "auditor"}) {
+    std::error_code ec;
+    if (!exe.empty() && std::filesystem::is_regular_file(dir / name, ec))
+      return (dir / name).string();
+  }
+  return AUDITOR_PDF_MODULE;
 }
 
 // Opened once per process and never closed.

@@ -57,7 +57,15 @@ void add_limit_options(po::options_description& desc, ImportOptions& opt) {
       "max-nesting",
       bounded("max-nesting", opt.max_nesting, 0, 16,
               [&opt](long long v) { opt.max_nesting = static_cast<int>(v); }),
-      "嵌套压缩包层数上限，0 表示不读");
+      "嵌套压缩包层数上限，0 表示不读")(
+      "max-doc-seconds",
+      bounded("max-doc-seconds", opt.max_doc_seconds, 1, 3600,
+              [&opt](long long v) { opt.max_doc_seconds = static_cast<int>(v); }),
+      "单个文书解析的 CPU 时间上限（秒）")(
+      "max-doc-mb",
+      bounded("max-doc-mb", opt.max_doc_mb, 64, 1 << 20,
+              [&opt](long long v) { opt.max_doc_mb = static_cast<int>(v); }),
+      "单个文书解析进程的内存上限（MB）");
 }
 
 }  // namespace auditor::cli
