@@ -65,9 +65,10 @@ struct Audited {
                                                   const std::string& round = "第一轮",
                                                   Load unchanged = Load::summary) {
     std::vector<std::pair<CaseResult, Reuse>> out(archives.size());
-    audit_batch_incremental(
-        *store, archives, with, ImportOptions{}, 2, round, unchanged,
-        [&](std::size_t i, CaseResult&& r, Reuse u) { out[i] = {std::move(r), u}; });
+    audit_batch_incremental(*store, archives, with, ImportOptions{}, 2, round, unchanged,
+                            [&](std::size_t i, CaseResult&& r, Reuse u) {
+                              out[i] = {std::move(r), u};
+                            });
     return out;
   }
 };
