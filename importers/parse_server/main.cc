@@ -38,6 +38,14 @@
 namespace auditor {
 namespace {
 
+#if defined(__SANITIZE_ADDRESS__)
+// AddressSanitizer maps terabytes of shadow memory before main: a sanitizer
+// build has no address-space limit (its tests of it are skipped).
+constexpr bool kLimitAddressSpace = false;
+#else
+constexpr bool kLimitAddressSpace = true;
+#endif
+
 constexpr int kExitUsage = 2;
 constexpr int kExitSetup = 3;
 
@@ -113,13 +121,6 @@ std::uint64_t microseconds(const timeval& t) {
 // file output (RLIMIT_FSIZE 0) when serving: its stdout is a socket, where a
 // probe's may be a file.
 std::string confine(std::uint64_t max_bytes, bool serving) {
-#if defined(__SANITIZE_ADDRESS__)
-  // AddressSanitizer maps terabytes of shadow memory before main: a
-  // sanitizer build has no address-space limit (its tests of it are skipped).
-  constexpr bool kLimitAddressSpace = false;
-#else
-  constexpr bool kLimitAddressSpace = true;
-#endif
   const rlimit as{max_bytes, max_bytes}, none{0, 0};
   if ((kLimitAddressSpace && setrlimit(RLIMIT_AS, &as) != 0) ||
       (serving && setrlimit(RLIMIT_FSIZE, &none) != 0) || setrlimit(RLIMIT_CORE, &none) != 0)
@@ -185,7 +186,8 @@ ParseResponse handle(const ParseRequest& request, std::string_view bytes, std::u
   out.inflated = group.inflated - before;
   // A parser that met the limit through malloc (pugixml, C code) reports a
   // failure of its own: near the limit, it was the limit.
-  if (g_out_of_memory || (!out.status.ok() && peak_address_space() >= max_bytes / 10 * 9)) {
+  if (g_out_of_memory ||
+      (kLimitAddressSpace && !out.status.ok() && peak_address_space() >= max_bytes / 10 * 9)) {
     out.outcome = ParseOutcome::out_of_memory;
     out.doc = Document{};
   }
@@ -283,5 +285,10 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "auditor_parse: %s\n", failed.c_str());
     return auditor::kExitSetup;
   }
-  return probe_file ? auditor::probe(probe_file, max_bytes) : auditor::serve(max_bytes, shared);
+  const int status =
+      probe_file ? auditor::probe(probe_file, max_bytes) : auditor::serve(max_bytes, shared);
+  // No exit-time work: nothing is left to flush but stdout, and the leak
+  // checker of a sanitizer build would need ptrace, which the filter denies.
+  std::fflush(stdout);
+  _exit(status);
 }
