@@ -326,7 +326,8 @@ TEST_CASE("a decision replacing one both databases hold is added as its successo
   CHECK(r->added == 1);
   CHECK(r->skipped == 1);
   CHECK(r->conflicts.empty());
-  const RecordedDecision* latest = latest_decision(b.one().record, kReceipt);
+  const CaseReview c = b.one();  // latest_decision points into it
+  const RecordedDecision* latest = latest_decision(c.record, kReceipt);
   REQUIRE(latest);
   CHECK(latest->decision.verdict == FindingVerdict::dismissed);
   CHECK(latest->replaces);
