@@ -1,5 +1,7 @@
 #include "store/run_lock.h"
 
+#include "util/errno_text.h"
+
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
@@ -11,22 +13,16 @@
 namespace auditor {
 namespace {
 
-std::string errno_reason(int err) {
+// The lock's own words for the errors of opening it, else errno_reason's.
+std::string lock_reason(int err) {
   switch (err) {
-    case EACCES:
-    case EPERM:
-      return "没有权限";
-    case EROFS:
-      return "文件系统只读";
     case ENOENT:
     case ENOTDIR:
       return "所在目录不存在";
-    case ENOSPC:
-      return "磁盘空间不足";
     case ELOOP:
       return "锁文件是符号链接，拒绝使用";
     default:
-      return "系统错误码 " + std::to_string(err);
+      return errno_reason(err);
   }
 }
 
@@ -52,7 +48,7 @@ Result<RunLock> RunLock::acquire(const std::filesystem::path& db) {
   // O_NOFOLLOW: a planted symlink must not make us truncate another file.
   const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
   if (fd < 0) {
-    return Error{"无法创建数据库锁文件 " + path.string() + "（" + errno_reason(errno) + "）",
+    return Error{"无法创建数据库锁文件 " + path.string() + "（" + lock_reason(errno) + "）",
                  Code::io};
   }
   if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
@@ -60,7 +56,7 @@ Result<RunLock> RunLock::acquire(const std::filesystem::path& db) {
     const std::string pid = holder_pid(fd);
     ::close(fd);
     if (err != EWOULDBLOCK) {
-      return Error{"无法锁定数据库 " + db.string() + "（" + errno_reason(err) + "）", Code::io};
+      return Error{"无法锁定数据库 " + db.string() + "（" + lock_reason(err) + "）", Code::io};
     }
     return Error{"数据库 " + db.string() + " 正被另一个审查进程使用" +
                      (pid.empty() ? std::string() : "（进程号 " + pid + "）") +
