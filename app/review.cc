@@ -8,32 +8,9 @@
 namespace auditor {
 namespace {
 
-Error refused(const std::string& why) { return Error{why, Code::invalid}; }
-
-std::string case_name(const RoundData& data, std::size_t i) {
-  const CaseFacts& f = data.facts[i];
-  const std::string& archive = data.cases[i].c.archive;
-  return f.case_number ? "案卷 " + *f.case_number + "（" + archive + "）" : "案卷 " + archive;
-}
-
-// Why the case cannot change while signed; "" when it is open.
-std::string locked_reason(const RoundData& data, std::size_t i) {
-  const RecordState state =
-      record_state(data.records.empty() ? Record{} : data.records[i], data.second_review);
-  if (!state.locked) return "";
-  const SignOff& s = state.signoffs.front();
-  return case_name(data, i) + " 已由" + s.role + s.name + "于 " + s.signed_at +
-         " 签字锁定；如需改动，请先用 auditor review reopen 写明理由重新打开";
-}
-
-const Record& record_of(const RoundData& data, std::size_t i) {
-  static const Record kNone;
-  return data.records.empty() ? kNone : data.records[i];
-}
-
-ReviewedCase reviewed_of(const RoundData& data, std::size_t i, const Checklist& checklist) {
-  const Record& r = record_of(data, i);
-  return review_case(data.cases[i].audit, decisions_of(r), added_of(r), checklist);
+ReviewedCase reviewed_of(const ReviewSession& s, std::size_t i, const Checklist& checklist) {
+  const Record& r = s.record(i);
+  return review_case(s.data.cases[i].audit, decisions_of(r), added_of(r), checklist);
 }
 
 const Rule* rule_named(const Checklist& cl, const std::string& id) {
@@ -98,9 +75,9 @@ Result<RoundReview> list_reviews(const ReviewScope& scope, const std::string& ca
     c.ref = {case_key(data.facts[i].case_number, data.cases[i].c.archive), data.cases[i].c.archive};
     c.facts = data.facts[i];
     c.rejected = data.cases[i].c.rejected;
-    c.record = record_of(data, i);
+    c.record = s->record(i);
     c.state = record_state(c.record, data.second_review);
-    if (!c.rejected) c.reviewed = reviewed_of(data, i, checklist);
+    if (!c.rejected) c.reviewed = reviewed_of(*s, i, checklist);
     out.cases.push_back(std::move(c));
   }
   return out;
@@ -108,58 +85,39 @@ Result<RoundReview> list_reviews(const ReviewScope& scope, const std::string& ca
 
 Result<RecordedDecision> decide_finding(const ReviewScope& scope, const std::string& case_id,
                                         const Decision& d) {
-  Result<ReviewSession> s = ReviewSession::open(scope, true, false);
-  if (!s) return s.failure();
-  Result<std::size_t> i = s->find_case(case_id);
-  if (!i) return i.failure();
-  const RoundData& data = s->data;
-  const Audit& audit = data.cases[*i].audit;
-  if (data.cases[*i].c.rejected)
-    return refused(case_name(data, *i) + " 的压缩包无法读取，没有可决定的问题");
-  if (std::string why = locked_reason(data, *i); !why.empty()) return refused(why);
-  const std::vector<std::string> keys = finding_keys(audit.findings);
-  std::size_t k = 0;
-  while (k < keys.size() && keys[k] != d.key) ++k;
-  if (k == keys.size())
-    return refused(case_name(data, *i) + " 没有编号为 " + d.key +
-                   " 的问题；可用 auditor review list --case 查看各项的编号");
-  if (std::string why = decision_problem(audit.findings[k], d); !why.empty()) return refused(why);
-  std::optional<long long> replaces;
-  if (const RecordedDecision* latest = latest_decision(record_of(data, *i), d.key))
-    replaces = latest->id;
-  Decision stamped = d;
-  stamped.decided_at.clear();
-  RecordTransaction tx(*s->store);
-  if (Status st = tx.status(); !st.ok()) return Error{st.reason, st.code};
-  Result<RecordedDecision> out =
-      record_decision(*s->store, data.round.id, s->ref(*i), stamped, replaces);
-  if (!out) return out.failure();
-  if (Status st = tx.commit(); !st.ok()) return Error{st.reason, st.code};
-  return out;
+  return write_to_case<RecordedDecision>(
+      scope, case_id, {" 的压缩包无法读取，没有可决定的问题"},
+      [&](ReviewSession& s, std::size_t i) -> Result<RecordedDecision> {
+        const Audit& audit = s.data.cases[i].audit;
+        const std::vector<std::string> keys = finding_keys(audit.findings);
+        std::size_t k = 0;
+        while (k < keys.size() && keys[k] != d.key) ++k;
+        if (k == keys.size())
+          return refused(s.case_name(i) + " 没有编号为 " + d.key +
+                         " 的问题；可用 auditor review list --case 查看各项的编号");
+        if (std::string why = decision_problem(audit.findings[k], d); !why.empty())
+          return refused(why);
+        std::optional<long long> replaces;
+        if (const RecordedDecision* latest = latest_decision(s.record(i), d.key))
+          replaces = latest->id;
+        Decision stamped = d;
+        stamped.decided_at.clear();
+        return record_decision(*s.store, s.data.round.id, s.ref(i), stamped, replaces);
+      });
 }
 
 Result<RecordedAdded> add_finding(const ReviewScope& scope, const std::string& case_id,
                                   const NewFinding& f, const Checklist& checklist) {
   Result<Finding> finding = entered_finding(f, checklist);
   if (!finding) return finding.failure();
-  Result<ReviewSession> s = ReviewSession::open(scope, true, false);
-  if (!s) return s.failure();
-  Result<std::size_t> i = s->find_case(case_id);
-  if (!i) return i.failure();
-  const RoundData& data = s->data;
-  if (data.cases[*i].c.rejected)
-    return refused(case_name(data, *i) + " 的压缩包无法读取，不能添加问题");
-  if (std::string why = locked_reason(data, *i); !why.empty()) return refused(why);
-  RecordedAdded a;
-  a.added.finding = *finding;
-  a.page = f.page;
-  a.added.inspector = f.inspector;
-  RecordTransaction tx(*s->store);
-  if (Status st = tx.status(); !st.ok()) return Error{st.reason, st.code};
-  Result<RecordedAdded> out = record_added(*s->store, data.round.id, s->ref(*i), a);
-  if (!out) return out.failure();
-  if (Status st = tx.commit(); !st.ok()) return Error{st.reason, st.code};
-  return out;
+  return write_to_case<RecordedAdded>(scope, case_id, {" 的压缩包无法读取，不能添加问题"},
+                                      [&](ReviewSession& s, std::size_t i) {
+                                        RecordedAdded a;
+                                        a.added.finding = *finding;
+                                        a.page = f.page;
+                                        a.added.inspector = f.inspector;
+                                        return record_added(*s.store, s.data.round.id, s.ref(i), a);
+                                      });
 }
 
 Result<SignOff> sign_case(const ReviewScope& scope, const std::string& case_id,
@@ -168,68 +126,53 @@ Result<SignOff> sign_case(const ReviewScope& scope, const std::string& case_id,
   if (role != kSignerRole && role != kReviewerRole)
     return refused("签字身份只能是评查人或复核人，不能是「" + role + "」");
   if (name.empty()) return refused("必须写明签字人（--as）");
-  Result<ReviewSession> s = ReviewSession::open(scope, true, false);
-  if (!s) return s.failure();
-  Result<std::size_t> i = s->find_case(case_id);
-  if (!i) return i.failure();
-  const RoundData& data = s->data;
-  if (data.cases[*i].c.rejected)
-    return refused(case_name(data, *i) + " 的压缩包无法读取，没有可签字的评查表");
-  const RecordState state = record_state(record_of(data, *i), data.second_review);
-  if (const SignOff* done = state.signed_as(role))
-    return refused(case_name(data, *i) + " 已由" + role + done->name + "于 " + done->signed_at +
-                   " 签字；如需重新签字，请先用 auditor review reopen 写明理由重新打开");
-  if (role == kSignerRole) {
-    const ReviewedCase r = reviewed_of(data, *i, checklist);
-    if (r.provisional())
-      return refused(case_name(data, *i) + " 还有 " + std::to_string(r.undecided) +
-                     " 项待定（未决定的问题或未核对的人工核对项），全部决定后才能签字");
-  } else {
-    if (!data.second_review)
-      return refused("审查轮次「" + data.round.name +
-                     "」未要求复核；需要复核时请先用 auditor round settings --second-review yes "
-                     "设置");
-    const SignOff* signer = state.signed_as(kSignerRole);
-    if (!signer) return refused(case_name(data, *i) + " 尚未由评查人签字，复核人不能先签");
-    if (signer->name == name) return refused("复核人不能与评查人是同一人（" + name + "）");
-  }
-  RecordTransaction tx(*s->store);
-  if (Status st = tx.status(); !st.ok()) return Error{st.reason, st.code};
-  Result<SignOff> out = record_signoff(*s->store, data.round.id, {s->ref(*i), role, name, {}, 0});
-  if (!out) return out.failure();
-  if (Status st = tx.commit(); !st.ok()) return Error{st.reason, st.code};
-  return out;
+  return write_to_case<SignOff>(
+      scope, case_id, {" 的压缩包无法读取，没有可签字的评查表", false},
+      [&](ReviewSession& s, std::size_t i) -> Result<SignOff> {
+        const RecordState state = record_state(s.record(i), s.data.second_review);
+        if (const SignOff* done = state.signed_as(role))
+          return refused(s.case_name(i) + " 已由" + role + done->name + "于 " + done->signed_at +
+                         " 签字；如需重新签字，请先用 auditor review reopen 写明理由重新打开");
+        if (role == kSignerRole) {
+          const ReviewedCase r = reviewed_of(s, i, checklist);
+          if (r.provisional())
+            return refused(s.case_name(i) + " 还有 " + std::to_string(r.undecided) +
+                           " 项待定（未决定的问题或未核对的人工核对项），全部决定后才能签字");
+        } else {
+          if (!s.data.second_review)
+            return refused("审查轮次「" + s.data.round.name +
+                           "」未要求复核；需要复核时请先用 auditor round settings --second-review "
+                           "yes 设置");
+          const SignOff* signer = state.signed_as(kSignerRole);
+          if (!signer) return refused(s.case_name(i) + " 尚未由评查人签字，复核人不能先签");
+          if (signer->name == name) return refused("复核人不能与评查人是同一人（" + name + "）");
+        }
+        return record_signoff(*s.store, s.data.round.id, {s.ref(i), role, name, {}, 0});
+      });
 }
 
 Result<Reopen> reopen_case(const ReviewScope& scope, const std::string& case_id,
                            const std::string& name, const std::string& reason) {
   if (name.empty()) return refused("必须写明重新打开的人（--as）");
   if (reason.empty()) return refused("重新打开已签字的案卷必须写明理由（--reason）");
-  Result<ReviewSession> s = ReviewSession::open(scope, true, false);
-  if (!s) return s.failure();
-  Result<std::size_t> i = s->find_case(case_id);
-  if (!i) return i.failure();
-  const RoundData& data = s->data;
-  if (!record_state(record_of(data, *i), data.second_review).locked)
-    return refused(case_name(data, *i) + " 尚未签字，可以直接修改，无需重新打开");
-  RecordTransaction tx(*s->store);
-  if (Status st = tx.status(); !st.ok()) return Error{st.reason, st.code};
-  Result<Reopen> out = record_reopen(*s->store, data.round.id, {s->ref(*i), reason, name, {}, 0});
-  if (!out) return out.failure();
-  if (Status st = tx.commit(); !st.ok()) return Error{st.reason, st.code};
-  return out;
+  return write_to_case<Reopen>(
+      scope, case_id, {" 的压缩包无法读取，没有可重新打开的评查表", false},
+      [&](ReviewSession& s, std::size_t i) -> Result<Reopen> {
+        if (!record_state(s.record(i), s.data.second_review).locked)
+          return refused(s.case_name(i) + " 尚未签字，可以直接修改，无需重新打开");
+        return record_reopen(*s.store, s.data.round.id, {s.ref(i), reason, name, {}, 0});
+      });
 }
 
 Status set_second_review(const ReviewScope& scope, bool on) {
   Result<ReviewSession> s = ReviewSession::open(scope, true, false, false);
   if (!s) return Status::failure(s.failure());
-  RecordTransaction tx(*s->store);
-  if (Status st = tx.status(); !st.ok()) return st;
-  if (Status st =
-          set_round_setting(*s->store, s->data.round.id, "second_review", on ? "yes" : "no");
-      !st.ok())
-    return st;
-  return tx.commit();
+  Result<bool> done = in_record_transaction<bool>(*s->store, [&]() -> Result<bool> {
+    Status st = set_round_setting(*s->store, s->data.round.id, "second_review", on ? "yes" : "no");
+    if (!st.ok()) return Error{st.reason, st.code};
+    return true;
+  });
+  return done ? Status::success() : Status::failure(done.failure());
 }
 
 Result<TrailCheck> verify_record(const std::filesystem::path& db) {

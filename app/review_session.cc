@@ -64,4 +64,23 @@ CaseRef ReviewSession::ref(std::size_t i) const {
   return {case_key(data.facts[i].case_number, data.cases[i].c.archive), data.cases[i].c.archive};
 }
 
+std::string ReviewSession::case_name(std::size_t i) const {
+  const Text& number = data.facts[i].case_number;
+  const std::string& archive = data.cases[i].c.archive;
+  return number ? "案卷 " + *number + "（" + archive + "）" : "案卷 " + archive;
+}
+
+const Record& ReviewSession::record(std::size_t i) const {
+  static const Record kNone;
+  return data.records.empty() ? kNone : data.records[i];
+}
+
+std::string ReviewSession::locked_reason(std::size_t i) const {
+  const RecordState state = record_state(record(i), data.second_review);
+  if (!state.locked) return "";
+  const SignOff& s = state.signoffs.front();
+  return case_name(i) + " 已由" + s.role + s.name + "于 " + s.signed_at +
+         " 签字锁定；如需改动，请先用 auditor review reopen 写明理由重新打开";
+}
+
 }  // namespace auditor

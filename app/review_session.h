@@ -10,6 +10,7 @@
 
 #include "app/review.h"
 #include "auditor/round.h"
+#include "store/record.h"
 #include "store/run_lock.h"
 #include "store/store.h"
 #include "util/status.h"
@@ -38,6 +39,52 @@ struct ReviewSession {
   Result<std::size_t> find_case(const std::string& id) const;
   // The case's key and archive path now.
   CaseRef ref(std::size_t i) const;
+  // "案卷 <case number>（<archive>）", or "案卷 <archive>" without a number.
+  std::string case_name(std::size_t i) const;
+  // The case's record (empty when the round has none).
+  const Record& record(std::size_t i) const;
+  // Why the case cannot change while signed (Chinese); "" when it is open.
+  std::string locked_reason(std::size_t i) const;
 };
+
+// A refusal of a record write: Code::invalid with the Chinese reason.
+inline Error refused(const std::string& why) { return Error{why, Code::invalid}; }
+
+// Runs `write()` (returning Result<T>) inside one RecordTransaction of
+// `store`, committed when it succeeds; rolled back otherwise.
+template <class T, class F>
+Result<T> in_record_transaction(Store& store, F&& write) {
+  RecordTransaction tx(store);
+  if (Status st = tx.status(); !st.ok()) return Error{st.reason, st.code};
+  Result<T> out = write();
+  if (!out) return out;
+  if (Status st = tx.commit(); !st.ok()) return Error{st.reason, st.code};
+  return out;
+}
+
+// What a write to one case refuses before it runs: a rejected archive
+// (the case's name followed by `rejected`) and, with `refuse_locked`, a
+// signed case (locked_reason).
+struct CaseGuard {
+  const char* rejected;
+  bool refuse_locked = true;
+};
+
+// The shape of every write to one case's record: opens `scope` for writing
+// (loading the round), finds `case_id`, applies `guard`, then runs
+// `write(session, index)` (returning Result<T>; a refusal writes nothing)
+// in one RecordTransaction.
+template <class T, class F>
+Result<T> write_to_case(const ReviewScope& scope, const std::string& case_id, CaseGuard guard,
+                        F&& write) {
+  Result<ReviewSession> s = ReviewSession::open(scope, true, false);
+  if (!s) return s.failure();
+  Result<std::size_t> i = s->find_case(case_id);
+  if (!i) return i.failure();
+  if (s->data.cases[*i].c.rejected) return refused(s->case_name(*i) + guard.rejected);
+  if (guard.refuse_locked)
+    if (std::string why = s->locked_reason(*i); !why.empty()) return refused(why);
+  return in_record_transaction<T>(*s->store, [&] { return write(*s, *i); });
+}
 
 }  // namespace auditor

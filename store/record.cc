@@ -361,6 +361,23 @@ Result<Record> load_record(Store& store, long long round_id) {
   return out;
 }
 
+Result<std::vector<TrailEntry>> load_trail_entries(Store& store, long long round_id,
+                                                   const std::vector<std::string>& actions) {
+  sqlite3* db = StoreAccess::db(store);
+  Statement rows(db,
+                 "SELECT seq, action, at, payload FROM trail, json_each(?2)"
+                 " WHERE round_id = ?1 AND action = json_each.value ORDER BY seq");
+  rows.bind(1, round_id).bind(2, json(actions).dump());
+  std::vector<TrailEntry> out;
+  while (rows.next()) {
+    json payload = json::parse(rows.text(3), nullptr, false);
+    if (payload.is_discarded()) return Error{"评查记录中有无法解析的内容", Code::corrupt};
+    out.push_back({rows.integer(0), rows.text(1), rows.text(2), std::move(payload)});
+  }
+  if (rows.failed()) return read_error(db);
+  return out;
+}
+
 Result<std::optional<std::string>> round_setting(Store& store, long long round_id,
                                                  const std::string& name) {
   sqlite3* db = StoreAccess::db(store);

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "auditor/review.h"
 #include "store/store.h"
@@ -70,6 +71,19 @@ Result<Reopen> record_reopen(Store& store, long long round_id, const Reopen& r);
 
 // Every record row of the round, in trail order.
 Result<Record> load_record(Store& store, long long round_id);
+
+// A row of the trail as stored. Record kinds that have no table of their
+// own (objections, rulings, rectification, the draw and the assignment)
+// are these rows: their payload is the record.
+struct TrailEntry {
+  long long seq = 0;
+  std::string action, at;  // `at`: ISO 8601 UTC
+  nlohmann::json payload;
+};
+// The trail rows of `round_id` whose action is one of `actions`, in trail
+// order.
+Result<std::vector<TrailEntry>> load_trail_entries(Store& store, long long round_id,
+                                                   const std::vector<std::string>& actions);
 
 // A round setting (e.g. "second_review"), nullopt when never set.
 Result<std::optional<std::string>> round_setting(Store& store, long long round_id,

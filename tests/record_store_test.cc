@@ -208,6 +208,27 @@ TEST_CASE("a round setting is read back, replaced and trailed", "[record]") {
   CHECK_FALSE(verify_trail(*db.store)->broken_seq);
 }
 
+TEST_CASE("trail entries of chosen actions come back parsed in trail order", "[record]") {
+  Db db;
+  fill(db);
+  RecordTransaction tx(*db.store);
+  REQUIRE(append_trail(*db.store, db.round, "objection", {{"reason", "已送达"}}));
+  REQUIRE(append_trail(*db.store, db.round, "ruling", {{"outcome", "采纳"}}));
+  REQUIRE(tx.commit().ok());
+  Result<std::vector<TrailEntry>> got =
+      load_trail_entries(*db.store, db.round, {"ruling", "objection"});
+  REQUIRE(got);
+  REQUIRE(got->size() == 2);
+  CHECK((*got)[0].action == "objection");
+  CHECK((*got)[0].payload.at("reason") == "已送达");
+  CHECK((*got)[1].action == "ruling");
+  CHECK((*got)[0].seq < (*got)[1].seq);
+  CHECK(!(*got)[1].at.empty());
+  Result<std::vector<TrailEntry>> other = load_trail_entries(*db.store, db.round + 1, {"ruling"});
+  REQUIRE(other);
+  CHECK(other->empty());
+}
+
 TEST_CASE("migration 7 keeps a version-6 database's data and adds an empty record", "[record]") {
   TempDir dir;
   const std::string file = (dir.path / "old.db").string();
