@@ -164,11 +164,22 @@ Result<Reopen> reopen_case(const ReviewScope& scope, const std::string& case_id,
       });
 }
 
-Status set_second_review(const ReviewScope& scope, bool on) {
+Status set_round_settings(const ReviewScope& scope, const RoundSettings& settings) {
+  if (!settings.second_review && !settings.rectify_days)
+    return Status::failure("没有要设置的项目（--second-review 或 --rectify-days）");
+  if (settings.rectify_days && (*settings.rectify_days < 1 || *settings.rectify_days > 365))
+    return Status::failure("整改期限天数只能是 1 到 365");
   Result<ReviewSession> s = ReviewSession::open(scope, true, false, false);
   if (!s) return Status::failure(s.failure());
+  const long long round = s->data.round.id;
   Result<bool> done = in_record_transaction<bool>(*s->store, [&]() -> Result<bool> {
-    Status st = set_round_setting(*s->store, s->data.round.id, "second_review", on ? "yes" : "no");
+    Status st = Status::success();
+    if (settings.second_review)
+      st = set_round_setting(*s->store, round, "second_review",
+                             *settings.second_review ? "yes" : "no");
+    if (st.ok() && settings.rectify_days)
+      st = set_round_setting(*s->store, round, "rectify_days",
+                             std::to_string(*settings.rectify_days));
     if (!st.ok()) return Error{st.reason, st.code};
     return true;
   });

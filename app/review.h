@@ -86,9 +86,19 @@ Result<SignOff> sign_case(const ReviewScope& scope, const std::string& case_id,
 Result<Reopen> reopen_case(const ReviewScope& scope, const std::string& case_id,
                            const std::string& name, const std::string& reason);
 
-// Whether the round asks for a 复核人's sign-off besides the 评查人's
-// (round setting "second_review", "yes" or "no"; recorded in the trail).
-Status set_second_review(const ReviewScope& scope, bool on);
+// The round's settings a command may change; unset: left as it is.
+struct RoundSettings {
+  // Whether the round asks for a 复核人's sign-off besides the 评查人's
+  // (setting "second_review": "yes" or "no").
+  std::optional<bool> second_review;
+  // Days from a rectification item's creation to its due date (setting
+  // "rectify_days", 1..365; kDefaultRectifyDays when never set).
+  std::optional<int> rectify_days;
+};
+constexpr int kDefaultRectifyDays = 30;
+// Sets the given settings, each with its trail row, in one transaction.
+// Refused: nothing to set, rectify_days outside 1..365.
+Status set_round_settings(const ReviewScope& scope, const RoundSettings& settings);
 
 // Recomputes the whole trail of the database (verify_trail), read-only.
 Result<TrailCheck> verify_record(const std::filesystem::path& db);

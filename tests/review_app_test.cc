@@ -206,12 +206,32 @@ TEST_CASE("a second review needs the round setting, the 评查人 first and anot
   Result<SignOff> unasked = sign_case(round.scope, kNanshi, kReviewerRole, "王五", bundled());
   REQUIRE_FALSE(unasked);
   CHECK(unasked.error().find("未要求复核") != std::string::npos);
-  REQUIRE(set_second_review(round.scope, true).ok());
+  REQUIRE(set_round_settings(round.scope, {true, std::nullopt}).ok());
   CHECK_FALSE(round.one().state.complete);
   CHECK_FALSE(sign_case(round.scope, kNanshi, kReviewerRole, "张三", bundled()));
   REQUIRE(sign_case(round.scope, kNanshi, kReviewerRole, "王五", bundled()));
   CHECK(round.one().state.complete);
   CHECK_FALSE(sign_case(round.scope, kNanshi, "组长", "赵六", bundled()));
+}
+
+TEST_CASE("the rectification period is a round setting of 1 to 365 days, trailed", "[review-app]") {
+  Round round;
+  CHECK_FALSE(set_round_settings(round.scope, {}).ok());
+  CHECK_FALSE(set_round_settings(round.scope, {std::nullopt, 0}).ok());
+  CHECK_FALSE(set_round_settings(round.scope, {std::nullopt, 366}).ok());
+  REQUIRE(set_round_settings(round.scope, {std::nullopt, 45}).ok());
+  Result<std::unique_ptr<Store>> store = Store::open_read_only(round.db);
+  REQUIRE(store);
+  Result<std::optional<RoundInfo>> info = find_round(**store, "第一轮");
+  REQUIRE(info);
+  REQUIRE(*info);
+  Result<std::optional<std::string>> days = round_setting(**store, (*info)->id, "rectify_days");
+  REQUIRE(days);
+  CHECK(*days == std::optional<std::string>("45"));
+  Result<TrailCheck> trail = verify_record(round.db);
+  REQUIRE(trail);
+  CHECK(trail->rows == 1);
+  CHECK_FALSE(trail->broken_seq);
 }
 
 TEST_CASE("decisions survive a re-audit of the same archive", "[review-app]") {

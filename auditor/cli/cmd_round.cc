@@ -29,20 +29,31 @@ int verify(const Args& args) {
 int settings(const Args& args) {
   po::options_description desc = option_list();
   std::string db, round, second_review;
+  int rectify_days = 0;
   desc.add_options()("db", po::value(&db)->default_value("auditor.db"), "SQLite 数据库文件")(
       "round", po::value(&round), "审查轮次名称（默认最近建立的轮次）")(
       "second-review", po::value(&second_review),
-      "是否需要复核人签字：yes 或 no（默认 no：评查人签字即完成）");
+      "是否需要复核人签字：yes 或 no（默认 no：评查人签字即完成）")(
+      "rectify-days", po::value(&rectify_days),
+      "整改期限：整改项自登记之日起的天数，1 到 365（默认 30）");
   po::variables_map vm;
-  const std::string usage = "auditor round settings [--round 轮次] --second-review yes|no";
+  const std::string usage =
+      "auditor round settings [--round 轮次] [--second-review yes|no] [--rectify-days 天数]";
   if (int rc = parse_options(args, desc, {}, usage, vm); rc >= 0) return rc;
-  if (second_review != "yes" && second_review != "no") {
-    std::cerr << "请用 --second-review yes 或 no 指定是否需要复核。\n用法：" << usage << "\n";
-    return kExitUsage;
+  RoundSettings settings;
+  if (vm.count("second-review")) {
+    if (second_review != "yes" && second_review != "no") {
+      std::cerr << "请用 --second-review yes 或 no 指定是否需要复核。\n用法：" << usage << "\n";
+      return kExitUsage;
+    }
+    settings.second_review = second_review == "yes";
   }
-  if (Status s = set_second_review({db, round}, second_review == "yes"); !s.ok())
-    return report_error(s.reason);
-  std::cout << (second_review == "yes" ? "本轮需要复核人签字\n" : "本轮不需要复核人签字\n");
+  if (vm.count("rectify-days")) settings.rectify_days = rectify_days;
+  if (Status s = set_round_settings({db, round}, settings); !s.ok()) return report_error(s.reason);
+  if (settings.second_review)
+    std::cout << (*settings.second_review ? "本轮需要复核人签字\n" : "本轮不需要复核人签字\n");
+  if (settings.rectify_days)
+    std::cout << "本轮整改期限：登记后 " << *settings.rectify_days << " 天\n";
   return kExitOk;
 }
 
@@ -57,7 +68,7 @@ int round(const Args& args) {
   if (!sub.empty() && &out == &std::cerr) out << "未知的 round 子命令：" << sub << "\n";
   out << "用法：auditor round <子命令> [选项]\n\n子命令：\n"
          "  verify    重新计算评查记录的哈希链，报告第一条被改动的记录\n"
-         "  settings  设置审查轮次是否需要复核人签字\n";
+         "  settings  设置审查轮次是否需要复核人签字、整改期限天数\n";
   return &out == &std::cout ? kExitOk : kExitUsage;
 }
 
