@@ -121,8 +121,8 @@ void rectification(const ReportInput& in, Content& out) {
     std::vector<std::vector<std::string>> rows = {{"序号", "案号", "严重程度", "整改要求"}};
     // One row per case and rule, as on the 评查表: repeated occurrences of a
     // rule in one case are listed in its row.
-    std::vector<std::vector<const RectifyItem*>> groups;
-    for (const RectifyItem& item : items) {
+    std::vector<std::vector<const StreetProblem*>> groups;
+    for (const StreetProblem& item : items) {
       auto same = std::find_if(groups.begin(), groups.end(), [&](const auto& g) {
         return g.front()->case_index == item.case_index &&
                g.front()->finding->rule == item.finding->rule;

@@ -33,7 +33,7 @@ struct ProblemRow {
   std::vector<std::size_t> examples;  // case indexes, the first three cases
 };
 
-struct RectifyItem {
+struct StreetProblem {
   std::size_t case_index;
   const Finding* finding;  // points into the RoundData
 };
@@ -61,7 +61,7 @@ struct RoundSummary {
   std::vector<StreetRow> streets;           // by name, unknown last
   std::vector<ProblemRow> problems_ranked;  // most frequent first
   std::array<int, 9> problems_by_stage{};   // [0] = no stage
-  std::map<std::string, std::vector<RectifyItem>> rectification;  // by street label
+  std::map<std::string, std::vector<StreetProblem>> rectification;  // by street label
   std::optional<Comparison> comparison;
   std::vector<Verdict> verdicts;  // same index as RoundData::cases
 };

@@ -197,7 +197,7 @@ void rectification_sheet(const ReportInput& in, lxw_workbook* book, lxw_format* 
                {"问题", 50},
                {"整改要求", 50}});
   for (const auto& [street, items] : in.summary.rectification)
-    for (const RectifyItem& item : items) {
+    for (const StreetProblem& item : items) {
       const Finding& f = *item.finding;
       sheet.row().text(street).text(case_label(in.data, item.case_index));
       sheet.text(in.data.cases[item.case_index].c.archive).text(f.rule);
