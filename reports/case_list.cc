@@ -15,14 +15,13 @@ void append_case_list(const ReportInput& in, Content& out) {
   for (std::size_t i = 0; i < n; ++i) {
     const CaseResult& r = in.data.cases[i];
     const CaseFacts& f = in.data.facts[i];
-    int problems = 0, manual = 0;
-    for (const Finding& finding : r.audit.findings) {
-      problems += is_problem(finding) ? 1 : 0;
+    const CountedCase& c = in.summary.counted[i];
+    int manual = 0;
+    for (const Finding& finding : r.audit.findings)
       manual += finding.kind == "manual_check" ? 1 : 0;
-    }
     rows.push_back({std::to_string(i + 1), case_label(in.data, i), street_label(f),
-                    f.party.value_or(""), r.c.rejected ? "无法读取" : format_score(r.audit.score),
-                    r.c.rejected ? "—" : r.audit.grade, std::to_string(problems),
+                    f.party.value_or(""), r.c.rejected ? "无法读取" : counted_score_label(c),
+                    r.c.rejected ? "—" : c.grade, std::to_string(c.problems.size()),
                     std::to_string(manual)});
   }
   out.push_back(table(std::move(rows), {1, 5, 2, 4, 1, 1, 1, 1}));

@@ -12,6 +12,23 @@ namespace {
 
 std::string or_unknown(const Text& t) { return t && !t->empty() ? *t : "未知"; }
 
+// The date of an ISO 8601 time ("2026-12-06T08:00:00.123Z" → "2026-12-06").
+std::string day_of(const std::string& iso) { return iso.substr(0, 10); }
+
+const Record& record_of(const RoundData& data, std::size_t i) {
+  static const Record kNone;
+  return data.has_record() ? data.records[i] : kNone;
+}
+
+// Where the case's review stands, in a word or two.
+std::string review_status(const RoundData& data, std::size_t i, const CountedCase& c) {
+  if (!c.reviewed) return "机器初筛，尚未经评查人确认";
+  if (c.provisional) return "评查中：" + std::to_string(c.undecided) + " 项待定，得分暂定";
+  const RecordState state = record_state(record_of(data, i), data.second_review);
+  if (state.complete) return "已签字";
+  return state.locked ? "评查人已签字，待复核" : "已决定，待签字";
+}
+
 Block identity(const ReportInput& in, std::size_t i) {
   const CaseResult& r = in.data.cases[i];
   const CaseFacts& f = in.data.facts[i];
@@ -26,11 +43,13 @@ Block identity(const ReportInput& in, std::size_t i) {
       {"评查时间", f.audited_at},
       {"检查清单", run ? checklist_label(*run) : "未知"},
   };
+  const CountedCase& c = in.summary.counted[i];
   if (r.c.rejected) {
     rows.push_back({"状态", "无法读取：" + r.c.error});
   } else {
-    rows.push_back({"得分", format_score(r.audit.score)});
-    rows.push_back({"等级", r.audit.grade.empty() ? "未知" : r.audit.grade});
+    rows.push_back({"得分", counted_score_label(c)});
+    rows.push_back({"等级", c.grade.empty() ? "未知" : c.grade});
+    rows.push_back({"评查状态", review_status(in.data, i, c)});
   }
   if (in.data.round.mode == "self_check") {
     const Verdict& v = in.summary.verdicts[i];
@@ -101,6 +120,8 @@ std::string listed(const Group& g, TextOf text_of) {
 void findings(const ReportInput& in, const Audit& audit, Content& out) {
   const bool self_check = in.data.round.mode == "self_check";
   out.push_back(heading("评查发现", 3));
+  if (!self_check)
+    out.push_back(paragraph("以下为机器初筛建议，须经评查人逐项确认、不予认定或修改后方可计分。"));
   std::vector<std::vector<std::string>> rows = {
       {"序号", "规则", "严重程度", self_check ? "整改意见" : "问题", "依据", "证据", "扣分"}};
   int n = 0;
@@ -137,6 +158,81 @@ void findings(const ReportInput& in, const Audit& audit, Content& out) {
   if (!any) out.push_back(paragraph("本案卷没有需要人工核对的事项。"));
 }
 
+// The evidence pointer of an item: the document it is about, the page an
+// inspector gave, the quotes the checker kept.
+std::string evidence_of(const ReportInput& in, const ReviewedItem& item, const Record& record) {
+  std::string out;
+  const Finding& f = item.machine;
+  if (f.document) out = in.names.doc_type(f.document);
+  for (const RecordedAdded& a : record.added)
+    if (a.added.key == item.key && a.page) out += "第 " + std::to_string(*a.page) + " 页";
+  for (const std::string& e : f.evidence) out += (out.empty() ? "" : "\n") + e;
+  return out;
+}
+
+std::string decision_of(const ReviewedItem& item) {
+  std::string out = verdict_label(item.verdict);
+  if (item.added) out = "评查人添加";
+  if (item.decision)
+    out += "\n" + item.decision->inspector + " " + day_of(item.decision->decided_at);
+  return out;
+}
+
+// Every item of a reviewed case: the machine's suggestion, the decision,
+// what it deducts, the reason and the evidence pointer.
+void reviewed_items(const ReportInput& in, std::size_t i, Content& out) {
+  const ReviewedCase& reviewed = *in.data.reviewed[i];
+  const Record& record = record_of(in.data, i);
+  out.push_back(heading("评查事项", 3));
+  std::vector<std::vector<std::string>> rows = {
+      {"序号", "事项", "机器建议", "决定", "扣分", "理由", "证据"}};
+  int n = 0;
+  for (const ReviewedItem& item : reviewed.items) {
+    const Finding& f = item.machine;
+    const std::string suggestion =
+        item.added ? "—"
+                   : (f.kind == "manual_check" ? "人工核对" : severity_label(f.severity)) + "：" +
+                         f.message;
+    std::string subject = f.rule + "\n" + item.key;
+    if (item.added) subject += "\n" + severity_label(f.severity) + "：" + f.message;
+    if (item.counted && item.verdict == FindingVerdict::changed)
+      subject += "\n改为：" + severity_label(item.counted->severity) + "：" + item.counted->message;
+    const std::optional<double> deducted = counted_deduction(item);
+    std::string deduction = !deducted ? "0"
+                            : item.counted && item.counted->severity == "veto"
+                                ? "否决"
+                                : format_score(*deducted);
+    if (item.verdict == FindingVerdict::suggested)
+      deduction = f.kind == "manual_check" ? "—" : deduction + "（暂计）";
+    rows.push_back({std::to_string(++n), subject, suggestion, decision_of(item), deduction,
+                    item.decision ? item.decision->reason : "", evidence_of(in, item, record)});
+  }
+  if (n == 0)
+    out.push_back(paragraph("未发现问题，也没有需要人工核对的事项。"));
+  else
+    out.push_back(table(std::move(rows), {1, 4, 6, 3, 1, 4, 4}));
+  if (!reviewed.obsolete.empty()) {
+    std::string text = "以下决定所针对的问题在重新审查后已不存在，保留备查、不再计分：";
+    for (const Decision& d : reviewed.obsolete)
+      text += "\n" + d.key + "：" + verdict_label(d.verdict) + "（" + d.inspector + " " +
+              day_of(d.decided_at) + "）";
+    out.push_back(paragraph(text));
+  }
+}
+
+// The signature lines: names and dates once signed, blanks to sign on paper.
+void sign_lines(const ReportInput& in, std::size_t i, Content& out) {
+  const RecordState state = record_state(record_of(in.data, i), in.data.second_review);
+  const auto line = [&](const char* role) {
+    const SignOff* s = state.signed_as(role);
+    return std::string(role) + "：" + (s ? s->name : "____________") + "　　日期：" +
+           (s ? day_of(s->signed_at) : "____________");
+  };
+  std::string text = line(kSignerRole);
+  if (in.data.second_review || state.signed_as(kReviewerRole)) text += "\n" + line(kReviewerRole);
+  out.push_back(paragraph(text));
+}
+
 }  // namespace
 
 void append_case_sheet(const ReportInput& in, std::size_t i, Content& out) {
@@ -145,7 +241,11 @@ void append_case_sheet(const ReportInput& in, std::size_t i, Content& out) {
   out.push_back(identity(in, i));
   if (r.c.rejected) return;
   documents(in, r.c, out);
-  findings(in, r.audit, out);
+  if (in.summary.counted[i].reviewed)
+    reviewed_items(in, i, out);
+  else
+    findings(in, r.audit, out);
+  sign_lines(in, i, out);
 }
 
 }  // namespace auditor

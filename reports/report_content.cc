@@ -38,6 +38,23 @@ Block provenance(const RoundData& d) {
                {1, 4}, false);
 }
 
+// What the figures of the notification count: the inspectors' decisions,
+// or (no record yet) the machine's first screen.
+std::string review_basis(const ReportInput& in) {
+  if (!counts_decisions(in.data))
+    return in.data.round.mode == "self_check"
+               ? "本报告的问题和得分为机器初筛结果，供街道自查整改参考。"
+               : "本通报的问题和得分为机器初筛结果，尚未经评查人逐项确认，仅作初稿，不得作为正式"
+                 "评查结论。";
+  std::string text =
+      "本通报只计经评查人确认（含修改后确认、人工核对有问题和评查人添加）的问题；"
+      "机器提出但被评查人不予认定的问题不计。";
+  if (in.summary.provisional > 0)
+    text += "其中 " + count(in.summary.provisional) +
+            " 宗案卷尚有待定事项，其得分为暂定（评查表注明可能的范围）。";
+  return text;
+}
+
 void scope_and_method(const ReportInput& in, Content& out) {
   const RoundSummary& s = in.summary;
   out.push_back(heading("一、评查范围和方式", 2));
@@ -54,6 +71,7 @@ void scope_and_method(const ReportInput& in, Content& out) {
       (in.case_sheets ? "列入各案评查表的人工核对清单"
                       : "列为人工核对事项（XLSX「问题」表和 JSON 逐条列出）") +
       "，由人员逐项核对。"));
+  out.push_back(paragraph(review_basis(in)));
 }
 
 void streets(const ReportInput& in, Content& out) {

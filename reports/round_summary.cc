@@ -26,11 +26,13 @@ void count_streets(const RoundData& data, RoundSummary& s) {
       ++row.rejected;
       continue;
     }
+    const CountedCase& c = s.counted[i];
     ++row.audited;
-    ++row.grades[r.audit.grade];
-    score_sums[street] += r.audit.score;
-    total += r.audit.score;
-    for (const Finding& finding : r.audit.findings) row.problems += is_problem(finding) ? 1 : 0;
+    ++row.grades[c.grade];
+    score_sums[street] += c.score;
+    total += c.score;
+    row.problems += static_cast<int>(c.problems.size());
+    s.provisional += c.provisional ? 1 : 0;
   }
   for (auto& [street, row] : rows) {
     if (row.audited) row.mean_score = score_sums[street] / row.audited;
@@ -50,10 +52,11 @@ void count_streets(const RoundData& data, RoundSummary& s) {
 // Grades seen, the one with the highest score first.
 void order_grades(const RoundData& data, RoundSummary& s) {
   std::map<std::string, double> best;
-  for (const CaseResult& r : data.cases) {
-    if (r.c.rejected) continue;
-    auto [it, added] = best.emplace(r.audit.grade, r.audit.score);
-    if (!added) it->second = std::max(it->second, r.audit.score);
+  for (std::size_t i = 0; i < data.cases.size(); ++i) {
+    if (data.cases[i].c.rejected) continue;
+    const CountedCase& c = s.counted[i];
+    auto [it, added] = best.emplace(c.grade, c.score);
+    if (!added) it->second = std::max(it->second, c.score);
   }
   for (const auto& entry : best) s.grades.push_back(entry.first);
   std::stable_sort(s.grades.begin(), s.grades.end(),
@@ -65,8 +68,8 @@ void rank_problems(const RoundData& data, RoundSummary& s) {
   for (std::size_t i = 0; i < data.cases.size(); ++i) {
     std::set<std::string> seen;  // rules already counted for this case
     const std::string street = street_label(data.facts[i]);
-    for (const Finding& f : data.cases[i].audit.findings) {
-      if (!is_problem(f)) continue;
+    for (const Finding* problem : s.counted[i].problems) {
+      const Finding& f = *problem;
       const int stage = f.stage && *f.stage >= 1 && *f.stage <= 8 ? *f.stage : 0;
       ++s.problems_by_stage[stage];
       s.rectification[street].push_back({i, &f});
@@ -103,8 +106,8 @@ Keyed keyed(const RoundData& data) {
   for (std::size_t i = 0; i < data.cases.size(); ++i) {
     const std::string key = case_label(data, i);
     if (!data.cases[i].c.rejected) k.rechecked.insert(key);
-    for (const Finding& f : data.cases[i].audit.findings) {
-      if (!is_problem(f)) continue;
+    for (const Finding* problem : counted_case(data, i).problems) {
+      const Finding& f = *problem;
       Key pair{key, f.rule};
       if (k.first.emplace(pair, std::make_pair(f.message, street_label(data.facts[i]))).second)
         k.order.push_back(pair);
@@ -156,8 +159,48 @@ std::string street_label(const CaseFacts& f) {
   return f.street && !f.street->empty() ? *f.street : kUnknownStreet;
 }
 
+bool counts_decisions(const RoundData& data) {
+  return data.has_record() && data.reviewed.size() == data.cases.size();
+}
+
+CountedCase counted_case(const RoundData& data, std::size_t i) {
+  CountedCase c;
+  const CaseResult& r = data.cases[i];
+  if (r.c.rejected) return c;
+  if (!counts_decisions(data) || !data.reviewed[i]) {
+    c.score = c.min_score = c.max_score = r.audit.score;
+    c.grade = r.audit.grade;
+    for (const Finding& f : r.audit.findings)
+      if (is_problem(f)) c.problems.push_back(&f);
+    return c;
+  }
+  const ReviewedCase& reviewed = *data.reviewed[i];
+  c.reviewed = true;
+  c.score = reviewed.score.value;
+  c.grade = reviewed.score.grade;
+  c.provisional = reviewed.provisional();
+  c.min_score = reviewed.min_score;
+  c.max_score = reviewed.max_score;
+  c.undecided = static_cast<int>(reviewed.undecided);
+  for (const ReviewedItem& item : reviewed.items)
+    if (item.verdict != FindingVerdict::suggested && item.counted && is_problem(*item.counted))
+      c.problems.push_back(&*item.counted);
+  return c;
+}
+
+std::string counted_score_label(const CountedCase& c) {
+  if (!c.provisional) return format_score(c.score);
+  if (c.min_score == c.max_score)
+    return format_score(c.score) + "（尚有 " + std::to_string(c.undecided) +
+           " 项待定，不影响得分）";
+  return format_score(c.score) + "（暂定，可能 " + format_score(c.min_score) + "–" +
+         format_score(c.max_score) + "）";
+}
+
 RoundSummary summarize(const RoundData& data, const RoundData* previous) {
   RoundSummary s;
+  s.counted.reserve(data.cases.size());
+  for (std::size_t i = 0; i < data.cases.size(); ++i) s.counted.push_back(counted_case(data, i));
   count_streets(data, s);
   order_grades(data, s);
   rank_problems(data, s);

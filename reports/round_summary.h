@@ -53,8 +53,30 @@ struct Comparison {
   std::array<int, 4> counts{};    // by Change
 };
 
+// What the reports count for one case. A round with an inspection record
+// (RoundData::reviewed filled, review_round) counts what the inspectors
+// decided: findings confirmed, changed, settled as failed or added — never a
+// mere suggestion — and the reviewed score, provisional while anything is
+// undecided. A round without one counts the machine's findings and score (a
+// first screen, 初筛). A rejected archive counts nothing.
+struct CountedCase {
+  bool reviewed = false;
+  double score = 0;
+  std::string grade;
+  bool provisional = false;
+  double min_score = 0, max_score = 0;   // the range of a provisional score
+  std::vector<const Finding*> problems;  // is_problem findings that count; into the RoundData
+  int undecided = 0;                     // reviewed: suggestions and unsettled manual checks
+};
+// Whether the reports count decisions (a record, reviewed) or suggestions.
+bool counts_decisions(const RoundData& data);
+CountedCase counted_case(const RoundData& data, std::size_t i);
+// "85.5", or for a provisional case "85.5（暂定，可能 80–90）".
+std::string counted_score_label(const CountedCase& c);
+
 struct RoundSummary {
   int files = 0, audited = 0, rejected = 0, problems = 0;
+  int provisional = 0;  // cases with undecided items (counts_decisions)
   std::optional<double> mean_score;
   std::vector<std::string> grades;          // grade names seen, best first
   std::vector<std::string> scope;           // streets, sorted; unknown not listed
@@ -63,7 +85,8 @@ struct RoundSummary {
   std::array<int, 9> problems_by_stage{};   // [0] = no stage
   std::map<std::string, std::vector<StreetProblem>> rectification;  // by street label
   std::optional<Comparison> comparison;
-  std::vector<Verdict> verdicts;  // same index as RoundData::cases
+  std::vector<Verdict> verdicts;     // same index as RoundData::cases
+  std::vector<CountedCase> counted;  // same index as RoundData::cases
 };
 
 // The case's label in reports: its case number, else its archive path.

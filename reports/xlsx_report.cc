@@ -97,18 +97,21 @@ void cases_sheet(const ReportInput& in, lxw_workbook* book, lxw_format* bold) {
   for (std::size_t i = 0; i < in.data.cases.size(); ++i) {
     const CaseResult& r = in.data.cases[i];
     const CaseFacts& f = in.data.facts[i];
+    const CountedCase& c = in.summary.counted[i];
     std::map<std::string, int> n;
+    for (const Finding* problem : c.problems) ++n[problem->severity];
     int manual = 0;
-    for (const Finding& finding : r.audit.findings) {
-      ++n[finding.severity];
+    for (const Finding& finding : r.audit.findings)
       manual += finding.kind == "manual_check" ? 1 : 0;
-    }
     const RoundRun* run = in.data.run(f.run_id);
     sheet.row().text(street_label(f)).text(f.case_number.value_or("")).text(f.party.value_or(""));
     sheet.text(procedure_label(r.c.info.procedure)).text(r.c.archive).text(r.c.sha256);
-    sheet.text(r.c.rejected ? "无法读取：" + r.c.error : "已评查");
-    sheet.number(r.c.rejected ? std::nullopt : std::optional<double>(r.audit.score));
-    sheet.text(r.c.rejected ? "" : r.audit.grade);
+    sheet.text(r.c.rejected    ? "无法读取：" + r.c.error
+               : c.provisional ? "暂定（" + std::to_string(c.undecided) + " 项待定）"
+               : c.reviewed    ? "已评查"
+                               : "机器初筛");
+    sheet.number(r.c.rejected ? std::nullopt : std::optional<double>(c.score));
+    sheet.text(r.c.rejected ? "" : c.grade);
     sheet.number(num(n["veto"] + n["major"] + n["minor"])).number(num(n["veto"]));
     sheet.number(num(n["major"])).number(num(n["minor"])).number(num(manual));
     sheet.number(num(f.filed ? 1 : 0)).number(num(f.closed ? 1 : 0)).text(f.audited_at);
