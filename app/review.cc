@@ -83,6 +83,20 @@ Result<RoundReview> list_reviews(const ReviewScope& scope, const std::string& ca
   return out;
 }
 
+Result<std::optional<RoundReview>> list_reviews_if_recorded(const ReviewScope& scope,
+                                                            const Checklist& checklist) {
+  {
+    Result<ReviewSession> s = ReviewSession::open(scope, false, false, false);
+    if (!s) return s.failure();
+    Result<Record> record = load_record(*s->store, s->data.round.id);
+    if (!record) return record.failure();
+    if (record->empty()) return std::optional<RoundReview>();
+  }
+  Result<RoundReview> all = list_reviews(scope, "", checklist);
+  if (!all) return all.failure();
+  return std::optional<RoundReview>(std::move(*all));
+}
+
 Result<RecordedDecision> decide_finding(const ReviewScope& scope, const std::string& case_id,
                                         const Decision& d) {
   return write_to_case<RecordedDecision>(

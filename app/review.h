@@ -50,6 +50,12 @@ struct RoundReview {
 Result<RoundReview> list_reviews(const ReviewScope& scope, const std::string& case_id,
                                  const Checklist& checklist);
 
+// list_reviews of the whole round when the round has any record row;
+// nullopt (after reading only the record) when it has none, so an audit
+// without a record pays nothing for it.
+Result<std::optional<RoundReview>> list_reviews_if_recorded(const ReviewScope& scope,
+                                                            const Checklist& checklist);
+
 // Records `d` (its key, verdict, reason, changed values and inspector; the
 // time is now) on the case's finding. Refused: a locked (signed) case, a key
 // the case's current findings do not have, a decision_problem, a rejected

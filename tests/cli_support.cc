@@ -73,4 +73,19 @@ std::string query(sqlite3* db, const std::string& sql) {
   return value;
 }
 
+std::string libreoffice_convert(const std::filesystem::path& dir, const std::string& file,
+                                const std::string& format) {
+  TempDir home, out;
+  const std::string cmd = "cd " + sh_quote(dir.string()) +
+                          " && HOME=" + sh_quote(home.path.string()) +
+                          " soffice --headless --convert-to " + sh_quote(format) + " --outdir " +
+                          sh_quote(out.path.string()) + " " + sh_quote(file) + " >/dev/null 2>&1";
+  if (std::system(cmd.c_str()) != 0) return "";
+  const std::string extension = "." + format.substr(0, format.find(':'));
+  const std::filesystem::path made =
+      out.path / std::filesystem::path(file).replace_extension(extension);
+  std::error_code ec;
+  return std::filesystem::exists(made, ec) ? read_file(made) : "";
+}
+
 }  // namespace auditor::test

@@ -37,4 +37,10 @@ std::string fixture(const std::string& name);
 std::string query(sqlite3* db, const std::string& sql);
 void write_file(const std::filesystem::path& p, const std::string& bytes);
 
+// LibreOffice (soffice on PATH, its own profile) converts dir/file to
+// `format` ("pdf", "txt:Text") and returns the converted file's bytes; empty
+// when it could not (soffice exits 0 even when it cannot load the file).
+std::string libreoffice_convert(const std::filesystem::path& dir, const std::string& file,
+                                const std::string& format);
+
 }  // namespace auditor::test

@@ -5,6 +5,7 @@
 #include "app/audit.h"
 #include "app/checklist_load.h"
 #include "app/data_dirs.h"
+#include "app/review.h"
 #include "app/round_reports.h"
 #include "auditor/cli/limit_options.h"
 #include "auditor/cli/options.h"
@@ -58,6 +59,21 @@ AuditObserver console_observer(std::ostream& console, Progress& progress, std::s
     std::cerr << reason << "\n";
   };
   return o;
+}
+
+// Adds each case's "review" (docs/formats/result-json.md) to `result` when
+// the round has an inspection record: the decisions applied to the findings
+// of this audit, matched by archive path.
+Status add_recorded_reviews(nlohmann::json& result, const ReviewScope& scope,
+                            const Checklist& checklist) {
+  Result<std::optional<RoundReview>> reviews = list_reviews_if_recorded(scope, checklist);
+  if (!reviews) return Status::failure(reviews.failure());
+  if (!*reviews) return Status::success();
+  for (nlohmann::json& c : result["cases"])
+    for (const CaseReview& r : (*reviews)->cases)
+      if (c["archive"].is_string() && c["archive"] == r.ref.archive)
+        c["review"] = r.reviewed ? review_json(*r.reviewed, r.state) : nlohmann::json(nullptr);
+  return Status::success();
 }
 
 }  // namespace
@@ -132,9 +148,12 @@ int audit(const Args& args) {
   progress.clear();
   if (!outcome) return report_error(outcome.error());
   console << console_totals(outcome->totals) << "\n";
-  if (!json.empty() &&
-      !write_output(json, result_json(AUDITOR_VERSION, *checklist, outcome->results).dump(2)))
-    return kExitUsage;
+  if (!json.empty()) {
+    nlohmann::json result = result_json(AUDITOR_VERSION, *checklist, outcome->results);
+    if (Status s = add_recorded_reviews(result, {db, outcome->round}, *checklist); !s.ok())
+      return report_error(s.reason);
+    if (!write_output(json, result.dump(2))) return kExitUsage;
+  }
   if (!out.empty()) {
     ReportRequest report{outcome->round,         std::nullopt, out,        *wanted,
                          vocabulary(*checklist), *sheet_mode,  &*checklist};
