@@ -11,7 +11,8 @@ namespace {
 constexpr std::pair<FindingVerdict, const char*> kVerdicts[] = {
     {FindingVerdict::suggested, "suggested"}, {FindingVerdict::confirmed, "confirmed"},
     {FindingVerdict::dismissed, "dismissed"}, {FindingVerdict::changed, "changed"},
-    {FindingVerdict::passed, "passed"},       {FindingVerdict::failed, "failed"}};
+    {FindingVerdict::passed, "passed"},       {FindingVerdict::failed, "failed"},
+    {FindingVerdict::withdrawn, "withdrawn"}};
 
 bool is_manual(const Finding& f) { return f.kind == "manual_check"; }
 
@@ -118,6 +119,8 @@ const char* verdict_label(FindingVerdict v) {
       return "核对无误";
     case FindingVerdict::failed:
       return "核对有问题";
+    case FindingVerdict::withdrawn:
+      return "异议已采纳";
   }
   return "待定";
 }
@@ -125,6 +128,8 @@ const char* verdict_label(FindingVerdict v) {
 std::string decision_problem(const Finding& f, const Decision& d) {
   if (d.verdict == FindingVerdict::suggested)
     return "决定必须是确认、不予认定、修改、核对无误或核对有问题";
+  if (d.verdict == FindingVerdict::withdrawn)
+    return "异议已采纳不是评查人的决定，只能由 auditor review rule 采纳异议而来";
   if (needs_reason(d.verdict) && d.reason.empty())
     return std::string(verdict_label(d.verdict)) + "必须写明理由";
   const bool settles = d.verdict == FindingVerdict::passed || d.verdict == FindingVerdict::failed;
@@ -144,6 +149,12 @@ std::optional<double> counted_deduction(const ReviewedItem& item) {
     return item.machine.deduction;
   return std::nullopt;
 }
+
+bool item_counts(const ReviewedItem& item) {
+  return item.counted.has_value() && item.verdict != FindingVerdict::withdrawn;
+}
+
+const char* ruling_label(bool accepted) { return accepted ? "采纳" : "不予采纳"; }
 
 std::string case_key(const std::optional<std::string>& case_number, const std::string& archive) {
   return case_number && !case_number->empty() ? *case_number : archive;
@@ -175,13 +186,36 @@ std::vector<Record> split_record(
     if (auto i = owner(s.at)) out[*i].signoffs.push_back(s);
   for (const Reopen& r : round.reopens)
     if (auto i = owner(r.at)) out[*i].reopens.push_back(r);
+  for (const Objection& o : round.objections)
+    if (auto i = owner(o.at)) out[*i].objections.push_back(o);
+  for (const Ruling& r : round.rulings)
+    if (auto i = owner(r.at)) out[*i].rulings.push_back(r);
+  for (const RectifyItem& it : round.rectify_items)
+    if (auto i = owner(it.at)) out[*i].rectify_items.push_back(it);
+  for (const RectifyUpdate& u : round.rectify_updates)
+    if (auto i = owner(u.at)) out[*i].rectify_updates.push_back(u);
   return out;
 }
 
 std::vector<Decision> decisions_of(const Record& r) {
+  std::vector<std::pair<long long, Decision>> by_seq;
+  by_seq.reserve(r.decisions.size() + r.rulings.size());
+  for (const RecordedDecision& d : r.decisions) by_seq.emplace_back(d.seq, d.decision);
+  for (const Ruling& ruling : r.rulings) {
+    if (!ruling.accepted) continue;
+    Decision d;
+    d.key = ruling.finding;
+    d.verdict = FindingVerdict::withdrawn;
+    d.reason = ruling.reason;
+    d.inspector = ruling.name;
+    d.decided_at = ruling.ruled_at;
+    by_seq.emplace_back(ruling.seq, std::move(d));
+  }
+  std::stable_sort(by_seq.begin(), by_seq.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<Decision> out;
-  out.reserve(r.decisions.size());
-  for (const RecordedDecision& d : r.decisions) out.push_back(d.decision);
+  out.reserve(by_seq.size());
+  for (auto& [seq, d] : by_seq) out.push_back(std::move(d));
   return out;
 }
 
@@ -197,6 +231,24 @@ const RecordedDecision* latest_decision(const Record& r, const std::string& key)
   for (const RecordedDecision& d : r.decisions)
     if (d.decision.key == key) latest = &d;
   return latest;
+}
+
+const Ruling* ruling_of(const Record& r, long long seq) {
+  for (const Ruling& ruling : r.rulings)
+    if (ruling.objection == seq) return &ruling;
+  return nullptr;
+}
+
+const Objection* objection_with(const Record& r, long long seq) {
+  for (const Objection& o : r.objections)
+    if (o.seq == seq) return &o;
+  return nullptr;
+}
+
+const RectifyItem* rectify_item_with(const Record& r, long long seq) {
+  for (const RectifyItem& it : r.rectify_items)
+    if (it.seq == seq) return &it;
+  return nullptr;
 }
 
 const SignOff* RecordState::signed_as(const std::string& role) const {
@@ -233,7 +285,8 @@ ReviewedCase review_case(const Audit& audit, const std::vector<Decision>& decisi
     item.machine = audit.findings[i];
     present.insert(keys[i]);
     if (auto it = latest.find(keys[i]);
-        it != latest.end() && decision_problem(f, *it->second).empty()) {
+        it != latest.end() && (it->second->verdict == FindingVerdict::withdrawn ||
+                               decision_problem(f, *it->second).empty())) {
       item.decision = *it->second;
       item.verdict = it->second->verdict;
     }
@@ -265,6 +318,7 @@ ReviewedCase review_case(const Audit& audit, const std::vector<Decision>& decisi
         break;
       case FindingVerdict::dismissed:
       case FindingVerdict::passed:
+      case FindingVerdict::withdrawn:
         break;
     }
     if (item.counted) {
@@ -286,10 +340,17 @@ ReviewedCase review_case(const Audit& audit, const std::vector<Decision>& decisi
     entry.decided_at = a.added_at;
     item.decision = entry;
     item.added = true;
-    item.counted = a.finding;
-    as_is.push_back(a.finding);
-    at_least.push_back(a.finding);
-    at_most.push_back(a.finding);
+    present.insert(a.key);
+    if (auto it = latest.find(a.key);
+        it != latest.end() && it->second->verdict == FindingVerdict::withdrawn) {
+      item.verdict = FindingVerdict::withdrawn;
+      item.decision = *it->second;
+    } else {
+      item.counted = a.finding;
+      as_is.push_back(a.finding);
+      at_least.push_back(a.finding);
+      at_most.push_back(a.finding);
+    }
     out.items.push_back(std::move(item));
   }
   for (const auto& [key, d] : latest)
@@ -298,6 +359,66 @@ ReviewedCase review_case(const Audit& audit, const std::vector<Decision>& decisi
   out.score = score_counted(as_is, audit.checks, failed_manual, checklist);
   out.min_score = score_counted(at_least, audit.checks, failed_manual_min, checklist).value;
   out.max_score = score_counted(at_most, audit.checks, failed_manual, checklist).value;
+  return out;
+}
+
+const char* recheck_name(RecheckState s) {
+  switch (s) {
+    case RecheckState::not_yet:
+      return "not_yet";
+    case RecheckState::fixed:
+      return "fixed";
+    case RecheckState::open:
+      return "open";
+    case RecheckState::manual:
+      return "manual";
+  }
+  return "not_yet";
+}
+
+const char* recheck_label(RecheckState s) {
+  switch (s) {
+    case RecheckState::not_yet:
+      return "待复查";
+    case RecheckState::fixed:
+      return "已整改";
+    case RecheckState::open:
+      return "未整改";
+    case RecheckState::manual:
+      return "待人工复查";
+  }
+  return "待复查";
+}
+
+CaseRectification recheck_case(const Record& r, const std::vector<Finding>& findings, long long run,
+                               const std::string& today) {
+  const std::vector<std::string> keys = finding_keys(findings);
+  const std::set<std::string> now(keys.begin(), keys.end());
+  std::set<std::string> then;
+  bool again = false;  // audited again since some item was made
+  CaseRectification out;
+  for (const RectifyItem& it : r.rectify_items) {
+    RecheckedItem x;
+    x.item = it;
+    for (const RectifyUpdate& u : r.rectify_updates)
+      if (u.item == it.seq) x.updates.push_back(u);
+    if (!x.updates.empty()) x.status = x.updates.back().status, x.note = x.updates.back().note;
+    if (it.run == run)
+      x.recheck = RecheckState::not_yet;
+    else if (!it.machine)
+      x.recheck = RecheckState::manual;
+    else
+      x.recheck = now.count(it.finding) ? RecheckState::open : RecheckState::fixed;
+    x.overdue = x.status != kRectifyDone && !it.due.empty() && it.due < today;
+    again = again || it.run != run;
+    then.insert(it.keys_then.begin(), it.keys_then.end());
+    out.items.push_back(std::move(x));
+  }
+  if (!again) return out;
+  std::set<std::string> decided;
+  for (const Decision& d : decisions_of(r)) decided.insert(d.key);
+  for (const std::string& k : keys)
+    if (!then.count(k) && !decided.count(k)) out.new_findings.push_back(k);
   return out;
 }
 

@@ -32,11 +32,15 @@ enum class FindingVerdict {
   changed,    // counts with another severity, deduction or message (reason required)
   passed,     // a manual check settled: no problem
   failed,     // a manual check settled: a problem, deducting per its rule (reason required)
+  // The inspected street's objection to the finding was accepted (采纳):
+  // counts nothing. Never a decision an inspector records: decisions_of()
+  // derives it from an accepted Ruling (docs/formats/objections.md).
+  withdrawn,
 };
 const char* verdict_name(FindingVerdict v);  // "suggested" ...
 // The inverse of verdict_name; nullopt for any other text.
 std::optional<FindingVerdict> verdict_named(std::string_view name);
-// 待定 已确认 不予认定 已修改 核对无误 核对有问题.
+// 待定 已确认 不予认定 已修改 核对无误 核对有问题 异议已采纳.
 const char* verdict_label(FindingVerdict v);
 
 struct Decision {
@@ -55,7 +59,7 @@ struct Decision {
 // dismissed/changed/failed need a reason, passed/failed are for manual
 // checks only, confirmed/dismissed/changed for the other findings, a
 // changed severity must be one of veto major minor info and a deduction
-// not negative.
+// not negative; `withdrawn` is never recordable as a decision.
 std::string decision_problem(const Finding& f, const Decision& d);
 
 // A finding an inspector entered (a rule from the checklist, or "其他"),
@@ -78,6 +82,12 @@ struct ReviewedItem {
   bool added = false;              // entered by an inspector
   std::optional<Finding> counted;  // what the score counts; nullopt: nothing
 };
+
+// Whether the item counts as a problem the inspected street answers for:
+// confirmed, changed, a failed manual check, or an added finding, and no
+// objection to it accepted since. Only such items take an objection or a
+// rectification item.
+bool item_counts(const ReviewedItem& item);
 
 // What the item deducts as the score counts it, before the profile's caps:
 // the counted finding's deduction; an undecided machine finding's as
@@ -143,14 +153,76 @@ struct Reopen {
   long long seq = 0;
 };
 
+// ---- Objections, rulings and rectification (docs/formats/objections.md) ---
+// Each is one trail row (its payload is the record); its `seq` is its id.
+
+// The inspected street objects (异议) to a finding that counts.
+struct Objection {
+  CaseRef at;
+  std::string finding;  // the finding's key
+  std::string unit;     // the objecting street ("" when unknown)
+  std::string reason, name, objected_at;
+  long long seq = 0;  // its id
+};
+
+// The answer to an objection: accepted (采纳: the finding counts nothing
+// from then on, until a later decision on its key) or not (不予采纳).
+struct Ruling {
+  CaseRef at;               // the objection's
+  std::string finding;      // the objection's finding key
+  long long objection = 0;  // the objection's seq
+  bool accepted = false;
+  std::string reason, name, ruled_at;
+  long long seq = 0;
+};
+const char* ruling_label(bool accepted);  // 采纳 / 不予采纳
+
+constexpr const char* kRectifyInFile = "卷内补正";
+constexpr const char* kRectifySystem = "制度整改";
+constexpr const char* kRectifyOpen = "待整改";  // an item's status before any update
+constexpr const char* kRectifyDoing = "整改中";
+constexpr const char* kRectifyDone = "已整改";
+
+// A rectification item (整改) made from a finding that counts.
+struct RectifyItem {
+  CaseRef at;
+  std::string finding;        // the finding's key
+  std::string rule, message;  // the finding as it counted when the item was made
+  bool machine = true;        // the machine can re-check it (not a manual check or added finding)
+  std::string kind;           // kRectifyInFile | kRectifySystem
+  std::string owner;          // who rectifies
+  std::string due;            // YYYY-MM-DD
+  std::string name, created_at;
+  long long run = 0;  // the audit run that last saved the case when the item was made
+  // The keys of the case's machine findings when the item was made: a
+  // finding not among them (of any item of the case) is new (新发现).
+  std::vector<std::string> keys_then;
+  long long seq = 0;  // its id
+};
+
+// The inspected street's report on an item.
+struct RectifyUpdate {
+  CaseRef at;          // the item's
+  long long item = 0;  // the item's seq
+  std::string status;  // kRectifyDoing | kRectifyDone
+  std::string note, name, updated_at;
+  long long seq = 0;
+};
+
 // Rows of the record (of a round, or of one case), each list in trail order.
 struct Record {
   std::vector<RecordedDecision> decisions;
   std::vector<RecordedAdded> added;
   std::vector<SignOff> signoffs;
   std::vector<Reopen> reopens;
+  std::vector<Objection> objections;
+  std::vector<Ruling> rulings;
+  std::vector<RectifyItem> rectify_items;
+  std::vector<RectifyUpdate> rectify_updates;
   bool empty() const {
-    return decisions.empty() && added.empty() && signoffs.empty() && reopens.empty();
+    return decisions.empty() && added.empty() && signoffs.empty() && reopens.empty() &&
+           objections.empty() && rulings.empty() && rectify_items.empty() &&
+           rectify_updates.empty();
   }
 };
 
@@ -163,11 +235,21 @@ std::vector<Record> split_record(
     const Record& round,
     const std::vector<std::pair<std::optional<std::string>, std::string>>& cases);
 
-// The decisions and added findings of a case's record, as review_case takes them.
+// The decisions and added findings of a case's record, as review_case takes
+// them. The decisions are in trail order with each accepted ruling among
+// them as a `withdrawn` decision on its finding (reason, name and time the
+// ruling's), so the latest of a decision and an accepted ruling on a key
+// stands: an accepted objection withdraws the finding, a decision recorded
+// after the ruling (on a reopened case) brings it back.
 std::vector<Decision> decisions_of(const Record& r);
 std::vector<AddedFinding> added_of(const Record& r);
 // The latest decision on `key`, nullptr when none.
 const RecordedDecision* latest_decision(const Record& r, const std::string& key);
+// The ruling on objection `seq`, nullptr when none (still pending).
+const Ruling* ruling_of(const Record& r, long long seq);
+// The objection `seq`, the item `seq`; nullptr when none.
+const Objection* objection_with(const Record& r, long long seq);
+const RectifyItem* rectify_item_with(const Record& r, long long seq);
 
 // Where a case's sign-off stands. The sign-offs after the latest reopen are
 // current; a case with any current sign-off is locked (no decision, added
@@ -186,5 +268,41 @@ RecordState record_state(const Record& r, bool second_review);
 // with the checklist's profile (score_case, caps applied again).
 ReviewedCase review_case(const Audit& audit, const std::vector<Decision>& decisions,
                          const std::vector<AddedFinding>& added, const Checklist& checklist);
+
+// ---- Re-check (回头看) ---------------------------------------------------------
+
+// What the machine says of a rectification item against the case's current
+// findings, by key.
+enum class RecheckState {
+  not_yet,  // the case was not audited again since the item was made: 待复查
+  fixed,    // the key no longer occurs: 已整改
+  open,     // the key still occurs: 未整改
+  manual,   // a manual check or added finding, the machine cannot judge: 待人工复查
+};
+const char* recheck_name(RecheckState s);   // not_yet fixed open manual
+const char* recheck_label(RecheckState s);  // 待复查 已整改 未整改 待人工复查
+
+struct RecheckedItem {
+  RectifyItem item;
+  std::vector<RectifyUpdate> updates;  // in trail order
+  std::string status = kRectifyOpen;   // the latest update's, else kRectifyOpen
+  std::string note;                    // the latest update's
+  RecheckState recheck = RecheckState::not_yet;
+  bool overdue = false;  // due before `today` and not reported 已整改
+};
+
+struct CaseRectification {
+  std::vector<RecheckedItem> items;  // in trail order
+  // Keys of current machine findings without a decision that were among no
+  // item's keys_then, once the case was audited again: 新发现.
+  std::vector<std::string> new_findings;
+};
+
+// The case's rectification items re-checked against `findings` (the case's
+// current machine findings) saved by audit run `run`; `today` (YYYY-MM-DD)
+// decides what is overdue. A case audited again is one whose `run` differs
+// from the item's.
+CaseRectification recheck_case(const Record& r, const std::vector<Finding>& findings, long long run,
+                               const std::string& today);
 
 }  // namespace auditor

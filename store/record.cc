@@ -88,6 +88,135 @@ json setting_payload(const std::string& name, const std::string& value) {
   return {{"name", name}, {"value", value}};
 }
 
+json objection_payload(const Objection& o) {
+  return {{"case", o.at.key},
+          {"archive", o.at.archive},
+          {"finding", o.finding},
+          {"unit", o.unit.empty() ? json(nullptr) : json(o.unit)},
+          {"reason", o.reason},
+          {"name", o.name},
+          {"objected_at", o.objected_at}};
+}
+
+json ruling_payload(const Ruling& r) {
+  return {{"case", r.at.key},         {"archive", r.at.archive}, {"finding", r.finding},
+          {"objection", r.objection}, {"accepted", r.accepted},  {"reason", r.reason},
+          {"name", r.name},           {"ruled_at", r.ruled_at}};
+}
+
+json rectify_payload(const RectifyItem& it) {
+  return {{"case", it.at.key},        {"archive", it.at.archive},    {"finding", it.finding},
+          {"rule", it.rule},          {"message", it.message},       {"machine", it.machine},
+          {"kind", it.kind},          {"owner", it.owner},           {"due", it.due},
+          {"name", it.name},          {"created_at", it.created_at}, {"run", it.run},
+          {"keys_then", it.keys_then}};
+}
+
+json rectify_update_payload(const RectifyUpdate& u) {
+  return {{"case", u.at.key},          {"archive", u.at.archive}, {"item", u.item},
+          {"status", u.status},        {"note", u.note},          {"name", u.name},
+          {"updated_at", u.updated_at}};
+}
+
+// Reads the fields of a trail payload; a missing or mistyped field is
+// remembered (ok() false) and read as empty, so nothing throws.
+class PayloadReader {
+ public:
+  explicit PayloadReader(const json& p) : p_(p), ok_(p.is_object()) {}
+  std::string text(const char* key, bool nullable = false) {
+    const json* v = field(key);
+    if (v && v->is_string()) return v->get<std::string>();
+    if (!(v && nullable && v->is_null())) ok_ = false;
+    return "";
+  }
+  long long integer(const char* key) {
+    const json* v = field(key);
+    if (v && v->is_number_integer()) return v->get<long long>();
+    ok_ = false;
+    return 0;
+  }
+  bool boolean(const char* key) {
+    const json* v = field(key);
+    if (v && v->is_boolean()) return v->get<bool>();
+    ok_ = false;
+    return false;
+  }
+  std::vector<std::string> texts(const char* key) {
+    std::vector<std::string> out;
+    const json* v = field(key);
+    if (!v || !v->is_array()) ok_ = false;
+    if (v && v->is_array())
+      for (const json& e : *v) {
+        if (e.is_string())
+          out.push_back(e.get<std::string>());
+        else
+          ok_ = false;
+      }
+    return out;
+  }
+  CaseRef at() { return {text("case"), text("archive")}; }
+  bool ok() const { return ok_; }
+
+ private:
+  const json* field(const char* key) const {
+    if (!p_.is_object()) return nullptr;
+    auto it = p_.find(key);
+    return it == p_.end() ? nullptr : &*it;
+  }
+  const json& p_;
+  bool ok_;
+};
+
+// The value a trail row of the trail-only kinds holds.
+bool read_entry(const TrailEntry& e, Record& out) {
+  PayloadReader p(e.payload);
+  if (e.action == "objection") {
+    Objection o{p.at(),
+                p.text("finding"),
+                p.text("unit", true),
+                p.text("reason"),
+                p.text("name"),
+                p.text("objected_at"),
+                e.seq};
+    out.objections.push_back(std::move(o));
+  } else if (e.action == "ruling") {
+    Ruling r;
+    r.at = p.at();
+    r.finding = p.text("finding");
+    r.objection = p.integer("objection");
+    r.accepted = p.boolean("accepted");
+    r.reason = p.text("reason");
+    r.name = p.text("name");
+    r.ruled_at = p.text("ruled_at");
+    r.seq = e.seq;
+    out.rulings.push_back(std::move(r));
+  } else if (e.action == "rectify") {
+    RectifyItem it;
+    it.at = p.at();
+    it.finding = p.text("finding");
+    it.rule = p.text("rule");
+    it.message = p.text("message");
+    it.machine = p.boolean("machine");
+    it.kind = p.text("kind");
+    it.owner = p.text("owner");
+    it.due = p.text("due");
+    it.name = p.text("name");
+    it.created_at = p.text("created_at");
+    it.run = p.integer("run");
+    it.keys_then = p.texts("keys_then");
+    it.seq = e.seq;
+    out.rectify_items.push_back(std::move(it));
+  } else if (e.action == "rectify_update") {
+    RectifyUpdate u{p.at(),         p.integer("item"), p.text("status"),
+                    p.text("note"), p.text("name"),    p.text("updated_at"),
+                    e.seq};
+    out.rectify_updates.push_back(std::move(u));
+  }
+  return p.ok();
+}
+
+const std::vector<std::string> kTrailKinds = {"objection", "ruling", "rectify", "rectify_update"};
+
 // The time to stamp: `given` when set, else now.
 Result<std::string> stamp(Store& store, const std::string& given) {
   if (!given.empty()) return valid_utf8(given);
@@ -235,6 +364,8 @@ Result<long long> append_trail(Store& store, long long round_id, const std::stri
 Result<RecordedDecision> record_decision(Store& store, long long round_id, const CaseRef& at,
                                          const Decision& d, std::optional<long long> replaces) {
   sqlite3* db = StoreAccess::db(store);
+  if (d.verdict == FindingVerdict::withdrawn)  // only an accepted ruling withdraws a finding
+    return Error{decision_problem(Finding{}, d), Code::invalid};
   RecordedDecision out;
   out.at = {valid_utf8(at.key), valid_utf8(at.archive)};
   out.decision = d;
@@ -341,6 +472,69 @@ Result<Reopen> record_reopen(Store& store, long long round_id, const Reopen& r) 
   return out;
 }
 
+namespace {
+
+// Stamps and appends one trail-only record value: `clean` makes its text
+// well-formed and returns its time field, `payload` builds its row.
+template <class T, class Clean, class Payload>
+Result<T> append_kind(Store& store, long long round_id, const char* action, T value,
+                      Clean&& clean_text, Payload&& payload) {
+  value.at = {valid_utf8(value.at.key), valid_utf8(value.at.archive)};
+  std::string& when = clean_text(value);
+  Result<std::string> stamped = stamp(store, when);
+  if (!stamped) return stamped.failure();
+  when = *stamped;
+  Result<long long> seq = append_trail(store, round_id, action, payload(value));
+  if (!seq) return seq.failure();
+  value.seq = *seq;
+  return value;
+}
+
+}  // namespace
+
+Result<Objection> record_objection(Store& store, long long round_id, const Objection& o) {
+  return append_kind(
+      store, round_id, "objection", o,
+      [](Objection& v) -> std::string& {
+        for (std::string* s : {&v.finding, &v.unit, &v.reason, &v.name}) *s = valid_utf8(*s);
+        return v.objected_at;
+      },
+      objection_payload);
+}
+
+Result<Ruling> record_ruling(Store& store, long long round_id, const Ruling& r) {
+  return append_kind(
+      store, round_id, "ruling", r,
+      [](Ruling& v) -> std::string& {
+        for (std::string* s : {&v.finding, &v.reason, &v.name}) *s = valid_utf8(*s);
+        return v.ruled_at;
+      },
+      ruling_payload);
+}
+
+Result<RectifyItem> record_rectify_item(Store& store, long long round_id, const RectifyItem& it) {
+  return append_kind(
+      store, round_id, "rectify", it,
+      [](RectifyItem& v) -> std::string& {
+        for (std::string* s : {&v.finding, &v.rule, &v.message, &v.kind, &v.owner, &v.due, &v.name})
+          *s = valid_utf8(*s);
+        for (std::string& k : v.keys_then) k = valid_utf8(k);
+        return v.created_at;
+      },
+      rectify_payload);
+}
+
+Result<RectifyUpdate> record_rectify_update(Store& store, long long round_id,
+                                            const RectifyUpdate& u) {
+  return append_kind(
+      store, round_id, "rectify_update", u,
+      [](RectifyUpdate& v) -> std::string& {
+        for (std::string* s : {&v.status, &v.note, &v.name}) *s = valid_utf8(*s);
+        return v.updated_at;
+      },
+      rectify_update_payload);
+}
+
 Result<Record> load_record(Store& store, long long round_id) {
   sqlite3* db = StoreAccess::db(store);
   Record out;
@@ -358,6 +552,13 @@ Result<Record> load_record(Store& store, long long round_id) {
   while (reopens.next()) out.reopens.push_back(reopen_row(reopens));
   if (decisions.failed() || added.failed() || signoffs.failed() || reopens.failed())
     return read_error(db);
+  Result<std::vector<TrailEntry>> entries = load_trail_entries(store, round_id, kTrailKinds);
+  if (!entries) return entries.failure();
+  for (const TrailEntry& e : *entries)
+    if (!read_entry(e, out))
+      return Error{"评查记录中审计记录第 " + std::to_string(e.seq) + " 条（" + e.action +
+                       "）的内容不完整，请用 auditor round verify 检查",
+                   Code::corrupt};
   return out;
 }
 

@@ -59,7 +59,8 @@ std::string trail_row_sha256(const std::string& prev, long long seq, long long r
 
 // The rows below are written with their trail row (action "decision",
 // "added", "signoff", "reopen"); an empty time is record_now(). Text is kept
-// as well-formed UTF-8. Each returns the row as stored.
+// as well-formed UTF-8. Each returns the row as stored. A `withdrawn`
+// decision is refused (Code::invalid): only a ruling withdraws a finding.
 Result<RecordedDecision> record_decision(Store& store, long long round_id, const CaseRef& at,
                                          const Decision& d, std::optional<long long> replaces);
 // `a.added.finding`: rule ("其他" or an id), stage, document, severity,
@@ -69,7 +70,21 @@ Result<RecordedAdded> record_added(Store& store, long long round_id, const CaseR
 Result<SignOff> record_signoff(Store& store, long long round_id, const SignOff& s);
 Result<Reopen> record_reopen(Store& store, long long round_id, const Reopen& r);
 
-// Every record row of the round, in trail order.
+// Objections, rulings, rectification items and their updates have no table:
+// each is one trail row (action "objection", "ruling", "rectify",
+// "rectify_update") whose payload is the record (docs/formats/objections.md)
+// and whose seq is its id. Each stamps its time (an empty one is
+// record_now()), appends its row and returns it as stored. Inside a
+// RecordTransaction. Whether it may be recorded is app/'s to decide.
+Result<Objection> record_objection(Store& store, long long round_id, const Objection& o);
+Result<Ruling> record_ruling(Store& store, long long round_id, const Ruling& r);
+Result<RectifyItem> record_rectify_item(Store& store, long long round_id, const RectifyItem& it);
+Result<RectifyUpdate> record_rectify_update(Store& store, long long round_id,
+                                            const RectifyUpdate& u);
+
+// Every record row of the round, in trail order: the tables' rows and the
+// record kinds kept as trail rows only (a payload that is not the object
+// its action writes is Code::corrupt).
 Result<Record> load_record(Store& store, long long round_id);
 
 // A row of the trail as stored. Record kinds that have no table of their

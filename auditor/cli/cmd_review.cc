@@ -1,4 +1,4 @@
-// `auditor review <list|decide|add|sign|reopen|export|import>`: the
+// `auditor review <list|decide|add|sign|reopen|export|import|object|...>`: the
 // inspection record of a round (app/review.h). Exit 0 done, 1 refused (the
 // reason on stderr), 2 usage or database error.
 #include <iostream>
@@ -227,6 +227,12 @@ constexpr Sub kSubs[] = {
     {"reopen", "写明理由重新打开已签字的案卷", reopen},
     {"export", "把一个轮次的评查记录导出为 JSON 文件", review_export},
     {"import", "导入另一台电脑导出的评查记录（相同的跳过，冲突的报告）", review_import},
+    {"object", "被评查街道对计入结果的问题提出异议", review_object},
+    {"rule", "裁定异议（采纳或不予采纳）", review_rule},
+    {"objections", "列出异议及其裁定", review_objections},
+    {"rectify", "对计入结果的问题下达整改（期限、责任人、类型）", review_rectify},
+    {"rectify-update", "记录街道报告的整改情况", review_rectify_update},
+    {"rectification", "列出整改事项、逾期情况和回头看复查结果", review_rectification},
 };
 
 }  // namespace
@@ -236,7 +242,7 @@ int review(const Args& args) {
     std::ostream& out = args.empty() ? std::cerr : std::cout;
     out << "用法：auditor review <子命令> [选项]\n\n子命令：\n";
     for (const Sub& s : kSubs)
-      out << "  " << s.name << std::string(8 - std::string(s.name).size(), ' ') << s.help << "\n";
+      out << "  " << s.name << std::string(16 - std::string(s.name).size(), ' ') << s.help << "\n";
     out << "\n  auditor review <子命令> --help   查看子命令的选项\n";
     return args.empty() ? kExitUsage : kExitOk;
   }
