@@ -5,6 +5,7 @@
 
 #include "app/review.h"
 #include "auditor/cli/options.h"
+#include "auditor/cli/round_plan_cli.h"
 
 namespace auditor::cli {
 namespace {
@@ -64,11 +65,17 @@ int round(const Args& args) {
   const Args rest = args.empty() ? Args() : Args(args.begin() + 1, args.end());
   if (sub == "verify") return verify(rest);
   if (sub == "settings") return settings(rest);
+  if (sub == "plan") return round_plan(rest);
+  if (sub == "draw") return round_draw(rest);
+  if (sub == "assign") return round_assign(rest);
   std::ostream& out = sub == "--help" || sub == "-h" ? std::cout : std::cerr;
   if (!sub.empty() && &out == &std::cerr) out << "未知的 round 子命令：" << sub << "\n";
   out << "用法：auditor round <子命令> [选项]\n\n子命令：\n"
          "  verify    重新计算评查记录的哈希链，报告第一条被改动的记录\n"
-         "  settings  设置审查轮次是否需要复核人签字、整改期限天数\n";
+         "  settings  设置审查轮次是否需要复核人签字、整改期限天数\n"
+         "  plan      登记或查看评查计划（街道、结案日期范围、评查人员）\n"
+         "  draw      按种子随机抽取各街道案卷，并加上必查案卷\n"
+         "  assign    把抽取的案卷分配给评查人员（回避本街道人员）\n";
   return &out == &std::cout ? kExitOk : kExitUsage;
 }
 

@@ -1,0 +1,464 @@
+#include "app/round_plan.h"
+
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "app/review_session.h"
+#include "store/record.h"
+#include "store/round_reader.h"
+
+namespace auditor {
+namespace {
+
+using json = nlohmann::json;
+
+constexpr char kPlan[] = "plan";
+constexpr char kDraw[] = "draw";
+constexpr char kAssign[] = "assign";
+
+// ---- Payloads (docs/formats/draw.md): every field written, null for unset --
+
+json opt(const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); }
+json opt(const std::optional<long long>& v) { return v ? json(*v) : json(nullptr); }
+
+// Readers of a payload field; a missing field or another type reads as
+// unset, so a payload is read without exceptions.
+std::string str(const json& j, const char* k) {
+  auto it = j.find(k);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : "";
+}
+std::optional<std::string> opt_str(const json& j, const char* k) {
+  auto it = j.find(k);
+  if (it == j.end() || !it->is_string()) return std::nullopt;
+  return it->get<std::string>();
+}
+std::optional<long long> opt_int(const json& j, const char* k) {
+  auto it = j.find(k);
+  if (it == j.end() || !it->is_number_integer()) return std::nullopt;
+  return it->get<long long>();
+}
+int int_of(const json& j, const char* k) { return static_cast<int>(opt_int(j, k).value_or(0)); }
+const json& list(const json& j, const char* k) {
+  static const json kEmpty = json::array();
+  auto it = j.find(k);
+  return it != j.end() && it->is_array() ? *it : kEmpty;
+}
+std::vector<std::string> strings(const json& j, const char* k) {
+  std::vector<std::string> out;
+  for (const json& v : list(j, k))
+    if (v.is_string()) out.push_back(v.get<std::string>());
+  return out;
+}
+
+json plan_payload(const RoundPlan& p) {
+  json inspectors = json::array();
+  for (const Inspector& i : p.inspectors)
+    inspectors.push_back({{"name", i.name}, {"unit", i.unit}});
+  return {
+      {"streets", p.streets},
+      {"closed_from", opt(p.closed_from)},
+      {"closed_to", opt(p.closed_to)},
+      {"inspectors", inspectors},
+      {"checklist",
+       {{"id", p.checklist_id}, {"version", p.checklist_version}, {"sha256", p.checklist_sha256}}},
+      {"mode", p.mode},
+      {"by", p.by},
+      {"reason", opt(p.reason)}};
+}
+
+RoundPlan plan_of(const TrailEntry& e) {
+  const json& j = e.payload;
+  RoundPlan p;
+  p.streets = strings(j, "streets");
+  p.closed_from = opt_str(j, "closed_from");
+  p.closed_to = opt_str(j, "closed_to");
+  for (const json& i : list(j, "inspectors"))
+    p.inspectors.push_back({str(i, "name"), str(i, "unit")});
+  if (auto it = j.find("checklist"); it != j.end()) {
+    p.checklist_id = str(*it, "id");
+    p.checklist_version = str(*it, "version");
+    p.checklist_sha256 = str(*it, "sha256");
+  }
+  p.mode = str(j, "mode");
+  p.by = str(j, "by");
+  p.reason = opt_str(j, "reason");
+  p.at = e.at;
+  p.seq = e.seq;
+  return p;
+}
+
+json rule_payload(const MustCheckRule& r) {
+  const bool fact = r.kind == MustCheckKind::fact_above;
+  return {{"id", r.id},
+          {"label", r.label},
+          {"basis", r.basis},
+          {"kind", must_check_kind_name(r.kind)},
+          {"severity", r.kind == MustCheckKind::severity ? json(r.severity) : json(nullptr)},
+          {"fact", fact ? json(r.fact) : json(nullptr)},
+          {"threshold", fact ? json(r.threshold) : json(nullptr)},
+          {"rules", r.kind == MustCheckKind::rule_fired ? json(r.rules) : json(nullptr)}};
+}
+
+MustCheckRule rule_of(const json& j) {
+  MustCheckRule r;
+  r.id = str(j, "id");
+  r.label = str(j, "label");
+  r.basis = str(j, "basis");
+  const std::string kind = str(j, "kind");
+  r.kind = kind == "fact_above"   ? MustCheckKind::fact_above
+           : kind == "rule_fired" ? MustCheckKind::rule_fired
+                                  : MustCheckKind::severity;
+  r.severity = str(j, "severity");
+  r.fact = str(j, "fact");
+  if (auto it = j.find("threshold"); it != j.end() && it->is_number())
+    r.threshold = it->get<double>();
+  r.rules = strings(j, "rules");
+  return r;
+}
+
+json draw_payload(const Draw& d) {
+  json rules = json::array(), streets = json::array(), cases = json::array(),
+       excluded = json::array();
+  for (const MustCheckRule& r : d.rules.rules) rules.push_back(rule_payload(r));
+  for (const StreetTally& t : d.streets)
+    streets.push_back({{"street", t.street},
+                       {"candidates", t.candidates},
+                       {"must", t.must},
+                       {"random", t.random}});
+  for (const DrawnCase& c : d.cases)
+    cases.push_back({{"key", c.key},
+                     {"archive", c.archive},
+                     {"street", c.street},
+                     {"why", c.why},
+                     {"rank", c.rank}});
+  for (const ExcludedCase& c : d.excluded)
+    excluded.push_back(
+        {{"key", c.key}, {"archive", c.archive}, {"street", opt(c.street)}, {"why", c.why}});
+  return {{"seed", d.seed},
+          {"per_street", d.per_street},
+          {"rules",
+           {{"id", d.rules.id},
+            {"version", d.rules.version},
+            {"sha256", d.rules.sha256},
+            {"rules", rules}}},
+          {"streets", streets},
+          {"cases", cases},
+          {"excluded", excluded},
+          {"outside_streets", d.outside_streets},
+          {"outside_window", d.outside_window},
+          {"by", d.by},
+          {"reason", opt(d.reason)},
+          {"plan", opt(d.plan_seq)},
+          {"replaces", opt(d.replaces)}};
+}
+
+Draw draw_of(const TrailEntry& e) {
+  const json& j = e.payload;
+  Draw d;
+  d.seed = str(j, "seed");
+  d.per_street = int_of(j, "per_street");
+  if (auto it = j.find("rules"); it != j.end() && it->is_object()) {
+    d.rules.id = str(*it, "id");
+    d.rules.version = str(*it, "version");
+    d.rules.sha256 = str(*it, "sha256");
+    for (const json& r : list(*it, "rules")) d.rules.rules.push_back(rule_of(r));
+  }
+  for (const json& t : list(j, "streets"))
+    d.streets.push_back(
+        {str(t, "street"), int_of(t, "candidates"), int_of(t, "must"), int_of(t, "random")});
+  for (const json& c : list(j, "cases"))
+    d.cases.push_back(
+        {str(c, "key"), str(c, "archive"), str(c, "street"), strings(c, "why"), str(c, "rank")});
+  for (const json& c : list(j, "excluded"))
+    d.excluded.push_back({str(c, "key"), str(c, "archive"), opt_str(c, "street"), str(c, "why")});
+  d.outside_streets = int_of(j, "outside_streets");
+  d.outside_window = int_of(j, "outside_window");
+  d.by = str(j, "by");
+  d.reason = opt_str(j, "reason");
+  d.plan_seq = opt_int(j, "plan");
+  d.replaces = opt_int(j, "replaces");
+  d.at = e.at;
+  d.seq = e.seq;
+  return d;
+}
+
+json assignment_payload(const Assignment& a) {
+  return {{"case", a.key},
+          {"archive", a.archive},
+          {"street", a.street},
+          {"inspector", a.inspector.name},
+          {"unit", a.inspector.unit},
+          {"auto", a.automatic},
+          {"by", a.by},
+          {"draw", opt(a.draw_seq)},
+          {"replaces", opt(a.replaces)}};
+}
+
+Assignment assignment_of(const TrailEntry& e) {
+  const json& j = e.payload;
+  Assignment a;
+  a.key = str(j, "case");
+  a.archive = str(j, "archive");
+  a.street = str(j, "street");
+  a.inspector = {str(j, "inspector"), str(j, "unit")};
+  auto it = j.find("auto");
+  a.automatic = it != j.end() && it->is_boolean() && it->get<bool>();
+  a.by = str(j, "by");
+  a.draw_seq = opt_int(j, "draw");
+  a.replaces = opt_int(j, "replaces");
+  a.at = e.at;
+  a.seq = e.seq;
+  return a;
+}
+
+// The time of each trail row of `action` of the round, by seq: read once
+// after a write, to return the rows as stored.
+Result<std::map<long long, std::string>> times_of(ReviewSession& s, const char* action) {
+  Result<std::vector<TrailEntry>> rows = load_trail_entries(*s.store, s.data.round.id, {action});
+  if (!rows) return rows.failure();
+  std::map<long long, std::string> out;
+  for (const TrailEntry& e : *rows) out[e.seq] = e.at;
+  return out;
+}
+
+// Appends `payload` as a trail row of the round; sets `seq` and `at`.
+Status append(ReviewSession& s, const char* action, const json& payload, long long& seq,
+              std::string& at) {
+  Result<long long> row = append_trail(*s.store, s.data.round.id, action, payload);
+  if (!row) return Status::failure(row.failure());
+  Result<std::map<long long, std::string>> times = times_of(s, action);
+  if (!times) return Status::failure(times.failure());
+  seq = *row;
+  at = (*times)[seq];
+  return Status::success();
+}
+
+// The current plan, or the refusal for a command that needs one.
+Result<RoundPlan> needed_plan(const RoundPlanRecord& r) {
+  if (!r.plan)
+    return refused(
+        "本轮还没有评查计划；请先用 auditor round plan --streets … --inspector 姓名@单位 --as 姓名 "
+        "登记");
+  return *r.plan;
+}
+
+Assignment assignment_for(const ReviewSession& s, std::size_t i, const Inspector& who,
+                          const std::string& by, const RoundPlanRecord& r) {
+  Assignment a;
+  const CaseRef ref = s.ref(i);
+  a.key = ref.key;
+  a.archive = ref.archive;
+  a.street = s.data.facts[i].street.value_or("");
+  a.inspector = who;
+  a.by = by;
+  if (r.draw) a.draw_seq = r.draw->seq;
+  if (const Assignment* earlier = r.assignment(ref.key)) a.replaces = earlier->seq;
+  return a;
+}
+
+// Appends the assignment's row; its time is filled in by the caller.
+Result<Assignment> write_assignment(ReviewSession& s, Assignment a) {
+  Result<long long> row = append_trail(*s.store, s.data.round.id, kAssign, assignment_payload(a));
+  if (!row) return row.failure();
+  a.seq = *row;
+  return a;
+}
+
+// Fills the times of `rows` (assignments just written) from the trail.
+Status stamp_assignments(ReviewSession& s, std::vector<Assignment*> rows) {
+  Result<std::map<long long, std::string>> times = times_of(s, kAssign);
+  if (!times) return Status::failure(times.failure());
+  for (Assignment* a : rows) a->at = (*times)[a->seq];
+  return Status::success();
+}
+
+}  // namespace
+
+const Assignment* RoundPlanRecord::assignment(const std::string& key) const {
+  for (const Assignment& a : assignments)
+    if (a.key == key) return &a;
+  return nullptr;
+}
+
+Result<RoundPlanRecord> read_round_plan(Store& store, long long round_id) {
+  Result<std::vector<TrailEntry>> rows =
+      load_trail_entries(store, round_id, {kPlan, kDraw, kAssign});
+  if (!rows) return rows.failure();
+  RoundPlanRecord out;
+  std::vector<Assignment> assigned;
+  for (const TrailEntry& e : *rows) {
+    if (!e.payload.is_object())
+      return Error{"审计记录第 " + std::to_string(e.seq) + " 条（" + e.action + "）的内容无法读取",
+                   Code::corrupt};
+    if (e.action == kPlan) out.plan = plan_of(e);
+    if (e.action == kDraw) out.draw = draw_of(e), ++out.draws;
+    if (e.action == kAssign) assigned.push_back(assignment_of(e));
+  }
+  // The latest draw's seq (0: none; trail seqs start at 1).
+  const long long draw = out.draw ? out.draw->seq : 0;
+  for (Assignment& a : assigned) {
+    if (a.draw_seq.value_or(0) != draw) continue;
+    std::erase_if(out.assignments, [&](const Assignment& b) { return b.key == a.key; });
+    out.assignments.push_back(std::move(a));
+  }
+  return out;
+}
+
+Result<RoundPlanRecord> show_round_plan(const ReviewScope& scope) {
+  Result<ReviewSession> s = ReviewSession::open(scope, false, false, false);
+  if (!s) return s.failure();
+  return read_round_plan(*s->store, s->data.round.id);
+}
+
+Result<RoundPlan> record_round_plan(const ReviewScope& scope, const PlanRequest& request) {
+  RoundPlan p;
+  p.streets = request.streets;
+  p.closed_from = request.closed_from;
+  p.closed_to = request.closed_to;
+  for (const std::string& text : request.inspectors) {
+    Result<Inspector> i = parse_inspector(text);
+    if (!i) return refused(i.error());
+    p.inspectors.push_back(*i);
+  }
+  p.by = request.by;
+  p.reason = request.reason;
+  if (std::string why = plan_problem(p); !why.empty()) return refused(why);
+  Result<ReviewSession> s = ReviewSession::open(scope, true, false, false);
+  if (!s) return s.failure();
+  Result<RoundData> data = load_round(*s->store, s->data.round, false);
+  if (!data) return data.failure();
+  p.mode = data->round.mode;
+  if (!data->runs.empty()) {
+    const RoundRun& run = data->runs.back();
+    p.checklist_id = run.checklist_id;
+    p.checklist_version = run.checklist_version;
+    p.checklist_sha256 = run.checklist_sha256;
+  }
+  return in_record_transaction<RoundPlan>(*s->store, [&]() -> Result<RoundPlan> {
+    if (Status st = append(*s, kPlan, plan_payload(p), p.seq, p.at); !st.ok())
+      return Error{st.reason, st.code};
+    return p;
+  });
+}
+
+Result<DrawOutcome> draw_round(const ReviewScope& scope, const DrawRequest& request) {
+  if (request.seed.empty()) return refused("必须写明随机种子（--seed），以便他人复算抽取结果");
+  if (request.by.empty()) return refused("必须写明抽取人（--as）");
+  if (request.per_street < 0 || request.per_street > 10000)
+    return refused("每个街道随机抽取的案卷数应在 0 到 10000 之间");
+  if (request.reason && request.reason->empty()) return refused("重新抽取的理由不能为空");
+  Result<MustCheckRules> rules = load_must_check(must_check_file(request.rules));
+  if (!rules) return rules.failure();
+  Result<ReviewSession> s = ReviewSession::open(scope, true, true);
+  if (!s) return s.failure();
+  Result<RoundPlanRecord> record = read_round_plan(*s->store, s->data.round.id);
+  if (!record) return record.failure();
+  if (record->draw && !request.reason)
+    return refused("本轮已于 " + record->draw->at + " 抽取过案卷（种子 " + record->draw->seed +
+                   "）；重新抽取须用 --reason 写明理由，原抽取的分配随之失效");
+  const RoundData& data = s->data;
+  std::vector<DrawCandidate> candidates;
+  for (std::size_t i = 0; i < data.cases.size(); ++i) {
+    const CaseResult& c = data.cases[i];
+    const CaseRef ref = s->ref(i);
+    candidates.push_back({ref.key, ref.archive, data.facts[i].street, closing_date(c.c),
+                          must_check_matches(rules->rules, c), c.c.rejected});
+  }
+  const RoundPlan* plan = record->plan ? &*record->plan : nullptr;
+  Draw d = draw_cases(candidates, plan, request.seed, request.per_street);
+  d.rules = *rules;
+  d.by = request.by;
+  d.reason = request.reason;
+  if (plan) d.plan_seq = plan->seq;
+  if (record->draw) d.replaces = record->draw->seq;
+  const int voided = record->draw ? static_cast<int>(record->assignments.size()) : 0;
+  return in_record_transaction<DrawOutcome>(*s->store, [&]() -> Result<DrawOutcome> {
+    if (Status st = append(*s, kDraw, draw_payload(d), d.seq, d.at); !st.ok())
+      return Error{st.reason, st.code};
+    return DrawOutcome{d, voided};
+  });
+}
+
+Result<Assignment> assign_case(const ReviewScope& scope, const std::string& case_id,
+                               const std::string& inspector, const std::string& by) {
+  if (by.empty()) return refused("必须写明分配人（--as）");
+  if (inspector.empty()) return refused("必须写明评查人员（--inspector）");
+  return write_to_case<Assignment>(
+      scope, case_id, {" 的压缩包无法读取，不能分配评查", false},
+      [&](ReviewSession& s, std::size_t i) -> Result<Assignment> {
+        Result<RoundPlanRecord> r = read_round_plan(*s.store, s.data.round.id);
+        if (!r) return r.failure();
+        Result<RoundPlan> plan = needed_plan(*r);
+        if (!plan) return plan.failure();
+        if (std::string why = recusal_problem(*plan, inspector, s.data.facts[i].street);
+            !why.empty())
+          return refused(s.case_name(i) + "：" + why);
+        const std::string key = s.ref(i).key;
+        if (r->draw && !r->draw->find(key))
+          return refused(s.case_name(i) + " 不在本轮抽取的案卷中（抽取于 " + r->draw->at +
+                         "，种子 " + r->draw->seed + "），不能分配评查");
+        const Inspector& who = *plan->inspector(inspector);
+        if (const Assignment* now = r->assignment(key); now && now->inspector.name == who.name)
+          return refused(s.case_name(i) + " 已分配给 " + who.name + "（" + now->at + "）");
+        Result<Assignment> a = write_assignment(s, assignment_for(s, i, who, by, *r));
+        if (!a) return a;
+        if (Status st = stamp_assignments(s, {&*a}); !st.ok()) return Error{st.reason, st.code};
+        return a;
+      });
+}
+
+Result<AutoAssignment> assign_auto(const ReviewScope& scope, const std::string& by) {
+  if (by.empty()) return refused("必须写明分配人（--as）");
+  Result<ReviewSession> s = ReviewSession::open(scope, true, false);
+  if (!s) return s.failure();
+  Result<RoundPlanRecord> r = read_round_plan(*s->store, s->data.round.id);
+  if (!r) return r.failure();
+  Result<RoundPlan> plan = needed_plan(*r);
+  if (!plan) return plan.failure();
+  AutoAssignment out;
+  // The cases to assign, as indices of the round's cases, in draw order.
+  std::vector<std::size_t> todo;
+  auto consider = [&](std::size_t i) {
+    if (s->data.cases[i].c.rejected) return;
+    if (r->assignment(s->ref(i).key)) {
+      ++out.kept;
+      return;
+    }
+    todo.push_back(i);
+  };
+  if (r->draw) {
+    for (const DrawnCase& c : r->draw->cases) {
+      Result<std::size_t> i = s->find_case(c.archive);
+      if (!i) {
+        out.left.push_back("案卷 " + c.key + "：" + i.error());
+        continue;
+      }
+      consider(*i);
+    }
+  } else {
+    for (std::size_t i = 0; i < s->data.cases.size(); ++i) consider(i);
+  }
+  std::vector<RobinCase> robin;
+  for (std::size_t i : todo)
+    robin.push_back({s->ref(i).key, s->ref(i).archive, s->data.facts[i].street});
+  const std::vector<RobinPick> picks = round_robin(*plan, robin);
+  return in_record_transaction<AutoAssignment>(*s->store, [&]() -> Result<AutoAssignment> {
+    for (std::size_t k = 0; k < todo.size(); ++k) {
+      if (!picks[k].inspector) {
+        out.left.push_back("案卷 " + robin[k].key + "：" + picks[k].why);
+        continue;
+      }
+      Assignment a = assignment_for(*s, todo[k], plan->inspectors[*picks[k].inspector], by, *r);
+      a.automatic = true;
+      Result<Assignment> done = write_assignment(*s, std::move(a));
+      if (!done) return done.failure();
+      out.made.push_back(std::move(*done));
+    }
+    std::vector<Assignment*> made;
+    for (Assignment& a : out.made) made.push_back(&a);
+    if (Status st = stamp_assignments(*s, made); !st.ok()) return Error{st.reason, st.code};
+    return out;
+  });
+}
+
+}  // namespace auditor
