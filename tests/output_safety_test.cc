@@ -253,16 +253,9 @@ TEST_CASE("audit --json and --out replace planted links, never write through the
         1);
 }
 
-// LibreOffice (soffice on PATH) converts `file` in `dir` to PDF. soffice
-// exits 0 even when it cannot load the file: the PDF tells.
+// LibreOffice converts `file` in `dir` to a PDF of some substance.
 bool converts_to_pdf(const fs::path& dir, const std::string& file) {
-  TempDir home, pdf;
-  const std::string cmd = "cd " + sh_quote(dir.string()) +
-                          " && HOME=" + sh_quote(home.path.string()) +
-                          " soffice --headless --convert-to pdf --outdir " +
-                          sh_quote(pdf.path.string()) + " " + file + " >/dev/null 2>&1";
-  const fs::path made = pdf.path / fs::path(file).replace_extension(".pdf");
-  return std::system(cmd.c_str()) == 0 && fs::exists(made) && fs::file_size(made) > 1000;
+  return test::libreoffice_convert(dir, file, "pdf").size() > 1000;
 }
 
 TEST_CASE("LibreOffice opens the DOCX and XLSX reports of a hostile round", "[output_safety]") {
