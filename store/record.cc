@@ -357,7 +357,9 @@ Result<long long> append_trail(Store& store, long long round_id, const std::stri
   Statement add(db,
                 "INSERT INTO trail (seq, round_id, action, payload, at, prev_sha256, sha256)"
                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-  if (!add.run(seq, round_id, action, text, *at, prev, sha)) return write_error(db);
+  // Round 0: a row of no round (a user's change, store/users.h), kept as NULL.
+  const std::optional<long long> round = round_id > 0 ? std::optional(round_id) : std::nullopt;
+  if (!add.run(seq, round, action, text, *at, prev, sha)) return write_error(db);
   return seq;
 }
 
