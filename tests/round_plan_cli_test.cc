@@ -83,7 +83,7 @@ std::string sha256sum(const std::string& seed, const std::string& key) {
   return hex.data();
 }
 
-TEST_CASE("round plan records the scope and prints it back; without options it shows it",
+TEST_CASE("round plan records the scope and prints it back, and without options shows it",
           "[round-plan-cli]") {
   Site site;
   const test::CliRun none = site.run("round plan --db a.db");
@@ -133,7 +133,7 @@ TEST_CASE("round draw twice with one seed prints one list that sha256sum recompu
   CHECK(site.run("round draw --db a.db --per-street 1 --as 赵六").status == 2);  // no seed
 }
 
-TEST_CASE("round assign refuses 回避 and an inspector outside the plan; --auto assigns the rest",
+TEST_CASE("round assign refuses 回避 and an inspector outside the plan, --auto assigns the rest",
           "[round-plan-cli]") {
   Site site;
   REQUIRE(site.plan().status == 0);
