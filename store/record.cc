@@ -356,10 +356,8 @@ Result<long long> append_trail(Store& store, long long round_id, const std::stri
   const std::string sha = trail_row_sha256(prev, seq, round_id, action, *at, text);
   Statement add(db,
                 "INSERT INTO trail (seq, round_id, action, payload, at, prev_sha256, sha256)"
-                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-  // Round 0: a row of no round (a user's change, store/users.h), kept as NULL.
-  const std::optional<long long> round = round_id > 0 ? std::optional(round_id) : std::nullopt;
-  if (!add.run(seq, round, action, text, *at, prev, sha)) return write_error(db);
+                " VALUES (?1, NULLIF(?2, 0), ?3, ?4, ?5, ?6, ?7)");  // round 0: NULL, no round
+  if (!add.run(seq, round_id, action, text, *at, prev, sha)) return write_error(db);
   return seq;
 }
 
