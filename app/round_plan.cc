@@ -342,7 +342,7 @@ Result<RoundPlan> record_round_plan(const ReviewScope& scope, const PlanRequest&
 }
 
 Result<DrawOutcome> draw_round(const ReviewScope& scope, const DrawRequest& request) {
-  if (request.seed.empty()) return refused("必须写明随机种子（--seed），以便他人复算抽取结果");
+  if (std::string why = seed_problem(request.seed); !why.empty()) return refused(why);
   if (request.by.empty()) return refused("必须写明抽取人（--as）");
   if (request.per_street < 0 || request.per_street > 10000)
     return refused("每个街道随机抽取的案卷数应在 0 到 10000 之间");

@@ -6,6 +6,7 @@
 
 #include "util/date.h"
 #include "util/hash.h"
+#include "util/utf8.h"
 
 namespace auditor {
 
@@ -178,6 +179,15 @@ std::string draw_rank(std::string_view seed, std::string_view key) {
   text += '\n';
   text += key;
   return sha256_hex(text);
+}
+
+std::string seed_problem(std::string_view seed) {
+  if (seed.empty()) return "必须写明随机种子（--seed），以便他人复算抽取结果";
+  if (seed.size() > 200) return "随机种子不能超过 200 字节";
+  if (!is_valid_utf8(seed)) return "随机种子不是有效的 UTF-8 文字";
+  for (unsigned char ch : seed)
+    if (ch < 0x20 || ch == 0x7f) return "随机种子不能含换行、制表符等控制字符";
+  return "";
 }
 
 Draw draw_cases(const std::vector<DrawCandidate>& candidates, const RoundPlan* plan,

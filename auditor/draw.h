@@ -178,6 +178,12 @@ struct Draw {
 // `printf '%s\n%s' "$SEED" "$KEY" | sha256sum`.
 std::string draw_rank(std::string_view seed, std::string_view key);
 
+// Why `seed` cannot be a draw's seed (Chinese), "" when it can: empty,
+// longer than 200 bytes, not UTF-8 or holding a control character (a
+// newline would make the recomputation ambiguous to the eye; bytes the trail
+// would store otherwise could not be recomputed from the record).
+std::string seed_problem(std::string_view seed);
+
 // Draws from `candidates` (docs/formats/draw.md): a rejected case, one
 // without a readable street and, when `plan` has a closing window, one
 // without a readable closing date go to `excluded` with the reason; a case

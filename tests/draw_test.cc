@@ -123,6 +123,16 @@ TEST_CASE("a case's rank is the SHA-256 of seed, newline and key, as sha256sum c
         "33dfc1766059adb8993537a4ab7f1ce161d7c0e04832566efcda64a294273511");
 }
 
+TEST_CASE("a seed is printable UTF-8 text of at most 200 bytes", "[draw]") {
+  CHECK(seed_problem("2026-12 第一轮 抽签 37").empty());
+  CHECK_FALSE(seed_problem("").empty());
+  CHECK_FALSE(seed_problem("a\nb").empty());
+  CHECK_FALSE(seed_problem("a\tb").empty());
+  CHECK_FALSE(seed_problem("\xff\xfe").empty());
+  CHECK_FALSE(seed_problem(std::string(201, 'x')).empty());
+  CHECK(seed_problem(std::string(200, 'x')).empty());
+}
+
 TEST_CASE("the draw takes the N lowest ranks per street and the same seed gives the same draw",
           "[draw]") {
   std::vector<DrawCandidate> cs;
