@@ -158,7 +158,8 @@ int round_draw(const Args& args) {
   int per_street = -1;
   add_scope(desc, db, round);
   desc.add_options()("per-street", po::value(&per_street), "每个街道随机抽取的案卷数")(
-      "seed", po::value(&seed), "随机种子（任意文字，记录在案，他人可据此复算）")(
+      "seed", po::value(&seed),
+      "随机种子（文字，最多 200 字节，不含换行；记录在案，他人可据此复算）")(
       "rules", po::value(&rules)->default_value(rules), "必查规则文件或其所在目录")(
       "as", po::value(&as), "抽取人姓名")("reason", po::value(&reason),
                                           "重新抽取的理由（本轮已抽取过时必须写明）");
