@@ -212,7 +212,8 @@ class Importer {
     }
     if (!f.error().empty()) return bad(n, f.error());
     const std::optional<FindingVerdict> v = verdict_named(verdict);
-    if (!v || *v == FindingVerdict::suggested) return bad(n, "verdict 不能是 " + verdict);
+    if (!v || *v == FindingVerdict::suggested || *v == FindingVerdict::withdrawn)
+      return bad(n, "verdict 不能是 " + verdict);
     d.verdict = *v;
     if (d.severity && !known_severity(*d.severity)) return bad(n, "severity 不能是 " + *d.severity);
     const bool needs_reason = d.verdict == FindingVerdict::dismissed ||

@@ -10,45 +10,40 @@
 #include "auditor/cli/review_cli.h"
 
 namespace auditor::cli {
-namespace {
 
-constexpr int kExitRefused = 1;
+void ReviewOptions::add(po::options_description& desc) {
+  desc.add_options()("db", po::value(&db)->default_value("auditor.db"), "SQLite 数据库文件")(
+      "round", po::value(&round), "审查轮次名称（默认最近建立的轮次）");
+}
 
-// The options every review command takes.
-struct Common {
-  std::string db, round, checklist_dir, profile;
-  void add(po::options_description& desc) {
-    desc.add_options()("db", po::value(&db)->default_value("auditor.db"), "SQLite 数据库文件")(
-        "round", po::value(&round), "审查轮次名称（默认最近建立的轮次）");
-  }
-  void add_checklist(po::options_description& desc) {
-    desc.add_options()("checklist",
-                       po::value(&checklist_dir)->default_value(default_checklist_dir().string()),
-                       "检查清单目录")(
-        "profile", po::value(&profile),
-        "计分方案：内置方案编号或方案文件（应与本轮审查时所用的一致）；默认为检查清单指定的方案");
-  }
-  ReviewScope scope() const { return {db, round}; }
-  std::optional<Checklist> checklist() const {
-    std::optional<Checklist> cl = load_checklist_or_report(checklist_dir);
-    if (cl && !profile.empty())
-      if (Status s = apply_profile(profile, *cl); !s.ok()) {
-        report_error(s.reason);
-        return std::nullopt;
-      }
-    return cl;
-  }
-};
+void ReviewOptions::add_checklist(po::options_description& desc) {
+  desc.add_options()("checklist",
+                     po::value(&checklist_dir)->default_value(default_checklist_dir().string()),
+                     "检查清单目录")(
+      "profile", po::value(&profile),
+      "计分方案：内置方案编号或方案文件（应与本轮审查时所用的一致）；默认为检查清单指定的方案");
+}
 
-// Exit status for a failed change: refused (invalid, not found) or an error.
+std::optional<Checklist> ReviewOptions::checklist() const {
+  std::optional<Checklist> cl = load_checklist_or_report(checklist_dir);
+  if (cl && !profile.empty())
+    if (Status s = apply_profile(profile, *cl); !s.ok()) {
+      report_error(s.reason);
+      return std::nullopt;
+    }
+  return cl;
+}
+
 int failed(const std::string& reason, Code code) {
   std::cerr << reason << "\n";
   return code == Code::invalid || code == Code::not_found ? kExitRefused : kExitUsage;
 }
 
+namespace {
+
 int list(const Args& args) {
   po::options_description desc = option_list();
-  Common common;
+  ReviewOptions common;
   std::string case_id;
   bool json = false;
   common.add(desc);
@@ -68,7 +63,7 @@ int list(const Args& args) {
 
 int decide(const Args& args) {
   po::options_description desc = option_list();
-  Common common;
+  ReviewOptions common;
   std::string case_id, key, as, dismiss, change, fail, severity, message;
   double deduction = 0;
   bool confirm = false, pass = false;
@@ -128,7 +123,7 @@ int decide(const Args& args) {
 
 int add(const Args& args) {
   po::options_description desc = option_list();
-  Common common;
+  ReviewOptions common;
   std::string case_id, severity, document;
   double deduction = 0;
   int stage = 0, page = 0;
@@ -170,7 +165,7 @@ int add(const Args& args) {
 
 int sign(const Args& args) {
   po::options_description desc = option_list();
-  Common common;
+  ReviewOptions common;
   std::string case_id, as, role;
   common.add(desc);
   common.add_checklist(desc);
@@ -195,7 +190,7 @@ int sign(const Args& args) {
 
 int reopen(const Args& args) {
   po::options_description desc = option_list();
-  Common common;
+  ReviewOptions common;
   std::string case_id, as, reason;
   common.add(desc);
   desc.add_options()("case", po::value(&case_id), "案卷（案号或压缩包路径）")(

@@ -18,28 +18,7 @@ namespace {
 
 using nlohmann::json;
 
-constexpr int kExitRefused = 1;
-
 std::string safe(const std::string& s) { return one_line_safe(s); }
-
-// --db and --round, and --checklist for the commands that look at what counts.
-struct Where {
-  std::string db, round, checklist_dir;
-  void add(po::options_description& desc, bool checklist = false) {
-    desc.add_options()("db", po::value(&db)->default_value("auditor.db"), "SQLite 数据库文件")(
-        "round", po::value(&round), "审查轮次名称（默认最近建立的轮次）");
-    if (checklist)
-      desc.add_options()("checklist",
-                         po::value(&checklist_dir)->default_value(default_checklist_dir().string()),
-                         "检查清单目录");
-  }
-  ReviewScope scope() const { return {db, round}; }
-};
-
-int failed(const std::string& reason, Code code) {
-  std::cerr << reason << "\n";
-  return code == Code::invalid || code == Code::not_found ? kExitRefused : kExitUsage;
-}
 
 int usage_error(const std::string& what, const std::string& usage) {
   std::cerr << what << "\n用法：" << usage << "\n";
@@ -56,10 +35,11 @@ json or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(val
 
 int review_object(const Args& args) {
   po::options_description desc = option_list();
-  Where where;
+  ReviewOptions where;
   std::string case_id;
   NewObjection o;
-  where.add(desc, true);
+  where.add(desc);
+  where.add_checklist(desc);
   desc.add_options()("case", po::value(&case_id), "案卷（案号或压缩包路径）")(
       "finding", po::value(&o.finding), "问题编号（auditor review list 所列）")(
       "reason", po::value(&o.reason), "异议理由")("as", po::value(&o.name), "提出异议的人")(
@@ -70,7 +50,7 @@ int review_object(const Args& args) {
   if (int rc = parse_options(args, desc, {}, usage, vm); rc >= 0) return rc;
   if (case_id.empty() || o.finding.empty())
     return usage_error("请指定 --case 和 --finding。", usage);
-  std::optional<Checklist> checklist = load_checklist_or_report(where.checklist_dir);
+  std::optional<Checklist> checklist = where.checklist();
   if (!checklist) return kExitUsage;
   Result<Objection> r = object_finding(where.scope(), case_id, o, *checklist);
   if (!r) return failed(r.error(), r.code());
@@ -82,7 +62,7 @@ int review_object(const Args& args) {
 
 int review_rule(const Args& args) {
   po::options_description desc = option_list();
-  Where where;
+  ReviewOptions where;
   long long objection = 0;
   bool accept = false, reject = false;
   std::string reason, as;
@@ -108,7 +88,7 @@ int review_rule(const Args& args) {
 
 int review_objections(const Args& args) {
   po::options_description desc = option_list();
-  Where where;
+  ReviewOptions where;
   std::string case_id;
   bool pending = false, as_json = false;
   where.add(desc);
@@ -163,10 +143,11 @@ int review_objections(const Args& args) {
 
 int review_rectify(const Args& args) {
   po::options_description desc = option_list();
-  Where where;
+  ReviewOptions where;
   std::string case_id, due;
   NewRectification n;
-  where.add(desc, true);
+  where.add(desc);
+  where.add_checklist(desc);
   desc.add_options()("case", po::value(&case_id), "案卷（案号或压缩包路径）")(
       "finding", po::value(&n.finding), "问题编号（auditor review list 所列）")(
       "kind", po::value(&n.kind), "整改类型：卷内补正或制度整改")("owner", po::value(&n.owner),
@@ -185,7 +166,7 @@ int review_rectify(const Args& args) {
     if (!n.due)
       return usage_error("--due 应为 YYYY-MM-DD 格式的日期，不能是「" + due + "」", usage);
   }
-  std::optional<Checklist> checklist = load_checklist_or_report(where.checklist_dir);
+  std::optional<Checklist> checklist = where.checklist();
   if (!checklist) return kExitUsage;
   Result<RectifyItem> r = rectify_finding(where.scope(), case_id, n, *checklist, Date::today());
   if (!r) return failed(r.error(), r.code());
@@ -196,7 +177,7 @@ int review_rectify(const Args& args) {
 
 int review_rectify_update(const Args& args) {
   po::options_description desc = option_list();
-  Where where;
+  ReviewOptions where;
   long long item = 0;
   std::string status, note, as;
   where.add(desc);
@@ -289,7 +270,7 @@ void print_rectification(const RectificationList& list, bool overdue_only) {
 
 int review_rectification(const Args& args) {
   po::options_description desc = option_list();
-  Where where;
+  ReviewOptions where;
   std::string case_id, today_text;
   bool overdue = false, as_json = false;
   where.add(desc);
