@@ -299,6 +299,41 @@ CREATE TRIGGER review_reopens_no_update BEFORE UPDATE ON review_reopens
 CREATE TRIGGER review_reopens_no_delete BEFORE DELETE ON review_reopens
   BEGIN SELECT RAISE(ABORT, 'review record is append-only'); END;
 )sql"},
+    // The users of `auditor serve` (store/users.h): a unique name, a role
+    // (a street user belongs to one street, the others to none), an Argon2id
+    // hash (util/password.h), a disabled flag. Changes to a user are trail
+    // rows of no round: the trail is rebuilt with round_id nullable (NULL,
+    // hashed as 0) and its append-only triggers restored.
+    {8, R"sql(
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(name) BETWEEN 1 AND 64),
+  role TEXT NOT NULL CHECK (role IN ('admin', 'inspector', 'street')),
+  street TEXT CHECK (street IS NULL OR length(street) BETWEEN 1 AND 64),
+  password_hash TEXT NOT NULL CHECK (password_hash LIKE '$argon2id$%'),
+  disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  CHECK ((role = 'street') = (street IS NOT NULL))
+);
+CREATE TABLE trail_v8 (
+  seq INTEGER PRIMARY KEY,
+  round_id INTEGER REFERENCES rounds(id),
+  action TEXT NOT NULL,
+  payload TEXT NOT NULL CHECK (json_valid(payload)),
+  at TEXT NOT NULL,
+  prev_sha256 TEXT NOT NULL,
+  sha256 TEXT NOT NULL
+);
+INSERT INTO trail_v8 (seq, round_id, action, payload, at, prev_sha256, sha256)
+  SELECT seq, round_id, action, payload, at, prev_sha256, sha256 FROM trail;
+DROP TABLE trail;
+ALTER TABLE trail_v8 RENAME TO trail;
+CREATE TRIGGER trail_no_update BEFORE UPDATE ON trail
+  BEGIN SELECT RAISE(ABORT, 'trail is append-only'); END;
+CREATE TRIGGER trail_no_delete BEFORE DELETE ON trail
+  BEGIN SELECT RAISE(ABORT, 'trail is append-only'); END;
+)sql"},
 };
 
 bool exec(sqlite3* db, const char* sql) {

@@ -22,6 +22,7 @@ int checklist(const Args& args);
 int report(const Args& args);
 int review(const Args& args);
 int round(const Args& args);
+int user(const Args& args);
 
 constexpr int kExitOk = 0;
 constexpr int kExitRejected = 1;
