@@ -1,6 +1,7 @@
 // Finds the data under a folder of checklist data (e.g. checklists/): the
-// checklist folders, the standalone scoring profiles and the working-day
-// calendars, told apart by each XML file's root element.
+// checklist folders, the standalone scoring profiles, the working-day
+// calendars and the draw's must-check rules, told apart by each XML file's
+// root element.
 #pragma once
 
 #include <filesystem>
@@ -15,8 +16,9 @@ struct DataFiles {
   // Folders holding a <checklist> header file; every *.xml below one of them
   // belongs to it (load_checklist).
   std::vector<std::filesystem::path> checklists;
-  std::vector<std::filesystem::path> profiles;   // <profile> files (load_profile)
-  std::vector<std::filesystem::path> calendars;  // <calendar> files (WorkCalendar::load)
+  std::vector<std::filesystem::path> profiles;    // <profile> files (load_profile)
+  std::vector<std::filesystem::path> calendars;   // <calendar> files (WorkCalendar::load)
+  std::vector<std::filesystem::path> must_check;  // <must-check> files (load_must_check)
   // "<file>:<line>: <reason>" for files outside every checklist folder that
   // are malformed or have another root element.
   std::vector<std::string> errors;

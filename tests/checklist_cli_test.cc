@@ -55,6 +55,9 @@ TEST_CASE("checklist check on the bundled data passes and prints the counts", "[
   CHECK_THAT(run.out,
              Catch::Contains("计分方案 " + (kChecklists / "profiles" / "mee-2024.xml").string()));
   CHECK_THAT(run.out, Catch::Contains("节假日日历"));
+  CHECK_THAT(
+      run.out,
+      Catch::Contains("必查规则 " + (kChecklists / "draw" / "must-check.xml").string() + "：通过"));
   CHECK_THAT(run.out, Catch::Contains("有误 0 项"));
 }
 

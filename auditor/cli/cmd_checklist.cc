@@ -1,7 +1,8 @@
 // `auditor checklist check [DIR]`: validates every checklist data file under
 // DIR (default: the bundled checklists/ folder) — checklist folders, scoring
-// profiles, calendars — printing a summary of each valid one and
-// "<file>:<line>: <reason>" for each error. Exit 2 when any file is wrong.
+// profiles, calendars, the draw's must-check rules — printing a summary of
+// each valid one and "<file>:<line>: <reason>" for each error. Exit 2 when
+// any file is wrong.
 #include <algorithm>
 #include <iostream>
 
@@ -10,6 +11,7 @@
 #include "app/data_files.h"
 #include "auditor/calendar.h"
 #include "auditor/cli/options.h"
+#include "auditor/draw.h"
 #include "auditor/rule_kinds.h"
 #include "auditor/scoring.h"
 
@@ -54,6 +56,12 @@ void print_profile(const fs::path& file, const ScoringProfile& p) {
 void print_calendar(const fs::path& file, const WorkCalendar& cal) {
   std::cout << "节假日日历 " << file.string() << "：通过（" << cal.first_year() << "—"
             << cal.last_year() << " 年）\n";
+}
+
+void print_must_check(const fs::path& file, const MustCheckRules& r) {
+  std::cout << "必查规则 " << file.string() << "：通过（" << r.id << " 版本 " << r.version << "，"
+            << r.rules.size() << " 条）\n"
+            << "  内容哈希（SHA-256）：" << r.sha256 << "\n";
 }
 
 }  // namespace
@@ -105,6 +113,15 @@ int checklist(const Args& args) {
       continue;
     }
     print_calendar(f, *cal);
+    ++passed;
+  }
+  for (const fs::path& f : found->must_check) {
+    Result<MustCheckRules> r = load_must_check(f);
+    if (!r) {
+      errors.push_back(r.error());
+      continue;
+    }
+    print_must_check(f, *r);
     ++passed;
   }
   for (const std::string& e : errors) std::cerr << e << "\n";
