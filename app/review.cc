@@ -3,10 +3,30 @@
 #include <set>
 
 #include "app/review_session.h"
+#include "app/round_plan.h"
 #include "store/round_reader.h"
 
 namespace auditor {
 namespace {
+
+// The refusal when `name` may not decide, add to or sign case i of a
+// planned round (its plan names inspectors): not named by the plan, or from
+// the case's own street (回避, recusal_problem); nullopt when they may. A
+// case whose street cannot be read is checked for the name only: 回避
+// cannot be judged, and the assignment already refused it.
+std::optional<Error> plan_refusal(ReviewSession& s, std::size_t i, const std::string& name) {
+  Result<RoundPlanRecord> r = read_round_plan(*s.store, s.data.round.id);
+  if (!r) return r.failure();
+  if (!r->plan || r->plan->inspectors.empty()) return std::nullopt;
+  const Text& street = s.data.facts[i].street;
+  std::string why;
+  if (street && !street->empty())
+    why = recusal_problem(*r->plan, name, street);
+  else if (!r->plan->inspector(name))
+    why = "「" + name + "」不在本轮评查计划的评查人员名单中";
+  if (why.empty()) return std::nullopt;
+  return refused(why);
+}
 
 ReviewedCase reviewed_of(const ReviewSession& s, std::size_t i, const Checklist& checklist) {
   const Record& r = s.record(i);
@@ -102,6 +122,7 @@ Result<RecordedDecision> decide_finding(const ReviewScope& scope, const std::str
   return write_to_case<RecordedDecision>(
       scope, case_id, {" 的压缩包无法读取，没有可决定的问题"},
       [&](ReviewSession& s, std::size_t i) -> Result<RecordedDecision> {
+        if (std::optional<Error> no = plan_refusal(s, i, d.inspector)) return *no;
         const Audit& audit = s.data.cases[i].audit;
         const std::vector<std::string> keys = finding_keys(audit.findings);
         std::size_t k = 0;
@@ -124,14 +145,16 @@ Result<RecordedAdded> add_finding(const ReviewScope& scope, const std::string& c
                                   const NewFinding& f, const Checklist& checklist) {
   Result<Finding> finding = entered_finding(f, checklist);
   if (!finding) return finding.failure();
-  return write_to_case<RecordedAdded>(scope, case_id, {" 的压缩包无法读取，不能添加问题"},
-                                      [&](ReviewSession& s, std::size_t i) {
-                                        RecordedAdded a;
-                                        a.added.finding = *finding;
-                                        a.page = f.page;
-                                        a.added.inspector = f.inspector;
-                                        return record_added(*s.store, s.data.round.id, s.ref(i), a);
-                                      });
+  return write_to_case<RecordedAdded>(
+      scope, case_id, {" 的压缩包无法读取，不能添加问题"},
+      [&](ReviewSession& s, std::size_t i) -> Result<RecordedAdded> {
+        if (std::optional<Error> no = plan_refusal(s, i, f.inspector)) return *no;
+        RecordedAdded a;
+        a.added.finding = *finding;
+        a.page = f.page;
+        a.added.inspector = f.inspector;
+        return record_added(*s.store, s.data.round.id, s.ref(i), a);
+      });
 }
 
 Result<SignOff> sign_case(const ReviewScope& scope, const std::string& case_id,
@@ -143,6 +166,7 @@ Result<SignOff> sign_case(const ReviewScope& scope, const std::string& case_id,
   return write_to_case<SignOff>(
       scope, case_id, {" 的压缩包无法读取，没有可签字的评查表", false},
       [&](ReviewSession& s, std::size_t i) -> Result<SignOff> {
+        if (std::optional<Error> no = plan_refusal(s, i, name)) return *no;
         const RecordState state = record_state(s.record(i), s.data.second_review);
         if (const SignOff* done = state.signed_as(role))
           return refused(s.case_name(i) + " 已由" + role + done->name + "于 " + done->signed_at +

@@ -11,6 +11,7 @@
 #include "app/checklist_load.h"
 #include "app/data_dirs.h"
 #include "app/review_exchange.h"
+#include "app/round_plan.h"
 #include "reports/json_report.h"
 #include "reports/json_text.h"
 #include "store/round_reader.h"
@@ -175,6 +176,32 @@ TEST_CASE("the rectification period is a round setting of 1 to 365 days, trailed
   REQUIRE(trail);
   CHECK(trail->rows == 1);
   CHECK_FALSE(trail->broken_seq);
+}
+
+TEST_CASE("in a planned round only the plan's inspectors from other streets decide and sign",
+          "[review-app]") {
+  Round round;
+  PlanRequest plan;
+  plan.streets = {"南石头"};
+  plan.inspectors = {"张三@区司法局", "李四@南石头街道"};
+  plan.by = "赵六";
+  REQUIRE(record_round_plan(round.scope, plan));
+  Result<RecordedDecision> own = round.decide(kNotice, FindingVerdict::confirmed, "", "李四");
+  REQUIRE_FALSE(own);
+  CHECK(own.code() == Code::invalid);
+  CHECK_THAT(own.error(), Catch::Contains("应当回避"));
+  Result<RecordedDecision> outsider = round.decide(kNotice, FindingVerdict::confirmed, "", "王五");
+  REQUIRE_FALSE(outsider);
+  CHECK_THAT(outsider.error(), Catch::Contains("不在本轮评查计划"));
+  NewFinding added;
+  added.text = "询问笔录未记录询问时间";
+  added.severity = "minor";
+  added.deduction = 2;
+  added.inspector = "李四";
+  CHECK_FALSE(add_finding(round.scope, kNanshi, added, bundled()));
+  round.settle_all();  // as 张三
+  CHECK_FALSE(sign_case(round.scope, kNanshi, kSignerRole, "李四", bundled()));
+  CHECK(sign_case(round.scope, kNanshi, kSignerRole, "张三", bundled()));
 }
 
 TEST_CASE("decisions survive a re-audit of the same archive", "[review-app]") {
