@@ -3,6 +3,7 @@
 // (--password-stdin, one line), never from the command line, and never
 // printed. Exit 0 on success, 2 on a refusal or an error (Chinese reason).
 #include <pwd.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <iostream>
@@ -22,9 +23,29 @@ std::string cli_actor() {
   return pw && pw->pw_name ? std::string("命令行（系统用户 ") + pw->pw_name + "）" : "命令行";
 }
 
+// Turns the terminal's echo off while it lives, when standard input is one:
+// a password typed at a prompt is not shown.
+struct NoEcho {
+  termios saved{};
+  bool active = false;
+  NoEcho() {
+    if (!::isatty(STDIN_FILENO) || ::tcgetattr(STDIN_FILENO, &saved) != 0) return;
+    termios quiet = saved;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    active = ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
+    if (active) std::cerr << "密码（输入时不显示，回车结束）：" << std::flush;
+  }
+  ~NoEcho() {
+    if (!active) return;
+    ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+    std::cerr << "\n";
+  }
+};
+
 // The first line of standard input, without its line end; nullopt (after
 // printing why) when there is none or it is longer than a password may be.
 std::optional<std::string> read_password() {
+  std::optional<NoEcho> no_echo(std::in_place);
   std::string line;
   char ch = 0;
   bool any = false;
@@ -35,6 +56,7 @@ std::optional<std::string> read_password() {
     if (line.size() > kMaxPasswordBytes + 1) break;
   }
   if (!line.empty() && line.back() == '\r') line.pop_back();
+  no_echo.reset();
   if (!any) {
     std::cerr << "标准输入中没有密码（--password-stdin 读取第一行）\n";
     return std::nullopt;
