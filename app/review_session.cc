@@ -70,10 +70,7 @@ std::string ReviewSession::case_name(std::size_t i) const {
   return number ? "案卷 " + *number + "（" + archive + "）" : "案卷 " + archive;
 }
 
-const Record& ReviewSession::record(std::size_t i) const {
-  static const Record kNone;
-  return data.records.empty() ? kNone : data.records[i];
-}
+const Record& ReviewSession::record(std::size_t i) const { return data.record(i); }
 
 std::string ReviewSession::locked_reason(std::size_t i) const {
   const RecordState state = record_state(record(i), data.second_review);

@@ -1,6 +1,8 @@
 #include "app/round_reports.h"
 
+#include "app/round_plan.h"
 #include "store/round_reader.h"
+#include "util/date.h"
 
 namespace auditor {
 namespace {
@@ -47,12 +49,19 @@ Status write_round_reports(Store& store, const ReportRequest& request, ReportWri
   const bool sheets = sheets_for(*count, request.sheets);
   Result<RoundData> data = load_round(store, *round, sheets);
   if (!data) return Status::failure(data.failure());
+  Result<RoundPlanRecord> plan = read_round_plan(store, round->id);
+  if (!plan) return Status::failure(plan.failure());
+  data->plan = std::move(plan->plan);
+  data->draw = std::move(plan->draw);
+  data->assignments = std::move(plan->assignments);
+  keep_drawn(*data);
   if (request.checklist) review_round(*data, *request.checklist);
   if (written) *written = {data->cases.size(), sheets};
   Result<std::optional<RoundData>> previous = comparison_round(store, *data, request.compare_with);
   if (!previous) return Status::failure(previous.failure());
   const RoundSummary summary = summarize(*data, *previous ? &**previous : nullptr);
-  const ReportInput in{*data, summary, request.names, sheets};
+  const std::string today = request.today.empty() ? Date::today().iso() : request.today;
+  const ReportInput in{*data, summary, request.names, sheets, today};
 
   return write_report_files(in, request.formats, request.dir);
 }

@@ -23,6 +23,9 @@ struct ReportRequest {
   // Scores the round's inspection record (review_round, auditor/round.h)
   // when the round has one; null: the record is not applied.
   const Checklist* checklist = nullptr;
+  // The report's date (YYYY-MM-DD), which decides the overdue rectification
+  // items; empty: today (local).
+  std::string today;
 };
 
 // What write_round_reports wrote.
@@ -36,6 +39,8 @@ struct ReportWritten {
 // is read (load_round(..., false)). Fails with a Chinese reason when the
 // round does not exist or a file cannot be written (the first failure in
 // the order json, html, docx, xlsx); the other files are still written.
+// A round with a draw (app/round_plan.h) is reported on the cases drawn
+// (keep_drawn); its plan, draw and assignments go into the report.
 // `written`, when given, is filled once the round is read.
 Status write_round_reports(Store& store, const ReportRequest& request,
                            ReportWritten* written = nullptr);

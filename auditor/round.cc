@@ -33,4 +33,35 @@ void review_round(RoundData& data, const Checklist& checklist) {
   }
 }
 
+const Record& RoundData::record(std::size_t i) const {
+  static const Record kNone;
+  return has_record() ? records[i] : kNone;
+}
+
+const Assignment* RoundData::assignment(const std::string& key) const {
+  for (auto it = assignments.rbegin(); it != assignments.rend(); ++it)
+    if (it->key == key) return &*it;
+  return nullptr;
+}
+
+void keep_drawn(RoundData& data) {
+  if (!data.draw) return;
+  data.submitted = data.cases.size();
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < data.cases.size(); ++i) {
+    if (!data.draw->find(case_key(data.facts[i].case_number, data.cases[i].c.archive))) continue;
+    if (kept != i) {
+      data.cases[kept] = std::move(data.cases[i]);
+      data.facts[kept] = std::move(data.facts[i]);
+      if (i < data.records.size()) data.records[kept] = std::move(data.records[i]);
+      if (i < data.reviewed.size()) data.reviewed[kept] = std::move(data.reviewed[i]);
+    }
+    ++kept;
+  }
+  data.cases.resize(kept);
+  data.facts.resize(kept);
+  if (!data.records.empty()) data.records.resize(kept);
+  if (!data.reviewed.empty()) data.reviewed.resize(kept);
+}
+
 }  // namespace auditor

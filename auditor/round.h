@@ -9,6 +9,7 @@
 
 #include "auditor/case_result.h"
 #include "auditor/checklist.h"
+#include "auditor/draw.h"
 #include "auditor/review.h"
 #include "util/status.h"
 
@@ -63,9 +64,26 @@ struct RoundData {
   // record (same index as `cases`; nullopt for a rejected case); else empty.
   std::vector<std::optional<ReviewedCase>> reviewed;
 
+  // The round's plan and latest draw with their assignments (auditor/draw.h),
+  // when recorded; the reports' reader fills them (app/round_reports.h).
+  std::optional<RoundPlan> plan;
+  std::optional<Draw> draw;
+  std::vector<Assignment> assignments;
+  // With a draw: how many cases the round held before keep_drawn.
+  std::size_t submitted = 0;
+
   const RoundRun* run(long long id) const;
   bool has_record() const { return !records.empty(); }
+  // Case i's record; empty when the round has none.
+  const Record& record(std::size_t i) const;
+  // The inspector the case with key `key` is assigned to, nullptr if none.
+  const Assignment* assignment(const std::string& key) const;
 };
+
+// Keeps only the cases `data.draw` drew (every per-case vector alike, in
+// order) and records the count before in data.submitted; nothing without a
+// draw.
+void keep_drawn(RoundData& data);
 
 // Fills data.reviewed from data.records (review_case with `checklist`, the
 // checklist and profile the round is scored with); leaves it empty when the

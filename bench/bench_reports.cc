@@ -214,7 +214,7 @@ Steps each_step(Store& store, const RoundInfo& round, const fs::path& dir, bool 
   const RoundSummary summary = summarize(*data, nullptr);
   t.summary = w.lap();
   const Vocabulary names;
-  const ReportInput in{*data, summary, names, sheets};
+  const ReportInput in{*data, summary, names, sheets, "2026-12-01"};
   write_string(dir / "report.html", html_report(in));
   t.html = w.lap();
   Result<std::string> docx = docx_report(in);

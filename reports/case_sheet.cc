@@ -12,19 +12,11 @@ namespace {
 
 std::string or_unknown(const Text& t) { return t && !t->empty() ? *t : "未知"; }
 
-// The date of an ISO 8601 time ("2026-12-06T08:00:00.123Z" → "2026-12-06").
-std::string day_of(const std::string& iso) { return iso.substr(0, 10); }
-
-const Record& record_of(const RoundData& data, std::size_t i) {
-  static const Record kNone;
-  return data.has_record() ? data.records[i] : kNone;
-}
-
 // Where the case's review stands, in a word or two.
 std::string review_status(const RoundData& data, std::size_t i, const CountedCase& c) {
   if (!c.reviewed) return "机器初筛，尚未经评查人确认";
   if (c.provisional) return "评查中：" + std::to_string(c.undecided) + " 项待定，得分暂定";
-  const RecordState state = record_state(record_of(data, i), data.second_review);
+  const RecordState state = record_state(data.record(i), data.second_review);
   if (state.complete) return "已签字";
   return state.locked ? "评查人已签字，待复核" : "已决定，待签字";
 }
@@ -182,7 +174,7 @@ std::string decision_of(const ReviewedItem& item) {
 // what it deducts, the reason and the evidence pointer.
 void reviewed_items(const ReportInput& in, std::size_t i, Content& out) {
   const ReviewedCase& reviewed = *in.data.reviewed[i];
-  const Record& record = record_of(in.data, i);
+  const Record& record = in.data.record(i);
   out.push_back(heading("评查事项", 3));
   std::vector<std::vector<std::string>> rows = {
       {"序号", "事项", "机器建议", "决定", "扣分", "理由", "证据"}};
@@ -222,7 +214,7 @@ void reviewed_items(const ReportInput& in, std::size_t i, Content& out) {
 
 // The signature lines: names and dates once signed, blanks to sign on paper.
 void sign_lines(const ReportInput& in, std::size_t i, Content& out) {
-  const RecordState state = record_state(record_of(in.data, i), in.data.second_review);
+  const RecordState state = record_state(in.data.record(i), in.data.second_review);
   const auto line = [&](const char* role) {
     const SignOff* s = state.signed_as(role);
     return std::string(role) + "：" + (s ? s->name : "____________") + "　　日期：" +
@@ -245,6 +237,7 @@ void append_case_sheet(const ReportInput& in, std::size_t i, Content& out) {
     reviewed_items(in, i, out);
   else
     findings(in, r.audit, out);
+  append_case_record(in, i, out);
   sign_lines(in, i, out);
 }
 

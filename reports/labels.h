@@ -12,5 +12,7 @@ std::string kind_label(const std::string& kind);          // missing_document �
 // lines that are only the issuing organ (…办事处, …人民政府); at most 40 code
 // points. Empty when the document has no title text.
 std::string first_title_line(const std::string& title);
+// The date of a recorded time: "2026-12-06T08:00:00.123Z" → "2026-12-06".
+inline std::string day_of(const std::string& iso_time) { return iso_time.substr(0, 10); }
 
 }  // namespace auditor

@@ -50,6 +50,9 @@ struct ReportInput {
   // false: the note and a case list instead of the sheets; `data` may then
   // come from load_round(..., false).
   bool case_sheets = true;
+  // The report's date (YYYY-MM-DD): rectification items due before it and
+  // not reported done are overdue.
+  std::string today;
 };
 
 // Writes the requested formats into `dir` (created when missing), each on

@@ -17,6 +17,17 @@ std::string join(const std::vector<std::string>& items, const std::string& sep) 
 
 std::string count(int n) { return std::to_string(n); }
 
+// Numbers the notification's sections 一、二、… in the order they are written
+// (sections of the record appear only when the round has one).
+struct Sections {
+  int n = 0;
+  Block next(const std::string& title) {
+    static const char* const kNumerals[] = {"一", "二", "三", "四", "五",
+                                            "六", "七", "八", "九", "十"};
+    return heading(std::string(kNumerals[n++ % 10]) + "、" + title, 2);
+  }
+};
+
 Block provenance(const RoundData& d) {
   std::vector<std::string> inspectors, tools, checklists;
   auto add = [](std::vector<std::string>& list, const std::string& value) {
@@ -55,9 +66,9 @@ std::string review_basis(const ReportInput& in) {
   return text;
 }
 
-void scope_and_method(const ReportInput& in, Content& out) {
+void scope_and_method(const ReportInput& in, Sections& sections, Content& out) {
   const RoundSummary& s = in.summary;
-  out.push_back(heading("一、评查范围和方式", 2));
+  out.push_back(sections.next("评查范围和方式"));
   const std::string streets = s.scope.empty() ? "街道未知"
                                               : count(static_cast<int>(s.scope.size())) +
                                                     " 个街道（" + join(s.scope, "、") + "）";
@@ -71,12 +82,13 @@ void scope_and_method(const ReportInput& in, Content& out) {
       (in.case_sheets ? "列入各案评查表的人工核对清单"
                       : "列为人工核对事项（XLSX「问题」表和 JSON 逐条列出）") +
       "，由人员逐项核对。"));
+  if (in.data.draw) append_draw(in, out);
   out.push_back(paragraph(review_basis(in)));
 }
 
-void streets(const ReportInput& in, Content& out) {
+void streets(const ReportInput& in, Sections& sections, Content& out) {
   const RoundSummary& s = in.summary;
-  out.push_back(heading("二、各街道评查情况", 2));
+  out.push_back(sections.next("各街道评查情况"));
   std::string overall = "平均得分 " + (s.mean_score ? format_score(*s.mean_score) : "—") + " 分";
   for (const std::string& g : s.grades) {
     int n = 0;
@@ -113,8 +125,8 @@ void streets(const ReportInput& in, Content& out) {
   out.push_back(chart(std::move(stages)));
 }
 
-void problems(const ReportInput& in, Content& out) {
-  out.push_back(heading("三、典型问题（按出现次数排列）", 2));
+void problems(const ReportInput& in, Sections& sections, Content& out) {
+  out.push_back(sections.next("典型问题（按出现次数排列）"));
   if (in.summary.problems_ranked.empty()) {
     out.push_back(paragraph("本轮未发现问题。"));
     return;
@@ -131,8 +143,12 @@ void problems(const ReportInput& in, Content& out) {
   out.push_back(table(std::move(rows), {1, 3, 6, 4, 2, 1, 1, 4}));
 }
 
-void rectification(const ReportInput& in, Content& out) {
-  out.push_back(heading("四、整改清单", 2));
+void rectification(const ReportInput& in, Sections& sections, Content& out) {
+  out.push_back(sections.next("整改清单"));
+  if (has_rectify_items(in.data)) {
+    append_rectify_items(in, out);
+    return;
+  }
   if (in.summary.rectification.empty()) out.push_back(paragraph("本轮没有需要整改的问题。"));
   for (const auto& [street, items] : in.summary.rectification) {
     out.push_back(heading(street, 3));
@@ -165,8 +181,8 @@ void rectification(const ReportInput& in, Content& out) {
   }
 }
 
-void comparison(const ReportInput& in, Content& out) {
-  out.push_back(heading("五、与上一轮比较", 2));
+void comparison(const ReportInput& in, Sections& sections, Content& out) {
+  out.push_back(sections.next("与上一轮比较"));
   const std::optional<Comparison>& c = in.summary.comparison;
   if (!c) {
     out.push_back(paragraph("没有街道范围相同的上一轮审查，本轮不作比较。"));
@@ -183,8 +199,8 @@ void comparison(const ReportInput& in, Content& out) {
   if (rows.size() > 1) out.push_back(table(std::move(rows), {2, 4, 2, 3, 7}));
 }
 
-void verdicts(const ReportInput& in, Content& out) {
-  out.push_back(heading("六、结案意见", 2));
+void verdicts(const ReportInput& in, Sections& sections, Content& out) {
+  out.push_back(sections.next("结案意见"));
   std::vector<std::vector<std::string>> rows = {{"案卷", "意见", "理由"}};
   for (std::size_t i = 0; i < in.data.cases.size(); ++i) {
     const Verdict& v = in.summary.verdicts[i];
@@ -255,12 +271,17 @@ Content notification_content(const ReportInput& in) {
       1));
   if (!in.case_sheets) out.push_back(paragraph(sheets_left_out_note(in.data.cases.size())));
   out.push_back(provenance(in.data));
-  scope_and_method(in, out);
-  streets(in, out);
-  problems(in, out);
-  rectification(in, out);
-  comparison(in, out);
-  if (self_check) verdicts(in, out);
+  Sections sections;
+  scope_and_method(in, sections, out);
+  streets(in, sections, out);
+  problems(in, sections, out);
+  if (has_objections(in.data)) {
+    out.push_back(sections.next("异议处理"));
+    append_objections(in, out);
+  }
+  rectification(in, sections, out);
+  comparison(in, sections, out);
+  if (self_check) verdicts(in, sections, out);
   return out;
 }
 

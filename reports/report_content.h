@@ -39,6 +39,19 @@ void append_case_list(const ReportInput& in, Content& out);
 // One case's sheet, appended to `out` (the caller starts the new page).
 void append_case_sheet(const ReportInput& in, std::size_t i, Content& out);
 
+// The record beyond the decisions (reports/record_content.cc).
+bool has_objections(const RoundData& data);
+bool has_rectify_items(const RoundData& data);
+// The draw's paragraph (seed, method, counts) and its table of drawn cases
+// with the assigned inspector.
+void append_draw(const ReportInput& in, Content& out);
+// The round's objections with their rulings, and the rectification items
+// by street with due date, status and re-check (as of in.today).
+void append_objections(const ReportInput& in, Content& out);
+void append_rectify_items(const ReportInput& in, Content& out);
+// Case i's objections and rectification items, on its sheet.
+void append_case_record(const ReportInput& in, std::size_t i, Content& out);
+
 // Block builders.
 Block heading(std::string text, int level);
 Block paragraph(std::string text);

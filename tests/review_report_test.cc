@@ -6,8 +6,12 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "app/objection.h"
+#include "app/rectification.h"
+#include "app/round_plan.h"
 #include "app/round_reports.h"
 #include "tests/review_support.h"
+#include "util/date.h"
 
 namespace auditor {
 namespace {
@@ -15,9 +19,12 @@ namespace {
 namespace fs = std::filesystem;
 using namespace test;
 
-// The round's report in `formats`, written to round.dir/out; the HTML text.
-std::string report_html(const ReviewRound& round, bool docx = false) {
+// The round's report in `formats`, written to round.dir/out as of `today`;
+// the HTML text.
+std::string report_html(const ReviewRound& round, bool docx = false,
+                        const std::string& today = "") {
   ReportRequest request;
+  request.today = today;
   request.round = "第一轮";
   request.dir = round.dir.path / "out";
   request.formats.html = true;
@@ -96,6 +103,43 @@ TEST_CASE("the case sheet shows each decision, its reason and the signature line
   CHECK(has(text, "告知书在卷宗第 12 页"));
   CHECK(has(text, "评查人：张三"));
   CHECK(has(text, "询问笔录未记录询问时间"));
+}
+
+TEST_CASE("a drawn round reports the drawn cases, the seed, objections and rectification",
+          "[review-report]") {
+  ReviewRound round;
+  round.audit("01-complete-structured.zip", round.dir.path / "赤岗.zip");  // not in the plan
+  PlanRequest plan;
+  plan.streets = {"南石头"};
+  plan.inspectors = {"张三@区司法局"};
+  plan.by = "赵六";
+  REQUIRE(record_round_plan(round.scope, plan));
+  DrawRequest draw;
+  draw.seed = "2026-12";
+  draw.per_street = 1;
+  draw.rules = data_dir() / "draw";
+  draw.by = "赵六";
+  REQUIRE(draw_round(round.scope, draw));
+  REQUIRE(assign_case(round.scope, kNanshi, "张三", "赵六"));
+  round.settle_all();
+  REQUIRE(object_finding(round.scope, kNanshi, {kReceipt, "回证附于决定书之后", "钱七", ""},
+                         bundled()));
+  REQUIRE(rectify_finding(round.scope, kNanshi, {kReceipt, kRectifyInFile, "王五", "张三", {}},
+                          bundled(), *Date::parse("2026-12-01")));
+
+  const std::string html = report_html(round, false, "2027-03-01");
+  CHECK(has(html, "随机种子「2026-12」"));
+  CHECK(has(html, "各街道共提交 2 宗案卷"));
+  CHECK(has(html, "张三@区司法局"));
+  CHECK_FALSE(has(html, "穗海赤岗综执立"));  // not drawn: not reported
+  CHECK(has(html, "、异议处理"));
+  CHECK(has(html, "回证附于决定书之后"));
+  CHECK(has(html, "待处理"));
+  CHECK(has(html, "2026-12-31"));  // due: 30 days after 2026-12-01
+  CHECK(has(html, "已逾期"));
+  CHECK(has(html, "逾期未完成 1 项"));
+  // Before the due date nothing is overdue.
+  CHECK_FALSE(has(report_html(round, false, "2026-12-20"), "已逾期"));
 }
 
 TEST_CASE("audit --json carries the review of a case re-audited into a round with a record",
