@@ -5,6 +5,7 @@
 #include "app/review_session.h"
 #include "app/round_plan.h"
 #include "store/round_reader.h"
+#include "util/date.h"
 
 namespace auditor {
 namespace {
@@ -98,6 +99,8 @@ Result<RoundReview> list_reviews(const ReviewScope& scope, const std::string& ca
     c.record = s->record(i);
     c.state = record_state(c.record, data.second_review);
     if (!c.rejected) c.reviewed = reviewed_of(*s, i, checklist);
+    c.rectification = recheck_case(c.record, data.cases[i].audit.findings, data.facts[i].run_id,
+                                   Date::today().iso());
     out.cases.push_back(std::move(c));
   }
   return out;

@@ -32,6 +32,8 @@ struct CaseReview {
   Record record;
   RecordState state;
   std::optional<ReviewedCase> reviewed;  // nullopt for a rejected case
+  // The case's rectification items re-checked against its findings as of today.
+  CaseRectification rectification;
 };
 
 struct RoundReview {

@@ -58,9 +58,41 @@ json decision_json(const Decision& d) {
           {"decided_at", str(d.decided_at)}};
 }
 
+json objection_json(const Record& record, const Objection& o) {
+  const Ruling* r = ruling_of(record, o.seq);
+  json ruling = nullptr;
+  if (r)
+    ruling = {{"accepted", r->accepted},
+              {"reason", str(r->reason)},
+              {"name", str(r->name)},
+              {"ruled_at", str(r->ruled_at)}};
+  return {{"id", o.seq},
+          {"finding", str(o.finding)},
+          {"unit", non_empty(o.unit)},
+          {"name", str(o.name)},
+          {"reason", str(o.reason)},
+          {"objected_at", str(o.objected_at)},
+          {"ruling", std::move(ruling)}};
+}
+
+json rectify_json(const RecheckedItem& r) {
+  return {{"id", r.item.seq},
+          {"finding", str(r.item.finding)},
+          {"rule", str(r.item.rule)},
+          {"message", str(r.item.message)},
+          {"kind", str(r.item.kind)},
+          {"owner", str(r.item.owner)},
+          {"due", str(r.item.due)},
+          {"created_at", str(r.item.created_at)},
+          {"status", str(r.status)},
+          {"note", non_empty(r.note)},
+          {"recheck", recheck_name(r.recheck)}};
+}
+
 }  // namespace
 
-json review_json(const ReviewedCase& reviewed, const RecordState& state) {
+json review_json(const ReviewedCase& reviewed, const RecordState& state, const Record& record,
+                 const CaseRectification& rectification) {
   json items = json::array(), obsolete = json::array(), signoffs = json::array();
   for (const ReviewedItem& item : reviewed.items) {
     const Finding& shown = item.counted ? *item.counted : item.machine;
@@ -81,8 +113,15 @@ json review_json(const ReviewedCase& reviewed, const RecordState& state) {
   for (const SignOff& s : state.signoffs)
     signoffs.push_back(
         {{"role", str(s.role)}, {"name", str(s.name)}, {"signed_at", str(s.signed_at)}});
+  json objections = json::array(), items_to_fix = json::array(), new_findings = json::array();
+  for (const Objection& o : record.objections) objections.push_back(objection_json(record, o));
+  for (const RecheckedItem& r : rectification.items) items_to_fix.push_back(rectify_json(r));
+  for (const std::string& key : rectification.new_findings) new_findings.push_back(str(key));
   return {{"items", std::move(items)},
           {"obsolete", std::move(obsolete)},
+          {"objections", std::move(objections)},
+          {"rectification", std::move(items_to_fix)},
+          {"new_findings", std::move(new_findings)},
           {"score", reviewed.score.value},
           {"grade", non_empty(reviewed.score.grade)},
           {"provisional", reviewed.provisional()},
@@ -94,14 +133,18 @@ json review_json(const ReviewedCase& reviewed, const RecordState& state) {
           {"complete", state.complete}};
 }
 
+json round_review_json(const RoundData& data, std::size_t i) {
+  if (!data.reviewed[i]) return nullptr;
+  const Record& record = data.record(i);
+  return review_json(*data.reviewed[i], record_state(record, data.second_review), record,
+                     recheck_case(record, data.cases[i].audit.findings, data.facts[i].run_id, ""));
+}
+
 void add_reviews(json& result, const RoundData& data) {
   if (!data.has_record() || data.reviewed.size() != data.cases.size()) return;
   json& cases = result["cases"];
   for (std::size_t i = 0; i < data.cases.size() && i < cases.size(); ++i)
-    cases[i]["review"] =
-        data.reviewed[i]
-            ? review_json(*data.reviewed[i], record_state(data.records[i], data.second_review))
-            : json(nullptr);
+    cases[i]["review"] = round_review_json(data, i);
 }
 
 json case_json(const Case& c, const Audit& audit) {

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "reports/json_report.h"
 #include "reports/labels.h"
 #include "reports/report_text.h"
 #include "util/text_safety.h"
@@ -91,6 +92,17 @@ class Out {
   // For model fields where an empty string means "unknown".
   void non_empty(const std::string& s) { s.empty() ? null() : string(s); }
   void number(const std::optional<int>& v) { v ? integer(*v) : null(); }
+
+  // A value rendered by nlohmann (dump(2), json_text_safe) at the current
+  // depth: for small parts whose JSON already exists once (the review).
+  void value(const nlohmann::json& v) {
+    const std::string text =
+        json_text_safe(v.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+    for (char c : text) {
+      buf_ += c;
+      if (c == '\n') buf_.append(2 * depth_, ' ');
+    }
+  }
 
   bool finish() {
     flush();
@@ -197,93 +209,6 @@ void checks_and_documents(Out& o, const Case& c, const Audit& audit) {
   o.end(']');
 }
 
-// review_json(r, state), member by member in key order.
-void review_text(Out& o, const ReviewedCase& r, const RecordState& state) {
-  o.begin('{');
-  o.key("complete");
-  o.boolean(state.complete);
-  o.key("grade");
-  o.non_empty(r.score.grade);
-  o.key("items");
-  o.begin('[');
-  for (const ReviewedItem& item : r.items) {
-    const Finding& shown = item.counted ? *item.counted : item.machine;
-    const std::optional<double> deduction = counted_deduction(item);
-    const Decision* d = item.decision ? &*item.decision : nullptr;
-    o.item();
-    o.begin('{');
-    o.key("added");
-    o.boolean(item.added);
-    o.key("decided_at");
-    d ? o.string(d->decided_at) : o.null();
-    o.key("deduction");
-    deduction ? o.real(*deduction) : o.null();
-    o.key("inspector");
-    d ? o.string(d->inspector) : o.null();
-    o.key("key");
-    o.string(item.key);
-    o.key("kind");
-    o.string(item.machine.kind);
-    o.key("message");
-    o.string(shown.message);
-    o.key("reason");
-    d ? o.non_empty(d->reason) : o.null();
-    o.key("rule");
-    o.string(shown.rule);
-    o.key("severity");
-    o.string(shown.severity);
-    o.key("verdict");
-    o.string(verdict_name(item.verdict));
-    o.end('}');
-  }
-  o.end(']');
-  o.key("locked");
-  o.boolean(state.locked);
-  o.key("max_score");
-  o.real(r.max_score);
-  o.key("min_score");
-  o.real(r.min_score);
-  o.key("obsolete");
-  o.begin('[');
-  for (const Decision& d : r.obsolete) {
-    o.item();
-    o.begin('{');
-    o.key("decided_at");
-    o.string(d.decided_at);
-    o.key("inspector");
-    o.string(d.inspector);
-    o.key("key");
-    o.string(d.key);
-    o.key("reason");
-    o.non_empty(d.reason);
-    o.key("verdict");
-    o.string(verdict_name(d.verdict));
-    o.end('}');
-  }
-  o.end(']');
-  o.key("provisional");
-  o.boolean(r.provisional());
-  o.key("score");
-  o.real(r.score.value);
-  o.key("signoffs");
-  o.begin('[');
-  for (const SignOff& s : state.signoffs) {
-    o.item();
-    o.begin('{');
-    o.key("name");
-    o.string(s.name);
-    o.key("role");
-    o.string(s.role);
-    o.key("signed_at");
-    o.string(s.signed_at);
-    o.end('}');
-  }
-  o.end(']');
-  o.key("undecided");
-  o.integer(static_cast<long long>(r.undecided));
-  o.end('}');
-}
-
 // The review of case `i` when the round has a record and it was reviewed
 // (review_round): the object, or null for a rejected archive.
 struct CaseReviewText {
@@ -291,11 +216,7 @@ struct CaseReviewText {
   std::size_t i;
   void write(Out& o) const {
     o.key("review");
-    const std::optional<ReviewedCase>& r = data.reviewed[i];
-    if (r)
-      review_text(o, *r, record_state(data.records[i], data.second_review));
-    else
-      o.null();
+    o.value(round_review_json(data, i));
   }
 };
 

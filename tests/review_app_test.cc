@@ -423,7 +423,7 @@ TEST_CASE("report.json carries each case's review only when the round has a reco
 
   // The streamed text and the JSON value agree.
   const CaseReview c = round.one();
-  CHECK(review == review_json(*c.reviewed, c.state));
+  CHECK(review == review_json(*c.reviewed, c.state, c.record, c.rectification));
   nlohmann::json value = {{"cases", nlohmann::json::array({nlohmann::json::object()})}};
   add_reviews(value, data);
   CHECK(value.at("cases")[0].at("review") == review);

@@ -28,6 +28,7 @@ std::string report_html(const ReviewRound& round, bool docx = false,
   request.round = "第一轮";
   request.dir = round.dir.path / "out";
   request.formats.html = true;
+  request.formats.json = true;
   request.formats.docx = docx;
   request.names = vocabulary(bundled());
   request.checklist = &bundled();
@@ -138,6 +139,16 @@ TEST_CASE("a drawn round reports the drawn cases, the seed, objections and recti
   CHECK(has(html, "2026-12-31"));  // due: 30 days after 2026-12-01
   CHECK(has(html, "已逾期"));
   CHECK(has(html, "逾期未完成 1 项"));
+  // report.json carries the objection and the item in the case's review.
+  const nlohmann::json review = nlohmann::json::parse(
+      read_file(round.dir.path / "out" / "report.json"))["cases"][0]["review"];
+  REQUIRE(review.at("objections").size() == 1);
+  CHECK(review["objections"][0].at("finding") == kReceipt);
+  CHECK(review["objections"][0].at("ruling").is_null());
+  REQUIRE(review.at("rectification").size() == 1);
+  CHECK(review["rectification"][0].at("due") == "2026-12-31");
+  CHECK(review["rectification"][0].at("recheck") == "not_yet");
+  CHECK(review.at("new_findings").empty());
   // Before the due date nothing is overdue.
   CHECK_FALSE(has(report_html(round, false, "2026-12-20"), "已逾期"));
 }

@@ -72,7 +72,8 @@ Status add_recorded_reviews(nlohmann::json& result, const ReviewScope& scope,
   for (nlohmann::json& c : result["cases"])
     for (const CaseReview& r : (*reviews)->cases)
       if (c["archive"].is_string() && c["archive"] == r.ref.archive)
-        c["review"] = r.reviewed ? review_json(*r.reviewed, r.state) : nlohmann::json(nullptr);
+        c["review"] = r.reviewed ? review_json(*r.reviewed, r.state, r.record, r.rectification)
+                                 : nlohmann::json(nullptr);
   return Status::success();
 }
 

@@ -55,7 +55,8 @@ nlohmann::json review_list_json(const RoundReview& r) {
          {"case_number", text_or_null(c.facts.case_number)},
          {"street", text_or_null(c.facts.street)},
          {"status", c.rejected ? "rejected" : "audited"},
-         {"review", c.reviewed ? review_json(*c.reviewed, c.state) : nlohmann::json(nullptr)}});
+         {"review", c.reviewed ? review_json(*c.reviewed, c.state, c.record, c.rectification)
+                               : nlohmann::json(nullptr)}});
   return {{"format", "auditor-review-list/1"},
           {"round", valid_utf8(r.round.name)},
           {"second_review", r.second_review},
