@@ -43,7 +43,8 @@ Result<std::string> record_now(Store& store);
 // Appends one trail row for `round_id`: `action` (a name such as "decision")
 // and `payload`, stored in its canonical form (payload_text); the row's
 // sha256 covers the previous row's (docs/formats/review.md, "The trail").
-// Returns the row's seq. Inside a RecordTransaction.
+// Returns the row's seq. Inside a RecordTransaction. `round_id` 0 is a row
+// of no round (a user change), stored as NULL and hashed as 0.
 Result<long long> append_trail(Store& store, long long round_id, const std::string& action,
                                const nlohmann::json& payload);
 
