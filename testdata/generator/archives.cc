@@ -89,6 +89,26 @@ std::string missing_notice_bare(const CaseSpec& c) {
   return pack(c, e, Layout{});
 }
 
+// 03 as the street resubmits it after rectification: the missing notice
+// and its receipt added, dated after the investigation report. The notice
+// is served six days before the decision, inside the five-working-day
+// statement period, so the re-check has a new finding as well.
+std::string missing_notice_corrected(CaseSpec c) {
+  c.dates["notice"] = c.day("report");
+  c.dates["notice_served"] = c.day("report");
+  c.numbers["罚告"] = 22;
+  std::vector<Entry> e = {filing_approval(c),      inspection_record(c),
+                          inquiry_record(c),       photo("现场照片.png", c.day("inspection"), 3),
+                          investigation_report(c), penalty_notice(c)};
+  e.push_back(service_receipt(c, e.back(), c.day("notice_served")));
+  for (Entry x : {penalty_approval(c), penalty_decision(c)}) e.push_back(std::move(x));
+  e.push_back(service_receipt(c, e.back(), c.day("decision_served")));
+  for (Entry x : {publication_record(c), payment_proof(c), closing_approval(c)})
+    e.push_back(std::move(x));
+  close_file(c, e);
+  return pack(c, e, Layout{});
+}
+
 std::string structured_hearing_missing_review(const CaseSpec& c) {
   std::vector<Entry> e = {filing_approval(c),      inspection_record(c),
                           inquiry_record(c),       photo("现场照片.png", c.day("inspection"), 4),
@@ -158,6 +178,10 @@ std::vector<Archive> build_archives(int serial_offset) {
            structured_hearing_missing_review(spec(pazhou_construction()))},
           {"05-unsupported-and-scan.zip", unsupported_and_scan(spec(changgang_recycling()))},
           {"06-not-a-zip.zip", not_a_zip()}};
+}
+
+std::vector<Archive> build_resubmissions() {
+  return {{"resubmitted/03-missing-notice-bare.zip", missing_notice_corrected(nanshi_hardware())}};
 }
 
 }  // namespace testdata

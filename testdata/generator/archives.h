@@ -17,4 +17,9 @@ struct Archive {
 // corpus); 0 gives the bundled testdata.
 std::vector<Archive> build_archives(int serial_offset = 0);
 
+// Archives as a street resubmits them after rectification, each under
+// resubmitted/ with the file name of the archive it corrects (same case
+// number): resubmitted/03-missing-notice-bare.zip adds 03's missing notice.
+std::vector<Archive> build_resubmissions();
+
 }  // namespace testdata

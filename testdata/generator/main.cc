@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <vector>
 
 #include "testdata/generator/archives.h"
 
@@ -14,7 +15,10 @@ int main(int argc, char** argv) {
   const std::filesystem::path out = argv[1];
   std::error_code ec;
   std::filesystem::create_directories(out, ec);  // a failure shows up on write
-  for (const testdata::Archive& a : testdata::build_archives()) {
+  std::vector<testdata::Archive> archives = testdata::build_archives();
+  for (testdata::Archive& a : testdata::build_resubmissions()) archives.push_back(std::move(a));
+  for (const testdata::Archive& a : archives) {
+    std::filesystem::create_directories((out / a.file).parent_path(), ec);
     std::ofstream f(out / a.file, std::ios::binary | std::ios::trunc);
     f.write(a.bytes.data(), static_cast<std::streamsize>(a.bytes.size()));
     f.close();
