@@ -26,9 +26,11 @@ struct AuditRequest {
   std::filesystem::path db;
   ImportOptions import;
   int jobs = 1;
-  std::string round;                // empty: default_round_name(today, local time)
-  std::string mode = "inspection";  // as stored: inspection | self_check
-  std::string inspector;            // empty: not stated
+  std::string round;  // empty: default_round_name(today, local time)
+  // As stored: inspection | self_check; empty: the round's own mode when it
+  // exists, else inspection.
+  std::string mode = "inspection";
+  std::string inspector;  // empty: not stated
   std::string tool_version;
   bool full = false;          // parse every archive, reuse nothing stored
   bool keep_results = false;  // return every case (without document texts)

@@ -259,20 +259,22 @@ std::string write_case(sqlite3* db, Store::CaseStatements& st, long long run, co
   return insert_case(db, st, run, c, audit);
 }
 
-// The id of round `name`, created with `mode` at `created_at` when new.
+// The id of round `name`, created with `mode` (empty: inspection) at
+// `created_at` when new. An empty `mode` joins an existing round in its own.
 Result<long long> find_or_add_round(sqlite3* db, const std::string& name, const std::string& mode,
                                     const std::string& created_at) {
   Statement find(db, "SELECT id, mode FROM rounds WHERE name = ?1");
   if (!find.run(name)) return sqlite_error(db, "无法查询审查轮次");
   if (find.has_row()) {
     const std::string existing = find.opt_text(1).value_or("");
-    if (existing != mode)
+    if (!mode.empty() && existing != mode)
       return Error{"审查轮次「" + name + "」已按" + mode_label(existing) + "建立，不能再以" +
                    mode_label(mode) + "方式加入；请换一个轮次名称"};
     return find.integer(0);
   }
   Statement add(db, "INSERT INTO rounds (name, mode, created_at) VALUES (?1, ?2, ?3)");
-  if (!add.run(name, mode, created_at)) return sqlite_error(db, "无法记录审查轮次");
+  if (!add.run(name, mode.empty() ? std::string("inspection") : mode, created_at))
+    return sqlite_error(db, "无法记录审查轮次");
   return static_cast<long long>(sqlite3_last_insert_rowid(db));
 }
 
@@ -356,7 +358,8 @@ Store::~Store() {
 }
 
 Result<long long> Store::begin_run(const RunInfo& run) {
-  if (Result<std::string> mode = round_mode(run.mode); !mode || *mode != run.mode)
+  if (Result<std::string> mode = round_mode(run.mode);
+      !run.mode.empty() && (!mode || *mode != run.mode))
     return Error{mode ? "审查方式应以 inspection 或 self_check 保存，不能是 " + run.mode
                       : mode.error()};
   Transaction tx(db_);

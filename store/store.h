@@ -25,8 +25,10 @@ struct RunInfo {
   // The round (审查轮次) the run adds to, created by its first run; empty =
   // "<date of started_at> 审查".
   std::string round;
-  std::string mode = "inspection";  // inspection | self_check
-  std::string inspector;            // empty = not stated
+  // inspection | self_check; empty: the round's own mode when it exists,
+  // else inspection.
+  std::string mode = "inspection";
+  std::string inspector;  // empty = not stated
 };
 
 // How a document's type was found, as stored: "manifest", "title", "name",

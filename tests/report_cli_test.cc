@@ -63,7 +63,10 @@ TEST_CASE("report refuses a missing --out, an unknown format, round or database"
   CHECK_FALSE(std::filesystem::exists(fx.dir.path / "none.db"));
 }
 
-TEST_CASE("audit --mode self-check --out writes a self-check report with a verdict", "[reports]") {
+TEST_CASE(
+    "audit --mode self-check --out writes a self-check report with a verdict, and later audits "
+    "join in that mode",
+    "[reports]") {
   test::TempDir tmp;
   auto run =
       run_cli("audit --db a.db --round 赤岗自查 --mode self-check --inspector 李四 --out out " +
@@ -76,9 +79,14 @@ TEST_CASE("audit --mode self-check --out writes a self-check report with a verdi
   CHECK_THAT(html, Catch::Contains("赤岗自查 行政处罚案卷自查情况报告"));
   CHECK_THAT(html, Catch::Contains("可以结案"));
   CHECK_THAT(html, Catch::Contains("<td>检查人员</td><td>李四</td>"));
+  // Without --mode a later audit joins the round in its own mode; another
+  // mode named is refused.
   auto again = run_cli("audit --db a.db --round 赤岗自查 " + sh_quote(kArchive), tmp.path);
-  CHECK(again.status == 2);
-  CHECK_THAT(again.err, Catch::Contains("已按街道自查建立"));
+  CHECK(again.status == 0);
+  auto other =
+      run_cli("audit --db a.db --round 赤岗自查 --mode inspection " + sh_quote(kArchive), tmp.path);
+  CHECK(other.status == 2);
+  CHECK_THAT(other.err, Catch::Contains("已按街道自查建立"));
 }
 
 TEST_CASE("audit without --round files the run under today's round", "[reports]") {

@@ -96,10 +96,10 @@ int audit(const Args& args) {
       "重新解析全部压缩包（默认跳过内容和检查清单都未变的压缩包，沿用已存结果）")(
       "jobs,j", po::value(&jobs)->default_value(jobs), "并行处理的线程数")(
       "round", po::value(&round), "审查轮次名称（默认“当天日期 审查”，如“2026-11-25 审查”）")(
-      "mode", po::value(&mode)->default_value("inspection"),
-      "审查方式：inspection（部门检查）或 self-check（街道自查）")(
-      "inspector", po::value(&inspector), "检查人员")("out", po::value(&out),
-                                                      "审查后把本轮报告写入此文件夹")(
+      "mode", po::value(&mode),
+      "审查方式：inspection（部门检查）或 self-check（街道自查）；默认沿用已有轮次的方式，"
+      "新轮次为部门检查")("inspector", po::value(&inspector), "检查人员")(
+      "out", po::value(&out), "审查后把本轮报告写入此文件夹")(
       "format", po::value(&formats)->default_value("html,docx,xlsx,json"),
       "报告格式，逗号分隔：html,docx,xlsx,json")(
       "sheets", po::value(&sheets)->default_value("auto"), sheets_option_help().c_str())(
@@ -118,7 +118,8 @@ int audit(const Args& args) {
     std::cerr << "参数错误：--jobs 必须是正整数\n";
     return kExitUsage;
   }
-  Result<std::string> stored_mode = round_mode(mode);
+  Result<std::string> stored_mode =
+      mode.empty() ? Result<std::string>(std::string()) : round_mode(mode);
   if (!stored_mode) {
     std::cerr << "参数错误：" << stored_mode.error() << "\n";
     return kExitUsage;
