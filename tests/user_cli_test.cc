@@ -75,6 +75,19 @@ TEST_CASE("users added through a pipe are listed, and no password is shown or st
   CHECK(run_cli("round verify --db u.db", dir.path).status == 0);
 }
 
+TEST_CASE("round verify names a user whose role was raised in the database behind the tool",
+          "[user_cli]") {
+  TempDir dir;
+  REQUIRE(piped(dir, "inspector pw 1", "user add 张三 --role inspector --password-stdin --db u.db")
+              .status == 0);
+  REQUIRE(run_cli("round verify --db u.db", dir.path).status == 0);
+  const std::string raise = "sqlite3 u.db " + test::sh_quote("UPDATE users SET role = 'admin';");
+  REQUIRE(std::system(("cd " + test::sh_quote(dir.path.string()) + " && " + raise).c_str()) == 0);
+  const CliRun verify = run_cli("round verify --db u.db", dir.path);
+  CHECK(verify.status == 1);
+  CHECK(verify.out.find("张三") != std::string::npos);
+}
+
 TEST_CASE("user add refuses a password on no stdin, short, or for a wrong role", "[user_cli]") {
   TempDir dir;
   CliRun no_flag = piped(dir, "long enough", "user add 张三 --role admin --db u.db");

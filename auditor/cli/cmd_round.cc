@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "app/review.h"
+#include "app/users.h"
 #include "auditor/cli/options.h"
 #include "auditor/cli/round_plan_cli.h"
 
@@ -21,6 +22,13 @@ int verify(const Args& args) {
   if (!r) return report_error(r.error());
   if (r->broken_seq) {
     std::cout << "审计记录已被改动：第 " << *r->broken_seq << " 条起无法验证。" << r->why << "\n";
+    return 1;
+  }
+  // The user rows against the trail rows that describe them (app/users.h).
+  Result<std::string> users = verify_users(db);
+  if (!users) return report_error(users.error());
+  if (!users->empty()) {
+    std::cout << "用户表与审计记录不符：" << *users << "\n";
     return 1;
   }
   std::cout << "审计记录完整：共 " << r->rows << " 条，哈希链逐条核对无误\n";
