@@ -70,13 +70,6 @@ std::string verdict_of(const nlohmann::json& review, const std::string& key) {
   return "";
 }
 
-double deduction_of(const std::string& rule) {
-  for (const Rule& r : bundled().rules)
-    if (r.id == rule) return r.deduction;
-  FAIL("no rule " << rule);
-  return 0;
-}
-
 TEST_CASE("an inspection round from self-check submissions to the signed, rectified record",
           "[inspection-round]") {
   Site site;

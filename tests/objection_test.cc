@@ -8,89 +8,19 @@
 
 #include <catch2/catch.hpp>
 
-#include "app/audit.h"
-#include "app/checklist_load.h"
-#include "app/data_dirs.h"
 #include "store/record.h"
 #include "store/round_reader.h"
 #include "store/store_internal.h"
-#include "tests/cli_support.h"
+#include "tests/review_support.h"
 
 namespace auditor {
 namespace {
 
 namespace fs = std::filesystem;
-using test::TempDir;
+using namespace test;
 
-const fs::path kTestdata = fs::path(AUDITOR_SOURCE_DIR) / "testdata";
-const std::string kNanshi = "穗海南石综执立〔2024〕21号";  // 03-missing-notice-bare.zip
-const std::string kNotice = "REQ-3-penalty_notice@penalty_notice#1";
-const std::string kReceipt = "REQ-3-penalty_notice_receipt@service_receipt#1";
-const std::string kStatement = "REQ-3-statement_record@statement_record#1";
-const std::string kReview = "REQ-3-review_record@review_record#1";
-const std::string kSeal = "MAN-seal-image@penalty_decision#1";
-const std::string kSignatures = "MAN-signatures@inspection_record#1";
-
-const Checklist& bundled() {
-  static const Checklist cl = *load_audit_checklist(default_checklist_dir());
-  return cl;
-}
-
-double deduction_of(const std::string& rule) {
-  for (const Rule& r : bundled().rules)
-    if (r.id == rule) return r.deduction;
-  FAIL("no rule " << rule);
-  return 0;
-}
-
-// A round "第一轮" holding `archive` (a copy of a testdata file) at dir/南石.zip.
-struct Round {
-  TempDir dir;
-  fs::path db = dir.path / "r.db";
-  fs::path archive = dir.path / "南石.zip";
-  ReviewScope scope{db, "第一轮"};
-
-  explicit Round(const char* testdata = "03-missing-notice-bare.zip") { audit(testdata); }
-  void audit(const char* name) {
-    fs::copy_file(kTestdata / name, archive, fs::copy_options::overwrite_existing);
-    AuditRequest r;
-    r.inputs = {archive.string()};
-    r.db = db;
-    r.round = "第一轮";
-    r.tool_version = "test";
-    r.full = true;
-    REQUIRE(audit_round(r, bundled(), AuditObserver{}));
-  }
-  CaseReview one(const std::string& id = kNanshi) {
-    Result<RoundReview> r = list_reviews(scope, id, bundled());
-    REQUIRE(r);
-    REQUIRE(r->cases.size() == 1);
-    REQUIRE(r->cases[0].reviewed);
-    return r->cases[0];
-  }
-  const ReviewedItem& item(const CaseReview& c, const std::string& key) {
-    for (const ReviewedItem& i : c.reviewed->items)
-      if (i.key == key) return i;
-    FAIL("no item " << key);
-    return c.reviewed->items.front();
-  }
-  Result<RecordedDecision> decide(const std::string& key, FindingVerdict v,
-                                  const std::string& reason = "") {
-    Decision d;
-    d.key = key;
-    d.verdict = v;
-    d.reason = reason;
-    d.inspector = "张三";
-    return decide_finding(scope, kNanshi, d);
-  }
-  // Every finding settled: the notice dismissed, the receipt confirmed, the
-  // manual checks passed.
-  void settle_all() {
-    REQUIRE(decide(kNotice, FindingVerdict::dismissed, "告知书在卷宗第 12 页"));
-    REQUIRE(decide(kReceipt, FindingVerdict::confirmed));
-    for (const std::string& k : {kStatement, kReview, kSeal, kSignatures})
-      REQUIRE(decide(k, FindingVerdict::passed));
-  }
+struct Round : ReviewRound {
+  using ReviewRound::ReviewRound;
   Result<Objection> object(const std::string& key,
                            const std::string& reason = "送达回证在补充材料中",
                            const std::string& who = "李街道", const std::string& unit = "") {

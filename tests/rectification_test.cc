@@ -6,60 +6,21 @@
 
 #include <catch2/catch.hpp>
 
-#include "app/audit.h"
-#include "app/checklist_load.h"
-#include "app/data_dirs.h"
 #include "app/objection.h"
-#include "tests/cli_support.h"
+#include "tests/review_support.h"
 
 namespace auditor {
 namespace {
 
 namespace fs = std::filesystem;
-using test::TempDir;
+using namespace test;
 
-const fs::path kTestdata = fs::path(AUDITOR_SOURCE_DIR) / "testdata";
-const std::string kNanshi = "穗海南石综执立〔2024〕21号";  // 03-missing-notice-bare.zip
-const std::string kNotice = "REQ-3-penalty_notice@penalty_notice#1";
-const std::string kReceipt = "REQ-3-penalty_notice_receipt@service_receipt#1";
-const std::string kSeal = "MAN-seal-image@penalty_decision#1";
-const std::string kSignatures = "MAN-signatures@inspection_record#1";
 // In 01-complete-structured.zip only: new when it replaces 03.
 const std::string kCorrectionSeal = "MAN-seal-image@correction_order#1";
 const Date kToday = *Date::parse("2026-01-10");
 
-const Checklist& bundled() {
-  static const Checklist cl = *load_audit_checklist(default_checklist_dir());
-  return cl;
-}
-
-// A round "第一轮" holding `archive` (a copy of a testdata file) at dir/南石.zip.
-struct Round {
-  TempDir dir;
-  fs::path db = dir.path / "r.db";
-  fs::path archive = dir.path / "南石.zip";
-  ReviewScope scope{db, "第一轮"};
-
-  explicit Round(const char* testdata = "03-missing-notice-bare.zip") { audit(testdata); }
-  void audit(const char* name) {
-    fs::copy_file(kTestdata / name, archive, fs::copy_options::overwrite_existing);
-    AuditRequest r;
-    r.inputs = {archive.string()};
-    r.db = db;
-    r.round = "第一轮";
-    r.tool_version = "test";
-    r.full = true;
-    REQUIRE(audit_round(r, bundled(), AuditObserver{}));
-  }
-  Result<RecordedDecision> decide(const std::string& key, FindingVerdict v,
-                                  const std::string& reason = "") {
-    Decision d;
-    d.key = key;
-    d.verdict = v;
-    d.reason = reason;
-    d.inspector = "张三";
-    return decide_finding(scope, kNanshi, d);
-  }
+struct Round : ReviewRound {
+  using ReviewRound::ReviewRound;
   Result<RectifyItem> rectify(const std::string& key, std::optional<Date> due = std::nullopt,
                               const std::string& kind = kRectifyInFile,
                               const std::string& owner = "王五", const std::string& who = "张三",

@@ -24,13 +24,6 @@ namespace fs = std::filesystem;
 using namespace test;
 using Round = ReviewRound;
 
-double deduction_of(const std::string& rule) {
-  for (const Rule& r : bundled().rules)
-    if (r.id == rule) return r.deduction;
-  FAIL("no rule " << rule);
-  return 0;
-}
-
 TEST_CASE("an undecided case is provisional with the range its score can take", "[review-app]") {
   Round round;
   const CaseReview c = round.one();

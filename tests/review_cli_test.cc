@@ -2,35 +2,18 @@
 // scripted round on testdata archives, each refusal's exit status, the
 // trail tampered with sqlite3 and named by `round verify`, a record moved
 // between two databases.
-#include <sqlite3.h>
-
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "tests/cli_support.h"
+#include "tests/review_support.h"
 
 namespace auditor {
 namespace {
 
 namespace fs = std::filesystem;
-using test::run_cli;
-using test::sh_quote;
-using test::TempDir;
+using namespace test;
 
-const fs::path kTestdata = fs::path(AUDITOR_SOURCE_DIR) / "testdata";
-const std::string kNanshi = "穗海南石综执立〔2024〕21号";
-const std::string kNotice = "REQ-3-penalty_notice@penalty_notice#1";
-const std::string kReceipt = "REQ-3-penalty_notice_receipt@service_receipt#1";
-
-// dir/03.zip and dir/01.zip audited into round "第一轮" of dir/a.db.
-struct Site {
-  TempDir dir;
-  Site() {
-    fs::copy_file(kTestdata / "03-missing-notice-bare.zip", dir.path / "03.zip");
-    fs::copy_file(kTestdata / "01-complete-structured.zip", dir.path / "01.zip");
-    REQUIRE(run("audit --db a.db --round 第一轮 03.zip 01.zip").status == 0);
-  }
-  test::CliRun run(const std::string& args) { return run_cli(args, dir.path); }
+struct Site : test::ReviewSite {
   test::CliRun decide(const std::string& key, const std::string& how) {
     return run("review decide --db a.db --case " + sh_quote(kNanshi) + " --finding " +
                sh_quote(key) + " " + how + " --as 张三");
@@ -39,13 +22,6 @@ struct Site {
     const test::CliRun r = run("review list --db a.db --json");
     REQUIRE(r.status == 0);
     return nlohmann::json::parse(r.out);
-  }
-  void sql(const std::string& statement) {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open((dir.path / "a.db").c_str(), &db) == SQLITE_OK);
-    const int rc = sqlite3_exec(db, statement.c_str(), nullptr, nullptr, nullptr);
-    sqlite3_close(db);
-    REQUIRE(rc == SQLITE_OK);
   }
 };
 

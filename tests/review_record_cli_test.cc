@@ -3,35 +3,18 @@
 // finding is rectified, the street reports, a corrected archive is audited
 // again and re-checked; each refusal's exit status; a tampered objection
 // named by `round verify`.
-#include <sqlite3.h>
-
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "tests/cli_support.h"
+#include "tests/review_support.h"
 
 namespace auditor {
 namespace {
 
 namespace fs = std::filesystem;
-using test::run_cli;
-using test::sh_quote;
-using test::TempDir;
+using namespace test;
 
-const fs::path kTestdata = fs::path(AUDITOR_SOURCE_DIR) / "testdata";
-const std::string kNanshi = "穗海南石综执立〔2024〕21号";
-const std::string kNotice = "REQ-3-penalty_notice@penalty_notice#1";
-const std::string kReceipt = "REQ-3-penalty_notice_receipt@service_receipt#1";
-
-// dir/03.zip and dir/01.zip audited into round "第一轮" of dir/a.db.
-struct Site {
-  TempDir dir;
-  Site() {
-    fs::copy_file(kTestdata / "03-missing-notice-bare.zip", dir.path / "03.zip");
-    fs::copy_file(kTestdata / "01-complete-structured.zip", dir.path / "01.zip");
-    REQUIRE(run("audit --db a.db --round 第一轮 03.zip 01.zip").status == 0);
-  }
-  test::CliRun run(const std::string& args) { return run_cli(args, dir.path); }
+struct Site : test::ReviewSite {
   test::CliRun on_case(const std::string& sub, const std::string& key, const std::string& rest) {
     return run("review " + sub + " --db a.db --case " + sh_quote(kNanshi) + " --finding " +
                sh_quote(key) + " " + rest);
@@ -40,13 +23,6 @@ struct Site {
     const test::CliRun r = run(args);
     REQUIRE(r.status == 0);
     return nlohmann::json::parse(r.out);
-  }
-  void sql(const std::string& statement) {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open((dir.path / "a.db").c_str(), &db) == SQLITE_OK);
-    const int rc = sqlite3_exec(db, statement.c_str(), nullptr, nullptr, nullptr);
-    sqlite3_close(db);
-    REQUIRE(rc == SQLITE_OK);
   }
 };
 

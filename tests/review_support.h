@@ -5,6 +5,7 @@
 #pragma once
 
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 
@@ -29,6 +30,14 @@ inline const std::string kSignatures = "MAN-signatures@inspection_record#1";
 inline const Checklist& bundled() {
   static const Checklist cl = *load_audit_checklist(default_checklist_dir());
   return cl;
+}
+
+// The deduction of the bundled checklist's rule `rule`.
+inline double deduction_of(const std::string& rule) {
+  for (const Rule& r : bundled().rules)
+    if (r.id == rule) return r.deduction;
+  FAIL("no rule " << rule);
+  return 0;
 }
 
 // A round "第一轮" holding `archive` (a copy of a testdata file) at dir/南石.zip.
@@ -60,6 +69,13 @@ struct ReviewRound {
     REQUIRE(r->cases[0].reviewed);
     return r->cases[0];
   }
+  // The item `key` of a listed case.
+  static const ReviewedItem& item(const CaseReview& c, const std::string& key) {
+    for (const ReviewedItem& i : c.reviewed->items)
+      if (i.key == key) return i;
+    FAIL("no item " << key);
+    return c.reviewed->items.front();
+  }
   Result<RecordedDecision> decide(const std::string& key, FindingVerdict v,
                                   const std::string& reason = "", const std::string& who = "张三",
                                   const std::string& id = kNanshi) {
@@ -77,6 +93,24 @@ struct ReviewRound {
     REQUIRE(decide(kReceipt, FindingVerdict::confirmed));
     for (const std::string& k : {kStatement, kReview, kSeal, kSignatures})
       REQUIRE(decide(k, FindingVerdict::passed));
+  }
+};
+
+// dir/03.zip and dir/01.zip audited into round "第一轮" of dir/a.db, for the
+// end-to-end tests of the review commands with the real binary.
+struct ReviewSite {
+  TempDir dir;
+  ReviewSite() {
+    std::filesystem::copy_file(kTestdata / "03-missing-notice-bare.zip", dir.path / "03.zip");
+    std::filesystem::copy_file(kTestdata / "01-complete-structured.zip", dir.path / "01.zip");
+    REQUIRE(run("audit --db a.db --round 第一轮 03.zip 01.zip").status == 0);
+  }
+  CliRun run(const std::string& args) { return run_cli(args, dir.path); }
+  // Runs `statement` on dir/a.db with SQLite directly, behind the tool's back.
+  void sql(const std::string& statement) {
+    REQUIRE(std::system(
+                ("cd " + sh_quote(dir.path.string()) + " && sqlite3 a.db " + sh_quote(statement))
+                    .c_str()) == 0);
   }
 };
 

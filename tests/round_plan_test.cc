@@ -7,19 +7,16 @@
 
 #include <catch2/catch.hpp>
 
-#include "app/audit.h"
-#include "app/checklist_load.h"
 #include "app/data_dirs.h"
 #include "store/record.h"
-#include "tests/cli_support.h"
+#include "tests/review_support.h"
 
 namespace auditor {
 namespace {
 
 namespace fs = std::filesystem;
-using test::TempDir;
+using namespace test;
 
-const fs::path kTestdata = fs::path(AUDITOR_SOURCE_DIR) / "testdata";
 const fs::path kVariants = kTestdata / "variants";
 // The streets of the archives below, as the audit reads them.
 const std::string kNanhua49 = "穗海南华综执立〔2024〕49号";    // 南华西, a veto finding
@@ -30,11 +27,6 @@ const std::string kJiangnan27 = "穗海江南综执立〔2024〕27号";  // 江�
 const std::string kPazhou31 = "穗海琶洲综执立〔2024〕31号";    // 琶洲
 const std::string kPazhou86 = "穗海琶洲综执立〔2024〕86号";    // 琶洲, a fine of 150,000 yuan
 const std::string kChanggang9 = "穗海昌岗综执立〔2024〕9号";   // 昌岗, no 结案审批表
-
-const Checklist& bundled() {
-  static const Checklist cl = *load_audit_checklist(default_checklist_dir());
-  return cl;
-}
 
 // A self-check round "自查" of the archives above, 新港's simple case (no
 // case number) and a file that is not a zip.
