@@ -211,25 +211,15 @@ Assignment assignment_of(const TrailEntry& e) {
   return a;
 }
 
-// The time of each trail row of `action` of the round, by seq: read once
-// after a write, to return the rows as stored.
-Result<std::map<long long, std::string>> times_of(ReviewSession& s, const char* action) {
-  Result<std::vector<TrailEntry>> rows = load_trail_entries(*s.store, s.data.round.id, {action});
-  if (!rows) return rows.failure();
-  std::map<long long, std::string> out;
-  for (const TrailEntry& e : *rows) out[e.seq] = e.at;
-  return out;
-}
-
 // Appends `payload` as a trail row of the round; sets `seq` and `at`.
 Status append(ReviewSession& s, const char* action, const json& payload, long long& seq,
               std::string& at) {
   Result<long long> row = append_trail(*s.store, s.data.round.id, action, payload);
   if (!row) return Status::failure(row.failure());
-  Result<std::map<long long, std::string>> times = times_of(s, action);
-  if (!times) return Status::failure(times.failure());
+  Result<std::string> time = trail_time(*s.store, *row);
+  if (!time) return Status::failure(time.failure());
   seq = *row;
-  at = (*times)[seq];
+  at = *time;
   return Status::success();
 }
 
@@ -266,9 +256,11 @@ Result<Assignment> write_assignment(ReviewSession& s, Assignment a) {
 
 // Fills the times of `rows` (assignments just written) from the trail.
 Status stamp_assignments(ReviewSession& s, std::vector<Assignment*> rows) {
-  Result<std::map<long long, std::string>> times = times_of(s, kAssign);
-  if (!times) return Status::failure(times.failure());
-  for (Assignment* a : rows) a->at = (*times)[a->seq];
+  for (Assignment* a : rows) {
+    Result<std::string> time = trail_time(*s.store, a->seq);
+    if (!time) return Status::failure(time.failure());
+    a->at = *time;
+  }
   return Status::success();
 }
 

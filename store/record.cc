@@ -562,6 +562,15 @@ Result<Record> load_record(Store& store, long long round_id) {
   return out;
 }
 
+Result<std::string> trail_time(Store& store, long long seq) {
+  sqlite3* db = StoreAccess::db(store);
+  Statement row(db, "SELECT at FROM trail WHERE seq = ?1");
+  row.bind(1, seq);
+  if (row.next()) return row.text(0);
+  if (row.failed()) return read_error(db);
+  return Error{"审计记录中没有第 " + std::to_string(seq) + " 条", Code::not_found};
+}
+
 Result<std::vector<TrailEntry>> load_trail_entries(Store& store, long long round_id,
                                                    const std::vector<std::string>& actions) {
   sqlite3* db = StoreAccess::db(store);

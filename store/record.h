@@ -48,6 +48,9 @@ Result<std::string> record_now(Store& store);
 Result<long long> append_trail(Store& store, long long round_id, const std::string& action,
                                const nlohmann::json& payload);
 
+// The time (`at`) of trail row `seq`; Code::not_found when there is none.
+Result<std::string> trail_time(Store& store, long long seq);
+
 // The canonical text of a payload: compact, keys sorted, UTF-8 unescaped,
 // malformed bytes as U+FFFD.
 std::string payload_text(const nlohmann::json& payload);
