@@ -1,9 +1,9 @@
 #include "app/round_plan.h"
 
-#include <map>
 #include <nlohmann/json.hpp>
 
 #include "app/review_session.h"
+#include "store/payload_reader.h"
 #include "store/record.h"
 #include "store/round_reader.h"
 
@@ -20,35 +20,6 @@ constexpr char kAssign[] = "assign";
 
 json opt(const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); }
 json opt(const std::optional<long long>& v) { return v ? json(*v) : json(nullptr); }
-
-// Readers of a payload field; a missing field or another type reads as
-// unset, so a payload is read without exceptions.
-std::string str(const json& j, const char* k) {
-  auto it = j.find(k);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : "";
-}
-std::optional<std::string> opt_str(const json& j, const char* k) {
-  auto it = j.find(k);
-  if (it == j.end() || !it->is_string()) return std::nullopt;
-  return it->get<std::string>();
-}
-std::optional<long long> opt_int(const json& j, const char* k) {
-  auto it = j.find(k);
-  if (it == j.end() || !it->is_number_integer()) return std::nullopt;
-  return it->get<long long>();
-}
-int int_of(const json& j, const char* k) { return static_cast<int>(opt_int(j, k).value_or(0)); }
-const json& list(const json& j, const char* k) {
-  static const json kEmpty = json::array();
-  auto it = j.find(k);
-  return it != j.end() && it->is_array() ? *it : kEmpty;
-}
-std::vector<std::string> strings(const json& j, const char* k) {
-  std::vector<std::string> out;
-  for (const json& v : list(j, k))
-    if (v.is_string()) out.push_back(v.get<std::string>());
-  return out;
-}
 
 json plan_payload(const RoundPlan& p) {
   json inspectors = json::array();
@@ -67,21 +38,20 @@ json plan_payload(const RoundPlan& p) {
 }
 
 RoundPlan plan_of(const TrailEntry& e) {
-  const json& j = e.payload;
+  PayloadReader j(e.payload);
   RoundPlan p;
-  p.streets = strings(j, "streets");
-  p.closed_from = opt_str(j, "closed_from");
-  p.closed_to = opt_str(j, "closed_to");
-  for (const json& i : list(j, "inspectors"))
-    p.inspectors.push_back({str(i, "name"), str(i, "unit")});
-  if (auto it = j.find("checklist"); it != j.end()) {
-    p.checklist_id = str(*it, "id");
-    p.checklist_version = str(*it, "version");
-    p.checklist_sha256 = str(*it, "sha256");
-  }
-  p.mode = str(j, "mode");
-  p.by = str(j, "by");
-  p.reason = opt_str(j, "reason");
+  p.streets = j.texts("streets");
+  p.closed_from = j.optional_text("closed_from");
+  p.closed_to = j.optional_text("closed_to");
+  for (PayloadReader i : j.objects("inspectors"))
+    p.inspectors.push_back({i.text("name"), i.text("unit")});
+  PayloadReader checklist = j.object("checklist");
+  p.checklist_id = checklist.text("id");
+  p.checklist_version = checklist.text("version");
+  p.checklist_sha256 = checklist.text("sha256");
+  p.mode = j.text("mode");
+  p.by = j.text("by");
+  p.reason = j.optional_text("reason");
   p.at = e.at;
   p.seq = e.seq;
   return p;
@@ -99,20 +69,19 @@ json rule_payload(const MustCheckRule& r) {
           {"rules", r.kind == MustCheckKind::rule_fired ? json(r.rules) : json(nullptr)}};
 }
 
-MustCheckRule rule_of(const json& j) {
+MustCheckRule rule_of(PayloadReader j) {
   MustCheckRule r;
-  r.id = str(j, "id");
-  r.label = str(j, "label");
-  r.basis = str(j, "basis");
-  const std::string kind = str(j, "kind");
+  r.id = j.text("id");
+  r.label = j.text("label");
+  r.basis = j.text("basis");
+  const std::string kind = j.text("kind");
   r.kind = kind == "fact_above"   ? MustCheckKind::fact_above
            : kind == "rule_fired" ? MustCheckKind::rule_fired
                                   : MustCheckKind::severity;
-  r.severity = str(j, "severity");
-  r.fact = str(j, "fact");
-  if (auto it = j.find("threshold"); it != j.end() && it->is_number())
-    r.threshold = it->get<double>();
-  r.rules = strings(j, "rules");
+  r.severity = j.text("severity", true);
+  r.fact = j.text("fact", true);
+  r.threshold = j.number("threshold", true);
+  r.rules = j.texts("rules", true);
   return r;
 }
 
@@ -153,30 +122,31 @@ json draw_payload(const Draw& d) {
 }
 
 Draw draw_of(const TrailEntry& e) {
-  const json& j = e.payload;
+  PayloadReader j(e.payload);
   Draw d;
-  d.seed = str(j, "seed");
-  d.per_street = int_of(j, "per_street");
-  if (auto it = j.find("rules"); it != j.end() && it->is_object()) {
-    d.rules.id = str(*it, "id");
-    d.rules.version = str(*it, "version");
-    d.rules.sha256 = str(*it, "sha256");
-    for (const json& r : list(*it, "rules")) d.rules.rules.push_back(rule_of(r));
-  }
-  for (const json& t : list(j, "streets"))
-    d.streets.push_back(
-        {str(t, "street"), int_of(t, "candidates"), int_of(t, "must"), int_of(t, "random")});
-  for (const json& c : list(j, "cases"))
+  d.seed = j.text("seed");
+  d.per_street = static_cast<int>(j.integer("per_street"));
+  PayloadReader rules = j.object("rules");
+  d.rules.id = rules.text("id");
+  d.rules.version = rules.text("version");
+  d.rules.sha256 = rules.text("sha256");
+  for (PayloadReader r : rules.objects("rules")) d.rules.rules.push_back(rule_of(r));
+  for (PayloadReader t : j.objects("streets"))
+    d.streets.push_back({t.text("street"), static_cast<int>(t.integer("candidates")),
+                         static_cast<int>(t.integer("must")),
+                         static_cast<int>(t.integer("random"))});
+  for (PayloadReader c : j.objects("cases"))
     d.cases.push_back(
-        {str(c, "key"), str(c, "archive"), str(c, "street"), strings(c, "why"), str(c, "rank")});
-  for (const json& c : list(j, "excluded"))
-    d.excluded.push_back({str(c, "key"), str(c, "archive"), opt_str(c, "street"), str(c, "why")});
-  d.outside_streets = int_of(j, "outside_streets");
-  d.outside_window = int_of(j, "outside_window");
-  d.by = str(j, "by");
-  d.reason = opt_str(j, "reason");
-  d.plan_seq = opt_int(j, "plan");
-  d.replaces = opt_int(j, "replaces");
+        {c.text("key"), c.text("archive"), c.text("street"), c.texts("why"), c.text("rank")});
+  for (PayloadReader c : j.objects("excluded"))
+    d.excluded.push_back(
+        {c.text("key"), c.text("archive"), c.optional_text("street"), c.text("why")});
+  d.outside_streets = static_cast<int>(j.integer("outside_streets"));
+  d.outside_window = static_cast<int>(j.integer("outside_window"));
+  d.by = j.text("by");
+  d.reason = j.optional_text("reason");
+  d.plan_seq = j.optional_integer("plan");
+  d.replaces = j.optional_integer("replaces");
   d.at = e.at;
   d.seq = e.seq;
   return d;
@@ -195,17 +165,16 @@ json assignment_payload(const Assignment& a) {
 }
 
 Assignment assignment_of(const TrailEntry& e) {
-  const json& j = e.payload;
+  PayloadReader j(e.payload);
   Assignment a;
-  a.key = str(j, "case");
-  a.archive = str(j, "archive");
-  a.street = str(j, "street");
-  a.inspector = {str(j, "inspector"), str(j, "unit")};
-  auto it = j.find("auto");
-  a.automatic = it != j.end() && it->is_boolean() && it->get<bool>();
-  a.by = str(j, "by");
-  a.draw_seq = opt_int(j, "draw");
-  a.replaces = opt_int(j, "replaces");
+  a.key = j.text("case");
+  a.archive = j.text("archive");
+  a.street = j.text("street");
+  a.inspector = {j.text("inspector"), j.text("unit")};
+  a.automatic = j.boolean("auto");
+  a.by = j.text("by");
+  a.draw_seq = j.optional_integer("draw");
+  a.replaces = j.optional_integer("replaces");
   a.at = e.at;
   a.seq = e.seq;
   return a;

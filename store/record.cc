@@ -1,5 +1,7 @@
 #include "store/record.h"
 
+#include "store/payload_reader.h"
+
 #include <sqlite3.h>
 
 #include <map>
@@ -117,55 +119,6 @@ json rectify_update_payload(const RectifyUpdate& u) {
           {"status", u.status},        {"note", u.note},          {"name", u.name},
           {"updated_at", u.updated_at}};
 }
-
-// Reads the fields of a trail payload; a missing or mistyped field is
-// remembered (ok() false) and read as empty, so nothing throws.
-class PayloadReader {
- public:
-  explicit PayloadReader(const json& p) : p_(p), ok_(p.is_object()) {}
-  std::string text(const char* key, bool nullable = false) {
-    const json* v = field(key);
-    if (v && v->is_string()) return v->get<std::string>();
-    if (!(v && nullable && v->is_null())) ok_ = false;
-    return "";
-  }
-  long long integer(const char* key) {
-    const json* v = field(key);
-    if (v && v->is_number_integer()) return v->get<long long>();
-    ok_ = false;
-    return 0;
-  }
-  bool boolean(const char* key) {
-    const json* v = field(key);
-    if (v && v->is_boolean()) return v->get<bool>();
-    ok_ = false;
-    return false;
-  }
-  std::vector<std::string> texts(const char* key) {
-    std::vector<std::string> out;
-    const json* v = field(key);
-    if (!v || !v->is_array()) ok_ = false;
-    if (v && v->is_array())
-      for (const json& e : *v) {
-        if (e.is_string())
-          out.push_back(e.get<std::string>());
-        else
-          ok_ = false;
-      }
-    return out;
-  }
-  CaseRef at() { return {text("case"), text("archive")}; }
-  bool ok() const { return ok_; }
-
- private:
-  const json* field(const char* key) const {
-    if (!p_.is_object()) return nullptr;
-    auto it = p_.find(key);
-    return it == p_.end() ? nullptr : &*it;
-  }
-  const json& p_;
-  bool ok_;
-};
 
 // The value a trail row of the trail-only kinds holds.
 bool read_entry(const TrailEntry& e, Record& out) {
