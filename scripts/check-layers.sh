@@ -10,7 +10,8 @@
 #   store           util auditor
 #   reports         util auditor
 #   app             util auditor importers store reports
-#   auditor/cli     util auditor reports app
+#   server          util auditor reports app server   (auditor serve: HTTP)
+#   auditor/cli     util auditor reports app server
 #
 # Also: <sqlite3.h> only in store/; store/store_internal.h and
 # store/statement.h only in store/ (and tests/, bench/).
@@ -25,14 +26,15 @@ allowed() {  # layer -> allowed include prefixes
     store) echo "util/ auditor/ store/" ;;
     reports) echo "util/ auditor/ reports/" ;;
     app) echo "util/ auditor/ importers/ store/ reports/ app/" ;;
-    cli) echo "util/ auditor/ reports/ app/" ;;
+    server) echo "util/ auditor/ reports/ app/ server/" ;;
+    cli) echo "util/ auditor/ reports/ app/ server/" ;;
   esac
 }
 
 layer_of() {  # file -> layer
   case "$1" in
     auditor/cli/*) echo cli ;;
-    util/* | auditor/* | importers/* | store/* | reports/* | app/*) echo "${1%%/*}" ;;
+    util/* | auditor/* | importers/* | store/* | reports/* | app/* | server/*) echo "${1%%/*}" ;;
   esac
 }
 
@@ -45,7 +47,7 @@ while IFS= read -r file; do
     target=${target%%\"*}
     # Only project headers: a path with a folder of the project.
     case "$target" in
-      util/* | auditor/* | importers/* | store/* | reports/* | app/*) ;;
+      util/* | auditor/* | importers/* | store/* | reports/* | app/* | server/*) ;;
       *) continue ;;
     esac
     ok=0
@@ -64,7 +66,7 @@ while IFS= read -r file; do
     echo "$file: <sqlite3.h> belongs to store/ only" >&2
     bad=1
   fi
-done < <(git ls-files -co --exclude-standard -- 'util/*' 'auditor/*' 'importers/*' 'store/*' 'reports/*' 'app/*' | grep -E '\.(h|cc|in)$')
+done < <(git ls-files -co --exclude-standard -- 'util/*' 'auditor/*' 'importers/*' 'store/*' 'reports/*' 'app/*' 'server/*' | grep -E '\.(h|cc|in)$')
 
 if [ "$bad" = 0 ]; then echo "layers: every include follows the edges (docs/architecture.md)"; fi
 exit "$bad"

@@ -23,6 +23,7 @@ int report(const Args& args);
 int review(const Args& args);
 int round(const Args& args);
 int user(const Args& args);
+int serve(const Args& args);
 
 constexpr int kExitOk = 0;
 constexpr int kExitRejected = 1;

@@ -24,6 +24,7 @@ constexpr Command kCommands[] = {
     {"review", "评查记录：对问题作出决定、添加问题、签字、导出导入", auditor::cli::review},
     {"round", "审查轮次：校验评查记录的审计链、设置是否复核", auditor::cli::round},
     {"rules", "列出检查清单中的全部规则及其法律依据", auditor::cli::rules},
+    {"serve", "启动网页评查工作台和 JSON 接口（auditor serve --db 文件）", auditor::cli::serve},
     {"user", "用户：添加、列出、停用、启用、修改密码（供 auditor serve 登录）", auditor::cli::user},
 };
 

@@ -1,0 +1,209 @@
+#include "app/serve_access.h"
+
+#include <map>
+
+#include "app/review_session.h"
+#include "app/round_plan.h"
+#include "store/case_reader.h"
+#include "store/record.h"
+#include "util/utf8.h"
+
+namespace auditor {
+namespace {
+
+constexpr std::size_t kMaxRoundName = 200;  // bytes
+
+// The street scope of `u`'s case queries: its street for a street user.
+std::optional<std::string> street_scope(const User& u) {
+  if (u.role != UserRole::street) return std::nullopt;
+  return u.street.value_or(std::string());
+}
+
+// The name in the round's kRoundCreateAction row; "" when none.
+Result<std::string> round_creator(Store& store, long long round_id) {
+  Result<std::vector<TrailEntry>> rows = load_trail_entries(store, round_id, {kRoundCreateAction});
+  if (!rows) return rows.failure();
+  if (rows->empty()) return std::string();
+  const nlohmann::json& by = rows->front().payload["by"];
+  return by.is_string() ? by.get<std::string>() : std::string();
+}
+
+Result<bool> may_open(Store& store, const RoundInfo& round, const User& u) {
+  switch (u.role) {
+    case UserRole::admin:
+      return true;
+    case UserRole::inspector: {
+      Result<RoundPlanRecord> plan = read_round_plan(store, round.id);
+      if (!plan) return plan.failure();
+      if (plan->plan && plan->plan->inspector(u.name)) return true;
+      Result<std::string> creator = round_creator(store, round.id);
+      if (!creator) return creator.failure();
+      return !creator->empty() && *creator == u.name;
+    }
+    case UserRole::street: {
+      Result<std::vector<CaseRow>> rows = list_case_rows(store, round.id, street_scope(u));
+      if (!rows) return rows.failure();
+      return !rows->empty();
+    }
+  }
+  return false;
+}
+
+// The round `id` opened by `u` in `store`; nullopt when absent or not theirs.
+Result<std::optional<RoundInfo>> round_for(Store& store, long long id, const User& u) {
+  Result<std::optional<RoundInfo>> round = round_by_id(store, id);
+  if (!round || !*round) return round;
+  Result<bool> ok = may_open(store, **round, u);
+  if (!ok) return ok.failure();
+  if (!*ok) return std::optional<RoundInfo>();
+  return round;
+}
+
+// The case `id` and its round when `u` may see both.
+Result<std::optional<std::pair<CaseRow, RoundInfo>>> case_for(Store& store, long long id,
+                                                              const User& u) {
+  using Found = std::optional<std::pair<CaseRow, RoundInfo>>;
+  Result<std::optional<CaseRow>> row = find_case_row(store, id, street_scope(u));
+  if (!row) return row.failure();
+  if (!*row) return Found();
+  Result<std::optional<RoundInfo>> round = round_for(store, (*row)->round_id, u);
+  if (!round) return round.failure();
+  if (!*round) return Found();
+  return Found(std::make_pair(**row, **round));
+}
+
+}  // namespace
+
+Status check_serve_database(const std::filesystem::path& db) {
+  Result<std::unique_ptr<Store>> store = ReviewSession::open_store(db, false);
+  if (!store) return Status::failure(store.failure());
+  return Status::success();
+}
+
+bool may_write(const User& u) { return u.role == UserRole::admin || u.role == UserRole::inspector; }
+
+Result<std::vector<RoundInfo>> visible_rounds(const std::filesystem::path& db, const User& u) {
+  Result<std::unique_ptr<Store>> store = ReviewSession::open_store(db, false);
+  if (!store) return store.failure();
+  Result<std::vector<RoundInfo>> all = list_rounds(**store);
+  if (!all) return all;
+  std::vector<RoundInfo> out;
+  for (RoundInfo& r : *all) {
+    Result<bool> ok = may_open(**store, r, u);
+    if (!ok) return ok.failure();
+    if (*ok) out.push_back(std::move(r));
+  }
+  return out;
+}
+
+Result<std::optional<RoundInfo>> visible_round(const std::filesystem::path& db, long long id,
+                                               const User& u) {
+  Result<std::unique_ptr<Store>> store = ReviewSession::open_store(db, false);
+  if (!store) return store.failure();
+  return round_for(**store, id, u);
+}
+
+Result<std::optional<RoundInfo>> create_round(const std::filesystem::path& db,
+                                              const std::string& name, const std::string& mode,
+                                              const User& by) {
+  if (!may_write(by)) return refused("街道用户不能新建审查轮次");
+  if (name.empty() || name.size() > kMaxRoundName || valid_utf8(name) != name)
+    return refused("审查轮次名称不能为空，且不超过 200 字节");
+  for (unsigned char ch : name)
+    if (ch < 0x20 || ch == 0x7f) return refused("审查轮次名称不能含控制字符");
+  Result<std::string> stored_mode = round_mode(mode);
+  if (!stored_mode) return stored_mode.failure();
+  std::optional<RunLock> lock;
+  Result<std::unique_ptr<Store>> store = ReviewSession::open_store(db, true, &lock);
+  if (!store) return store.failure();
+  return in_record_transaction<std::optional<RoundInfo>>(
+      **store, [&]() -> Result<std::optional<RoundInfo>> {
+        Result<std::optional<RoundInfo>> round = insert_round(**store, name, *stored_mode);
+        if (!round || !*round) return round;
+        nlohmann::json payload = {{"name", name}, {"mode", *stored_mode}, {"by", by.name}};
+        Result<long long> seq = append_trail(**store, (*round)->id, kRoundCreateAction, payload);
+        if (!seq) return seq.failure();
+        return round;
+      });
+}
+
+Result<std::optional<std::vector<CaseListItem>>> visible_cases(const std::filesystem::path& db,
+                                                               long long id, const User& u,
+                                                               const Checklist& checklist) {
+  using Found = std::optional<std::vector<CaseListItem>>;
+  std::optional<RoundInfo> round;
+  std::vector<CaseRow> rows;
+  {
+    Result<std::unique_ptr<Store>> store = ReviewSession::open_store(db, false);
+    if (!store) return store.failure();
+    Result<std::optional<RoundInfo>> r = round_for(**store, id, u);
+    if (!r) return r.failure();
+    if (!*r) return Found();
+    round = **r;
+    Result<std::vector<CaseRow>> listed = list_case_rows(**store, id, street_scope(u));
+    if (!listed) return listed.failure();
+    rows = std::move(*listed);
+  }
+  Found out = std::vector<CaseListItem>();
+  if (rows.empty()) return out;
+  Result<RoundReview> reviews = list_reviews({db, round->name}, "", checklist);
+  if (!reviews) return reviews.failure();
+  std::map<std::string, const CaseReview*> by_archive;
+  for (const CaseReview& c : reviews->cases) by_archive[c.ref.archive] = &c;
+  for (CaseRow& row : rows) {
+    CaseListItem item;
+    auto it = by_archive.find(row.archive);
+    if (it != by_archive.end() && it->second->reviewed) {
+      const ReviewedCase& r = *it->second->reviewed;
+      item.score = r.score.value;
+      if (!r.score.grade.empty()) item.grade = r.score.grade;
+      item.provisional = r.provisional();
+    }
+    item.row = std::move(row);
+    out->push_back(std::move(item));
+  }
+  return out;
+}
+
+Result<std::optional<CaseView>> visible_case(const std::filesystem::path& db, long long id,
+                                             const User& u, const Checklist& checklist) {
+  CaseView view;
+  {
+    Result<std::unique_ptr<Store>> store = ReviewSession::open_store(db, false);
+    if (!store) return store.failure();
+    auto found = case_for(**store, id, u);
+    if (!found) return found.failure();
+    if (!*found) return std::optional<CaseView>();
+    view.row = (*found)->first;
+    view.round = (*found)->second;
+    CaseLoader loader(**store);
+    Result<CaseResult> loaded = loader.load(id, Load::summary);
+    if (!loaded) return loaded.failure();
+    view.result = std::move(*loaded);
+  }
+  Result<RoundReview> review = list_reviews({db, view.round.name}, view.row.archive, checklist);
+  if (!review) return review.failure();
+  if (review->cases.empty()) return Error{"找不到案卷的评查记录", Code::internal};
+  view.review = std::move(review->cases.front());
+  return std::optional<CaseView>(std::move(view));
+}
+
+Result<std::optional<RecordedDecision>> decide_on_case(const std::filesystem::path& db,
+                                                       long long id, const User& u, Decision d) {
+  std::optional<std::pair<CaseRow, RoundInfo>> target;
+  {
+    Result<std::unique_ptr<Store>> store = ReviewSession::open_store(db, false);
+    if (!store) return store.failure();
+    auto found = case_for(**store, id, u);
+    if (!found) return found.failure();
+    if (!*found) return std::optional<RecordedDecision>();
+    target = **found;
+  }
+  if (!may_write(u)) return refused("街道用户只能查看案卷和提出异议，不能作出评查决定");
+  d.inspector = u.name;
+  Result<RecordedDecision> r = decide_finding({db, target->second.name}, target->first.archive, d);
+  if (!r) return r.failure();
+  return std::optional<RecordedDecision>(std::move(*r));
+}
+
+}  // namespace auditor

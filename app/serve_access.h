@@ -1,0 +1,87 @@
+// What a signed-in user of `auditor serve` may see and change, for every
+// web front end (the JSON API and the pages): the rounds they may open, a
+// round's cases, one case with its review, a decision, a new round. Free of
+// HTTP. The role rules (docs/api/openapi.yaml, "Roles"):
+//   admin      every round and case; creates rounds, uploads, decides.
+//   inspector  the rounds whose plan names them (RoundPlan::inspector) and
+//              the rounds they created; creates rounds, uploads, decides
+//              there.
+//   street     the cases of its own street (same_street), in any round that
+//              holds one; reads them, never decides, uploads or creates.
+// Something a user may not see is absent (nullopt: the caller answers 404,
+// never 403), so its existence does not leak. Reads open the database
+// read-only; writes go through app/ under the run lock, with the user's name
+// in the trail.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/review.h"
+#include "auditor/case_result.h"
+#include "auditor/checklist.h"
+#include "auditor/round.h"
+#include "store/case_access.h"
+#include "store/users.h"
+#include "util/status.h"
+
+namespace auditor {
+
+// The trail action of a round created by a user (payload: name, mode, by).
+constexpr const char* kRoundCreateAction = "round_create";
+
+// Whether `db` can be served: this tool's database at this build's schema,
+// readable (Store::open_read_only); else its Chinese reason and code.
+Status check_serve_database(const std::filesystem::path& db);
+
+// Whether the role may change the record or add archives (admin, inspector).
+bool may_write(const User& u);
+
+// The rounds `u` may open, oldest first.
+Result<std::vector<RoundInfo>> visible_rounds(const std::filesystem::path& db, const User& u);
+
+// Round `id` when `u` may open it; nullopt otherwise or when there is none.
+Result<std::optional<RoundInfo>> visible_round(const std::filesystem::path& db, long long id,
+                                               const User& u);
+
+// Creates the round `name` (mode as round_mode() accepts it) with a trail
+// row naming `by`. nullopt when a round has the name. Refused
+// (Code::invalid): an empty or over-long name, an unknown mode; Code::busy
+// while an audit holds the run lock.
+Result<std::optional<RoundInfo>> create_round(const std::filesystem::path& db,
+                                              const std::string& name, const std::string& mode,
+                                              const User& by);
+
+// A case of a list with its reviewed state.
+struct CaseListItem {
+  CaseRow row;
+  std::optional<double> score;  // from the record (undecided as suggested); nullopt: rejected
+  Text grade;
+  bool provisional = false;
+};
+// The cases of round `id` that `u` may see; nullopt when `u` may not open
+// the round. Scored with `checklist`.
+Result<std::optional<std::vector<CaseListItem>>> visible_cases(const std::filesystem::path& db,
+                                                               long long id, const User& u,
+                                                               const Checklist& checklist);
+
+// One case as the case page and GET /api/cases/{id} show it.
+struct CaseView {
+  CaseRow row;
+  RoundInfo round;
+  CaseResult result;  // documents without texts
+  CaseReview review;
+};
+// The case `id` when `u` may see it; nullopt otherwise.
+Result<std::optional<CaseView>> visible_case(const std::filesystem::path& db, long long id,
+                                             const User& u, const Checklist& checklist);
+
+// Records `d` (inspector: u.name) on case `id` through decide_finding.
+// nullopt when `u` may not see the case; Code::invalid when `u` may not
+// decide (a street user) or decide_finding refuses.
+Result<std::optional<RecordedDecision>> decide_on_case(const std::filesystem::path& db,
+                                                       long long id, const User& u, Decision d);
+
+}  // namespace auditor

@@ -1,0 +1,210 @@
+// The rounds of the JSON API: list, create, upload archives (a background
+// job), the job's progress, the round's cases and its reports.
+#include <fstream>
+#include <sstream>
+
+#include "app/round_reports.h"
+#include "app/serve_access.h"
+#include "reports/report_text.h"
+#include "server/context.h"
+#include "server/http.h"
+#include "util/atomic_file.h"
+#include "util/hash.h"
+
+namespace auditor::server {
+namespace {
+
+using httplib::Request;
+using httplib::Response;
+using nlohmann::json;
+
+json text_json(const Text& t) { return t ? json(*t) : json(nullptr); }
+
+json round_json(const RoundInfo& r) {
+  return {{"id", r.id}, {"name", r.name}, {"mode", r.mode}, {"created_at", r.created_at}};
+}
+
+// The round of path match 1 as `u` may open it; nullopt after answering.
+std::optional<RoundInfo> round_of(State& s, const Request& req, Response& res, const User& u) {
+  std::optional<long long> id = path_id(req, 1);
+  if (!id) {
+    send_error(res, 404, "没有这个审查轮次");
+    return std::nullopt;
+  }
+  Result<std::optional<RoundInfo>> round = visible_round(s.config.db, *id, u);
+  if (!round) {
+    send_failure(res, round.failure());
+    return std::nullopt;
+  }
+  if (!*round) send_error(res, 404, "没有这个审查轮次");
+  return *round;
+}
+
+void list(State& s, const Request& req, Response& res) {
+  std::optional<Session> session = signed_in(s, req, res);
+  if (!session) return;
+  Result<std::vector<RoundInfo>> rounds = visible_rounds(s.config.db, session->user);
+  if (!rounds) return send_failure(res, rounds.failure());
+  json out = json::array();
+  for (const RoundInfo& r : *rounds) out.push_back(round_json(r));
+  send_json(res, out);
+}
+
+void create(State& s, const Request& req, Response& res) {
+  std::optional<Session> session = signed_in_for_change(s, req, res);
+  if (!session) return;
+  if (!may_write(session->user)) return send_error(res, 403, "街道用户不能新建审查轮次");
+  std::optional<json> body = json_body(req, res);
+  if (!body) return;
+  std::string mode = string_field(*body, "mode");
+  if (mode.empty()) mode = "inspection";
+  Result<std::optional<RoundInfo>> round =
+      create_round(s.config.db, string_field(*body, "name"), mode, session->user);
+  if (!round) return send_failure(res, round.failure());
+  if (!*round) return send_error(res, 409, "已有同名的审查轮次");
+  send_json(res, round_json(**round), 201);
+}
+
+// Stores each uploaded archive as "<data>/uploads/<sha256>.zip" (never
+// under the client's name) and queues their audit.
+void upload(State& s, const Request& req, Response& res) {
+  std::optional<Session> session = signed_in_for_change(s, req, res);
+  if (!session) return;
+  std::optional<RoundInfo> round = round_of(s, req, res, session->user);
+  if (!round) return;
+  if (!may_write(session->user)) return send_error(res, 403, "街道用户不能向审查轮次上传案卷");
+  auto files = req.files.equal_range("archive");
+  std::size_t count = 0;
+  for (auto it = files.first; it != files.second; ++it) ++count;
+  if (count == 0) return send_error(res, 400, "请在表单字段 archive 中上传至少一个压缩包");
+  if (count > s.config.max_files)
+    return send_error(res, 413, "一次最多上传 " + std::to_string(s.config.max_files) + " 个压缩包");
+  const std::filesystem::path folder = s.config.data / "uploads";
+  std::error_code ec;
+  std::filesystem::create_directories(folder, ec);
+  std::vector<std::string> stored;
+  for (auto it = files.first; it != files.second; ++it) {
+    const std::string& bytes = it->second.content;
+    if (bytes.size() > s.config.import.max_archive_bytes)
+      return send_error(res, 413, "压缩包超过大小上限");
+    const std::filesystem::path file = folder / (sha256_hex(bytes) + ".zip");
+    if (!std::filesystem::exists(file, ec))
+      if (Status st = write_file_atomic(file, bytes); !st.ok())
+        return send_error(res, 500, "无法保存上传的压缩包：" + st.reason);
+    stored.push_back(file.string());
+  }
+  const long long job = s.jobs->submit(round->name, round->id, session->user, std::move(stored));
+  send_json(res, {{"job", job}}, 202);
+}
+
+void job(State& s, const Request& req, Response& res) {
+  std::optional<Session> session = signed_in(s, req, res);
+  if (!session) return;
+  std::optional<long long> id = path_id(req, 1);
+  std::optional<JobState> j = id ? s.jobs->get(*id) : std::nullopt;
+  if (!j || (session->user.role != UserRole::admin && j->user_id != session->user.id))
+    return send_error(res, 404, "没有这个任务");
+  json cases = json::array();
+  for (const JobCase& c : j->cases)
+    cases.push_back({{"sha256", c.sha256},
+                     {"status", c.rejected ? "rejected" : "audited"},
+                     {"error", c.rejected ? json(c.error) : json(nullptr)},
+                     {"case_number", text_json(c.case_number)},
+                     {"score", c.score ? json(*c.score) : json(nullptr)}});
+  send_json(res, {{"id", j->id},
+                  {"round", j->round_id},
+                  {"state", j->state},
+                  {"done", j->done},
+                  {"total", j->total},
+                  {"error", j->error.empty() ? json(nullptr) : json(j->error)},
+                  {"cases", cases}});
+}
+
+void cases(State& s, const Request& req, Response& res) {
+  std::optional<Session> session = signed_in(s, req, res);
+  if (!session) return;
+  std::optional<long long> id = path_id(req, 1);
+  if (!id) return send_error(res, 404, "没有这个审查轮次");
+  auto listed = visible_cases(s.config.db, *id, session->user, s.checklist);
+  if (!listed) return send_failure(res, listed.failure());
+  if (!*listed) return send_error(res, 404, "没有这个审查轮次");
+  json out = json::array();
+  for (const CaseListItem& c : **listed)
+    out.push_back({{"id", c.row.id},
+                   {"street", text_json(c.row.street)},
+                   {"case_number", text_json(c.row.case_number)},
+                   {"status", c.row.rejected ? "rejected" : "audited"},
+                   {"error", text_json(c.row.error)},
+                   {"score", c.score ? json(*c.score) : json(nullptr)},
+                   {"grade", text_json(c.grade)},
+                   {"provisional", c.provisional}});
+  send_json(res, out);
+}
+
+struct ReportType {
+  const char* format;
+  const char* mime;
+};
+constexpr ReportType kReportTypes[] = {
+    {"html", "text/html; charset=utf-8"},
+    {"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
+    {"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+    {"json", "application/json; charset=utf-8"},
+};
+
+// Writes the round's report in one format into a fresh folder under
+// "<data>/tmp/", sends it as a download and removes the folder.
+void report(State& s, const Request& req, Response& res) {
+  std::optional<Session> session = signed_in(s, req, res);
+  if (!session) return;
+  std::optional<RoundInfo> round = round_of(s, req, res, session->user);
+  if (!round) return;
+  if (!may_write(session->user))
+    return send_error(res, 403, "整轮报告含其他街道的案卷，街道用户不能下载");
+  const std::string format = req.has_param("format") ? req.get_param_value("format") : "html";
+  const ReportType* type = nullptr;
+  for (const ReportType& t : kReportTypes)
+    if (format == t.format) type = &t;
+  if (!type) return send_error(res, 400, "报告格式只能是 html、docx、xlsx 或 json");
+  Result<ReportFormats> formats = parse_formats(format);
+  if (!formats) return send_error(res, 400, formats.error());
+  const std::string token = random_token();
+  if (token.empty()) return send_error(res, 500, "无法生成临时文件夹名");
+  const std::filesystem::path dir = s.config.data / "tmp" / token;
+  ReportRequest request;
+  request.round = round->name;
+  request.dir = dir;
+  request.formats = *formats;
+  request.names = vocabulary(s.checklist);
+  request.checklist = &s.checklist;
+  Status written = write_round_reports(s.config.db, request);
+  std::string bytes;
+  if (written.ok()) {
+    std::ifstream in(dir / ("report." + format), std::ios::binary);
+    std::ostringstream all;
+    all << in.rdbuf();
+    bytes = all.str();
+  }
+  std::error_code ec;
+  std::filesystem::remove_all(dir, ec);
+  if (!written.ok()) return send_failure(res, {written.reason, written.code});
+  res.set_header("Content-Disposition",
+                 "attachment; filename=\"round-" + std::to_string(round->id) + "." + format + "\"");
+  res.set_content(bytes, type->mime);
+}
+
+}  // namespace
+
+void add_round_api(State& s) {
+  s.http->Get("/api/rounds", [&s](const Request& req, Response& res) { list(s, req, res); });
+  s.http->Post("/api/rounds", [&s](const Request& req, Response& res) { create(s, req, res); });
+  s.http->Post(R"(/api/rounds/(\d+)/archives)",
+               [&s](const Request& req, Response& res) { upload(s, req, res); });
+  s.http->Get(R"(/api/jobs/(\d+))", [&s](const Request& req, Response& res) { job(s, req, res); });
+  s.http->Get(R"(/api/rounds/(\d+)/cases)",
+              [&s](const Request& req, Response& res) { cases(s, req, res); });
+  s.http->Get(R"(/api/rounds/(\d+)/report)",
+              [&s](const Request& req, Response& res) { report(s, req, res); });
+}
+
+}  // namespace auditor::server

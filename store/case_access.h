@@ -1,0 +1,50 @@
+// The rounds and case rows `auditor serve` lists and opens, with the street
+// scope applied in the query: a street user's list holds only its street's
+// cases, and a case of another street reads as absent. The street of a case
+// is the one the JSON result states (declared, else its first `street`
+// fact), compared with same_street (auditor/draw.h).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "auditor/round.h"
+#include "store/store.h"
+#include "util/status.h"
+
+namespace auditor {
+
+// One stored case as a list shows it.
+struct CaseRow {
+  long long id = 0;
+  long long round_id = 0;
+  std::string archive;
+  bool rejected = false;
+  Text error, case_number, street;
+  std::optional<double> score;  // the machine's; nullopt when rejected
+  Text grade;
+};
+
+// Every round, oldest first.
+Result<std::vector<RoundInfo>> list_rounds(Store& store);
+
+// The round with `id`; nullopt when none.
+Result<std::optional<RoundInfo>> round_by_id(Store& store, long long id);
+
+// Inserts a round named `name` with stored `mode` (inspection | self_check),
+// created now. nullopt when a round already has the name (nothing written).
+Result<std::optional<RoundInfo>> insert_round(Store& store, const std::string& name,
+                                              const std::string& mode);
+
+// The cases of round `round_id` in the order they were saved; with `street`
+// only the cases of that street (a case without a known street is nobody's).
+Result<std::vector<CaseRow>> list_case_rows(Store& store, long long round_id,
+                                            const std::optional<std::string>& street);
+
+// The case `case_id`; nullopt when there is none or, with `street`, when it
+// is not of that street.
+Result<std::optional<CaseRow>> find_case_row(Store& store, long long case_id,
+                                             const std::optional<std::string>& street);
+
+}  // namespace auditor
