@@ -1,0 +1,221 @@
+// auditor serve, signing in and out over real HTTP on 127.0.0.1 (an
+// ephemeral port, in-process): cookie flags, expiry, the sign-in throttle,
+// the CSRF check and the security headers every response carries.
+#include <httplib.h>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "app/users.h"
+#include "server/server.h"
+#include "tests/cli_support.h"
+
+namespace auditor {
+namespace {
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+const std::string kPassword = "Secret-pass-123";
+
+// A server on a fresh database holding admin1 (admin) and insp1 (inspector).
+struct Served {
+  test::TempDir dir;
+  fs::path db = dir.path / "s.db";
+  std::unique_ptr<server::Server> srv;
+  std::thread thread;
+
+  explicit Served(server::ServerConfig c = {}) {
+    REQUIRE(add_user(db, {"admin1", UserRole::admin, "", kPassword}, "test"));
+    REQUIRE(add_user(db, {"insp1", UserRole::inspector, "", kPassword}, "test"));
+    c.db = db;
+    c.data = dir.path / "data";
+    c.port = 0;
+    auto started = server::Server::start(c);
+    REQUIRE(started);
+    srv = std::move(*started);
+    thread = std::thread([this] { srv->serve(); });
+  }
+  ~Served() {
+    srv->stop();
+    thread.join();
+  }
+  httplib::Client client() const { return httplib::Client("127.0.0.1", srv->port()); }
+};
+
+httplib::Result sign_in(httplib::Client& c, const std::string& user, const std::string& password) {
+  return c.Post("/api/session", json{{"username", user}, {"password", password}}.dump(),
+                "application/json");
+}
+
+// The "auditor_session=..." pair of a response's Set-Cookie.
+std::string cookie_of(const httplib::Result& r) {
+  const std::string set = r->get_header_value("Set-Cookie");
+  return set.substr(0, set.find(';'));
+}
+
+struct Signed {
+  std::string cookie, csrf;
+};
+Signed signed_in(httplib::Client& c, const std::string& user = "admin1") {
+  auto r = sign_in(c, user, kPassword);
+  REQUIRE(r);
+  REQUIRE(r->status == 200);
+  return {cookie_of(r), json::parse(r->body)["csrf"].get<std::string>()};
+}
+
+httplib::Headers with(const Signed& s, bool csrf = true) {
+  httplib::Headers h{{"Cookie", s.cookie}};
+  if (csrf) h.emplace("X-CSRF-Token", s.csrf);
+  return h;
+}
+
+std::string error_of(const httplib::Result& r) {
+  json body = json::parse(r->body, nullptr, false);
+  return body.is_object() && body["error"].is_string() ? body["error"].get<std::string>() : "";
+}
+
+void check_security_headers(const httplib::Result& r) {
+  CHECK(r->get_header_value("Content-Security-Policy") ==
+        "default-src 'self'; script-src 'self'; frame-ancestors 'none'");
+  CHECK(r->get_header_value("X-Content-Type-Options") == "nosniff");
+  CHECK(r->get_header_value("Referrer-Policy") == "no-referrer");
+  CHECK(r->get_header_value("Cache-Control") == "no-store");
+}
+
+TEST_CASE("signing in with the right password gives the user, a CSRF token and a strict cookie",
+          "[serve]") {
+  Served s;
+  auto c = s.client();
+  auto r = sign_in(c, "insp1", kPassword);
+  REQUIRE(r);
+  REQUIRE(r->status == 200);
+  json body = json::parse(r->body);
+  CHECK(body["user"] == json{{"name", "insp1"}, {"role", "inspector"}, {"street", nullptr}});
+  CHECK(body["csrf"].get<std::string>().size() == 64);
+  const std::string set = r->get_header_value("Set-Cookie");
+  CHECK(set.rfind("auditor_session=", 0) == 0);
+  CHECK(cookie_of(r).size() == std::string("auditor_session=").size() + 64);
+  CHECK(set.find("; HttpOnly") != std::string::npos);
+  CHECK(set.find("; SameSite=Strict") != std::string::npos);
+  CHECK(set.find("; Path=/") != std::string::npos);
+  CHECK(set.find("; Max-Age=28800") != std::string::npos);
+  CHECK(set.find("Secure") == std::string::npos);  // plain HTTP
+  check_security_headers(r);
+  // The cookie opens the API; the same session is read back.
+  auto me = c.Get("/api/session", {{"Cookie", cookie_of(r)}});
+  REQUIRE(me->status == 200);
+  CHECK(json::parse(me->body)["csrf"] == body["csrf"]);
+}
+
+TEST_CASE("a wrong password and an unknown user get the same 401 and no cookie", "[serve]") {
+  Served s;
+  auto c = s.client();
+  auto wrong = sign_in(c, "insp1", "not-the-password");
+  auto unknown = sign_in(c, "nobody", "not-the-password");
+  REQUIRE(wrong->status == 401);
+  REQUIRE(unknown->status == 401);
+  CHECK(error_of(wrong) == kSignInRefused);
+  CHECK(error_of(unknown) == kSignInRefused);
+  CHECK(!wrong->has_header("Set-Cookie"));
+  check_security_headers(wrong);
+  CHECK(sign_in(c, "insp1", "")->status == 400);
+  CHECK(c.Post("/api/session", "not json", "application/json")->status == 400);
+}
+
+TEST_CASE("after five wrong passwords the user gets 429 with Retry-After, even the 11th try",
+          "[serve]") {
+  Served s;
+  auto c = s.client();
+  for (int i = 0; i < 5; ++i) REQUIRE(sign_in(c, "insp1", "wrong-password")->status == 401);
+  for (int i = 6; i <= 11; ++i) {
+    auto r = sign_in(c, "insp1", "wrong-password");
+    REQUIRE(r->status == 429);
+    const long long wait = std::stoll(r->get_header_value("Retry-After"));
+    CHECK(wait > 0);
+    CHECK(wait <= 15 * 60);
+    CHECK(error_of(r).find("登录失败次数过多") != std::string::npos);
+  }
+  // The right password does not get through while the user is held back...
+  CHECK(sign_in(c, "insp1", kPassword)->status == 429);
+  // ...and another user is not held back by insp1's failures.
+  CHECK(sign_in(c, "admin1", kPassword)->status == 200);
+}
+
+TEST_CASE("failures from one address under many names are throttled per address", "[serve]") {
+  server::ServerConfig config;
+  config.throttle.per_address = 3;
+  Served s(config);
+  auto c = s.client();
+  for (const char* name : {"a1", "a2", "a3"})
+    REQUIRE(sign_in(c, name, "wrong-password")->status == 401);
+  auto r = sign_in(c, "admin1", kPassword);
+  CHECK(r->status == 429);
+  CHECK(r->has_header("Retry-After"));
+}
+
+TEST_CASE("signing out ends the session and clears the cookie; it needs the CSRF token",
+          "[serve]") {
+  Served s;
+  auto c = s.client();
+  Signed me = signed_in(c);
+  auto refused = c.Delete("/api/session", with(me, false));
+  CHECK(refused->status == 403);
+  CHECK(c.Get("/api/rounds", with(me, false))->status == 200);
+  auto out = c.Delete("/api/session", with(me));
+  REQUIRE(out->status == 204);
+  CHECK(out->get_header_value("Set-Cookie").find("Max-Age=0") != std::string::npos);
+  auto after = c.Get("/api/rounds", with(me, false));
+  CHECK(after->status == 401);
+  CHECK(!error_of(after).empty());
+}
+
+TEST_CASE("a session ends after its idle time", "[serve]") {
+  server::ServerConfig config;
+  config.sessions.idle = std::chrono::seconds(1);
+  Served s(config);
+  auto c = s.client();
+  Signed me = signed_in(c);
+  CHECK(c.Get("/api/rounds", with(me, false))->status == 200);
+  std::this_thread::sleep_for(std::chrono::milliseconds(1300));
+  CHECK(c.Get("/api/rounds", with(me, false))->status == 401);
+}
+
+TEST_CASE("a state-changing request without the right CSRF token is refused with 403", "[serve]") {
+  Served s;
+  auto c = s.client();
+  Signed me = signed_in(c);
+  const std::string body = json{{"name", "第一轮"}, {"mode", "inspection"}}.dump();
+  auto none = c.Post("/api/rounds", with(me, false), body, "application/json");
+  CHECK(none->status == 403);
+  CHECK(error_of(none).find("CSRF") != std::string::npos);
+  httplib::Headers wrong{{"Cookie", me.cookie}, {"X-CSRF-Token", std::string(64, '0')}};
+  CHECK(c.Post("/api/rounds", wrong, body, "application/json")->status == 403);
+  // Nothing was created; with the token the same request goes through.
+  CHECK(json::parse(c.Get("/api/rounds", with(me, false))->body).empty());
+  CHECK(c.Post("/api/rounds", with(me), body, "application/json")->status == 201);
+  // Without a session at all: 401.
+  CHECK(c.Post("/api/rounds", body, "application/json")->status == 401);
+}
+
+TEST_CASE("every response carries the security headers, errors are JSON in Chinese", "[serve]") {
+  server::ServerConfig config;
+  config.max_body_bytes = 1024;
+  Served s(config);
+  auto c = s.client();
+  auto missing = c.Get("/no/such/page");
+  REQUIRE(missing->status == 404);
+  check_security_headers(missing);
+  CHECK(error_of(missing) == "没有这个地址");
+  auto anonymous = c.Get("/api/rounds");
+  REQUIRE(anonymous->status == 401);
+  check_security_headers(anonymous);
+  auto big = c.Post("/api/session", std::string(4096, 'x'), "application/json");
+  REQUIRE(big->status == 413);
+  check_security_headers(big);
+  CHECK(error_of(big) == "请求内容超过大小上限");
+}
+
+}  // namespace
+}  // namespace auditor
