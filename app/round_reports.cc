@@ -54,7 +54,7 @@ Status write_round_reports(Store& store, const ReportRequest& request, ReportWri
   data->plan = std::move(plan->plan);
   data->draw = std::move(plan->draw);
   data->assignments = std::move(plan->assignments);
-  keep_drawn(*data);
+  if (request.drawn_only) keep_drawn(*data);
   if (request.checklist) review_round(*data, *request.checklist);
   if (written) *written = {data->cases.size(), sheets};
   Result<std::optional<RoundData>> previous = comparison_round(store, *data, request.compare_with);

@@ -26,6 +26,8 @@ struct ReportRequest {
   // The report's date (YYYY-MM-DD), which decides the overdue rectification
   // items; empty: today (local).
   std::string today;
+  // With a draw: only the drawn cases (keep_drawn); false: every case.
+  bool drawn_only = true;
 };
 
 // What write_round_reports wrote.
@@ -40,7 +42,8 @@ struct ReportWritten {
 // round does not exist or a file cannot be written (the first failure in
 // the order json, html, docx, xlsx); the other files are still written.
 // A round with a draw (app/round_plan.h) is reported on the cases drawn
-// (keep_drawn); its plan, draw and assignments go into the report.
+// (keep_drawn) unless request.drawn_only is false; its plan, draw and
+// assignments go into the report.
 // `written`, when given, is filled once the round is read.
 Status write_round_reports(Store& store, const ReportRequest& request,
                            ReportWritten* written = nullptr);

@@ -93,7 +93,9 @@ void append_draw(const ReportInput& in, Content& out) {
   const Draw& draw = *in.data.draw;
   int must = 0;
   for (const DrawnCase& c : draw.cases) must += c.at_random() ? 0 : 1;
-  std::string text = "抽查：本轮各街道共提交 " + std::to_string(in.data.submitted) +
+  // Every case is in `data` unless keep_drawn left the drawn ones only.
+  const std::size_t submitted = in.data.submitted ? in.data.submitted : in.data.cases.size();
+  std::string text = "抽查：本轮各街道共提交 " + std::to_string(submitted) +
                      " 宗案卷，按评查计划每个街道随机抽取 " + std::to_string(draw.per_street) +
                      " 宗，另抽取必查案卷 " + std::to_string(must) + " 宗，共 " +
                      std::to_string(draw.cases.size()) + " 宗；随机种子「" + draw.seed +

@@ -149,6 +149,14 @@ TEST_CASE("a drawn round reports the drawn cases, the seed, objections and recti
   CHECK(review["rectification"][0].at("due") == "2026-12-31");
   CHECK(review["rectification"][0].at("recheck") == "not_yet");
   CHECK(review.at("new_findings").empty());
+  // --all-cases: every submitted case, the draw still stated.
+  const CliRun all =
+      run_cli("report --db " + sh_quote(round.db.string()) + " --out all --format html --all-cases",
+              round.dir.path);
+  REQUIRE(all.status == 0);
+  const std::string every = read_file(round.dir.path / "all" / "report.html");
+  CHECK(has(every, "穗海赤岗综执立"));
+  CHECK(has(every, "各街道共提交 2 宗案卷"));
   // Before the due date nothing is overdue.
   CHECK_FALSE(has(report_html(round, false, "2026-12-20"), "已逾期"));
 }

@@ -10,6 +10,7 @@ namespace auditor::cli {
 int report(const Args& args) {
   po::options_description desc = option_list();
   std::string db, round, compare, out, formats, dir, sheets;
+  bool all_cases = false;
   desc.add_options()("db", po::value(&db)->default_value("auditor.db"), "SQLite 数据库文件")(
       "round", po::value(&round), "审查轮次名称（默认最近建立的轮次）")(
       "compare", po::value(&compare), "与哪一轮比较（默认街道范围相同的上一轮）")(
@@ -18,7 +19,9 @@ int report(const Args& args) {
       "报告格式，逗号分隔：html,docx,xlsx,json")(
       "sheets", po::value(&sheets)->default_value("auto"), sheets_option_help().c_str())(
       "checklist", po::value(&dir)->default_value(default_checklist_dir().string()),
-      "检查清单目录（提供文书和阶段名称）");
+      "检查清单目录（提供文书和阶段名称）")(
+      "all-cases", po::bool_switch(&all_cases),
+      "本轮已抽查时也报告全部提交的案卷（默认只报告抽中的案卷）");
   po::positional_options_description positional;
   po::variables_map vm;
   const std::string usage = "auditor report --out 文件夹 [--db 文件] [--round 轮次] [选项]";
@@ -55,6 +58,7 @@ int report(const Args& args) {
                         names,
                         *sheet_mode,
                         checklist ? &*checklist : nullptr};
+  request.drawn_only = !all_cases;
   ReportWritten written;
   if (Status status = write_round_reports(db, request, &written); !status.ok()) {
     std::cerr << status.reason << "\n";
