@@ -64,8 +64,14 @@ Result<Size> jpeg_size(std::string_view b) {
   return Error{"JPEG 图像头损坏：找不到图像尺寸"};
 }
 
+// The most image directories (pages) a TIFF may chain. A scanned whole-case
+// file runs to a few hundred pages; a chain of millions of empty IFDs (6
+// bytes each) is only there to make the reader count and remember them.
+constexpr std::uint32_t kMaxTiffPages = 10000;
+
 // Reads ImageWidth (256) and ImageLength (257) of the first IFD and counts
-// the IFDs (one per page of a multi-page scan). `b` starts "II*\0" or "MM\0*".
+// the IFDs (one per page of a multi-page scan), at most kMaxTiffPages. `b`
+// starts "II*\0" or "MM\0*".
 Result<Size> tiff_size(std::string_view b) {
   if (b.size() < 8) return Error{"TIFF 图像头损坏：文件过短"};
   const bool little = b[0] == 'I';
@@ -73,6 +79,8 @@ Result<Size> tiff_size(std::string_view b) {
   Size size{0, 0, 0};
   std::set<std::uint32_t> seen;
   for (std::uint32_t ifd = u(4, 4); ifd != 0; ++size.pages) {
+    if (size.pages == kMaxTiffPages)
+      return Error{"TIFF 图像目录超过 " + std::to_string(kMaxTiffPages) + " 个，按损坏文件处理"};
     if (!seen.insert(ifd).second) return Error{"TIFF 图像头损坏：IFD 链出现循环"};
     if (ifd + 2ull > b.size()) return Error{"TIFF 图像头损坏：IFD 偏移超出文件"};
     const std::uint32_t count = u(ifd, 2);

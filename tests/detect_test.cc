@@ -126,6 +126,16 @@ TEST_CASE("a multi-page TIFF counts one page per image directory", "[docx]") {
   CHECK(d.metadata.at("width") == "100");
 }
 
+TEST_CASE("a TIFF chaining more than 10000 image directories is refused, 10000 are counted",
+          "[docx]") {
+  Document ok;
+  REQUIRE(parse_image(tiff(true, 100, 200, 9999), ok).ok());
+  CHECK(ok.pages == 10000);
+  Document d;
+  CHECK(parse_image(tiff(true, 100, 200, 10000), d).reason ==
+        "TIFF 图像目录超过 10000 个，按损坏文件处理");
+}
+
 TEST_CASE("damaged image headers are failed statuses", "[docx]") {
   std::string sos_first = bytes({0xFF, 0xD8, 0xFF, 0xDA}) + be(8, 2) + std::string(6, '\0');
   std::string tiff_far = std::string("II*\0", 4) + le(4096, 4);
