@@ -44,7 +44,7 @@ void read_doc_info(pugi::xml_node info, Document& doc) {
 }
 
 std::string damage_reason(const std::vector<std::string>& damage) {
-  std::string out = "OFD 文件部分损坏（其余内容已读取）：";
+  std::string out = "OFD 文件有部分内容未能读取（其余内容已读取）：";
   for (std::size_t i = 0; i < damage.size() && i < kMaxDamageShown; ++i)
     out += (i ? "；" : "") + damage[i];
   if (damage.size() > kMaxDamageShown) out += "；等共 " + std::to_string(damage.size()) + " 处问题";
