@@ -206,4 +206,34 @@ Result<std::optional<RecordedDecision>> decide_on_case(const std::filesystem::pa
   return std::optional<RecordedDecision>(std::move(*r));
 }
 
+Result<std::optional<Objection>> object_on_case(const std::filesystem::path& db, long long id,
+                                                const User& u, const std::string& finding,
+                                                const std::string& reason,
+                                                const Checklist& checklist) {
+  std::optional<std::pair<CaseRow, RoundInfo>> target;
+  {
+    Result<std::unique_ptr<Store>> store = ReviewSession::open_store(db, false);
+    if (!store) return store.failure();
+    auto found = case_for(**store, id, u);
+    if (!found) return found.failure();
+    if (!*found) return std::optional<Objection>();
+    target = **found;
+  }
+  if (u.role == UserRole::inspector) return refused("异议由被评查的街道提出，评查人员不能提出异议");
+  NewObjection o{finding, reason, u.name, u.role == UserRole::street ? u.street.value_or("") : ""};
+  Result<Objection> r =
+      object_finding({db, target->second.name}, target->first.archive, o, checklist);
+  if (!r) return r.failure();
+  return std::optional<Objection>(std::move(*r));
+}
+
+Result<std::optional<User>> active_user(const std::filesystem::path& db, const std::string& name) {
+  Result<std::unique_ptr<Store>> store = ReviewSession::open_store(db, false);
+  if (!store) return store.failure();
+  Result<std::optional<StoredUser>> found = find_user(**store, name);
+  if (!found) return found.failure();
+  if (!*found || (*found)->user.disabled) return std::optional<User>();
+  return std::optional<User>((*found)->user);
+}
+
 }  // namespace auditor

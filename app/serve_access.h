@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "app/objection.h"
 #include "app/review.h"
 #include "auditor/case_result.h"
 #include "auditor/checklist.h"
@@ -83,5 +84,21 @@ Result<std::optional<CaseView>> visible_case(const std::filesystem::path& db, lo
 // decide (a street user) or decide_finding refuses.
 Result<std::optional<RecordedDecision>> decide_on_case(const std::filesystem::path& db,
                                                        long long id, const User& u, Decision d);
+
+// Records an objection (异议) of `u` to the finding `finding` of case `id`
+// through object_finding, named by u.name for its street (a street user) or
+// for the case's street (an admin). nullopt when `u` may not see the case;
+// Code::invalid when `u` is an inspector (the inspected street objects, not
+// the inspector) or object_finding refuses.
+Result<std::optional<Objection>> object_on_case(const std::filesystem::path& db, long long id,
+                                                const User& u, const std::string& finding,
+                                                const std::string& reason,
+                                                const Checklist& checklist);
+
+// The user `name` as stored now when they may still sign in; nullopt when
+// no such user exists or they are disabled. A session re-reads its user
+// with it on every request, so disabling a user or changing their role or
+// street takes effect at once.
+Result<std::optional<User>> active_user(const std::filesystem::path& db, const std::string& name);
 
 }  // namespace auditor

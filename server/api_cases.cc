@@ -107,6 +107,30 @@ void decide(State& s, const Request& req, Response& res) {
       201);
 }
 
+// A street user's objection (异议) to a finding that counts in its case.
+void object(State& s, const Request& req, Response& res) {
+  std::optional<Session> session = signed_in_for_change(s, req, res);
+  if (!session) return;
+  std::optional<long long> id = path_id(req, 1);
+  if (!id) return send_error(res, 404, "没有这个案卷");
+  std::optional<json> body = json_body(req, res);
+  if (!body) return;
+  if (session->user.role == UserRole::inspector)
+    return send_error(res, 403, "异议由被评查的街道提出，评查人员不能提出异议");
+  Result<std::optional<Objection>> o =
+      object_on_case(s.config.db, *id, session->user, string_field(*body, "finding"),
+                     string_field(*body, "reason"), s.checklist);
+  if (!o) return send_failure(res, o.failure());
+  if (!*o) return send_error(res, 404, "没有这个案卷");
+  send_json(res,
+            {{"id", (*o)->seq},
+             {"finding", (*o)->finding},
+             {"unit", (*o)->unit},
+             {"name", (*o)->name},
+             {"objected_at", (*o)->objected_at}},
+            201);
+}
+
 }  // namespace
 
 void add_case_api(State& s) {
@@ -114,6 +138,8 @@ void add_case_api(State& s) {
               [&s](const Request& req, Response& res) { show(s, req, res); });
   s.http->Post(R"(/api/cases/(\d+)/decisions)",
                [&s](const Request& req, Response& res) { decide(s, req, res); });
+  s.http->Post(R"(/api/cases/(\d+)/objections)",
+               [&s](const Request& req, Response& res) { object(s, req, res); });
 }
 
 }  // namespace auditor::server

@@ -1,5 +1,6 @@
 // POST /api/session (sign in) and DELETE /api/session (sign out), and the
 // session checks every handler runs (server/context.h).
+#include "app/serve_access.h"
 #include "app/users.h"
 #include "server/context.h"
 #include "server/http.h"
@@ -57,7 +58,23 @@ void sign_out(State& s, const httplib::Request& req, httplib::Response& res) {
 std::optional<Session> signed_in(State& s, const httplib::Request& req, httplib::Response& res) {
   std::optional<std::string> token = cookie(req, kSessionCookie);
   std::optional<Session> session = token ? s.sessions.find(*token) : std::nullopt;
-  if (!session) send_error(res, 401, "请先登录（会话不存在或已过期）");
+  if (!session) {
+    send_error(res, 401, "请先登录（会话不存在或已过期）");
+    return std::nullopt;
+  }
+  // The user as stored now: a disabled user is signed out at once, a
+  // changed role or street applies to the next request.
+  Result<std::optional<User>> now = active_user(s.config.db, session->user.name);
+  if (!now) {
+    send_failure(res, now.failure());
+    return std::nullopt;
+  }
+  if (!*now || (*now)->id != session->user.id) {
+    s.sessions.remove(*token);
+    send_error(res, 401, "账号已停用或已不存在，请重新登录");
+    return std::nullopt;
+  }
+  session->user = **now;
   return session;
 }
 

@@ -339,5 +339,32 @@ TEST_CASE("the round report downloads in each format; streets and outsiders are 
   CHECK(fs::is_empty(a.dir.path / "data" / "tmp"));
 }
 
+TEST_CASE(
+    "a street objects to a counted finding of its own case; inspectors and other streets "
+    "may not",
+    "[serve][serve_api]") {
+  Api& a = api();
+  const std::string nanshi = "/api/cases/" + std::to_string(a.case_id(test::kNanshi));
+  const json objection = {{"finding", test::kReceipt}, {"reason", "送达回证在卷宗第 5 页"}};
+  // An unsettled manual check counts nothing: nothing to object to.
+  auto unsettled =
+      a.post("nanshi", nanshi + "/objections", {{"finding", test::kSeal}, {"reason", "有印章"}});
+  CHECK(unsettled->status == 400);
+  CHECK(!error_of(unsettled).empty());
+  REQUIRE(
+      a.post("insp1", nanshi + "/decisions", {{"finding", test::kReceipt}, {"action", "confirm"}})
+          ->status == 201);
+  CHECK(a.post("insp1", nanshi + "/objections", objection)->status == 403);
+  CHECK(a.post("chigang", nanshi + "/objections", objection)->status == 404);
+  auto made = a.post("nanshi", nanshi + "/objections", objection);
+  REQUIRE(made->status == 201);
+  json o = json::parse(made->body);
+  CHECK(o["name"] == "nanshi");
+  CHECK(o["unit"] == "南石头");
+  CHECK(o["finding"] == test::kReceipt);
+  // A second one while the first is pending is refused.
+  CHECK(a.post("nanshi", nanshi + "/objections", objection)->status == 400);
+}
+
 }  // namespace
 }  // namespace auditor

@@ -2,6 +2,10 @@
 // ephemeral port, in-process): cookie flags, expiry, the sign-in throttle,
 // the CSRF check and the security headers every response carries.
 #include <httplib.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -43,6 +47,8 @@ struct Served {
   }
   httplib::Client client() const { return httplib::Client("127.0.0.1", srv->port()); }
 };
+
+extern "C" char** environ;
 
 httplib::Result sign_in(httplib::Client& c, const std::string& user, const std::string& password) {
   return c.Post("/api/session", json{{"username", user}, {"password", password}}.dump(),
@@ -215,6 +221,90 @@ TEST_CASE("every response carries the security headers, errors are JSON in Chine
   REQUIRE(big->status == 413);
   check_security_headers(big);
   CHECK(error_of(big) == "请求内容超过大小上限");
+}
+
+TEST_CASE("disabling a user ends their session at once", "[serve]") {
+  Served s;
+  auto c = s.client();
+  Signed me = signed_in(c, "insp1");
+  REQUIRE(c.Get("/api/rounds", with(me, false))->status == 200);
+  REQUIRE(set_user_disabled(s.db, "insp1", true, "test"));
+  auto r = c.Get("/api/rounds", with(me, false));
+  CHECK(r->status == 401);
+  CHECK(error_of(r).find("停用") != std::string::npos);
+  REQUIRE(set_user_disabled(s.db, "insp1", false, "test"));
+  CHECK(c.Get("/api/rounds", with(me, false))->status == 401);  // the session is gone
+}
+
+TEST_CASE("under TLS the session cookie is Secure", "[serve]") {
+  test::TempDir keys;
+  const fs::path cert = keys.path / "cert.pem", key = keys.path / "key.pem";
+  const std::string make =
+      "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 -keyout " +
+      test::sh_quote(key.string()) + " -out " + test::sh_quote(cert.string()) + " >/dev/null 2>&1";
+  if (std::system(make.c_str()) != 0) {
+    WARN("openssl cannot make a test certificate; skipped");
+    return;
+  }
+  server::ServerConfig config;
+  config.tls_cert = cert;
+  config.tls_key = key;
+  Served s(config);
+  CHECK(s.srv->address().rfind("https://127.0.0.1:", 0) == 0);
+  httplib::SSLClient c("127.0.0.1", s.srv->port());
+  c.enable_server_certificate_verification(false);
+  auto r = c.Post("/api/session", json{{"username", "admin1"}, {"password", kPassword}}.dump(),
+                  "application/json");
+  REQUIRE(r);
+  REQUIRE(r->status == 200);
+  CHECK(r->get_header_value("Set-Cookie").find("; Secure") != std::string::npos);
+  // Plain HTTP to the TLS port gets nothing.
+  httplib::Client plain("127.0.0.1", s.srv->port());
+  auto no = plain.Get("/api/rounds");
+  CHECK((!no || no->status != 200));
+}
+
+TEST_CASE("auditor serve prints its address, serves and stops cleanly on SIGINT", "[serve]") {
+  test::TempDir dir;
+  const fs::path db = dir.path / "b.db";
+  REQUIRE(add_user(db, {"admin1", UserRole::admin, "", kPassword}, "test"));
+  int out[2];
+  REQUIRE(pipe(out) == 0);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
+  posix_spawn_file_actions_addclose(&actions, out[0]);
+  const std::string db_arg = db.string();
+  std::vector<std::string> args = {AUDITOR_BINARY, "serve",    "--db",
+                                   db_arg,         "--listen", "127.0.0.1:0"};
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  REQUIRE(posix_spawn(&pid, AUDITOR_BINARY, &actions, nullptr, argv.data(), environ) == 0);
+  posix_spawn_file_actions_destroy(&actions);
+  close(out[1]);
+  std::string first;
+  char ch = 0;
+  while (read(out[0], &ch, 1) == 1 && ch != '\n') first += ch;
+  CHECK(first.find("评查工作台已启动：http://127.0.0.1:") == 0);
+  const std::size_t colon = first.rfind(':');
+  const int port = std::atoi(first.c_str() + colon + 1);
+  REQUIRE(port > 0);
+  httplib::Client c("127.0.0.1", port);
+  auto r = c.Get("/api/rounds");
+  REQUIRE(r);
+  CHECK(r->status == 401);
+  REQUIRE(kill(pid, SIGINT) == 0);
+  std::string rest;
+  while (read(out[0], &ch, 1) == 1) rest += ch;
+  close(out[0]);
+  int status = 0;
+  REQUIRE(waitpid(pid, &status, 0) == pid);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  CHECK(rest.find("评查工作台已停止") != std::string::npos);
+  CHECK(!c.Get("/api/rounds"));  // no longer listening
 }
 
 }  // namespace
