@@ -55,7 +55,8 @@ Status parse_pdf(std::string_view bytes, Document& doc) {
   if (module.read == nullptr) return Status::failure(module.error);
   Status status;
   module.read(bytes, doc, status);
-  if (status.ok()) doc.title = title_lines(doc.text);
+  // A PDF stopped at a limit keeps the text it read, and so its title.
+  doc.title = title_lines(doc.text);
   return status;
 }
 

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/hostile_pdf.h"
 #include "importers/facts.h"
 #include "importers/formats.h"
 #include "importers/import.h"
@@ -65,6 +66,14 @@ TEST_CASE("LibreOffice PDF document info becomes metadata", "[pdf]") {
   CHECK(d.metadata.at("created").size() == 20);  // 2024-03-18T09:30:00Z shape, UTC
   CHECK(d.metadata.at("created").ends_with("Z"));
   CHECK_FALSE(d.metadata.contains("encrypted"));
+}
+
+TEST_CASE("a PDF stopped at the text limit keeps the title of the text it read", "[pdf]") {
+  Document d;
+  const Status s = parse_pdf(bench::pdf_shared_content(200, 50000), d);
+  CHECK_FALSE(s.ok());
+  CHECK(s.reason.find("8 MB") != std::string::npos);
+  CHECK(d.title.rfind("ABCDE GHIJK", 0) == 0);
 }
 
 TEST_CASE("a PDF holding only a scanned image has no text", "[pdf]") {
