@@ -10,6 +10,7 @@
 
 #include "app/users.h"
 #include "server/server.h"
+#include "store/run_lock.h"
 #include "tests/review_support.h"
 
 namespace auditor {
@@ -364,6 +365,43 @@ TEST_CASE(
   CHECK(o["finding"] == test::kReceipt);
   // A second one while the first is pending is refused.
   CHECK(a.post("nanshi", nanshi + "/objections", objection)->status == 400);
+}
+
+TEST_CASE(
+    "while an audit holds the run lock, reads answer at once, a decision is 409 and a new "
+    "upload waits for the lock",
+    "[serve][serve_api]") {
+  Api& a = api();
+  const std::string path = "/api/cases/" + std::to_string(a.case_id(test::kNanshi));
+  long long job = 0;
+  {
+    Result<RunLock> writer = RunLock::acquire(a.db);  // what audit_round holds
+    REQUIRE(writer);
+    const auto start = std::chrono::steady_clock::now();
+    CHECK(a.get("nanshi", "/api/rounds")->status == 200);
+    CHECK(a.get("nanshi", path)->status == 200);
+    CHECK(a.cases("admin1").size() >= 3);
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
+    auto busy =
+        a.post("insp1", path + "/decisions", {{"finding", test::kNotice}, {"action", "confirm"}});
+    CHECK(busy->status == 409);
+    CHECK(!error_of(busy).empty());
+    // Stored already: the round keeps its three cases.
+    auto queued = a.upload("insp1", a.round, {"06-not-a-zip.zip"});
+    REQUIRE(queued->status == 202);
+    job = json::parse(queued->body)["job"];
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    CHECK(json::parse(a.get("insp1", "/api/jobs/" + std::to_string(job))->body)["state"] ==
+          "running");
+  }
+  json done;
+  for (int i = 0; i < 600; ++i) {
+    done = json::parse(a.get("insp1", "/api/jobs/" + std::to_string(job))->body);
+    if (done["state"] != "running") break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  CHECK(done["state"] == "done");
+  CHECK(done["done"] == 1);
 }
 
 }  // namespace
