@@ -6,6 +6,7 @@
 #include "app/round_plan.h"
 #include "store/case_reader.h"
 #include "store/record.h"
+#include "util/date.h"
 #include "util/utf8.h"
 
 namespace auditor {
@@ -70,6 +71,42 @@ Result<std::optional<std::pair<CaseRow, RoundInfo>>> case_for(Store& store, long
   if (!round) return round.failure();
   if (!*round) return Found();
   return Found(std::make_pair(**row, **round));
+}
+
+// The reviewed state of the stored case `row` of `round` (its audit in
+// `result`), read alone: the composition list_reviews (app/review.cc) makes
+// for each case of a round, without loading the round's other cases. The
+// round's record is split over its cases by split_record, as load_round
+// does, so a row lands on the same case either way.
+Result<CaseReview> review_of(Store& store, const RoundInfo& round, const CaseRow& row,
+                             const CaseResult& result, const Checklist& checklist) {
+  CaseReview c;
+  c.ref = {case_key(row.case_number, row.archive), row.archive};
+  c.facts.case_number = row.case_number;
+  c.facts.street = row.street;
+  c.facts.run_id = row.run_id;
+  c.rejected = row.rejected;
+  Result<Record> all = load_record(store, round.id);
+  if (!all) return all.failure();
+  Result<std::optional<std::string>> second = round_setting(store, round.id, "second_review");
+  if (!second) return second.failure();
+  if (!all->empty()) {
+    Result<std::vector<CaseRow>> rows = list_case_rows(store, round.id, std::nullopt);
+    if (!rows) return rows.failure();
+    std::vector<std::pair<std::optional<std::string>, std::string>> keys;
+    std::size_t at = rows->size();
+    for (std::size_t i = 0; i < rows->size(); ++i) {
+      keys.emplace_back((*rows)[i].case_number, (*rows)[i].archive);
+      if ((*rows)[i].id == row.id) at = i;
+    }
+    std::vector<Record> split = split_record(*all, keys);
+    if (at < split.size()) c.record = std::move(split[at]);
+  }
+  c.state = record_state(c.record, second->value_or("") == "yes");
+  if (!c.rejected)
+    c.reviewed = review_case(result.audit, decisions_of(c.record), added_of(c.record), checklist);
+  c.rectification = recheck_case(c.record, result.audit.findings, row.run_id, Date::today().iso());
+  return c;
 }
 
 }  // namespace
@@ -146,15 +183,20 @@ Result<std::optional<std::vector<CaseListItem>>> visible_cases(const std::filesy
   }
   Found out = std::vector<CaseListItem>();
   if (rows.empty()) return out;
-  Result<RoundReview> reviews = list_reviews({db, round->name}, "", checklist);
-  if (!reviews) return reviews.failure();
-  std::map<std::string, const CaseReview*> by_archive;
-  for (const CaseReview& c : reviews->cases) by_archive[c.ref.archive] = &c;
+  // The round without documents and checks (load_round(..., false)): the
+  // findings and the record are all a list needs.
+  Result<ReviewSession> session = ReviewSession::open({db, round->name}, false, false);
+  if (!session) return session.failure();
+  const RoundData& data = session->data;
+  std::map<std::string, std::size_t> by_archive;
+  for (std::size_t i = 0; i < data.cases.size(); ++i) by_archive[data.cases[i].c.archive] = i;
   for (CaseRow& row : rows) {
     CaseListItem item;
     auto it = by_archive.find(row.archive);
-    if (it != by_archive.end() && it->second->reviewed) {
-      const ReviewedCase& r = *it->second->reviewed;
+    if (it != by_archive.end() && !row.rejected) {
+      const Record& record = session->record(it->second);
+      const ReviewedCase r = review_case(data.cases[it->second].audit, decisions_of(record),
+                                         added_of(record), checklist);
       item.score = r.score.value;
       if (!r.score.grade.empty()) item.grade = r.score.grade;
       item.provisional = r.provisional();
@@ -180,11 +222,10 @@ Result<std::optional<CaseView>> visible_case(const std::filesystem::path& db, lo
     Result<CaseResult> loaded = loader.load(id, Load::summary);
     if (!loaded) return loaded.failure();
     view.result = std::move(*loaded);
+    Result<CaseReview> review = review_of(**store, view.round, view.row, view.result, checklist);
+    if (!review) return review.failure();
+    view.review = std::move(*review);
   }
-  Result<RoundReview> review = list_reviews({db, view.round.name}, view.row.archive, checklist);
-  if (!review) return review.failure();
-  if (review->cases.empty()) return Error{"找不到案卷的评查记录", Code::internal};
-  view.review = std::move(review->cases.front());
   return std::optional<CaseView>(std::move(view));
 }
 

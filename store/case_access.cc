@@ -18,10 +18,13 @@ constexpr char kRounds[] = "SELECT id, name, mode, created_at FROM rounds";
 constexpr char kCaseRows[] =
     "SELECT c.id, c.round_id, c.archive, c.status, c.error,"
     " COALESCE(c.case_number, (SELECT f.value FROM documents d JOIN facts f ON f.document_id = d.id"
+    "   WHERE d.case_id = c.id AND f.kind = 'case_number' AND d.type = 'filing_approval'"
+    "   ORDER BY d.ord, f.rowid LIMIT 1),"
+    " (SELECT f.value FROM documents d JOIN facts f ON f.document_id = d.id"
     "   WHERE d.case_id = c.id AND f.kind = 'case_number' ORDER BY d.ord, f.rowid LIMIT 1)),"
     " COALESCE(c.street, (SELECT f.value FROM documents d JOIN facts f ON f.document_id = d.id"
     "   WHERE d.case_id = c.id AND f.kind = 'street' ORDER BY d.ord, f.rowid LIMIT 1)),"
-    " c.score, c.grade FROM cases c";
+    " c.score, c.grade, c.run_id FROM cases c";
 
 RoundInfo round_row(const Statement& r) { return {r.integer(0), r.text(1), r.text(2), r.text(3)}; }
 
@@ -36,6 +39,7 @@ CaseRow case_row(const Statement& r) {
   c.street = r.opt_text(6);
   c.score = r.opt_real(7);
   c.grade = r.opt_text(8);
+  c.run_id = r.integer(9);
   return c;
 }
 

@@ -2,7 +2,9 @@
 // scope applied in the query: a street user's list holds only its street's
 // cases, and a case of another street reads as absent. The street of a case
 // is the one the JSON result states (declared, else its first `street`
-// fact), compared with same_street (auditor/draw.h).
+// fact), compared with same_street (auditor/draw.h); its case number too
+// (declared, else the first `case_number` fact of the filing approval, else
+// of any document).
 #pragma once
 
 #include <optional>
@@ -19,6 +21,7 @@ namespace auditor {
 struct CaseRow {
   long long id = 0;
   long long round_id = 0;
+  long long run_id = 0;  // the audit run that stored it
   std::string archive;
   bool rejected = false;
   Text error, case_number, street;

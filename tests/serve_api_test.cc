@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "app/users.h"
+#include "reports/json_report.h"
 #include "server/server.h"
 #include "store/run_lock.h"
 #include "tests/review_support.h"
@@ -282,6 +283,19 @@ TEST_CASE("an inspector dismisses a finding with a reason and the score changes"
   CHECK(c["score"] == d["score"]);
   for (const json& f : c["findings"])
     if (f["key"] == test::kNotice) CHECK(f["status"] == "dismissed");
+  // The same score and state as the command line's review list reads them.
+  Result<RoundReview> listed = list_reviews({a.db, "第一轮"}, test::kNanshi, test::bundled());
+  REQUIRE(listed);
+  REQUIRE(listed->cases.size() == 1);
+  REQUIRE(listed->cases[0].reviewed);
+  CHECK(c["score"].get<double>() == listed->cases[0].reviewed->score.value);
+  CHECK(c["provisional"] == listed->cases[0].reviewed->provisional());
+  CHECK(c["review"] == review_json(*listed->cases[0].reviewed, listed->cases[0].state,
+                                   listed->cases[0].record, listed->cases[0].rectification));
+  bool in_list = false;
+  for (const json& row : a.cases("insp1"))
+    if (row["case_number"] == test::kNanshi) in_list = row["score"] == c["score"];
+  CHECK(in_list);
 }
 
 TEST_CASE(
