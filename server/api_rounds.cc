@@ -1,5 +1,6 @@
 // The rounds of the JSON API: list, create, upload archives (a background
 // job), the job's progress, the round's cases and its reports.
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -8,8 +9,7 @@
 #include "reports/report_text.h"
 #include "server/context.h"
 #include "server/http.h"
-#include "util/atomic_file.h"
-#include "util/hash.h"
+#include "server/upload.h"
 
 namespace auditor::server {
 namespace {
@@ -65,35 +65,35 @@ void create(State& s, const Request& req, Response& res) {
   send_json(res, round_json(**round), 201);
 }
 
-// Stores each uploaded archive as "<data>/uploads/<sha256>.zip" (never
-// under the client's name) and queues their audit.
-void upload(State& s, const Request& req, Response& res) {
+// Streams each uploaded archive to "<data>/uploads/<sha256>.zip" (never
+// under the client's name; server/upload.h) and queues their audit. The
+// body is read only after the session, CSRF token, round and role pass.
+void upload(State& s, const Request& req, Response& res, const httplib::ContentReader& reader) {
+  auto refuse_unread = [&] { res.set_header("Connection", "close"); };
   std::optional<Session> session = signed_in_for_change(s, req, res);
-  if (!session) return;
+  if (!session) return refuse_unread();
   std::optional<RoundInfo> round = round_of(s, req, res, session->user);
-  if (!round) return;
-  if (!may_write(session->user)) return send_error(res, 403, "街道用户不能向审查轮次上传案卷");
-  auto files = req.files.equal_range("archive");
-  std::size_t count = 0;
-  for (auto it = files.first; it != files.second; ++it) ++count;
-  if (count == 0) return send_error(res, 400, "请在表单字段 archive 中上传至少一个压缩包");
-  if (count > s.config.max_files)
-    return send_error(res, 413, "一次最多上传 " + std::to_string(s.config.max_files) + " 个压缩包");
-  const std::filesystem::path folder = s.config.data / "uploads";
-  std::error_code ec;
-  std::filesystem::create_directories(folder, ec);
-  std::vector<std::string> stored;
-  for (auto it = files.first; it != files.second; ++it) {
-    const std::string& bytes = it->second.content;
-    if (bytes.size() > s.config.import.max_archive_bytes)
-      return send_error(res, 413, "压缩包超过大小上限");
-    const std::filesystem::path file = folder / (sha256_hex(bytes) + ".zip");
-    if (!std::filesystem::exists(file, ec))
-      if (Status st = write_file_atomic(file, bytes); !st.ok())
-        return send_error(res, 500, "无法保存上传的压缩包：" + st.reason);
-    stored.push_back(file.string());
+  if (!round) return refuse_unread();
+  if (!may_write(session->user)) {
+    refuse_unread();
+    return send_error(res, 403, "街道用户不能向审查轮次上传案卷");
   }
-  const long long job = s.jobs->submit(round->name, round->id, session->user, std::move(stored));
+  if (!req.is_multipart_form_data()) {
+    refuse_unread();
+    return send_error(res, 400, "请用 multipart/form-data 上传，字段名 archive");
+  }
+  int status = 0;
+  Result<std::vector<std::string>> stored =
+      receive_archives(reader, s.config.data / "uploads",
+                       {s.config.max_files, s.config.import.max_archive_bytes}, status);
+  if (!stored) {
+    // httplib stops reading a body over the limit (and drops what it read).
+    const std::string length = req.get_header_value("Content-Length");
+    if (!length.empty() && std::strtoull(length.c_str(), nullptr, 10) > s.config.max_body_bytes)
+      return send_error(res, 413, "请求内容超过大小上限");
+    return send_error(res, status, stored.error());
+  }
+  const long long job = s.jobs->submit(round->name, round->id, session->user, std::move(*stored));
   send_json(res, {{"job", job}}, 202);
 }
 
@@ -199,7 +199,9 @@ void add_round_api(State& s) {
   s.http->Get("/api/rounds", [&s](const Request& req, Response& res) { list(s, req, res); });
   s.http->Post("/api/rounds", [&s](const Request& req, Response& res) { create(s, req, res); });
   s.http->Post(R"(/api/rounds/(\d+)/archives)",
-               [&s](const Request& req, Response& res) { upload(s, req, res); });
+               [&s](const Request& req, Response& res, const httplib::ContentReader& reader) {
+                 upload(s, req, res, reader);
+               });
   s.http->Get(R"(/api/jobs/(\d+))", [&s](const Request& req, Response& res) { job(s, req, res); });
   s.http->Get(R"(/api/rounds/(\d+)/cases)",
               [&s](const Request& req, Response& res) { cases(s, req, res); });
