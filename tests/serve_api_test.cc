@@ -4,6 +4,7 @@
 // archives (01: 赤岗, 03: 南石头), which audit as a background job.
 #include <httplib.h>
 
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -416,6 +417,35 @@ TEST_CASE(
   }
   CHECK(done["state"] == "done");
   CHECK(done["done"] == 1);
+}
+
+TEST_CASE("many readers at once while an upload is audited: every read succeeds",
+          "[serve][serve_api]") {
+  Api& a = api();
+  const std::string nanshi = "/api/cases/" + std::to_string(a.case_id(test::kNanshi));
+  const std::string cases = "/api/rounds/" + std::to_string(a.round) + "/cases";
+  // Stored already, so the round keeps its cases; audited again with --full off.
+  auto queued =
+      a.upload("insp1", a.round,
+               {"01-complete-structured.zip", "03-missing-notice-bare.zip", "06-not-a-zip.zip"});
+  REQUIRE(queued->status == 202);
+  std::atomic<int> ok{0}, failed{0};
+  std::vector<std::thread> readers;
+  for (int t = 0; t < 16; ++t)
+    readers.emplace_back([&, t] {
+      const std::string user = t % 2 ? "nanshi" : "admin1";
+      for (int i = 0; i < 10; ++i) {
+        const std::string& path = i % 3 == 0   ? cases
+                                  : i % 3 == 1 ? nanshi
+                                               : std::string("/api/rounds");
+        auto r = a.get(user, path);
+        (r && r->status == 200 ? ok : failed)++;
+      }
+    });
+  for (std::thread& r : readers) r.join();
+  CHECK(failed == 0);
+  CHECK(ok == 160);
+  CHECK(a.wait(queued)["state"] == "done");
 }
 
 }  // namespace
