@@ -73,11 +73,27 @@ Result<std::optional<std::pair<CaseRow, RoundInfo>>> case_for(Store& store, long
   return Found(std::make_pair(**row, **round));
 }
 
+// The round's record split over its cases by split_record, as load_round
+// does (a row lands on the same case either way), by case id; a case
+// without record rows is absent.
+Result<std::map<long long, Record>> records_by_case(Store& store, long long round_id) {
+  std::map<long long, Record> out;
+  Result<Record> all = load_record(store, round_id);
+  if (!all) return all.failure();
+  if (all->empty()) return out;
+  Result<std::vector<CaseRow>> rows = list_case_rows(store, round_id, std::nullopt);
+  if (!rows) return rows.failure();
+  std::vector<std::pair<std::optional<std::string>, std::string>> keys;
+  for (const CaseRow& r : *rows) keys.emplace_back(r.case_number, r.archive);
+  std::vector<Record> split = split_record(*all, keys);
+  for (std::size_t i = 0; i < split.size() && i < rows->size(); ++i)
+    if (!split[i].empty()) out[(*rows)[i].id] = std::move(split[i]);
+  return out;
+}
+
 // The reviewed state of the stored case `row` of `round` (its audit in
 // `result`), read alone: the composition list_reviews (app/review.cc) makes
-// for each case of a round, without loading the round's other cases. The
-// round's record is split over its cases by split_record, as load_round
-// does, so a row lands on the same case either way.
+// for each case of a round, without loading the round's other cases.
 Result<CaseReview> review_of(Store& store, const RoundInfo& round, const CaseRow& row,
                              const CaseResult& result, const Checklist& checklist) {
   CaseReview c;
@@ -86,22 +102,11 @@ Result<CaseReview> review_of(Store& store, const RoundInfo& round, const CaseRow
   c.facts.street = row.street;
   c.facts.run_id = row.run_id;
   c.rejected = row.rejected;
-  Result<Record> all = load_record(store, round.id);
-  if (!all) return all.failure();
   Result<std::optional<std::string>> second = round_setting(store, round.id, "second_review");
   if (!second) return second.failure();
-  if (!all->empty()) {
-    Result<std::vector<CaseRow>> rows = list_case_rows(store, round.id, std::nullopt);
-    if (!rows) return rows.failure();
-    std::vector<std::pair<std::optional<std::string>, std::string>> keys;
-    std::size_t at = rows->size();
-    for (std::size_t i = 0; i < rows->size(); ++i) {
-      keys.emplace_back((*rows)[i].case_number, (*rows)[i].archive);
-      if ((*rows)[i].id == row.id) at = i;
-    }
-    std::vector<Record> split = split_record(*all, keys);
-    if (at < split.size()) c.record = std::move(split[at]);
-  }
+  Result<std::map<long long, Record>> records = records_by_case(store, round.id);
+  if (!records) return records.failure();
+  if (auto r = records->find(row.id); r != records->end()) c.record = std::move(r->second);
   c.state = record_state(c.record, second->value_or("") == "yes");
   if (!c.rejected)
     c.reviewed = review_case(result.audit, decisions_of(c.record), added_of(c.record), checklist);
@@ -164,47 +169,45 @@ Result<std::optional<RoundInfo>> create_round(const std::filesystem::path& db,
       });
 }
 
-Result<std::optional<std::vector<CaseListItem>>> visible_cases(const std::filesystem::path& db,
-                                                               long long id, const User& u,
-                                                               const Checklist& checklist) {
-  using Found = std::optional<std::vector<CaseListItem>>;
-  std::optional<RoundInfo> round;
-  std::vector<CaseRow> rows;
-  {
-    Result<std::unique_ptr<Store>> store = ReviewSession::open_store(db, false);
-    if (!store) return store.failure();
-    Result<std::optional<RoundInfo>> r = round_for(**store, id, u);
-    if (!r) return r.failure();
-    if (!*r) return Found();
-    round = **r;
-    Result<std::vector<CaseRow>> listed = list_case_rows(**store, id, street_scope(u));
-    if (!listed) return listed.failure();
-    rows = std::move(*listed);
-  }
-  Found out = std::vector<CaseListItem>();
-  if (rows.empty()) return out;
-  // The round without documents and checks (load_round(..., false)): the
-  // findings and the record are all a list needs.
-  Result<ReviewSession> session = ReviewSession::open({db, round->name}, false, false);
-  if (!session) return session.failure();
-  const RoundData& data = session->data;
-  std::map<std::string, std::size_t> by_archive;
-  for (std::size_t i = 0; i < data.cases.size(); ++i) by_archive[data.cases[i].c.archive] = i;
-  for (CaseRow& row : rows) {
+Result<std::optional<CasePage>> visible_cases(const std::filesystem::path& db, long long id,
+                                              const User& u, const Checklist& checklist,
+                                              std::size_t offset, std::size_t limit) {
+  Result<std::unique_ptr<Store>> store = ReviewSession::open_store(db, false);
+  if (!store) return store.failure();
+  Result<std::optional<RoundInfo>> round = round_for(**store, id, u);
+  if (!round) return round.failure();
+  if (!*round) return std::optional<CasePage>();
+  Result<std::vector<CaseRow>> rows = list_case_rows(**store, id, street_scope(u));
+  if (!rows) return rows.failure();
+  CasePage page;
+  page.total = rows->size();
+  const std::size_t first = std::min(offset, rows->size());
+  const std::size_t end = first + std::min(limit, rows->size() - first);
+  std::vector<long long> ids;
+  for (std::size_t i = first; i < end; ++i) ids.push_back((*rows)[i].id);
+  if (ids.empty()) return std::optional<CasePage>(std::move(page));
+  Result<std::map<long long, Record>> records = records_by_case(**store, (*round)->id);
+  if (!records) return records.failure();
+  Result<std::map<long long, std::vector<Finding>>> findings = load_case_findings(**store, ids);
+  if (!findings) return findings.failure();
+  const Record none;
+  for (std::size_t i = first; i < end; ++i) {
     CaseListItem item;
-    auto it = by_archive.find(row.archive);
-    if (it != by_archive.end() && !row.rejected) {
-      const Record& record = session->record(it->second);
-      const ReviewedCase r = review_case(data.cases[it->second].audit, decisions_of(record),
-                                         added_of(record), checklist);
-      item.score = r.score.value;
-      if (!r.score.grade.empty()) item.grade = r.score.grade;
-      item.provisional = r.provisional();
+    item.row = std::move((*rows)[i]);
+    if (!item.row.rejected) {
+      auto r = records->find(item.row.id);
+      const Record& record = r == records->end() ? none : r->second;
+      Audit audit;
+      if (auto f = findings->find(item.row.id); f != findings->end()) audit.findings = f->second;
+      const ReviewedCase reviewed =
+          review_case(audit, decisions_of(record), added_of(record), checklist);
+      item.score = reviewed.score.value;
+      if (!reviewed.score.grade.empty()) item.grade = reviewed.score.grade;
+      item.provisional = reviewed.provisional();
     }
-    item.row = std::move(row);
-    out->push_back(std::move(item));
+    page.cases.push_back(std::move(item));
   }
-  return out;
+  return std::optional<CasePage>(std::move(page));
 }
 
 Result<std::optional<CaseView>> visible_case(const std::filesystem::path& db, long long id,

@@ -62,11 +62,17 @@ struct CaseListItem {
   Text grade;
   bool provisional = false;
 };
-// The cases of round `id` that `u` may see; nullopt when `u` may not open
-// the round. Scored with `checklist`.
-Result<std::optional<std::vector<CaseListItem>>> visible_cases(const std::filesystem::path& db,
-                                                               long long id, const User& u,
-                                                               const Checklist& checklist);
+struct CasePage {
+  std::vector<CaseListItem> cases;  // in the order they were stored
+  std::size_t total = 0;            // the cases `u` may see in the round
+};
+// The cases of round `id` that `u` may see, from the `offset`-th, at most
+// `limit` of them (only those are scored, with `checklist`); nullopt when
+// `u` may not open the round.
+Result<std::optional<CasePage>> visible_cases(const std::filesystem::path& db, long long id,
+                                              const User& u, const Checklist& checklist,
+                                              std::size_t offset = 0,
+                                              std::size_t limit = static_cast<std::size_t>(-1));
 
 // One case as the case page and GET /api/cases/{id} show it.
 struct CaseView {

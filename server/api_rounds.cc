@@ -1,5 +1,6 @@
 // The rounds of the JSON API: list, create, upload archives (a background
 // job), the job's progress, the round's cases and its reports.
+#include <charconv>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -120,16 +121,35 @@ void job(State& s, const Request& req, Response& res) {
                   {"cases", cases}});
 }
 
+// The query parameter `name` as a count; `fallback` when absent, nullopt
+// when it is not a number up to `max`.
+std::optional<std::size_t> count_param(const Request& req, const char* name, std::size_t fallback,
+                                       std::size_t max) {
+  if (!req.has_param(name)) return fallback;
+  const std::string v = req.get_param_value(name);
+  std::size_t n = 0;
+  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (ec != std::errc() || end != v.data() + v.size() || n > max) return std::nullopt;
+  return n;
+}
+
+// ?offset=N&limit=M pages the list (only the page is scored); the header
+// X-Total-Count gives how many cases the user may see in the round.
 void cases(State& s, const Request& req, Response& res) {
   std::optional<Session> session = signed_in(s, req, res);
   if (!session) return;
   std::optional<long long> id = path_id(req, 1);
   if (!id) return send_error(res, 404, "没有这个审查轮次");
-  auto listed = visible_cases(s.config.db, *id, session->user, s.checklist);
-  if (!listed) return send_failure(res, listed.failure());
-  if (!*listed) return send_error(res, 404, "没有这个审查轮次");
+  const std::optional<std::size_t> offset =
+      count_param(req, "offset", 0, static_cast<std::size_t>(-1));
+  const std::optional<std::size_t> limit =
+      count_param(req, "limit", static_cast<std::size_t>(-1), static_cast<std::size_t>(-1));
+  if (!offset || !limit) return send_error(res, 400, "offset 和 limit 必须是非负整数");
+  auto page = visible_cases(s.config.db, *id, session->user, s.checklist, *offset, *limit);
+  if (!page) return send_failure(res, page.failure());
+  if (!*page) return send_error(res, 404, "没有这个审查轮次");
   json out = json::array();
-  for (const CaseListItem& c : **listed)
+  for (const CaseListItem& c : (*page)->cases)
     out.push_back({{"id", c.row.id},
                    {"street", text_json(c.row.street)},
                    {"case_number", text_json(c.row.case_number)},
@@ -138,6 +158,7 @@ void cases(State& s, const Request& req, Response& res) {
                    {"score", c.score ? json(*c.score) : json(nullptr)},
                    {"grade", text_json(c.grade)},
                    {"provisional", c.provisional}});
+  res.set_header("X-Total-Count", std::to_string((*page)->total));
   send_json(res, out);
 }
 

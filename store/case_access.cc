@@ -110,4 +110,20 @@ Result<std::optional<CaseRow>> find_case_row(Store& store, long long case_id,
   return std::optional<CaseRow>();
 }
 
+Result<std::map<long long, std::vector<Finding>>> load_case_findings(
+    Store& store, const std::vector<long long>& case_ids) {
+  sqlite3* db = StoreAccess::db(store);
+  Statement rows(db,
+                 "SELECT rule, kind, severity, stage, document, message, basis, evidence, deduction"
+                 " FROM findings WHERE case_id = ?1 ORDER BY ord");
+  std::map<long long, std::vector<Finding>> out;
+  for (long long id : case_ids) {
+    rows.reset();
+    rows.bind(1, id);
+    while (rows.next()) out[id].push_back(finding_row(rows, 0));
+    if (rows.failed()) return sqlite_error(db, "无法读取案卷的问题");
+  }
+  return out;
+}
+
 }  // namespace auditor

@@ -7,10 +7,12 @@
 // of any document).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "auditor/checker.h"
 #include "auditor/round.h"
 #include "store/store.h"
 #include "util/status.h"
@@ -49,5 +51,10 @@ Result<std::vector<CaseRow>> list_case_rows(Store& store, long long round_id,
 // is not of that street.
 Result<std::optional<CaseRow>> find_case_row(Store& store, long long case_id,
                                              const std::optional<std::string>& street);
+
+// The stored findings of each case in `case_ids`, in the checker's order
+// (one prepared query run per case); a case without findings is absent.
+Result<std::map<long long, std::vector<Finding>>> load_case_findings(
+    Store& store, const std::vector<long long>& case_ids);
 
 }  // namespace auditor

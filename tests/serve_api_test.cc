@@ -225,6 +225,17 @@ TEST_CASE("a round's cases: a street sees its own, an unassigned inspector gets 
   REQUIRE(mine.size() == 1);
   CHECK(mine[0]["case_number"] == test::kNanshi);
   CHECK(a.get("insp2", "/api/rounds/" + std::to_string(a.round) + "/cases")->status == 404);
+  // Paged: the page, and the total in X-Total-Count.
+  const std::string base = "/api/rounds/" + std::to_string(a.round) + "/cases";
+  auto page = a.get("admin1", base + "?offset=1&limit=1");
+  REQUIRE(page->status == 200);
+  CHECK(page->get_header_value("X-Total-Count") == "3");
+  json one = json::parse(page->body);
+  REQUIRE(one.size() == 1);
+  CHECK(one[0] == a.cases("admin1")[1]);
+  CHECK(json::parse(a.get("admin1", base + "?offset=5")->body).empty());
+  CHECK(a.get("nanshi", base)->get_header_value("X-Total-Count") == "1");
+  CHECK(a.get("admin1", base + "?limit=-1")->status == 400);
   CHECK(a.get("haizhuang", "/api/rounds/" + std::to_string(a.round) + "/cases")->status == 404);
   CHECK(a.get("admin1", "/api/rounds/999/cases")->status == 404);
 }
