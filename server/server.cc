@@ -1,5 +1,7 @@
 #include "server/server.h"
 
+#include <cstdlib>
+#include <regex>
 #include <system_error>
 
 #include "app/checklist_load.h"
@@ -12,6 +14,27 @@ namespace auditor::server {
 namespace {
 
 constexpr std::size_t kHandlerThreads = 32;
+// A request body other than an upload's (JSON): at most this, checked before
+// it is read, so only the upload route may send up to max_body_bytes.
+constexpr std::uint64_t kMaxJsonBody = 1 << 20;
+
+bool is_upload(const httplib::Request& req) {
+  static const std::regex kUpload(R"(/api/rounds/\d+/archives)");
+  return req.method == "POST" && std::regex_match(req.path, kUpload);
+}
+
+// Refuses (413, Connection: close) a body over kMaxJsonBody, or of unknown
+// length, on any route but the upload before it is read.
+httplib::Server::HandlerResponse limit_body(const httplib::Request& req, httplib::Response& res) {
+  if (is_upload(req)) return httplib::Server::HandlerResponse::Unhandled;
+  const std::string length = req.get_header_value("Content-Length");
+  const bool chunked = req.has_header("Transfer-Encoding");
+  if (!chunked && (length.empty() || std::strtoull(length.c_str(), nullptr, 10) <= kMaxJsonBody))
+    return httplib::Server::HandlerResponse::Unhandled;
+  res.set_header("Connection", "close");
+  send_error(res, 413, "请求内容超过大小上限");
+  return httplib::Server::HandlerResponse::Handled;
+}
 
 // The JSON body of an error httplib answers itself (no route, a body over
 // the limit, a malformed request), unless a handler already wrote one.
@@ -84,6 +107,7 @@ Result<std::unique_ptr<Server>> Server::start(const ServerConfig& config) {
   http.set_payload_max_length(config.max_body_bytes);
   http.set_read_timeout(30);
   http.set_error_handler(fill_error);
+  http.set_pre_routing_handler(limit_body);
   http.set_exception_handler(
       [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
         res.body.clear();

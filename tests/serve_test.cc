@@ -223,6 +223,17 @@ TEST_CASE("every response carries the security headers, errors are JSON in Chine
   CHECK(error_of(big) == "请求内容超过大小上限");
 }
 
+TEST_CASE("a JSON body over 1 MiB is refused with 413 before it is read", "[serve]") {
+  Served s;  // the default upload limit, 512 MB, is for uploads only
+  auto c = s.client();
+  auto r = c.Post("/api/session", std::string((1 << 20) + 1, ' '), "application/json");
+  REQUIRE(r);
+  CHECK(r->status == 413);
+  CHECK(error_of(r) == "请求内容超过大小上限");
+  check_security_headers(r);
+  CHECK(sign_in(c, "admin1", kPassword)->status == 200);
+}
+
 TEST_CASE("disabling a user ends their session at once", "[serve]") {
   Served s;
   auto c = s.client();
