@@ -90,7 +90,10 @@ fs::path hostile_round(const fs::path& dir) {
 }
 
 fs::path render(const fs::path& db, const fs::path& out, SheetMode sheets) {
-  ReportRequest request{"", std::nullopt, out, {true, true, true, true}, {}, sheets};
+  ReportRequest request;
+  request.dir = out;
+  request.formats = {true, true, true, true};
+  request.sheets = sheets;
   Status written = write_round_reports(db, request);
   INFO(written.reason);
   REQUIRE(written.ok());

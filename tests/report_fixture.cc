@@ -157,7 +157,11 @@ std::filesystem::path ReportFixture::render(const std::string& round, const std:
                                             const std::string& formats, SheetMode sheets) {
   Result<ReportFormats> wanted = parse_formats(formats);
   REQUIRE(wanted.ok());
-  ReportRequest request{round, std::nullopt, dir.path / out, *wanted, {}, sheets};
+  ReportRequest request;
+  request.round = round;
+  request.dir = dir.path / out;
+  request.formats = *wanted;
+  request.sheets = sheets;
   request.names.doc_types = {{"filing_approval", "立案审批表"},
                              {"penalty_decision", "行政处罚决定书"}};
   request.names.stages = {{1, "立案"}, {5, "决定"}};

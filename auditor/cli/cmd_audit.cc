@@ -157,8 +157,13 @@ int audit(const Args& args) {
     if (!write_output(json, result.dump(2))) return kExitUsage;
   }
   if (!out.empty()) {
-    ReportRequest report{outcome->round,         std::nullopt, out,        *wanted,
-                         vocabulary(*checklist), *sheet_mode,  &*checklist};
+    ReportRequest report;
+    report.round = outcome->round;
+    report.dir = out;
+    report.formats = *wanted;
+    report.names = vocabulary(*checklist);
+    report.sheets = *sheet_mode;
+    report.checklist = &*checklist;
     ReportWritten written;
     if (Status status = write_round_reports(db, report, &written); !status.ok())
       return report_error(status.reason);

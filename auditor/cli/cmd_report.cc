@@ -51,13 +51,14 @@ int report(const Args& args) {
   else
     std::cerr << "警告：检查清单无法读取（" << checklist.error()
               << "），报告中的文书类型以代码显示，评查记录不计分\n";
-  ReportRequest request{round,
-                        vm.count("compare") ? std::optional(compare) : std::nullopt,
-                        out,
-                        *wanted,
-                        names,
-                        *sheet_mode,
-                        checklist ? &*checklist : nullptr};
+  ReportRequest request;
+  request.round = round;
+  if (vm.count("compare")) request.compare_with = compare;
+  request.dir = out;
+  request.formats = *wanted;
+  request.names = names;
+  request.sheets = *sheet_mode;
+  request.checklist = checklist ? &*checklist : nullptr;
   request.drawn_only = !all_cases;
   ReportWritten written;
   if (Status status = write_round_reports(db, request, &written); !status.ok()) {
