@@ -43,5 +43,7 @@ std::optional<Session> signed_in_for_change(State& s, const httplib::Request& re
 void add_session_api(State& s);
 void add_round_api(State& s);
 void add_case_api(State& s);
+// The pages and their static files (server/pages*.cc).
+void add_pages(State& s);
 
 }  // namespace auditor::server

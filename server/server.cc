@@ -116,6 +116,7 @@ Result<std::unique_ptr<Server>> Server::start(const ServerConfig& config) {
   add_session_api(*s);
   add_round_api(*s);
   add_case_api(*s);
+  add_pages(*s);
 
   s->port = config.port == 0 ? http.bind_to_any_port(config.host)
                              : (http.bind_to_port(config.host, config.port) ? config.port : -1);
