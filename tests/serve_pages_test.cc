@@ -1,0 +1,312 @@
+// The pages of auditor serve over real HTTP on 127.0.0.1, for each role:
+// the sign-in page, the rounds, a round's cases, a case (another street's
+// case is the 404 page), escaping, no inline script or on* attribute, the
+// static files, and a decision posted as app.js posts it.
+#include <httplib.h>
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <thread>
+
+#include "app/users.h"
+#include "server/server.h"
+#include "tests/review_support.h"
+
+namespace auditor {
+namespace {
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+using test::kTestdata;
+
+const std::string kPassword = "Secret-pass-123";
+const std::string kChigang = "穗海赤岗综执立〔2024〕12号";  // 01-complete-structured.zip
+const std::string kHostileRound = "<script>alert(1)</script>轮";
+
+// One server for the file: a user of each role, the round "页面轮" created
+// by insp1 holding 01 (赤岗) and 03 (南石头), and a round with a hostile name.
+struct Site {
+  test::TempDir dir;
+  fs::path db = dir.path / "pages.db";
+  std::unique_ptr<server::Server> srv;
+  std::thread thread;
+  std::map<std::string, std::string> cookies;
+  long long round = 0, hostile_round = 0;
+
+  Site() {
+    const std::vector<NewUser> users = {
+        {"admin1", UserRole::admin, "", kPassword},
+        {"insp1", UserRole::inspector, "", kPassword},
+        {"insp2", UserRole::inspector, "", kPassword},
+        {"nanshi", UserRole::street, "南石头", kPassword},
+        {"haizhuang", UserRole::street, "海幢", kPassword},
+    };
+    for (const NewUser& u : users) REQUIRE(add_user(db, u, "test"));
+    server::ServerConfig c;
+    c.db = db;
+    c.data = dir.path / "data";
+    c.port = 0;
+    auto started = server::Server::start(c);
+    REQUIRE(started);
+    srv = std::move(*started);
+    thread = std::thread([this] { srv->serve(); });
+    for (const NewUser& u : users) cookies[u.name] = sign_in(u.name);
+    round = create("页面轮");
+    hostile_round = create(kHostileRound);
+    httplib::MultipartFormDataItems items;
+    for (const char* n : {"01-complete-structured.zip", "03-missing-notice-bare.zip"})
+      items.push_back({"archive", test::read_file(kTestdata / n), n, "application/zip"});
+    auto up = client().Post(("/api/rounds/" + std::to_string(round) + "/archives").c_str(),
+                            change_headers("insp1"), items);
+    REQUIRE(up);
+    REQUIRE(up->status == 202);
+    const std::string job =
+        "/api/jobs/" + std::to_string(json::parse(up->body)["job"].get<long long>());
+    for (int i = 0; i < 600; ++i) {
+      if (json::parse(get("insp1", job)->body)["state"] != "running") break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  }
+  ~Site() {
+    srv->stop();
+    thread.join();
+  }
+
+  httplib::Client client() const {
+    httplib::Client c("127.0.0.1", srv->port());
+    c.set_read_timeout(60);
+    return c;
+  }
+  std::string sign_in(const std::string& user) {
+    auto r = client().Post("/api/session", json{{"username", user}, {"password", kPassword}}.dump(),
+                           "application/json");
+    REQUIRE(r);
+    REQUIRE(r->status == 200);
+    const std::string set = r->get_header_value("Set-Cookie");
+    return set.substr(0, set.find(';'));
+  }
+  // As app.js does it: the CSRF token from GET /api/session.
+  httplib::Headers change_headers(const std::string& user) {
+    auto s = get(user, "/api/session");
+    REQUIRE(s->status == 200);
+    return {{"Cookie", cookies[user]},
+            {"X-CSRF-Token", json::parse(s->body)["csrf"].get<std::string>()}};
+  }
+  long long create(const std::string& name) {
+    auto r = client().Post("/api/rounds", change_headers("insp1"),
+                           json{{"name", name}, {"mode", "inspection"}}.dump(), "application/json");
+    REQUIRE(r);
+    REQUIRE(r->status == 201);
+    return json::parse(r->body)["id"];
+  }
+  // user "" : no cookie.
+  httplib::Result get(const std::string& user, const std::string& path) {
+    httplib::Headers h;
+    if (!user.empty()) h.emplace("Cookie", cookies[user]);
+    return client().Get(path.c_str(), h);
+  }
+  long long case_id(const std::string& number) {
+    auto r = get("admin1", "/api/rounds/" + std::to_string(round) + "/cases");
+    for (const json& c : json::parse(r->body))
+      if (c["case_number"] == number) return c["id"];
+    FAIL("no case " << number);
+    return 0;
+  }
+  std::string case_path(const std::string& number) {
+    return "/cases/" + std::to_string(case_id(number));
+  }
+  std::string round_path() const { return "/rounds/" + std::to_string(round); }
+};
+
+Site& site() {
+  static Site s;
+  return s;
+}
+
+bool is_html(const httplib::Result& r) {
+  return r->get_header_value("Content-Type") == "text/html; charset=utf-8";
+}
+bool contains(const httplib::Result& r, const std::string& text) {
+  return r->body.find(text) != std::string::npos;
+}
+
+// A page breaks the policy when it has a <script> without src, an on*
+// attribute, a style attribute or a javascript: URL.
+bool breaks_csp(const std::string& html) {
+  static const std::regex inline_script(R"(<script(?![^>]*\ssrc=)[^>]*>)", std::regex::icase);
+  static const std::regex handler(R"(<[^>]*\s(on[a-z]+|style)\s*=)", std::regex::icase);
+  return std::regex_search(html, inline_script) || std::regex_search(html, handler) ||
+         html.find("javascript:") != std::string::npos;
+}
+
+TEST_CASE("the sign-in page is a form for everyone; a signed-in user goes on to the rounds",
+          "[serve][serve_pages]") {
+  Site& s = site();
+  auto page = s.get("", "/");
+  REQUIRE(page->status == 200);
+  CHECK(is_html(page));
+  CHECK(contains(page, "id=\"sign-in\""));
+  CHECK(contains(page, "<script src=\"/static/app.js\" defer></script>"));
+  CHECK(page->get_header_value("Content-Security-Policy").find("script-src 'self'") !=
+        std::string::npos);
+  auto signed_in = s.get("insp1", "/");
+  CHECK(signed_in->status == 303);
+  CHECK(signed_in->get_header_value("Location") == "/rounds");
+}
+
+TEST_CASE("every page but the sign-in redirects to it when not signed in", "[serve][serve_pages]") {
+  Site& s = site();
+  for (const std::string& path : {std::string("/rounds"), s.round_path(), s.case_path(kChigang)}) {
+    auto r = s.get("", path);
+    CHECK(r->status == 303);
+    CHECK(r->get_header_value("Location") == "/");
+  }
+  auto forged = s.client().Get("/rounds", httplib::Headers{{"Cookie", "auditor_session=0123abcd"}});
+  CHECK(forged->status == 303);
+}
+
+TEST_CASE("the rounds page lists what each role may open", "[serve][serve_pages]") {
+  Site& s = site();
+  for (const char* user : {"admin1", "insp1", "nanshi"}) {
+    auto r = s.get(user, "/rounds");
+    REQUIRE(r->status == 200);
+    CHECK(is_html(r));
+    CHECK(contains(r, "页面轮"));
+    CHECK(contains(r, "href=\"" + s.round_path() + "\""));
+  }
+  auto outsider = s.get("insp2", "/rounds");
+  REQUIRE(outsider->status == 200);
+  CHECK_FALSE(contains(outsider, "页面轮"));
+  auto other_street = s.get("haizhuang", "/rounds");
+  CHECK_FALSE(contains(other_street, "页面轮"));
+}
+
+TEST_CASE("a round's page lists the cases each role may see, linked, and filters them",
+          "[serve][serve_pages]") {
+  Site& s = site();
+  auto all = s.get("insp1", s.round_path());
+  REQUIRE(all->status == 200);
+  CHECK(contains(all, kChigang));
+  CHECK(contains(all, test::kNanshi));
+  CHECK(contains(all, "href=\"" + s.case_path(kChigang) + "\""));
+  auto street = s.get("nanshi", s.round_path());
+  REQUIRE(street->status == 200);
+  CHECK(contains(street, test::kNanshi));
+  CHECK_FALSE(contains(street, kChigang));
+  auto filtered = s.get("admin1", s.round_path() + "?street=" + "%E8%B5%A4%E5%B2%97");  // 赤岗
+  REQUIRE(filtered->status == 200);
+  CHECK(contains(filtered, kChigang));
+  CHECK_FALSE(contains(filtered, test::kNanshi));
+  CHECK(contains(filtered, "value=\"赤岗\""));
+  CHECK(s.get("insp2", s.round_path())->status == 404);
+  CHECK(is_html(s.get("insp2", s.round_path())));
+  CHECK(s.get("haizhuang", s.round_path())->status == 404);
+  CHECK(s.get("admin1", "/rounds/999999")->status == 404);
+}
+
+TEST_CASE("a case page shows its findings; another street's case is the same 404 as a missing one",
+          "[serve][serve_pages]") {
+  Site& s = site();
+  const std::string nanshi = s.case_path(test::kNanshi);
+  auto insp = s.get("insp1", nanshi);
+  REQUIRE(insp->status == 200);
+  CHECK(contains(insp, test::kNotice));
+  CHECK(contains(insp, "data-action=\"dismiss\""));
+  CHECK(contains(insp, "得分"));
+  auto street = s.get("nanshi", nanshi);
+  REQUIRE(street->status == 200);
+  CHECK(contains(street, test::kNotice));
+  CHECK_FALSE(contains(street, "data-action="));
+  auto other = s.get("nanshi", s.case_path(kChigang));
+  auto missing = s.get("nanshi", "/cases/999999");
+  CHECK(other->status == 404);
+  CHECK(missing->status == 404);
+  CHECK(other->body == missing->body);
+  CHECK(s.get("insp2", nanshi)->status == 404);
+}
+
+TEST_CASE("a hostile round name is shown escaped on every page", "[serve][serve_pages]") {
+  Site& s = site();
+  auto rounds = s.get("insp1", "/rounds");
+  CHECK_FALSE(contains(rounds, "<script>alert"));
+  CHECK(contains(rounds, "&lt;script&gt;alert(1)&lt;/script&gt;轮"));
+  auto round = s.get("insp1", "/rounds/" + std::to_string(s.hostile_round));
+  REQUIRE(round->status == 200);
+  CHECK_FALSE(contains(round, "<script>alert"));
+  CHECK(contains(round, "&lt;script&gt;"));
+  auto query = s.get("insp1", s.round_path() + "?grade=%22%3E%3Cscript%3Ex%3C%2Fscript%3E");
+  CHECK_FALSE(contains(query, "<script>x"));
+}
+
+TEST_CASE("no page has an inline script, an on* or style attribute", "[serve][serve_pages]") {
+  Site& s = site();
+  CHECK(breaks_csp("<p onclick=\"x()\">"));  // the check itself fires
+  CHECK(breaks_csp("<script>x()</script>"));
+  CHECK_FALSE(breaks_csp("<script src=\"/static/app.js\" defer></script><p class=\"a\">on=1</p>"));
+  const std::vector<std::pair<std::string, std::string>> pages = {
+      {"", "/"},
+      {"insp1", "/rounds"},
+      {"insp1", s.round_path()},
+      {"insp1", s.case_path(test::kNanshi)},
+      {"nanshi", s.case_path(test::kNanshi)},
+      {"nanshi", s.case_path(kChigang)},
+      {"insp1", "/rounds/" + std::to_string(s.hostile_round)},
+  };
+  for (const auto& [user, path] : pages) {
+    auto r = s.get(user, path);
+    REQUIRE(r);
+    INFO(user << " " << path);
+    CHECK_FALSE(breaks_csp(r->body));
+  }
+}
+
+TEST_CASE("the static files are served with their content types, signed in or not",
+          "[serve][serve_pages]") {
+  Site& s = site();
+  auto css = s.get("", "/static/app.css");
+  REQUIRE(css->status == 200);
+  CHECK(css->get_header_value("Content-Type") == "text/css; charset=utf-8");
+  CHECK(css->get_header_value("X-Content-Type-Options") == "nosniff");
+  auto js = s.get("", "/static/app.js");
+  REQUIRE(js->status == 200);
+  CHECK(js->get_header_value("Content-Type") == "text/javascript; charset=utf-8");
+  CHECK(contains(js, "/api/session"));
+  CHECK(contains(js, "X-CSRF-Token"));
+  CHECK(s.get("", "/static/other.js")->status == 404);
+}
+
+TEST_CASE("a decision posted as app.js posts it changes the score the case page shows",
+          "[serve][serve_pages]") {
+  Site& s = site();
+  const std::string page = s.case_path(test::kNanshi);
+  const std::string api = "/api" + page;
+  const double before = json::parse(s.get("insp1", api)->body)["score"];
+  auto shown_before = s.get("insp1", page);
+  CHECK(contains(shown_before, "暂定"));
+  auto posted = s.client().Post(
+      (api + "/decisions").c_str(), s.change_headers("insp1"),
+      json{{"finding", test::kNotice}, {"action", "dismiss"}, {"reason", "告知书在卷宗第 3 页"}}
+          .dump(),
+      "application/json");
+  REQUIRE(posted->status == 201);
+  const double after = json::parse(posted->body)["score"];
+  CHECK(after > before);
+  auto shown = s.get("insp1", page);
+  char score[32];
+  std::snprintf(score, sizeof score, "%.1f", after);
+  std::string text = score;
+  if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0) text.resize(text.size() - 2);
+  CHECK(contains(shown, "<strong>" + text + "</strong>"));
+  CHECK(contains(shown, "告知书在卷宗第 3 页"));
+  CHECK(contains(shown, "不予认定"));
+  // Without the token the same post is refused.
+  auto no_token = s.client().Post(
+      (api + "/decisions").c_str(), httplib::Headers{{"Cookie", s.cookies["insp1"]}},
+      json{{"finding", test::kNotice}, {"action", "confirm"}}.dump(), "application/json");
+  CHECK(no_token->status == 403);
+}
+
+}  // namespace
+}  // namespace auditor
