@@ -3,6 +3,8 @@
 // with its key, rule, severity, message, basis, evidence and verdict, and
 // for an inspector or admin the decision buttons app.js sends to
 // POST /api/cases/{id}/decisions. Another street's case is the 404 page.
+#include <filesystem>
+
 #include "app/serve_access.h"
 #include "reports/labels.h"
 #include "server/html.h"
@@ -26,7 +28,8 @@ std::string identity_html(const CaseView& v) {
   out += row("街道", v.row.street.value_or(info.street.value_or("")));
   out += row("当事人", info.party.value_or(""));
   if (info.procedure) out += row("程序", *info.procedure == "simple" ? "简易程序" : "普通程序");
-  out += row("案卷文件", v.row.archive);
+  // The stored file's name only: the server's folders are not the reader's business.
+  out += row("案卷文件", std::filesystem::path(v.row.archive).filename().string());
   out += "</dl>";
   return out;
 }
