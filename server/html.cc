@@ -1,5 +1,6 @@
 #include "server/html.h"
 
+#include "app/users.h"
 #include "reports/docx_writer.h"
 #include "util/text_safety.h"
 
@@ -23,22 +24,6 @@ std::string url_encode(std::string_view text) {
   return out;
 }
 
-namespace {
-
-const char* role_label(UserRole r) {
-  switch (r) {
-    case UserRole::admin:
-      return "管理员";
-    case UserRole::inspector:
-      return "评查人员";
-    case UserRole::street:
-      return "街道";
-  }
-  return "";
-}
-
-}  // namespace
-
 std::string html_page(const std::string& title, const std::string& body,
                       const std::optional<User>& user) {
   std::string out =
@@ -51,7 +36,7 @@ std::string html_page(const std::string& title, const std::string& body,
       "<script src=\"/static/app.js\" defer></script></head><body>"
       "<header class=\"bar\"><a class=\"brand\" href=\"/rounds\">行政处罚案卷评查工作台</a>";
   if (user) {
-    out += "<span class=\"who\">" + html_escape(user->name) + "（" + role_label(user->role);
+    out += "<span class=\"who\">" + html_escape(user->name) + "（" + user_role_label(user->role);
     if (user->street) out += "：" + html_escape(*user->street);
     out += "）</span><button type=\"button\" id=\"sign-out\">退出登录</button>";
   }
