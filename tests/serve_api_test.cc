@@ -14,6 +14,7 @@
 #include "server/server.h"
 #include "store/run_lock.h"
 #include "tests/review_support.h"
+#include "tests/serve_support.h"
 
 namespace auditor {
 namespace {
@@ -22,65 +23,39 @@ using nlohmann::json;
 namespace fs = std::filesystem;
 using test::kTestdata;
 
-const std::string kPassword = "Secret-pass-123";
+const std::string& kPassword = test::kServePassword;
+using Signed = test::SignedIn;
 
-struct Signed {
-  std::string cookie, csrf;
-};
+server::ServerConfig small_uploads() {
+  server::ServerConfig c;
+  c.max_body_bytes = 1 << 20;
+  c.max_files = 3;
+  return c;
+}
 
 // One server for the file: users of each role, a round "第一轮" created by
 // insp1 holding 01 and 03, and one more upload holding 06 (not a zip).
-struct Api {
-  test::TempDir dir;
-  fs::path db = dir.path / "api.db";
-  std::unique_ptr<server::Server> srv;
-  std::thread thread;
+struct Api : test::TestServer {
   std::map<std::string, Signed> as;
   long long round = 0;
   json first_job, hostile_job;
 
-  Api() {
-    const std::vector<NewUser> users = {
-        {"admin1", UserRole::admin, "", kPassword},
-        {"insp1", UserRole::inspector, "", kPassword},
-        {"insp2", UserRole::inspector, "", kPassword},
-        {"nanshi", UserRole::street, "南石头", kPassword},
-        {"chigang", UserRole::street, "赤岗", kPassword},
-        {"haizhuang", UserRole::street, "海幢", kPassword},
-    };
-    for (const NewUser& u : users) REQUIRE(add_user(db, u, "test"));
-    server::ServerConfig c;
-    c.db = db;
-    c.data = dir.path / "data";
-    c.port = 0;
-    c.max_body_bytes = 1 << 20;
-    c.max_files = 3;
-    auto started = server::Server::start(c);
-    REQUIRE(started);
-    srv = std::move(*started);
-    thread = std::thread([this] { srv->serve(); });
-    for (const NewUser& u : users) as[u.name] = sign_in(u.name);
+  Api()
+      : TestServer({{"admin1", UserRole::admin, "", kPassword},
+                    {"insp1", UserRole::inspector, "", kPassword},
+                    {"insp2", UserRole::inspector, "", kPassword},
+                    {"nanshi", UserRole::street, "南石头", kPassword},
+                    {"chigang", UserRole::street, "赤岗", kPassword},
+                    {"haizhuang", UserRole::street, "海幢", kPassword}},
+                   small_uploads(), "api.db") {
+    for (const char* u : {"admin1", "insp1", "insp2", "nanshi", "chigang", "haizhuang"})
+      as[u] = sign_in(u);
     auto created = post("insp1", "/api/rounds", {{"name", "第一轮"}, {"mode", "inspection"}});
     REQUIRE(created->status == 201);
     round = json::parse(created->body)["id"];
     first_job =
         wait(upload("insp1", round, {"01-complete-structured.zip", "03-missing-notice-bare.zip"}));
     hostile_job = wait(upload("insp1", round, {"06-not-a-zip.zip"}));
-  }
-  ~Api() {
-    srv->stop();
-    thread.join();
-  }
-
-  httplib::Client client() const { return httplib::Client("127.0.0.1", srv->port()); }
-  Signed sign_in(const std::string& user) {
-    auto c = client();
-    auto r = c.Post("/api/session", json{{"username", user}, {"password", kPassword}}.dump(),
-                    "application/json");
-    REQUIRE(r);
-    REQUIRE(r->status == 200);
-    const std::string set = r->get_header_value("Set-Cookie");
-    return {set.substr(0, set.find(';')), json::parse(r->body)["csrf"].get<std::string>()};
   }
   httplib::Headers headers(const std::string& user) {
     return {{"Cookie", as[user].cookie}, {"X-CSRF-Token", as[user].csrf}};

@@ -13,6 +13,7 @@
 #include "app/users.h"
 #include "server/server.h"
 #include "tests/review_support.h"
+#include "tests/serve_support.h"
 
 namespace auditor {
 namespace {
@@ -21,38 +22,25 @@ using nlohmann::json;
 namespace fs = std::filesystem;
 using test::kTestdata;
 
-const std::string kPassword = "Secret-pass-123";
+const std::string& kPassword = test::kServePassword;
 const std::string kChigang = "穗海赤岗综执立〔2024〕12号";  // 01-complete-structured.zip
 const std::string kHostileRound = "<script>alert(1)</script>轮";
 
 // One server for the file: a user of each role, the round "页面轮" created
 // by insp1 holding 01 (赤岗) and 03 (南石头), and a round with a hostile name.
-struct Site {
-  test::TempDir dir;
-  fs::path db = dir.path / "pages.db";
-  std::unique_ptr<server::Server> srv;
-  std::thread thread;
+struct Site : test::TestServer {
   std::map<std::string, std::string> cookies;
   long long round = 0, hostile_round = 0;
 
-  Site() {
-    const std::vector<NewUser> users = {
-        {"admin1", UserRole::admin, "", kPassword},
-        {"insp1", UserRole::inspector, "", kPassword},
-        {"insp2", UserRole::inspector, "", kPassword},
-        {"nanshi", UserRole::street, "南石头", kPassword},
-        {"haizhuang", UserRole::street, "海幢", kPassword},
-    };
-    for (const NewUser& u : users) REQUIRE(add_user(db, u, "test"));
-    server::ServerConfig c;
-    c.db = db;
-    c.data = dir.path / "data";
-    c.port = 0;
-    auto started = server::Server::start(c);
-    REQUIRE(started);
-    srv = std::move(*started);
-    thread = std::thread([this] { srv->serve(); });
-    for (const NewUser& u : users) cookies[u.name] = sign_in(u.name);
+  Site()
+      : TestServer({{"admin1", UserRole::admin, "", kPassword},
+                    {"insp1", UserRole::inspector, "", kPassword},
+                    {"insp2", UserRole::inspector, "", kPassword},
+                    {"nanshi", UserRole::street, "南石头", kPassword},
+                    {"haizhuang", UserRole::street, "海幢", kPassword}},
+                   {}, "pages.db") {
+    for (const char* u : {"admin1", "insp1", "insp2", "nanshi", "haizhuang"})
+      cookies[u] = sign_in(u).cookie;
     round = create("页面轮");
     hostile_round = create(kHostileRound);
     httplib::MultipartFormDataItems items;
@@ -68,24 +56,6 @@ struct Site {
       if (json::parse(get("insp1", job)->body)["state"] != "running") break;
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
-  }
-  ~Site() {
-    srv->stop();
-    thread.join();
-  }
-
-  httplib::Client client() const {
-    httplib::Client c("127.0.0.1", srv->port());
-    c.set_read_timeout(60);
-    return c;
-  }
-  std::string sign_in(const std::string& user) {
-    auto r = client().Post("/api/session", json{{"username", user}, {"password", kPassword}}.dump(),
-                           "application/json");
-    REQUIRE(r);
-    REQUIRE(r->status == 200);
-    const std::string set = r->get_header_value("Set-Cookie");
-    return set.substr(0, set.find(';'));
   }
   // As app.js does it: the CSRF token from GET /api/session.
   httplib::Headers change_headers(const std::string& user) {

@@ -13,7 +13,7 @@
 
 #include "app/users.h"
 #include "server/server.h"
-#include "tests/cli_support.h"
+#include "tests/serve_support.h"
 
 namespace auditor {
 namespace {
@@ -21,55 +21,25 @@ namespace {
 using nlohmann::json;
 namespace fs = std::filesystem;
 
-const std::string kPassword = "Secret-pass-123";
+using test::cookie_of;
+using test::kServePassword;
+const std::string& kPassword = kServePassword;
 
 // A server on a fresh database holding admin1 (admin) and insp1 (inspector).
-struct Served {
-  test::TempDir dir;
-  fs::path db = dir.path / "s.db";
-  std::unique_ptr<server::Server> srv;
-  std::thread thread;
-
-  explicit Served(server::ServerConfig c = {}) {
-    REQUIRE(add_user(db, {"admin1", UserRole::admin, "", kPassword}, "test"));
-    REQUIRE(add_user(db, {"insp1", UserRole::inspector, "", kPassword}, "test"));
-    c.db = db;
-    c.data = dir.path / "data";
-    c.port = 0;
-    auto started = server::Server::start(c);
-    REQUIRE(started);
-    srv = std::move(*started);
-    thread = std::thread([this] { srv->serve(); });
-  }
-  ~Served() {
-    srv->stop();
-    thread.join();
-  }
-  httplib::Client client() const { return httplib::Client("127.0.0.1", srv->port()); }
+struct Served : test::TestServer {
+  explicit Served(server::ServerConfig c = {})
+      : TestServer({{"admin1", UserRole::admin, "", kPassword},
+                    {"insp1", UserRole::inspector, "", kPassword}},
+                   c) {}
 };
 
 extern "C" char** environ;
 
 httplib::Result sign_in(httplib::Client& c, const std::string& user, const std::string& password) {
-  return c.Post("/api/session", json{{"username", user}, {"password", password}}.dump(),
-                "application/json");
+  return test::post_session(c, user, password);
 }
 
-// The "auditor_session=..." pair of a response's Set-Cookie.
-std::string cookie_of(const httplib::Result& r) {
-  const std::string set = r->get_header_value("Set-Cookie");
-  return set.substr(0, set.find(';'));
-}
-
-struct Signed {
-  std::string cookie, csrf;
-};
-Signed signed_in(httplib::Client& c, const std::string& user = "admin1") {
-  auto r = sign_in(c, user, kPassword);
-  REQUIRE(r);
-  REQUIRE(r->status == 200);
-  return {cookie_of(r), json::parse(r->body)["csrf"].get<std::string>()};
-}
+using Signed = test::SignedIn;
 
 httplib::Headers with(const Signed& s, bool csrf = true) {
   httplib::Headers h{{"Cookie", s.cookie}};
@@ -165,7 +135,7 @@ TEST_CASE("signing out ends the session and clears the cookie; it needs the CSRF
           "[serve]") {
   Served s;
   auto c = s.client();
-  Signed me = signed_in(c);
+  Signed me = s.sign_in("admin1");
   auto refused = c.Delete("/api/session", with(me, false));
   CHECK(refused->status == 403);
   CHECK(c.Get("/api/rounds", with(me, false))->status == 200);
@@ -182,7 +152,7 @@ TEST_CASE("a session ends after its idle time", "[serve]") {
   config.sessions.idle = std::chrono::seconds(1);
   Served s(config);
   auto c = s.client();
-  Signed me = signed_in(c);
+  Signed me = s.sign_in("admin1");
   CHECK(c.Get("/api/rounds", with(me, false))->status == 200);
   std::this_thread::sleep_for(std::chrono::milliseconds(1300));
   CHECK(c.Get("/api/rounds", with(me, false))->status == 401);
@@ -191,7 +161,7 @@ TEST_CASE("a session ends after its idle time", "[serve]") {
 TEST_CASE("a state-changing request without the right CSRF token is refused with 403", "[serve]") {
   Served s;
   auto c = s.client();
-  Signed me = signed_in(c);
+  Signed me = s.sign_in("admin1");
   const std::string body = json{{"name", "第一轮"}, {"mode", "inspection"}}.dump();
   auto none = c.Post("/api/rounds", with(me, false), body, "application/json");
   CHECK(none->status == 403);
@@ -237,7 +207,7 @@ TEST_CASE("a JSON body over 1 MiB is refused with 413 before it is read", "[serv
 TEST_CASE("disabling a user ends their session at once", "[serve]") {
   Served s;
   auto c = s.client();
-  Signed me = signed_in(c, "insp1");
+  Signed me = s.sign_in("insp1");
   REQUIRE(c.Get("/api/rounds", with(me, false))->status == 200);
   REQUIRE(set_user_disabled(s.db, "insp1", true, "test"));
   auto r = c.Get("/api/rounds", with(me, false));

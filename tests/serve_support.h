@@ -1,0 +1,83 @@
+// `auditor serve` in-process on 127.0.0.1 (an ephemeral port) over a fresh
+// database holding the given users, for the HTTP-level tests of the server,
+// its API and its pages.
+#pragma once
+
+#include <httplib.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "app/users.h"
+#include "server/server.h"
+#include "tests/cli_support.h"
+
+namespace auditor::test {
+
+// Every test user's password.
+inline const std::string kServePassword = "Secret-pass-123";
+
+// POST /api/session as `user` with `password`.
+inline httplib::Result post_session(httplib::Client& c, const std::string& user,
+                                    const std::string& password) {
+  return c.Post("/api/session", nlohmann::json{{"username", user}, {"password", password}}.dump(),
+                "application/json");
+}
+
+// The "auditor_session=..." pair of a response's Set-Cookie.
+inline std::string cookie_of(const httplib::Result& r) {
+  const std::string set = r->get_header_value("Set-Cookie");
+  return set.substr(0, set.find(';'));
+}
+
+struct SignedIn {
+  std::string cookie, csrf;
+};
+
+struct TestServer {
+  TempDir dir;
+  std::filesystem::path db;
+  std::unique_ptr<server::Server> srv;
+  std::thread thread;
+
+  // Adds `users` to dir/<db_name> and serves it with `c` (its database,
+  // data folder and port set here).
+  TestServer(const std::vector<NewUser>& users, server::ServerConfig c = {},
+             const char* db_name = "s.db")
+      : db(dir.path / db_name) {
+    for (const NewUser& u : users) REQUIRE(add_user(db, u, "test"));
+    c.db = db;
+    c.data = dir.path / "data";
+    c.port = 0;
+    auto started = server::Server::start(c);
+    REQUIRE(started);
+    srv = std::move(*started);
+    thread = std::thread([this] { srv->serve(); });
+  }
+  ~TestServer() {
+    srv->stop();
+    thread.join();
+  }
+  TestServer(const TestServer&) = delete;
+  TestServer& operator=(const TestServer&) = delete;
+
+  httplib::Client client() const {
+    httplib::Client c("127.0.0.1", srv->port());
+    c.set_read_timeout(60);
+    return c;
+  }
+  // Signs `user` in with the right password: the cookie pair and CSRF token.
+  SignedIn sign_in(const std::string& user) const {
+    httplib::Client c = client();
+    auto r = post_session(c, user, kServePassword);
+    REQUIRE(r);
+    REQUIRE(r->status == 200);
+    return {cookie_of(r), nlohmann::json::parse(r->body)["csrf"].get<std::string>()};
+  }
+};
+
+}  // namespace auditor::test
