@@ -25,15 +25,23 @@ std::string url_encode(std::string_view text) {
 }
 
 std::string html_page(const std::string& title, const std::string& body,
-                      const std::optional<User>& user) {
+                      const std::optional<User>& user, const std::vector<std::string>& assets) {
+  std::string links =
+      "<link rel=\"stylesheet\" href=\"/static/app.css\">"
+      "<script src=\"/static/app.js\" defer></script>";
+  for (const std::string& name : assets) {
+    const std::string href = "/static/" + url_encode(name);
+    if (name.ends_with(".css"))
+      links += "<link rel=\"stylesheet\" href=\"" + href + "\">";
+    else
+      links += "<script src=\"" + href + "\" defer></script>";
+  }
   std::string out =
       "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
       "<title>" +
-      html_escape(title) +
-      " - 行政处罚案卷评查</title>"
-      "<link rel=\"stylesheet\" href=\"/static/app.css\">"
-      "<script src=\"/static/app.js\" defer></script></head><body>"
+      html_escape(title) + " - 行政处罚案卷评查</title>" + links +
+      "</head><body>"
       "<header class=\"bar\"><a class=\"brand\" href=\"/rounds\">行政处罚案卷评查工作台</a>";
   if (user) {
     out += "<span class=\"who\">" + html_escape(user->name) + "（" + user_role_label(user->role);

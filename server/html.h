@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "app/users.h"
 
@@ -23,9 +24,11 @@ std::string html_escape(std::string_view text);
 std::string url_encode(std::string_view text);
 
 // A whole page titled `title` around `body` (already HTML), with the user's
-// name, role and a sign-out button when `user` is given.
+// name, role and a sign-out button when `user` is given. Besides app.css and
+// app.js the page loads `assets`, names of files of server/static/ (a .css
+// as a stylesheet, a .js as a deferred script).
 std::string html_page(const std::string& title, const std::string& body,
-                      const std::optional<User>& user);
+                      const std::optional<User>& user, const std::vector<std::string>& assets = {});
 
 // Sends `html` as text/html with `status`.
 void send_html(httplib::Response& res, const std::string& html, int status = 200);

@@ -191,11 +191,11 @@ std::string score_text(double v) {
 }
 
 void add_pages(State& s) {
-  s.http->Get("/static/app.css", [](const Request&, Response& res) {
-    res.set_content(kAppCss, "text/css; charset=utf-8");
-  });
-  s.http->Get("/static/app.js", [](const Request&, Response& res) {
-    res.set_content(kAppJs, "text/javascript; charset=utf-8");
+  s.http->Get(R"(/static/([A-Za-z0-9_.-]+))", [](const Request& req, Response& res) {
+    const std::optional<StaticFile> file = static_file(req.matches[1].str());
+    if (!file) return send_error(res, 404, "没有这个文件");
+    res.set_header("Cache-Control", "no-cache");
+    res.set_content(std::string(file->content), file->content_type);
   });
   s.http->Get("/", [&s](const Request& req, Response& res) { sign_in_page(s, req, res); });
   s.http->Get("/rounds", [&s](const Request& req, Response& res) { rounds_page(s, req, res); });
