@@ -1,0 +1,52 @@
+'use strict';
+// The main pages load in Chromium without a console error, an uncaught
+// script error, a Content-Security-Policy violation or a failed request for
+// one of their files — under the server's own CSP (no inline script).
+const {test} = require('node:test');
+const {assert, setUp, watchConsole, signIn} = require('./support');
+
+const admin = {name: '区管理员', role: 'admin', password: '管理员口令-2024'};
+const round = '2024年第三季度案卷评查';
+
+test('the main pages load without console errors or CSP violations', {timeout: 60000},
+     async () => {
+  const env = await setUp('console', {
+    users: [admin],
+    audits: [{round, archives: ['01-complete-structured.zip', '03-missing-notice-bare.zip',
+                                '05-unsupported-and-scan.zip']}],
+  });
+  try {
+    const {url} = env;
+    const page = await env.browser.newPage({viewport: {width: 1280, height: 900}});
+    const problems = watchConsole(page);
+    page.on('response', r => {
+      if (r.status() >= 400) problems.push(`${r.status()} for ${r.url()}`);
+    });
+    page.on('requestfailed', r => {
+      // A fetch cut short by the page moving on (sign-in → /rounds) is not a failure.
+      if (r.failure().errorText !== 'net::ERR_ABORTED')
+        problems.push(`failed request ${r.url()}: ${r.failure().errorText}`);
+    });
+
+    const visited = [];
+    const visit = async (path) => {
+      const response = await page.goto(url + path);
+      assert.equal(response.status(), 200, `${path} answers 200`);
+      assert.match(response.headers()['content-security-policy'], /script-src 'self'/);
+      await page.waitForLoadState('networkidle');
+      visited.push(path);
+    };
+    await visit('/');
+    await signIn(page, url, admin);
+    await page.waitForLoadState('networkidle');
+    await visit('/rounds');
+    const roundHref = await page.getAttribute(`a:has-text("${round}")`, 'href');
+    await visit(roundHref);
+    const caseHref = await page.getAttribute('a[href^="/cases/"]', 'href');
+    await visit(`${roundHref}/upload`);
+    await visit(caseHref);
+    assert.deepEqual(problems, [], `pages visited: ${visited.join(' ')}`);
+  } finally {
+    await env.close();
+  }
+});
