@@ -7,9 +7,11 @@
 
 #include "app/round_reports.h"
 #include "app/serve_access.h"
+#include "app/serve_self_check.h"
 #include "reports/report_text.h"
 #include "server/context.h"
 #include "server/http.h"
+#include "server/pages_upload.h"
 #include "server/upload.h"
 
 namespace auditor::server {
@@ -68,23 +70,27 @@ void create(State& s, const Request& req, Response& res) {
 
 // Streams each uploaded archive to "<data>/uploads/<sha256>.zip" (never
 // under the client's name; server/upload.h) and queues their audit. The
-// body is read only after the session, CSRF token, round and role pass.
+// body is read only after the session, CSRF token, round and role pass
+// (upload_target: a street user only into its own self-check round, whose
+// job stores only that street's cases).
 void upload(State& s, const Request& req, Response& res, const httplib::ContentReader& reader) {
-  auto refuse_unread = [&] { res.set_header("Connection", "close"); };
+  // A refusal before the body is read closes the connection.
+  auto refuse = [&](int status, const std::string& why) {
+    res.set_header("Connection", "close");
+    send_error(res, status, why);
+  };
   std::optional<Session> session = signed_in_for_change(s, req, res);
-  if (!session) return refuse_unread();
-  std::optional<RoundInfo> round = round_of(s, req, res, session->user);
-  if (!round) return refuse_unread();
-  if (!may_write(session->user)) {
-    refuse_unread();
-    return send_error(res, 403, "街道用户不能向审查轮次上传案卷");
-  }
-  if (!req.is_multipart_form_data()) {
-    refuse_unread();
-    return send_error(res, 400, "请用 multipart/form-data 上传，字段名 archive");
-  }
+  if (!session) return res.set_header("Connection", "close");
+  std::optional<long long> id = path_id(req, 1);
+  if (!id) return refuse(404, "没有这个审查轮次");
+  Result<UploadTarget> target = upload_target(s.config.db, *id, session->user);
+  if (!target) return refuse(status_of(target.code()), target.error());
+  if (target->access == UploadAccess::absent) return refuse(404, "没有这个审查轮次");
+  if (target->access == UploadAccess::refused) return refuse(403, target->why);
+  if (!req.is_multipart_form_data())
+    return refuse(400, "请用 multipart/form-data 上传，字段名 archive");
   int status = 0;
-  Result<std::vector<std::string>> stored =
+  Result<std::vector<ReceivedArchive>> stored =
       receive_archives(reader, s.config.data / "uploads",
                        {s.config.max_files, s.config.import.max_archive_bytes}, status);
   if (!stored) {
@@ -94,8 +100,10 @@ void upload(State& s, const Request& req, Response& res, const httplib::ContentR
       return send_error(res, 413, "请求内容超过大小上限");
     return send_error(res, status, stored.error());
   }
-  const long long job = s.jobs->submit(round->name, round->id, session->user, std::move(*stored));
-  send_json(res, {{"job", job}}, 202);
+  JobRequest job{target->round.name,          target->round.id, "upload", {}, target->street,
+                 s.config.data / "self-check"};
+  for (ReceivedArchive& a : *stored) job.archives.push_back({std::move(a.path), std::move(a.name)});
+  send_json(res, {{"job", s.jobs->submit(std::move(job), session->user)}}, 202);
 }
 
 void job(State& s, const Request& req, Response& res) {
@@ -105,20 +113,7 @@ void job(State& s, const Request& req, Response& res) {
   std::optional<JobState> j = id ? s.jobs->get(*id) : std::nullopt;
   if (!j || (session->user.role != UserRole::admin && j->user_id != session->user.id))
     return send_error(res, 404, "没有这个任务");
-  json cases = json::array();
-  for (const JobCase& c : j->cases)
-    cases.push_back({{"sha256", c.sha256},
-                     {"status", c.rejected ? "rejected" : "audited"},
-                     {"error", c.rejected ? json(c.error) : json(nullptr)},
-                     {"case_number", text_json(c.case_number)},
-                     {"score", c.score ? json(*c.score) : json(nullptr)}});
-  send_json(res, {{"id", j->id},
-                  {"round", j->round_id},
-                  {"state", j->state},
-                  {"done", j->done},
-                  {"total", j->total},
-                  {"error", j->error.empty() ? json(nullptr) : json(j->error)},
-                  {"cases", cases}});
+  send_json(res, job_json(*j));
 }
 
 // The query parameter `name` as a count; `fallback` when absent, nullopt
@@ -228,6 +223,9 @@ void add_round_api(State& s) {
               [&s](const Request& req, Response& res) { cases(s, req, res); });
   s.http->Get(R"(/api/rounds/(\d+)/report)",
               [&s](const Request& req, Response& res) { report(s, req, res); });
+  // Until server.cc calls them (server/pages_upload.h).
+  add_upload_page(s);
+  add_self_check(s);
 }
 
 }  // namespace auditor::server

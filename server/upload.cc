@@ -6,9 +6,24 @@
 
 #include "server/sessions.h"
 #include "util/hash.h"
+#include "util/utf8.h"
 
 namespace auditor::server {
 namespace {
+
+// The client's file name as shown: its last path component, valid UTF-8,
+// cut to kMaxClientName bytes on a character boundary.
+std::string client_name(const std::string& sent, std::size_t n) {
+  std::string name = valid_utf8(sent);
+  if (const std::size_t slash = name.find_last_of("/\\"); slash != std::string::npos)
+    name.erase(0, slash + 1);
+  if (name.size() > kMaxClientName) {
+    std::size_t end = kMaxClientName;
+    while (end > 0 && (static_cast<unsigned char>(name[end]) & 0xC0) == 0x80) --end;
+    name.resize(end);
+  }
+  return name.empty() ? "压缩包 " + std::to_string(n) : name;
+}
 
 // One archive being received.
 struct Part {
@@ -16,6 +31,7 @@ struct Part {
   std::ofstream out;
   Hasher hash;
   std::uint64_t bytes = 0;
+  std::string name;
 };
 
 struct Receiver {
@@ -23,7 +39,7 @@ struct Receiver {
   const std::filesystem::path& folder;
   const UploadLimits& limits;
   std::unique_ptr<Part> part;  // null while reading a field that is not `archive`
-  std::vector<std::string> stored;
+  std::vector<ReceivedArchive> stored;
   std::size_t files = 0;
   int status = 0;
   std::string why;
@@ -51,7 +67,7 @@ struct Receiver {
     std::error_code ec;
     std::filesystem::rename(part->temp, file, ec);
     if (ec) return fail(500, "无法保存上传的压缩包：" + ec.message());
-    stored.push_back(file.string());
+    stored.push_back({file.string(), std::move(part->name)});
     part.reset();
     return true;
   }
@@ -63,6 +79,7 @@ struct Receiver {
     const std::string token = random_token();
     if (token.empty()) return fail(500, "无法生成临时文件名");
     part = std::make_unique<Part>();
+    part->name = client_name(field.filename, files);
     part->temp = folder / (".upload-" + token + ".tmp");
     part->out.open(part->temp, std::ios::binary | std::ios::trunc);
     if (!part->out) return fail(500, "无法保存上传的压缩包");
@@ -80,9 +97,9 @@ struct Receiver {
 
 }  // namespace
 
-Result<std::vector<std::string>> receive_archives(const httplib::ContentReader& reader,
-                                                  const std::filesystem::path& folder,
-                                                  const UploadLimits& limits, int& status) {
+Result<std::vector<ReceivedArchive>> receive_archives(const httplib::ContentReader& reader,
+                                                      const std::filesystem::path& folder,
+                                                      const UploadLimits& limits, int& status) {
   std::error_code ec;
   std::filesystem::create_directories(folder, ec);
   Receiver r(folder, limits);
