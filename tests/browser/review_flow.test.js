@@ -27,6 +27,26 @@ function findingSelector(key) {
   return `.finding[data-finding="${key.replace(/["\\]/g, '\\$&')}"]`;
 }
 
+// Clicks `button` on the case page and waits until `recorded()` returns a
+// value (read from the API) and the page has finished the reload its script
+// does after a recorded change (a page updating in place is given 5 s);
+// fails with the page's #message when the change is refused.
+async function act(page, button, recorded, what) {
+  await page.evaluate(() => { window.beforeAct = true; });
+  await button.click();
+  const result = await until(async () => {
+    const message = ((await page.textContent('#message').catch(() => '')) || '').trim();
+    if (message) return {error: message};
+    const value = await recorded();
+    return value ? {value} : null;
+  }, what);
+  assert.ok(!result.error, `${what}: the page says ${result.error}`);
+  await until(() => page.evaluate(() => window.beforeAct !== true).catch(() => false),
+              'the page to reload', 5000).catch(() => {});
+  await page.waitForLoadState('load');
+  return result.value;
+}
+
 test('an inspector uploads two archives, decides a case, signs it and downloads its 评查表',
      {timeout: 120000}, async () => {
   const env = await setUp('review-flow', {users: [inspector]});
@@ -91,11 +111,10 @@ test('an inspector uploads two archives, decides a case, signs it and downloads 
     assert.ok(target, `case ${changgang} has no ${dismissedRule} finding`);
     const row = page.locator(findingSelector(target.key));
     await row.locator('[data-reason]').fill(reason);
-    await row.locator('button[data-action=dismiss]').click();
-    const after = await until(async () => {
-      const s = scoreOf(await page.textContent('#case-score'));
-      return s !== before ? s : 0;
-    }, '#case-score to change after the dismissal');
+    await act(page, row.locator('button[data-action=dismiss]'),
+              async () => (await items()).find(i => i.key === target.key).verdict !== 'suggested',
+              'the dismissal');
+    const after = scoreOf(await page.textContent('#case-score'));
     assert.equal(after, 94);
     const dismissed = (await items()).find(i => i.key === target.key);
     assert.equal(dismissed.verdict, 'dismissed');
@@ -105,30 +124,24 @@ test('an inspector uploads two archives, decides a case, signs it and downloads 
     // Decide every other finding as a person would: a finding offering
     // 确认 is confirmed; a manual check (核对无误 / 核对有问题 only) is passed.
     for (const item of (await items()).filter(i => i.verdict === 'suggested')) {
-      const row = findingSelector(item.key);
-      const confirmable = (await page.locator(`${row} button[data-action=confirm]`).count()) > 0;
+      const section = findingSelector(item.key);
+      await page.locator(section).waitFor();
+      const confirmable = (await page.locator(`${section} button[data-action=confirm]`).count()) > 0;
       const action = confirmable ? 'confirm' : 'pass';
-      const buttons = page.locator(`${row} button[data-action=${action}]`);
-      await buttons.click();
-      const verdict = await until(async () => {
-        const message = ((await page.textContent('#message').catch(() => '')) || '').trim();
-        if (message) return `error: ${message}`;
-        const now = (await items()).find(i => i.key === item.key).verdict;
-        return now !== 'suggested' ? now : '';
-      }, `a decision on ${item.key}`);
+      const verdict = await act(page, page.locator(`${section} button[data-action=${action}]`),
+                                async () => {
+                                  const now = (await items()).find(i => i.key === item.key);
+                                  return now.verdict !== 'suggested' ? now.verdict : '';
+                                }, `the decision on ${item.key}`);
       assert.equal(verdict, confirmable ? 'confirmed' : 'passed', `${item.key} (${item.kind})`);
-      await page.waitForLoadState();
     }
 
     // Sign as 评查人: the record names the inspector.
-    await page.waitForSelector(`main[data-case="${caseId}"]`);
-    await page.click('button#sign');
-    const signoffs = await until(async () => {
+    const signoffs = await act(page, page.locator('button#sign'), async () => {
       const c = await apiGet(page, url, `/api/cases/${caseId}`);
       return c.review.signoffs.length ? c.review.signoffs : null;
-    }, 'the signature to be recorded');
+    }, 'the signature');
     assert.equal(signoffs[0].name, inspector.name);
-    await page.waitForLoadState();
 
     // The 评查表 downloads as a DOCX naming the case.
     await page.waitForSelector('a#download-sheet');
