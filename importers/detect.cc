@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "importers/formats.h"
+#include "importers/legacy_ole.h"
 #include "importers/parse_document.h"
 #include "importers/zip_central.h"
 #include "importers/zip_reader.h"
@@ -43,6 +44,14 @@ bool is_image(std::string_view bytes) {
   return starts_with(bytes, "\xFF\xD8\xFF") || starts_with(bytes, "\x89PNG\r\n\x1A\n") ||
          starts_with(bytes, std::string_view("II*\0", 4)) ||
          starts_with(bytes, std::string_view("MM\0*", 4));
+}
+
+// Microsoft Works 2 and 3 word processor files, before Works used OLE2:
+// a first byte under 6, then 0xFE (as libwps detects them). Only files no
+// other signature claimed get here.
+bool is_old_works(std::string_view bytes) {
+  return bytes.size() >= 128 && static_cast<unsigned char>(bytes[0]) < 6 &&
+         static_cast<unsigned char>(bytes[1]) == 0xFE;
 }
 
 // A PDF header within the first KiB, where PDF readers look for it.
@@ -109,10 +118,11 @@ std::string detect_format(std::string_view bytes, std::string_view /*name*/) {
     return classify_zip(bytes);
   if (starts_with(bytes, "%PDF-")) return "pdf";
   if (is_image(bytes)) return "image";
-  if (starts_with(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") ||  // OLE2: doc wps xls
-      starts_with(bytes, "Rar!\x1A\x07") || starts_with(bytes, "7z\xBC\xAF\x27\x1C"))
+  if (starts_with(bytes, kOleMagic)) return ole_format(ole_kind(bytes));
+  if (starts_with(bytes, "Rar!\x1A\x07") || starts_with(bytes, "7z\xBC\xAF\x27\x1C"))
     return "unsupported";
   if (has_pdf_header(bytes)) return "pdf";
+  if (is_old_works(bytes)) return "works";
   return "unknown";
 }
 

@@ -1,0 +1,514 @@
+#include "importers/legacy_doc_text.h"
+
+#include <algorithm>
+#include <iterator>
+#include <map>
+#include <optional>
+#include <set>
+#include <unordered_map>
+
+#include "importers/doc_limits.h"
+#include "util/utf8.h"
+
+namespace auditor {
+namespace {
+
+constexpr const char* kDamaged = "DOC 文件损坏：";
+
+// Little-endian integers of `b` at `at`; the caller checked the bounds.
+std::uint16_t u16(std::string_view b, std::size_t at) {
+  return static_cast<std::uint16_t>(static_cast<unsigned char>(b[at]) |
+                                    static_cast<unsigned char>(b[at + 1]) << 8);
+}
+
+std::uint32_t u32(std::string_view b, std::size_t at) {
+  return static_cast<std::uint32_t>(u16(b, at)) | static_cast<std::uint32_t>(u16(b, at + 2)) << 16;
+}
+
+// ---- pieces ---------------------------------------------------------------
+
+// A run of characters stored together: CPs [cp, cp_end) at byte `fc` of
+// WordDocument, one byte (cp1252) or two (UTF-16LE) per character.
+struct Piece {
+  std::uint32_t cp = 0, cp_end = 0;
+  std::uint32_t fc = 0;
+  bool compressed = false;
+  std::uint64_t bytes() const { return std::uint64_t{cp_end - cp} * (compressed ? 1 : 2); }
+};
+
+// The pieces of the Clx; fails when there is no readable piece table. A
+// piece out of order, outside WordDocument or overlapping an earlier one
+// ends the list there (noted in `problems`).
+Result<std::vector<Piece>> read_pieces(std::string_view word, std::string_view table,
+                                       const FcLcb& clx, std::vector<std::string>& problems) {
+  const Error broken{"文字分段表（piece table）无法读取"};
+  if (clx.lcb == 0 || clx.fc > table.size() || clx.lcb > table.size() - clx.fc) return broken;
+  const std::string_view c = table.substr(clx.fc, clx.lcb);
+  std::size_t at = 0;
+  while (at < c.size() && c[at] == 0x01) {  // Prc: formatting of the pieces, skipped
+    if (c.size() - at < 3) return broken;
+    const auto cb = static_cast<std::int16_t>(u16(c, at + 1));
+    if (cb < 0) return broken;
+    at += 3 + static_cast<std::size_t>(cb);
+  }
+  if (at >= c.size() || c[at] != 0x02 || c.size() - at < 5) return broken;
+  const std::uint32_t lcb = u32(c, at + 1);
+  if (lcb > c.size() - at - 5 || lcb < 16 || (lcb - 4) % 12 != 0) return broken;
+  const std::string_view plc = c.substr(at + 5, lcb);
+  const std::size_t n = (lcb - 4) / 12;
+  std::vector<Piece> pieces;
+  std::map<std::uint64_t, std::uint64_t> used;  // byte ranges of WordDocument: start -> end
+  for (std::size_t i = 0; i < n; ++i) {
+    Piece p;
+    p.cp = u32(plc, 4 * i);
+    p.cp_end = u32(plc, 4 * (i + 1));
+    const std::uint32_t fc = u32(plc, 4 * (n + 1) + 8 * i + 2);
+    p.compressed = (fc & 0x40000000u) != 0;
+    p.fc = p.compressed ? (fc & 0x3FFFFFFFu) / 2 : fc & 0x3FFFFFFFu;
+    const char* why = nullptr;
+    if (p.cp_end <= p.cp || (!pieces.empty() && p.cp != pieces.back().cp_end)) {
+      why = "分段顺序错乱";
+    } else if (p.fc > word.size() || p.bytes() > word.size() - p.fc) {
+      why = "分段超出 WordDocument 流";
+    } else {
+      const std::uint64_t begin = p.fc, end = begin + p.bytes();
+      auto next = used.lower_bound(begin);
+      const bool overlaps = (next != used.end() && next->first < end) ||
+                            (next != used.begin() && std::prev(next)->second > begin);
+      if (overlaps)
+        why = "分段相互重叠";
+      else
+        used.emplace(begin, end);
+    }
+    if (why) {
+      problems.push_back(std::string("文字分段表损坏（") + why + "），其后的文字未读取");
+      break;
+    }
+    pieces.push_back(p);
+  }
+  if (pieces.empty() && problems.empty()) return broken;
+  return pieces;
+}
+
+// ---- paragraph properties -------------------------------------------------
+
+// What the text needs of a paragraph's properties.
+struct ParagraphProps {
+  bool in_table = false;           // sprmPFInTable
+  bool row_end = false;            // sprmPFTtp: this mark ends a table row
+  bool inner_cell_end = false;     // sprmPFInnerTableCell: ends a nested table's cell
+  bool inner_row_end = false;      // sprmPFInnerTtp: ends a nested table's row
+  bool page_break_before = false;  // sprmPFPageBreakBefore
+};
+
+// The properties of the paragraph a mark at byte `fc` of WordDocument ends,
+// from the PlcBtePapx (table stream) and its 512-byte FKP pages
+// (WordDocument). nullopt when they cannot be read.
+class Paragraphs {
+ public:
+  Paragraphs(std::string_view word, std::string_view table, const FcLcb& papx) : word_(word) {
+    if (papx.lcb < 12 || papx.fc > table.size() || papx.lcb > table.size() - papx.fc ||
+        (papx.lcb - 4) % 8 != 0)
+      return;
+    plc_ = table.substr(papx.fc, papx.lcb);
+    count_ = (papx.lcb - 4) / 8;
+  }
+
+  std::optional<ParagraphProps> at(std::uint32_t fc) {
+    if (count_ == 0) return std::nullopt;
+    // The FKP page whose FC range holds fc: aFc[count_ + 1], then the pages.
+    std::size_t lo = 0, hi = count_;
+    while (lo < hi) {  // first i with aFc[i + 1] > fc
+      const std::size_t mid = (lo + hi) / 2;
+      if (u32(plc_, 4 * (mid + 1)) > fc)
+        hi = mid;
+      else
+        lo = mid + 1;
+    }
+    if (lo == count_ || u32(plc_, 4 * lo) > fc) return std::nullopt;
+    const std::uint32_t page = u32(plc_, 4 * (count_ + 1) + 4 * lo) & 0x3FFFFF;
+    const std::size_t base = std::size_t{page} * 512;
+    if (base > word_.size() || word_.size() - base < 512) return std::nullopt;
+    const std::string_view fkp = word_.substr(base, 512);
+    const std::size_t runs = static_cast<unsigned char>(fkp[511]);
+    if (runs == 0 || 4 * (runs + 1) + 13 * runs > 511) return std::nullopt;
+    lo = 0, hi = runs;
+    while (lo < hi) {
+      const std::size_t mid = (lo + hi) / 2;
+      if (u32(fkp, 4 * (mid + 1)) > fc)
+        hi = mid;
+      else
+        lo = mid + 1;
+    }
+    if (lo == runs || u32(fkp, 4 * lo) > fc) return std::nullopt;
+    const std::size_t offset =
+        2 * std::size_t{static_cast<unsigned char>(fkp[4 * (runs + 1) + 13 * lo])};
+    if (offset == 0) return ParagraphProps{};  // default properties
+    const std::uint64_t key = std::uint64_t{page} << 16 | offset;
+    if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+    std::optional<ParagraphProps> props = parse_papx(fkp, offset);
+    cache_.emplace(key, props);
+    return props;
+  }
+
+ private:
+  // PapxInFkp at `offset` of the page: cb, [cb'], istd, then sprms.
+  std::optional<ParagraphProps> parse_papx(std::string_view fkp, std::size_t offset) {
+    if (offset >= 511) return std::nullopt;
+    std::size_t cb = static_cast<unsigned char>(fkp[offset]), start = offset + 1, length;
+    if (cb == 0) {
+      if (offset + 1 >= 511) return std::nullopt;
+      length = 2 * std::size_t{static_cast<unsigned char>(fkp[offset + 1])};
+      start = offset + 2;
+    } else {
+      length = 2 * cb - 1;
+    }
+    if (length < 2 || start + length > 511) return std::nullopt;
+    if (scanned_ + length > kMaxSprmBytes) return std::nullopt;
+    scanned_ += length;
+    const std::string_view g = fkp.substr(start + 2, length - 2);  // after istd
+    ParagraphProps props;
+    for (std::size_t at = 0; at + 2 <= g.size();) {
+      const std::uint16_t sprm = u16(g, at);
+      at += 2;
+      std::size_t size = 0;
+      switch (sprm >> 13) {
+        case 0:
+        case 1:
+          size = 1;
+          break;
+        case 2:
+        case 4:
+        case 5:
+          size = 2;
+          break;
+        case 3:
+          size = 4;
+          break;
+        case 7:
+          size = 3;
+          break;
+        default:  // 6: variable
+          size = variable_size(g, at, sprm);
+      }
+      if (size == 0 || size > g.size() - at) break;
+      const bool on = g[at] != 0;
+      switch (sprm) {
+        case 0x2416:
+          props.in_table = on;
+          break;
+        case 0x2417:
+          props.row_end = on;
+          break;
+        case 0x244B:
+          props.inner_cell_end = on;
+          break;
+        case 0x244C:
+          props.inner_row_end = on;
+          break;
+        case 0x2407:
+          props.page_break_before = on;
+          break;
+        default:
+          break;
+      }
+      at += size;
+    }
+    return props;
+  }
+
+  // The operand size of a variable-length sprm at `at`; 0 when unreadable.
+  static std::size_t variable_size(std::string_view g, std::size_t at, std::uint16_t sprm) {
+    if (at >= g.size()) return 0;
+    if (sprm == 0xD608 || sprm == 0xD606) {  // sprmTDefTable: 2-byte count, plus one
+      if (g.size() - at < 2) return 0;
+      const std::size_t cb = u16(g, at);
+      return cb == 0 ? 0 : cb + 1;
+    }
+    const std::size_t cb = static_cast<unsigned char>(g[at]);
+    if (sprm == 0xC615 && cb == 255) {  // sprmPChgTabs: deleted then added tab stops
+      if (g.size() - at < 2) return 0;
+      const std::size_t deleted = static_cast<unsigned char>(g[at + 1]);
+      const std::size_t added_at = at + 2 + 4 * deleted;
+      if (added_at >= g.size()) return 0;
+      return 2 + 4 * deleted + 1 + 3 * std::size_t{static_cast<unsigned char>(g[added_at])};
+    }
+    return 1 + cb;
+  }
+
+  std::string_view word_, plc_;
+  std::size_t count_ = 0;
+  std::size_t scanned_ = 0;
+  std::unordered_map<std::uint64_t, std::optional<ParagraphProps>> cache_;
+};
+
+// ---- characters to text ---------------------------------------------------
+
+// cp1252's 0x80-0x9F, as compressed pieces store them (MS-DOC 2.4.1); the
+// other bytes are Latin-1.
+char32_t cp1252(unsigned char b) {
+  static constexpr char16_t kHigh[32] = {
+      0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+      0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+      0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+  return b >= 0x80 && b < 0xA0 ? kHigh[b - 0x80] : b;
+}
+
+// Turns the characters of a story into lines (docs/formats/doc.md), as the
+// DOCX reader lays out the same document: a table row on one line, its
+// cells joined by tabs, a cell's own paragraphs by spaces.
+class TextBuilder {
+ public:
+  explicit TextBuilder(Paragraphs& paragraphs) : paragraphs_(paragraphs) {}
+
+  // One UTF-16 code unit (or cp1252 byte) stored at byte `fc`.
+  void add(char16_t c, std::uint32_t fc) {
+    if (paragraph_start_) {
+      paragraph_start_ = false;
+      const std::optional<ParagraphProps> props = paragraphs_.at(fc);
+      if (props && props->page_break_before && !props->in_table) page_break();
+    }
+    if (high_ && (c < 0xDC00 || c > 0xDFFF)) {
+      put(0xFFFD);
+      high_ = 0;
+    }
+    if (c >= 0xD800 && c <= 0xDBFF) {
+      high_ = c;
+      return;
+    }
+    if (c >= 0xDC00 && c <= 0xDFFF) {
+      put(high_ ? 0x10000 + ((char32_t{high_} - 0xD800) << 10) + (c - 0xDC00) : 0xFFFD);
+      high_ = 0;
+      return;
+    }
+    switch (c) {
+      case 0x13:  // field begin: its instruction follows
+        fields_.push_back(false);
+        ++instructions_;
+        return;
+      case 0x14:  // field separator: its result follows
+        if (!fields_.empty() && !fields_.back()) {
+          fields_.back() = true;
+          --instructions_;
+        }
+        return;
+      case 0x15:  // field end
+        if (!fields_.empty()) {
+          if (!fields_.back()) --instructions_;
+          fields_.pop_back();
+        }
+        return;
+      case 0x0D:
+      case 0x07:
+        // No field instruction spans a paragraph: an open one is damage.
+        fields_.clear();
+        instructions_ = 0;
+        mark(c, fc);
+        previous_ = c;
+        paragraph_start_ = true;
+        return;
+      default:
+        break;
+    }
+    previous_ = c;
+    if (instructions_ > 0) return;
+    switch (c) {
+      case 0x09:
+        put('\t');
+        return;
+      case 0x0B:  // line break
+      case 0x0E:  // column break
+        if (in_cell_)
+          gap_ += ' ';
+        else
+          end_line();
+        return;
+      case 0x0C:  // page or section break: the next line starts with \f
+        if (in_cell_)
+          gap_ += ' ';
+        else
+          page_break();
+        return;
+      case 0x1E:  // non-breaking hyphen
+        put('-');
+        return;
+      default:
+        break;
+    }
+    if (c < 0x20 || (c >= 0x7F && c < 0xA0)) return;  // anchors, optional hyphens, controls
+    put(c);
+  }
+
+  const std::string& text() const { return out_; }
+  bool full() const { return out_.size() > kMaxTextBytes; }
+
+ private:
+  void put(char32_t c) {
+    if (instructions_ > 0) return;
+    out_ += gap_;
+    gap_.clear();
+    cell_gap_ = false;
+    append_utf8(out_, c);
+  }
+
+  void end_line() {
+    gap_.clear();
+    cell_gap_ = false;
+    out_ += '\n';
+  }
+
+  // The next line starts with \f: never the first line, never twice.
+  void page_break() {
+    if (out_.empty() || out_.back() == '\f') return;
+    if (out_.back() != '\n') end_line();
+    out_ += '\f';
+  }
+
+  // A paragraph mark (0x0D) or a cell or row end (0x07). Inside a cell the
+  // separators wait in gap_ until text follows, so a cell's last paragraph
+  // mark adds nothing and an empty cell still takes its tab.
+  void mark(char16_t c, std::uint32_t fc) {
+    const std::optional<ParagraphProps> props = paragraphs_.at(fc);
+    if (c == 0x0D) {
+      in_cell_ = props && props->in_table;
+      if (!in_cell_) {
+        end_line();
+      } else if (props->inner_row_end) {  // a nested table's row: one line with the cell's
+        gap_ = " ";
+        cell_gap_ = false;
+      } else if (props->inner_cell_end) {
+        gap_ = "\t";
+        cell_gap_ = false;
+      } else {
+        gap_ += ' ';
+      }
+      return;
+    }
+    // Without properties, a second end in a row ends the row.
+    const bool row_end = props ? props->row_end : previous_ == 0x07;
+    if (row_end) {
+      end_line();
+      in_cell_ = false;
+      return;
+    }
+    if (cell_gap_) out_ += gap_;  // the cell that ends here is empty
+    gap_ = "\t";
+    cell_gap_ = true;
+    in_cell_ = true;
+  }
+
+  Paragraphs& paragraphs_;
+  std::string out_;
+  std::string gap_;           // separators waiting for the next text
+  bool cell_gap_ = false;     // gap_ is the tab after a cell
+  std::vector<bool> fields_;  // open fields: true once in their result
+  std::size_t instructions_ = 0;
+  char16_t high_ = 0;      // a high surrogate waiting for its pair
+  char16_t previous_ = 0;  // the previous character
+  bool in_cell_ = false;
+  bool paragraph_start_ = true;
+};
+
+// Feeds CPs [from, to) of the pieces to `out`; false when the pieces end
+// first.
+bool feed(std::string_view word, const std::vector<Piece>& pieces, std::uint32_t from,
+          std::uint32_t to, TextBuilder& out) {
+  auto it = std::upper_bound(pieces.begin(), pieces.end(), from,
+                             [](std::uint32_t cp, const Piece& p) { return cp < p.cp_end; });
+  for (std::uint32_t cp = from; cp < to; ++it) {
+    if (it == pieces.end() || it->cp > cp) return false;
+    const std::uint32_t end = std::min(to, it->cp_end);
+    for (; cp < end; ++cp) {
+      const std::uint32_t k = cp - it->cp;
+      if (it->compressed) {
+        out.add(static_cast<char16_t>(cp1252(static_cast<unsigned char>(word[it->fc + k]))),
+                it->fc + k);
+      } else {
+        out.add(static_cast<char16_t>(u16(word, it->fc + 2 * k)), it->fc + 2 * k);
+      }
+      if (out.full()) return true;
+    }
+  }
+  return true;
+}
+
+std::string_view trim_line(std::string_view line) {
+  const std::size_t first = line.find_first_not_of(" \t\f");
+  if (first == std::string_view::npos) return {};
+  return line.substr(first, line.find_last_not_of(" \t") + 1 - first);
+}
+
+}  // namespace
+
+Result<WordFib> read_word_fib(std::string_view word) {
+  const Error broken{std::string(kDamaged) + "文件信息块（FIB）不完整"};
+  if (word.size() < 34) return broken;
+  WordFib fib;
+  fib.ident = u16(word, 0);
+  fib.nfib = u16(word, 2);
+  if (fib.ident != 0xA5EC || fib.nfib < 0x00C0)
+    return Error{"Word 95 或更早版本的 DOC 文档，不支持读取；请用 Word 或 WPS 另存为 DOCX 后提供",
+                 Code::unsupported};
+  const std::uint16_t flags = u16(word, 0x0A);
+  fib.encrypted = (flags & 0x0100) != 0;
+  fib.table1 = (flags & 0x0200) != 0;
+  std::size_t at = 32;
+  const std::size_t csw = u16(word, at);
+  at += 2 + 2 * csw;
+  if (word.size() < at + 2) return broken;
+  const std::size_t cslw = u16(word, at);
+  at += 2;
+  if (cslw < 6 || word.size() < at + 4 * cslw + 2) return broken;
+  fib.ccp_text = u32(word, at + 4 * 3);
+  fib.ccp_ftn = u32(word, at + 4 * 4);
+  fib.ccp_hdd = u32(word, at + 4 * 5);
+  at += 4 * cslw;
+  const std::size_t pairs = u16(word, at);
+  at += 2;
+  if (pairs < 34 || word.size() < at + 8 * std::size_t{34}) return broken;
+  auto pair = [&](std::size_t i) {
+    return FcLcb{u32(word, at + 8 * i), u32(word, at + 8 * i + 4)};
+  };
+  fib.papx = pair(13);
+  fib.clx = pair(33);
+  return fib;
+}
+
+WordText word_text(std::string_view word, std::string_view table, const WordFib& fib) {
+  WordText result;
+  Result<std::vector<Piece>> pieces = read_pieces(word, table, fib.clx, result.problems);
+  if (!pieces) {
+    result.problems.push_back(pieces.error());
+    return result;
+  }
+  Paragraphs paragraphs(word, table, fib.papx);
+  TextBuilder main(paragraphs);
+  const bool whole = feed(word, *pieces, 0, fib.ccp_text, main);
+  result.text = main.text();
+  if (!whole && result.problems.empty())
+    result.problems.push_back("文字分段表短于正文长度，其后的文字未读取");
+  // The header and footer story: its lines once each, after the body, as
+  // the DOCX reader appends the header and footer parts.
+  const std::uint64_t headers = std::uint64_t{fib.ccp_text} + fib.ccp_ftn;
+  if (whole && !main.full() && fib.ccp_hdd > 0 && headers + fib.ccp_hdd <= UINT32_MAX) {
+    TextBuilder side(paragraphs);
+    feed(word, *pieces, static_cast<std::uint32_t>(headers),
+         static_cast<std::uint32_t>(headers + fib.ccp_hdd), side);
+    std::set<std::string_view> seen;
+    std::string_view rest = side.text();
+    while (!rest.empty()) {
+      const std::size_t end = std::min(rest.find('\n'), rest.size());
+      const std::string_view line = trim_line(rest.substr(0, end));
+      rest.remove_prefix(std::min(end + 1, rest.size()));
+      if (line.empty() || !seen.insert(line).second) continue;
+      if (!result.text.empty() && result.text.back() != '\n') result.text += '\n';
+      result.text += line;
+      result.text += '\n';
+      if (result.text.size() > kMaxTextBytes) break;
+    }
+  }
+  result.capped = cap_text(result.text) || main.full();
+  return result;
+}
+
+}  // namespace auditor

@@ -1,0 +1,207 @@
+#include "importers/legacy_ole.h"
+
+#include <cstdint>
+#include <optional>
+
+namespace auditor {
+namespace {
+
+// Sector numbers with a meaning (MS-CFB 2.1).
+constexpr std::uint32_t kMaxRegularSector = 0xFFFFFFFA;
+constexpr std::uint32_t kEndOfChain = 0xFFFFFFFE;
+constexpr std::uint32_t kNoStream = 0xFFFFFFFF;
+constexpr std::size_t kHeaderDifat = 109;
+constexpr std::size_t kEntryBytes = 128;
+
+std::uint32_t le32(std::string_view b, std::size_t at) {
+  std::uint32_t v = 0;
+  for (int i = 3; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(b[at + i]);
+  return v;
+}
+
+std::uint16_t le16(std::string_view b, std::size_t at) {
+  return static_cast<std::uint16_t>(static_cast<unsigned char>(b[at]) |
+                                    static_cast<unsigned char>(b[at + 1]) << 8);
+}
+
+class Sectors {
+ public:
+  explicit Sectors(std::string_view bytes) : bytes_(bytes) {}
+
+  // Reads the header and the allocation table's sector list; false when
+  // they do not hold.
+  bool open() {
+    if (bytes_.size() < 512 || !bytes_.starts_with(kOleMagic) || le16(bytes_, 0x1C) != 0xFFFE)
+      return false;
+    const std::uint16_t shift = le16(bytes_, 0x1E);
+    if (shift != 9 && shift != 12) return false;
+    size_ = std::size_t{1} << shift;
+    count_ = bytes_.size() / size_ - 1;  // the header takes the first sector's room
+    // The allocation table's sectors: 109 in the header, then a chain of
+    // DIFAT sectors, each listing size/4 - 1 more and the next one's number.
+    const std::uint32_t fat_sectors = le32(bytes_, 0x2C);
+    if (fat_sectors == 0 || fat_sectors > count_) return false;
+    for (std::size_t i = 0; i < kHeaderDifat && fat_.size() < fat_sectors; ++i)
+      if (!add_fat_sector(le32(bytes_, 0x4C + 4 * i))) return false;
+    std::uint32_t difat = le32(bytes_, 0x44);
+    for (std::size_t hops = 0; fat_.size() < fat_sectors; ++hops) {
+      if (hops >= count_ || !in_file(difat)) return false;
+      const std::size_t at = offset(difat);
+      for (std::size_t i = 0; i + 1 < size_ / 4 && fat_.size() < fat_sectors; ++i)
+        if (!add_fat_sector(le32(bytes_, at + 4 * i))) return false;
+      difat = le32(bytes_, at + size_ - 4);
+    }
+    return true;
+  }
+
+  // The sector after `sector` in its chain; nullopt when the table does not
+  // say (out of the table or the file).
+  std::optional<std::uint32_t> next(std::uint32_t sector) const {
+    const std::size_t per_sector = size_ / 4;
+    const std::size_t fat_index = sector / per_sector;
+    if (fat_index >= fat_.size()) return std::nullopt;
+    return le32(bytes_, offset(fat_[fat_index]) + 4 * (sector % per_sector));
+  }
+
+  bool in_file(std::uint32_t sector) const { return sector < count_; }
+  std::size_t offset(std::uint32_t sector) const { return (std::size_t{sector} + 1) * size_; }
+  std::size_t size() const { return size_; }
+  std::size_t count() const { return count_; }
+
+ private:
+  bool add_fat_sector(std::uint32_t sector) {
+    if (sector > kMaxRegularSector || !in_file(sector)) return false;
+    fat_.push_back(sector);
+    return true;
+  }
+
+  std::string_view bytes_;
+  std::size_t size_ = 512;
+  std::size_t count_ = 0;
+  std::vector<std::uint32_t> fat_;
+};
+
+// The directory stream's sectors, in chain order; empty when the chain
+// leaves the file or the table, or loops (more links than sectors).
+std::vector<std::uint32_t> directory_chain(const Sectors& s, std::uint32_t first) {
+  std::vector<std::uint32_t> chain;
+  for (std::uint32_t at = first; at != kEndOfChain;) {
+    if (!s.in_file(at) || chain.size() >= s.count()) return {};
+    chain.push_back(at);
+    const std::optional<std::uint32_t> next = s.next(at);
+    if (!next) return {};
+    at = *next;
+  }
+  return chain;
+}
+
+char16_t ascii_upper(char16_t c) { return c >= u'a' && c <= u'z' ? c - u'a' + u'A' : c; }
+
+bool name_is(const std::u16string& name, std::u16string_view want) {
+  if (name.size() != want.size()) return false;
+  for (std::size_t i = 0; i < name.size(); ++i)
+    if (ascii_upper(name[i]) != ascii_upper(want[i])) return false;
+  return true;
+}
+
+}  // namespace
+
+OleRoot read_ole_root(std::string_view bytes) {
+  OleRoot root;
+  Sectors s(bytes);
+  if (!s.open()) return root;
+  const std::vector<std::uint32_t> chain = directory_chain(s, le32(bytes, 0x30));
+  if (chain.empty()) return root;
+  const std::size_t per_sector = s.size() / kEntryBytes;
+  const std::size_t entries = chain.size() * per_sector;
+  auto entry = [&](std::size_t i) {
+    return bytes.substr(s.offset(chain[i / per_sector]) + (i % per_sector) * kEntryBytes,
+                        kEntryBytes);
+  };
+  const std::string_view root_entry = entry(0);
+  if (root_entry[0x42] != 5) return root;  // not a root storage
+  // The root's children form a tree through the left and right links of
+  // its first child; each entry is visited once whatever the links say.
+  std::vector<bool> seen(entries, false);
+  seen[0] = true;
+  std::vector<std::uint32_t> stack{le32(root_entry, 0x4C)};
+  while (!stack.empty()) {
+    const std::uint32_t i = stack.back();
+    stack.pop_back();
+    if (i == kNoStream) continue;
+    if (i >= entries || seen[i]) return root;
+    seen[i] = true;
+    const std::string_view e = entry(i);
+    const std::size_t name_bytes = le16(e, 0x40);
+    if (name_bytes < 2 || name_bytes > 64 || name_bytes % 2 != 0) return root;
+    std::u16string name;
+    for (std::size_t k = 0; k + 2 < name_bytes; k += 2) name += static_cast<char16_t>(le16(e, k));
+    root.names.push_back(std::move(name));
+    stack.push_back(le32(e, 0x44));
+    stack.push_back(le32(e, 0x48));
+  }
+  root.readable = true;
+  return root;
+}
+
+OleKind ole_kind(std::string_view bytes) {
+  const OleRoot root = read_ole_root(bytes);
+  if (!root.readable) return OleKind::damaged;
+  auto has = [&](std::u16string_view want) {
+    for (const std::u16string& n : root.names)
+      if (name_is(n, want)) return true;
+    return false;
+  };
+  // An encrypted OOXML package may carry a stub WordDocument stream.
+  if (has(u"EncryptionInfo") && has(u"EncryptedPackage")) return OleKind::encrypted;
+  if (has(u"WordDocument")) return OleKind::word;
+  if (has(u"Workbook") || has(u"Book")) return OleKind::workbook;
+  if (has(u"PowerPoint Document")) return OleKind::presentation;
+  // Works 4 keeps its text in MN0, Works 2000-9 in CONTENTS; Publisher has a
+  // Contents stream too, beside its Quill storage.
+  if (has(u"MN0") || (has(u"CONTENTS") && !has(u"Quill"))) return OleKind::works;
+  return OleKind::other;
+}
+
+std::string ole_format(OleKind kind) {
+  switch (kind) {
+    case OleKind::word:
+      return "doc";
+    case OleKind::workbook:
+      return "xls";
+    case OleKind::presentation:
+      return "ppt";
+    case OleKind::works:
+      return "works";
+    default:
+      return "ole2";
+  }
+}
+
+std::string ole_unread_reason(OleKind kind) {
+  switch (kind) {
+    case OleKind::word:
+      return {};
+    case OleKind::workbook:
+      return "表格文件（Excel 或 WPS 表格的 XLS/ET 格式），未读取其内容；如为案卷文书，请提供 "
+             "DOCX、OFD 或 PDF 版本";
+    case OleKind::presentation:
+      return "演示文稿文件（PowerPoint 或 WPS 演示的 PPT/DPS 格式），未读取其内容；如为案卷文书，"
+             "请提供 DOCX、OFD 或 PDF 版本";
+    case OleKind::works:
+      return "Microsoft Works 文字处理文档（与金山 WPS 文字的 .wps "
+             "不是同一种格式），不支持读取；请提供 DOCX、OFD 或 PDF 版本";
+    case OleKind::encrypted:
+      return "文件已加密（设置了打开密码的 Office 文档），需要密码才能打开，无法读取内容；"
+             "请提供未加密的版本";
+    case OleKind::other:
+      return "复合文档（OLE2）不是 Word 97-2003 或 WPS 文字文档，类型无法识别，未读取其内容；"
+             "请提供 DOCX、OFD 或 PDF 版本";
+    case OleKind::damaged:
+      break;
+  }
+  return "文件损坏：旧版 Office 复合文档（OLE2，如 DOC/WPS/XLS）的文件头或目录无法读取，"
+         "未能读取内容";
+}
+
+}  // namespace auditor
