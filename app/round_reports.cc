@@ -40,30 +40,40 @@ Result<std::optional<RoundData>> comparison_round(Store& store, const RoundData&
 
 }  // namespace
 
-Status write_round_reports(Store& store, const ReportRequest& request, ReportWritten* written) {
+Result<std::unique_ptr<RoundReport>> read_round_report(Store& store, const ReportRequest& request) {
   Result<RoundInfo> round = existing_round(store, request.round);
-  if (!round) return Status::failure(round.failure());
+  if (!round) return round.failure();
   Result<std::size_t> count = case_count(store, *round);
-  if (!count) return Status::failure(count.failure());
+  if (!count) return count.failure();
+  auto out = std::make_unique<RoundReport>();
   // Without sheets the documents and checks are never read.
-  const bool sheets = sheets_for(*count, request.sheets);
-  Result<RoundData> data = load_round(store, *round, sheets);
-  if (!data) return Status::failure(data.failure());
+  out->sheets = sheets_for(*count, request.sheets);
+  Result<RoundData> data = load_round(store, *round, out->sheets);
+  if (!data) return data.failure();
+  out->data = std::move(*data);
   Result<RoundPlanRecord> plan = read_round_plan(store, round->id);
-  if (!plan) return Status::failure(plan.failure());
-  data->plan = std::move(plan->plan);
-  data->draw = std::move(plan->draw);
-  data->assignments = std::move(plan->assignments);
-  if (request.drawn_only) keep_drawn(*data);
-  if (request.checklist) review_round(*data, *request.checklist);
-  if (written) *written = {data->cases.size(), sheets};
-  Result<std::optional<RoundData>> previous = comparison_round(store, *data, request.compare_with);
-  if (!previous) return Status::failure(previous.failure());
-  const RoundSummary summary = summarize(*data, *previous ? &**previous : nullptr);
-  const std::string today = request.today.empty() ? Date::today().iso() : request.today;
-  const ReportInput in{*data, summary, request.names, sheets, today};
+  if (!plan) return plan.failure();
+  out->data.plan = std::move(plan->plan);
+  out->data.draw = std::move(plan->draw);
+  out->data.assignments = std::move(plan->assignments);
+  if (request.drawn_only) keep_drawn(out->data);
+  if (request.checklist) review_round(out->data, *request.checklist);
+  if (request.compare) {
+    Result<std::optional<RoundData>> previous =
+        comparison_round(store, out->data, request.compare_with);
+    if (!previous) return previous.failure();
+    out->previous = std::move(*previous);
+  }
+  out->summary = summarize(out->data, out->previous ? &*out->previous : nullptr);
+  out->today = request.today.empty() ? Date::today().iso() : request.today;
+  return out;
+}
 
-  return write_report_files(in, request.formats, request.dir);
+Status write_round_reports(Store& store, const ReportRequest& request, ReportWritten* written) {
+  Result<std::unique_ptr<RoundReport>> report = read_round_report(store, request);
+  if (!report) return Status::failure(report.failure());
+  if (written) *written = {(*report)->data.cases.size(), (*report)->sheets};
+  return write_report_files((*report)->input(request.names), request.formats, request.dir);
 }
 
 Status write_round_reports(const std::filesystem::path& db, const ReportRequest& request,

@@ -3,10 +3,12 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "reports/report.h"
+#include "reports/round_summary.h"
 #include "store/store.h"
 #include "util/status.h"
 
@@ -28,7 +30,32 @@ struct ReportRequest {
   std::string today;
   // With a draw: only the drawn cases (keep_drawn); false: every case.
   bool drawn_only = true;
+  // false: no round is read to compare with (the comparison section stays
+  // empty), for a caller that needs only the figures of this round.
+  bool compare = true;
 };
+
+// The round as its reports render it: read, narrowed to the drawn cases,
+// scored with its record, summarised (against the round compared with).
+// `summary` points into `data` and `previous`: the value stays where
+// read_round_report made it.
+struct RoundReport {
+  RoundData data;
+  std::optional<RoundData> previous;
+  RoundSummary summary;
+  std::string today;   // YYYY-MM-DD
+  bool sheets = true;  // data holds what the case sheets need
+  RoundReport() = default;
+  RoundReport(const RoundReport&) = delete;
+  RoundReport& operator=(const RoundReport&) = delete;
+  // What the renderers take, with `names` (request.names).
+  ReportInput input(const Vocabulary& names) const { return {data, summary, names, sheets, today}; }
+};
+
+// Reads the round of `request` (its round, compare_with, sheets, checklist,
+// today, drawn_only, compare) as write_round_reports renders it. Fails with a
+// Chinese reason when the round or the round to compare with does not exist.
+Result<std::unique_ptr<RoundReport>> read_round_report(Store& store, const ReportRequest& request);
 
 // What write_round_reports wrote.
 struct ReportWritten {
@@ -36,15 +63,15 @@ struct ReportWritten {
   bool case_sheets = true;  // false: the reports carry sheets_left_out_note
 };
 
-// Reads the round from `store` and writes the requested files
-// (write_report_files). Without sheets only what the notification and the case list need
+// Reads the round from `store` (read_round_report) and writes the requested
+// files (write_report_files). Without sheets only what the notification and the case list need
 // is read (load_round(..., false)). Fails with a Chinese reason when the
 // round does not exist or a file cannot be written (the first failure in
 // the order json, html, docx, xlsx); the other files are still written.
 // A round with a draw (app/round_plan.h) is reported on the cases drawn
 // (keep_drawn) unless request.drawn_only is false; its plan, draw and
 // assignments go into the report.
-// `written`, when given, is filled once the round is read.
+// `written`, when given, is filled once the round is read and summarised.
 Status write_round_reports(Store& store, const ReportRequest& request,
                            ReportWritten* written = nullptr);
 // The same from the database file `db`, opened read-only: it may run beside
