@@ -158,6 +158,7 @@
     var box = byId('upload');
     var button = byId('upload-start');
     say('');
+    setState('');
     if (!chosen.length) { say('请先选择或拖入案卷压缩包'); return; }
     var maxFiles = Number(box.getAttribute('data-max-files'));
     var maxBytes = Number(box.getAttribute('data-max-bytes'));
