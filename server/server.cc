@@ -106,6 +106,9 @@ Result<std::unique_ptr<Server>> Server::start(const ServerConfig& config) {
   http.set_default_headers(security_headers());
   http.set_payload_max_length(config.max_body_bytes);
   http.set_read_timeout(30);
+  // Headers and body go out in two writes: without TCP_NODELAY a keep-alive
+  // client's delayed ACK holds the body ~40 ms (docs/performance.md).
+  http.set_tcp_nodelay(true);
   http.set_error_handler(fill_error);
   http.set_pre_routing_handler(limit_body);
   http.set_exception_handler(
