@@ -4,8 +4,8 @@
 // latency of each kind of request with and without uploads being audited.
 //
 // Usage: bench_serve <db> [--auditor PATH] [--work DIR] [--clients 50]
-//          [--seconds 30] [--warm-up 5] [--think 1000] [--uploads 2]
-//          [--upload-archives 20] [--no-keep-alive] [--seed 1]
+//          [--seconds 30] [--warm-up 10] [--think 1000] [--uploads 2]
+//          [--upload-archives 20] [--no-keep-alive] [--solo 20] [--seed 1]
 //   The database is copied to DIR/serve.db (the uploads change the copy,
 //   never <db>); the server's data folder is DIR/data, its stderr
 //   DIR/server.log. Without --work a temporary folder is used and removed.
@@ -13,9 +13,13 @@
 // browser) signed in as its own session: 2 in 5 as an inspector, the others
 // as a street user, cycling through the database's users. Each browses
 // (bench/bench_serve_clients.cc) with a pause of 0.5–1.5 × --think ms after
-// each action (0: none, as fast as the server answers). Phases, one after
-// another in the same invocation and the same server:
-//   warm-up   browsing, not counted;
+// each action (0: none, as fast as the server answers; TCP_NODELAY, as
+// browsers set it). Steps, one after another in the same invocation and the
+// same server:
+//   alone     one client, nothing else running: each kind of request --solo
+//             times in a row as the first inspector and as the first street
+//             user, with the server's CPU per request (/proc/PID/stat);
+//   warm-up   all clients browsing, not counted;
 //   baseline  browsing, no upload;
 //   load      browsing while --uploads inspectors each upload
 //             --upload-archives fresh archives to their round, poll the job
@@ -23,8 +27,8 @@
 // Reported per phase and kind: answered requests, errors (no answer or not
 // the expected status), p50/p95/p99/max latency in ms as the client sees it;
 // the load phase's p95 over the baseline's; the CPU the server and the
-// clients used. The goal (issue 17): p95 < 100 ms for pages and API reads
-// during the load phase, and no error.
+// clients used; the machine's load average before and after. The goal (issue 17): p95 < 100 ms for
+// pages and API reads during the load phase, and no error.
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -53,7 +57,7 @@ namespace fs = std::filesystem;
 struct Options {
   fs::path db, work;
   std::string auditor = AUDITOR_BINARY;
-  int clients = 50, seconds = 30, warm_up = 5, think_ms = 1000, uploads = 2, archives = 20;
+  int clients = 50, seconds = 30, warm_up = 10, think_ms = 1000, uploads = 2, archives = 20;
   int solo = 20;
   bool keep_alive = true;
   unsigned seed = 1;
@@ -128,6 +132,20 @@ void print_row(const char* phase, const char* name, const Row& r) {
               r.ms.empty() ? 0.f : r.ms.back());
 }
 
+// The first two fields of /proc/loadavg ("0.42 0.61"): how busy the machine
+// was besides the benchmark.
+std::string load_average() {
+  std::FILE* f = std::fopen("/proc/loadavg", "r");
+  char buf[64] = {};
+  if (f != nullptr) {
+    if (std::fgets(buf, sizeof buf, f) == nullptr) buf[0] = 0;
+    std::fclose(f);
+  }
+  std::string s = buf;
+  const std::size_t second = s.find(' ', s.find(' ') + 1);
+  return second == std::string::npos ? s : s.substr(0, second);
+}
+
 double own_cpu_seconds() {
   rusage u{};
   getrusage(RUSAGE_SELF, &u);
@@ -139,6 +157,7 @@ double own_cpu_seconds() {
 
 int main(int argc, char** argv) {
   const Options o = parse(argc, argv);
+  const std::string load_before = load_average();
   const bool temporary = o.work.empty();
   const fs::path work =
       temporary ? fs::temp_directory_path() / ("auditor-bench-serve-" + std::to_string(getpid()))
@@ -213,6 +232,7 @@ int main(int argc, char** argv) {
   }
   for (std::thread& t : threads) t.join();
   const long peak_kb = server.stop();
+  const std::string load_after = load_average();
 
   Tallies all;
   for (const Tallies& t : tallies)
@@ -223,6 +243,8 @@ int main(int argc, char** argv) {
       o.db.c_str(), o.clients, n_inspectors - o.uploads, o.think_ms,
       o.keep_alive ? "keep-alive" : "a connection per request", o.uploads, o.archives, o.seconds,
       setups.size(), sign_in_s);
+  std::printf("load average (1 and 5 min) before %s, after %s (the benchmark's own included)\n",
+              load_before.c_str(), load_after.c_str());
   for (std::size_t i = 0; i < solos.size(); ++i) {
     std::printf(
         "alone (%s, %d requests of each kind in a row): p50 ms / server CPU ms per request\n",
@@ -245,10 +267,16 @@ int main(int argc, char** argv) {
     }
     print_row(phase_name(p), "= pages", row_of(all[p], is_page));
     print_row(phase_name(p), "= API reads", row_of(all[p], is_api_read));
+    const auto reads = [](Kind k) { return is_page(k) || is_api_read(k); };
+    const std::size_t n_all = row_of(all[p], [](Kind) { return true; }).ms.size();
+    const std::size_t n_reads = row_of(all[p], reads).ms.size();
     std::printf(
-        "%-8s  server CPU %.2f cores, clients %.2f cores, %.0f requests/s\n", phase_name(p),
-        server_cpu[p] / lengths[p], client_cpu[p] / lengths[p],
-        static_cast<double>(row_of(all[p], [](Kind) { return true; }).ms.size()) / lengths[p]);
+        "%-8s  %.0f requests/s (%.0f pages and API reads); server CPU %.2f cores, %.1f ms per page"
+        " or API read; clients %.2f cores\n",
+        phase_name(p), static_cast<double>(n_all) / lengths[p],
+        static_cast<double>(n_reads) / lengths[p], server_cpu[p] / lengths[p],
+        n_reads ? server_cpu[p] * 1000 / static_cast<double>(n_reads) : 0.0,
+        client_cpu[p] / lengths[p]);
   }
   for (int p = 0; p < kPhases; ++p) {
     const int e = row_of(all[p], [](Kind) { return true; }).errors;
