@@ -11,7 +11,6 @@
 #include "reports/report_text.h"
 #include "server/context.h"
 #include "server/http.h"
-#include "server/pages_upload.h"
 #include "server/upload.h"
 
 namespace auditor::server {
@@ -223,9 +222,6 @@ void add_round_api(State& s) {
               [&s](const Request& req, Response& res) { cases(s, req, res); });
   s.http->Get(R"(/api/rounds/(\d+)/report)",
               [&s](const Request& req, Response& res) { report(s, req, res); });
-  // Until server.cc calls them (server/pages_upload.h).
-  add_upload_page(s);
-  add_self_check(s);
 }
 
 }  // namespace auditor::server

@@ -45,5 +45,10 @@ void add_round_api(State& s);
 void add_case_api(State& s);
 // The pages and their static files (server/pages*.cc).
 void add_pages(State& s);
+// GET /rounds/{id}/upload (server/pages_upload.cc).
+void add_upload_page(State& s);
+// GET /self-check, GET /api/self-check, POST /api/self-check/round,
+// POST /api/self-check/cases/{id}/submit (server/pages_self_check.cc).
+void add_self_check(State& s);
 
 }  // namespace auditor::server

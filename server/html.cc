@@ -46,7 +46,9 @@ std::string html_page(const std::string& title, const std::string& body,
   if (user) {
     out += "<span class=\"who\">" + html_escape(user->name) + "（" + user_role_label(user->role);
     if (user->street) out += "：" + html_escape(*user->street);
-    out += "）</span><button type=\"button\" id=\"sign-out\">退出登录</button>";
+    out += "）</span>";
+    if (user->role == UserRole::street) out += "<a href=\"/self-check\">自查</a>";
+    out += "<button type=\"button\" id=\"sign-out\">退出登录</button>";
   }
   out += "</header><main>" + body + "</main></body></html>\n";
   return out;

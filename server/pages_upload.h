@@ -1,6 +1,6 @@
-// The upload page (GET /rounds/{id}/upload, server/pages_upload.cc) and the
-// street's self-check page with its API (server/pages_self_check.cc), and
-// the upload block both pages show (driven by server/static/upload.js).
+// The upload block the upload page (server/pages_upload.cc) and the street's
+// self-check page (server/pages_self_check.cc) both show, driven by
+// server/static/upload.js.
 #pragma once
 
 #include <string>
@@ -17,11 +17,5 @@ namespace auditor::server {
 // server's bounds, checked before sending as well) and data-self-check="1"
 // on the self-check page.
 std::string upload_block(const State& s, const std::string& round_id, bool self_check);
-
-// GET /rounds/{id}/upload.
-void add_upload_page(State& s);
-// GET /self-check, GET /api/self-check, POST /api/self-check/round,
-// POST /api/self-check/cases/{id}/submit.
-void add_self_check(State& s);
 
 }  // namespace auditor::server

@@ -120,6 +120,8 @@ Result<std::unique_ptr<Server>> Server::start(const ServerConfig& config) {
   add_round_api(*s);
   add_case_api(*s);
   add_pages(*s);
+  add_upload_page(*s);
+  add_self_check(*s);
 
   s->port = config.port == 0 ? http.bind_to_any_port(config.host)
                              : (http.bind_to_port(config.host, config.port) ? config.port : -1);
