@@ -61,16 +61,15 @@ Result<std::optional<RoundInfo>> round_for(Store& store, long long id, const Use
 }
 
 // The case `id` and its round when `u` may see both.
-Result<std::optional<std::pair<CaseRow, RoundInfo>>> case_for(Store& store, long long id,
-                                                              const User& u) {
-  using Found = std::optional<std::pair<CaseRow, RoundInfo>>;
+Result<std::optional<CaseTarget>> case_for(Store& store, long long id, const User& u) {
+  using Found = std::optional<CaseTarget>;
   Result<std::optional<CaseRow>> row = find_case_row(store, id, street_scope(u));
   if (!row) return row.failure();
   if (!*row) return Found();
   Result<std::optional<RoundInfo>> round = round_for(store, (*row)->round_id, u);
   if (!round) return round.failure();
   if (!*round) return Found();
-  return Found(std::make_pair(**row, **round));
+  return Found(CaseTarget{**row, **round});
 }
 
 // The round's record split over its cases by split_record, as load_round
@@ -210,8 +209,16 @@ Result<std::optional<CasePage>> visible_cases(const std::filesystem::path& db, l
   return std::optional<CasePage>(std::move(page));
 }
 
+Result<std::optional<CaseTarget>> visible_case_target(const std::filesystem::path& db, long long id,
+                                                      const User& u) {
+  Result<std::unique_ptr<Store>> store = ReviewSession::open_store(db, false);
+  if (!store) return store.failure();
+  return case_for(**store, id, u);
+}
+
 Result<std::optional<CaseView>> visible_case(const std::filesystem::path& db, long long id,
-                                             const User& u, const Checklist& checklist) {
+                                             const User& u, const Checklist& checklist,
+                                             bool texts) {
   CaseView view;
   {
     Result<std::unique_ptr<Store>> store = ReviewSession::open_store(db, false);
@@ -219,10 +226,10 @@ Result<std::optional<CaseView>> visible_case(const std::filesystem::path& db, lo
     auto found = case_for(**store, id, u);
     if (!found) return found.failure();
     if (!*found) return std::optional<CaseView>();
-    view.row = (*found)->first;
-    view.round = (*found)->second;
+    view.row = (*found)->row;
+    view.round = (*found)->round;
     CaseLoader loader(**store);
-    Result<CaseResult> loaded = loader.load(id, Load::summary);
+    Result<CaseResult> loaded = loader.load(id, texts ? Load::full : Load::summary);
     if (!loaded) return loaded.failure();
     view.result = std::move(*loaded);
     Result<CaseReview> review = review_of(**store, view.round, view.row, view.result, checklist);
@@ -232,21 +239,25 @@ Result<std::optional<CaseView>> visible_case(const std::filesystem::path& db, lo
   return std::optional<CaseView>(std::move(view));
 }
 
+Error with_file_name(Error e, const CaseRow& row) {
+  const std::string name = std::filesystem::path(row.archive).filename().string();
+  if (row.archive.empty() || name == row.archive) return e;
+  for (std::size_t at = e.reason.find(row.archive); at != std::string::npos;
+       at = e.reason.find(row.archive, at + name.size()))
+    e.reason.replace(at, row.archive.size(), name);
+  return e;
+}
+
 Result<std::optional<RecordedDecision>> decide_on_case(const std::filesystem::path& db,
                                                        long long id, const User& u, Decision d) {
-  std::optional<std::pair<CaseRow, RoundInfo>> target;
-  {
-    Result<std::unique_ptr<Store>> store = ReviewSession::open_store(db, false);
-    if (!store) return store.failure();
-    auto found = case_for(**store, id, u);
-    if (!found) return found.failure();
-    if (!*found) return std::optional<RecordedDecision>();
-    target = **found;
-  }
+  Result<std::optional<CaseTarget>> target = visible_case_target(db, id, u);
+  if (!target) return target.failure();
+  if (!*target) return std::optional<RecordedDecision>();
   if (!may_write(u)) return refused("街道用户只能查看案卷和提出异议，不能作出评查决定");
   d.inspector = u.name;
-  Result<RecordedDecision> r = decide_finding({db, target->second.name}, target->first.archive, d);
-  if (!r) return r.failure();
+  Result<RecordedDecision> r =
+      decide_finding({db, (*target)->round.name}, (*target)->row.archive, d);
+  if (!r) return with_file_name(r.failure(), (*target)->row);
   return std::optional<RecordedDecision>(std::move(*r));
 }
 
@@ -254,20 +265,14 @@ Result<std::optional<Objection>> object_on_case(const std::filesystem::path& db,
                                                 const User& u, const std::string& finding,
                                                 const std::string& reason,
                                                 const Checklist& checklist) {
-  std::optional<std::pair<CaseRow, RoundInfo>> target;
-  {
-    Result<std::unique_ptr<Store>> store = ReviewSession::open_store(db, false);
-    if (!store) return store.failure();
-    auto found = case_for(**store, id, u);
-    if (!found) return found.failure();
-    if (!*found) return std::optional<Objection>();
-    target = **found;
-  }
+  Result<std::optional<CaseTarget>> target = visible_case_target(db, id, u);
+  if (!target) return target.failure();
+  if (!*target) return std::optional<Objection>();
   if (u.role == UserRole::inspector) return refused("异议由被评查的街道提出，评查人员不能提出异议");
   NewObjection o{finding, reason, u.name, u.role == UserRole::street ? u.street.value_or("") : ""};
   Result<Objection> r =
-      object_finding({db, target->second.name}, target->first.archive, o, checklist);
-  if (!r) return r.failure();
+      object_finding({db, (*target)->round.name}, (*target)->row.archive, o, checklist);
+  if (!r) return with_file_name(r.failure(), (*target)->row);
   return std::optional<Objection>(std::move(*r));
 }
 

@@ -74,16 +74,33 @@ Result<std::optional<CasePage>> visible_cases(const std::filesystem::path& db, l
                                               std::size_t offset = 0,
                                               std::size_t limit = static_cast<std::size_t>(-1));
 
+// A stored case and its round.
+struct CaseTarget {
+  CaseRow row;
+  RoundInfo round;
+};
+// The case `id` and its round when `u` may see both; nullopt otherwise.
+// Read-only; the first step of every action on one case.
+Result<std::optional<CaseTarget>> visible_case_target(const std::filesystem::path& db, long long id,
+                                                      const User& u);
+
 // One case as the case page and GET /api/cases/{id} show it.
 struct CaseView {
   CaseRow row;
   RoundInfo round;
-  CaseResult result;  // documents without texts
+  CaseResult result;  // documents without texts unless asked for
   CaseReview review;
 };
-// The case `id` when `u` may see it; nullopt otherwise.
+// The case `id` when `u` may see it; nullopt otherwise. With `texts` the
+// documents carry their extracted texts (the case page).
 Result<std::optional<CaseView>> visible_case(const std::filesystem::path& db, long long id,
-                                             const User& u, const Checklist& checklist);
+                                             const User& u, const Checklist& checklist,
+                                             bool texts = false);
+
+// `e` with every mention of the case's stored archive path replaced by the
+// file's name: the app/ refusals name a case by its archive, and the
+// server's folders are not the user's business.
+Error with_file_name(Error e, const CaseRow& row);
 
 // Records `d` (inspector: u.name) on case `id` through decide_finding.
 // nullopt when `u` may not see the case; Code::invalid when `u` may not
