@@ -1,12 +1,20 @@
 // One case of the JSON API: GET /api/cases/{id} (the result-JSON shape with
-// each finding's key and status, the reviewed score and provisional) and
-// POST /api/cases/{id}/decisions (decide_finding as the signed-in user).
-#include "app/serve_access.h"
+// each finding's key and status, the reviewed score and provisional),
+// POST /api/cases/{id}/decisions (decide_finding as the signed-in user),
+// /objections, and the case's files: GET /api/cases/{id}/sheet (its 评查表)
+// and GET /api/cases/{id}/documents/{n}/original (a document as the archive
+// holds it). The other record actions: server/api_case_record.cc.
+#include "app/serve_case_record.h"
 #include "reports/json_report.h"
 #include "server/context.h"
+#include "server/html.h"
 #include "server/http.h"
 
 namespace auditor::server {
+
+// server/api_case_record.cc
+void add_case_record_api(State& s);
+
 namespace {
 
 using httplib::Request;
@@ -131,6 +139,49 @@ void object(State& s, const Request& req, Response& res) {
             201);
 }
 
+// Content-Disposition for `f`: an ASCII name a header cannot be broken by
+// ("<stem>.<ext>") and the real name as RFC 5987 UTF-8.
+std::string disposition(const CaseFile& f, bool shown_inline, const std::string& stem) {
+  return std::string(shown_inline ? "inline" : "attachment") + "; filename=\"" + stem + "." +
+         f.extension + "\"; filename*=UTF-8''" + url_encode(f.name);
+}
+
+void send_file(Response& res, const CaseFile& f, bool shown_inline, const std::string& stem) {
+  res.set_header("Content-Disposition", disposition(f, shown_inline, stem));
+  res.set_content(f.bytes, f.media_type);
+}
+
+void sheet(State& s, const Request& req, Response& res) {
+  std::optional<Session> session = signed_in(s, req, res);
+  if (!session) return;
+  std::optional<long long> id = path_id(req, 1);
+  if (!id) return send_error(res, 404, "没有这个案卷");
+  const std::string format = req.has_param("format") ? req.get_param_value("format") : "docx";
+  auto f = case_sheet(s.config.db, *id, session->user, s.checklist, format);
+  if (!f) return send_failure(res, f.failure());
+  if (!*f) return send_error(res, 404, "没有这个案卷");
+  send_file(res, **f, false, "case-" + std::to_string(*id) + "-sheet");
+}
+
+// The document's bytes; a PDF or image inline, framed by this site's pages
+// only (this response alone allows frame-ancestors 'self').
+void original(State& s, const Request& req, Response& res) {
+  std::optional<Session> session = signed_in(s, req, res);
+  if (!session) return;
+  std::optional<long long> id = path_id(req, 1), n = path_id(req, 2);
+  if (!id || !n) return send_error(res, 404, "没有这份文书");
+  auto f =
+      case_original(s.config.db, *id, static_cast<std::size_t>(*n), session->user, s.config.import);
+  if (!f) return send_error(res, f.code() == Code::corrupt ? 409 : status_of(f.code()), f.error());
+  if (!*f) return send_error(res, 404, "没有这份文书");
+  res.headers.erase("Content-Security-Policy");
+  res.headers.erase("X-Frame-Options");
+  res.set_header("Content-Security-Policy",
+                 "default-src 'self'; script-src 'self'; frame-ancestors 'self'");
+  res.set_header("X-Frame-Options", "SAMEORIGIN");
+  send_file(res, **f, (*f)->shown_inline, "document-" + std::to_string(*n));
+}
+
 }  // namespace
 
 void add_case_api(State& s) {
@@ -140,6 +191,11 @@ void add_case_api(State& s) {
                [&s](const Request& req, Response& res) { decide(s, req, res); });
   s.http->Post(R"(/api/cases/(\d+)/objections)",
                [&s](const Request& req, Response& res) { object(s, req, res); });
+  s.http->Get(R"(/api/cases/(\d+)/sheet)",
+              [&s](const Request& req, Response& res) { sheet(s, req, res); });
+  s.http->Get(R"(/api/cases/(\d+)/documents/(\d+)/original)",
+              [&s](const Request& req, Response& res) { original(s, req, res); });
+  add_case_record_api(s);
 }
 
 }  // namespace auditor::server
