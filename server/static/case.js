@@ -1,0 +1,120 @@
+'use strict';
+// The case page (GET /cases/{id}, main[data-case]): sends each action to the
+// JSON API with the X-CSRF-Token of GET /api/session, reloads the page when
+// it is recorded and shows the Chinese reason in #message when it is not.
+//   button[data-action]         POST /api/cases/{id}/decisions (reason from the
+//                               finding's [data-reason]; "change" adds
+//                               [data-severity], [data-deduction], [data-message])
+//   button[data-op=object]      POST /api/cases/{id}/objections
+//   button[data-op=accept|reject]  POST /api/cases/{id}/objections/{oid}/ruling
+//   button[data-op=rectify]     POST /api/cases/{id}/rectification
+//   button[data-op=update]      POST /api/cases/{id}/rectification/{item}/updates
+//   button#sign, #sign-review   POST /api/cases/{id}/signoffs (role from data-role)
+//   form#add-finding            POST /api/cases/{id}/findings
+// Clicks are taken in the capture phase and go no further, so no other
+// script of the page posts the same button again.
+(function () {
+  function show(text) {
+    var box = document.getElementById('message');
+    if (box) box.textContent = text;
+  }
+  function errorOf(response) {
+    return response.json().then(function (body) {
+      return (body && body.error) || ('请求失败（' + response.status + '）');
+    }, function () { return '请求失败（' + response.status + '）'; });
+  }
+  function csrf() {
+    return fetch('/api/session', {credentials: 'same-origin'}).then(function (r) {
+      if (!r.ok) throw new Error('请先登录');
+      return r.json();
+    }).then(function (body) { return body.csrf; });
+  }
+  function post(path, body, control) {
+    if (control) control.disabled = true;
+    show('');
+    return csrf().then(function (token) {
+      return fetch(path, {
+        method: 'POST', credentials: 'same-origin',
+        headers: {'Content-Type': 'application/json', 'X-CSRF-Token': token},
+        body: JSON.stringify(body)
+      });
+    }).then(function (r) {
+      if (r.ok) { window.location.reload(); return; }
+      return errorOf(r).then(show);
+    }).catch(function (e) { show(e.message || '无法连接服务器'); }).then(function () {
+      if (control) control.disabled = false;
+    });
+  }
+  function value(root, selector) {
+    var el = root && root.querySelector(selector);
+    return el ? el.value.trim() : '';
+  }
+  function number(text) { return text === '' ? undefined : Number(text); }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    var main = document.querySelector('main[data-case]');
+    if (!main) return;
+    var base = '/api/cases/' + main.getAttribute('data-case');
+
+    function act(button) {
+      var row = button.closest('[data-finding]');
+      var key = row ? row.getAttribute('data-finding') : '';
+      var action = button.getAttribute('data-action');
+      var op = button.getAttribute('data-op');
+      if (button.id === 'sign' || button.id === 'sign-review')
+        return post(base + '/signoffs', {role: button.getAttribute('data-role')}, button);
+      if (action) {
+        var body = {finding: key, action: action, reason: value(row, '[data-reason]')};
+        if (action === 'change') {
+          if (value(row, '[data-severity]')) body.severity = value(row, '[data-severity]');
+          body.deduction = number(value(row, '[data-deduction]'));
+          if (value(row, '[data-message]')) body.message = value(row, '[data-message]');
+        }
+        return post(base + '/decisions', body, button);
+      }
+      if (op === 'object')
+        return post(base + '/objections', {finding: key, reason: value(row, '[data-reason]')},
+                    button);
+      if (op === 'accept' || op === 'reject') {
+        var objection = button.closest('[data-objection]');
+        return post(base + '/objections/' + objection.getAttribute('data-objection') + '/ruling',
+                    {accept: op === 'accept', reason: value(objection, '[data-ruling-reason]')},
+                    button);
+      }
+      if (op === 'rectify') {
+        var due = value(row, '[data-due]');
+        var item = {finding: key, kind: value(row, '[data-kind]'), owner: value(row, '[data-owner]')};
+        if (due) item.due = due;
+        return post(base + '/rectification', item, button);
+      }
+      if (op === 'update') {
+        var box = button.closest('[data-item]');
+        return post(base + '/rectification/' + box.getAttribute('data-item') + '/updates',
+                    {status: value(box, '[data-status]'), note: value(box, '[data-note]')}, button);
+      }
+    }
+
+    document.addEventListener('click', function (event) {
+      var target = event.target;
+      var button = target && target.closest &&
+          target.closest('button[data-action], button[data-op], button#sign, button#sign-review');
+      if (!button || !main.contains(button)) return;
+      event.stopPropagation();
+      event.preventDefault();
+      act(button);
+    }, true);
+
+    var form = document.getElementById('add-finding');
+    if (form) form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var f = form.elements;
+      var body = {rule: f.rule.value.trim(), text: f.text.value.trim(), basis: f.basis.value.trim()};
+      if (f.stage.value) body.stage = Number(f.stage.value);
+      if (f.page.value) body.page = Number(f.page.value);
+      if (f.document.value.trim()) body.document = f.document.value.trim();
+      if (f.severity.value) body.severity = f.severity.value;
+      if (f.deduction.value !== '') body.deduction = Number(f.deduction.value);
+      post(base + '/findings', body, form.querySelector('button[type=submit]'));
+    });
+  });
+})();
