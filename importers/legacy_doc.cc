@@ -139,9 +139,11 @@ Status parse_doc(std::string_view bytes, Document& doc) {
   if (read_stream(ole.get(), table_name, bytes.size(), table) != Stream::read)
     return Status::failure(std::string("DOC 文件损坏：") + table_name + " 流缺失或无法读取",
                            Code::corrupt);
+  std::string data;  // optional: large paragraph properties, pictures
+  if (read_stream(ole.get(), "Data", bytes.size(), data) != Stream::read) data.clear();
   ole.reset();
 
-  WordText text = word_text(word, table, *fib);
+  WordText text = word_text(word, table, data, *fib);
   doc.has_text = text.text.find_first_not_of(" \t\n\f") != std::string::npos;
   doc.title = title_lines(text.text);
   doc.text = std::move(text.text);

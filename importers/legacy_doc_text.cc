@@ -102,11 +102,14 @@ struct ParagraphProps {
 };
 
 // The properties of the paragraph a mark at byte `fc` of WordDocument ends,
-// from the PlcBtePapx (table stream) and its 512-byte FKP pages
-// (WordDocument). nullopt when they cannot be read.
+// from the PlcBtePapx (table stream), its 512-byte FKP pages (WordDocument)
+// and, for large ones (a table row's), the Data stream. nullopt when they
+// cannot be read.
 class Paragraphs {
  public:
-  Paragraphs(std::string_view word, std::string_view table, const FcLcb& papx) : word_(word) {
+  Paragraphs(std::string_view word, std::string_view table, std::string_view data,
+             const FcLcb& papx)
+      : word_(word), data_(data) {
     if (papx.lcb < 12 || papx.fc > table.size() || papx.lcb > table.size() - papx.fc ||
         (papx.lcb - 4) % 8 != 0)
       return;
@@ -164,10 +167,17 @@ class Paragraphs {
       length = 2 * cb - 1;
     }
     if (length < 2 || start + length > 511) return std::nullopt;
-    if (scanned_ + length > kMaxSprmBytes) return std::nullopt;
-    scanned_ += length;
-    const std::string_view g = fkp.substr(start + 2, length - 2);  // after istd
     ParagraphProps props;
+    if (!apply_sprms(fkp.substr(start + 2, length - 2), props, true)) return std::nullopt;
+    return props;
+  }
+
+  // Applies the sprms of `g` to `props`; false past the scan budget. A
+  // sprmPHugePapx (properties too large for the page) names more sprms in
+  // the Data stream, followed once (`follow`).
+  bool apply_sprms(std::string_view g, ParagraphProps& props, bool follow) {
+    if (scanned_ + g.size() > kMaxSprmBytes) return false;
+    scanned_ += g.size();
     for (std::size_t at = 0; at + 2 <= g.size();) {
       const std::uint16_t sprm = u16(g, at);
       at += 2;
@@ -209,12 +219,23 @@ class Paragraphs {
         case 0x2407:
           props.page_break_before = on;
           break;
+        case 0x6646:  // sprmPHugePapx: a PrcData (cbGrpprl, GrpPrl) in Data
+          if (follow) {
+            const std::uint32_t where = u32(g, at);
+            if (where <= data_.size() && data_.size() - where >= 2) {
+              const std::size_t cb = u16(data_, where);
+              if (cb <= data_.size() - where - 2 &&
+                  !apply_sprms(data_.substr(where + 2, cb), props, false))
+                return false;
+            }
+          }
+          break;
         default:
           break;
       }
       at += size;
     }
-    return props;
+    return true;
   }
 
   // The operand size of a variable-length sprm at `at`; 0 when unreadable.
@@ -236,7 +257,7 @@ class Paragraphs {
     return 1 + cb;
   }
 
-  std::string_view word_, plc_;
+  std::string_view word_, data_, plc_;
   std::size_t count_ = 0;
   std::size_t scanned_ = 0;
   std::unordered_map<std::uint64_t, std::optional<ParagraphProps>> cache_;
@@ -474,14 +495,15 @@ Result<WordFib> read_word_fib(std::string_view word) {
   return fib;
 }
 
-WordText word_text(std::string_view word, std::string_view table, const WordFib& fib) {
+WordText word_text(std::string_view word, std::string_view table, std::string_view data,
+                   const WordFib& fib) {
   WordText result;
   Result<std::vector<Piece>> pieces = read_pieces(word, table, fib.clx, result.problems);
   if (!pieces) {
     result.problems.push_back(pieces.error());
     return result;
   }
-  Paragraphs paragraphs(word, table, fib.papx);
+  Paragraphs paragraphs(word, table, data, fib.papx);
   TextBuilder main(paragraphs);
   const bool whole = feed(word, *pieces, 0, fib.ccp_text, main);
   result.text = main.text();

@@ -1,7 +1,8 @@
-// The text of a Word 97-2003 binary document (MS-DOC) from its two streams:
+// The text of a Word 97-2003 binary document (MS-DOC) from its streams:
 // the File Information Block at the start of WordDocument, the piece table
-// (Clx) in the table stream, and the paragraph properties (PlcBtePapx and
-// its FKP pages) that tell a table's cell ends from its row ends. No I/O and
+// (Clx) in the table stream, and the paragraph properties (PlcBtePapx, its
+// FKP pages, large ones in the Data stream) that tell a table's cell ends
+// from its row ends. No I/O and
 // no library: importers/legacy_doc.cc takes the streams out of the compound
 // file. docs/formats/doc.md describes the text rules.
 #pragma once
@@ -52,7 +53,9 @@ struct WordText {
 // at the first such piece), so at most one character per byte of it is
 // converted; paragraph properties are parsed once per distinct entry and
 // at most kMaxSprmBytes in all.
-WordText word_text(std::string_view word, std::string_view table, const WordFib& fib);
+// `data` is the Data stream (empty when the file has none).
+WordText word_text(std::string_view word, std::string_view table, std::string_view data,
+                   const WordFib& fib);
 
 // Sprm bytes scanned for paragraph properties per document; past it cell and
 // row ends are told apart by the marks alone.

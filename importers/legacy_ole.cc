@@ -1,7 +1,9 @@
 #include "importers/legacy_ole.h"
 
 #include <cstdint>
+#include <iterator>
 #include <optional>
+#include <vector>
 
 namespace auditor {
 namespace {
@@ -97,7 +99,7 @@ std::vector<std::uint32_t> directory_chain(const Sectors& s, std::uint32_t first
 
 char16_t ascii_upper(char16_t c) { return c >= u'a' && c <= u'z' ? c - u'a' + u'A' : c; }
 
-bool name_is(const std::u16string& name, std::u16string_view want) {
+bool name_is(std::u16string_view name, std::u16string_view want) {
   if (name.size() != want.size()) return false;
   for (std::size_t i = 0; i < name.size(); ++i)
     if (ascii_upper(name[i]) != ascii_upper(want[i])) return false;
@@ -106,12 +108,12 @@ bool name_is(const std::u16string& name, std::u16string_view want) {
 
 }  // namespace
 
-OleRoot read_ole_root(std::string_view bytes) {
-  OleRoot root;
+bool for_each_root_name(std::string_view bytes,
+                        const std::function<void(std::u16string_view)>& name) {
   Sectors s(bytes);
-  if (!s.open()) return root;
+  if (!s.open()) return false;
   const std::vector<std::uint32_t> chain = directory_chain(s, le32(bytes, 0x30));
-  if (chain.empty()) return root;
+  if (chain.empty()) return false;
   const std::size_t per_sector = s.size() / kEntryBytes;
   const std::size_t entries = chain.size() * per_sector;
   auto entry = [&](std::size_t i) {
@@ -119,7 +121,7 @@ OleRoot read_ole_root(std::string_view bytes) {
                         kEntryBytes);
   };
   const std::string_view root_entry = entry(0);
-  if (root_entry[0x42] != 5) return root;  // not a root storage
+  if (root_entry[0x42] != 5) return false;  // not a root storage
   // The root's children form a tree through the left and right links of
   // its first child; each entry is visited once whatever the links say.
   std::vector<bool> seen(entries, false);
@@ -129,27 +131,35 @@ OleRoot read_ole_root(std::string_view bytes) {
     const std::uint32_t i = stack.back();
     stack.pop_back();
     if (i == kNoStream) continue;
-    if (i >= entries || seen[i]) return root;
+    if (i >= entries || seen[i]) return false;
     seen[i] = true;
     const std::string_view e = entry(i);
     const std::size_t name_bytes = le16(e, 0x40);
-    if (name_bytes < 2 || name_bytes > 64 || name_bytes % 2 != 0) return root;
-    std::u16string name;
-    for (std::size_t k = 0; k + 2 < name_bytes; k += 2) name += static_cast<char16_t>(le16(e, k));
-    root.names.push_back(std::move(name));
+    if (name_bytes < 2 || name_bytes > 64 || name_bytes % 2 != 0) return false;
+    char16_t chars[32];
+    const std::size_t length = name_bytes / 2 - 1;
+    for (std::size_t k = 0; k < length; ++k) chars[k] = static_cast<char16_t>(le16(e, 2 * k));
+    name(std::u16string_view(chars, length));
     stack.push_back(le32(e, 0x44));
     stack.push_back(le32(e, 0x48));
   }
-  root.readable = true;
-  return root;
+  return true;
 }
 
 OleKind ole_kind(std::string_view bytes) {
-  const OleRoot root = read_ole_root(bytes);
-  if (!root.readable) return OleKind::damaged;
+  static constexpr std::u16string_view kNames[] = {
+      u"EncryptionInfo", u"EncryptedPackage",    u"WordDocument", u"Workbook",
+      u"Book",           u"PowerPoint Document", u"MN0",          u"CONTENTS",
+      u"Quill"};
+  constexpr std::size_t kCount = std::size(kNames);
+  bool found[kCount] = {};
+  const bool readable = for_each_root_name(bytes, [&](std::u16string_view n) {
+    for (std::size_t i = 0; i < kCount; ++i) found[i] |= name_is(n, kNames[i]);
+  });
+  if (!readable) return OleKind::damaged;
   auto has = [&](std::u16string_view want) {
-    for (const std::u16string& n : root.names)
-      if (name_is(n, want)) return true;
+    for (std::size_t i = 0; i < kCount; ++i)
+      if (kNames[i] == want) return found[i];
     return false;
   };
   // An encrypted OOXML package may carry a stub WordDocument stream.

@@ -7,9 +7,9 @@
 // with libgsf, whose allocations abort on failure and must not run here).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace auditor {
 
@@ -25,17 +25,13 @@ enum class OleKind {
   damaged,       // the header, allocation table or directory cannot be read
 };
 
-struct OleRoot {
-  bool readable = false;
-  // The root storage's children (streams and storages), as written (the
-  // compound file compares them without case; the caller does too).
-  std::vector<std::u16string> names;
-};
-
-// The root storage's child names; readable is false when the structure
-// does not hold. Cost: one pass over the allocation table sectors and the
-// directory chain, each at most the file's sector count.
-OleRoot read_ole_root(std::string_view bytes);
+// Calls `name` with each child (stream or storage) of the root storage, as
+// written (the compound file compares names without case; so do callers);
+// false when the structure does not hold (some names may have been passed).
+// Cost: one pass over the allocation table sectors and the directory chain,
+// each at most the file's sector count, and a bit per directory entry.
+bool for_each_root_name(std::string_view bytes,
+                        const std::function<void(std::u16string_view)>& name);
 
 // The kind of a file starting with kOleMagic.
 OleKind ole_kind(std::string_view bytes);

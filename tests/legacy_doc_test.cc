@@ -144,7 +144,7 @@ WordStreams word_streams(const std::vector<Run>& runs,
 WordText text_of(const WordStreams& s) {
   Result<WordFib> fib = read_word_fib(s.word);
   REQUIRE(fib);
-  return word_text(s.word, s.table, *fib);
+  return word_text(s.word, s.table, {}, *fib);
 }
 
 std::string doc_file(const WordStreams& s) {
