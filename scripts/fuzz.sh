@@ -18,7 +18,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 BUILD=$ROOT/build-fuzz
 SECONDS_PER_TARGET=${FUZZ_SECONDS:-600}
-ALL_TARGETS=(zip_reader manifest docx ofd pdf checklist facts)
+ALL_TARGETS=(zip_reader manifest docx ofd pdf checklist facts doc)
 TARGETS=("$@")
 [ ${#TARGETS[@]} -eq 0 ] && TARGETS=("${ALL_TARGETS[@]}")
 
@@ -66,6 +66,12 @@ stored_copies docx testdata/fixtures/*.docx
 stored_copies ofd "$REALDATA"/ofd/*.ofd
 seed pdf testdata/fixtures/*.pdf
 seed facts fuzz/seeds/facts/*
+# Legacy Word seeds: the fixtures saved as .doc by LibreOffice, when it is there.
+if command -v soffice >/dev/null; then
+  mkdir -p "$BUILD/corpus/doc"
+  HOME=$BUILD/lo-home soffice --headless --convert-to doc --outdir "$BUILD/corpus/doc" \
+    testdata/fixtures/*.docx >/dev/null 2>&1 || true
+fi
 mkdir -p "$BUILD/corpus/checklist"
 # One input = the data files of a checklist folder joined by NUL bytes.
 ( for f in checklists/general/*.xml; do cat "$f"; printf '\0'; done ) \
