@@ -147,16 +147,18 @@ Status parse_doc(std::string_view bytes, Document& doc) {
   doc.has_text = text.text.find_first_not_of(" \t\n\f") != std::string::npos;
   doc.title = title_lines(text.text);
   doc.text = std::move(text.text);
-  if (text.capped)
-    text.problems.push_back("文字超过 " + std::to_string(mb_of(kMaxTextBytes)) +
-                            " MB 的上限，其后的内容未读取");
-  if (text.problems.empty()) return Status::success();
-  std::string reason;
-  for (const std::string& p : text.problems) reason += (reason.empty() ? "" : "；") + p;
-  // A piece table that cannot be read at all is damage; a cut one is partly read.
+  if (text.problems.empty() && !text.capped) return Status::success();
+  std::string damage;
+  for (const std::string& p : text.problems) damage += (damage.empty() ? "" : "；") + p;
+  // A piece table that cannot be read at all is damage; a cut one, or text
+  // past the limit (not damage), leaves what was read.
   if (!doc.has_text && !text.capped)
-    return Status::failure("DOC 文件损坏：" + reason, Code::corrupt);
-  return Status::failure("DOC 部分内容无法读取（" + reason + "），其余文字已提取");
+    return Status::failure("DOC 文件损坏：" + damage, Code::corrupt);
+  std::string reason = damage.empty() ? "" : "DOC 部分内容无法读取（" + damage + "）";
+  if (text.capped)
+    reason += (reason.empty() ? "DOC " : "；") + std::string("文字超过 ") +
+              std::to_string(mb_of(kMaxTextBytes)) + " MB 的上限，其后的内容未读取";
+  return Status::failure(reason + "，其余文字已提取");
 }
 
 }  // namespace auditor

@@ -1,11 +1,16 @@
 #include "importers/legacy_ole.h"
 
+#include "importers/legacy_bytes.h"
+
 #include <cstdint>
 #include <iterator>
 #include <optional>
 #include <vector>
 
 namespace auditor {
+
+using legacy::u16;
+using legacy::u32;
 namespace {
 
 // Sector numbers with a meaning (MS-CFB 2.1).
@@ -15,17 +20,6 @@ constexpr std::uint32_t kNoStream = 0xFFFFFFFF;
 constexpr std::size_t kHeaderDifat = 109;
 constexpr std::size_t kEntryBytes = 128;
 
-std::uint32_t le32(std::string_view b, std::size_t at) {
-  std::uint32_t v = 0;
-  for (int i = 3; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(b[at + i]);
-  return v;
-}
-
-std::uint16_t le16(std::string_view b, std::size_t at) {
-  return static_cast<std::uint16_t>(static_cast<unsigned char>(b[at]) |
-                                    static_cast<unsigned char>(b[at + 1]) << 8);
-}
-
 class Sectors {
  public:
   explicit Sectors(std::string_view bytes) : bytes_(bytes) {}
@@ -33,25 +27,25 @@ class Sectors {
   // Reads the header and the allocation table's sector list; false when
   // they do not hold.
   bool open() {
-    if (bytes_.size() < 512 || !bytes_.starts_with(kOleMagic) || le16(bytes_, 0x1C) != 0xFFFE)
+    if (bytes_.size() < 512 || !bytes_.starts_with(kOleMagic) || u16(bytes_, 0x1C) != 0xFFFE)
       return false;
-    const std::uint16_t shift = le16(bytes_, 0x1E);
+    const std::uint16_t shift = u16(bytes_, 0x1E);
     if (shift != 9 && shift != 12) return false;
     size_ = std::size_t{1} << shift;
     count_ = bytes_.size() / size_ - 1;  // the header takes the first sector's room
     // The allocation table's sectors: 109 in the header, then a chain of
     // DIFAT sectors, each listing size/4 - 1 more and the next one's number.
-    const std::uint32_t fat_sectors = le32(bytes_, 0x2C);
+    const std::uint32_t fat_sectors = u32(bytes_, 0x2C);
     if (fat_sectors == 0 || fat_sectors > count_) return false;
     for (std::size_t i = 0; i < kHeaderDifat && fat_.size() < fat_sectors; ++i)
-      if (!add_fat_sector(le32(bytes_, 0x4C + 4 * i))) return false;
-    std::uint32_t difat = le32(bytes_, 0x44);
+      if (!add_fat_sector(u32(bytes_, 0x4C + 4 * i))) return false;
+    std::uint32_t difat = u32(bytes_, 0x44);
     for (std::size_t hops = 0; fat_.size() < fat_sectors; ++hops) {
       if (hops >= count_ || !in_file(difat)) return false;
       const std::size_t at = offset(difat);
       for (std::size_t i = 0; i + 1 < size_ / 4 && fat_.size() < fat_sectors; ++i)
-        if (!add_fat_sector(le32(bytes_, at + 4 * i))) return false;
-      difat = le32(bytes_, at + size_ - 4);
+        if (!add_fat_sector(u32(bytes_, at + 4 * i))) return false;
+      difat = u32(bytes_, at + size_ - 4);
     }
     return true;
   }
@@ -62,7 +56,7 @@ class Sectors {
     const std::size_t per_sector = size_ / 4;
     const std::size_t fat_index = sector / per_sector;
     if (fat_index >= fat_.size()) return std::nullopt;
-    return le32(bytes_, offset(fat_[fat_index]) + 4 * (sector % per_sector));
+    return u32(bytes_, offset(fat_[fat_index]) + 4 * (sector % per_sector));
   }
 
   bool in_file(std::uint32_t sector) const { return sector < count_; }
@@ -112,7 +106,7 @@ bool for_each_root_name(std::string_view bytes,
                         const std::function<void(std::u16string_view)>& name) {
   Sectors s(bytes);
   if (!s.open()) return false;
-  const std::vector<std::uint32_t> chain = directory_chain(s, le32(bytes, 0x30));
+  const std::vector<std::uint32_t> chain = directory_chain(s, u32(bytes, 0x30));
   if (chain.empty()) return false;
   const std::size_t per_sector = s.size() / kEntryBytes;
   const std::size_t entries = chain.size() * per_sector;
@@ -126,7 +120,7 @@ bool for_each_root_name(std::string_view bytes,
   // its first child; each entry is visited once whatever the links say.
   std::vector<bool> seen(entries, false);
   seen[0] = true;
-  std::vector<std::uint32_t> stack{le32(root_entry, 0x4C)};
+  std::vector<std::uint32_t> stack{u32(root_entry, 0x4C)};
   while (!stack.empty()) {
     const std::uint32_t i = stack.back();
     stack.pop_back();
@@ -134,14 +128,14 @@ bool for_each_root_name(std::string_view bytes,
     if (i >= entries || seen[i]) return false;
     seen[i] = true;
     const std::string_view e = entry(i);
-    const std::size_t name_bytes = le16(e, 0x40);
+    const std::size_t name_bytes = u16(e, 0x40);
     if (name_bytes < 2 || name_bytes > 64 || name_bytes % 2 != 0) return false;
     char16_t chars[32];
     const std::size_t length = name_bytes / 2 - 1;
-    for (std::size_t k = 0; k < length; ++k) chars[k] = static_cast<char16_t>(le16(e, 2 * k));
+    for (std::size_t k = 0; k < length; ++k) chars[k] = static_cast<char16_t>(u16(e, 2 * k));
     name(std::u16string_view(chars, length));
-    stack.push_back(le32(e, 0x44));
-    stack.push_back(le32(e, 0x48));
+    stack.push_back(u32(e, 0x44));
+    stack.push_back(u32(e, 0x48));
   }
   return true;
 }
