@@ -182,6 +182,11 @@ TEST_CASE("the case page meets the selector contract for an inspector", "[serve]
   CHECK(has(page, "id=\"message\""));
   CHECK(has(page, "<script src=\"/static/case.js\" defer></script>"));
   CHECK(has(page, "<form id=\"add-finding\""));
+  auto script = s.get("", "/static/case.js");
+  REQUIRE(script->status == 200);
+  CHECK(script->get_header_value("Content-Type") == "text/javascript; charset=utf-8");
+  CHECK(has(script, "X-CSRF-Token"));
+  CHECK(s.get("", "/static/case.css")->status == 200);
 }
 
 TEST_CASE("a street user's case page has objections but no decision, sign or add form",
@@ -300,7 +305,7 @@ TEST_CASE("an original is refused without a session, to another street and past 
   CHECK(s.get("insp1", s.original(99999999, 1))->status == 404);
 }
 
-TEST_CASE("an archive changed on disk after its audit is not served as the original",
+TEST_CASE("an archive changed on disk after its audit, or gone, is not served as the original",
           "[serve][serve_case]") {
   Site& s = site();
   const long long id = s.nanshi();
@@ -312,6 +317,11 @@ TEST_CASE("an archive changed on disk after its audit is not served as the origi
   CHECK(r->status == 409);
   CHECK(r->body.find("已被更改") != std::string::npos);
   CHECK(s.get("insp1", s.original(id, 1))->status == 200);
+  fs::rename(stored, stored.string() + ".away");
+  auto gone = s.get("insp1", s.original(id, 1));
+  fs::rename(stored.string() + ".away", stored);
+  CHECK(gone->status == 404);
+  CHECK(gone->body.find("已不在服务器上") != std::string::npos);
 }
 
 TEST_CASE("a dismissal through the API changes #case-score on the page", "[serve][serve_case]") {
