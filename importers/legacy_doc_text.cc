@@ -96,6 +96,8 @@ char32_t cp1252(unsigned char b) {
   return b >= 0x80 && b < 0xA0 ? kHigh[b - 0x80] : b;
 }
 
+constexpr std::size_t kMaxGap = 256;
+
 // Turns the characters of a story into lines (docs/formats/doc.md), as the
 // DOCX reader lays out the same document: a table row on one line, its
 // cells joined by tabs, a cell's own paragraphs by spaces.
@@ -161,13 +163,13 @@ class TextBuilder {
       case 0x0B:  // line break
       case 0x0E:  // column break
         if (in_cell_)
-          gap_ += ' ';
+          space();
         else
           end_line();
         return;
       case 0x0C:  // page or section break: the next line starts with \f
         if (in_cell_)
-          gap_ += ' ';
+          space();
         else
           page_break();
         return;
@@ -191,6 +193,12 @@ class TextBuilder {
     gap_.clear();
     cell_gap_ = false;
     append_utf8(out_, c);
+  }
+
+  // A space in a cell, waiting for text; a run of empty paragraphs keeps
+  // at most kMaxGap of them.
+  void space() {
+    if (gap_.size() < kMaxGap) gap_ += ' ';
   }
 
   void end_line() {
@@ -222,7 +230,7 @@ class TextBuilder {
         gap_ = "\t";
         cell_gap_ = false;
       } else {
-        gap_ += ' ';
+        space();
       }
       return;
     }

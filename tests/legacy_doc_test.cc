@@ -199,6 +199,71 @@ TEST_CASE("cells end with tabs and a second end mark ends the row", "[legacy]") 
   CHECK(t.text == "表头\n当事人\t李秀英\n案号\t穗海昌岗综执立〔2024〕9号\n后文\n");
 }
 
+// Sprms of a paragraph: in a table, ending a row, page break before, and a
+// sprmPHugePapx pointing at byte `at` of the Data stream.
+const std::string kInTable("\x16\x24\x01", 3);
+const std::string kRowEnd("\x17\x24\x01", 3);
+const std::string kPageBreakBefore("\x07\x24\x01", 3);
+std::string huge_papx(std::uint32_t at) { return std::string("\x46\x66", 2) + le32(at); }
+
+// Gives the paragraphs of `s` (one UTF-16 piece at 0x800) the properties
+// `sprms`, one entry per paragraph in order (each ends at a 0x0D or 0x07;
+// an empty entry keeps the defaults), in one FKP page and a PlcBtePapx.
+void set_paragraphs(WordStreams& s, const std::u16string& text,
+                    const std::vector<std::string>& sprms) {
+  std::vector<std::uint32_t> fcs{static_cast<std::uint32_t>(kFibEnd)};
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (text[i] == u'\r' || text[i] == u'\x07') fcs.push_back(kFibEnd + 2 * (i + 1));
+  REQUIRE(fcs.size() == sprms.size() + 1);
+  const std::size_t runs = sprms.size();
+  std::string page(512, '\0');
+  for (std::size_t i = 0; i <= runs; ++i) put32(page, 4 * i, fcs[i]);
+  std::size_t end = 511;  // PAPXs are laid from the end of the page down
+  for (std::size_t i = 0; i < runs; ++i) {
+    if (sprms[i].empty()) continue;
+    const std::string papx = std::string(2, '\0') + sprms[i];  // istd, sprms
+    const std::size_t cb = (papx.size() + 1) / 2;              // cb' counts words
+    std::string entry = std::string(1, '\0') + std::string(1, static_cast<char>(cb)) + papx;
+    entry.resize(2 + 2 * cb, '\0');
+    end = (end - entry.size()) & ~std::size_t{1};
+    page.replace(end, entry.size(), entry);
+    page[4 * (runs + 1) + 13 * i] = static_cast<char>(end / 2);
+  }
+  page[511] = static_cast<char>(runs);
+  s.word.resize((s.word.size() + 511) / 512 * 512, '\0');
+  const std::uint32_t pn = static_cast<std::uint32_t>(s.word.size() / 512);
+  s.word += page;
+  const std::string plc = le32(fcs.front()) + le32(fcs.back()) + le32(pn);
+  put32(s.word, 0x102, static_cast<std::uint32_t>(s.table.size()));
+  put32(s.word, 0x106, static_cast<std::uint32_t>(plc.size()));
+  s.table += plc;
+}
+
+TEST_CASE("paragraph properties tell row ends from empty cells, also from the Data stream",
+          "[legacy]") {
+  const std::u16string text = u"甲\x07\x07\x07乙\x07丙\x07\x07后\r";
+  WordStreams s = word_streams({{text}});
+  // The second row's end keeps its properties in Data, as LibreOffice writes rows.
+  const std::string data = std::string(6, 'x') + std::string("\x06\x00", 2) + kInTable + kRowEnd;
+  set_paragraphs(
+      s, text,
+      {kInTable, kInTable, kInTable + kRowEnd, kInTable, kInTable, huge_papx(6), kPageBreakBefore});
+  Result<WordFib> fib = read_word_fib(s.word);
+  REQUIRE(fib);
+  const WordText t = word_text(s.word, s.table, data, *fib);
+  CHECK(t.problems.empty());
+  CHECK(t.text == "甲\t\n乙\t丙\n\f后\n");
+  // Without the properties the marks alone decide, and the empty cell ends its row.
+  CHECK(text_of(word_streams({{text}})).text == "甲\n\n乙\t丙\n后\n");
+}
+
+TEST_CASE("a cell's paragraphs share its line, separated by spaces", "[legacy]") {
+  const std::u16string text = u"名称\r\r地址\x07值\x07\x07";
+  WordStreams s = word_streams({{text}});
+  set_paragraphs(s, text, {kInTable, kInTable, kInTable, kInTable, kInTable + kRowEnd});
+  CHECK(text_of(s).text == "名称  地址\t值\n");
+}
+
 TEST_CASE("breaks, tabs, hyphens and anchors map as the DOCX reader maps them", "[legacy]") {
   const WordText t =
       text_of(word_streams({{u"一\x0B二\t三\x1E四\x1F五\x01\x08六\r第一页\x0C第二页\r"}}));
