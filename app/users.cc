@@ -126,6 +126,16 @@ Result<std::vector<User>> list_users(const std::filesystem::path& db) {
   return load_users(**store);
 }
 
+Result<std::optional<User>> find_user_named(const std::filesystem::path& db,
+                                            const std::string& name) {
+  Result<std::unique_ptr<Store>> store = open_reader(db);
+  if (!store) return store.failure();
+  Result<std::optional<StoredUser>> found = find_user(**store, name);
+  if (!found) return found.failure();
+  if (!*found) return std::optional<User>();
+  return std::optional<User>((*found)->user);
+}
+
 Result<User> set_user_disabled(const std::filesystem::path& db, const std::string& name,
                                bool disabled, const std::string& by) {
   return change_user(db, name, [&](Store& store, const StoredUser& u) -> Result<User> {

@@ -37,6 +37,11 @@ Result<User> add_user(const std::filesystem::path& db, const NewUser& u, const s
 // Every user, by name. Code::not_found when the database does not exist.
 Result<std::vector<User>> list_users(const std::filesystem::path& db);
 
+// The user `name` (ignoring ASCII case) as stored; nullopt when none.
+// Read-only; Code::not_found when the database does not exist.
+Result<std::optional<User>> find_user_named(const std::filesystem::path& db,
+                                            const std::string& name);
+
 // Disables or enables the user `name`; one that already is stays as it is
 // (no trail row). Code::not_found when no user has the name.
 Result<User> set_user_disabled(const std::filesystem::path& db, const std::string& name,

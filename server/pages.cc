@@ -1,8 +1,8 @@
-// The pages of the workbench: sign in (GET /), the rounds (GET /rounds),
-// one round's cases (GET /rounds/{id}, paged, filtered), the static files;
-// the case page is server/pages_case.cc. Every value goes through
-// html_escape; the pages use the same session and role scope as the API.
-#include <charconv>
+// The pages of the workbench: sign in (GET /), the rounds (GET /rounds, with
+// the new-round form round.js posts to POST /api/rounds), the static files;
+// add_pages registers the other pages (server/pages_*.cc) and the API
+// behind them. Every value goes through html_escape; the pages use the same
+// session and role scope as the API.
 #include <cstdio>
 
 #include "app/serve_access.h"
@@ -15,8 +15,6 @@ namespace {
 
 using httplib::Request;
 using httplib::Response;
-
-constexpr std::size_t kPageSize = 50;
 
 void sign_in_page(State& s, const Request& req, Response& res) {
   // Already signed in: straight to the rounds.
@@ -40,6 +38,15 @@ void rounds_page(State& s, const Request& req, Response& res) {
     return send_html(res, html_page("出错", "<p>" + html_escape(rounds.error()) + "</p>", u),
                      status_of(rounds.code()));
   std::string body = "<h1>审查轮次</h1>";
+  if (u.role == UserRole::admin)
+    body += "<p class=\"links\"><a id=\"users-link\" href=\"/admin/users\">用户管理</a></p>";
+  if (may_write(u))
+    body +=
+        "<form id=\"new-round\" class=\"inline-form\"><label>新建轮次名称 <input name=\"name\" "
+        "required maxlength=\"200\"></label><label>方式 <select name=\"mode\">"
+        "<option value=\"inspection\">部门检查</option><option value=\"self-check\">街道自查"
+        "</option></select></label><button type=\"submit\">新建</button></form>"
+        "<p id=\"message\" class=\"message\" role=\"alert\"></p>";
   if (rounds->empty()) {
     body += "<p>暂无可查看的审查轮次。</p>";
   } else {
@@ -57,115 +64,7 @@ void rounds_page(State& s, const Request& req, Response& res) {
     }
     body += "</tbody></table>";
   }
-  send_html(res, html_page("审查轮次", body, u));
-}
-
-// The case list's filters, from the query string.
-struct Filters {
-  std::string street, grade;
-  bool undecided = false;
-  bool any() const { return !street.empty() || !grade.empty() || undecided; }
-  bool keep(const CaseListItem& c) const {
-    if (!street.empty() && c.row.street.value_or("") != street) return false;
-    if (!grade.empty() && c.grade.value_or("") != grade) return false;
-    if (undecided && !c.provisional) return false;
-    return true;
-  }
-  std::string query() const {
-    std::string q;
-    if (!street.empty()) q += "&street=" + url_encode(street);
-    if (!grade.empty()) q += "&grade=" + url_encode(grade);
-    if (undecided) q += "&undecided=1";
-    return q;
-  }
-};
-
-std::size_t page_number(const Request& req) {
-  const std::string p = req.get_param_value("page");
-  std::size_t v = 1;
-  auto [end, ec] = std::from_chars(p.data(), p.data() + p.size(), v);
-  if (p.empty() || ec != std::errc() || end != p.data() + p.size() || v == 0) return 1;
-  return v;
-}
-
-std::string case_row_html(const CaseListItem& c) {
-  const std::string number =
-      c.row.case_number.value_or(c.row.rejected ? "（无法读取）" : "（无案号）");
-  std::string score = "—";
-  if (c.score) score = score_text(*c.score);
-  if (c.provisional) score += " <span class=\"provisional\">暂定</span>";
-  return "<tr><td><a href=\"/cases/" + std::to_string(c.row.id) + "\">" + html_escape(number) +
-         "</a></td><td>" + html_escape(c.row.street.value_or("")) + "</td><td>" + score +
-         "</td><td>" + html_escape(c.grade.value_or(c.row.rejected ? "未评分" : "")) + "</td></tr>";
-}
-
-void round_page(State& s, const Request& req, Response& res) {
-  std::optional<Session> session = page_session(s, req, res);
-  if (!session) return;
-  const User& u = session->user;
-  std::optional<long long> id = path_id(req, 1);
-  if (!id) return send_not_found(res, u, "该审查轮次");
-  Result<std::optional<RoundInfo>> round = visible_round(s.config.db, *id, u);
-  if (!round)
-    return send_html(res, html_page("出错", "<p>" + html_escape(round.error()) + "</p>", u),
-                     status_of(round.code()));
-  if (!*round) return send_not_found(res, u, "该审查轮次");
-  Filters f{req.get_param_value("street"), req.get_param_value("grade"),
-            !req.get_param_value("undecided").empty()};
-  const std::size_t page = page_number(req);
-  const std::size_t offset = (page - 1) * kPageSize;
-  std::vector<CaseListItem> shown;
-  std::size_t total = 0;
-  if (f.any()) {
-    // A filter needs every case's score: score them all, then page.
-    Result<std::optional<CasePage>> all = visible_cases(s.config.db, *id, u, s.checklist);
-    if (!all || !*all) return send_html(res, html_page("出错", "<p>无法读取案卷列表</p>", u), 500);
-    std::vector<CaseListItem> kept;
-    for (CaseListItem& c : (*all)->cases)
-      if (f.keep(c)) kept.push_back(std::move(c));
-    total = kept.size();
-    for (std::size_t i = offset; i < kept.size() && i < offset + kPageSize; ++i)
-      shown.push_back(std::move(kept[i]));
-  } else {
-    Result<std::optional<CasePage>> part =
-        visible_cases(s.config.db, *id, u, s.checklist, offset, kPageSize);
-    if (!part || !*part)
-      return send_html(res, html_page("出错", "<p>无法读取案卷列表</p>", u), 500);
-    total = (*part)->total;
-    shown = std::move((*part)->cases);
-  }
-  const std::string base = "/rounds/" + std::to_string(*id);
-  std::string body = "<h1>" + html_escape((*round)->name) + "</h1><p>方式：" +
-                     html_escape(mode_label((*round)->mode)) + "　案卷：" + std::to_string(total) +
-                     " 件</p>";
-  body += "<form class=\"filters\" method=\"get\" action=\"" + base +
-          "\"><label>街道 <input name=\"street\" value=\"" + html_escape(f.street) +
-          "\"></label><label>等次 <input name=\"grade\" value=\"" + html_escape(f.grade) +
-          "\"></label><label><input type=\"checkbox\" name=\"undecided\" value=\"1\"" +
-          (f.undecided ? " checked" : "") +
-          "> 仅看未决</label><button type=\"submit\">筛选</button></form>";
-  if (shown.empty()) {
-    body += "<p>没有符合条件的案卷。</p>";
-  } else {
-    body +=
-        "<table><thead><tr><th>案号</th><th>街道</th><th>得分</th><th>等次</th></tr></thead>"
-        "<tbody>";
-    for (const CaseListItem& c : shown) body += case_row_html(c);
-    body += "</tbody></table>";
-  }
-  const std::size_t pages = (total + kPageSize - 1) / kPageSize;
-  if (pages > 1) {
-    body += "<nav class=\"pager\">";
-    if (page > 1)
-      body += "<a href=\"" + base + "?page=" + std::to_string(page - 1) + html_escape(f.query()) +
-              "\">上一页</a>";
-    body += "<span>第 " + std::to_string(page) + " / " + std::to_string(pages) + " 页</span>";
-    if (page < pages)
-      body += "<a href=\"" + base + "?page=" + std::to_string(page + 1) + html_escape(f.query()) +
-              "\">下一页</a>";
-    body += "</nav>";
-  }
-  send_html(res, html_page((*round)->name, body, u));
+  send_html(res, html_page("审查轮次", body, u, {"round.js", "round.css"}));
 }
 
 }  // namespace
@@ -174,6 +73,11 @@ std::optional<Session> page_session(State& s, const Request& req, Response& res)
   std::optional<Session> session = signed_in(s, req, res);
   if (!session) redirect(res, "/");
   return session;
+}
+
+void send_error_page(Response& res, const User& u, const Error& e) {
+  send_html(res, html_page("出错", "<h1>出错</h1><p>" + html_escape(e.reason) + "</p>", u),
+            status_of(e.code));
 }
 
 std::string mode_label(const std::string& mode) {
@@ -199,9 +103,12 @@ void add_pages(State& s) {
   });
   s.http->Get("/", [&s](const Request& req, Response& res) { sign_in_page(s, req, res); });
   s.http->Get("/rounds", [&s](const Request& req, Response& res) { rounds_page(s, req, res); });
-  s.http->Get(R"(/rounds/(\d+))",
-              [&s](const Request& req, Response& res) { round_page(s, req, res); });
+  add_round_page(s);
+  add_round_plan_page(s);
   add_case_page(s);
+  add_users_page(s);
+  add_users_api(s);
+  add_round_plan_api(s);
 }
 
 }  // namespace auditor::server

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "app/serve_rounds.h"
 #include "server/context.h"
 #include "server/http.h"
 
@@ -20,7 +21,26 @@ std::string mode_label(const std::string& mode);
 // A score as the pages show it: "93" or "92.5".
 std::string score_text(double v);
 
-// GET /cases/{id} (server/pages_case.cc).
+// The case list's query from the request's parameters (street, grade,
+// severity, undecided=1, overdue=1, sort=number|street|score|grade,
+// order=asc|desc); anything unknown is ignored. No paging.
+CaseQuery case_query(const httplib::Request& req);
+
+// The page of an error `e` of the front door: its Chinese reason with the
+// status of its code.
+void send_error_page(httplib::Response& res, const User& u, const Error& e);
+
+// The route groups of the pages and the API behind them, registered by
+// add_pages: GET /cases/{id} (server/pages_case.cc); GET /rounds/{id}
+// (server/pages_round.cc); GET /rounds/{id}/plan
+// (server/pages_round_plan.cc); GET /admin/users (server/pages_users.cc);
+// /api/users (server/api_users.cc); /api/rounds/{id}/plan, draw and
+// assignments (server/api_round_plan.cc).
 void add_case_page(State& s);
+void add_round_page(State& s);
+void add_round_plan_page(State& s);
+void add_users_page(State& s);
+void add_users_api(State& s);
+void add_round_plan_api(State& s);
 
 }  // namespace auditor::server

@@ -1,0 +1,60 @@
+'use strict';
+// The users page (/admin/users): add a user, disable or enable one, set a
+// password, each as JSON to /api/users with the session's CSRF token; the
+// page reloads on success and shows the server's Chinese message otherwise.
+// A password typed here is sent once and cleared from the form.
+(function () {
+  function show(text) {
+    var box = document.getElementById('message');
+    if (box) box.textContent = text;
+  }
+  function csrf() {
+    return fetch('/api/session', {credentials: 'same-origin'}).then(function (r) {
+      if (!r.ok) throw new Error('请先登录');
+      return r.json();
+    }).then(function (body) { return body.csrf; });
+  }
+  function send(method, url, body) {
+    return csrf().then(function (token) {
+      return fetch(url, {
+        method: method, credentials: 'same-origin',
+        headers: {'Content-Type': 'application/json', 'X-CSRF-Token': token},
+        body: JSON.stringify(body)
+      });
+    }).then(function (r) {
+      if (r.ok) { window.location.reload(); return; }
+      return r.json().catch(function () { return {}; }).then(function (answer) {
+        show((answer && answer.error) || ('请求失败（' + r.status + '）'));
+      });
+    }).catch(function (e) { show(e.message || '无法连接服务器'); });
+  }
+  function userOf(element) {
+    var row = element.closest('[data-user]');
+    return row ? row.getAttribute('data-user') : '';
+  }
+  document.addEventListener('DOMContentLoaded', function () {
+    var add = document.getElementById('new-user');
+    if (add) add.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var f = add.elements;
+      var body = {name: f.name.value, role: f.role.value, street: f.street.value,
+                  password: f.password.value};
+      f.password.value = '';
+      send('POST', '/api/users', body);
+    });
+    document.querySelectorAll('button[data-user-action]').forEach(function (button) {
+      button.addEventListener('click', function () {
+        send('PATCH', '/api/users/' + userOf(button),
+             {disabled: button.getAttribute('data-user-action') === 'disable'});
+      });
+    });
+    document.querySelectorAll('form.password-form').forEach(function (form) {
+      form.addEventListener('submit', function (event) {
+        event.preventDefault();
+        var password = form.elements.password.value;
+        form.elements.password.value = '';
+        send('PATCH', '/api/users/' + userOf(form), {password: password});
+      });
+    });
+  });
+})();
