@@ -12,15 +12,16 @@
 //           case or document number, 1 in 200 cut short (a damaged upload:
 //           rejected); written on --jobs threads as uploads are stored,
 //           <db>.data/uploads/<sha256>.zip, and audited into their round
-//           with audit_round (--jobs, default 2);
-//   review  the first finding of 3 % of the cases with findings is decided
-//           by the round's creator (decide_finding): confirmed (a manual
-//           check: passed) twice in three, dismissed (failed) with a reason
-//           once; every 10th decision, when a confirmation, gets a street
-//           user's objection (object_finding).
+//           with audit_round (--jobs, default 2) in uploads of 500;
+//   review  after each upload, the first finding of 1 in 33 of its cases
+//           with findings is decided by the round's creator (decide_finding):
+//           confirmed (a manual check: passed) twice in three, dismissed
+//           (failed) with a reason once; every 10th decision, when a
+//           confirmation, gets a street user's objection (object_finding).
 // Usage: make_serve_db <db> [cases] [--jobs N]
 //   cases defaults to 10000; <db> must not exist yet. Reproducible: the same
 //   cases give the same archives (the times in the trail differ).
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -63,6 +64,7 @@ constexpr const char* kRounds[] = {"2026年第一季度行政处罚案卷评查"
                                    "2026年第二季度行政处罚案卷评查",
                                    "2026年第三季度行政处罚案卷评查", "2026年专项评查（噪声）"};
 constexpr int kRoundShare[] = {40, 30, 20, 10};  // percent of the cases
+constexpr int kBatch = 500;                      // archives per upload
 
 [[noreturn]] void die(const std::string& what) {
   std::fprintf(stderr, "make_serve_db: %s\n", what.c_str());
@@ -139,6 +141,7 @@ struct Stored {
 };
 
 struct Counts {
+  int with_findings = 0;  // cases with findings seen so far
   int decided = 0, dismissed = 0, objections = 0, refused = 0;
 };
 
@@ -146,9 +149,8 @@ struct Counts {
 // street user object to every 10th confirmed one.
 void review(const ReviewScope& scope, const std::string& inspector,
             const std::vector<Stored>& cases, const Checklist& checklist, Counts& n) {
-  int with_findings = 0;
   for (const Stored& c : cases) {
-    if (c.findings.empty() || with_findings++ % 33 != 0) continue;
+    if (c.findings.empty() || n.with_findings++ % 33 != 0) continue;
     const Finding& f = c.findings.front();
     const std::string key = finding_keys(c.findings).front();
     Decision d;
@@ -214,41 +216,49 @@ int main(int argc, char** argv) {
     by.role = UserRole::inspector;
     Result<std::optional<RoundInfo>> round = create_round(db, kRounds[r], "inspection", by);
     if (!round || !*round) die(round ? std::string("轮次已存在") : round.error());
-    auto t = std::chrono::steady_clock::now();
-    const int n = r == 3 ? total - g : total * kRoundShare[r] / 100;
-    AuditRequest request;
-    request.db = db;
-    request.jobs = jobs;
-    request.round = kRounds[r];
-    request.mode = "";
-    request.inspector = creator.name;
-    request.tool_version = AUDITOR_VERSION;
-    request.inputs = write_archives(uploads, g, n, jobs);
-    g += n;
-    t_write += seconds_since(t);
-    t = std::chrono::steady_clock::now();
-    std::vector<Stored> stored;
-    AuditObserver observer;
-    observer.case_done = [&](const CaseResult& c, Reuse) {
-      if (!c.c.rejected)
-        stored.push_back(
-            {c.c.info.case_number.value_or(c.c.archive), c.c.info.street, c.audit.findings});
-    };
-    Result<AuditOutcome> out = audit_round(request, *checklist, observer);
-    if (!out) die(out.error());
-    if (out->store_failed) die("有案卷未能存入数据库");
-    t_audit += seconds_since(t);
-    t = std::chrono::steady_clock::now();
     const ReviewScope scope{db, kRounds[r]};
-    PlanRequest plan;
-    plan.streets.assign(std::begin(kStreets), std::end(kStreets));
-    for (const Person* p : {&kInspectors[r], &kInspectors[r + 4]})
-      plan.inspectors.push_back(std::string(p->name) + "@" + p->unit);
-    plan.by = creator.name;
-    if (Result<RoundPlan> p = record_round_plan(scope, plan); !p) die(p.error());
-    review(scope, creator.name, stored, *checklist, counts);
-    t_review += seconds_since(t);
-    std::printf("round %d: %d archives, %zu stored cases\n", r + 1, n, stored.size());
+    const int n = r == 3 ? total - g : total * kRoundShare[r] / 100;
+    std::size_t stored_cases = 0;
+    // The round filled by uploads of kBatch archives, each reviewed as it lands.
+    for (int done = 0; done < n; done += kBatch) {
+      auto t = std::chrono::steady_clock::now();
+      const int batch = std::min(kBatch, n - done);
+      AuditRequest request;
+      request.db = db;
+      request.jobs = jobs;
+      request.round = kRounds[r];
+      request.mode = "";
+      request.inspector = creator.name;
+      request.tool_version = AUDITOR_VERSION;
+      request.inputs = write_archives(uploads, g, batch, jobs);
+      g += batch;
+      t_write += seconds_since(t);
+      t = std::chrono::steady_clock::now();
+      std::vector<Stored> stored;
+      AuditObserver observer;
+      observer.case_done = [&](const CaseResult& c, Reuse) {
+        if (!c.c.rejected)
+          stored.push_back(
+              {c.c.info.case_number.value_or(c.c.archive), c.c.info.street, c.audit.findings});
+      };
+      Result<AuditOutcome> out = audit_round(request, *checklist, observer);
+      if (!out) die(out.error());
+      if (out->store_failed) die("有案卷未能存入数据库");
+      t_audit += seconds_since(t);
+      t = std::chrono::steady_clock::now();
+      if (done == 0) {  // a plan names the round's latest run: after the first
+        PlanRequest plan;
+        plan.streets.assign(std::begin(kStreets), std::end(kStreets));
+        for (const Person* p : {&kInspectors[r], &kInspectors[r + 4]})
+          plan.inspectors.push_back(std::string(p->name) + "@" + p->unit);
+        plan.by = creator.name;
+        if (Result<RoundPlan> p = record_round_plan(scope, plan); !p) die(p.error());
+      }
+      review(scope, creator.name, stored, *checklist, counts);
+      t_review += seconds_since(t);
+      stored_cases += stored.size();
+    }
+    std::printf("round %d: %d archives, %zu stored cases\n", r + 1, n, stored_cases);
   }
   std::printf("archives written %.1f s, audited %.1f s, plans and review %.1f s\n", t_write,
               t_audit, t_review);
