@@ -198,30 +198,40 @@ void assign(State& s, const Request& req, Response& res) {
   std::optional<json> body = json_body(req, res);
   if (!body) return;
   const ReviewScope scope{s.config.db, round->name};
+  // The round's cases: to find one by its id, and to name the stored files
+  // in refusals by their names instead of their paths on the server.
+  Result<std::optional<RoundCaseList>> cases =
+      round_cases(s.config.db, round->id, session->user, s.checklist, {});
+  if (!cases) return send_failure(res, cases.failure());
+  const std::vector<RoundCase> none;
+  const std::vector<RoundCase>& rows = *cases ? (*cases)->cases : none;
+  auto named = [&rows](Error e) {
+    for (const RoundCase& c : rows)
+      if (e.reason.find(c.item.row.archive) != std::string::npos)
+        e = with_file_name(std::move(e), c.item.row);
+    return e;
+  };
   auto automatic = body->find("auto");
   if (automatic != body->end() && automatic->is_boolean() && automatic->get<bool>()) {
     Result<AutoAssignment> r = assign_auto(scope, session->user.name);
-    if (!r) return send_failure(res, r.failure());
-    json made = json::array();
+    if (!r) return send_failure(res, named(r.failure()));
+    json made = json::array(), left = json::array();
     for (const Assignment& a : r->made) made.push_back(assignment_json(a));
-    return send_json(res, {{"made", made}, {"kept", r->kept}, {"left", r->left}});
+    for (const std::string& why : r->left) left.push_back(named(Error{why}).reason);
+    return send_json(res, {{"made", made}, {"kept", r->kept}, {"left", left}});
   }
   // The case by its number or archive path, or by its id in the database.
   std::string case_id = string_field(*body, "case");
   if (auto c = body->find("case"); c != body->end() && c->is_number_integer()) {
-    Result<std::optional<RoundCaseList>> cases =
-        round_cases(s.config.db, round->id, session->user, s.checklist, {});
-    if (!cases) return send_failure(res, cases.failure());
-    if (*cases)
-      for (const RoundCase& rc : (*cases)->cases)
-        if (rc.item.row.id == c->get<long long>()) case_id = rc.item.row.archive;
+    for (const RoundCase& rc : rows)
+      if (rc.item.row.id == c->get<long long>()) case_id = rc.item.row.archive;
     if (case_id.empty()) return send_error(res, 404, "本轮没有这个案卷");
   }
   const std::string inspector = string_field(*body, "inspector");
   if (case_id.empty() || inspector.empty())
     return send_error(res, 400, "请写明案卷（case）和评查人员（inspector），或用 auto 自动分配");
   Result<Assignment> r = assign_case(scope, case_id, inspector, session->user.name);
-  if (!r) return send_failure(res, r.failure());
+  if (!r) return send_failure(res, named(r.failure()));
   send_json(res, assignment_json(*r), 201);
 }
 

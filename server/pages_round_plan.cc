@@ -124,8 +124,7 @@ std::string draw_html(const RoundPlanRecord& r, const Rows& rows) {
       const Assignment* a = r.assignment(c.key);
       auto row = rows.find(c.archive);
       const std::string label = html_escape(case_label(c.key, c.archive, rows));
-      out += "<tr data-drawn=\"" + html_escape(c.key) + "\"><td>" + html_escape(c.street) +
-             "</td><td>" +
+      out += "<tr data-drawn=\"" + label + "\"><td>" + html_escape(c.street) + "</td><td>" +
              (row != rows.end()
                   ? "<a href=\"/cases/" + std::to_string(row->second.id) + "\">" + label + "</a>"
                   : label) +
