@@ -17,8 +17,10 @@
 // libgsf 1.14.50 leaks the directory entries of some damaged directory
 // trees inside gsf_infile_msole_new (a few hundred bytes per such file; the
 // parse process retires when it grows): not ours to fix, so LeakSanitizer
-// ignores allocations made within libgsf.
+// ignores allocations made within libgsf. Matching needs whole stacks
+// (libgsf has no frame pointers): slower mallocs, for this target only.
 extern "C" const char* __lsan_default_suppressions() { return "leak:libgsf-1.so\n"; }
+extern "C" const char* __asan_default_options() { return "fast_unwind_on_malloc=0"; }
 
 namespace {
 
