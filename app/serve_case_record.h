@@ -84,11 +84,10 @@ Result<std::optional<CaseFile>> case_original(const std::filesystem::path& db, l
                                               std::size_t n, const User& u,
                                               const ImportOptions& opt);
 
-// The case's 评查表 as `format` ("docx" or "html"): the round's reports
-// (reports/report.h) rendered over the round narrowed to this case, with
-// its record scored with `checklist`; no draw, plan or comparison (they
-// name other cases). nullopt when `u` may not see the case; Code::invalid
-// for another format.
+// The case's 评查表 alone as `format` ("docx" or "html": html_case_sheet,
+// docx_case_sheet of reports/report.h), with its record scored with
+// `checklist`. nullopt when `u` may not see the case; Code::invalid for
+// another format.
 Result<std::optional<CaseFile>> case_sheet(const std::filesystem::path& db, long long id,
                                            const User& u, const Checklist& checklist,
                                            const std::string& format);

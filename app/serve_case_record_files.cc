@@ -159,10 +159,10 @@ Result<std::optional<CaseFile>> case_sheet(const std::filesystem::path& db, long
   out.extension = format;
   out.shown_inline = false;
   if (format == "html") {
-    out.bytes = html_report(in);
+    out.bytes = html_case_sheet(in, 0);
     out.media_type = "text/html; charset=utf-8";
   } else {
-    Result<std::string> docx = docx_report(in);
+    Result<std::string> docx = docx_case_sheet(in, 0);
     if (!docx) return docx.failure();
     out.bytes = std::move(*docx);
     out.media_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";

@@ -55,6 +55,15 @@ void render(DocxWriter& w, const Block& b) {
 
 }  // namespace
 
+Result<std::string> docx_case_sheet(const ReportInput& in, std::size_t i) {
+  Content sheet{heading(kCaseSheetTitle, 1)};
+  append_case_sheet(in, i, sheet);
+  const RoundData& d = in.data;
+  DocxWriter w(kCaseSheetTitle, "auditor", d.as_of.empty() ? d.round.created_at : d.as_of);
+  for (const Block& b : sheet) render(w, b);
+  return w.finish();
+}
+
 Result<std::string> docx_report(const ReportInput& in) {
   const Content notification = notification_content(in);
   const RoundData& d = in.data;

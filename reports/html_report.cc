@@ -84,15 +84,29 @@ void render(std::string& out, const Block& b) {
   out += "<div class=\"page-break\"></div>\n";
 }
 
-}  // namespace
-
-std::string html_report(const ReportInput& in) {
-  const Content notification = notification_content(in);
+// The document's head with `title`, and the opened body.
+std::string html_open(const std::string& title) {
   std::string out =
       "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta "
       "charset=\"utf-8\">\n<title>";
-  esc(out, notification.front().text);
+  esc(out, title);
   out.append("</title>\n<style>").append(kStyle).append("</style>\n</head>\n<body>\n");
+  return out;
+}
+
+}  // namespace
+
+std::string html_case_sheet(const ReportInput& in, std::size_t i) {
+  Content sheet{heading(kCaseSheetTitle, 1)};
+  append_case_sheet(in, i, sheet);
+  std::string out = html_open(kCaseSheetTitle);
+  for (const Block& b : sheet) render(out, b);
+  return out + "</body>\n</html>\n";
+}
+
+std::string html_report(const ReportInput& in) {
+  const Content notification = notification_content(in);
+  std::string out = html_open(notification.front().text);
   for (const Block& b : notification) render(out, b);
   Content sheet;
   if (!in.case_sheets) {

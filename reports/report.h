@@ -66,6 +66,11 @@ Status write_report_files(const ReportInput& in, const ReportFormats& formats,
 
 std::string html_report(const ReportInput& in);
 Result<std::string> docx_report(const ReportInput& in);
+// Case i's sheet (评查表) alone as a whole document, under the title
+// kCaseSheetTitle: what one case's page offers for download.
+inline constexpr const char* kCaseSheetTitle = "行政处罚案卷评查表";
+std::string html_case_sheet(const ReportInput& in, std::size_t i);
+Result<std::string> docx_case_sheet(const ReportInput& in, std::size_t i);
 // libxlsxwriter writes files only: the workbook goes to `file`, through an
 // AtomicFile (util/atomic_file.h).
 Status write_xlsx_report(const ReportInput& in, const std::filesystem::path& file);

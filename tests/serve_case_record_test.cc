@@ -258,7 +258,11 @@ TEST_CASE("the case's 评查表 downloads as DOCX or HTML for whoever sees the c
   CHECK(html->get_header_value("Content-Type") == "text/html; charset=utf-8");
   CHECK(html->body.find(test::kNanshi) != std::string::npos);
   CHECK(html->body.find(kChigang) == std::string::npos);  // another street's case is not in it
-  CHECK(s.get("insp1", sheet)->status == 200);            // docx by default
+  // The sheet alone: its title and the case's sheet, no round notification.
+  CHECK(html->body.find("<title>行政处罚案卷评查表</title>") != std::string::npos);
+  CHECK(html->body.find("评查表：") != std::string::npos);
+  CHECK(html->body.find("通报") == std::string::npos);
+  CHECK(s.get("insp1", sheet)->status == 200);  // docx by default
   CHECK(s.get("insp1", sheet + "?format=pdf")->status == 400);
   CHECK(s.get("", sheet)->status == 401);
   CHECK(s.get("haizhuang", sheet)->status == 404);
