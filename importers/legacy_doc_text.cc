@@ -288,6 +288,27 @@ std::string_view trim_line(std::string_view line) {
   return line.substr(first, line.find_last_not_of(" \t") + 1 - first);
 }
 
+// Appends the non-blank lines of the story at CPs [from, from + length)
+// (each once when `unique`) to `text`, while it is under kMaxTextBytes.
+void append_lines(std::string_view word, const std::vector<Piece>& pieces, Paragraphs& paragraphs,
+                  std::uint64_t from, std::uint32_t length, bool unique, std::string& text) {
+  if (length == 0 || from + length > UINT32_MAX || text.size() > kMaxTextBytes) return;
+  TextBuilder story(paragraphs);
+  feed(word, pieces, static_cast<std::uint32_t>(from), static_cast<std::uint32_t>(from + length),
+       story);
+  std::set<std::string_view> seen;
+  std::string_view rest = story.text();
+  while (!rest.empty() && text.size() <= kMaxTextBytes) {
+    const std::size_t end = std::min(rest.find('\n'), rest.size());
+    const std::string_view line = trim_line(rest.substr(0, end));
+    rest.remove_prefix(std::min(end + 1, rest.size()));
+    if (line.empty() || (unique && !seen.insert(line).second)) continue;
+    if (!text.empty() && text.back() != '\n') text += '\n';
+    text += line;
+    text += '\n';
+  }
+}
+
 }  // namespace
 
 Result<WordFib> read_word_fib(std::string_view word) {
@@ -312,6 +333,12 @@ Result<WordFib> read_word_fib(std::string_view word) {
   fib.ccp_text = u32(word, at + 4 * 3);
   fib.ccp_ftn = u32(word, at + 4 * 4);
   fib.ccp_hdd = u32(word, at + 4 * 5);
+  if (cslw >= 10) {
+    fib.ccp_mcr = u32(word, at + 4 * 6);
+    fib.ccp_atn = u32(word, at + 4 * 7);
+    fib.ccp_edn = u32(word, at + 4 * 8);
+    fib.ccp_txbx = u32(word, at + 4 * 9);
+  }
   at += 4 * cslw;
   const std::size_t pairs = u16(word, at);
   at += 2;
@@ -338,25 +365,13 @@ WordText word_text(std::string_view word, std::string_view table, std::string_vi
   result.text = main.text();
   if (!whole && result.problems.empty())
     result.problems.push_back("文字分段表短于正文长度，其后的文字未读取");
-  // The header and footer story: its lines once each, after the body, as
-  // the DOCX reader appends the header and footer parts.
+  // Text boxes, then the header and footer story (its lines once each),
+  // after the body, as the DOCX reader appends its header and footer parts.
   const std::uint64_t headers = std::uint64_t{fib.ccp_text} + fib.ccp_ftn;
-  if (whole && !main.full() && fib.ccp_hdd > 0 && headers + fib.ccp_hdd <= UINT32_MAX) {
-    TextBuilder side(paragraphs);
-    feed(word, *pieces, static_cast<std::uint32_t>(headers),
-         static_cast<std::uint32_t>(headers + fib.ccp_hdd), side);
-    std::set<std::string_view> seen;
-    std::string_view rest = side.text();
-    while (!rest.empty()) {
-      const std::size_t end = std::min(rest.find('\n'), rest.size());
-      const std::string_view line = trim_line(rest.substr(0, end));
-      rest.remove_prefix(std::min(end + 1, rest.size()));
-      if (line.empty() || !seen.insert(line).second) continue;
-      if (!result.text.empty() && result.text.back() != '\n') result.text += '\n';
-      result.text += line;
-      result.text += '\n';
-      if (result.text.size() > kMaxTextBytes) break;
-    }
+  const std::uint64_t boxes = headers + fib.ccp_hdd + fib.ccp_mcr + fib.ccp_atn + fib.ccp_edn;
+  if (whole && !main.full()) {
+    append_lines(word, *pieces, paragraphs, boxes, fib.ccp_txbx, false, result.text);
+    append_lines(word, *pieces, paragraphs, headers, fib.ccp_hdd, true, result.text);
   }
   result.capped = cap_text(result.text) || main.full();
   return result;

@@ -27,9 +27,12 @@ struct WordFib {
   std::uint16_t nfib = 0;   // 0x00C1 from Word 97 on (later versions say more elsewhere)
   bool encrypted = false;   // fEncrypted: RC4 or XOR obfuscation, a password is needed
   bool table1 = false;      // fWhichTblStm: the table stream is 1Table, else 0Table
-  std::uint32_t ccp_text = 0, ccp_ftn = 0, ccp_hdd = 0;  // main, footnote, header stories
-  FcLcb clx;                                             // the piece table
-  FcLcb papx;                                            // PlcBtePapx
+  // Story lengths in CPs, in their order: main, footnotes, headers and
+  // footers, (macros), comments, endnotes, text boxes.
+  std::uint32_t ccp_text = 0, ccp_ftn = 0, ccp_hdd = 0, ccp_mcr = 0, ccp_atn = 0, ccp_edn = 0,
+                ccp_txbx = 0;
+  FcLcb clx;   // the piece table
+  FcLcb papx;  // PlcBtePapx
 };
 
 // Reads the FIB; fails (Chinese reason) when WordDocument is too short for
@@ -37,8 +40,8 @@ struct WordFib {
 // in a table stream).
 Result<WordFib> read_word_fib(std::string_view word);
 
-// The document's text: the main story, then the lines of the header and
-// footer story that are not blank or repeated. `problems` names damage
+// The document's text: the main story, then the non-blank lines of the
+// text box story, then those of the header and footer story not repeated. `problems` names damage
 // met on the way (a cut piece table), each a Chinese clause; the text read
 // before it is kept. `capped` when the text reached kMaxTextBytes
 // (importers/doc_limits.h) and was cut.

@@ -282,6 +282,13 @@ TEST_CASE("surrogate pairs decode and lone surrogates become U+FFFD", "[legacy]"
   CHECK(t.text == "\xF0\xA0\xAE\xB7\xEF\xBF\xBDx\xEF\xBF\xBD\n");
 }
 
+TEST_CASE("text boxes follow the body, before the header lines", "[legacy]") {
+  WordStreams s = word_streams({{u"正文\r页眉\r\r框内文字\r\r"}}, 3);
+  put32(s.word, 0x54, 4);  // ccpHdd
+  put32(s.word, 0x64, 6);  // ccpTxbx, after the (empty) comment and endnote stories
+  CHECK(text_of(s).text == "正文\n框内文字\n页眉\n");
+}
+
 TEST_CASE("only the main story is the body; header lines follow once each", "[legacy]") {
   WordStreams s = word_streams({{u"正文\r脚注\r页眉\r页眉\r\r页脚\r\r"}}, 3);
   put32(s.word, 0x50, 3);   // ccpFtn
