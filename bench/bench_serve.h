@@ -19,7 +19,7 @@ enum class Kind {
   rounds_page,      // GET /rounds
   round_page,       // GET /rounds/{id}, its first page
   round_page_n,     // GET /rounds/{id}?page=N
-  round_filtered,   // GET /rounds/{id}?street=|grade=|undecided=1
+  round_filtered,   // GET /rounds/{id}?street=|grade=|severity=|undecided=|overdue= or sort=
   case_page,        // GET /cases/{id}
   api_rounds,       // GET /api/rounds
   api_round_cases,  // GET /api/rounds/{id}/cases?offset=N&limit=50

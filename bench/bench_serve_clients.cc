@@ -16,8 +16,8 @@ namespace auditor::bench {
 
 const char* kind_name(Kind k) {
   static constexpr const char* kNames[] = {
-      "rounds page",    "round page", "round page N", "round filtered", "case page", "api rounds",
-      "api round list", "api case",   "static file",  "job poll",       "upload"};
+      "rounds page",    "round page", "round page N", "round filter", "case page", "api rounds",
+      "api round list", "api case",   "static file",  "job poll",     "upload"};
   return kNames[static_cast<std::size_t>(k)];
 }
 
@@ -130,9 +130,11 @@ struct Browsing {
   std::vector<long long> cases;  // on the last list
 };
 
-// The filters of a round page a person tries; a street user never filters
-// by another street (their list holds only their own).
-constexpr const char* kFilters[] = {"grade=优秀", "grade=合格", "grade=不合格", "undecided=1"};
+// The filters and sort orders of a round page a person tries; a street user
+// never filters by another street (their list holds only their own).
+constexpr const char* kFilters[] = {
+    "grade=优秀",     "grade=合格", "grade=不合格", "undecided=1",
+    "severity=major", "overdue=1",  "sort=score",   "sort=number&order=desc"};
 constexpr const char* kStreets[] = {"赤岗", "新港", "南石头", "琶洲", "昌岗"};
 
 // Every byte of `v` but letters and digits as %XX.
@@ -151,11 +153,18 @@ std::string percent(const std::string& v) {
 }
 
 std::string filter_query(Client& c, const std::string& own_street) {
-  const int n = c.pick(own_street.empty() ? 5 : 4);
-  if (n == 4) return "?street=" + percent(kStreets[c.pick(5)]);
+  constexpr int n_filters = sizeof kFilters / sizeof *kFilters;
+  const int n = c.pick(own_street.empty() ? n_filters + 1 : n_filters);
+  if (n == n_filters) return "?street=" + percent(kStreets[c.pick(5)]);
+  std::string query;
   std::string f = kFilters[n];
-  const std::size_t eq = f.find('=');
-  return "?" + f.substr(0, eq + 1) + percent(f.substr(eq + 1));
+  for (std::size_t at = 0; at < f.size();) {  // percent-encode each value
+    const std::size_t eq = f.find('=', at), amp = std::min(f.find('&', at), f.size());
+    query += (query.empty() ? "?" : "&") + f.substr(at, eq + 1 - at) +
+             percent(f.substr(eq + 1, amp - eq - 1));
+    at = amp + 1;
+  }
+  return query;
 }
 
 }  // namespace
