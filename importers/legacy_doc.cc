@@ -33,14 +33,17 @@ template <typename T>
 using GsfPtr = std::unique_ptr<T, Unref>;
 
 // libgsf reports damage through g_warning as well as its return values: the
-// warnings would go to the terminal, so they are dropped.
+// warnings would go to the terminal, so they are dropped. Nothing else in
+// the parse process logs through glib.
 void quiet(const gchar*, GLogLevelFlags, const gchar*, gpointer) {}
 
 void init_gsf() {
   static std::once_flag once;
   std::call_once(once, [] {
     gsf_init();
-    for (const char* domain : {"libgsf", "libgsf:msole", "libgsf:MSOLE", "GLib-GObject"})
+    // Parts of libgsf log without a domain (nullptr).
+    for (const char* domain : {static_cast<const char*>(nullptr), "libgsf", "libgsf:msole",
+                               "libgsf:MSOLE", "GLib-GObject"})
       g_log_set_handler(
           domain,
           static_cast<GLogLevelFlags>(G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL |
