@@ -39,6 +39,52 @@ std::string text(double x, double y, const std::string& s, const char* anchor, i
          "\" font-size=\"" + std::to_string(size) + "\">" + esc(s) + "</text>";
 }
 
+// The width `s` takes at font size `size`: a CJK or other wide character a
+// full em, ASCII about 0.6 em (no font metrics; enough to avoid overlap).
+double text_width(const std::string& s, int size) {
+  double w = 0;
+  for (unsigned char c : s) {
+    if (c < 0x80)
+      w += 0.6 * size;
+    else if (c >= 0xC0)
+      w += size;  // a lead byte: one wide character
+  }
+  return w;
+}
+
+// A category label under its group: one line when it fits `width`, else
+// broken at its spaces (then anywhere) into at most two lines, the second
+// cut with "…" when it is still too long (the bars' <title> keep the whole).
+std::string category_label(double x, double y, const std::string& s, double width) {
+  constexpr int kSize = 10;
+  if (text_width(s, kSize) <= width) return text(x, y, s, "middle", kSize);
+  std::vector<std::string> lines(1);
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t n = 1;
+    while (i + n < s.size() && (static_cast<unsigned char>(s[i + n]) & 0xC0) == 0x80) ++n;
+    const std::string ch = s.substr(i, n);
+    i += n;
+    if (ch == " ") {
+      if (!lines.back().empty()) lines.emplace_back();
+      continue;
+    }
+    if (text_width(lines.back() + ch, kSize) > width && !lines.back().empty()) lines.emplace_back();
+    lines.back() += ch;
+  }
+  if (lines.back().empty()) lines.pop_back();
+  if (lines.size() > 2) {
+    lines.resize(2);
+    lines[1] += "…";
+  }
+  std::string out = "<text x=\"" + num(x) + "\" y=\"" + num(y) +
+                    "\" text-anchor=\"middle\" font-size=\"" + std::to_string(kSize) + "\">";
+  for (std::size_t l = 0; l < lines.size(); ++l)
+    out += "<tspan x=\"" + num(x) + "\" dy=\"" + (l == 0 ? "0" : "12") + "\">" + esc(lines[l]) +
+           "</tspan>";
+  return out + "</text>";
+}
+
 }  // namespace
 
 std::string svg_bar_chart(const BarChart& chart) {
@@ -85,7 +131,7 @@ std::string svg_bar_chart(const BarChart& chart) {
              esc(chart.categories[c] + " " + chart.series[s].name + "：" + format_score(v)) +
              "</title></rect>";
     }
-    out += text(x0 + group_w * 0.4, base + 16, chart.categories[c], "middle", 10);
+    out += category_label(x0 + group_w * 0.4, base + 16, chart.categories[c], group_w * 0.95);
   }
   out += "<line x1=\"" + num(kLeft) + "\" y1=\"" + num(base) + "\" x2=\"" + num(kWidth - kRight) +
          "\" y2=\"" + num(base) + "\" stroke=\"#333\"/>";

@@ -1,6 +1,7 @@
 // The HTML report rendered from the fixed database.
 #include <catch2/catch.hpp>
 
+#include "reports/svg_chart.h"
 #include "tests/report_fixture.h"
 
 namespace auditor {
@@ -46,6 +47,21 @@ TEST_CASE("the HTML grade chart has one bar per street and grade", "[reports]") 
   const std::string stages = between(html, "各阶段问题数", "</svg>");
   CHECK(occurrences(stages, "class=\"bar\"") == 3);  // stages 2, 5 and 6
   CHECK_THAT(stages, Catch::Contains("data-category=\"第5阶段 决定\" data-value=\"1\""));
+}
+
+TEST_CASE("a chart's category labels too wide for their group break into two lines", "[reports]") {
+  BarChart c;
+  c.title = "各阶段问题数";
+  for (int i = 1; i <= 8; ++i) c.categories.push_back("第" + std::to_string(i) + "阶段 调查取证");
+  c.categories.push_back("短");
+  c.series.push_back({"问题数", std::vector<double>(9, 1)});
+  const std::string svg = svg_bar_chart(c);
+  // 640 px over 9 groups leaves ~62 px a label: "第1阶段 调查取证" (~110 px) breaks
+  // at its space; "短" stays one line.
+  CHECK_THAT(svg, Catch::Contains("\">第1阶段</tspan><tspan x=\""));
+  CHECK_THAT(svg, Catch::Contains("dy=\"12\">调查取证</tspan>"));
+  CHECK_THAT(svg, Catch::Contains("font-size=\"10\">短</text>"));
+  CHECK(occurrences(svg, "<tspan") == 16);
 }
 
 TEST_CASE("the HTML report is self-contained and printable on A4", "[reports]") {
