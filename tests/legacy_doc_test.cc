@@ -25,6 +25,7 @@
 #include "importers/legacy_doc_text.h"
 #include "importers/legacy_ole.h"
 #include "tests/cli_support.h"
+#include "tests/zip_fixtures.h"
 
 namespace auditor {
 namespace {
@@ -450,6 +451,61 @@ TEST_CASE("Word 95 and damaged Word files get their own reasons", "[legacy]") {
   const Status truncated = parse_doc(real.substr(0, real.size() / 3), cut);
   CHECK_FALSE(truncated.ok());
   CHECK_THAT(truncated.reason, Catch::Contains("DOC"));
+}
+
+// The first directory entry named `name` of a compound file written by
+// libgsf (512-byte sectors, the directory in one chain): its byte offset.
+std::size_t entry_offset(const std::string& file, const std::u16string& name) {
+  std::string utf16;
+  for (char16_t c : name)
+    utf16 += std::string{static_cast<char>(c & 0xFF), static_cast<char>(c >> 8)};
+  for (std::size_t at = 512; at + 128 <= file.size(); at += 128)
+    if (file.compare(at, utf16.size(), utf16) == 0 && file[at + 0x42] == 2) return at;
+  FAIL("no directory entry");
+  return 0;
+}
+
+TEST_CASE("a stream shorter than its size is damage; libgsf never writes to stderr", "[legacy]") {
+  WordStreams s = word_streams({{u"甲\r"}});
+  s.table.resize(6000, '\0');  // in the big-block chain, not the mini stream
+  std::string file = doc_file(s);
+  const std::size_t entry = entry_offset(file, u"1Table");
+  const auto start = static_cast<std::uint32_t>(static_cast<unsigned char>(file[entry + 0x74])) |
+                     static_cast<std::uint32_t>(static_cast<unsigned char>(file[entry + 0x75]))
+                         << 8;
+  const auto fat = static_cast<std::uint32_t>(static_cast<unsigned char>(file[0x4C])) |
+                   static_cast<std::uint32_t>(static_cast<unsigned char>(file[0x4D])) << 8;
+  put32(file, (fat + 1) * 512 + 4 * start, 0xFFFFFFFE);  // the chain ends after one sector
+  Document d;
+  const Status st = parse_doc(file, d);
+  CHECK(st.code == Code::corrupt);
+  CHECK_THAT(st.reason, Catch::Contains("1Table"));
+
+  // A summary property set whose title is not valid in its code page (UTF-8):
+  // libgsf warns through glib while reading it.
+  const std::string props = le32(2) + std::string("\xE9\xFD\x00\x00", 4) +  // VT_I2 65001
+                            le32(30) + le32(5) + std::string("\xFF\xFE\xFD\xFC\x00\x00\x00\x00", 8);
+  const std::string section = le32(48) + le32(2) + le32(1) + le32(24) + le32(2) + le32(32) + props;
+  const std::string summary =
+      std::string("\xFE\xFF\x00\x00\x06\x00\x02\x00", 8) + std::string(16, '\0') + le32(1) +
+      std::string("\xE0\x85\x9F\xF2\xF9\x4F\x68\x10\xAB\x91\x08\x00\x2B\x27\xB3\xD9", 16) +
+      le32(48) + section;
+  WordStreams good = word_streams({{u"乙\r"}});
+  const std::string with_props = compound_file(
+      {{"WordDocument", good.word}, {"1Table", good.table}, {"\005SummaryInformation", summary}});
+  Document p;
+  CHECK(parse_doc(with_props, p).ok());
+  CHECK(p.text == "乙\n");
+
+  test::TempDir dir;
+  test::write_file(dir.path / "a.zip",
+                   testing::make_zip({{"01-立案审批表.doc", file},
+                                      {"02-询问笔录.doc", with_props},
+                                      {"03-行政处罚决定书.docx", test::fixture("decision.docx")}}));
+  const test::CliRun run = test::run_cli("audit a.zip --db a.db", dir.path);
+  CHECK(run.err.find("WARNING") == std::string::npos);
+  CHECK(run.err.find("CRITICAL") == std::string::npos);
+  CHECK_THAT(run.out, Catch::Contains("a.zip"));
 }
 
 // ---- other compound files ---------------------------------------------------
