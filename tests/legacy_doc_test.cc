@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -162,12 +163,15 @@ std::string lines_of(const std::string& text) {
   return out;
 }
 
+// testdata/fixtures/<name> saved as .doc by LibreOffice, once per run.
 std::string doc_of_fixture(const std::string& name) {
+  static std::map<std::string, std::string> made;
+  if (auto it = made.find(name); it != made.end()) return it->second;
   test::TempDir dir;
   test::write_file(dir.path / name, test::fixture(name));
   std::string doc = test::libreoffice_convert(dir.path, name, "doc");
   REQUIRE(doc.size() > 1000);
-  return doc;
+  return made[name] = doc;
 }
 
 // ---- text rules -------------------------------------------------------------
