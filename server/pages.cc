@@ -9,6 +9,7 @@
 #include "server/html.h"
 #include "server/pages.h"
 #include "server/static_assets.h"
+#include "util/date.h"
 
 namespace auditor::server {
 namespace {
@@ -60,7 +61,7 @@ void rounds_page(State& s, const Request& req, Response& res) {
           cases && *cases ? std::to_string((*cases)->total) : std::string("—");
       body += "<tr><td><a href=\"/rounds/" + std::to_string(r.id) + "\">" + html_escape(r.name) +
               "</a></td><td>" + html_escape(mode_label(r.mode)) + "</td><td>" + count +
-              "</td><td>" + html_escape(r.created_at) + "</td></tr>";
+              "</td><td>" + html_escape(local_minutes(r.created_at)) + "</td></tr>";
     }
     body += "</tbody></table>";
   }

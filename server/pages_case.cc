@@ -9,6 +9,7 @@
 #include "server/html.h"
 #include "server/pages.h"
 #include "server/pages_case.h"
+#include "util/date.h"
 
 namespace auditor::server {
 namespace {
@@ -94,7 +95,7 @@ std::string signoffs_html(const CaseView& v, const User& u) {
   if (state.signoffs.empty()) out += "<p>尚未签字。</p>";
   for (const SignOff& o : state.signoffs)
     out += "<p class=\"signoff\">" + html_escape(o.role) + "：" + html_escape(o.name) + "（" +
-           html_escape(o.signed_at) + "）</p>";
+           html_escape(local_minutes(o.signed_at)) + "）</p>";
   if (state.locked) out += "<p>案卷已签字锁定：需重新打开后才能修改决定。</p>";
   if (may_write(u)) {
     out += "<p class=\"actions\">";

@@ -12,6 +12,7 @@
 #include "app/serve_rounds.h"
 #include "server/html.h"
 #include "server/pages.h"
+#include "util/date.h"
 
 namespace auditor::server {
 namespace {
@@ -106,8 +107,8 @@ std::string draw_html(const RoundPlanRecord& r, const Rows& rows) {
     out += "<p>本轮还没有抽取案卷。</p>";
   } else {
     const Draw& d = *r.draw;
-    out += "<p id=\"draw-summary\">" + html_escape(d.by) + " 于 " + html_escape(d.at) +
-           " 抽取（第 " + std::to_string(r.draws) + " 次" +
+    out += "<p id=\"draw-summary\">" + html_escape(d.by) + " 于 " +
+           html_escape(local_minutes(d.at)) + " 抽取（第 " + std::to_string(r.draws) + " 次" +
            (d.reason ? "，理由：" + html_escape(*d.reason) : "") + "）：种子 <code>" +
            html_escape(d.seed) + "</code>，每个街道随机 " + std::to_string(d.per_street) +
            " 件；必查规则 " + html_escape(d.rules.id + " 版本 " + d.rules.version) +

@@ -1,5 +1,8 @@
 #include "util/date.h"
 
+#include <cstdlib>
+#include <ctime>
+
 #include <catch2/catch.hpp>
 
 namespace Catch {
@@ -97,4 +100,20 @@ TEST_CASE("adding calendar days crosses months and years", "[calendar]") {
 }
 
 }  // namespace
+TEST_CASE("a stored UTC time is shown to the minute in the machine's time zone", "[calendar]") {
+  const char* before = std::getenv("TZ");
+  const std::string saved = before ? before : "";
+  setenv("TZ", "Asia/Shanghai", 1);
+  tzset();
+  CHECK(local_minutes("2026-12-06T12:47:07Z") == "2026-12-06 20:47");
+  CHECK(local_minutes("2026-12-31 20:00:00") == "2027-01-01 04:00");
+  CHECK(local_minutes("昨天") == "昨天");
+  CHECK(local_minutes("2026-13-06T12:47:07Z") == "2026-13-06T12:47:07Z");
+  if (before)
+    setenv("TZ", saved.c_str(), 1);
+  else
+    unsetenv("TZ");
+  tzset();
+}
+
 }  // namespace auditor

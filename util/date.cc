@@ -92,4 +92,23 @@ std::optional<Date> add_months(Date d, long long months) {
   return Date::from_ymd(year, month, day);  // the 28th exists in every month
 }
 
+std::string local_minutes(std::string_view utc) {
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, se = 0;
+  char sep = 0;
+  const std::string text(utc);
+  if (text.size() < 19 ||
+      std::sscanf(text.c_str(), "%4d-%2d-%2d%c%2d:%2d:%2d", &y, &mo, &d, &sep, &h, &mi, &se) != 7 ||
+      (sep != 'T' && sep != ' '))
+    return text;
+  const std::optional<Date> day = Date::from_ymd(y, mo, d);
+  if (!day || h > 23 || mi > 59 || se > 60) return text;
+  const std::time_t t =
+      static_cast<std::time_t>(day->day_number()) * 86400 + h * 3600 + mi * 60 + se;
+  std::tm local{};
+  if (!localtime_r(&t, &local)) return text;
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &local);
+  return buf;
+}
+
 }  // namespace auditor

@@ -76,4 +76,9 @@ std::optional<Date> add_days_checked(Date d, long long n);
 // month's last day when it has no such day (2024-01-31 + 1 = 2024-02-29).
 std::optional<Date> add_months(Date d, long long months);
 
+// A stored UTC time ("2026-12-06T12:47:07Z" or "2026-12-06 12:47:07") as
+// people read it: "2026-12-06 20:47" in the machine's local time zone. Text
+// of another shape comes back unchanged.
+std::string local_minutes(std::string_view utc);
+
 }  // namespace auditor
