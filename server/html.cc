@@ -25,7 +25,8 @@ std::string url_encode(std::string_view text) {
 }
 
 std::string html_page(const std::string& title, const std::string& body,
-                      const std::optional<User>& user, const std::vector<std::string>& assets) {
+                      const std::optional<User>& user, const std::vector<std::string>& assets,
+                      const std::string& main_attributes) {
   std::string links =
       "<link rel=\"stylesheet\" href=\"/static/app.css\">"
       "<script src=\"/static/app.js\" defer></script>";
@@ -48,9 +49,10 @@ std::string html_page(const std::string& title, const std::string& body,
     if (user->street) out += "：" + html_escape(*user->street);
     out += "）</span>";
     if (user->role == UserRole::street) out += "<a href=\"/self-check\">自查</a>";
+    if (user->role == UserRole::admin) out += "<a href=\"/admin/users\">用户管理</a>";
     out += "<button type=\"button\" id=\"sign-out\">退出登录</button>";
   }
-  out += "</header><main>" + body + "</main></body></html>\n";
+  out += "</header><main" + main_attributes + ">" + body + "</main></body></html>\n";
   return out;
 }
 

@@ -26,9 +26,11 @@ std::string url_encode(std::string_view text);
 // A whole page titled `title` around `body` (already HTML), with the user's
 // name, role and a sign-out button when `user` is given. Besides app.css and
 // app.js the page loads `assets`, names of files of server/static/ (a .css
-// as a stylesheet, a .js as a deferred script).
+// as a stylesheet, a .js as a deferred script). `main_attributes` (already
+// escaped, e.g. ` data-case="12"`) go into the <main> tag.
 std::string html_page(const std::string& title, const std::string& body,
-                      const std::optional<User>& user, const std::vector<std::string>& assets = {});
+                      const std::optional<User>& user, const std::vector<std::string>& assets = {},
+                      const std::string& main_attributes = "");
 
 // Sends `html` as text/html with `status`.
 void send_html(httplib::Response& res, const std::string& html, int status = 200);

@@ -78,12 +78,8 @@ void case_page(State& s, const Request& req, Response& res) {
                      score_html(view) + "<p id=\"message\" class=\"message\" role=\"alert\"></p>" +
                      downloads_html(*id) + signoffs_html(view, u) +
                      findings_html(view, u, s.checklist) + documents_html(view, s.checklist);
-  std::string page = html_page(title, body, u, {"case.css", "case.js"});
-  // The frame's <main> (every value before it is escaped, so it is the first).
-  const std::string main_tag = "<main>";
-  if (std::size_t at = page.find(main_tag); at != std::string::npos)
-    page.replace(at, main_tag.size(), "<main data-case=\"" + std::to_string(*id) + "\">");
-  send_html(res, page);
+  send_html(res, html_page(title, body, u, {"case.css", "case.js"},
+                           " data-case=\"" + std::to_string(*id) + "\""));
 }
 
 }  // namespace

@@ -173,6 +173,7 @@ void round_page(State& s, const Request& req, Response& res) {
   Result<std::optional<RoundInfo>> plannable = plannable_round(s.config.db, *id, u);
   body += actions_html(*id, upload && upload->access == UploadAccess::allowed,
                        plannable && *plannable, may_write(u));
+  if (may_write(u)) body += "<p><a href=\"#charts\">查看统计图（同通报）</a></p>";
   body += filters_html(base, q, **list);
   if ((*list)->cases.empty()) {
     body += "<p>没有符合条件的案卷。</p>";

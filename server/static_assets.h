@@ -3,12 +3,9 @@
 // offline), served at GET /static/{name}. app.css and app.js are on every
 // page (html_page); a page names its own further files.
 //
-// app.js: signs in (the form #sign-in posts JSON to /api/session, then
-// opens /rounds), signs out, and sends a case page's decision buttons
-// ([data-action] with [data-finding], reason from the row's [data-reason])
-// to POST /api/cases/{id}/decisions with the X-CSRF-Token of
-// GET /api/session, then reloads the page. Other pages' files say what they
-// do in their first lines.
+// app.js: window.Auditor (what the pages' scripts share: #message, the
+// CSRF token, JSON requests with their Chinese errors), the sign-in form and
+// sign-out. Every other file says what it does in its first lines.
 #pragma once
 
 #include <cstddef>

@@ -1,7 +1,7 @@
 // The pages of auditor serve over real HTTP on 127.0.0.1, for each role:
 // the sign-in page, the rounds, a round's cases, a case (another street's
 // case is the 404 page), escaping, no inline script or on* attribute, the
-// static files, and a decision posted as app.js posts it.
+// static files, and a decision posted as the case page posts it.
 #include <httplib.h>
 
 #include <catch2/catch.hpp>
@@ -57,7 +57,7 @@ struct Site : test::TestServer {
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
   }
-  // As app.js does it: the CSRF token from GET /api/session.
+  // As the pages do it: the CSRF token from GET /api/session.
   httplib::Headers change_headers(const std::string& user) {
     auto s = get(user, "/api/session");
     REQUIRE(s->status == 200);
@@ -245,10 +245,13 @@ TEST_CASE("the static files are served with their content types, signed in or no
   CHECK(js->get_header_value("Content-Type") == "text/javascript; charset=utf-8");
   CHECK(contains(js, "/api/session"));
   CHECK(contains(js, "X-CSRF-Token"));
+  auto icon = s.get("", "/static/favicon.svg");
+  REQUIRE(icon->status == 200);
+  CHECK(icon->get_header_value("Content-Type") == "image/svg+xml");
   CHECK(s.get("", "/static/other.js")->status == 404);
 }
 
-TEST_CASE("a decision posted as app.js posts it changes the score the case page shows",
+TEST_CASE("a decision posted as the case page posts it changes the score the case page shows",
           "[serve][serve_pages]") {
   Site& s = site();
   const std::string page = s.case_path(test::kNanshi);

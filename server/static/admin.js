@@ -4,29 +4,9 @@
 // page reloads on success and shows the server's Chinese message otherwise.
 // A password typed here is sent once and cleared from the form.
 (function () {
-  function show(text) {
-    var box = document.getElementById('message');
-    if (box) box.textContent = text;
-  }
-  function csrf() {
-    return fetch('/api/session', {credentials: 'same-origin'}).then(function (r) {
-      if (!r.ok) throw new Error('请先登录');
-      return r.json();
-    }).then(function (body) { return body.csrf; });
-  }
   function send(method, url, body) {
-    return csrf().then(function (token) {
-      return fetch(url, {
-        method: method, credentials: 'same-origin',
-        headers: {'Content-Type': 'application/json', 'X-CSRF-Token': token},
-        body: JSON.stringify(body)
-      });
-    }).then(function (r) {
-      if (r.ok) { window.location.reload(); return; }
-      return r.json().catch(function () { return {}; }).then(function (answer) {
-        show((answer && answer.error) || ('请求失败（' + r.status + '）'));
-      });
-    }).catch(function (e) { show(e.message || '无法连接服务器'); });
+    Auditor.show('');
+    Auditor.send(method, url, body).then(Auditor.reload, Auditor.fail);
   }
   function userOf(element) {
     var row = element.closest('[data-user]');

@@ -11,37 +11,13 @@
 //   button[data-op=update]      POST /api/cases/{id}/rectification/{item}/updates
 //   button#sign, #sign-review   POST /api/cases/{id}/signoffs (role from data-role)
 //   form#add-finding            POST /api/cases/{id}/findings
-// Clicks are taken in the capture phase and go no further, so no other
-// script of the page posts the same button again.
 (function () {
-  function show(text) {
-    var box = document.getElementById('message');
-    if (box) box.textContent = text;
-  }
-  function errorOf(response) {
-    return response.json().then(function (body) {
-      return (body && body.error) || ('请求失败（' + response.status + '）');
-    }, function () { return '请求失败（' + response.status + '）'; });
-  }
-  function csrf() {
-    return fetch('/api/session', {credentials: 'same-origin'}).then(function (r) {
-      if (!r.ok) throw new Error('请先登录');
-      return r.json();
-    }).then(function (body) { return body.csrf; });
-  }
+  // POSTs `body` to `path` with `control` disabled meanwhile; reloads the
+  // page when it is recorded, else shows the reason.
   function post(path, body, control) {
     if (control) control.disabled = true;
-    show('');
-    return csrf().then(function (token) {
-      return fetch(path, {
-        method: 'POST', credentials: 'same-origin',
-        headers: {'Content-Type': 'application/json', 'X-CSRF-Token': token},
-        body: JSON.stringify(body)
-      });
-    }).then(function (r) {
-      if (r.ok) { window.location.reload(); return; }
-      return errorOf(r).then(show);
-    }).catch(function (e) { show(e.message || '无法连接服务器'); }).then(function () {
+    Auditor.show('');
+    return Auditor.send('POST', path, body).then(Auditor.reload, Auditor.fail).then(function () {
       if (control) control.disabled = false;
     });
   }
@@ -99,10 +75,9 @@
       var button = target && target.closest &&
           target.closest('button[data-action], button[data-op], button#sign, button#sign-review');
       if (!button || !main.contains(button)) return;
-      event.stopPropagation();
       event.preventDefault();
       act(button);
-    }, true);
+    });
 
     var form = document.getElementById('add-finding');
     if (form) form.addEventListener('submit', function (event) {

@@ -3,33 +3,8 @@
 // assignment forms (/rounds/{id}/plan). Each posts JSON with the session's
 // CSRF token and shows the server's Chinese message when refused.
 (function () {
-  function show(text) {
-    var box = document.getElementById('message');
-    if (box) box.textContent = text;
-  }
-  function csrf() {
-    return fetch('/api/session', {credentials: 'same-origin'}).then(function (r) {
-      if (!r.ok) throw new Error('请先登录');
-      return r.json();
-    }).then(function (body) { return body.csrf; });
-  }
-  // POSTs `body` as JSON to `url`; resolves with the parsed answer when it
-  // succeeded, rejects with the Chinese message otherwise.
-  function post(url, body) {
-    return csrf().then(function (token) {
-      return fetch(url, {
-        method: 'POST', credentials: 'same-origin',
-        headers: {'Content-Type': 'application/json', 'X-CSRF-Token': token},
-        body: JSON.stringify(body)
-      });
-    }).then(function (r) {
-      return r.json().catch(function () { return {}; }).then(function (answer) {
-        if (!r.ok) throw new Error((answer && answer.error) || ('请求失败（' + r.status + '）'));
-        return answer;
-      });
-    });
-  }
-  function fail(e) { show(e.message || '无法连接服务器'); }
+  function post(url, body) { return Auditor.send('POST', url, body); }
+  var fail = Auditor.fail;
   // "甲,乙，丙、丁" or one per line → ["甲", "乙", "丙", "丁"].
   function split(text) {
     return text.split(/[,，、\n]/).map(function (s) { return s.trim(); })
@@ -43,7 +18,7 @@
     var element = document.getElementById(id);
     if (element) element.addEventListener(type, function (event) {
       event.preventDefault();
-      show('');
+      Auditor.show('');
       handler(element);
     });
   }

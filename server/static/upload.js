@@ -23,31 +23,6 @@
     bar.max = max > 0 ? max : 1;
     bar.value = value;
   }
-  function errorOf(status, text) {
-    try {
-      var body = JSON.parse(text);
-      if (body && body.error) return body.error;
-    } catch (e) { /* not JSON */ }
-    return '请求失败（' + status + '）';
-  }
-  function csrf() {
-    return fetch('/api/session', {credentials: 'same-origin'}).then(function (r) {
-      if (!r.ok) throw new Error('请先登录');
-      return r.json();
-    }).then(function (body) { return body.csrf; });
-  }
-  function postJson(path, token, body) {
-    return fetch(path, {
-      method: 'POST', credentials: 'same-origin',
-      headers: {'Content-Type': 'application/json', 'X-CSRF-Token': token},
-      body: JSON.stringify(body || {})
-    }).then(function (r) {
-      return r.text().then(function (text) {
-        if (!r.ok) throw new Error(errorOf(r.status, text));
-        return JSON.parse(text);
-      });
-    });
-  }
   function showChosen() {
     var list = byId('upload-chosen');
     if (!list) return;
@@ -111,7 +86,7 @@
       function once() {
         fetch('/api/jobs/' + id, {credentials: 'same-origin'}).then(function (r) {
           return r.text().then(function (t) {
-            if (!r.ok) throw new Error(errorOf(r.status, t));
+            if (!r.ok) throw new Error(Auditor.errorText(r.status, t));
             return JSON.parse(t);
           });
         }).then(function (job) {
@@ -146,7 +121,7 @@
       });
       xhr.addEventListener('load', function () {
         if (xhr.status === 202) resolve(JSON.parse(xhr.responseText).job);
-        else reject(new Error(errorOf(xhr.status, xhr.responseText)));
+        else reject(new Error(Auditor.errorText(xhr.status, xhr.responseText)));
       });
       xhr.addEventListener('error', function () {
         reject(new Error('上传中断：连接被关闭（请求内容可能超过大小上限）'));
@@ -175,11 +150,11 @@
     byId('upload-results').textContent = '';
     setProgress(0, 1);
     var token;
-    csrf().then(function (t) {
+    Auditor.csrf().then(function (t) {
       token = t;
       var round = box.getAttribute('data-round');
       if (round || !box.getAttribute('data-self-check')) return round;
-      return postJson('/api/self-check/round', token).then(function (r) {
+      return Auditor.send('POST', '/api/self-check/round').then(function (r) {
         box.setAttribute('data-round', String(r.id));
         return String(r.id);
       });
@@ -212,10 +187,8 @@
     var show = function (t) { if (out) out.textContent = t; };
     var round = Number(form.querySelector('select[name=round]').value);
     show('正在提交');
-    csrf().then(function (token) {
-      return postJson('/api/self-check/cases/' + form.getAttribute('data-case') + '/submit', token,
-                      {round: round});
-    }).then(function (r) {
+    Auditor.send('POST', '/api/self-check/cases/' + form.getAttribute('data-case') + '/submit',
+                 {round: round}).then(function (r) {
       return poll(r.job, function (j) { show('正在提交 ' + j.done + ' / ' + j.total); });
     }).then(function (job) {
       if (job.state !== 'done') throw new Error(job.error || '提交失败');
