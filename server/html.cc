@@ -28,6 +28,7 @@ std::string html_page(const std::string& title, const std::string& body,
                       const std::optional<User>& user, const std::vector<std::string>& assets,
                       const std::string& main_attributes) {
   std::string links =
+      "<link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">"
       "<link rel=\"stylesheet\" href=\"/static/app.css\">"
       "<script src=\"/static/app.js\" defer></script>";
   for (const std::string& name : assets) {

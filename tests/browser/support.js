@@ -119,9 +119,6 @@ function watchConsole(page) {
   const problems = [];
   page.on('console', m => {
     if (m.type() !== 'error' && !/Content Security Policy/i.test(m.text())) return;
-    // Chromium asks every site for /favicon.ico by itself; the pages do not
-    // name one (a missing icon is not a broken page).
-    if (/\/favicon\.ico$/.test(m.location().url || '')) return;
     problems.push(`console ${m.type()} on ${page.url()}: ${m.text()} (${m.location().url})`);
   });
   page.on('pageerror', e => problems.push(`page error on ${page.url()}: ${e.message}`));
