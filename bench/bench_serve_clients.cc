@@ -191,6 +191,9 @@ void browse(const ClientSetup& setup, const std::atomic<int>& phase, Tallies& ou
       if (!ids.empty()) b.cases = std::move(ids);
     }
   };
+  // People do not all arrive in the same millisecond.
+  if (setup.think_ms > 0)
+    std::this_thread::sleep_for(std::chrono::milliseconds(c.pick(2 * setup.think_ms)));
   while (phase.load() != Phase::done) {
     if (b.rounds.empty()) {
       rounds_page();
