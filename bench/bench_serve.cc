@@ -7,8 +7,9 @@
 //          [--seconds 30] [--warm-up 10] [--think 1000] [--uploads 2]
 //          [--upload-archives 20] [--no-keep-alive] [--solo 20] [--seed 1]
 //   The database is copied to DIR/serve.db (the uploads change the copy,
-//   never <db>); the server's data folder is DIR/data, its stderr
-//   DIR/server.log. Without --work a temporary folder is used and removed.
+//   never <db>) and migrated to this build's schema; the server's data
+//   folder is DIR/data, its stderr DIR/server.log. Without --work a
+//   temporary folder is used and removed.
 // Clients, each a thread with its own httplib::Client (keep-alive, as a
 // browser) signed in as its own session: 2 in 5 as an inspector, the others
 // as a street user, cycling through the database's users. Each browses
@@ -42,6 +43,7 @@
 #include "app/users.h"
 #include "bench/bench_serve.h"
 #include "bench/make_serve_db.h"
+#include "store/store.h"
 
 namespace {
 
@@ -170,6 +172,8 @@ int main(int argc, char** argv) {
     if ((suffix[0] == 0 || suffix[1] == 'w') && fs::exists(o.db.string() + suffix))
       fs::copy_file(o.db.string() + suffix, db.string() + suffix);
   }
+  // A database made by an older build is migrated, as `auditor audit` would.
+  if (Result<std::unique_ptr<Store>> store = Store::open(db); !store) die(store.error());
   Result<std::vector<User>> users = list_users(db);
   if (!users) die(users.error());
   std::vector<User> inspectors, streets;
