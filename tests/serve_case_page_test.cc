@@ -68,7 +68,6 @@ Archive nanshi_archive() {
 }
 
 struct Site : test::TestServer {
-  std::map<std::string, std::string> cookies;
   Archive archive = nanshi_archive();
   long long round = 0;
 
@@ -94,16 +93,6 @@ struct Site : test::TestServer {
     const std::string job = "/api/jobs/" + std::to_string(json::parse(up->body)["job"].get<int>());
     for (int i = 0; i < 600 && json::parse(get("insp1", job)->body)["state"] == "running"; ++i)
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  }
-  httplib::Headers change_headers(const std::string& user) {
-    auto s = get(user, "/api/session");
-    return {{"Cookie", cookies[user]},
-            {"X-CSRF-Token", json::parse(s->body)["csrf"].get<std::string>()}};
-  }
-  httplib::Result get(const std::string& user, const std::string& path) {
-    httplib::Headers h;
-    if (!user.empty()) h.emplace("Cookie", cookies[user]);
-    return client().Get(path.c_str(), h);
   }
   long long case_id(const std::string& number) {
     auto r = get("admin1", "/api/rounds/" + std::to_string(round) + "/cases");

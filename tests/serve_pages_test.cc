@@ -20,6 +20,7 @@ namespace {
 
 using nlohmann::json;
 namespace fs = std::filesystem;
+using test::breaks_csp;
 using test::kTestdata;
 
 const std::string& kPassword = test::kServePassword;
@@ -29,7 +30,6 @@ const std::string kHostileRound = "<script>alert(1)</script>轮";
 // One server for the file: a user of each role, the round "页面轮" created
 // by insp1 holding 01 (赤岗) and 03 (南石头), and a round with a hostile name.
 struct Site : test::TestServer {
-  std::map<std::string, std::string> cookies;
   long long round = 0, hostile_round = 0;
 
   Site()
@@ -57,25 +57,12 @@ struct Site : test::TestServer {
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
   }
-  // As the pages do it: the CSRF token from GET /api/session.
-  httplib::Headers change_headers(const std::string& user) {
-    auto s = get(user, "/api/session");
-    REQUIRE(s->status == 200);
-    return {{"Cookie", cookies[user]},
-            {"X-CSRF-Token", json::parse(s->body)["csrf"].get<std::string>()}};
-  }
   long long create(const std::string& name) {
     auto r = client().Post("/api/rounds", change_headers("insp1"),
                            json{{"name", name}, {"mode", "inspection"}}.dump(), "application/json");
     REQUIRE(r);
     REQUIRE(r->status == 201);
     return json::parse(r->body)["id"];
-  }
-  // user "" : no cookie.
-  httplib::Result get(const std::string& user, const std::string& path) {
-    httplib::Headers h;
-    if (!user.empty()) h.emplace("Cookie", cookies[user]);
-    return client().Get(path.c_str(), h);
   }
   long long case_id(const std::string& number) {
     auto r = get("admin1", "/api/rounds/" + std::to_string(round) + "/cases");
@@ -100,15 +87,6 @@ bool is_html(const httplib::Result& r) {
 }
 bool contains(const httplib::Result& r, const std::string& text) {
   return r->body.find(text) != std::string::npos;
-}
-
-// A page breaks the policy when it has a <script> without src, an on*
-// attribute, a style attribute or a javascript: URL.
-bool breaks_csp(const std::string& html) {
-  static const std::regex inline_script(R"(<script(?![^>]*\ssrc=)[^>]*>)", std::regex::icase);
-  static const std::regex handler(R"(<[^>]*\s(on[a-z]+|style)\s*=)", std::regex::icase);
-  return std::regex_search(html, inline_script) || std::regex_search(html, handler) ||
-         html.find("javascript:") != std::string::npos;
 }
 
 TEST_CASE("the sign-in page is a form for everyone; a signed-in user goes on to the rounds",

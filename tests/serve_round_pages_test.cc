@@ -20,6 +20,7 @@ namespace {
 
 using nlohmann::json;
 namespace fs = std::filesystem;
+using test::breaks_csp;
 using test::kTestdata;
 
 const std::string& kPassword = test::kServePassword;
@@ -29,7 +30,6 @@ const std::string kNanhua49 = "穗海南华综执立〔2024〕49号";  // 南华
 // and audited (the archives of serve_round_cases_test) straight into the
 // database beside the running server.
 struct Site : test::TestServer {
-  std::map<std::string, std::string> cookies;
   long long round = 0;
 
   Site()
@@ -56,17 +56,6 @@ struct Site : test::TestServer {
     a.round = "列表页";
     a.tool_version = "test";
     REQUIRE(audit_round(a, test::bundled(), AuditObserver{}));
-  }
-  httplib::Headers change_headers(const std::string& user) {
-    auto s = get(user, "/api/session");
-    REQUIRE(s->status == 200);
-    return {{"Cookie", cookies[user]},
-            {"X-CSRF-Token", json::parse(s->body)["csrf"].get<std::string>()}};
-  }
-  httplib::Result get(const std::string& user, const std::string& path) {
-    httplib::Headers h;
-    if (!user.empty()) h.emplace("Cookie", cookies[user]);
-    return client().Get(path.c_str(), h);
   }
   std::string page() const { return "/rounds/" + std::to_string(round); }
   // The API's list of the round's cases, by id.
@@ -111,14 +100,6 @@ std::vector<long long> api_rows(const std::map<long long, json>& cases, F keep) 
   for (const auto& [id, c] : cases)
     if (keep(c)) out.push_back(id);
   return out;
-}
-
-// Same as serve_pages_test: an inline script, an on* or style attribute.
-bool breaks_csp(const std::string& html) {
-  static const std::regex inline_script(R"(<script(?![^>]*\ssrc=)[^>]*>)", std::regex::icase);
-  static const std::regex handler(R"(<[^>]*\s(on[a-z]+|style)\s*=)", std::regex::icase);
-  return std::regex_search(html, inline_script) || std::regex_search(html, handler) ||
-         html.find("javascript:") != std::string::npos;
 }
 
 TEST_CASE("the rounds page offers the new-round form to inspectors and admins, not to streets",

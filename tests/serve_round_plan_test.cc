@@ -31,7 +31,6 @@ const std::string kSeed = "2026 冬季抽查";
 // holding the archives of round_plan_test (南华西 ×3, 江南中 ×2, 琶洲 ×2,
 // 昌岗, 新港 without a number, a file that is not a zip).
 struct Site : test::TestServer {
-  std::map<std::string, std::string> cookies;
   long long round = 0;
 
   Site()
@@ -58,17 +57,6 @@ struct Site : test::TestServer {
     a.round = kRound;
     a.tool_version = "test";
     REQUIRE(audit_round(a, test::bundled(), AuditObserver{}));
-  }
-  httplib::Headers change_headers(const std::string& user) {
-    auto s = get(user, "/api/session");
-    REQUIRE(s->status == 200);
-    return {{"Cookie", cookies[user]},
-            {"X-CSRF-Token", json::parse(s->body)["csrf"].get<std::string>()}};
-  }
-  httplib::Result get(const std::string& user, const std::string& path) {
-    httplib::Headers h;
-    if (!user.empty()) h.emplace("Cookie", cookies[user]);
-    return client().Get(path.c_str(), h);
   }
   // POST `body` to the round's API `what` as `user`; `csrf` false: without
   // the token; user "": not signed in.

@@ -7,7 +7,9 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -70,6 +72,23 @@ struct TestServer {
     c.set_read_timeout(60);
     return c;
   }
+  // The "auditor_session=..." cookie of each signed-in user, by name (the
+  // test fills it, e.g. cookies[u] = sign_in(u).cookie).
+  std::map<std::string, std::string> cookies;
+  // GET `path` as `user` with its cookie; user "": not signed in.
+  httplib::Result get(const std::string& user, const std::string& path) {
+    httplib::Headers h;
+    if (!user.empty()) h.emplace("Cookie", cookies[user]);
+    return client().Get(path.c_str(), h);
+  }
+  // The headers of a change as the pages send it: the cookie and the CSRF
+  // token read from GET /api/session.
+  httplib::Headers change_headers(const std::string& user) {
+    auto s = get(user, "/api/session");
+    REQUIRE(s->status == 200);
+    return {{"Cookie", cookies[user]},
+            {"X-CSRF-Token", nlohmann::json::parse(s->body)["csrf"].get<std::string>()}};
+  }
   // Signs `user` in with the right password: the cookie pair and CSRF token.
   SignedIn sign_in(const std::string& user) const {
     httplib::Client c = client();
@@ -79,5 +98,14 @@ struct TestServer {
     return {cookie_of(r), nlohmann::json::parse(r->body)["csrf"].get<std::string>()};
   }
 };
+
+// A page breaks the Content-Security-Policy when it has a <script> without
+// src, an on* attribute, a style attribute or a javascript: URL.
+inline bool breaks_csp(const std::string& html) {
+  static const std::regex inline_script(R"(<script(?![^>]*\ssrc=)[^>]*>)", std::regex::icase);
+  static const std::regex handler(R"(<[^>]*\s(on[a-z]+|style)\s*=)", std::regex::icase);
+  return std::regex_search(html, inline_script) || std::regex_search(html, handler) ||
+         html.find("javascript:") != std::string::npos;
+}
 
 }  // namespace auditor::test

@@ -14,6 +14,7 @@ namespace auditor {
 namespace {
 
 using nlohmann::json;
+using test::breaks_csp;
 using test::testdata_archive;
 
 const std::string kHostileRound = "<script>alert(1)</script>上传轮";
@@ -48,15 +49,6 @@ Pages& site() {
 
 bool contains(const httplib::Result& r, const std::string& text) {
   return r->body.find(text) != std::string::npos;
-}
-
-// A page breaks the policy when it has a <script> without src, an on*
-// attribute, a style attribute or a javascript: URL.
-bool breaks_csp(const std::string& html) {
-  static const std::regex inline_script(R"(<script(?![^>]*\ssrc=)[^>]*>)", std::regex::icase);
-  static const std::regex handler(R"(<[^>]*\s(on[a-z]+|style)\s*=)", std::regex::icase);
-  return std::regex_search(html, inline_script) || std::regex_search(html, handler) ||
-         html.find("javascript:") != std::string::npos;
 }
 
 // The upload block's elements as the browser tests select them.

@@ -23,24 +23,12 @@ const std::string& kPassword = test::kServePassword;
 const std::string kNewPassword = "另一个足够长的口令-42";
 
 struct Site : test::TestServer {
-  std::map<std::string, std::string> cookies;
   Site()
       : TestServer({{"admin1", UserRole::admin, "", kPassword},
                     {"insp1", UserRole::inspector, "", kPassword},
                     {"nanhua", UserRole::street, "南华西", kPassword}},
                    {}, "users.db") {
     for (const char* u : {"admin1", "insp1", "nanhua"}) cookies[u] = sign_in(u).cookie;
-  }
-  httplib::Headers change_headers(const std::string& user) {
-    auto s = get(user, "/api/session");
-    REQUIRE(s->status == 200);
-    return {{"Cookie", cookies[user]},
-            {"X-CSRF-Token", json::parse(s->body)["csrf"].get<std::string>()}};
-  }
-  httplib::Result get(const std::string& user, const std::string& path) {
-    httplib::Headers h;
-    if (!user.empty()) h.emplace("Cookie", cookies[user]);
-    return client().Get(path.c_str(), h);
   }
   httplib::Headers headers(const std::string& user, bool csrf) {
     if (user.empty()) return {};
