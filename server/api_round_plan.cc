@@ -131,6 +131,24 @@ std::optional<RoundInfo> plan_round(State& s, const Request& req, Response& res,
   return *round;
 }
 
+// A change to the plan of path match 1's round: signed in with the CSRF
+// token, allowed to plan the round, with a JSON body.
+struct PlanChange {
+  Session session;
+  RoundInfo round;
+  json body;
+};
+// The change of the request; nullopt after answering.
+std::optional<PlanChange> plan_change(State& s, const Request& req, Response& res) {
+  std::optional<Session> session = signed_in_for_change(s, req, res);
+  if (!session) return std::nullopt;
+  std::optional<RoundInfo> round = plan_round(s, req, res, session->user);
+  if (!round) return std::nullopt;
+  std::optional<json> body = json_body(req, res);
+  if (!body) return std::nullopt;
+  return PlanChange{std::move(*session), std::move(*round), std::move(*body)};
+}
+
 void show(State& s, const Request& req, Response& res) {
   std::optional<Session> session = signed_in(s, req, res);
   if (!session) return;
@@ -147,43 +165,41 @@ void show(State& s, const Request& req, Response& res) {
 }
 
 void plan(State& s, const Request& req, Response& res) {
-  std::optional<Session> session = signed_in_for_change(s, req, res);
-  if (!session) return;
-  std::optional<RoundInfo> round = plan_round(s, req, res, session->user);
-  if (!round) return;
-  std::optional<json> body = json_body(req, res);
-  if (!body) return;
+  std::optional<PlanChange> change = plan_change(s, req, res);
+  if (!change) return;
+  const Session& session = change->session;
+  const RoundInfo& round = change->round;
+  const json& body = change->body;
   PlanRequest p;
-  std::optional<std::vector<std::string>> streets = string_list(*body, "streets");
-  std::optional<std::vector<std::string>> inspectors = string_list(*body, "inspectors");
+  std::optional<std::vector<std::string>> streets = string_list(body, "streets");
+  std::optional<std::vector<std::string>> inspectors = string_list(body, "inspectors");
   if (!streets || !inspectors)
     return send_error(res, 400, "streets 和 inspectors 必须是字符串数组");
   p.streets = std::move(*streets);
   p.inspectors = std::move(*inspectors);
-  p.closed_from = text_field(*body, "closed_from");
-  p.closed_to = text_field(*body, "closed_to");
-  p.reason = text_field(*body, "reason");
-  p.by = session->user.name;
-  Result<RoundPlan> r = record_round_plan({s.config.db, round->name}, p);
+  p.closed_from = text_field(body, "closed_from");
+  p.closed_to = text_field(body, "closed_to");
+  p.reason = text_field(body, "reason");
+  p.by = session.user.name;
+  Result<RoundPlan> r = record_round_plan({s.config.db, round.name}, p);
   if (!r) return send_failure(res, r.failure());
   send_json(res, plan_json(*r), 201);
 }
 
 void draw(State& s, const Request& req, Response& res) {
-  std::optional<Session> session = signed_in_for_change(s, req, res);
-  if (!session) return;
-  std::optional<RoundInfo> round = plan_round(s, req, res, session->user);
-  if (!round) return;
-  std::optional<json> body = json_body(req, res);
-  if (!body) return;
-  auto n = body->find("per_street");
+  std::optional<PlanChange> change = plan_change(s, req, res);
+  if (!change) return;
+  const Session& session = change->session;
+  const RoundInfo& round = change->round;
+  const json& body = change->body;
+  auto n = body.find("per_street");
   long long per_street = -1;
-  if (n != body->end() && n->is_number_integer()) per_street = n->get<long long>();
+  if (n != body.end() && n->is_number_integer()) per_street = n->get<long long>();
   if (per_street < 0 || per_street > 10000)
     return send_error(res, 400, "每个街道随机抽取的案卷数应在 0 到 10000 之间");
-  DrawRequest d{string_field(*body, "seed"), static_cast<int>(per_street), data_dir() / "draw",
-                session->user.name, text_field(*body, "reason")};
-  Result<DrawOutcome> r = draw_round({s.config.db, round->name}, d);
+  DrawRequest d{string_field(body, "seed"), static_cast<int>(per_street), data_dir() / "draw",
+                session.user.name, text_field(body, "reason")};
+  Result<DrawOutcome> r = draw_round({s.config.db, round.name}, d);
   if (!r) return send_failure(res, r.failure());
   json out = draw_json(r->draw);
   out["voided_assignments"] = r->voided_assignments;
@@ -191,17 +207,16 @@ void draw(State& s, const Request& req, Response& res) {
 }
 
 void assign(State& s, const Request& req, Response& res) {
-  std::optional<Session> session = signed_in_for_change(s, req, res);
-  if (!session) return;
-  std::optional<RoundInfo> round = plan_round(s, req, res, session->user);
-  if (!round) return;
-  std::optional<json> body = json_body(req, res);
-  if (!body) return;
-  const ReviewScope scope{s.config.db, round->name};
+  std::optional<PlanChange> change = plan_change(s, req, res);
+  if (!change) return;
+  const Session& session = change->session;
+  const RoundInfo& round = change->round;
+  const json& body = change->body;
+  const ReviewScope scope{s.config.db, round.name};
   // The round's cases: to find one by its id, and to name the stored files
   // in refusals by their names instead of their paths on the server.
   Result<std::optional<RoundCaseList>> cases =
-      round_cases(s.config.db, round->id, session->user, s.checklist, {});
+      round_cases(s.config.db, round.id, session.user, s.checklist, {});
   if (!cases) return send_failure(res, cases.failure());
   const std::vector<RoundCase> none;
   const std::vector<RoundCase>& rows = *cases ? (*cases)->cases : none;
@@ -211,9 +226,9 @@ void assign(State& s, const Request& req, Response& res) {
         e = with_file_name(std::move(e), c.item.row);
     return e;
   };
-  auto automatic = body->find("auto");
-  if (automatic != body->end() && automatic->is_boolean() && automatic->get<bool>()) {
-    Result<AutoAssignment> r = assign_auto(scope, session->user.name);
+  auto automatic = body.find("auto");
+  if (automatic != body.end() && automatic->is_boolean() && automatic->get<bool>()) {
+    Result<AutoAssignment> r = assign_auto(scope, session.user.name);
     if (!r) return send_failure(res, named(r.failure()));
     json made = json::array(), left = json::array();
     for (const Assignment& a : r->made) made.push_back(assignment_json(a));
@@ -221,16 +236,16 @@ void assign(State& s, const Request& req, Response& res) {
     return send_json(res, {{"made", made}, {"kept", r->kept}, {"left", left}});
   }
   // The case by its number or archive path, or by its id in the database.
-  std::string case_id = string_field(*body, "case");
-  if (auto c = body->find("case"); c != body->end() && c->is_number_integer()) {
+  std::string case_id = string_field(body, "case");
+  if (auto c = body.find("case"); c != body.end() && c->is_number_integer()) {
     for (const RoundCase& rc : rows)
       if (rc.item.row.id == c->get<long long>()) case_id = rc.item.row.archive;
     if (case_id.empty()) return send_error(res, 404, "本轮没有这个案卷");
   }
-  const std::string inspector = string_field(*body, "inspector");
+  const std::string inspector = string_field(body, "inspector");
   if (case_id.empty() || inspector.empty())
     return send_error(res, 400, "请写明案卷（case）和评查人员（inspector），或用 auto 自动分配");
-  Result<Assignment> r = assign_case(scope, case_id, inspector, session->user.name);
+  Result<Assignment> r = assign_case(scope, case_id, inspector, session.user.name);
   if (!r) return send_failure(res, named(r.failure()));
   send_json(res, assignment_json(*r), 201);
 }
