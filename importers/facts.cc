@@ -9,6 +9,13 @@
 #include "util/hash.h"
 
 namespace auditor {
+namespace facts {
+// Meeting records, penalty terms and legal reviews (importers/facts_meeting*.cc,
+// facts_review.cc).
+void extract_meeting(const Text& t, Sink& out);
+void extract_penalty_terms(const Text& t, Sink& out);
+void extract_review(const Text& t, Sink& out);
+}  // namespace facts
 
 std::vector<Fact> extract_facts(std::string_view text) {
   facts::Text t(text);
@@ -21,6 +28,9 @@ std::vector<Fact> extract_facts(std::string_view text) {
   facts::extract_service(t, sink);
   facts::extract_provisions(t, sink);
   facts::extract_flags(t, sink);
+  facts::extract_meeting(t, sink);
+  facts::extract_penalty_terms(t, sink);
+  facts::extract_review(t, sink);
 
   std::vector<facts::Hit>& hits = sink.hits();
   std::stable_sort(hits.begin(), hits.end(),
