@@ -73,6 +73,8 @@ Result<DataFiles> find_data_files(const fs::path& dir) {
       out.calendars.push_back(x.path);
     } else if (x.root == "must-check") {
       out.must_check.push_back(x.path);
+    } else if (x.root == "scope") {
+      out.scopes.push_back(x.path);
     } else {
       out.errors.push_back(
           x.path.string() + ":" + std::to_string(x.line) + ": 根元素 <" + x.root +

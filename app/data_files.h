@@ -1,7 +1,7 @@
 // Finds the data under a folder of checklist data (e.g. checklists/): the
 // checklist folders, the standalone scoring profiles, the working-day
-// calendars and the draw's must-check rules, told apart by each XML file's
-// root element.
+// calendars, the draw's must-check rules and the 会审 / 法制审核 scope
+// tables, told apart by each XML file's root element.
 #pragma once
 
 #include <filesystem>
@@ -19,6 +19,7 @@ struct DataFiles {
   std::vector<std::filesystem::path> profiles;    // <profile> files (load_profile)
   std::vector<std::filesystem::path> calendars;   // <calendar> files (WorkCalendar::load)
   std::vector<std::filesystem::path> must_check;  // <must-check> files (load_must_check)
+  std::vector<std::filesystem::path> scopes;      // <scope> files (load_scope_file)
   // "<file>:<line>: <reason>" for files outside every checklist folder that
   // are malformed or have another root element.
   std::vector<std::string> errors;

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "auditor/checklist_xml.h"
+#include "auditor/scope.h"
 #include "util/hash.h"
 
 namespace auditor {
@@ -93,6 +94,8 @@ Result<Checklist> load_checklist(const fs::path& dir, std::string_view reader_da
   if (cl.calendar) hash.update(cl.calendar->sha256());
   hash.update(std::string_view("\0profile\0", 9));
   hash.update(cl.scoring.sha256);
+  hash.update(std::string_view("\0scope\0", 7));
+  if (cl.scope) hash.update(cl.scope->sha256);
   // Facts are read with data compiled into the importers (the date labels):
   // when it changes, a re-check reads the stored texts' facts again.
   hash.update(std::string_view("\0facts\0", 7));

@@ -18,6 +18,8 @@
 
 namespace auditor {
 
+struct Scope;  // the 会审 / 法制审核 scope tables, auditor/scope.h
+
 struct Stage {
   int number = 0;    // 1..8
   std::string name;  // 立案, 调查取证, ...
@@ -143,6 +145,9 @@ struct Checklist {
   // The working-day calendar named by <calendar file="..."/>; null when the
   // checklist has none (then no rule may count working days).
   std::shared_ptr<const WorkCalendar> calendar;
+  // The scope tables named by <scope dir="..."/> (docs/formats/scope.md);
+  // null when the checklist has none (complex_case, major_decision unknown).
+  std::shared_ptr<const Scope> scope;
 
   const DocType* doc_type(const std::string& id) const;
   const Stage* stage(int number) const;

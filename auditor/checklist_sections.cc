@@ -8,6 +8,7 @@
 #include "auditor/checklist_xml.h"
 #include "auditor/conditions.h"
 #include "auditor/rule_kinds.h"
+#include "auditor/scope_xml.h"
 #include "auditor/settings.h"
 #include "util/text_match.h"
 
@@ -139,7 +140,7 @@ Status parse_header(const DataFile& f, Checklist& out, Defined& seen) {
   if (seen.has_header) return f.fail(root, "重复的 <checklist> 清单头");
   seen.has_header = true;
   Status s = f.shape(root, {"id", "version", "name"},
-                     {"stages", "procedures", "settings", "scoring", "calendar"});
+                     {"stages", "procedures", "settings", "scoring", "calendar", "scope"});
   if (s.ok()) s = f.text_attr(root, "id", out.id);
   if (s.ok()) s = f.text_attr(root, "version", out.version);
   if (s.ok()) s = f.text_attr(root, "name", out.name);
@@ -150,6 +151,7 @@ Status parse_header(const DataFile& f, Checklist& out, Defined& seen) {
   if (s.ok()) s = parse_settings(f, root.child("settings"), out);
   if (s.ok()) s = parse_scoring(f, root.child("scoring"), out.scoring);
   if (s.ok() && root.child("calendar")) s = parse_calendar(f, root.child("calendar"), out);
+  if (s.ok() && root.child("scope")) s = parse_scope_ref(f, root.child("scope"), out);
   return s;
 }
 

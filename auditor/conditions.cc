@@ -8,6 +8,7 @@
 
 #include "auditor/deadline_conditions.h"
 #include "auditor/events.h"
+#include "auditor/scope_eval.h"
 #include "auditor/settings.h"
 
 namespace auditor {
@@ -61,8 +62,23 @@ const std::vector<ConditionSpec>& specs() {
        false,
        "statement_made",
        kPartyActs},
-      {"major_decision", "本案是否属于须经法制审核的重大执法决定", {}, false},
-      {"complex_case", "本案是否属于情节复杂或重大违法、须集体讨论的案件", {}, false},
+      // Both read the scope table (auditor/scope_eval.h).
+      {"major_decision", "本案是否属于须经法制审核的重大执法决定（依法制审核范围表）", {}, false},
+      {"complex_case", "本案是否属于须集体讨论（案件会审）的案件（依会审范围表）", {}, false},
+      {"mitigated",
+       "是否减轻处罚",
+       {},
+       false,
+       "mitigated",
+       {"penalty_decision", "no_penalty_decision", "on_spot_decision", "penalty_approval",
+        "collective_discussion", "legal_review"}},
+      {"complicated",
+       "本案是否情节复杂（案情复杂、涉及多个法律关系）",
+       {},
+       false,
+       "complex_stated",
+       {"filing_approval", "case_source", "investigation_report", "penalty_approval",
+        "collective_discussion", "legal_review", "closing_approval"}},
       {"fine_imposed", "是否处以罚款", {"payment_proof"}, false},
       {"no_penalty",
        "是否作出不予行政处罚决定",
@@ -97,6 +113,14 @@ std::optional<double> amount(std::string_view text) {
   return v;
 }
 
+// "5000", "1500.5": yuan as written in messages.
+std::string format_amount(double v) {
+  std::string s = std::to_string(v);
+  s.erase(s.find_last_not_of('0') + 1);
+  if (s.back() == '.') s.pop_back();
+  return s;
+}
+
 // What the evaluator reads from one case, gathered once.
 class Evaluator {
  public:
@@ -107,8 +131,9 @@ class Evaluator {
     for (const char* name :
          {"source_complaint", "withdrawn", "correction_ordered", "preservation_taken",
           "seizure_taken", "no_penalty", "transferred", "fine_imposed", "hearing_eligible",
-          "hearing_requested", "statements_made", "major_decision", "complex_case",
-          "disclosure_required", "unpaid_after_due", "defence_waived", "simple_beyond_limits"})
+          "hearing_requested", "statements_made", "mitigated", "complicated", "major_decision",
+          "complex_case", "disclosure_required", "unpaid_after_due", "defence_waived",
+          "simple_beyond_limits"})
       out_[name] = evaluate(*find_spec(name));
     return std::move(out_);
   }
@@ -125,9 +150,12 @@ class Evaluator {
     for (const char* type : spec.evidence)
       if (const Document* d = find(type))
         return {Tri::yes, "卷内有《" + name_of(type) + "》（" + d->path + "）"};
-    if (ConditionValue v = derive(spec.name); v.value != Tri::unknown) return v;
+    ConditionValue derived = derive(spec.name);
+    if (derived.value != Tri::unknown) return derived;
     if (spec.absence_means_no && !spec.evidence.empty())
       return {Tri::no, "卷内未见《" + name_of(spec.evidence.front()) + "》"};
+    // Why the derivation could not decide, when it says (the scope's entries).
+    if (!derived.why.empty()) return derived;
     return {Tri::unknown, "卷内清单未标记，文书和事实均无法判断"};
   }
 
@@ -139,12 +167,9 @@ class Evaluator {
     if (name == "hearing_requested") {
       if (is(Tri::no, "hearing_eligible")) return {Tri::no, "本案不属于听证范围"};
     }
-    if (name == "major_decision") {
-      if (is(Tri::yes, "hearing_requested")) return {Tri::yes, "经过听证程序"};
-      if (is(Tri::yes, "hearing_eligible")) return {Tri::yes, "属于听证范围的处罚视为重大执法决定"};
-    }
-    if ((name == "major_decision" || name == "complex_case") && is(Tri::no, "hearing_eligible"))
-      return {Tri::no, "处罚未达到听证标准，视为一般案件"};
+    if (name == "major_decision") return in_scope(ScopeNeed::legal_review);
+    if (name == "complex_case") return in_scope(ScopeNeed::discussion);
+    if (name == "mitigated") return not_mitigated();
     if (name == "disclosure_required") {
       if (is(Tri::yes, "no_penalty") || is(Tri::yes, "transferred"))
         return {Tri::no, "未作出行政处罚决定"};
@@ -160,6 +185,22 @@ class Evaluator {
     }
     if (name == "defence_waived") return auditor::defence_waived(c_);
     if (name == "simple_beyond_limits") return simple_beyond_limits();
+    return {};
+  }
+
+  // What the scope table says (auditor/scope_eval.h); unknown without one.
+  ConditionValue in_scope(ScopeNeed need) const {
+    const Scope* scope = checklist_scope(cl_);
+    if (!scope) return {Tri::unknown, "检查清单未配置会审和法制审核范围表"};
+    return scope_decides(c_, cl_, *scope, need, out_);
+  }
+
+  // A decision with text that says nothing of 减轻处罚 did not mitigate.
+  ConditionValue not_mitigated() const {
+    for (const char* type : {"penalty_decision", "no_penalty_decision", "on_spot_decision"})
+      for (const Document& d : c_.documents)
+        if (d.type == type && d.has_text && !d.text.empty())
+          return {Tri::no, "《" + name_of(type) + "》（" + d.path + "）未载明减轻处罚"};
     return {};
   }
 
@@ -206,13 +247,7 @@ class Evaluator {
                           f.second + "，未超过当场处罚限额 " + format_amount(limit) + " 元"};
   }
 
-  // The party's kind from its credit code or ID number (party_kind()).
-  PartyKind kind() const {
-    const std::string id = party_id();
-    std::optional<bool> business = setting_bool("individual_business_is_citizen");
-    return business || id.rfind("92", 0) != 0 ? party_kind(id, business.value_or(false))
-                                              : PartyKind::unknown;
-  }
+  PartyKind kind() const { return case_party_kind(c_, cl_); }
 
   // From the 案件来源 the filing form (or another form) states: a complaint,
   // report or hotline hand-over is yes; inspection, transfer, assignment or
@@ -272,31 +307,7 @@ class Evaluator {
     return {};
   }
 
-  // The fine in yuan: CaseInfo first, then the decision's, then the notice's facts.
-  std::optional<std::pair<double, std::string>> fine() const {
-    if (c_.info.fine)
-      return std::pair{*c_.info.fine, "罚款 " + format_amount(*c_.info.fine) + " 元"};
-    for (const char* type : {"penalty_decision", "on_spot_decision", "penalty_notice"})
-      for (const Document& d : c_.documents) {
-        if (d.type != type) continue;
-        for (const Fact& fact : d.facts)
-          if (fact.kind == "fine")
-            if (std::optional<double> v = amount(fact.value))
-              return std::pair{*v, "《" + name_of(type) + "》载明罚款 " + fact.value + " 元"};
-      }
-    return std::nullopt;
-  }
-
-  std::string party_id() const {
-    if (c_.info.party_id) return *c_.info.party_id;
-    for (const char* type : {"penalty_decision", "penalty_notice", "filing_approval", ""})
-      for (const Document& d : c_.documents) {
-        if (*type && d.type != type) continue;
-        for (const Fact& fact : d.facts)
-          if (fact.kind == "party_id") return fact.value;
-      }
-    return {};
-  }
+  std::optional<std::pair<double, std::string>> fine() const { return case_fine(c_, cl_); }
 
   // A yes/no fact (hearing_requested, statement_made) as stated by a
   // document of one of `types`, the first type on file that states it
@@ -337,19 +348,46 @@ class Evaluator {
     return auditor::setting_bool(cl_, name);
   }
 
-  static std::string format_amount(double v) {
-    std::string s = std::to_string(v);
-    s.erase(s.find_last_not_of('0') + 1);
-    if (s.back() == '.') s.pop_back();
-    return s;
-  }
-
   const Case& c_;
   const Checklist& cl_;
   Conditions out_;
 };
 
 }  // namespace
+
+std::optional<std::pair<double, std::string>> case_fine(const Case& c, const Checklist& cl) {
+  if (c.info.fine) return std::pair{*c.info.fine, "罚款 " + format_amount(*c.info.fine) + " 元"};
+  for (const char* type : {"penalty_decision", "on_spot_decision", "penalty_notice"})
+    for (const Document& d : c.documents) {
+      if (d.type != type) continue;
+      for (const Fact& fact : d.facts)
+        if (fact.kind == "fine")
+          if (std::optional<double> v = amount(fact.value)) {
+            const DocType* t = cl.doc_type(type);
+            return std::pair{
+                *v, "《" + (t ? t->name : std::string(type)) + "》载明罚款 " + fact.value + " 元"};
+          }
+    }
+  return std::nullopt;
+}
+
+PartyKind case_party_kind(const Case& c, const Checklist& cl) {
+  std::string id;
+  if (c.info.party_id) id = *c.info.party_id;
+  for (const char* type : {"penalty_decision", "penalty_notice", "filing_approval", ""})
+    for (const Document& d : c.documents) {
+      if (!id.empty()) break;
+      if (*type && d.type != type) continue;
+      for (const Fact& fact : d.facts)
+        if (fact.kind == "party_id") {
+          id = fact.value;
+          break;
+        }
+    }
+  std::optional<bool> business = setting_bool(cl, "individual_business_is_citizen");
+  return business || id.rfind("92", 0) != 0 ? party_kind(id, business.value_or(false))
+                                            : PartyKind::unknown;
+}
 
 PartyKind party_kind(std::string_view party_id, bool individual_business_is_citizen) {
   std::string id;
@@ -379,6 +417,12 @@ PartyKind party_kind(std::string_view party_id, bool individual_business_is_citi
 }
 
 bool is_condition_name(std::string_view name) { return find_spec(name) != nullptr; }
+
+std::vector<std::string> condition_stated_in(std::string_view name) {
+  const ConditionSpec* s = find_spec(name);
+  return s ? std::vector<std::string>(s->stated_in.begin(), s->stated_in.end())
+           : std::vector<std::string>{};
+}
 
 std::string condition_question(std::string_view name) {
   const ConditionSpec* s = find_spec(name);

@@ -5,8 +5,10 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "auditor/checklist.h"
@@ -31,8 +33,22 @@ enum class PartyKind { citizen, organisation, unknown };
 // a citizen when `individual_business_is_citizen`. Anything else: unknown.
 PartyKind party_kind(std::string_view party_id, bool individual_business_is_citizen);
 
-// True for the names listed in /tmp/doctypes.md (source_complaint ...).
+// The fine in yuan and where it was read: CaseInfo::fine, else the first
+// `fine` fact of the decision, the on-the-spot decision, then the notice.
+std::optional<std::pair<double, std::string>> case_fine(const Case& c, const Checklist& checklist);
+// The party's kind from CaseInfo::party_id, else the first party_id fact of
+// the decision, notice, filing form or any document: party_kind() with the
+// individual_business_is_citizen setting; an individual business (92…) is
+// unknown when the checklist does not set it.
+PartyKind case_party_kind(const Case& c, const Checklist& checklist);
+
+// True for the condition names (docs/formats/checklist.md, "Conditions").
 bool is_condition_name(std::string_view name);
+
+// The document types whose yes/no fact settles `name` (mitigated ←
+// 减轻处罚 in a decision …), in the order they are read; empty for a
+// condition no fact settles.
+std::vector<std::string> condition_stated_in(std::string_view name);
 
 // The Chinese question an inspector answers to settle `name`, e.g.
 // "当事人是否要求听证". Empty for an unknown name.

@@ -2,10 +2,12 @@
 
 #include <array>
 
+#include "auditor/meeting.h"
+
 namespace auditor {
 namespace {
 
-const std::array<RuleKind, 11> kRuleKinds = {{
+const std::array<RuleKind, 13> kRuleKinds = {{
     {"import_issue", "导入时无法读取或有问题的文件（损坏、加密、格式不支持、文件名无法解码等）",
      check_import_issues, validate_no_params, nullptr, true},
     {"no_text", "文本格式的文书（DOCX、OFD、PDF）中无可提取文本（扫描件或仅有图形），须人工阅读",
@@ -40,6 +42,12 @@ const std::array<RuleKind, 11> kRuleKinds = {{
      check_catalogue, validate_catalogue, nullptr, false},
     {"condition", "案件本身的某一情形即构成问题（如当场处罚的罚款超出简易程序限额）",
      check_condition, validate_condition, nullptr, false},
+    {"meeting",
+     "集体讨论（案件会审）记录：主持人和参加人员及职务、机关负责人出席、调查人员不参与表决、签名、"
+     "不同意见、结论与决定一致、陈述申辩或听证后再次讨论",
+     check_meeting, validate_meeting, nullptr, false},
+    {"legal_review", "法制审核：审核在最后一项证据之后、新证据后重新审核、审核同意后方作出决定",
+     check_legal_review, validate_legal_review, nullptr, false},
 }};
 
 }  // namespace

@@ -16,10 +16,10 @@ namespace {
 
 const fs::path kChecklists = fs::path(AUDITOR_SOURCE_DIR) / "checklists";
 
-// A copy of the bundled general/, profiles/ and calendar/ folders under `dir`
-// (checklist.xml refers to the other two by relative path).
+// A copy of the bundled general/, profiles/, calendar/ and scope/ folders
+// under `dir` (checklist.xml refers to the other three by relative path).
 void copy_bundled(const fs::path& dir) {
-  for (const char* sub : {"general", "profiles", "calendar"})
+  for (const char* sub : {"general", "profiles", "calendar", "scope"})
     fs::copy(kChecklists / sub, dir / sub, fs::copy_options::recursive);
 }
 

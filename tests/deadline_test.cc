@@ -377,13 +377,13 @@ namespace {
 
 struct TempChecklist {
   std::filesystem::path dir;
-  // A copy of the bundled general/, calendar/ and profiles/ folders plus a
-  // rules-test.xml holding `rule` on its 2nd line.
+  // A copy of the bundled general/, calendar/, profiles/ and scope/ folders
+  // plus a rules-test.xml holding `rule` on its 2nd line.
   explicit TempChecklist(const std::string& rule) {
     namespace fs = std::filesystem;
     std::string tmpl = (fs::temp_directory_path() / "deadline-test-XXXXXX").string();
     dir = mkdtemp(tmpl.data());
-    for (const char* sub : {"general", "calendar", "profiles"})
+    for (const char* sub : {"general", "calendar", "profiles", "scope"})
       fs::copy(fs::path(AUDITOR_SOURCE_DIR) / "checklists" / sub, dir / sub,
                fs::copy_options::recursive);
     std::ofstream(dir / "general" / "rules-test.xml") << "<rules>\n" << rule << "\n</rules>\n";

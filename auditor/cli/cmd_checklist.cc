@@ -1,6 +1,7 @@
 // `auditor checklist check [DIR]`: validates every checklist data file under
 // DIR (default: the bundled checklists/ folder) — checklist folders, scoring
-// profiles, calendars, the draw's must-check rules — printing a summary of
+// profiles, calendars, the draw's must-check rules, the 会审 / 法制审核 scope
+// tables (each file, then each district table with its streets) — printing a summary of
 // each valid one and "<file>:<line>: <reason>" for each error. Exit 2 when
 // any file is wrong.
 #include <algorithm>
@@ -13,6 +14,7 @@
 #include "auditor/cli/options.h"
 #include "auditor/draw.h"
 #include "auditor/rule_kinds.h"
+#include "auditor/scope.h"
 #include "auditor/scoring.h"
 
 namespace auditor::cli {
@@ -45,6 +47,14 @@ void print_checklist(const fs::path& dir, const Checklist& cl) {
             << "  各类型规则：" << (kinds.empty() ? "无" : kinds) << "\n"
             << "  计分方案：" << profile_line(cl.scoring) << "\n";
   if (!cl.scoring.file.empty()) std::cout << "  计分方案文件：" << cl.scoring.file << "\n";
+  if (cl.scope) {
+    std::string streets;
+    for (const ScopeTable& t : cl.scope->streets)
+      streets += (streets.empty() ? "" : "、") + t.street + "（" + t.version + "）";
+    std::cout << "  会审和法制审核范围表：" << cl.scope->district.id << "（版本 "
+              << cl.scope->district.version << "，" << cl.scope->district.entries.size() << " 条）"
+              << (streets.empty() ? "" : "，街道范围表：" + streets) << "\n";
+  }
 }
 
 void print_profile(const fs::path& file, const ScoringProfile& p) {
@@ -62,6 +72,37 @@ void print_must_check(const fs::path& file, const MustCheckRules& r) {
   std::cout << "必查规则 " << file.string() << "：通过（" << r.id << " 版本 " << r.version << "，"
             << r.rules.size() << " 条）\n"
             << "  内容哈希（SHA-256）：" << r.sha256 << "\n";
+}
+
+void print_scope(const fs::path& file, const ScopeTable& t) {
+  std::cout << "范围表 " << file.string() << "：通过（"
+            << (t.street.empty() ? "区级 " + t.id : t.street + "街道，继承 " + t.extends)
+            << " 版本 " << t.version << "，" << t.entries.size() << " 条"
+            << (t.removed.empty() ? "" : "，删除 " + std::to_string(t.removed.size()) + " 条")
+            << "）\n"
+            << "  内容哈希（SHA-256）：" << t.sha256 << "\n";
+}
+
+// Each scope file alone, then each district table's folder as a whole (the
+// street tables against it), when every file of it passed alone.
+int check_scopes(const std::vector<fs::path>& files, std::vector<std::string>& errors) {
+  int passed = 0;
+  std::vector<fs::path> districts;
+  const std::size_t errors_before = errors.size();
+  for (const fs::path& f : files) {
+    Result<ScopeTable> t = load_scope_file(f);
+    if (!t) {
+      errors.push_back(t.error());
+      continue;
+    }
+    print_scope(f, *t);
+    if (t->street.empty()) districts.push_back(f.parent_path());
+    ++passed;
+  }
+  if (errors.size() > errors_before) return passed;
+  for (const fs::path& dir : districts)
+    if (Result<Scope> scope = load_scope(dir); !scope) errors.push_back(scope.error());
+  return passed;
 }
 
 }  // namespace
@@ -124,6 +165,7 @@ int checklist(const Args& args) {
     print_must_check(f, *r);
     ++passed;
   }
+  passed += check_scopes(found->scopes, errors);
   for (const std::string& e : errors) std::cerr << e << "\n";
   std::cout << "\n校验完成：通过 " << passed << " 项，有误 " << errors.size() << " 项\n";
   return errors.empty() ? kExitOk : kExitUsage;

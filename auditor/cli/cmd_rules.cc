@@ -1,15 +1,52 @@
 // `auditor rules`: every rule of the checklist, generated from its data: its
 // kind and what the kind checks, severity, what it costs under the active
-// scoring profile (the checklist's own, or --profile), description, basis.
+// scoring profile (the checklist's own, or --profile), description, basis;
+// then the 会审 / 法制审核 scope table the conditions read, entry by entry,
+// and each street's changes to it.
+#include <algorithm>
 #include <iostream>
 
 #include "app/checklist_load.h"
 #include "auditor/cli/options.h"
 #include "auditor/rule_kinds.h"
+#include "auditor/scope.h"
 #include "auditor/scoring.h"
 #include "reports/labels.h"
 
 namespace auditor::cli {
+namespace {
+
+void print_entry(const ScopeEntry& e) {
+  std::cout << "  " << e.id << "：" << e.name << "\n"
+            << "    条件：" << describe_entry(e)
+            << (e.test == "complex" && e.undecided == "no" ? "（未载明的视为否）" : "")
+            << "    须：" << needs_label(e) << "\n";
+}
+
+void print_scope(const Checklist& cl) {
+  if (!cl.scope) {
+    std::cout << "\n会审和法制审核范围表：未配置（complex_case、major_decision 无法判断）\n";
+    return;
+  }
+  const ScopeTable& d = cl.scope->district;
+  std::cout << "\n会审和法制审核范围表：" << d.name << "（" << d.id << " " << d.version << "）\n"
+            << "条目共 " << d.entries.size() << " 条\n";
+  for (const ScopeEntry& e : d.entries) print_entry(e);
+  for (const ScopeTable& t : cl.scope->streets) {
+    std::cout << "\n"
+              << t.street << "街道范围表（" << t.version << "）"
+              << (t.name.empty() ? "" : "：" + t.name) << "\n";
+    for (const ScopeEntry& e : t.entries) {
+      const bool replaces = std::any_of(d.entries.begin(), d.entries.end(),
+                                        [&](const ScopeEntry& x) { return x.id == e.id; });
+      std::cout << (replaces ? "  替换 " : "  新增 ") << e.id << "\n";
+      print_entry(e);
+    }
+    for (const std::string& id : t.removed) std::cout << "  删除 " << id << "\n";
+  }
+}
+
+}  // namespace
 
 int rules(const Args& args) {
   po::options_description desc = option_list();
@@ -50,6 +87,7 @@ int rules(const Args& args) {
       std::cout << "  适用程序：" << names << "\n";
     }
   }
+  print_scope(*cl);
   return kExitOk;
 }
 
