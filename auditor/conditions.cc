@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cmath>
 #include <optional>
 #include <utility>
 
@@ -10,6 +11,7 @@
 #include "auditor/events.h"
 #include "auditor/scope_eval.h"
 #include "auditor/settings.h"
+#include "util/cn_text.h"
 
 namespace auditor {
 namespace {
@@ -103,22 +105,6 @@ const ConditionSpec* find_spec(std::string_view name) {
   for (const ConditionSpec& s : specs())
     if (name == s.name) return &s;
   return nullptr;
-}
-
-// A fine fact's value: yuan as a plain decimal (docs/facts.md).
-std::optional<double> amount(std::string_view text) {
-  double v = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  if (ec != std::errc() || ptr != text.data() + text.size()) return std::nullopt;
-  return v;
-}
-
-// "5000", "1500.5": yuan as written in messages.
-std::string format_amount(double v) {
-  std::string s = std::to_string(v);
-  s.erase(s.find_last_not_of('0') + 1);
-  if (s.back() == '.') s.pop_back();
-  return s;
 }
 
 // What the evaluator reads from one case, gathered once.
@@ -240,11 +226,10 @@ class Evaluator {
       return ConditionValue{Tri::yes,
                             f.second + "，超过" + (kind == PartyKind::citizen ? "公民" : "") +
                                 (kind == PartyKind::organisation ? "法人或其他组织" : "") +
-                                "当场处罚限额 " + format_amount(limit) + " 元"};
+                                "当场处罚限额 " + yuan_text(limit) + " 元"};
     if (kind == PartyKind::unknown && f.first > std::min(*citizen, *organisation))
       return std::nullopt;
-    return ConditionValue{Tri::no,
-                          f.second + "，未超过当场处罚限额 " + format_amount(limit) + " 元"};
+    return ConditionValue{Tri::no, f.second + "，未超过当场处罚限额 " + yuan_text(limit) + " 元"};
   }
 
   PartyKind kind() const { return case_party_kind(c_, cl_); }
@@ -296,10 +281,10 @@ class Evaluator {
     std::string why = f->second;
     if (kind == PartyKind::citizen)
       return {amount >= *citizen ? Tri::yes : Tri::no,
-              why + "，当事人为公民（听证标准 " + format_amount(*citizen) + " 元）"};
+              why + "，当事人为公民（听证标准 " + yuan_text(*citizen) + " 元）"};
     if (kind == PartyKind::organisation)
       return {amount >= *organisation ? Tri::yes : Tri::no,
-              why + "，当事人为法人或其他组织（听证标准 " + format_amount(*organisation) + " 元）"};
+              why + "，当事人为法人或其他组织（听证标准 " + yuan_text(*organisation) + " 元）"};
     if (amount >= std::max(*citizen, *organisation))
       return {Tri::yes, why + "，达到各类当事人的听证标准"};
     if (amount < std::min(*citizen, *organisation))
@@ -356,13 +341,13 @@ class Evaluator {
 }  // namespace
 
 std::optional<std::pair<double, std::string>> case_fine(const Case& c, const Checklist& cl) {
-  if (c.info.fine) return std::pair{*c.info.fine, "罚款 " + format_amount(*c.info.fine) + " 元"};
+  if (c.info.fine) return std::pair{*c.info.fine, "罚款 " + yuan_text(*c.info.fine) + " 元"};
   for (const char* type : {"penalty_decision", "on_spot_decision", "penalty_notice"})
     for (const Document& d : c.documents) {
       if (d.type != type) continue;
       for (const Fact& fact : d.facts)
         if (fact.kind == "fine")
-          if (std::optional<double> v = amount(fact.value)) {
+          if (std::optional<double> v = fact_amount(fact.value)) {
             const DocType* t = cl.doc_type(type);
             return std::pair{
                 *v, "《" + (t ? t->name : std::string(type)) + "》载明罚款 " + fact.value + " 元"};
@@ -415,6 +400,15 @@ PartyKind party_kind(std::string_view party_id, bool individual_business_is_citi
     return individual_business_is_citizen ? PartyKind::citizen : PartyKind::organisation;
   return PartyKind::organisation;
 }
+
+std::optional<double> fact_amount(std::string_view text) {
+  double v = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || ptr != text.data() + text.size()) return std::nullopt;
+  return v;
+}
+
+std::string yuan_text(double yuan) { return cn::format_yuan(std::llround(yuan * 100)); }
 
 bool is_condition_name(std::string_view name) { return find_spec(name) != nullptr; }
 

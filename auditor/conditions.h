@@ -33,6 +33,12 @@ enum class PartyKind { citizen, organisation, unknown };
 // a citizen when `individual_business_is_citizen`. Anything else: unknown.
 PartyKind party_kind(std::string_view party_id, bool individual_business_is_citizen);
 
+// A fine or confiscation fact's value: yuan as a plain decimal ("4000",
+// "1500.5", docs/facts.md); nullopt for anything else.
+std::optional<double> fact_amount(std::string_view text);
+// "5000", "1500.5": yuan as messages write them (no trailing zeros).
+std::string yuan_text(double yuan);
+
 // The fine in yuan and where it was read: CaseInfo::fine, else the first
 // `fine` fact of the decision, the on-the-spot decision, then the notice.
 std::optional<std::pair<double, std::string>> case_fine(const Case& c, const Checklist& checklist);

@@ -73,26 +73,22 @@ Outcome approved(const Rule& r, const RuleContext& ctx, std::vector<Finding>& ou
   std::optional<Dated> review = last_review(reviews, cl, decided);
   const Document& d = review ? *review->doc : *reviews.back();
   const std::string label = doc_label(cl, d);
-  Finding f = finding_for(r, "legal_review");
-  f.document = d.type;
-  f.stage = d.stage;
   const std::vector<std::string> opinions = fact_values(d, "review_opinion");
   if (!readable(d) || opinions.empty()) {
-    f = manual_finding(
-        r, (readable(d) ? "未能从" + label + "中识别审核意见" : label + "无可提取文字") +
-               "，请人工核对法制审核意见为同意后方作出决定");
-    f.document = d.type;
-    f.stage = d.stage;
-    out.push_back(std::move(f));
+    out.push_back(record_finding(
+        r, cl, d, "manual_check",
+        (readable(d) ? "未能从" + label + "中识别审核意见" : label + "无可提取文字") +
+            "，请人工核对法制审核意见为同意后方作出决定"));
     return Outcome::not_checkable;
   }
   const std::string& opinion = opinions.front();
   if (opinion == "approve") return Outcome::passed;
+  Finding f = record_finding(r, cl, d, "legal_review");
   f.message = fill_message(
       r.message,
       {{"review", label}, {"opinion", opinion == "reject" ? "审核不同意" : "退回补充调查或修改"}});
   for (const Fact& fact : d.facts)
-    if (fact.kind == "review_opinion") f.evidence.push_back(label + "：" + fact.snippet);
+    if (fact.kind == "review_opinion") f.evidence.push_back("载明：“" + fact.snippet + "”");
   if (decided) f.evidence.push_back(event_evidence(*decided));
   out.push_back(std::move(f));
   return Outcome::failed;

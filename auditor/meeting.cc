@@ -13,21 +13,6 @@
 namespace auditor {
 namespace {
 
-Finding about(const Rule& r, const Checklist& cl, const Document& d, std::string kind) {
-  Finding f = finding_for(r, std::move(kind));
-  f.document = d.type;
-  f.stage = d.stage;
-  f.evidence.push_back(doc_label(cl, d));
-  return f;
-}
-
-Finding manual_about(const Rule& r, const Document& d, std::string message) {
-  Finding f = manual_finding(r, std::move(message));
-  f.document = d.type;
-  f.stage = d.stage;
-  return f;
-}
-
 std::string listed(const std::vector<Attendee>& people) {
   std::string out;
   for (const Attendee& a : people)
@@ -54,30 +39,18 @@ bool mentions_people(const Document& d) {
 }
 
 Outcome participants(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out) {
+  const Checklist& cl = ctx.checklist;
   const std::size_t min = std::stoul(rule_param(r, "min", "3"));
-  const std::vector<const Document*> records = records_of(r, ctx.c, "collective_discussion");
-  if (records.empty()) return Outcome::not_applicable;
-  bool failed = false, unknown = false;
-  for (const Document* d : records) {
-    const std::string label = doc_label(ctx.checklist, *d);
-    if (!readable(*d)) {
-      out.push_back(manual_about(r, *d,
-                                 label +
-                                     "无可提取文字，请人工核对是否载明主持人、参加人员及其职务、"
-                                     "记录人"));
-      unknown = true;
-      continue;
-    }
-    const std::vector<Attendee> host = attendees_of(*d, "meeting_host");
-    const std::vector<Attendee> voters = voters_of(*d);
-    const std::vector<std::string> recorder = fact_values(*d, "meeting_recorder");
-    if (voters.empty() && recorder.empty() && mentions_people(*d)) {
-      out.push_back(manual_about(
-          r, *d,
-          label + "中未能识别主持人、参加人员及记录人，请人工核对是否载明主持人、参加人员及其职务、"
-                  "记录人"));
-      unknown = true;
-      continue;
+  const char* ask = "请人工核对是否载明主持人、参加人员及其职务、记录人";
+  return over_records(r, ctx, out, ask, [&](const Document& d) {
+    const std::string label = doc_label(cl, d);
+    const std::vector<Attendee> host = attendees_of(d, "meeting_host");
+    const std::vector<Attendee> voters = voters_of(d);
+    const std::vector<std::string> recorder = fact_values(d, "meeting_recorder");
+    if (voters.empty() && recorder.empty() && mentions_people(d)) {
+      out.push_back(record_finding(r, cl, d, "manual_check",
+                                   label + "中未能识别主持人、参加人员及记录人，" + ask));
+      return RecordVerdict::unknown;
     }
     std::vector<std::string> problems;
     if (host.empty()) problems.push_back("未载明主持人");
@@ -87,17 +60,15 @@ Outcome participants(const Rule& r, const RuleContext& ctx, std::vector<Finding>
                          : "参加讨论（表决）的人员仅 " + std::to_string(voters.size()) + " 人（" +
                                listed(voters) + "），应不少于 " + std::to_string(min) + " 人");
     if (recorder.empty()) problems.push_back("未载明记录人");
-    if (problems.empty()) continue;
+    if (problems.empty()) return RecordVerdict::passed;
     std::string problem;
     for (const std::string& p : problems) problem += (problem.empty() ? "" : "；") + p;
-    Finding f = about(r, ctx.checklist, *d, "meeting");
+    Finding f = record_finding(r, cl, d, "meeting");
     f.message = fill_message(r.message, {{"document", label}, {"problem", problem}});
     add_snippets(voters, f.evidence);
     out.push_back(std::move(f));
-    failed = true;
-  }
-  if (failed) return Outcome::failed;
-  return unknown ? Outcome::not_checkable : Outcome::passed;
+    return RecordVerdict::failed;
+  });
 }
 
 // A position naming the head: a head word not right after 副 (副主任 is no 主任).
@@ -109,54 +80,42 @@ bool is_head(const std::string& role, const std::vector<std::string>& words) {
 }
 
 Outcome head_present(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out) {
+  const Checklist& cl = ctx.checklist;
   const std::vector<std::string> words = split_list(rule_param(r, "head_roles"));
-  const std::vector<const Document*> records = records_of(r, ctx.c, "collective_discussion");
-  if (records.empty()) return Outcome::not_applicable;
-  bool failed = false, unknown = false;
-  for (const Document* d : records) {
-    const std::string label = doc_label(ctx.checklist, *d);
-    const std::vector<Attendee> voters = voters_of(*d);
-    if (voters.empty()) {  // participants reports the record that names nobody
-      unknown = true;
-      continue;
-    }
+  return over_records(r, ctx, out, {}, [&](const Document& d) {
+    const std::string label = doc_label(cl, d);
+    const std::vector<Attendee> voters = voters_of(d);
+    // participants reports the record that names nobody
+    if (voters.empty()) return RecordVerdict::unknown;
     if (std::any_of(voters.begin(), voters.end(),
                     [&](const Attendee& a) { return is_head(a.role, words); }))
-      continue;
+      return RecordVerdict::passed;
     if (std::all_of(voters.begin(), voters.end(),
                     [](const Attendee& a) { return a.role.empty(); })) {
-      out.push_back(manual_about(r, *d,
-                                 label + "未载明参会人员职务（参会人员：" + listed(voters) +
-                                     "），请人工核对机关负责人是否出席"));
-      unknown = true;
-      continue;
+      out.push_back(record_finding(r, cl, d, "manual_check",
+                                   label + "未载明参会人员职务（参会人员：" + listed(voters) +
+                                       "），请人工核对机关负责人是否出席"));
+      return RecordVerdict::unknown;
     }
-    Finding f = about(r, ctx.checklist, *d, "meeting");
+    Finding f = record_finding(r, cl, d, "meeting");
     f.message = fill_message(r.message, {{"document", label},
                                          {"attendees", listed(voters)},
                                          {"head_roles", rule_param(r, "head_roles")}});
     add_snippets(voters, f.evidence);
     out.push_back(std::move(f));
-    failed = true;
-  }
-  if (failed) return Outcome::failed;
-  return unknown ? Outcome::not_checkable : Outcome::passed;
+    return RecordVerdict::failed;
+  });
 }
 
 Outcome investigators_not_voting(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out) {
   const Checklist& cl = ctx.checklist;
-  const std::vector<const Document*> records = records_of(r, ctx.c, "collective_discussion");
-  if (records.empty()) return Outcome::not_applicable;
   std::vector<std::pair<const Document*, Officer>> investigators;
   for (const Document* d : documents_of(ctx.c, split_list(rule_param(r, "investigation"))))
     for (Officer& o : officers_of(*d)) investigators.emplace_back(d, std::move(o));
-  bool failed = false, unknown = investigators.empty();
-  for (const Document* d : records) {
-    const std::vector<Attendee> voters = voters_of(*d);
-    if (voters.empty()) {
-      unknown = true;
-      continue;
-    }
+  const auto judge = [&](const Document& d) {
+    const std::vector<Attendee> voters = voters_of(d);
+    if (voters.empty()) return RecordVerdict::unknown;
+    RecordVerdict verdict = RecordVerdict::passed;
     for (const Attendee& a : voters) {
       std::string where;
       std::vector<std::string> evidence;
@@ -167,17 +126,17 @@ Outcome investigators_not_voting(const Rule& r, const RuleContext& ctx, std::vec
         evidence.push_back(l + "：" + o.snippet);
       }
       if (where.empty()) continue;
-      Finding f = about(r, cl, *d, "meeting");
+      Finding f = record_finding(r, cl, d, "meeting");
       f.message = fill_message(
-          r.message, {{"document", doc_label(cl, *d)}, {"name", a.name}, {"records", where}});
+          r.message, {{"document", doc_label(cl, d)}, {"name", a.name}, {"records", where}});
       f.evidence.push_back("参加讨论人员：" + a.snippet);
       f.evidence.insert(f.evidence.end(), evidence.begin(), evidence.end());
       out.push_back(std::move(f));
-      failed = true;
+      verdict = RecordVerdict::failed;
     }
-  }
-  if (failed) return Outcome::failed;
-  return unknown ? Outcome::not_checkable : Outcome::passed;
+    return verdict;
+  };
+  return over_records(r, ctx, out, {}, judge, investigators.empty());
 }
 
 // The checks and the params each takes besides check and documents.
@@ -201,6 +160,39 @@ const CheckSpec kChecks[] = {
 
 std::vector<const Document*> records_of(const Rule& r, const Case& c, const char* fallback) {
   return documents_of(c, split_list(rule_param(r, "documents", fallback)));
+}
+
+Outcome over_records(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out,
+                     std::string_view ask_unreadable,
+                     const std::function<RecordVerdict(const Document&)>& judge,
+                     bool unknown_anyway) {
+  const std::vector<const Document*> records = records_of(r, ctx.c, "collective_discussion");
+  if (records.empty()) return Outcome::not_applicable;
+  bool failed = false, unknown = unknown_anyway;
+  for (const Document* d : records) {
+    if (!ask_unreadable.empty() && !readable(*d)) {
+      out.push_back(record_finding(r, ctx.checklist, *d, "manual_check",
+                                   doc_label(ctx.checklist, *d) + "无可提取文字（可能为扫描件），" +
+                                       std::string(ask_unreadable)));
+      unknown = true;
+      continue;
+    }
+    const RecordVerdict v = judge(*d);
+    failed = failed || v == RecordVerdict::failed;
+    unknown = unknown || v == RecordVerdict::unknown;
+  }
+  if (failed) return Outcome::failed;
+  return unknown ? Outcome::not_checkable : Outcome::passed;
+}
+
+Finding record_finding(const Rule& r, const Checklist& cl, const Document& d, std::string kind,
+                       std::string message) {
+  Finding f = kind == "manual_check" ? manual_finding(r, std::move(message))
+                                     : finding_for(r, std::move(kind));
+  f.document = d.type;
+  f.stage = d.stage;
+  f.evidence.push_back(doc_label(cl, d));
+  return f;
 }
 
 Outcome check_meeting(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out) {

@@ -28,7 +28,9 @@
 // / legal_review); none on file: not_applicable.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "auditor/rule_kinds.h"
@@ -50,5 +52,23 @@ Outcome meeting_after_defence(const Rule&, const RuleContext&, std::vector<Findi
 // The records a meeting or legal_review rule judges (documents=, else
 // `fallback`), in archive order.
 std::vector<const Document*> records_of(const Rule& r, const Case& c, const char* fallback);
+
+// How one record fared in a check that judges each record alone.
+enum class RecordVerdict { passed, failed, unknown };
+// Runs `judge` over every collective-discussion record of the rule
+// (records_of): not_applicable without records; else failed when any record
+// failed, not_checkable when any was unknown (or `unknown_anyway`), passed
+// otherwise. With `ask_unreadable` set, a record without text is not judged:
+// it is a manual check ("《…》无可提取文字（可能为扫描件），" + ask_unreadable)
+// and unknown.
+Outcome over_records(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out,
+                     std::string_view ask_unreadable,
+                     const std::function<RecordVerdict(const Document&)>& judge,
+                     bool unknown_anyway = false);
+// A finding of `kind` about record `d` (its type, stage, and its label as the
+// first evidence); kind "manual_check" makes it a manual check (info, no
+// deduction) saying `message`.
+Finding record_finding(const Rule& r, const Checklist& cl, const Document& d, std::string kind,
+                       std::string message = {});
 
 }  // namespace auditor

@@ -1,26 +1,15 @@
 // Rule kind meeting, the record's content: signatures, dissent and the
 // conclusion against the decision (contracts in meeting.h).
 #include <algorithm>
-#include <charconv>
 #include <set>
 
+#include "auditor/conditions.h"
 #include "auditor/kind_helpers.h"
 #include "auditor/meeting.h"
 #include "auditor/meeting_facts.h"
 
 namespace auditor {
 namespace {
-
-Finding about(const Rule& r, const Checklist& cl, const Document& d, std::string kind,
-              std::string message) {
-  Finding f = kind == "manual_check" ? manual_finding(r, std::move(message))
-                                     : finding_for(r, std::move(kind));
-  if (f.message.empty()) f.message = std::move(message);
-  f.document = d.type;
-  f.stage = d.stage;
-  f.evidence.push_back(doc_label(cl, d));
-  return f;
-}
 
 std::string names(const std::vector<std::string>& items) {
   std::string out;
@@ -30,13 +19,6 @@ std::string names(const std::vector<std::string>& items) {
 
 std::string joined(const std::set<std::string>& items) {
   return names(std::vector<std::string>(items.begin(), items.end()));
-}
-
-std::optional<double> number(std::string_view text) {
-  double v = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  if (ec != std::errc() || ptr != text.data() + text.size()) return std::nullopt;
-  return v;
 }
 
 // The record that decided: the latest dated, else the last on file.
@@ -55,97 +37,70 @@ const Document* deciding_record(const std::vector<const Document*>& records, con
 
 Outcome meeting_signatures(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out) {
   const Checklist& cl = ctx.checklist;
-  const std::vector<const Document*> records = records_of(r, ctx.c, "collective_discussion");
-  if (records.empty()) return Outcome::not_applicable;
-  bool failed = false, unknown = false;
-  for (const Document* d : records) {
-    const std::string label = doc_label(cl, *d);
-    if (!readable(*d)) {
-      out.push_back(about(r, cl, *d, "manual_check",
-                          label + "为扫描件或无可提取文字，请人工核对出席人员是否逐一签名"));
-      unknown = true;
-      continue;
+  return over_records(r, ctx, out, "请人工核对出席人员是否逐一签名", [&](const Document& d) {
+    const std::string label = doc_label(cl, d);
+    const std::vector<std::string> signers = fact_values(d, "meeting_signer");
+    const bool blank = !fact_values(d, "meeting_unsigned").empty();
+    std::string problem;
+    if (signers.empty() && blank) {
+      out.push_back(record_finding(
+          r, cl, d, "manual_check",
+          label + "的出席人员签名栏为空（电子文本），请核对原件是否由出席人员逐一签名"));
+      return RecordVerdict::unknown;
     }
-    const std::vector<std::string> signers = fact_values(*d, "meeting_signer");
-    const bool blank = !fact_values(*d, "meeting_unsigned").empty();
     if (signers.empty()) {
-      if (blank) {
-        out.push_back(
-            about(r, cl, *d, "manual_check",
-                  label + "的出席人员签名栏为空（电子文本），请核对原件是否由出席人员逐一签名"));
-        unknown = true;
-        continue;
-      }
-      Finding f = about(r, cl, *d, "meeting", "");
-      f.message = fill_message(r.message, {{"document", label}, {"problem", "未见出席人员签名"}});
-      out.push_back(std::move(f));
-      failed = true;
-      continue;
+      problem = "未见出席人员签名";
+    } else {
+      std::set<std::string> signed_keys;
+      for (const std::string& s : signers) signed_keys.insert(name_key(s));
+      std::vector<std::string> missing;
+      for (const Attendee& a : voters_of(d))
+        if (!signed_keys.count(name_key(a.name))) missing.push_back(a.name);
+      if (missing.empty()) return RecordVerdict::passed;
+      problem = "参加人员" + names(missing) + "未签名";
     }
-    std::set<std::string> signed_keys;
-    for (const std::string& s : signers) signed_keys.insert(name_key(s));
-    std::vector<std::string> missing;
-    for (const Attendee& a : voters_of(*d))
-      if (!signed_keys.count(name_key(a.name))) missing.push_back(a.name);
-    if (missing.empty()) continue;
-    Finding f = about(r, cl, *d, "meeting", "");
-    f.message = fill_message(
-        r.message, {{"document", label}, {"problem", "参加人员" + names(missing) + "未签名"}});
-    f.evidence.push_back("签名：" + names(signers));
+    Finding f = record_finding(r, cl, d, "meeting");
+    f.message = fill_message(r.message, {{"document", label}, {"problem", problem}});
+    if (!signers.empty()) f.evidence.push_back("签名：" + names(signers));
     out.push_back(std::move(f));
-    failed = true;
-  }
-  if (failed) return Outcome::failed;
-  return unknown ? Outcome::not_checkable : Outcome::passed;
+    return RecordVerdict::failed;
+  });
 }
 
 Outcome meeting_dissent(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out) {
   const Checklist& cl = ctx.checklist;
-  const std::vector<const Document*> records = records_of(r, ctx.c, "collective_discussion");
-  if (records.empty()) return Outcome::not_applicable;
-  bool failed = false, unknown = false;
-  for (const Document* d : records) {
-    const std::string label = doc_label(cl, *d);
-    if (!readable(*d)) {
-      out.push_back(about(r, cl, *d, "manual_check",
-                          label + "无可提取文字，请人工核对是否记录了参会人员的意见及不同意见"));
-      unknown = true;
-      continue;
-    }
-    const std::vector<std::string> dissent = fact_values(*d, "dissent");
-    const std::vector<std::string> vote = fact_values(*d, "meeting_vote");
+  const char* ask = "请人工核对是否记录了参会人员的意见及不同意见";
+  return over_records(r, ctx, out, ask, [&](const Document& d) {
+    const std::string label = doc_label(cl, d);
+    const std::vector<std::string> dissent = fact_values(d, "dissent");
+    const std::vector<std::string> vote = fact_values(d, "meeting_vote");
     const auto has = [](const std::vector<std::string>& v, const char* x) {
       return std::find(v.begin(), v.end(), x) != v.end();
     };
-    if (has(dissent, "recorded")) continue;
-    std::string problem;
+    if (has(dissent, "recorded")) return RecordVerdict::passed;
     if (has(vote, "majority")) {
-      problem = "记录为多数同意，但未载明不同意见及其理由";
-    } else if (has(vote, "unanimous") || has(dissent, "none")) {
-      continue;
-    } else {
-      std::set<std::string> spoke;
-      for (const std::string& n : fact_values(*d, "meeting_opinion")) spoke.insert(name_key(n));
-      const std::vector<Attendee> voters = voters_of(*d);
-      const bool all_spoke =
-          !voters.empty() && std::all_of(voters.begin(), voters.end(), [&](const Attendee& a) {
-            return spoke.count(name_key(a.name)) > 0;
-          });
-      if (all_spoke) continue;
-      // Nothing said of the vote: whether anyone dissented is not known.
-      out.push_back(about(r, cl, *d, "manual_check",
-                          label + "未载明参会人员的表决意见及有无不同意见，请人工核对讨论中有无"
-                                  "不同意见及是否如实记录"));
-      unknown = true;
-      continue;
+      Finding f = record_finding(r, cl, d, "meeting");
+      f.message = fill_message(
+          r.message,
+          {{"document", label}, {"problem", "记录为多数同意，但未载明不同意见及其理由"}});
+      out.push_back(std::move(f));
+      return RecordVerdict::failed;
     }
-    Finding f = about(r, cl, *d, "meeting", "");
-    f.message = fill_message(r.message, {{"document", label}, {"problem", problem}});
-    out.push_back(std::move(f));
-    failed = true;
-  }
-  if (failed) return Outcome::failed;
-  return unknown ? Outcome::not_checkable : Outcome::passed;
+    if (has(vote, "unanimous") || has(dissent, "none")) return RecordVerdict::passed;
+    std::set<std::string> spoke;
+    for (const std::string& n : fact_values(d, "meeting_opinion")) spoke.insert(name_key(n));
+    const std::vector<Attendee> voters = voters_of(d);
+    if (!voters.empty() && std::all_of(voters.begin(), voters.end(), [&](const Attendee& a) {
+          return spoke.count(name_key(a.name)) > 0;
+        }))
+      return RecordVerdict::passed;
+    // Nothing said of the vote: whether anyone dissented is not known.
+    out.push_back(record_finding(r, cl, d, "manual_check",
+                                 label +
+                                     "未载明参会人员的表决意见及有无不同意见，请人工核对讨论中有无"
+                                     "不同意见及是否如实记录"));
+    return RecordVerdict::unknown;
+  });
 }
 
 Outcome meeting_conclusion(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out) {
@@ -159,18 +114,19 @@ Outcome meeting_conclusion(const Rule& r, const RuleContext& ctx, std::vector<Fi
   const std::string label = doc_label(cl, record);
   const std::string decision_label = doc_label(cl, decision);
   if (!readable(record) || !readable(decision)) {
-    out.push_back(about(r, cl, readable(record) ? decision : record, "manual_check",
-                        (readable(record) ? decision_label : label) +
-                            "无可提取文字，请人工核对讨论结论与处罚决定的处罚种类和数额一致"));
+    out.push_back(
+        record_finding(r, cl, readable(record) ? decision : record, "manual_check",
+                       (readable(record) ? decision_label : label) +
+                           "无可提取文字，请人工核对讨论结论与处罚决定的处罚种类和数额一致"));
     return Outcome::not_checkable;
   }
   const std::vector<std::string> conclusion = fact_values(record, "meeting_conclusion");
   if (conclusion.empty()) {
-    out.push_back(about(r, cl, record, "manual_check",
-                        "未能从" + label +
-                            "中识别讨论结论（结论意见、讨论决定、会审意见），请人工核对"
-                            "结论与" +
-                            decision_label + "的处罚种类和数额一致"));
+    out.push_back(record_finding(r, cl, record, "manual_check",
+                                 "未能从" + label +
+                                     "中识别讨论结论（结论意见、讨论决定、会审意见），请人工核对"
+                                     "结论与" +
+                                     decision_label + "的处罚种类和数额一致"));
     return Outcome::not_checkable;
   }
   std::set<std::string> concluded, decided;
@@ -182,15 +138,16 @@ Outcome meeting_conclusion(const Rule& r, const RuleContext& ctx, std::vector<Fi
     problems.push_back("处罚种类为" + joined(concluded) + "，决定书为" + joined(decided));
   const std::vector<std::string> fines = fact_values(record, "conclusion_fine");
   Text decided_fine = first_fact(decision, "fine");
-  if (decided_fine && !fines.empty() &&
-      std::none_of(fines.begin(), fines.end(), [&](const std::string& f) {
-        return number(f) && number(*decided_fine) && *number(f) == *number(*decided_fine);
-      }))
+  const std::optional<double> decided_yuan =
+      decided_fine ? fact_amount(*decided_fine) : std::nullopt;
+  if (decided_yuan && !fines.empty() &&
+      std::none_of(fines.begin(), fines.end(),
+                   [&](const std::string& f) { return fact_amount(f) == decided_yuan; }))
     problems.push_back("罚款" + names(fines) + "元，决定书为" + *decided_fine + "元");
   if (!problems.empty()) {
     std::string problem;
     for (const std::string& p : problems) problem += (problem.empty() ? "" : "；") + p;
-    Finding f = about(r, cl, record, "meeting", "");
+    Finding f = record_finding(r, cl, record, "meeting");
     f.message = fill_message(
         r.message, {{"document", label}, {"decision", decision_label}, {"problem", problem}});
     f.evidence.push_back("讨论结论：" + conclusion.front());
@@ -203,10 +160,10 @@ Outcome meeting_conclusion(const Rule& r, const RuleContext& ctx, std::vector<Fi
   const bool no_kinds = concluded.empty();
   const bool no_amount = concluded.count("罚款") && fines.empty() && decided_fine;
   if (no_kinds || no_amount) {
-    out.push_back(about(r, cl, record, "manual_check",
-                        label + "的讨论结论（“" + conclusion.front() + "”）未载明" +
-                            (no_kinds ? "处罚种类" : "罚款数额") + "，请人工核对与" +
-                            decision_label + "一致"));
+    out.push_back(record_finding(r, cl, record, "manual_check",
+                                 label + "的讨论结论（“" + conclusion.front() + "”）未载明" +
+                                     (no_kinds ? "处罚种类" : "罚款数额") + "，请人工核对与" +
+                                     decision_label + "一致"));
     return Outcome::not_checkable;
   }
   return Outcome::passed;

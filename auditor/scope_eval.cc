@@ -1,26 +1,11 @@
 #include "auditor/scope_eval.h"
 
 #include <algorithm>
-#include <charconv>
 #include <map>
 #include <set>
 
 namespace auditor {
 namespace {
-
-std::string amount_text(double v) {
-  std::string s = std::to_string(v);
-  s.erase(s.find_last_not_of('0') + 1);
-  if (s.back() == '.') s.pop_back();
-  return s;
-}
-
-std::optional<double> number(std::string_view text) {
-  double v = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  if (ec != std::errc() || ptr != text.data() + text.size()) return std::nullopt;
-  return v;
-}
 
 std::string title_of(const Checklist& cl, const Document& d) {
   const DocType* t = d.type ? cl.doc_type(*d.type) : nullptr;
@@ -74,6 +59,7 @@ bool mentions_any(const Document& d, const std::vector<std::string>& kinds) {
   }
   return false;
 }
+
 Kinds kinds_decided(const Case& c, const Checklist& cl) {
   for (const char* type : kDeciding)
     for (const Document& d : c.documents) {
@@ -102,7 +88,7 @@ ConditionValue against_min(const ScopeEntry& e, double amount, const std::string
   const bool citizen = e.party == "citizen", organisation = e.party == "organisation";
   if ((citizen && kind == PartyKind::organisation) || (organisation && kind == PartyKind::citizen))
     return {Tri::no, what + "，当事人不是" + (citizen ? "公民" : "法人或其他组织")};
-  if (amount < e.min) return {Tri::no, what + "，低于 " + amount_text(e.min) + " 元"};
+  if (amount < e.min) return {Tri::no, what + "，低于 " + yuan_text(e.min) + " 元"};
   if ((citizen || organisation) && kind == PartyKind::unknown)
     return {Tri::unknown, what + "，未能判断当事人是公民还是法人或其他组织"};
   return {Tri::yes, what + (citizen        ? "，当事人为公民"
@@ -119,13 +105,13 @@ ConditionValue confiscated(const ScopeEntry& e, const Case& c, const Checklist& 
       bool any = false;
       for (const Fact& f : d.facts)
         if (f.kind == "confiscation")
-          if (std::optional<double> v = number(f.value)) {
+          if (std::optional<double> v = fact_amount(f.value)) {
             total += *v;
             any = true;
           }
       if (any)
         return against_min(
-            e, total, title_of(cl, d) + "载明没收违法所得或非法财物 " + amount_text(total) + " 元",
+            e, total, title_of(cl, d) + "载明没收违法所得或非法财物 " + yuan_text(total) + " 元",
             kind);
       if (kinds.read && !kinds.kinds.count("没收违法所得") && !kinds.kinds.count("没收非法财物"))
         return {Tri::no, kinds.where + "未载明没收（处罚种类：" + joined(kinds.kinds) + "）"};

@@ -14,13 +14,13 @@
 
 namespace auditor {
 
+// The scope the checklist names (<scope dir=...> in its header), or null.
+const Scope* checklist_scope(const Checklist& cl);
+
 // `so_far` holds the conditions the tests read (hearing_requested,
 // hearing_eligible, no_penalty, mitigated, withdrawn, complicated); a
 // missing one is unknown. The street is CaseInfo::street; when it is unknown
 // and street tables differ in their answer, the answer is unknown.
-// The scope the checklist names (<scope dir=...> in its header), or null.
-const Scope* checklist_scope(const Checklist& cl);
-
 ConditionValue scope_decides(const Case& c, const Checklist& cl, const Scope& scope, ScopeNeed need,
                              const Conditions& so_far);
 

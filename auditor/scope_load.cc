@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "auditor/checklist_xml.h"
+#include "auditor/conditions.h"
 #include "auditor/scope.h"
 #include "auditor/scope_xml.h"
 #include "util/hash.h"
@@ -271,12 +272,6 @@ std::string needs_label(const ScopeEntry& e) {
 }
 
 std::string describe_entry(const ScopeEntry& e) {
-  const auto amount = [](double v) {
-    std::string s = std::to_string(v);
-    s.erase(s.find_last_not_of('0') + 1);
-    if (s.back() == '.') s.pop_back();
-    return s;
-  };
   const std::string who = e.party == "citizen"        ? "对公民"
                           : e.party == "organisation" ? "对法人或其他组织"
                                                       : "";
@@ -285,8 +280,9 @@ std::string describe_entry(const ScopeEntry& e) {
     for (const std::string& k : e.kinds) kinds += (kinds.empty() ? "" : "、") + k;
     return "处罚种类为" + kinds;
   }
-  if (e.test == "fine") return who + "罚款 " + amount(e.min) + " 元以上";
-  if (e.test == "confiscation") return who + "没收违法所得或非法财物 " + amount(e.min) + " 元以上";
+  if (e.test == "fine") return who + "罚款 " + yuan_text(e.min) + " 元以上";
+  if (e.test == "confiscation")
+    return who + "没收违法所得或非法财物 " + yuan_text(e.min) + " 元以上";
   if (e.test == "hearing") return "当事人要求听证（经过听证程序）";
   if (e.test == "hearing_eligible") return "属于应告知听证权利的处罚";
   if (e.test == "no_penalty") return "作出不予行政处罚决定";

@@ -34,6 +34,12 @@ std::string district_with(const std::string& entry) {
          entry + "\n</scope>\n";
 }
 
+// A copy of the bundled checklist folders checklist.xml refers to, under `dir`.
+void copy_bundled(const TempDir& dir) {
+  for (const char* sub : {"general", "profiles", "calendar", "scope"})
+    fs::copy(kChecklists / sub, dir.path / sub, fs::copy_options::recursive);
+}
+
 Result<ScopeTable> table_of(const TempDir& dir, const std::string& text) {
   write_file(dir.path / "district.xml", text);
   return load_scope_file(dir.path / "district.xml");
@@ -71,8 +77,7 @@ TEST_CASE("the bundled checklist carries the scope and its hash covers it", "[sc
   CHECK(cl->scope->district.id == "haizhu-district");
   // An edited scope changes the checklist's hash (stored audits are re-checked).
   TempDir dir;
-  for (const char* sub : {"general", "profiles", "calendar", "scope"})
-    fs::copy(kChecklists / sub, dir.path / sub, fs::copy_options::recursive);
+  copy_bundled(dir);
   Result<Checklist> same = load_checklist(dir.path / "general");
   REQUIRE(same.ok());
   CHECK(same->sha256 == cl->sha256);
@@ -195,8 +200,7 @@ TEST_CASE("a street table that does not fit the district table is refused", "[sc
 TEST_CASE("a checklist naming a scope folder that does not load fails at its <scope> line",
           "[scope]") {
   TempDir dir;
-  for (const char* sub : {"general", "profiles", "calendar", "scope"})
-    fs::copy(kChecklists / sub, dir.path / sub, fs::copy_options::recursive);
+  copy_bundled(dir);
   write_file(
       dir.path / "scope" / "district.xml",
       district_with(R"(<entry id="x" test="fine" min="many" needs="discussion" name="n"/>)"));
@@ -235,4 +239,20 @@ TEST_CASE("checklist check validates scope files with file:line and auditor rule
   CHECK_THAT(rules.out, Catch::Contains("删除 confiscation-large"));
   CHECK_THAT(rules.out, Catch::Contains("MTG-participants"));
   CHECK_THAT(rules.out, Catch::Contains("LR-new-evidence"));
+}
+
+TEST_CASE("an entry describes its threshold in yuan as written, without trailing zeros",
+          "[scope]") {
+  TempDir dir;
+  Result<ScopeTable> t =
+      table_of(dir, district_with("  <entry id=\"c\" test=\"confiscation\" party=\"organisation\" "
+                                  "min=\"1500.5\" needs=\"legal_review\" name=\"没收\"/>"));
+  REQUIRE(t.ok());
+  REQUIRE(t->entries.size() == 1);
+  CHECK(describe_entry(t->entries[0]) == "对法人或其他组织没收违法所得或非法财物 1500.5 元以上");
+  CHECK(needs_label(t->entries[0]) == "法制审核");
+  Result<ScopeTable> d = table_of(dir, kDistrict);
+  REQUIRE(d.ok());
+  CHECK(describe_entry(d->entries[0]) == "对公民罚款 5000 元以上");
+  CHECK(needs_label(d->entries[1]) == "会审（集体讨论）、法制审核");
 }
