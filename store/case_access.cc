@@ -15,16 +15,19 @@ constexpr char kRounds[] = "SELECT id, name, mode, created_at FROM rounds";
 
 // The case number and street as the JSON result states them: declared, else
 // the first fact of that kind in archive order.
-constexpr char kCaseRows[] =
+constexpr char kCaseStreet[] =
+    "COALESCE(c.street, (SELECT f.value FROM documents d JOIN facts f ON f.document_id = d.id"
+    "   WHERE d.case_id = c.id AND f.kind = 'street' ORDER BY d.ord, f.rowid LIMIT 1))";
+const std::string kCaseRows =
     "SELECT c.id, c.round_id, c.archive, c.status, c.error,"
     " COALESCE(c.case_number, (SELECT f.value FROM documents d JOIN facts f ON f.document_id = d.id"
     "   WHERE d.case_id = c.id AND f.kind = 'case_number' AND d.type = 'filing_approval'"
     "   ORDER BY d.ord, f.rowid LIMIT 1),"
     " (SELECT f.value FROM documents d JOIN facts f ON f.document_id = d.id"
-    "   WHERE d.case_id = c.id AND f.kind = 'case_number' ORDER BY d.ord, f.rowid LIMIT 1)),"
-    " COALESCE(c.street, (SELECT f.value FROM documents d JOIN facts f ON f.document_id = d.id"
-    "   WHERE d.case_id = c.id AND f.kind = 'street' ORDER BY d.ord, f.rowid LIMIT 1)),"
-    " c.score, c.grade, c.run_id FROM cases c";
+    "   WHERE d.case_id = c.id AND f.kind = 'case_number' ORDER BY d.ord, f.rowid LIMIT 1)), " +
+    std::string(kCaseStreet) + ", c.score, c.grade, c.run_id FROM cases c";
+// Each case's round and street (as kCaseRows states it).
+const std::string kCaseStreets = "SELECT c.round_id, " + std::string(kCaseStreet) + " FROM cases c";
 
 RoundInfo round_row(const Statement& r) { return {r.integer(0), r.text(1), r.text(2), r.text(3)}; }
 
@@ -43,12 +46,15 @@ CaseRow case_row(const Statement& r) {
   return c;
 }
 
-bool in_scope(const CaseRow& c, const std::optional<std::string>& street) {
-  if (!street) return true;
-  return c.street && !c.street->empty() && same_street(*c.street, *street);
+bool of_street(const std::optional<std::string>& case_street, const std::string& street) {
+  return case_street && !case_street->empty() && same_street(*case_street, street);
 }
 
 }  // namespace
+
+bool in_scope(const CaseRow& c, const std::optional<std::string>& street) {
+  return !street || of_street(c.street, *street);
+}
 
 Result<std::vector<RoundInfo>> list_rounds(Store& store) {
   sqlite3* db = StoreAccess::db(store);
@@ -85,7 +91,7 @@ Result<std::optional<RoundInfo>> insert_round(Store& store, const std::string& n
 Result<std::vector<CaseRow>> list_case_rows(Store& store, long long round_id,
                                             const std::optional<std::string>& street) {
   sqlite3* db = StoreAccess::db(store);
-  Statement rows(db, (std::string(kCaseRows) + " WHERE c.round_id = ?1 ORDER BY c.id").c_str());
+  Statement rows(db, (kCaseRows + " WHERE c.round_id = ?1 ORDER BY c.id").c_str());
   rows.bind(1, round_id);
   std::vector<CaseRow> out;
   while (rows.next()) {
@@ -99,7 +105,7 @@ Result<std::vector<CaseRow>> list_case_rows(Store& store, long long round_id,
 Result<std::optional<CaseRow>> find_case_row(Store& store, long long case_id,
                                              const std::optional<std::string>& street) {
   sqlite3* db = StoreAccess::db(store);
-  Statement row(db, (std::string(kCaseRows) + " WHERE c.id = ?1").c_str());
+  Statement row(db, (kCaseRows + " WHERE c.id = ?1").c_str());
   row.bind(1, case_id);
   if (row.next()) {
     CaseRow c = case_row(row);
@@ -124,6 +130,45 @@ Result<std::map<long long, std::vector<Finding>>> load_case_findings(
     if (rows.failed()) return sqlite_error(db, "无法读取案卷的问题");
   }
   return out;
+}
+
+Result<std::map<long long, std::size_t>> case_counts(Store& store,
+                                                     const std::optional<std::string>& street) {
+  sqlite3* db = StoreAccess::db(store);
+  std::map<long long, std::size_t> out;
+  if (!street) {
+    Statement rows(db, "SELECT round_id, count(*) FROM cases GROUP BY round_id");
+    while (rows.next()) out[rows.integer(0)] = static_cast<std::size_t>(rows.integer(1));
+    if (rows.failed()) return sqlite_error(db, "无法统计案卷");
+    return out;
+  }
+  Statement rows(db, kCaseStreets.c_str());
+  while (rows.next())
+    if (of_street(rows.opt_text(1), *street)) ++out[rows.integer(0)];
+  if (rows.failed()) return sqlite_error(db, "无法统计案卷");
+  return out;
+}
+
+Result<bool> round_has_street_case(Store& store, long long round_id, const std::string& street) {
+  sqlite3* db = StoreAccess::db(store);
+  Statement rows(db, (kCaseStreets + " WHERE c.round_id = ?1").c_str());
+  rows.bind(1, round_id);
+  while (rows.next())
+    if (of_street(rows.opt_text(1), street)) return true;
+  if (rows.failed()) return sqlite_error(db, "无法读取案卷");
+  return false;
+}
+
+Result<std::string> round_stamp(Store& store, long long round_id) {
+  sqlite3* db = StoreAccess::db(store);
+  Statement row(
+      db,
+      "SELECT (SELECT count(*) || ' ' || ifnull(max(id), 0) || ' ' || ifnull(sum(run_id), 0)"
+      " FROM cases WHERE round_id = ?1) || ' ' ||"
+      " (SELECT ifnull(max(seq), 0) FROM trail WHERE round_id = ?1)");
+  row.bind(1, round_id);
+  if (row.next()) return row.text(0);
+  return sqlite_error(db, "无法读取审查轮次的版本");
 }
 
 }  // namespace auditor

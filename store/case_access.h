@@ -29,6 +29,7 @@ struct CaseRow {
   Text error, case_number, street;
   std::optional<double> score;  // the machine's; nullopt when rejected
   Text grade;
+  bool operator==(const CaseRow&) const = default;
 };
 
 // Every round, oldest first.
@@ -46,6 +47,24 @@ Result<std::optional<RoundInfo>> insert_round(Store& store, const std::string& n
 // only the cases of that street (a case without a known street is nobody's).
 Result<std::vector<CaseRow>> list_case_rows(Store& store, long long round_id,
                                             const std::optional<std::string>& street);
+
+// Whether the case is in `street`'s scope (any case without one).
+bool in_scope(const CaseRow& c, const std::optional<std::string>& street);
+
+// How many cases each round holds (a round without cases is absent); with
+// `street` only the cases of that street. One pass over the cases.
+Result<std::map<long long, std::size_t>> case_counts(Store& store,
+                                                     const std::optional<std::string>& street);
+
+// Whether round `round_id` holds a case of `street`; stops at the first.
+Result<bool> round_has_street_case(Store& store, long long round_id, const std::string& street);
+
+// A short text that changes whenever anything stored of round `round_id`
+// changes: a case row saved, replaced or removed (every save is under a
+// newer audit run: the cases' count, highest id and sum of run ids) or a
+// trail row of the round appended (its record, plan, draw, assignments and
+// settings). Two index lookups, whatever the round's size.
+Result<std::string> round_stamp(Store& store, long long round_id);
 
 // The case `case_id`; nullopt when there is none or, with `street`, when it
 // is not of that street.

@@ -334,6 +334,13 @@ CREATE TRIGGER trail_no_update BEFORE UPDATE ON trail
 CREATE TRIGGER trail_no_delete BEFORE DELETE ON trail
   BEGIN SELECT RAISE(ABORT, 'trail is append-only'); END;
 )sql"},
+    // What `auditor serve` reads on every request (store/case_access.h):
+    // a round's stamp (its cases' count, ids and runs; its last trail row)
+    // and which streets a round holds, from the indexes alone.
+    {9, R"sql(
+CREATE INDEX cases_by_round ON cases(round_id, street, run_id);
+CREATE INDEX trail_by_round ON trail(round_id);
+)sql"},
 };
 
 bool exec(sqlite3* db, const char* sql) {
@@ -443,6 +450,10 @@ Status check_database_owner(const std::filesystem::path& file) {
   const std::unique_ptr<sqlite3, int (*)(sqlite3*)> closer(db, sqlite3_close_v2);
   if (rc != SQLITE_OK)
     return Status::failure(sqlite_error(db, "无法打开数据库文件 " + file.string()));
+  return check_database_owner(db, file);
+}
+
+Status check_database_owner(sqlite3* db, const std::filesystem::path& file) {
   const std::optional<long long> id = query_integer(db, "PRAGMA application_id");
   if (!id) {
     if (sqlite3_errcode(db) == SQLITE_NOTADB) return not_ours(file, "不是 SQLite 数据库");

@@ -40,8 +40,15 @@ constexpr int kApplicationId = 0x41554454;
 // its header can be read but not its schema. Decided without changing the
 // file or creating any beside it: the file is read through an immutable
 // connection (no lock, no journal, no -wal or -shm), so only what is in the
-// main file counts. Call it before a connection that may write opens `file`.
+// main file counts. Call it before a connection that may write opens `file`
+// (while no other connection writes: the main file of a database in WAL mode
+// is consistent only between checkpoints).
 Status check_database_owner(const std::filesystem::path& file);
+
+// The same decision through `db`, a connection already open on `file`: it
+// sees the database as committed, whatever the writers do, but opening it
+// may have added -shm beside `file`.
+Status check_database_owner(sqlite3* db, const std::filesystem::path& file);
 
 // Sets kApplicationId on `db` unless it is set (a write transaction).
 Status stamp_application_id(sqlite3* db);
