@@ -4,6 +4,7 @@
 
 #include "app/review_session.h"
 #include "app/round_plan.h"
+#include "app/serve_round_state.h"
 #include "store/case_reader.h"
 #include "store/record.h"
 #include "util/date.h"
@@ -41,11 +42,8 @@ Result<bool> may_open(Store& store, const RoundInfo& round, const User& u) {
       if (!creator) return creator.failure();
       return !creator->empty() && *creator == u.name;
     }
-    case UserRole::street: {
-      Result<std::vector<CaseRow>> rows = list_case_rows(store, round.id, street_scope(u));
-      if (!rows) return rows.failure();
-      return !rows->empty();
-    }
+    case UserRole::street:
+      return round_has_street_case(store, round.id, u.street.value_or(std::string()));
   }
   return false;
 }
@@ -72,29 +70,13 @@ Result<std::optional<CaseTarget>> case_for(Store& store, long long id, const Use
   return Found(CaseTarget{**row, **round});
 }
 
-// The round's record split over its cases by split_record, as load_round
-// does (a row lands on the same case either way), by case id; a case
-// without record rows is absent.
-Result<std::map<long long, Record>> records_by_case(Store& store, long long round_id) {
-  std::map<long long, Record> out;
-  Result<Record> all = load_record(store, round_id);
-  if (!all) return all.failure();
-  if (all->empty()) return out;
-  Result<std::vector<CaseRow>> rows = list_case_rows(store, round_id, std::nullopt);
-  if (!rows) return rows.failure();
-  std::vector<std::pair<std::optional<std::string>, std::string>> keys;
-  for (const CaseRow& r : *rows) keys.emplace_back(r.case_number, r.archive);
-  std::vector<Record> split = split_record(*all, keys);
-  for (std::size_t i = 0; i < split.size() && i < rows->size(); ++i)
-    if (!split[i].empty()) out[(*rows)[i].id] = std::move(split[i]);
-  return out;
-}
-
-// The reviewed state of the stored case `row` of `round` (its audit in
-// `result`), read alone: the composition list_reviews (app/review.cc) makes
-// for each case of a round, without loading the round's other cases.
-Result<CaseReview> review_of(Store& store, const RoundInfo& round, const CaseRow& row,
-                             const CaseResult& result, const Checklist& checklist) {
+// The reviewed state of the stored case `row` of `round` of `db` (its audit
+// in `result`): the composition list_reviews (app/review.cc) makes for each
+// case of a round, with the case's share of the record from the round's
+// cached state instead of loading the round.
+Result<CaseReview> review_of(Store& store, const std::filesystem::path& db, const RoundInfo& round,
+                             const CaseRow& row, const CaseResult& result,
+                             const Checklist& checklist) {
   CaseReview c;
   c.ref = {case_key(row.case_number, row.archive), row.archive};
   c.facts.case_number = row.case_number;
@@ -103,13 +85,15 @@ Result<CaseReview> review_of(Store& store, const RoundInfo& round, const CaseRow
   c.rejected = row.rejected;
   Result<std::optional<std::string>> second = round_setting(store, round.id, "second_review");
   if (!second) return second.failure();
-  Result<std::map<long long, Record>> records = records_by_case(store, round.id);
-  if (!records) return records.failure();
-  if (auto r = records->find(row.id); r != records->end()) c.record = std::move(r->second);
+  const std::string today = Date::today().iso();
+  Result<std::shared_ptr<const RoundState>> state =
+      round_state(store, db, round.id, checklist, today);
+  if (!state) return state.failure();
+  if (const Record* r = (*state)->record_of(row.id)) c.record = *r;
   c.state = record_state(c.record, second->value_or("") == "yes");
   if (!c.rejected)
     c.reviewed = review_case(result.audit, decisions_of(c.record), added_of(c.record), checklist);
-  c.rectification = recheck_case(c.record, result.audit.findings, row.run_id, Date::today().iso());
+  c.rectification = recheck_case(c.record, result.audit.findings, row.run_id, today);
   return c;
 }
 
@@ -128,9 +112,17 @@ Result<std::vector<RoundInfo>> visible_rounds(const std::filesystem::path& db, c
   if (!store) return store.failure();
   Result<std::vector<RoundInfo>> all = list_rounds(**store);
   if (!all) return all;
+  // A street's rounds are those holding its cases: one pass over the cases.
+  std::map<long long, std::size_t> counts;
+  if (u.role == UserRole::street) {
+    Result<std::map<long long, std::size_t>> c = case_counts(**store, street_scope(u));
+    if (!c) return c.failure();
+    counts = std::move(*c);
+  }
   std::vector<RoundInfo> out;
   for (RoundInfo& r : *all) {
-    Result<bool> ok = may_open(**store, r, u);
+    Result<bool> ok =
+        u.role == UserRole::street ? Result<bool>(counts.count(r.id) > 0) : may_open(**store, r, u);
     if (!ok) return ok.failure();
     if (*ok) out.push_back(std::move(r));
   }
@@ -176,37 +168,23 @@ Result<std::optional<CasePage>> visible_cases(const std::filesystem::path& db, l
   Result<std::optional<RoundInfo>> round = round_for(**store, id, u);
   if (!round) return round.failure();
   if (!*round) return std::optional<CasePage>();
-  Result<std::vector<CaseRow>> rows = list_case_rows(**store, id, street_scope(u));
-  if (!rows) return rows.failure();
+  Result<std::shared_ptr<const RoundState>> state =
+      round_state(**store, db, id, checklist, Date::today().iso());
+  if (!state) return state.failure();
   CasePage page;
-  page.total = rows->size();
-  const std::size_t first = std::min(offset, rows->size());
-  const std::size_t end = first + std::min(limit, rows->size() - first);
-  std::vector<long long> ids;
-  for (std::size_t i = first; i < end; ++i) ids.push_back((*rows)[i].id);
-  if (ids.empty()) return std::optional<CasePage>(std::move(page));
-  Result<std::map<long long, Record>> records = records_by_case(**store, (*round)->id);
-  if (!records) return records.failure();
-  Result<std::map<long long, std::vector<Finding>>> findings = load_case_findings(**store, ids);
-  if (!findings) return findings.failure();
-  const Record none;
-  for (std::size_t i = first; i < end; ++i) {
-    CaseListItem item;
-    item.row = std::move((*rows)[i]);
-    if (!item.row.rejected) {
-      auto r = records->find(item.row.id);
-      const Record& record = r == records->end() ? none : r->second;
-      Audit audit;
-      if (auto f = findings->find(item.row.id); f != findings->end()) audit.findings = f->second;
-      const ReviewedCase reviewed =
-          review_case(audit, decisions_of(record), added_of(record), checklist);
-      item.score = reviewed.score.value;
-      if (!reviewed.score.grade.empty()) item.grade = reviewed.score.grade;
-      item.provisional = reviewed.provisional();
-    }
-    page.cases.push_back(std::move(item));
+  for (const RoundCase& c : (*state)->cases) {
+    if (!in_scope(c.item.row, street_scope(u))) continue;
+    if (page.total >= offset && page.total - offset < limit) page.cases.push_back(c.item);
+    ++page.total;
   }
   return std::optional<CasePage>(std::move(page));
+}
+
+Result<std::map<long long, std::size_t>> visible_case_counts(const std::filesystem::path& db,
+                                                             const User& u) {
+  Result<std::unique_ptr<Store>> store = ReviewSession::open_store(db, false);
+  if (!store) return store.failure();
+  return case_counts(**store, street_scope(u));
 }
 
 Result<std::optional<CaseTarget>> visible_case_target(const std::filesystem::path& db, long long id,
@@ -232,7 +210,8 @@ Result<std::optional<CaseView>> visible_case(const std::filesystem::path& db, lo
     Result<CaseResult> loaded = loader.load(id, texts ? Load::full : Load::summary);
     if (!loaded) return loaded.failure();
     view.result = std::move(*loaded);
-    Result<CaseReview> review = review_of(**store, view.round, view.row, view.result, checklist);
+    Result<CaseReview> review =
+        review_of(**store, db, view.round, view.row, view.result, checklist);
     if (!review) return review.failure();
     view.review = std::move(*review);
   }

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -67,12 +68,18 @@ struct CasePage {
   std::size_t total = 0;            // the cases `u` may see in the round
 };
 // The cases of round `id` that `u` may see, from the `offset`-th, at most
-// `limit` of them (only those are scored, with `checklist`); nullopt when
-// `u` may not open the round.
+// `limit` of them, scored with `checklist` (from the round's cached state,
+// app/serve_round_state.h); nullopt when `u` may not open the round.
 Result<std::optional<CasePage>> visible_cases(const std::filesystem::path& db, long long id,
                                               const User& u, const Checklist& checklist,
                                               std::size_t offset = 0,
                                               std::size_t limit = static_cast<std::size_t>(-1));
+
+// How many cases `u` may see in each round that holds any (its street's for
+// a street user, all for the others; which rounds `u` may open is
+// visible_rounds'), by round id. One pass over the cases.
+Result<std::map<long long, std::size_t>> visible_case_counts(const std::filesystem::path& db,
+                                                             const User& u);
 
 // A stored case and its round.
 struct CaseTarget {

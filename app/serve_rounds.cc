@@ -3,168 +3,25 @@
 #include <algorithm>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <set>
 
 #include "app/review_session.h"
 #include "app/round_plan.h"
 #include "app/round_reports.h"
+#include "app/stamped_cache.h"
 #include "reports/report_content.h"
 #include "reports/report_text.h"
 #include "store/case_access.h"
 #include "store/record.h"
 #include "util/date.h"
-#include "util/hash.h"
 
 namespace auditor {
 namespace {
-
-constexpr const char* kSeverities[] = {"veto", "major", "minor", "info"};
 
 // The street scope of `u`'s case queries (as app/serve_access.cc's).
 std::optional<std::string> street_scope(const User& u) {
   if (u.role != UserRole::street) return std::nullopt;
   return u.street.value_or(std::string());
-}
-
-// ---- The cache: computed values per (database, round) and fingerprint ----
-
-template <class T>
-class RoundCache {
- public:
-  using Key = std::pair<std::string, long long>;
-  std::shared_ptr<const T> get(const Key& key, const std::string& stamp) {
-    std::lock_guard<std::mutex> hold(mutex_);
-    auto it = entries_.find(key);
-    if (it == entries_.end() || it->second.stamp != stamp) return nullptr;
-    it->second.used = ++clock_;
-    return it->second.value;
-  }
-  void put(const Key& key, const std::string& stamp, std::shared_ptr<const T> value) {
-    std::lock_guard<std::mutex> hold(mutex_);
-    entries_[key] = {stamp, std::move(value), ++clock_};
-    while (entries_.size() > kCachedRounds)
-      entries_.erase(std::min_element(entries_.begin(), entries_.end(), [](auto& a, auto& b) {
-        return a.second.used < b.second.used;
-      }));
-  }
-
- private:
-  struct Entry {
-    std::string stamp;
-    std::shared_ptr<const T> value;
-    unsigned long long used = 0;
-  };
-  std::mutex mutex_;
-  std::map<Key, Entry> entries_;
-  unsigned long long clock_ = 0;
-};
-
-// What a round's list and charts are computed from, read once per request.
-struct RoundRead {
-  std::vector<CaseRow> rows;  // every case of the round, stored order
-  Record record;
-  std::string stamp;  // SHA-256 of everything the values depend on
-};
-
-long long last_seq(const Record& r) {
-  long long seq = 0;
-  auto take = [&seq](const auto& items) {
-    for (const auto& i : items) seq = std::max(seq, i.seq);
-  };
-  take(r.decisions), take(r.added), take(r.signoffs), take(r.reopens);
-  take(r.objections), take(r.rulings), take(r.rectify_items), take(r.rectify_updates);
-  return seq;
-}
-
-Result<RoundRead> read_round(Store& store, long long id, const Checklist& checklist,
-                             const std::string& today) {
-  RoundRead out;
-  Result<std::vector<CaseRow>> rows = list_case_rows(store, id, std::nullopt);
-  if (!rows) return rows.failure();
-  Result<Record> record = load_record(store, id);
-  if (!record) return record.failure();
-  Result<RoundPlanRecord> plan = read_round_plan(store, id);
-  if (!plan) return plan.failure();
-  Result<std::optional<std::string>> second = round_setting(store, id, "second_review");
-  if (!second) return second.failure();
-  Hasher h;
-  auto add = [&h](const std::string& s) { h.update(s + '\x1f'); };
-  add(checklist.sha256), add(today), add(second->value_or(""));
-  add(std::to_string(last_seq(*record)));
-  add(std::to_string(plan->plan ? plan->plan->seq : 0));
-  add(std::to_string(plan->draw ? plan->draw->seq : 0));
-  for (const Assignment& a : plan->assignments) add(std::to_string(a.seq));
-  for (const CaseRow& r : *rows) {
-    add(std::to_string(r.id) + ' ' + std::to_string(r.run_id) + ' ' + r.archive);
-    add(r.case_number.value_or("\x1e") + r.street.value_or("\x1e") + r.grade.value_or("\x1e"));
-    add(r.score ? std::to_string(*r.score) : "-");
-  }
-  out.rows = std::move(*rows);
-  out.record = std::move(*record);
-  out.stamp = h.finish_hex();
-  return out;
-}
-
-// ---- The case list ----------------------------------------------------------
-
-using CaseStates = std::map<long long, RoundCase>;  // by case id
-
-RoundCase case_state(const CaseRow& row, const Record& record, const std::vector<Finding>& findings,
-                     const Checklist& checklist, const std::string& today) {
-  RoundCase c;
-  c.item.row = row;
-  if (row.rejected) return c;
-  Audit audit;
-  audit.findings = findings;
-  const ReviewedCase reviewed =
-      review_case(audit, decisions_of(record), added_of(record), checklist);
-  c.item.score = reviewed.score.value;
-  if (!reviewed.score.grade.empty()) c.item.grade = reviewed.score.grade;
-  c.item.provisional = reviewed.provisional();
-  std::set<std::string> seen;
-  for (const ReviewedItem& i : reviewed.items) {
-    if (item_counts(i))
-      seen.insert(i.counted->severity);
-    else if (i.verdict == FindingVerdict::suggested && counted_deduction(i))
-      seen.insert(i.machine.severity);
-  }
-  for (const char* s : kSeverities)
-    if (seen.count(s)) c.severities.push_back(s);
-  for (const RecheckedItem& i : recheck_case(record, findings, row.run_id, today).items)
-    c.overdue += i.overdue ? 1 : 0;
-  return c;
-}
-
-Result<std::shared_ptr<const CaseStates>> compute_states(Store& store, const RoundRead& read,
-                                                         const Checklist& checklist,
-                                                         const std::string& today) {
-  std::vector<std::pair<std::optional<std::string>, std::string>> keys;
-  std::vector<long long> ids;
-  for (const CaseRow& r : read.rows) {
-    keys.emplace_back(r.case_number, r.archive);
-    if (!r.rejected) ids.push_back(r.id);
-  }
-  const std::vector<Record> records =
-      read.record.empty() ? std::vector<Record>() : split_record(read.record, keys);
-  Result<std::map<long long, std::vector<Finding>>> findings = load_case_findings(store, ids);
-  if (!findings) return findings.failure();
-  auto states = std::make_shared<CaseStates>();
-  const Record none;
-  const std::vector<Finding> no_findings;
-  for (std::size_t i = 0; i < read.rows.size(); ++i) {
-    const CaseRow& row = read.rows[i];
-    auto f = findings->find(row.id);
-    (*states)[row.id] =
-        case_state(row, i < records.size() ? records[i] : none,
-                   f == findings->end() ? no_findings : f->second, checklist, today);
-  }
-  return std::shared_ptr<const CaseStates>(std::move(states));
-}
-
-RoundCache<CaseStates>& state_cache() {
-  static RoundCache<CaseStates> cache;
-  return cache;
 }
 
 bool matches(const RoundCase& c, const CaseQuery& q) {
@@ -256,18 +113,17 @@ void sort_cases(std::vector<const RoundCase*>& cases, const CaseQuery& q,
 
 // ---- Charts -----------------------------------------------------------------
 
-using Charts = std::vector<std::string>;
-
-RoundCache<Charts>& chart_cache() {
-  static RoundCache<Charts> cache;
+StampedCache<RoundCharts>& chart_cache() {
+  static StampedCache<RoundCharts> cache(kCachedRounds);
   return cache;
 }
 
 // The chart blocks of the round's 通报, read as its reports read it
 // (without case sheets or a comparison round), drawn as SVG.
-Result<std::shared_ptr<const Charts>> compute_charts(Store& store, const RoundInfo& round,
-                                                     const Checklist& checklist,
-                                                     const std::string& today) {
+Result<std::shared_ptr<const RoundCharts>> compute_charts(Store& store, const RoundInfo& round,
+                                                          const Checklist& checklist,
+                                                          const std::string& today,
+                                                          const std::string& drawn_at) {
   ReportRequest request;
   request.round = round.name;
   request.sheets = SheetMode::none;
@@ -277,10 +133,11 @@ Result<std::shared_ptr<const Charts>> compute_charts(Store& store, const RoundIn
   Result<std::unique_ptr<RoundReport>> report = read_round_report(store, request);
   if (!report) return report.failure();
   const Vocabulary names = vocabulary(checklist);
-  auto charts = std::make_shared<Charts>();
+  auto charts = std::make_shared<RoundCharts>();
+  charts->drawn_at = drawn_at;
   for (const Block& b : notification_content((*report)->input(names)))
-    if (b.kind == Block::Kind::chart) charts->push_back(svg_bar_chart(b.chart));
-  return std::shared_ptr<const Charts>(std::move(charts));
+    if (b.kind == Block::Kind::chart) charts->svgs.push_back(svg_bar_chart(b.chart));
+  return std::shared_ptr<const RoundCharts>(std::move(charts));
 }
 
 }  // namespace
@@ -318,35 +175,20 @@ Result<std::optional<RoundCaseList>> round_cases(const std::filesystem::path& db
   Result<std::unique_ptr<Store>> store = ReviewSession::open_store(db, false);
   if (!store) return store.failure();
   const std::string today = q.today.empty() ? Date::today().iso() : q.today;
-  Result<RoundRead> read = read_round(**store, id, checklist, today);
-  if (!read) return read.failure();
-  const RoundCache<CaseStates>::Key key{db.string(), id};
+  bool computed = false;
+  Result<std::shared_ptr<const RoundState>> state =
+      round_state(**store, db, id, checklist, today, &computed);
+  if (!state) return state.failure();
   RoundCaseList out;
-  std::shared_ptr<const CaseStates> states = state_cache().get(key, read->stamp);
-  out.from_cache = states != nullptr;
-  if (!states) {
-    Result<std::shared_ptr<const CaseStates>> computed =
-        compute_states(**store, *read, checklist, today);
-    if (!computed) return computed.failure();
-    states = *computed;
-    state_cache().put(key, read->stamp, states);
-  }
-  std::vector<CaseRow> scoped;
-  if (street_scope(u)) {
-    Result<std::vector<CaseRow>> rows = list_case_rows(**store, id, street_scope(u));
-    if (!rows) return rows.failure();
-    scoped = std::move(*rows);
-  }
-  const std::vector<CaseRow>& visible = street_scope(u) ? scoped : read->rows;
+  out.scored = computed ? (*state)->scored : 0;
   std::vector<const RoundCase*> kept;
   std::set<std::string> streets, grades;
-  for (const CaseRow& r : visible) {
-    auto it = states->find(r.id);
-    if (it == states->end()) continue;  // stored after the fingerprint was read
+  for (const RoundCase& c : (*state)->cases) {
+    if (!in_scope(c.item.row, street_scope(u))) continue;
     ++out.visible;
-    if (r.street) streets.insert(*r.street);
-    if (it->second.item.grade) grades.insert(*it->second.item.grade);
-    if (matches(it->second, q)) kept.push_back(&it->second);
+    if (c.item.row.street) streets.insert(*c.item.row.street);
+    if (c.item.grade) grades.insert(*c.item.grade);
+    if (matches(c, q)) kept.push_back(&c);
   }
   sort_cases(kept, q, checklist);
   out.total = kept.size();
@@ -359,10 +201,9 @@ Result<std::optional<RoundCaseList>> round_cases(const std::filesystem::path& db
   return Found(std::move(out));
 }
 
-Result<std::optional<std::vector<std::string>>> round_charts(const std::filesystem::path& db,
-                                                             long long id, const User& u,
-                                                             const Checklist& checklist) {
-  using Found = std::optional<std::vector<std::string>>;
+Result<std::optional<RoundCharts>> round_charts(const std::filesystem::path& db, long long id,
+                                                const User& u, const Checklist& checklist) {
+  using Found = std::optional<RoundCharts>;
   Result<std::optional<RoundInfo>> round = visible_round(db, id, u);
   if (!round) return round.failure();
   if (!*round) return Found();
@@ -370,18 +211,21 @@ Result<std::optional<std::vector<std::string>>> round_charts(const std::filesyst
   Result<std::unique_ptr<Store>> store = ReviewSession::open_store(db, false);
   if (!store) return store.failure();
   const std::string today = Date::today().iso();
-  Result<RoundRead> read = read_round(**store, id, checklist, today);
-  if (!read) return read.failure();
-  const RoundCache<Charts>::Key key{db.string(), id};
-  std::shared_ptr<const Charts> charts = chart_cache().get(key, read->stamp);
-  if (!charts) {
-    Result<std::shared_ptr<const Charts>> computed =
-        compute_charts(**store, **round, checklist, today);
-    if (!computed) return computed.failure();
-    charts = *computed;
-    chart_cache().put(key, read->stamp, charts);
-  }
-  return Found(*charts);
+  Result<std::string> stamp = round_stamp(**store, id);
+  if (!stamp) return stamp.failure();
+  CacheLookup how;
+  Result<std::shared_ptr<const RoundCharts>> charts = chart_cache().get(
+      {db.string(), id}, *stamp + ' ' + checklist.sha256 + ' ' + today,
+      [&](const std::shared_ptr<const RoundCharts>&) -> Result<std::shared_ptr<const RoundCharts>> {
+        Result<std::string> now = record_now(**store);
+        if (!now) return now.failure();
+        return compute_charts(**store, **round, checklist, today, *now);
+      },
+      &how, kChartsLag);
+  if (!charts) return charts.failure();
+  RoundCharts out = **charts;
+  out.current = how.current;
+  return Found(std::move(out));
 }
 
 Result<std::optional<RoundInfo>> plannable_round(const std::filesystem::path& db, long long id,

@@ -4,16 +4,13 @@
 // app/round_plan.h's, the same functions `auditor round plan|draw|assign`
 // calls). Free of HTTP; the role rules are app/serve_access.h's.
 //
-// A round's list and charts are computed from the whole round once and kept
-// in memory (per database and round, at most kCachedRounds rounds) until the
-// round changes: each request reads the round's fingerprint — its case rows
-// (id, run, archive, number, street, machine score and grade), its record's
-// rows, its plan, draw and assignment rows and its second_review setting —
-// plus the checklist's sha256 and the date, and recomputes only when one of
-// them differs. Reads are read-only (WAL); a change committed while a list
-// is computed only makes the next request compute it again.
+// The list comes from the round's cached state (app/serve_round_state.h);
+// the charts are cached the same way, per round and stamp. Reads are
+// read-only (WAL); a change committed while either is computed only makes
+// the next request compute it again.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <filesystem>
 #include <optional>
@@ -21,12 +18,11 @@
 #include <vector>
 
 #include "app/serve_access.h"
+#include "app/serve_round_state.h"
 #include "auditor/checklist.h"
 #include "util/status.h"
 
 namespace auditor {
-
-constexpr std::size_t kCachedRounds = 16;
 
 enum class CaseSort { stored, number, street, score, grade };
 // "number", "street", "score", "grade"; nullopt for anything else ("" is
@@ -48,16 +44,6 @@ struct CaseQuery {
   std::string today;  // YYYY-MM-DD that decides "past due"; "" the local date
 };
 
-// A case of the list with what the filters look at.
-struct RoundCase {
-  CaseListItem item;  // row, reviewed score and grade, provisional
-  // The distinct severities of the findings the score counts (confirmed,
-  // changed, failed manual checks, added; an undecided machine finding as
-  // suggested), veto first. A dismissed or withdrawn finding has none.
-  std::vector<std::string> severities;
-  int overdue = 0;  // rectification items due before `today`, not reported 已整改
-};
-
 struct RoundCaseList {
   std::vector<RoundCase> cases;  // the page
   std::size_t total = 0;         // cases matching the query
@@ -65,7 +51,7 @@ struct RoundCaseList {
   // Choices for the filters, from the visible cases: streets by name,
   // grades from the best band down (then any the checklist does not name).
   std::vector<std::string> streets, grades;
-  bool from_cache = false;  // the round's reviewed state was not recomputed
+  std::size_t scored = 0;  // cases this request scored (0: the round's state was cached)
 };
 
 // The cases of round `id` that `u` may see (the store's street scope, as
@@ -80,11 +66,20 @@ Result<std::optional<RoundCaseList>> round_cases(const std::filesystem::path& db
 // The charts of the round's 通报 (notification_content's chart blocks, read
 // as write_round_reports reads the round: only the drawn cases when it has a
 // draw, scored with its record), each as inline SVG (svg_bar_chart: no
-// script, no style attribute). nullopt when `u` may not open the round;
-// Code::invalid for a street user (the charts count other streets' cases).
-Result<std::optional<std::vector<std::string>>> round_charts(const std::filesystem::path& db,
-                                                             long long id, const User& u,
-                                                             const Checklist& checklist);
+// script, no style attribute). Drawing them reads the whole round (a second
+// or more for thousands of cases), so while the round keeps changing they
+// are drawn again at most every kChartsLag and may show the round as it was
+// up to then (`current` false, `drawn_at` says when).
+struct RoundCharts {
+  std::vector<std::string> svgs;
+  std::string drawn_at;  // when the round was read for them: UTC, ISO 8601
+  bool current = true;   // the round has not changed since
+};
+constexpr std::chrono::seconds kChartsLag{10};
+// nullopt when `u` may not open the round; Code::invalid for a street user
+// (the charts count other streets' cases).
+Result<std::optional<RoundCharts>> round_charts(const std::filesystem::path& db, long long id,
+                                                const User& u, const Checklist& checklist);
 
 // The round `id` when `u` may plan, draw and assign in it: an admin, or an
 // inspector who may open it (its creator or named in its plan). nullopt for

@@ -54,11 +54,13 @@ void rounds_page(State& s, const Request& req, Response& res) {
     body +=
         "<table><thead><tr><th>名称</th><th>方式</th><th>案卷数</th><th>创建时间</th></tr>"
         "</thead><tbody>";
+    Result<std::map<long long, std::size_t>> counts = visible_case_counts(s.config.db, u);
     for (const RoundInfo& r : *rounds) {
-      Result<std::optional<CasePage>> cases =
-          visible_cases(s.config.db, r.id, u, s.checklist, 0, 0);
-      const std::string count =
-          cases && *cases ? std::to_string((*cases)->total) : std::string("—");
+      std::string count = "—";
+      if (counts) {
+        auto c = counts->find(r.id);
+        count = std::to_string(c == counts->end() ? 0 : c->second);
+      }
       body += "<tr><td><a href=\"/rounds/" + std::to_string(r.id) + "\">" + html_escape(r.name) +
               "</a></td><td>" + html_escape(mode_label(r.mode)) + "</td><td>" + count +
               "</td><td>" + html_escape(local_minutes(r.created_at)) + "</td></tr>";

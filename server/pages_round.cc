@@ -186,11 +186,14 @@ void round_page(State& s, const Request& req, Response& res) {
   }
   body += pager_html(base, q, page, (*list)->total);
   if (may_write(u)) {
-    Result<std::optional<std::vector<std::string>>> charts =
-        round_charts(s.config.db, *id, u, s.checklist);
+    Result<std::optional<RoundCharts>> charts = round_charts(s.config.db, *id, u, s.checklist);
     if (charts && *charts) {
       body += "<section class=\"charts\" id=\"charts\"><h2>统计图（同通报）</h2>";
-      for (const std::string& svg : **charts) body += "<figure>" + svg + "</figure>";
+      if (!(*charts)->current)
+        body += "<p class=\"note\" id=\"charts-lag\">本轮次正在更新，统计图按 " +
+                html_escape(local_minutes((*charts)->drawn_at)) + " 的数据绘制，" +
+                std::to_string(kChartsLag.count()) + " 秒内最多重绘一次。</p>";
+      for (const std::string& svg : (*charts)->svgs) body += "<figure>" + svg + "</figure>";
       body += "</section>";
     } else if (!charts) {
       body += "<p class=\"message\">统计图无法生成：" + html_escape(charts.error()) + "</p>";

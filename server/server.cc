@@ -13,7 +13,14 @@
 namespace auditor::server {
 namespace {
 
-constexpr std::size_t kHandlerThreads = 32;
+// A keep-alive connection holds its handler thread while the person reads
+// the page, so there are more threads than people at once (an idle thread
+// costs its stack); and a connection serves many requests before it closes
+// (httplib's default of 5 made 50 browsing clients reconnect all the time,
+// and its listen backlog is 5: docs/performance.md).
+constexpr std::size_t kHandlerThreads = 128;
+constexpr std::size_t kKeepAliveRequests = 100;
+constexpr time_t kKeepAliveSeconds = 3;
 // A request body other than an upload's (JSON): at most this, checked before
 // it is read, so only the upload route may send up to max_body_bytes.
 constexpr std::uint64_t kMaxJsonBody = 1 << 20;
@@ -106,6 +113,8 @@ Result<std::unique_ptr<Server>> Server::start(const ServerConfig& config) {
   http.set_default_headers(security_headers());
   http.set_payload_max_length(config.max_body_bytes);
   http.set_read_timeout(30);
+  http.set_keep_alive_max_count(kKeepAliveRequests);
+  http.set_keep_alive_timeout(kKeepAliveSeconds);
   // Headers and body go out in two writes: without TCP_NODELAY a keep-alive
   // client's delayed ACK holds the body ~40 ms (docs/performance.md).
   http.set_tcp_nodelay(true);
