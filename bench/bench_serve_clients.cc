@@ -67,6 +67,19 @@ std::vector<std::string> static_files(const std::string& html) {
   return out;
 }
 
+// Says on stderr why a request counted as an error (the first 20 of a run):
+// no answer (httplib's reason) or the status and the start of the body.
+void report_error(Kind kind, const std::string& path, const httplib::Result& r) {
+  static std::atomic<int> told{0};
+  if (told++ >= 20) return;
+  if (!r)
+    std::fprintf(stderr, "error: %s %s: no answer (%s)\n", kind_name(kind), path.c_str(),
+                 httplib::to_string(r.error()).c_str());
+  else
+    std::fprintf(stderr, "error: %s %s: status %d %s\n", kind_name(kind), path.c_str(), r->status,
+                 r->body.substr(0, 200).c_str());
+}
+
 class Client {
  public:
   Client(const ClientSetup& s, const std::atomic<int>& phase, Tallies& out)
@@ -88,6 +101,7 @@ class Client {
     Tally& tally = out_[phase];
     if (!r || r->status != want) {
       ++tally.errors[static_cast<std::size_t>(kind)];
+      report_error(kind, path, r);
       return std::nullopt;
     }
     tally.ms[static_cast<std::size_t>(kind)].push_back(ms);
