@@ -74,7 +74,9 @@ void rounds_page(State& s, const Request& req, Response& res) {
 
 std::optional<Session> page_session(State& s, const Request& req, Response& res) {
   std::optional<Session> session = signed_in(s, req, res);
-  if (!session) redirect(res, "/");
+  // Not signed in: to the sign-in page. Any other failure (the database
+  // cannot be read) stays as signed_in answered it, with its reason.
+  if (!session && res.status == 401) redirect(res, "/");
   return session;
 }
 

@@ -115,6 +115,21 @@ TEST_CASE("every page but the sign-in redirects to it when not signed in", "[ser
   CHECK(forged->status == 303);
 }
 
+TEST_CASE("a page whose database cannot be read says so instead of asking to sign in again",
+          "[serve][serve_pages]") {
+  test::TestServer s({{"admin1", UserRole::admin, "", kPassword}});
+  s.cookies["admin1"] = s.sign_in("admin1").cookie;
+  REQUIRE(s.get("admin1", "/rounds")->status == 200);
+  const std::filesystem::path away = s.db.string() + ".away";
+  std::filesystem::rename(s.db, away);
+  auto r = s.get("admin1", "/rounds");
+  std::filesystem::rename(away, s.db);
+  CHECK(r->status != 303);
+  CHECK(r->status >= 400);
+  CHECK_THAT(r->body, Catch::Contains("不存在"));
+  CHECK(s.get("admin1", "/rounds")->status == 200);  // still signed in
+}
+
 TEST_CASE("the rounds page lists what each role may open", "[serve][serve_pages]") {
   Site& s = site();
   for (const char* user : {"admin1", "insp1", "nanshi"}) {
