@@ -22,7 +22,7 @@ Result<std::unique_ptr<Store>> ReviewSession::open_store(const std::filesystem::
 }
 
 Result<ReviewSession> ReviewSession::open(const ReviewScope& scope, bool write, bool full,
-                                          bool load) {
+                                          bool load, bool audits) {
   ReviewSession s;
   Result<std::unique_ptr<Store>> store = open_store(scope.db, write, &s.lock);
   if (!store) return store.failure();
@@ -37,11 +37,13 @@ Result<ReviewSession> ReviewSession::open(const ReviewScope& scope, bool write, 
     s.data.round = **round;
     return s;
   }
-  Result<RoundData> data = load_round(*s.store, **round, full);
+  Result<RoundData> data = load_round(*s.store, **round, full, audits);
   if (!data) return data.failure();
   s.data = std::move(*data);
   return s;
 }
+
+Status ReviewSession::load_audit(std::size_t i) { return load_case_audit(*store, data, i); }
 
 Result<std::size_t> ReviewSession::find_case(const std::string& id) const {
   std::optional<std::size_t> by_archive, by_number;

@@ -25,9 +25,12 @@ struct ReviewSession {
   // Opens scope.db (Code::not_found when it does not exist; `write`: takes
   // its run lock first, Code::busy while an audit runs) and finds the round
   // (Code::not_found when none). With `load` reads the round (load_round;
-  // `full`: with documents and checks).
+  // `full`: with documents and checks; without `audits` no case's findings
+  // and checks: load_audit reads one case's).
   static Result<ReviewSession> open(const ReviewScope& scope, bool write, bool full,
-                                    bool load = true);
+                                    bool load = true, bool audits = true);
+  // Reads case i's findings and checks (a session opened without `audits`).
+  Status load_audit(std::size_t i);
   // The store of `db` alone, read-only or (with `lock` given) for writing
   // under its run lock.
   static Result<std::unique_ptr<Store>> open_store(const std::filesystem::path& db, bool write,
@@ -71,16 +74,19 @@ struct CaseGuard {
 };
 
 // The shape of every write to one case's record: opens `scope` for writing
-// (loading the round), finds `case_id`, applies `guard`, then runs
-// `write(session, index)` (returning Result<T>; a refusal writes nothing)
-// in one RecordTransaction.
+// (the round's cases and record, and the findings and checks of `case_id`
+// alone: a write costs one case's audit in a round of thousands), finds
+// `case_id`, applies `guard`, then runs `write(session, index)` (returning
+// Result<T>; a refusal writes nothing) in one RecordTransaction. `write`
+// reads only case `index`'s audit.
 template <class T, class F>
 Result<T> write_to_case(const ReviewScope& scope, const std::string& case_id, CaseGuard guard,
                         F&& write) {
-  Result<ReviewSession> s = ReviewSession::open(scope, true, false);
+  Result<ReviewSession> s = ReviewSession::open(scope, true, false, true, false);
   if (!s) return s.failure();
   Result<std::size_t> i = s->find_case(case_id);
   if (!i) return i.failure();
+  if (Status st = s->load_audit(*i); !st.ok()) return Error{st.reason, st.code};
   if (s->data.cases[*i].c.rejected) return refused(s->case_name(*i) + guard.rejected);
   if (guard.refuse_locked)
     if (std::string why = s->locked_reason(*i); !why.empty()) return refused(why);

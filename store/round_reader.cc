@@ -53,17 +53,18 @@ constexpr char kFilingDocuments[] =
 
 constexpr char kCaseCount[] = "SELECT count(*) FROM cases WHERE round_id = ?1";
 
+// The findings and checks of the cases of round ?1; with ?2 (not NULL) of
+// the one case at archive ?2.
 constexpr char kFindings[] =
-    "SELECT f.case_id, f.rule, f.kind, f.severity, "
-    "f.stage, f.document, f.message, f.basis,"
-    " f.evidence, f.deduction FROM findings f WHERE "
-    "f.case_id IN (SELECT id FROM cases"
-    " WHERE round_id = ?1) ORDER BY f.case_id, f.ord";
+    "SELECT f.case_id, f.rule, f.kind, f.severity, f.stage, f.document, f.message, f.basis,"
+    " f.evidence, f.deduction FROM findings f WHERE f.case_id IN (SELECT id FROM cases"
+    " WHERE round_id = ?1 AND (?2 IS NULL OR archive = ?2)) ORDER BY f.case_id, f.ord";
 
 constexpr char kChecks[] =
-    "SELECT k.case_id, k.rule, k.outcome FROM checks k WHERE k.case_id IN "
-    "(SELECT id FROM"
-    " cases WHERE round_id = ?1) ORDER BY k.case_id, k.rowid";
+    "SELECT k.case_id, k.rule, k.outcome FROM checks k WHERE k.case_id IN (SELECT id FROM cases"
+    " WHERE round_id = ?1 AND (?2 IS NULL OR archive = ?2)) ORDER BY k.case_id, k.rowid";
+
+constexpr char kCaseId[] = "SELECT id FROM cases WHERE round_id = ?1 AND archive = ?2";
 
 // Streets of the cases of every round created before (?1 created_at, ?2 id):
 // declared, else the first `street` fact, as the JSON result states them.
@@ -230,9 +231,12 @@ bool load_filing_documents(sqlite3* db, long long round, RoundData& out, CaseInd
   return !rows.failed();
 }
 
-bool load_findings(sqlite3* db, long long round, RoundData& out, CaseIndex& index) {
+// With `archive`, the findings of that case only (the index then holds it).
+bool load_findings(sqlite3* db, long long round, RoundData& out, CaseIndex& index,
+                   const std::string* archive = nullptr) {
   Statement rows(db, kFindings);
   rows.bind(1, round);
+  if (archive) rows.bind(2, *archive);
   while (rows.next()) {
     const std::optional<std::size_t> at = index.find(rows.integer(0));
     if (!at) return false;
@@ -241,9 +245,11 @@ bool load_findings(sqlite3* db, long long round, RoundData& out, CaseIndex& inde
   return !rows.failed();
 }
 
-bool load_checks(sqlite3* db, long long round, RoundData& out, CaseIndex& index) {
+bool load_checks(sqlite3* db, long long round, RoundData& out, CaseIndex& index,
+                 const std::string* archive = nullptr) {
   Statement rows(db, kChecks);
   rows.bind(1, round);
+  if (archive) rows.bind(2, *archive);
   std::size_t previous = 0;  // checks of the case before: every case has one per rule
   while (rows.next()) {
     const std::optional<std::size_t> at = index.find(rows.integer(0));
@@ -307,7 +313,7 @@ Result<std::size_t> case_count(Store& store, const RoundInfo& round) {
   return count_cases(StoreAccess::db(store), round);
 }
 
-Result<RoundData> load_round(Store& store, const RoundInfo& round, bool full) {
+Result<RoundData> load_round(Store& store, const RoundInfo& round, bool full, bool audits) {
   sqlite3* db = StoreAccess::db(store);
   RoundData out;
   out.round = round;
@@ -323,8 +329,9 @@ Result<RoundData> load_round(Store& store, const RoundInfo& round, bool full) {
                   load_cases(db, round, out, index, input_ord) &&
                   (full ? load_documents(db, round.id, out, index)
                         : load_filing_documents(db, round.id, out, index)) &&
-                  load_facts(db, round.id, out, index) && load_findings(db, round.id, out, index) &&
-                  (!(full || !record->empty()) || load_checks(db, round.id, out, index));
+                  load_facts(db, round.id, out, index) &&
+                  (!audits || load_findings(db, round.id, out, index)) &&
+                  (!audits || !(full || !record->empty()) || load_checks(db, round.id, out, index));
   Error failure =
       ok               ? Error{}
       : !record        ? record.failure()
@@ -345,6 +352,29 @@ Result<RoundData> load_round(Store& store, const RoundInfo& round, bool full) {
     out.records = split_record(*record, keys);
   }
   return out;
+}
+
+Status load_case_audit(Store& store, RoundData& data, std::size_t i) {
+  sqlite3* db = StoreAccess::db(store);
+  const std::string& archive = data.cases[i].c.archive;
+  Statement id(db, kCaseId);
+  id.bind(1, data.round.id).bind(2, archive);
+  if (!id.next())
+    return Status::failure(id.failed() ? read_error(db)
+                                       : Error{"案卷已不在本轮中：" + archive, Code::not_found});
+  CaseIndex index;
+  index.add(id.integer(0));
+  RoundData one;  // the case's audit, read as load_round reads every case's
+  one.cases.resize(1);
+  if (sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK)
+    return Status::failure(read_error(db));
+  const bool ok = load_findings(db, data.round.id, one, index, &archive) &&
+                  load_checks(db, data.round.id, one, index, &archive);
+  const Error failure = ok ? Error{} : read_error(db);
+  sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+  if (!ok) return Status::failure(failure);
+  data.cases[i].audit = std::move(one.cases[0].audit);
+  return Status::success();
 }
 
 Result<std::optional<RoundInfo>> previous_round(Store& store, const RoundData& current) {

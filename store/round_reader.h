@@ -27,7 +27,16 @@ Result<std::size_t> case_count(Store& store, const RoundInfo& round);
 // empty, and checks too unless the round has an inspection record;
 // RoundData::facts, records and second_review are complete either way
 // (RoundData::reviewed is left to review_round).
-Result<RoundData> load_round(Store& store, const RoundInfo& round, bool full = true);
+// With `audits` false no case's findings and checks are read (each case's
+// Audit stays empty): the round's cases, facts and record for a write to one
+// case, which then reads that case's with load_case_audit.
+Result<RoundData> load_round(Store& store, const RoundInfo& round, bool full = true,
+                             bool audits = true);
+
+// Reads the findings and checks of case `i` of `data` (read by load_round)
+// into its Audit, as load_round reads them. Code::not_found when the case is
+// no longer stored in the round.
+Status load_case_audit(Store& store, RoundData& data, std::size_t i);
 
 // The latest round created before `current` whose set of streets (the
 // non-empty streets of its cases) equals the current one's; nullopt when

@@ -52,6 +52,35 @@ TEST_CASE("a round reads back with its runs, cases, documents, findings and chec
   CHECK(d.as_of.size() == 20);
 }
 
+TEST_CASE(
+    "a round read without audits gets one case's findings and checks as the full read has them",
+    "[reports]") {
+  ReportFixture fx;
+  const RoundData all = load(fx, "第一轮");
+  Result<std::optional<RoundInfo>> round = find_round(*fx.store, "第一轮");
+  REQUIRE((round.ok() && round->has_value()));
+  Result<RoundData> light = load_round(*fx.store, **round, false, false);
+  REQUIRE(light.ok());
+  REQUIRE(light->cases.size() == all.cases.size());
+  for (const CaseResult& c : light->cases) {
+    CHECK(c.audit.findings.empty());
+    CHECK(c.audit.checks.empty());
+  }
+  CHECK(light->facts[0].case_number == all.facts[0].case_number);
+  REQUIRE(load_case_audit(*fx.store, *light, 0).ok());
+  const Audit &one = light->cases[0].audit, &full = all.cases[0].audit;
+  REQUIRE(one.findings.size() == 3);
+  REQUIRE(one.findings.size() == full.findings.size());
+  for (std::size_t k = 0; k < one.findings.size(); ++k) {
+    CHECK(one.findings[k].rule == full.findings[k].rule);
+    CHECK(one.findings[k].evidence == full.findings[k].evidence);
+  }
+  REQUIRE(one.checks.size() == full.checks.size());
+  for (std::size_t k = 0; k < one.checks.size(); ++k)
+    CHECK(one.checks[k].rule == full.checks[k].rule);
+  CHECK(light->cases[1].audit.findings.empty());  // the other cases stay unread
+}
+
 TEST_CASE("case number and party fall back to the facts as in the JSON result", "[reports]") {
   ReportFixture fx;
   RoundData d = load(fx, "第一轮");
