@@ -12,35 +12,16 @@
 #include <string>
 #include <vector>
 
-#include "importers/facts_text.h"
+#include "importers/facts_record.h"
 #include "util/cn_text.h"
 
 namespace auditor::facts {
 namespace {
 
-constexpr std::size_t kTitleLines = 6;     // non-empty lines searched for the record's title
-constexpr std::size_t kMaxTitle = 40;      // code points of a title line
 constexpr std::size_t kMaxLabel = 10;      // Han characters of a generic "标签：" label
 constexpr std::size_t kMaxListLines = 12;  // lines below a label read as its list
 constexpr std::size_t kMaxSegment = 60;    // code points of one name with its position
 constexpr std::size_t kMaxVoters = 100;    // names whose opinions are looked for
-
-// The facts found, each (kind, value) once at its first position: a text
-// that repeats one phrase 20,000 times gives one hit to sort and cut a
-// snippet for, not 20,000.
-class Found {
- public:
-  void add(std::size_t b, std::size_t e, std::string kind, std::string value) {
-    auto [it, fresh] = first_.try_emplace({std::move(kind), std::move(value)}, b, e);
-    if (!fresh && b < it->second.first) it->second = {b, e};
-  }
-  void flush(Sink& out) {
-    for (auto& [key, at] : first_) out.add(at.first, at.second, key.first, key.second);
-  }
-
- private:
-  std::map<std::pair<std::string, std::string>, std::pair<std::size_t, std::size_t>> first_;
-};
 
 enum class Role {
   host,
@@ -115,18 +96,7 @@ bool is_meeting_title(Str line) {
   return false;
 }
 
-// Whether one of the first non-empty lines is a short line naming the record.
-bool is_meeting_record(const Text& t) {
-  std::size_t seen = 0;
-  for (std::size_t b = 0; b < t.size() && seen < kTitleLines; b = t.line_end(b) + 1) {
-    const std::size_t e = t.line_end(b);
-    const std::size_t s = t.skip_spaces(b);
-    if (s >= e) continue;
-    ++seen;
-    if (e - s <= kMaxTitle && is_meeting_title(t.str().substr(s, e - s))) return true;
-  }
-  return false;
-}
+bool is_meeting_record(const Text& t) { return has_title(t, is_meeting_title); }
 
 bool is_name_char(char32_t c) { return cn::is_han(c) || c == U'·'; }
 
@@ -411,7 +381,7 @@ const char* kind_of(Role r) {
   }
 }
 
-void add_person(const Text& t, const Person& p, Role role, Found& out) {
+void add_person(const Text& t, const Person& p, Role role, FoundOnce& out) {
   if (role == Role::recorder) {
     out.add(p.nb, p.ne, "meeting_recorder", t.original(p.nb, p.ne));
     return;
@@ -422,7 +392,7 @@ void add_person(const Text& t, const Person& p, Role role, Found& out) {
 
 // The names in a signature field; a field holding no name (blank, or only a
 // date blank "年 月 日") is meeting_unsigned.
-void read_signatures(const Text& t, const Field& f, Found& out) {
+void read_signatures(const Text& t, const Field& f, FoundOnce& out) {
   std::size_t e = f.ve;
   // A date after the names ("刘国平、李明 2024年3月5日") is not a name.
   for (std::size_t k = f.vb; k < e; ++k)
@@ -452,7 +422,7 @@ void read_signatures(const Text& t, const Field& f, Found& out) {
 
 // What the record says of the vote: unanimity or a majority, and dissent
 // (stated as none, or recorded). "无不同意见" is no dissent, never "不同意".
-void read_vote(const Text& t, Found& out) {
+void read_vote(const Text& t, FoundOnce& out) {
   for (std::size_t i = 0; i < t.size(); ++i) {
     if (std::size_t e = t.match_any(i, kNoDissent); e != npos) {
       out.add(i, e, "dissent", "none");
@@ -493,7 +463,7 @@ void read_vote(const Text& t, Found& out) {
 }
 
 // Opinions given by name: "刘国平：同意…", "李明认为…", "周美玲表示同意".
-void read_opinions(const Text& t, const std::vector<std::u32string>& members, Found& out) {
+void read_opinions(const Text& t, const std::vector<std::u32string>& members, FoundOnce& out) {
   for (std::size_t b = 0; b < t.size(); b = t.line_end(b) + 1) {
     const std::size_t e = t.line_end(b);
     char32_t before = U'\n';  // the last mark before i that is not a space
@@ -515,7 +485,7 @@ void read_opinions(const Text& t, const std::vector<std::u32string>& members, Fo
 }  // namespace
 
 void extract_meeting(const Text& t, Sink& sink) {
-  Found out;
+  FoundOnce out;
   if (!is_meeting_record(t)) return;
   std::vector<std::u32string> members;
   for (std::size_t b = 0; b < t.size(); b = t.line_end(b) + 1) {

@@ -11,7 +11,7 @@
 #include <optional>
 #include <string>
 
-#include "importers/facts_text.h"
+#include "importers/facts_record.h"
 #include "util/cn_text.h"
 
 namespace auditor::facts {
@@ -23,26 +23,8 @@ constexpr std::size_t kMaxScan = 600;   // code points of a conclusion read for 
 constexpr std::size_t kMaxQuote = 500;  // code points looked back for an open quotation mark
 constexpr std::size_t kConclusionLines = 6;
 constexpr std::size_t kMaxFiller = 12;
-constexpr std::size_t kMaxTitle = 40;
 constexpr std::size_t kLookBack = 8;
 constexpr std::size_t kMaxField = 20;  // code points from a field's phrase to its boxes
-
-// The facts found, each (kind, value) once at its first position: a text
-// that repeats one phrase 20,000 times gives one hit to sort and cut a
-// snippet for, not 20,000.
-class Found {
- public:
-  void add(std::size_t b, std::size_t e, std::string kind, std::string value) {
-    auto [it, fresh] = first_.try_emplace({std::move(kind), std::move(value)}, b, e);
-    if (!fresh && b < it->second.first) it->second = {b, e};
-  }
-  void flush(Sink& out) {
-    for (auto& [key, at] : first_) out.add(at.first, at.second, key.first, key.second);
-  }
-
- private:
-  std::map<std::pair<std::string, std::string>, std::pair<std::size_t, std::size_t>> first_;
-};
 
 // The kinds of 行政处罚法第九条 and how they are written; the value is the
 // first spelling.
@@ -125,7 +107,7 @@ std::pair<const char*, std::size_t> kind_at(const Text& t, std::size_t i) {
   return {nullptr, npos};
 }
 
-void kinds_in(const Text& t, std::size_t b, std::size_t e, const char* fact, Found& out) {
+void kinds_in(const Text& t, std::size_t b, std::size_t e, const char* fact, FoundOnce& out) {
   std::size_t skip_to = 0;
   each_unquoted(t, b, e, [&](std::size_t i) {
     if (i < skip_to) return;
@@ -142,7 +124,7 @@ bool is_amount_char(char32_t c) {
 }
 
 // Fines in [b, e): "罚款人民币5000元", "处以伍仟元罚款".
-void fines_in(const Text& t, std::size_t b, std::size_t e, Found& out) {
+void fines_in(const Text& t, std::size_t b, std::size_t e, FoundOnce& out) {
   for (std::size_t i = b; i + 1 < e; ++i) {
     if (t.match(i, U"罚款") == npos) continue;
     if (i >= 2 && t.match(i - 2, U"加处") != npos) continue;
@@ -191,7 +173,7 @@ constexpr std::initializer_list<Str> kAfterDecide = {U":",    U"如下", U"给�
                                                      U"罚款", U"没收", U"吊销", U"责令", U"警告",
                                                      U"作出", U"不予", U"予以", U"并处"};
 
-void penalty_sentences(const Text& t, Found& out) {
+void penalty_sentences(const Text& t, FoundOnce& out) {
   for (std::size_t i = t.find(U"决定"); i != npos; i = t.find(U"决定", i + 1)) {
     const std::size_t e = t.skip_spaces(t.match(i, U"决定"));
     if (inside_quote(t, i) || t.match_any(e, kAfterDecide) == npos) continue;
@@ -225,7 +207,8 @@ bool next_field(const Text& t, std::size_t lb) {
   return j > s && (t[t.skip_spaces(j)] == U':' || t[j] == U'\t');
 }
 
-void emit_conclusion(const Text& t, std::size_t label, std::size_t b, std::size_t e, Found& out) {
+void emit_conclusion(const Text& t, std::size_t label, std::size_t b, std::size_t e,
+                     FoundOnce& out) {
   e = std::min(e, b + kMaxScan);
   while (e > b && (t[e - 1] == U' ' || t[e - 1] == U'\t' || t[e - 1] == U'\n')) --e;
   if (b >= e) return;
@@ -237,7 +220,7 @@ void emit_conclusion(const Text& t, std::size_t label, std::size_t b, std::size_
   fines_in(t, b, e, out);
 }
 
-void conclusions(const Text& t, Found& out) {
+void conclusions(const Text& t, FoundOnce& out) {
   bool labelled = false;
   for (std::size_t i = t.find_any(kConclusionLabels); i != npos;
        i = t.find_any(kConclusionLabels, i + 1)) {
@@ -278,7 +261,7 @@ void conclusions(const Text& t, Found& out) {
 bool not_a_statement(const Text& t, std::size_t b, std::size_t e) {
   if (inside_quote(t, b)) return true;
   const std::size_t lb = t.line_begin(b), le = t.line_end(b);
-  if (le - lb <= kMaxTitle) {
+  if (le - lb <= kMaxRecordTitle) {
     const Str line = t.str().substr(lb, le - lb);
     for (Str w : {Str(U"笔录"), Str(U"记录"), Str(U"纪要"), Str(U"审批表"), Str(U"意见书")})
       if (line.size() >= w.size() && line.substr(line.size() - w.size()) == w) return true;
@@ -316,7 +299,7 @@ const char* ticked_answer(const Text& t, std::size_t e) {
 // yes/no phrases; a yes/no field ("是否情节复杂：□是 ☑否") gives its ticked
 // answer, or "blank" when nothing is ticked (the field was not filled in).
 void flag(const Text& t, std::initializer_list<Str> yes, std::initializer_list<Str> no,
-          const char* kind, Found& out) {
+          const char* kind, FoundOnce& out) {
   for (std::size_t i = 0; i < t.size(); ++i) {
     const std::size_t ne = t.match_any(i, no);
     const std::size_t ye = ne == npos ? t.match_any(i, yes) : npos;
@@ -337,7 +320,7 @@ void flag(const Text& t, std::initializer_list<Str> yes, std::initializer_list<S
 }  // namespace
 
 void extract_penalty_terms(const Text& t, Sink& sink) {
-  Found out;
+  FoundOnce out;
   penalty_sentences(t, out);
   conclusions(t, out);
   flag(t, kMitigated, kNotMitigated, "mitigated", out);

@@ -6,14 +6,12 @@
 // checkbox options only the ticked one counts. docs/formats/scope.md, "Facts".
 #include <algorithm>
 
-#include "importers/facts_text.h"
+#include "importers/facts_record.h"
 #include "util/cn_text.h"
 
 namespace auditor::facts {
 namespace {
 
-constexpr std::size_t kTitleLines = 6;
-constexpr std::size_t kMaxTitle = 40;
 constexpr std::size_t kValueLines = 4;
 constexpr std::size_t kMaxValue = 200;
 
@@ -32,18 +30,10 @@ constexpr std::initializer_list<Str> kApprove = {U"审核同意", U"同意",   U
                                                  U"予以通过", U"无异议", U"合法适当", U"准予"};
 
 bool is_review_record(const Text& t) {
-  std::size_t seen = 0;
-  for (std::size_t b = 0; b < t.size() && seen < kTitleLines; b = t.line_end(b) + 1) {
-    const std::size_t e = t.line_end(b);
-    const std::size_t s = t.skip_spaces(b);
-    if (s >= e) continue;
-    ++seen;
-    const Str line = t.str().substr(s, e - s);
-    if (e - s <= kMaxTitle && (line.find(U"法制审核") != npos || line.find(U"法制审查") != npos ||
-                               line.find(U"合法性审查") != npos))
-      return true;
-  }
-  return false;
+  return has_title(t, [](Str line) {
+    return line.find(U"法制审核") != npos || line.find(U"法制审查") != npos ||
+           line.find(U"合法性审查") != npos;
+  });
 }
 
 bool is_box(char32_t c) { return c == U'□' || c == U'☐'; }
