@@ -25,6 +25,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -83,24 +84,17 @@ class StampedCache {
     found.computed = !pending.valid();
     tell(how, found);
     if (pending.valid()) return pending.get();
-    Result<Value> value = compute(previous);
-    {
-      std::lock_guard<std::mutex> hold(mutex_);
-      auto it = entries_.find(key);
-      if (it != entries_.end() && it->second.stamp == stamp) {
-        Entry& e = it->second;
-        e.computing = false;
-        if (value) {
-          e.last = *value;
-          e.last_stamp = stamp;
-          e.last_at = Clock::now();
-        } else {
-          e.stamp.clear();  // the next caller computes again
-        }
-      }
+    std::optional<Result<Value>> value;
+    try {
+      value.emplace(compute(previous));
+    } catch (...) {  // e.g. out of memory: the waiters get it, the next caller tries again
+      settle(key, stamp, nullptr);
+      promise.set_exception(std::current_exception());
+      throw;
     }
-    promise.set_value(value);
-    return value;
+    settle(key, stamp, *value ? **value : nullptr);
+    promise.set_value(*value);
+    return *value;
   }
 
  private:
@@ -113,6 +107,23 @@ class StampedCache {
     Clock::time_point last_at;
     unsigned long long used = 0;
   };
+
+  // Records the end of the computation of `key` at `stamp`: its value, or
+  // (nullptr) none, so that the next caller computes again.
+  void settle(const Key& key, const std::string& stamp, const Value& value) {
+    std::lock_guard<std::mutex> hold(mutex_);
+    auto it = entries_.find(key);
+    if (it == entries_.end() || it->second.stamp != stamp) return;
+    Entry& e = it->second;
+    e.computing = false;
+    if (!value) {
+      e.stamp.clear();
+      return;
+    }
+    e.last = value;
+    e.last_stamp = stamp;
+    e.last_at = Clock::now();
+  }
 
   static void tell(CacheLookup* how, const CacheLookup& found) {
     if (how) *how = found;

@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 #include <future>
+#include <stdexcept>
 #include <thread>
 
 namespace auditor {
@@ -96,6 +97,21 @@ TEST_CASE("a failed computation is reported and not kept", "[stamped_cache]") {
   REQUIRE_FALSE(v);
   CHECK(v.error() == "读不到");
   CHECK_FALSE(cache.get(kRound, "s", failing));
+  CHECK(calls == 2);
+}
+
+TEST_CASE("a computation that throws reaches its caller and is tried again by the next",
+          "[stamped_cache]") {
+  Cache cache(4);
+  int calls = 0;
+  auto throwing = [&](const Cache::Value&) -> Result<Cache::Value> {
+    if (++calls == 1) throw std::runtime_error("out of memory");
+    return Cache::Value(std::make_shared<const std::string>("v"));
+  };
+  CHECK_THROWS_AS(cache.get(kRound, "s", throwing), std::runtime_error);
+  Result<Cache::Value> v = cache.get(kRound, "s", throwing);
+  REQUIRE(v);
+  CHECK(**v == "v");
   CHECK(calls == 2);
 }
 
