@@ -15,12 +15,6 @@ namespace {
 
 constexpr std::size_t kMaxRoundName = 200;  // bytes
 
-// The street scope of `u`'s case queries: its street for a street user.
-std::optional<std::string> street_scope(const User& u) {
-  if (u.role != UserRole::street) return std::nullopt;
-  return u.street.value_or(std::string());
-}
-
 // The name in the round's kRoundCreateAction row; "" when none.
 Result<std::string> round_creator(Store& store, long long round_id) {
   Result<std::vector<TrailEntry>> rows = load_trail_entries(store, round_id, {kRoundCreateAction});
@@ -103,6 +97,11 @@ Status check_serve_database(const std::filesystem::path& db) {
   Result<std::unique_ptr<Store>> store = ReviewSession::open_store(db, false);
   if (!store) return Status::failure(store.failure());
   return Status::success();
+}
+
+std::optional<std::string> street_scope(const User& u) {
+  if (u.role != UserRole::street) return std::nullopt;
+  return u.street.value_or(std::string());
 }
 
 bool may_write(const User& u) { return u.role == UserRole::admin || u.role == UserRole::inspector; }

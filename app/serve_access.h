@@ -38,6 +38,10 @@ constexpr const char* kRoundCreateAction = "round_create";
 // readable (Store::open_read_only); else its Chinese reason and code.
 Status check_serve_database(const std::filesystem::path& db);
 
+// The street scope of `u`'s case queries (store/case_access.h in_scope):
+// its street for a street user, nullopt (every case) for the others.
+std::optional<std::string> street_scope(const User& u);
+
 // Whether the role may change the record or add archives (admin, inspector).
 bool may_write(const User& u);
 

@@ -18,12 +18,6 @@
 namespace auditor {
 namespace {
 
-// The street scope of `u`'s case queries (as app/serve_access.cc's).
-std::optional<std::string> street_scope(const User& u) {
-  if (u.role != UserRole::street) return std::nullopt;
-  return u.street.value_or(std::string());
-}
-
 bool matches(const RoundCase& c, const CaseQuery& q) {
   if (!q.street.empty() && !same_street(c.item.row.street.value_or(""), q.street)) return false;
   if (!q.grade.empty() && c.item.grade.value_or("") != q.grade) return false;
