@@ -5,12 +5,14 @@
 #include <httplib.h>
 
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
 
 #include "app/audit.h"
+#include "app/serve_rounds.h"
 #include "server/html.h"
 #include "tests/review_support.h"
 #include "tests/serve_support.h"
@@ -276,6 +278,43 @@ TEST_CASE("a decision shows in the list at once", "[serve][serve_round_pages]") 
   REQUIRE(posted->status == 201);
   auto after = page_rows(s, "?severity=veto", "insp1");
   CHECK(std::find(after.begin(), after.end(), id) == after.end());
+}
+
+TEST_CASE("while a round changes its list is current and its charts may lag, saying from when",
+          "[serve][serve_round_pages]") {
+  Site& s = site();
+  auto made =
+      s.client().Post("/api/rounds", s.change_headers("insp1"),
+                      json{{"name", "图表轮"}, {"mode", "inspection"}}.dump(), "application/json");
+  REQUIRE(made->status == 201);
+  const std::string page =
+      "/rounds/" + std::to_string(json::parse(made->body)["id"].get<long long>());
+  auto add = [&s](const char* archive) {
+    AuditRequest a;
+    a.inputs = {(kTestdata / "variants" / archive).string()};
+    a.db = s.db;
+    a.round = "图表轮";
+    a.tool_version = "test";
+    REQUIRE(audit_round(a, test::bundled(), AuditObserver{}));
+  };
+  add("d01-decision-in-defence-period.zip");
+  const auto drawn = std::chrono::steady_clock::now();
+  auto first = s.get("insp1", page);
+  REQUIRE(first->status == 200);
+  CHECK(rows(first->body).size() == 1);
+  CHECK(contains(first->body, "<svg"));
+  CHECK_FALSE(contains(first->body, "charts-lag"));  // drawn for the round as it is
+  add("g3-hearing-a.zip");
+  auto second = s.get("insp1", page);
+  REQUIRE(second->status == 200);
+  CHECK(rows(second->body).size() == 2);  // the list is never behind
+  // The charts were drawn a moment ago: redrawn only kChartsLag after (on a
+  // machine so slow that the audit took longer, they are redrawn already).
+  if (std::chrono::steady_clock::now() - drawn < kChartsLag) {
+    CHECK(contains(second->body, "id=\"charts-lag\""));
+    CHECK(contains(second->body, "的数据绘制"));
+  }
+  CHECK_FALSE(breaks_csp(second->body));
 }
 
 }  // namespace
