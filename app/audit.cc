@@ -7,6 +7,7 @@
 #include "app/pipeline.h"
 #include "auditor/round.h"
 #include "store/number_uniqueness.h"
+#include "store/ocr_cache.h"
 #include "store/run_lock.h"
 #include "store/store.h"
 
@@ -127,7 +128,19 @@ Result<AuditOutcome> audit_round(const AuditRequest& request, const Checklist& c
   // of the checklist hash.
   Checklist for_run = checklist;
   for_run.settings.emplace("run_date", today_local());
-  audit_into(**store, *run, *archives, for_run, request, observer, out);
+  // Scans read before are taken from the store's cache (store/ocr_cache.h);
+  // without it (the file cannot be opened a second time) every scan is read.
+  AuditRequest how = request;
+  std::unique_ptr<OcrCache> ocr_cache;
+  if (how.import.ocr == OcrMode::on && !how.import.ocr_lookup)
+    if (Result<std::unique_ptr<OcrCache>> opened = OcrCache::open(request.db)) {
+      ocr_cache = std::move(*opened);
+      how.import.ocr_lookup = [cache = ocr_cache.get()](const std::string& sha256, int page,
+                                                        OcrReading& reading) {
+        return cache->find(sha256, page, reading);
+      };
+    }
+  audit_into(**store, *run, *archives, for_run, how, observer, out);
   (*store)->end_run(*run);
   return out;
 }

@@ -16,7 +16,7 @@ void refresh_facts(Document& d) {
   if (!d.has_text || d.text.empty()) return;
   const std::optional<std::string> number = first_fact(d, "doc_number");
   const std::optional<std::string> date = first_fact(d, "doc_date");
-  d.facts = extract_facts(d.text);
+  d.facts = extract_facts(d);
   if (d.number == number) d.number = first_fact(d, "doc_number");
   if (d.date == date) d.date = first_fact(d, "doc_date");
 }

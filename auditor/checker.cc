@@ -4,6 +4,7 @@
 
 #include "auditor/conditions.h"
 #include "auditor/events.h"
+#include "auditor/ocr_basis.h"
 #include "auditor/procedure.h"
 #include "auditor/rule_kinds.h"
 #include "auditor/scoring.h"
@@ -153,9 +154,11 @@ Outcome check_text_extracted(const Rule& r, const RuleContext& ctx, std::vector<
   return any ? Outcome::not_checkable : Outcome::passed;
 }
 
-Audit check_case(const Case& c, const Checklist& checklist) {
+namespace {
+
+// Every rule's outcome and findings (import findings first), unscored.
+Audit check_rules(const Case& c, const Checklist& checklist) {
   Audit audit;
-  if (c.rejected) return audit;  // no checks; the caller reports the rejection
   const Conditions conditions = evaluate_conditions(c, checklist);
   const RuleContext ctx{c, checklist, conditions};
   const std::string procedure = case_procedure(c, checklist).id;
@@ -177,6 +180,27 @@ Audit check_case(const Case& c, const Checklist& checklist) {
   }
   audit.findings.insert(audit.findings.end(), std::make_move_iterator(rule_findings.begin()),
                         std::make_move_iterator(rule_findings.end()));
+  return audit;
+}
+
+}  // namespace
+
+Audit check_case(const Case& c, const Checklist& checklist) {
+  if (c.rejected) return {};  // no checks; the caller reports the rejection
+  Audit audit = check_rules(c, checklist);
+  // Findings that rest on text OCR made (auditor/ocr_basis.h).
+  if (has_ocr_text(c)) {
+    const std::set<std::string> to_manual = mark_ocr_findings(
+        c, checklist, check_rules(without_ocr_text(c, checklist), checklist).findings,
+        audit.findings);
+    // A failed rule whose findings all became manual checks is not checkable.
+    for (Check& k : audit.checks)
+      if (k.outcome == Outcome::failed && to_manual.count(k.rule) &&
+          std::none_of(audit.findings.begin(), audit.findings.end(), [&](const Finding& f) {
+            return f.rule == k.rule && f.kind != "manual_check";
+          }))
+        k.outcome = Outcome::not_checkable;
+  }
   cap_deductions(audit.findings, checklist.rules, checklist.scoring);  // one defect class, one item
   const Score s = score_case(audit.findings, audit.checks, checklist.rules, checklist.scoring);
   audit.score = s.value;

@@ -172,7 +172,23 @@ struct Candidate {
   Date date;
   std::string origin;
   std::string field;
+  const Fact* fact = nullptr;  // the fact it was read from, if any
 };
+
+// Why a date OCR read is not used (kMinOcrDateConfidence), or "".
+std::string ocr_doubt(const Fact* f) {
+  if (f == nullptr || f->ocr_page == 0 || f->ocr_confidence >= kMinOcrDateConfidence) return {};
+  return "为扫描件第 " + std::to_string(f->ocr_page) + " 页的识别文字，识别置信度 " +
+         std::to_string(f->ocr_confidence) + "%（低于 " + std::to_string(kMinOcrDateConfidence) +
+         "%），须核对原件";
+}
+
+// "（扫描件第 2 页识别文字，置信度 91%）" after what a date read by OCR came from.
+std::string ocr_note(const Fact& f) {
+  if (f.ocr_page == 0) return {};
+  return "（扫描件第 " + std::to_string(f.ocr_page) + " 页识别文字，置信度 " +
+         std::to_string(f.ocr_confidence) + "%）";
+}
 
 // The date `d` gives by `via`. Document::date is the doc_date fact unless a
 // manifest declared another date for the document.
@@ -184,7 +200,8 @@ std::optional<Candidate> date_of(const Case& c, const Document& d, const EventSo
     if (!f) return std::nullopt;
     std::optional<Date> v = Date::parse(f->value);
     if (!v) return std::nullopt;
-    return Candidate{*v, where + what + "“" + f->snippet + "”", where + "的" + fact_label(kind)};
+    return Candidate{*v, where + what + "“" + f->snippet + "”" + ocr_note(*f),
+                     where + "的" + fact_label(kind), f};
   };
   const auto declared = [&]() -> std::optional<Candidate> {
     const Fact* signed_on = fact_of(d, "doc_date");
@@ -253,7 +270,11 @@ Reading from_source(const Case& c, const Checklist& cl, const EventSpec& spec,
     std::optional<Candidate> date = date_of(c, d, src, cl);
     if (!date) continue;
     if (!plausible.contains(date->date)) {
-      out.implausible.push_back({std::move(date->field), date->date.iso()});
+      out.implausible.push_back({std::move(date->field), date->date.iso(), {}});
+      continue;
+    }
+    if (std::string doubt = ocr_doubt(date->fact); !doubt.empty()) {
+      out.implausible.push_back({std::move(date->field), date->date.iso(), std::move(doubt)});
       continue;
     }
     if (out.event && out.event->date <= date->date) continue;
@@ -279,7 +300,8 @@ Reading from_case_info(const Case& c, const EventSpec& spec, const PlausibleDate
       return {std::nullopt,
               {{(c.has_manifest ? "卷内清单（manifest.xml）登记的" : "案件信息中的") +
                     std::string(spec.label) + "日期",
-                it->second}}};
+                it->second,
+                {}}}};
     return {
         Event{spec.name, *d, nullptr, *spec.subject ? first_of_type(c, spec.subject) : nullptr,
               c.has_manifest ? "卷内清单（manifest.xml）<dates " + key + "=\"" + it->second + "\">"
@@ -401,13 +423,18 @@ EventLookup event_lookup(const Case& c, const Checklist& cl, std::string_view na
 }
 
 std::string implausible_evidence(const ImplausibleDate& d, const Checklist& cl) {
+  if (!d.why.empty()) return d.where + " " + d.value + " " + d.why;
   return d.where + " " + d.value + " 不合理（" + plausible_dates(cl).why() + "）";
 }
 
 std::string implausible_phrase(const std::vector<ImplausibleDate>& dates, const Checklist& cl) {
-  std::string out;
-  for (const ImplausibleDate& d : dates) out += (out.empty() ? "" : "、") + d.where + " " + d.value;
-  return out + " 不合理（" + plausible_dates(cl).why() + "）";
+  std::string out, outside;
+  for (const ImplausibleDate& d : dates)
+    if (d.why.empty()) outside += (outside.empty() ? "" : "、") + d.where + " " + d.value;
+  if (!outside.empty()) out = outside + " 不合理（" + plausible_dates(cl).why() + "）";
+  for (const ImplausibleDate& d : dates)
+    if (!d.why.empty()) out += (out.empty() ? "" : "；") + d.where + " " + d.value + " " + d.why;
+  return out;
 }
 
 std::string event_evidence(const Event& e) {

@@ -52,13 +52,25 @@ struct PlausibleDates {
 };
 PlausibleDates plausible_dates(const Checklist& cl);
 
-// An implausible date read for an event, and where it was read.
+// A date read for an event that is not used, and where it was read: one
+// outside the plausible dates, or one OCR read from a scan with a line
+// confidence under kMinOcrDateConfidence (docs/formats/ocr.md), which a
+// person must read on the original.
 struct ImplausibleDate {
   // "《行政处罚决定书》（03-决定书.docx）的落款日期", "卷内清单（manifest.xml）
   // 登记的作出行政处罚决定日期"
   std::string where;
   std::string value;  // ISO, as read
+  // Empty: outside the plausible dates (PlausibleDates::why says how).
+  // Else why it is not used, e.g. "为扫描件第 1 页的识别文字，识别置信度 62%".
+  std::string why;
 };
+
+// A date OCR read with a line confidence below this is never used in
+// arithmetic: the rules that need it ask for a manual check naming the page.
+// On the scan corpus (docs/ocr-accuracy.md) every date read at 70 or more
+// was right.
+inline constexpr int kMinOcrDateConfidence = 70;
 
 // An event's date and its source (nullopt when nothing on file dates it),
 // resolved as the header says; among several documents of one source the
@@ -79,7 +91,8 @@ std::optional<Event> find_event(const Case& c, const Checklist& cl, std::string_
 std::optional<Event> latest_event(const Case& c, const Checklist& cl);
 
 // "《…》（…）的落款日期 9999-12-31、… 不合理（早于 1990 年或晚于审查日
-// 2026-12-06 一年以上）" for a manual check's message.
+// 2026-12-06 一年以上）" for a manual check's message; a low-confidence OCR
+// date with its own reason.
 std::string implausible_phrase(const std::vector<ImplausibleDate>& dates, const Checklist& cl);
 // "《…》（…）的落款日期 9999-12-31 不合理（…）" for a finding's evidence.
 std::string implausible_evidence(const ImplausibleDate& d, const Checklist& cl);

@@ -3,6 +3,7 @@
 // A value the tool does not know is std::nullopt, never a guess.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -19,7 +20,51 @@ struct Fact {
   std::string kind;
   std::string value;
   std::string snippet;
+  // Its provenance when it was read from text that OCR made of a scanned
+  // page (Document::ocr_pages): that page (1-based, of the member file) and
+  // the confidence of the line it stands on (0..100). 0: the file's own text.
+  int ocr_page = 0;
+  int ocr_confidence = 0;
 };
+
+// One line of a page read by OCR: where it ends, in bytes from the page's
+// start in Document::text, and Tesseract's confidence in it (0..100, the
+// mean of its words').
+struct OcrLine {
+  std::uint32_t end = 0;
+  int confidence = 0;
+};
+
+// A page of a document whose text OCR read from its image (a scan: JPEG,
+// PNG, TIFF, or a PDF page without a text layer). docs/formats/ocr.md.
+struct OcrPage {
+  int page = 0;        // 1-based page of the member file
+  int confidence = 0;  // 0..100: mean word confidence of the page
+  int rotation = 0;    // 0 90 180 270: clockwise turn applied to read it
+  double skew = 0;     // degrees of tilt straightened before reading
+  // Its text: bytes [begin, end) of Document::text (empty when OCR found no
+  // usable text: a photo, a blank page).
+  std::size_t begin = 0, end = 0;
+  std::vector<OcrLine> lines;
+  // The cache key (store/ocr_cache.h): SHA-256 of the member's bytes the
+  // page image came from, with `page`.
+  std::string image_sha256;
+  bool fresh = false;  // read in this run, not taken from the cache
+};
+
+// What OCR read from one page image: the text (each line ending '\n'; table
+// cells separated by '\t'; no space between Han characters) and its page
+// record (begin 0, end the text's size). As the OCR module gives it and the
+// store's cache keeps it (store/ocr_cache.h).
+struct OcrReading {
+  OcrPage page;
+  std::string text;
+};
+
+// What a cached reading must have been made with to be reused: the engine,
+// its data, the rendering resolution of PDF pages and the layout rules
+// (docs/formats/ocr.md). Raised whenever one of them changes.
+inline constexpr char kOcrSettings[] = "tesseract5/chi_sim/pdf200dpi/layout1";
 
 // One electronic signature of an OFD document (GB/T 38540).
 struct Signature {
@@ -53,6 +98,9 @@ struct Document {
   std::map<std::string, std::string> metadata;  // title, author, created...
   std::vector<Fact> facts;
   std::vector<Signature> signatures;
+  // The pages whose text OCR read, in page order; empty when all of the
+  // text is the file's own (or OCR was off). docs/formats/ocr.md.
+  std::vector<OcrPage> ocr_pages;
 };
 
 // The first fact of `kind` in `d`, if any (the document's own number and

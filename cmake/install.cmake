@@ -1,11 +1,13 @@
 # Installation layout and the Debian package (scripts/check-install.sh checks
 # both). The program finds its data relative to its own location:
-#   bin/auditor, lib/auditor/libauditor_pdf.so, lib/auditor/auditor_parse
+#   bin/auditor, lib/auditor/libauditor_pdf.so, lib/auditor/libauditor_ocr.so
+#   (OCR of scans, Tesseract), lib/auditor/auditor_parse
 #   (the parse process, importers/sandbox.h), share/auditor/checklists/
 # It links only system libraries, so it needs no install RPATH.
 
 install(TARGETS auditor RUNTIME DESTINATION bin)
 install(TARGETS auditor_pdf LIBRARY DESTINATION lib/auditor)
+install(TARGETS auditor_ocr LIBRARY DESTINATION lib/auditor)
 install(TARGETS auditor_parse RUNTIME DESTINATION lib/auditor)
 install(DIRECTORY checklists/ DESTINATION share/auditor/checklists)
 

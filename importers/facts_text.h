@@ -32,6 +32,8 @@ class Text {
   std::size_t size() const { return s_.size(); }
   char32_t operator[](std::size_t i) const { return i < s_.size() ? s_[i] : 0; }
 
+  // The byte offset in the original of code point i (its size() at the end).
+  std::size_t byte_at(std::size_t i) const { return i < begin_.size() ? begin_[i] : orig_.size(); }
   // The original bytes of code points [b, e); with `strip`, without whitespace.
   std::string original(std::size_t b, std::size_t e, bool strip = true) const;
   // Whether original(b, e) is empty, told without building it: the scan

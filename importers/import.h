@@ -4,10 +4,12 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 
 #include "auditor/model.h"
+#include "importers/ocr.h"
 #include "importers/zip_reader.h"
 #include "util/status.h"
 
@@ -31,6 +33,19 @@ struct ImportOptions {
   int max_doc_mb = 768;
   std::uint64_t max_doc_output_bytes = 64ull << 20;  // text and metadata of one document
   bool isolate = true;  // false: parse in this process (tests, benchmarks)
+  // Scanned pages (images, PDF pages without text) read by OCR
+  // (importers/ocr.h); off: not read, as before OCR existed (--ocr off).
+  OcrMode ocr = OcrMode::on;
+  // The most pages of one archive read by OCR; pages beyond stay unread
+  // and an issue says so. A scanned case file runs to 50-150 pages.
+  int max_ocr_pages = 500;
+  // Readings made before (store/ocr_cache.h): fills `out` and returns true
+  // when page `page` of the member whose bytes hash to `sha256` was read
+  // with kOcrSettings. Called from worker threads. Empty: no cache.
+  std::function<bool(const std::string& sha256, int page, OcrReading& out)> ocr_lookup;
+  // For a progress display: pages found to read (queued) and pages read
+  // (done), as they happen, from worker threads. May be empty.
+  std::function<void(int queued, int done)> ocr_progress;
 };
 
 // An archive file read once: its bytes, their sha256 (hashed while

@@ -1,6 +1,9 @@
 #include "importers/parse_batch.h"
 
+#include <chrono>
+
 #include "importers/facts.h"
+#include "importers/ocr_batch.h"
 #include "importers/parse_document.h"
 
 namespace auditor {
@@ -14,7 +17,7 @@ constexpr std::uint64_t kGroupBytes = 16ull << 20;
 // The facts of a parsed document.
 void extract(Document& d) {
   if (!d.has_text) return;
-  d.facts = extract_facts(d.text);
+  d.facts = extract_facts(d);
   d.number = first_fact(d, "doc_number");
   d.date = first_fact(d, "doc_date");
 }
@@ -31,7 +34,7 @@ void report(const Document& d, const Status& s, std::vector<ImportIssue>& issues
 
 DocumentBatch::DocumentBatch(const ImportOptions& opt, std::vector<Document>& documents,
                              std::vector<ImportIssue>& issues)
-    : opt_(opt), documents_(documents), issues_(issues) {}
+    : opt_(opt), documents_(documents), issues_(issues), scans_(opt) {}
 
 void DocumentBatch::issue(ImportIssue issue) {
   (waiting_.empty() ? issues_ : waiting_.back().issues_after).push_back(std::move(issue));
@@ -58,15 +61,38 @@ void DocumentBatch::finish() {
       job_of.push_back(i);
     } else {
       statuses[i] = parse_document(w.bytes, opt_.limits, w.doc);
-      extract(w.doc);
+      if (!scans_.wanted(w.doc)) extract(w.doc);
     }
   }
-  // Facts are extracted as each answer comes, while the process parses on.
-  if (!jobs.empty()) parse_isolated(jobs, opt_, budget_, [](ParseJob& j) { extract(*j.doc); });
+  // Facts are extracted as each answer comes, while the process parses on;
+  // those of a scan once its pages are read (importers/ocr_batch.h).
+  if (!jobs.empty())
+    parse_isolated(jobs, opt_, budget_, [this](ParseJob& j) {
+      if (!scans_.wanted(*j.doc)) extract(*j.doc);
+    });
   for (std::size_t j = 0; j < jobs.size(); ++j) statuses[job_of[j]] = std::move(jobs[j].status);
+  std::vector<ScanJob> scans;
+  std::vector<std::size_t> scan_of;  // index into waiting_ of each scan
+  for (std::size_t i = 0; i < waiting_.size(); ++i)
+    if (scans_.wanted(waiting_[i].doc)) {
+      scans.push_back({&waiting_[i].doc, waiting_[i].bytes, {}});
+      scan_of.push_back(i);
+    }
+  // OCR time is budgeted per page (importers/ocr_batch.h): the documents
+  // still to parse keep the archive's parse budget they had.
+  const auto ocr_started = std::chrono::steady_clock::now();
+  scans_.read(scans);
+  if (budget_.deadline) *budget_.deadline += std::chrono::steady_clock::now() - ocr_started;
+  std::vector<std::vector<std::string>> scan_problems(waiting_.size());
+  for (std::size_t j = 0; j < scans.size(); ++j) {
+    extract(*scans[j].doc);
+    scan_problems[scan_of[j]] = std::move(scans[j].problems);
+  }
   for (std::size_t i = 0; i < waiting_.size(); ++i) {
     Waiting& w = waiting_[i];
     report(w.doc, statuses[i], issues_);
+    for (std::string& problem : scan_problems[i])
+      issues_.push_back({w.doc.path, std::move(problem)});
     documents_.push_back(std::move(w.doc));
     for (ImportIssue& issue : w.issues_after) issues_.push_back(std::move(issue));
   }

@@ -1,7 +1,8 @@
 // The documents of one archive on their way into a Case: members are added
 // in order as they are read and parsed a group at a time (one round trip to
-// the parse process per group, importers/sandbox.h); documents and issues
-// reach the Case in member order, each document with its facts.
+// the parse process per group, importers/sandbox.h), then the group's
+// scanned pages are read by OCR (importers/ocr_batch.h); documents and
+// issues reach the Case in member order, each document with its facts.
 #pragma once
 
 #include <string>
@@ -9,6 +10,7 @@
 
 #include "auditor/model.h"
 #include "importers/import.h"
+#include "importers/ocr_batch.h"
 #include "importers/sandbox.h"
 
 namespace auditor {
@@ -38,6 +40,7 @@ class DocumentBatch {
   std::vector<Document>& documents_;
   std::vector<ImportIssue>& issues_;
   ArchiveParseBudget budget_;
+  ScanReader scans_;
   std::vector<Waiting> waiting_;
   std::uint64_t waiting_bytes_ = 0;
 };

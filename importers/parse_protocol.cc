@@ -124,6 +124,46 @@ Signature get_signature(Cursor& in) {
   return s;
 }
 
+// An OCR page (model.h) without its cache key, which stays with the caller.
+void put_ocr_page(std::string& out, const OcrPage& p) {
+  put_u64(out, static_cast<std::uint64_t>(p.page));
+  put_u8(out, static_cast<std::uint8_t>(std::clamp(p.confidence, 0, 100)));
+  put_u64(out, static_cast<std::uint64_t>(p.rotation));
+  put_u64(out, static_cast<std::uint64_t>(static_cast<std::int64_t>(p.skew * 1000)));
+  put_u64(out, p.begin);
+  put_u64(out, p.end);
+  put_u64(out, p.lines.size());
+  for (const OcrLine& l : p.lines) {
+    put_u64(out, l.end);
+    put_u8(out, static_cast<std::uint8_t>(std::clamp(l.confidence, 0, 100)));
+  }
+}
+
+// Ranges that lie within the text and lines in order within their page, or
+// in.ok() turns false.
+OcrPage get_ocr_page(Cursor& in, std::size_t text_size) {
+  OcrPage p;
+  const std::uint64_t page = in.u64();
+  p.confidence = in.u8();
+  const std::uint64_t rotation = in.u64();
+  p.skew = static_cast<double>(static_cast<std::int64_t>(in.u64())) / 1000;
+  p.begin = in.u64();
+  p.end = in.u64();
+  const bool fits = page >= 1 && page <= (1u << 30) && rotation < 360 && p.begin <= p.end &&
+                    p.end <= text_size && p.confidence <= 100;
+  p.page = fits ? static_cast<int>(page) : 0;
+  p.rotation = fits ? static_cast<int>(rotation) : 0;
+  std::uint64_t last = 0;
+  for (std::uint64_t n = in.count(9); n > 0 && in.ok(); --n) {
+    const std::uint64_t end = in.u64();
+    const std::uint8_t confidence = in.u8();
+    if (end < last || end > p.end - p.begin || confidence > 100) return OcrPage{};
+    last = end;
+    p.lines.push_back({static_cast<std::uint32_t>(end), confidence});
+  }
+  return fits ? p : OcrPage{};
+}
+
 Error malformed(const char* what) {
   return Error{std::string("解析进程的") + what + "格式错误", Code::internal};
 }
@@ -199,6 +239,7 @@ std::string encode_request_head(const ParseRequest& request) {
   put_str(out, request.format);
   put_u64(out, request.group);
   put_limits(out, request.limits);
+  put_u64(out, static_cast<std::uint64_t>(request.ocr_page));
   put_u64(out, request.shared);
   if (request.shared != kInline) put_u64(out, request.shared_size);
   put_u64(out, request.bytes.size());
@@ -211,10 +252,12 @@ Result<ParseRequest> decode_request(std::string_view payload) {
   r.format = in.str();
   r.group = in.u64();
   r.limits = get_limits(in);
+  const std::uint64_t ocr_page = in.u64();
+  r.ocr_page = ocr_page <= (1u << 30) ? static_cast<int>(ocr_page) : -1;
   r.shared = in.u64();
   if (r.shared != kInline) r.shared_size = in.u64();
   r.bytes = in.view();
-  if (!in.ok() || !in.at_end() || (r.shared != kInline && !r.bytes.empty()))
+  if (!in.ok() || !in.at_end() || (r.shared != kInline && !r.bytes.empty()) || r.ocr_page < 0)
     return malformed("请求");
   return r;
 }
@@ -246,6 +289,8 @@ std::string encode_response(const ParseResponse& response) {
   }
   put_u64(out, d.signatures.size());
   for (const Signature& s : d.signatures) put_signature(out, s);
+  put_u64(out, d.ocr_pages.size());
+  for (const OcrPage& p : d.ocr_pages) put_ocr_page(out, p);
   return out;
 }
 
@@ -277,6 +322,11 @@ Result<ParseResponse> decode_response(std::string_view payload) {
   }
   for (std::uint64_t n = in.count(20); n > 0 && in.ok(); --n)
     d.signatures.push_back(get_signature(in));
+  // An OCR page is 49 bytes at least.
+  for (std::uint64_t n = in.count(49); n > 0 && in.ok(); --n) {
+    d.ocr_pages.push_back(get_ocr_page(in, d.text.size()));
+    if (d.ocr_pages.back().page == 0) return malformed("应答");
+  }
   if (!in.ok() || !in.at_end()) return malformed("应答");
   return r;
 }

@@ -21,7 +21,7 @@ namespace auditor {
 
 // Raised whenever a message changes: the process and the program come from
 // one build, but an installed tree could mix two.
-inline constexpr std::uint32_t kParseProtocolVersion = 1;
+inline constexpr std::uint32_t kParseProtocolVersion = 2;
 inline constexpr std::size_t kFrameHeaderBytes = 8;
 // The process's exit status when a request could not even be held in memory
 // (it exits rather than answer in the middle of a request).
@@ -45,6 +45,9 @@ struct ParseRequest {
   std::string_view bytes;
   std::uint64_t shared = kInline;
   std::uint64_t shared_size = 0;
+  // 0: parse the document; N: read its page N by OCR instead
+  // (importers/ocr.h), answered with that page's text and OcrPage.
+  int ocr_page = 0;
 };
 
 enum class ParseOutcome : std::uint8_t {
@@ -53,8 +56,8 @@ enum class ParseOutcome : std::uint8_t {
 };
 
 // What the process answers: the parser's Status and the Document fields a
-// parser fills (text, has_text, title, pages, metadata, signatures, seal);
-// path and format stay the caller's.
+// parser fills (text, has_text, title, pages, metadata, signatures, seal,
+// ocr_pages without their cache key); path and format stay the caller's.
 struct ParseResponse {
   ParseOutcome outcome = ParseOutcome::parsed;
   Status status;

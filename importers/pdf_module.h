@@ -7,6 +7,7 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
 
 #include "auditor/model.h"
 #include "util/status.h"
@@ -21,5 +22,22 @@ using ReadPdf = void(std::string_view bytes, Document& doc, Status& status);
 
 // The name under which the module exports its ReadPdf.
 inline constexpr char kReadPdfSymbol[] = "auditor_read_pdf";
+
+// A page rendered for OCR (importers/ocr.h): 8-bit grey, `stride` bytes a row.
+struct RenderedPage {
+  std::vector<unsigned char> gray;
+  int width = 0, height = 0, stride = 0;
+  int dpi = 0;  // as rendered: `dpi` asked, lowered for a page too large
+};
+
+// Renders page `index` (from 0) of a PDF's bytes at `dpi` into `out`; never
+// throws. A page whose image would exceed 80 million pixels is rendered at
+// a lower resolution. A damaged file or a missing page sets `status` to a
+// Chinese reason.
+using RenderPdfPage = void(std::string_view bytes, int index, int dpi, RenderedPage& out,
+                           Status& status);
+
+// The name under which the module exports its RenderPdfPage.
+inline constexpr char kRenderPdfPageSymbol[] = "auditor_render_pdf_page";
 
 }  // namespace auditor

@@ -90,6 +90,12 @@ std::string wall_reason(const ImportOptions& opt) {
          "仍未完成，--max-doc-seconds），未读取";
 }
 
+std::string ocr_wall_reason(const ImportOptions& opt) {
+  return "文字识别超过时间上限（等待 " +
+         seconds_text(3 * opt.max_doc_seconds + kParseGraceSeconds) +
+         "仍未完成，--max-doc-seconds），未识别";
+}
+
 std::string archive_reason(const ImportOptions& opt) {
   return "本压缩包的文书解析累计超过时间上限（" +
          seconds_text(2 * (opt.max_doc_seconds + kParseGraceSeconds)) + "，--max-doc-seconds 加 " +
@@ -215,6 +221,7 @@ void copy_into(Document& doc, Document&& parsed) {
   doc.seal = std::move(parsed.seal);
   doc.metadata = std::move(parsed.metadata);
   doc.signatures = std::move(parsed.signatures);
+  doc.ocr_pages = std::move(parsed.ocr_pages);
 }
 
 // The requests of jobs[from...], framed, as one stream of parts; large
@@ -228,6 +235,7 @@ class Outbox {
     heads_.reserve(jobs.size() - from);  // parts_ points into heads_
     for (std::size_t k = from; k < jobs.size(); ++k) {
       ParseRequest request{jobs[k].doc->format, group, limits, jobs[k].bytes};
+      request.ocr_page = jobs[k].ocr_page;
       const std::size_t size = request.bytes.size();
       if (shared && size >= kSharedMin && size <= kSharedBytes - used) {
         std::memcpy(shared->data() + used, request.bytes.data(), size);
@@ -280,8 +288,12 @@ std::size_t exchange(std::span<ParseJob> jobs, std::size_t from, const ImportOpt
       t_server = Server{};
       return k;
     }
-    const bool archive_first = *budget.deadline < now + wall;
-    const Deadline deadline = archive_first ? *budget.deadline : now + wall;
+    // A page read by OCR may wait longer for the cores than a parse: its
+    // CPU limit is the same, its wall-clock allowance three times as long.
+    const std::chrono::seconds job_wall =
+        jobs[k].ocr_page ? wall + 2 * std::chrono::seconds(opt.max_doc_seconds) : wall;
+    const bool archive_first = *budget.deadline < now + job_wall;
+    const Deadline deadline = archive_first ? *budget.deadline : now + job_wall;
     give_cpu(p, opt.max_doc_seconds);
     std::optional<std::string_view> payload;
     bool too_big = false, timed_out = false;
@@ -307,7 +319,9 @@ std::size_t exchange(std::span<ParseJob> jobs, std::size_t from, const ImportOpt
       else if (too_big)
         status = Status::failure(output_reason(opt));
       else if (timed_out)
-        status = Status::failure(archive_first ? archive_reason(opt) : wall_reason(opt));
+        status = Status::failure(archive_first           ? archive_reason(opt)
+                                 : jobs[k].ocr_page != 0 ? ocr_wall_reason(opt)
+                                                         : wall_reason(opt));
       else
         status = Status::failure(ended_reason(ended, err, opt));
       done(jobs[k]);

@@ -5,7 +5,9 @@
 // batch:
 //   - CPU time: --max-doc-seconds per document (RLIMIT_CPU, set by us);
 //   - wall-clock time: that plus kParseGraceSeconds, then we kill it; the
-//     documents of one archive share twice that;
+//     documents of one archive share twice that (a page read by OCR,
+//     importers/ocr_batch.h: three times the CPU limit plus the grace, and
+//     the pages of an archive have a budget of their own);
 //   - address space: --max-doc-mb (RLIMIT_AS, set by the process at start);
 //   - output: ImportOptions::max_doc_output_bytes per answer;
 //   - no file writes, no file creation, no network, no new programs (a
@@ -45,6 +47,9 @@ struct ParseJob {
   std::string_view bytes;
   Document* doc = nullptr;
   Status status;
+  // 0: parse; N: read page N of the document by OCR (importers/ocr_batch.h)
+  // into doc's text and ocr_pages.
+  int ocr_page = 0;
 };
 
 // Parses every job, in order, in the calling thread's parse process, within

@@ -13,6 +13,7 @@
 #include "auditor/title_match.h"
 #include "importers/facts.h"
 #include "importers/formats.h"
+#include "importers/ocr.h"
 #include "util/text_match.h"
 
 namespace auditor {
@@ -178,8 +179,9 @@ Document make_part(const Document& whole, const std::vector<std::string>& pages,
   }
   d.has_text = d.text.find_first_not_of(" \t\r\n\f\v") != std::string::npos;
   d.title = title_lines(d.text);
+  d.ocr_pages = ocr_pages_of_part(whole, first, last);  // a scanned whole-case file's
   if (d.has_text) {
-    d.facts = extract_facts(d.text);
+    d.facts = extract_facts(d);
     d.number = first_fact(d, "doc_number");
     d.date = first_fact(d, "doc_date");
   }

@@ -51,6 +51,25 @@ std::vector<std::pair<std::string, std::string>> dates_of(const Document& d) {
   return out;
 }
 
+// "layer": the file's own text; "ocr": all of it read by OCR; "mixed":
+// some pages each.
+std::string ocr_source(const Document& d) {
+  constexpr std::string_view kBlank = " \t\r\n\f";
+  bool ocr = false, own = false;
+  std::size_t at = 0;
+  auto own_text = [&](std::size_t from, std::size_t to) {
+    for (std::size_t k = from; k < to && k < d.text.size() && !own; ++k)
+      own = kBlank.find(d.text[k]) == std::string_view::npos;
+  };
+  for (const OcrPage& p : d.ocr_pages) {
+    ocr = ocr || p.end > p.begin;
+    own_text(at, p.begin);
+    at = p.end;
+  }
+  own_text(at, d.text.size());
+  return !ocr ? "layer" : own ? "mixed" : "ocr";
+}
+
 }  // namespace
 
 nlohmann::ordered_json document_json(const Document& d, const Checklist& checklist,
@@ -67,9 +86,25 @@ nlohmann::ordered_json document_json(const Document& d, const Checklist& checkli
   j["number"] = or_null(d.number);
   j["date"] = or_null(d.date);
   j["metadata"] = d.metadata;
+  // Text OCR made (docs/formats/ocr.md): per page, and on each fact read
+  // from it.
+  j["text_source"] = ocr_source(d);
+  j["ocr_pages"] = nlohmann::ordered_json::array();
+  for (const OcrPage& p : d.ocr_pages)
+    j["ocr_pages"].push_back({{"page", p.page},
+                              {"confidence", p.confidence},
+                              {"rotation", p.rotation},
+                              {"skew", p.skew},
+                              {"chars", p.end - p.begin}});
   j["facts"] = nlohmann::ordered_json::array();
-  for (const Fact& f : d.facts)
-    j["facts"].push_back({{"kind", f.kind}, {"value", f.value}, {"snippet", f.snippet}});
+  for (const Fact& f : d.facts) {
+    nlohmann::ordered_json fact = {{"kind", f.kind}, {"value", f.value}, {"snippet", f.snippet}};
+    if (f.ocr_page != 0) {
+      fact["ocr_page"] = f.ocr_page;
+      fact["ocr_confidence"] = f.ocr_confidence;
+    }
+    j["facts"].push_back(std::move(fact));
+  }
   j["dates"] = nlohmann::ordered_json::array();
   for (const auto& [label, date] : dates_of(d))
     j["dates"].push_back({{"label", label}, {"date", date}});
@@ -98,13 +133,29 @@ std::string document_text(const Document& d, const Checklist& checklist,
       << (d.stage ? std::to_string(*d.stage) : "未知") << "    页数："
       << (d.pages ? std::to_string(*d.pages) : "未知") << "\n";
   for (const std::string& reason : issues_of(d, issues)) out << "问题：" << reason << "\n";
+  if (!d.ocr_pages.empty()) {
+    const std::string source = ocr_source(d);
+    out << (source == "ocr" ? "文字来源：扫描件文字识别（OCR），请核对原件"
+            : source == "mixed" ? "文字来源：文本层与扫描件文字识别（OCR），请核对原件"
+                                : "文字识别：扫描页未识别出文字")
+        << "\n";
+    for (const OcrPage& p : d.ocr_pages)
+      out << "  第 " << p.page << " 页："
+          << (p.end > p.begin ? "识别置信度 " + std::to_string(p.confidence) + "%"
+                              : std::string("未识别出文字"))
+          << (p.rotation ? "，已旋转 " + std::to_string(p.rotation) + " 度" : "") << "\n";
+  }
   for (const auto& [key, value] : d.metadata) out << "元数据 " << key << "：" << value << "\n";
   const auto dates = dates_of(d);
   out << "日期：" << (dates.empty() ? "未读到带标签的日期" : "") << "\n";
   for (const auto& [label, date] : dates) out << "  " << label << "：" << date << "\n";
   out << "要素：" << (d.facts.empty() ? "无" : "") << "\n";
   for (const Fact& f : d.facts)
-    out << "  " << f.kind << " = " << f.value << "    「" << f.snippet << "」\n";
+    out << "  " << f.kind << " = " << f.value << "    「" << f.snippet << "」"
+        << (f.ocr_page ? "（识别文字，第 " + std::to_string(f.ocr_page) + " 页，置信度 " +
+                             std::to_string(f.ocr_confidence) + "%）"
+                       : "")
+        << "\n";
   if (!d.signatures.empty()) out << "电子签章：\n";
   for (const Signature& s : d.signatures) out << "  " << signature_line(s) << "\n";
   // A page start ('\f', docs/whole-case-files.md) shown as a line of its own.

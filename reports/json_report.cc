@@ -29,15 +29,27 @@ json number(const std::optional<T>& v) {
 
 // "title": the line naming the document (reports/labels.h), so that an
 // unclassified document still shows what it is; null without title text.
+// A document whose text OCR read (docs/formats/ocr.md) adds "ocr": its
+// pages with their confidence.
 json document_json(const Document& d) {
   const std::string title = first_title_line(d.title);
-  return {{"path", str(d.path)},
-          {"format", str(d.format)},
-          {"type", text(d.type)},
-          {"stage", number(d.stage)},
-          {"number", text(d.number)},
-          {"date", text(d.date)},
-          {"title", title.empty() ? json(nullptr) : str(title)}};
+  json out = {{"path", str(d.path)},
+              {"format", str(d.format)},
+              {"type", text(d.type)},
+              {"stage", number(d.stage)},
+              {"number", text(d.number)},
+              {"date", text(d.date)},
+              {"title", title.empty() ? json(nullptr) : str(title)}};
+  if (!d.ocr_pages.empty()) {
+    json pages = json::array();
+    for (const OcrPage& p : d.ocr_pages)
+      pages.push_back({{"page", p.page},
+                       {"confidence", p.confidence},
+                       {"rotation", p.rotation},
+                       {"read", p.end > p.begin}});
+    out["ocr"] = std::move(pages);
+  }
+  return out;
 }
 
 json finding_json(const Finding& f) {

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/ocr_cache.h"
 #include "store/schema.h"
 #include "store/statement.h"
 #include "store/store_internal.h"
@@ -35,11 +36,13 @@ struct CaseLoader::Queries {
         // (type_source): reaching those columns reads the text's overflow pages.
         docs_full(db,
                   "SELECT id, path, format, type, stage, number, date, pages, seal, has_text,"
-                  " title, text, type_source FROM documents WHERE case_id = ?1 ORDER BY ord"),
+                  " title, text, type_source, ocr FROM documents WHERE case_id = ?1 ORDER BY ord"),
         docs_summary(db,
                      "SELECT id, path, format, type, stage, number, date, pages, seal, has_text,"
                      " title FROM documents WHERE case_id = ?1 ORDER BY ord"),
-        facts(db, "SELECT kind, value, snippet FROM facts WHERE document_id = ?1 ORDER BY rowid"),
+        facts(db,
+              "SELECT kind, value, snippet, ocr_page, ocr_confidence FROM facts"
+              " WHERE document_id = ?1 ORDER BY rowid"),
         sigs(db,
              "SELECT sig_id, type, page, time, provider, seal_name, refs, digests_ok"
              " FROM signatures WHERE document_id = ?1 ORDER BY rowid"),
@@ -73,9 +76,12 @@ bool CaseLoader::Queries::load_documents(long long case_id, Load what, Case& c) 
     }
     d.text = docs.text(11);
     d.type_source = source_from(docs.text(12));
+    if (!docs.null(13)) d.ocr_pages = ocr_pages_from_json(docs.text(13));
     facts.reset();
     facts.bind(1, docs.integer(0));
-    while (facts.next()) d.facts.push_back({facts.text(0), facts.text(1), facts.text(2)});
+    while (facts.next())
+      d.facts.push_back({facts.text(0), facts.text(1), facts.text(2), facts.opt_int(3).value_or(0),
+                         facts.opt_int(4).value_or(0)});
     sigs.reset();
     sigs.bind(1, docs.integer(0));
     while (sigs.next()) {

@@ -341,6 +341,30 @@ CREATE TRIGGER trail_no_delete BEFORE DELETE ON trail
 CREATE INDEX cases_by_round ON cases(round_id, street, run_id);
 CREATE INDEX trail_by_round ON trail(round_id);
 )sql"},
+    // OCR of scans (docs/formats/ocr.md): which bytes of a document's text
+    // OCR made, per page with its confidence and lines (JSON, NULL: none),
+    // each fact's page and line confidence when read from them, and the
+    // cache of readings by the SHA-256 of the member the page image came
+    // from, its page and the settings it was read with (store/ocr_cache.h):
+    // an unchanged scan is never read twice.
+    {10, R"sql(
+ALTER TABLE documents ADD COLUMN ocr TEXT CHECK (ocr IS NULL OR json_valid(ocr));
+ALTER TABLE facts ADD COLUMN ocr_page INTEGER CHECK (ocr_page IS NULL OR ocr_page >= 1);
+ALTER TABLE facts ADD COLUMN ocr_confidence INTEGER
+  CHECK (ocr_confidence IS NULL OR ocr_confidence BETWEEN 0 AND 100);
+CREATE TABLE ocr_cache (
+  image_sha256 TEXT NOT NULL,
+  page INTEGER NOT NULL CHECK (page >= 1),
+  settings TEXT NOT NULL,
+  text TEXT NOT NULL,
+  confidence INTEGER NOT NULL CHECK (confidence BETWEEN 0 AND 100),
+  rotation INTEGER NOT NULL CHECK (rotation IN (0, 90, 180, 270)),
+  skew REAL NOT NULL,
+  lines TEXT NOT NULL CHECK (json_valid(lines)),
+  read_at TEXT NOT NULL,
+  PRIMARY KEY (image_sha256, page, settings)
+) WITHOUT ROWID;
+)sql"},
 };
 
 bool exec(sqlite3* db, const char* sql) {

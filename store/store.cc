@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "auditor/round.h"
+#include "store/ocr_cache.h"
 #include "store/schema.h"
 #include "store/statement.h"
 
@@ -115,9 +116,11 @@ struct Store::CaseStatements {
                  " ?15, ?16, ?17, strftime('%Y-%m-%dT%H:%M:%SZ'))"),
         add_document(db,
                      "INSERT INTO documents (case_id, ord, path, format, type, stage, number, date,"
-                     " pages, seal, has_text, title, text, type_source) VALUES (?1, ?2, ?3, ?4,"
-                     " ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"),
-        add_facts(db, rows_insert("facts", {"document_id", "kind", "value", "snippet"}).c_str()),
+                     " pages, seal, has_text, title, text, type_source, ocr) VALUES (?1, ?2, ?3,"
+                     " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"),
+        add_facts(db, rows_insert("facts", {"document_id", "kind", "value", "snippet", "ocr_page",
+                                            "ocr_confidence"})
+                          .c_str()),
         add_signature(db,
                       "INSERT INTO signatures (document_id, sig_id, type, page, time, provider,"
                       " seal_name, refs, digests_ok) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
@@ -191,9 +194,12 @@ bool insert_facts(Store::CaseStatements& st,
   Statement& add_fact = st.add_facts;
   return insert_rows(add_fact, facts.size(), [&](std::size_t i, int row) {
     const auto& [document_id, f] = facts[i];
-    const int p = 4 * row + 1;
+    const int p = 6 * row + 1;
+    const bool ocr = f->ocr_page != 0;
     return add_fact.set(p, document_id) && add_fact.set(p + 1, f->kind) &&
-           add_fact.set(p + 2, f->value) && add_fact.set(p + 3, non_empty(f->snippet));
+           add_fact.set(p + 2, f->value) && add_fact.set(p + 3, non_empty(f->snippet)) &&
+           add_fact.set(p + 4, ocr ? std::optional<int>(f->ocr_page) : std::nullopt) &&
+           add_fact.set(p + 5, ocr ? std::optional<int>(f->ocr_confidence) : std::nullopt);
   });
 }
 
@@ -209,7 +215,7 @@ std::string insert_case(sqlite3* db, Store::CaseStatements& st, long long run, c
   for (const Document& d : c.documents) {
     if (!st.add_document.run(case_id, ++ord, d.path, d.format, d.type, d.stage, d.number, d.date,
                              d.pages, d.seal, d.has_text ? 1 : 0, non_empty(d.title), d.text,
-                             source_name(d.type_source)))
+                             source_name(d.type_source), ocr_pages_json(d)))
       return sqlite_reason(db);
     const long long document_id = sqlite3_last_insert_rowid(db);
     for (const Fact& f : d.facts) facts.emplace_back(document_id, &f);
@@ -220,6 +226,7 @@ std::string insert_case(sqlite3* db, Store::CaseStatements& st, long long run, c
   }
 
   if (!insert_facts(st, facts)) return sqlite_reason(db);
+  if (std::string why = cache_ocr_readings(db, c); !why.empty()) return why;
   return insert_results(db, st, case_id, audit);
 }
 

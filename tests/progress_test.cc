@@ -65,5 +65,23 @@ TEST_CASE("progress bar on a terminal redraws its line and erases it for other o
   std::fclose(f);
 }
 
+TEST_CASE("scanned pages read by OCR are counted on the bar while any are found", "[perf]") {
+  CHECK(pages_text(0, 0).empty());
+  CHECK(pages_text(3, 12) == "  扫描页 3/12");
+  std::FILE* f = std::tmpfile();
+  REQUIRE(f);
+  {
+    Progress p(2, f, /*force=*/true);
+    p.update(0);
+    p.pages(5, 0);  // from the workers, as ImportOptions::ocr_progress reports
+    p.pages(0, 5);
+    p.update(2);
+  }
+  const std::string out = contents(f);
+  CHECK(out.find("扫描页 5/5") != std::string::npos);
+  CHECK(out.find("2/2") != std::string::npos);
+  std::fclose(f);
+}
+
 }  // namespace
 }  // namespace auditor

@@ -145,6 +145,8 @@ int audit(const Args& args) {
   std::ostream& console = json == "-" ? std::cerr : std::cout;
   Progress progress;
   std::size_t done = 0;
+  if (progress.enabled())
+    request.import.ocr_progress = [&progress](int found, int read) { progress.pages(found, read); };
   Result<AuditOutcome> outcome =
       audit_round(request, *checklist, console_observer(console, progress, done));
   progress.clear();

@@ -65,7 +65,19 @@ void add_limit_options(po::options_description& desc, ImportOptions& opt) {
       "max-doc-mb",
       bounded("max-doc-mb", opt.max_doc_mb, 64, 1 << 20,
               [&opt](long long v) { opt.max_doc_mb = static_cast<int>(v); }),
-      "单个文书解析进程的内存上限（MB）");
+      "单个文书解析进程的内存上限（MB）")(
+      "ocr",
+      po::value<std::string>()
+          ->default_value(opt.ocr == OcrMode::on ? "on" : "off")
+          ->notifier([&opt](const std::string& v) {
+            if (v != "on" && v != "off") throw po::error("--ocr 必须是 on 或 off，收到 " + v);
+            opt.ocr = v == "on" ? OcrMode::on : OcrMode::off;
+          }),
+      "扫描件文字识别（OCR）：on 或 off")(
+      "max-ocr-pages",
+      bounded("max-ocr-pages", opt.max_ocr_pages, 0, 1'000'000,
+              [&opt](long long v) { opt.max_ocr_pages = static_cast<int>(v); }),
+      "每个压缩包最多识别的扫描页数");
 }
 
 }  // namespace auditor::cli

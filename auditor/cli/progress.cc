@@ -33,6 +33,11 @@ std::string progress_line(std::size_t done, std::size_t total, double elapsed, i
   return line + r + "  剩余 " + clock_text((total - done) / rate);
 }
 
+std::string pages_text(std::size_t read, std::size_t found) {
+  if (found == 0) return {};
+  return "  扫描页 " + std::to_string(std::min(read, found)) + "/" + std::to_string(found);
+}
+
 Progress::Progress(std::size_t total, std::FILE* out, bool force)
     : total_(total), out_(out), enabled_(force || isatty(fileno(out))) {}
 
@@ -42,16 +47,32 @@ Progress::~Progress() {
 
 void Progress::update(std::size_t done) {
   if (!enabled_) return;
+  std::lock_guard lock(mu_);
+  done_ = done;
+  draw(done >= total_);
+}
+
+void Progress::pages(int found, int read) {
+  if (!enabled_) return;
+  std::lock_guard lock(mu_);
+  pages_found_ += static_cast<std::size_t>(std::max(found, 0));
+  pages_read_ += static_cast<std::size_t>(std::max(read, 0));
+  draw(pages_read_ >= pages_found_);
+}
+
+void Progress::draw(bool always) {
   const Clock::time_point now = Clock::now();
-  if (drawn_ && done < total_ && now - last_draw_ < std::chrono::milliseconds(100)) return;
+  if (drawn_ && !always && now - last_draw_ < std::chrono::milliseconds(100)) return;
   const double elapsed = std::chrono::duration<double>(now - start_).count();
-  std::fprintf(out_, "\r\033[K%s", progress_line(done, total_, elapsed).c_str());
+  std::fprintf(out_, "\r\033[K%s%s", progress_line(done_, total_, elapsed).c_str(),
+               pages_text(pages_read_, pages_found_).c_str());
   std::fflush(out_);
   drawn_ = true;
   last_draw_ = now;
 }
 
 void Progress::clear() {
+  std::lock_guard lock(mu_);
   if (!enabled_ || !drawn_) return;
   std::fputs("\r\033[K", out_);
   std::fflush(out_);

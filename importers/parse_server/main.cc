@@ -9,8 +9,16 @@
 //   auditor_parse --max-mb N [--shm 1]      serve requests; with --shm, fd 3
 //                                           is memory the program shares
 //                                           (mapped read only)
-//   auditor_parse --probe FILE [--max-mb N] parse FILE under the same limits
-//                                           and filter, print a summary
+//   auditor_parse --probe FILE [--max-mb N] [--ocr-page P]
+//                                           parse FILE (or read its page P by
+//                                           OCR) under the same limits and
+//                                           filter, print a summary
+//
+// OCR requests (importers/ocr_read.h) load Tesseract through the OCR module
+// after the filter is in place: it only reads files (the module, its
+// libraries, the traineddata) and maps memory. OMP_THREAD_LIMIT=1, set here
+// before the OpenMP runtime is loaded, keeps Tesseract to the process's one
+// thread; the pages of a batch run in parallel across the worker pool.
 #include <malloc.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
@@ -31,6 +39,7 @@
 #include <string>
 
 #include "importers/formats.h"
+#include "importers/ocr_read.h"
 #include "importers/parse_document.h"
 #include "importers/parse_protocol.h"
 #include "importers/parse_server/syscall_filter.h"
@@ -177,7 +186,8 @@ ParseResponse handle(const ParseRequest& request, std::string_view bytes, std::u
   limits.shared_total = &group.inflated;
   g_out_of_memory = false;
   try {
-    out.status = parse_document(bytes, limits, out.doc);
+    out.status = request.ocr_page > 0 ? read_page_into(bytes, request.ocr_page, out.doc)
+                                      : parse_document(bytes, limits, out.doc);
   } catch (const std::bad_alloc&) {
     g_out_of_memory = true;
   } catch (...) {
@@ -236,7 +246,7 @@ int serve(std::uint64_t max_bytes, const Shared& shared) {
   }
 }
 
-int probe(const char* path, std::uint64_t max_bytes) {
+int probe(const char* path, std::uint64_t max_bytes, int ocr_page) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream buf;
   buf << in.rdbuf();
@@ -246,12 +256,16 @@ int probe(const char* path, std::uint64_t max_bytes) {
   }
   const std::string bytes = buf.str();
   ParseRequest request{detect_format(bytes, path), 1, ZipLimits{}, bytes};
+  request.ocr_page = ocr_page;
   Group group;
   const ParseResponse r = handle(request, request.bytes, max_bytes, group);
   std::printf("format=%s outcome=%d ok=%d pages=%d has_text=%d chars=%zu reason=%s\n",
               request.format.c_str(), static_cast<int>(r.outcome), r.status.ok() ? 1 : 0,
               r.doc.pages.value_or(0), r.doc.has_text ? 1 : 0, r.doc.text.size(),
               r.status.reason.c_str());
+  for (const OcrPage& p : r.doc.ocr_pages)
+    std::printf("ocr page=%d confidence=%d rotation=%d lines=%zu\n", p.page, p.confidence,
+                p.rotation, p.lines.size());
   return r.status.ok() && r.outcome == ParseOutcome::parsed ? 0 : 1;
 }
 
@@ -260,6 +274,7 @@ int probe(const char* path, std::uint64_t max_bytes) {
 
 int main(int argc, char** argv) {
   long long max_mb = 768;
+  int ocr_page = 0;
   const char* probe_file = nullptr;
   bool shm = false;
   for (int i = 1; i + 1 < argc; i += 2) {
@@ -267,17 +282,22 @@ int main(int argc, char** argv) {
       max_mb = std::atoll(argv[i + 1]);
     } else if (std::strcmp(argv[i], "--probe") == 0) {
       probe_file = argv[i + 1];
+    } else if (std::strcmp(argv[i], "--ocr-page") == 0) {
+      ocr_page = std::atoi(argv[i + 1]);
     } else if (std::strcmp(argv[i], "--shm") == 0) {
       shm = std::strcmp(argv[i + 1], "1") == 0;
     } else {
       max_mb = 0;
     }
   }
-  if (argc % 2 == 0 || max_mb <= 0) {
-    std::fprintf(stderr, "usage: auditor_parse --max-mb N [--shm 1] | --probe FILE [--max-mb N]\n");
+  if (argc % 2 == 0 || max_mb <= 0 || ocr_page < 0) {
+    std::fprintf(stderr,
+                 "usage: auditor_parse --max-mb N [--shm 1] | --probe FILE [--max-mb N] "
+                 "[--ocr-page P]\n");
     return auditor::kExitUsage;
   }
   const std::uint64_t max_bytes = static_cast<std::uint64_t>(max_mb) << 20;
+  setenv("OMP_THREAD_LIMIT", "1", 1);  // see the header
   auditor::Shared shared;
   std::string failed = shm ? auditor::map_shared(shared) : std::string();
   if (failed.empty()) failed = auditor::confine(max_bytes, probe_file == nullptr);
@@ -285,8 +305,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "auditor_parse: %s\n", failed.c_str());
     return auditor::kExitSetup;
   }
-  const int status =
-      probe_file ? auditor::probe(probe_file, max_bytes) : auditor::serve(max_bytes, shared);
+  const int status = probe_file ? auditor::probe(probe_file, max_bytes, ocr_page)
+                                : auditor::serve(max_bytes, shared);
   // No exit-time work: nothing is left to flush but stdout, and the leak
   // checker of a sanitizer build would need ptrace, which the filter denies.
   std::fflush(stdout);
