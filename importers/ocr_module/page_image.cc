@@ -71,6 +71,24 @@ PixPtr from_gray(const OcrImage& image) {
 
 }  // namespace
 
+std::vector<Ruling> find_rulings(Pix* pix, int dpi) {
+  std::vector<Ruling> out;
+  PixPtr dark(pixConvertTo1(pix, 150));
+  if (!dark) return out;
+  const int tall = std::max(8, dpi / 4), thin = std::max(2, dpi / 20);
+  PixPtr lines(pixOpenBrick(nullptr, dark.get(), 1, tall));
+  if (!lines) return out;
+  Boxa* boxes = pixConnCompBB(lines.get(), 8);
+  if (boxes == nullptr) return out;
+  for (int i = 0; i < boxaGetCount(boxes); ++i) {
+    l_int32 x = 0, y = 0, w = 0, h = 0;
+    if (boxaGetBoxGeometry(boxes, i, &x, &y, &w, &h) == 0 && w <= thin && h >= tall)
+      out.push_back({x, y, x + w, y + h});
+  }
+  boxaDestroy(&boxes);
+  return out;
+}
+
 Result<PageImage> prepare_page(const OcrImage& image) {
   PageImage page;
   PixPtr pix;

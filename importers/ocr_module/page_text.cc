@@ -26,7 +26,7 @@ constexpr int kMinHan = 4;             // Han characters of a page with readable
 constexpr int kLineConfidence = 30;    // lines below it are dropped
 
 struct Word {
-  int left = 0, right = 0;
+  int left = 0, right = 0, top = 0, bottom = 0;
   std::string text;
   double confidence = 0;
   std::size_t chars = 0;
@@ -64,14 +64,49 @@ bool quote(char32_t c) {
 
 bool digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 
+bool cn_numeral(char32_t c) {
+  return std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos;
+}
+bool zero_like(char32_t c) {
+  return c == U'〇' || c == U'○' || c == U'O' || c == U'o' || c == U'0' || c == U'零';
+}
+
+// A run of zero-like glyphs between Chinese numerals ("二O〇二四年") is the
+// 〇 of a written-out date: as many 〇 as it holds, or as many as it has
+// glyphs when none of them is one (chi_sim sometimes reads one 〇 twice,
+// once as a Latin O).
+void fix_zeros(std::u32string& w) {
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (!zero_like(w[i])) continue;
+    std::size_t end = i;
+    std::size_t circles = 0;
+    for (; end < w.size() && zero_like(w[end]); ++end) circles += w[end] == U'〇' || w[end] == U'○';
+    if (i > 0 && cn_numeral(w[i - 1]) && end < w.size() && cn_numeral(w[end])) {
+      const std::size_t n = circles ? circles : end - i;
+      w.replace(i, end - i, std::u32string(n, U'〇'));
+      end = i + n;
+    }
+    i = end - 1;
+  }
+}
+
+// A quotation mark right before a date ("陈建国”二〇二四年", "林晓东“2024年")
+// is a speck in the gap before it: documents quote no dates.
+void drop_date_quotes(std::u32string& w) {
+  for (std::size_t i = 0; i + 1 < w.size();)
+    if (quote(w[i]) && (digit(w[i + 1]) || cn_numeral(w[i + 1]) || w[i + 1] == U'〇'))
+      w.erase(i, 1);
+    else
+      ++i;
+}
+
 // Glyphs chi_sim reads for others, set right where the text leaves no
 // doubt: 〈 〉 (angle brackets, which case documents do not use) are the
 // full-width parentheses （ ） Tesseract mistook them for ("现场检查〈勘验)笔录");
-// a quotation mark before or after digits at the word's edge is a speck in
-// the gap before a date ("”2024年3月4日").
+// a quotation mark after digits at the word's end is a speck in the gap
+// after a number.
 std::string fix_glyphs(const std::string& word) {
   std::u32string w = decode_utf8(word);
-  while (w.size() > 1 && quote(w.front()) && digit(w[1])) w.erase(0, 1);
   while (w.size() > 1 && quote(w.back()) && digit(w[w.size() - 2])) w.pop_back();
   for (char32_t& c : w) c = c == U'\u3008' ? U'（' : c == U'\u3009' ? U'）' : c;
   return to_utf8(w);
@@ -100,8 +135,7 @@ std::vector<Segment> segments(tesseract::ResultIterator& it) {
     const std::unique_ptr<char[]> text(it.GetUTF8Text(tesseract::RIL_WORD));
     if (!text || text[0] == '\0') continue;
     Word w;
-    int top = 0, bottom = 0;
-    it.BoundingBox(tesseract::RIL_WORD, &w.left, &top, &w.right, &bottom);
+    it.BoundingBox(tesseract::RIL_WORD, &w.left, &w.top, &w.right, &w.bottom);
     w.text = valid_utf8(text.get());
     // No whitespace inside a word; a table's ruling read as '|' separates
     // cells (separator()).
@@ -161,8 +195,14 @@ std::vector<std::vector<Segment>> rows(std::vector<Segment> segs) {
 // text meets, else a space. (Word boxes are too rough to tell a space
 // between Han characters: a two-character word's box is sometimes one
 // character wide.)
-const char* separator(const Word& before, const Word& w, double cell) {
+const char* separator(const Word& before, const Word& w, double cell,
+                      const std::vector<Ruling>& rulings) {
   if (w.left - before.right > cell || before.rule_after || w.rule_before) return "\t";
+  const int middle = (w.top + w.bottom) / 2, slack = std::max(2, (w.bottom - w.top) / 4);
+  for (const Ruling& r : rulings)
+    if (r.left >= before.right - slack && r.right <= w.left + slack && r.top <= middle &&
+        r.bottom >= middle)
+      return "\t";
   if (wide(last_char(before.text)) || wide(first_char(w.text))) return "";
   return " ";
 }
@@ -179,7 +219,7 @@ int line_height(const std::vector<Segment>& segs) {
 
 }  // namespace
 
-OcrReading compose_page(tesseract::ResultIterator& it) {
+OcrReading compose_page(tesseract::ResultIterator& it, const std::vector<Ruling>& rulings) {
   OcrReading out;
   double page_sum = 0;
   std::size_t page_chars = 0;
@@ -193,14 +233,17 @@ OcrReading compose_page(tesseract::ResultIterator& it) {
     for (const Segment& s : row) {
       for (const Word& w : s.words) {
         const double gap = &w == &s.words.front() ? kCellGap : kCellGapInLine;
-        if (before) line += separator(*before, w, gap * height);
+        if (before) line += separator(*before, w, gap * height, rulings);
         before = &w;
         line += w.text;
         sum += w.confidence * static_cast<double>(w.chars);
         chars += w.chars;
       }
     }
-    out.text += line + '\n';
+    std::u32string wide_line = decode_utf8(line);
+    fix_zeros(wide_line);
+    drop_date_quotes(wide_line);
+    out.text += to_utf8(wide_line) + '\n';
     const int confidence = chars ? static_cast<int>(std::lround(sum / chars)) : 0;
     out.page.lines.push_back({static_cast<std::uint32_t>(out.text.size()), confidence});
     page_sum += sum;
