@@ -139,7 +139,8 @@ Outcome check_import_issues(const Rule& r, const RuleContext& ctx, std::vector<F
 Outcome check_text_extracted(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out) {
   bool any = false;
   for (const Document& d : ctx.c.documents) {
-    const bool text_format = d.format == "docx" || d.format == "ofd" || d.format == "pdf";
+    const bool text_format =
+        d.format == "docx" || d.format == "ofd" || d.format == "pdf" || d.format == "doc";
     const bool reported = std::any_of(ctx.c.issues.begin(), ctx.c.issues.end(),
                                       [&](const ImportIssue& i) { return i.member == d.path; });
     if (!text_format || d.has_text || reported) continue;

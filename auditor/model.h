@@ -84,7 +84,7 @@ enum class Source { manifest, title, name, folder, none };
 
 struct Document {
   std::string path;          // member name, decoded to UTF-8, as in the archive
-  std::string format;        // docx ofd pdf image unsupported unknown
+  std::string format;        // docx ofd pdf image doc xls ppt works ole2 unsupported unknown
   Text type;                 // canonical document type (checklist doc id); nullopt = unknown
   std::optional<int> stage;  // 1..8
   Source type_source = Source::none;

@@ -17,8 +17,9 @@ namespace auditor {
 // with the reason.
 Status parse_document(std::string_view bytes, const ZipLimits& limits, Document& doc);
 
-// Whether a format has a parser (docx ofd pdf image): only those need the
-// parse process.
+// Whether a format has a parser (docx ofd pdf image doc): only those need
+// the parse process. The compound files identified but not read (xls ppt
+// works ole2) fail with the reason in this process.
 bool has_parser(std::string_view format);
 
 // A second format the bytes also are besides `format`, their format by the
