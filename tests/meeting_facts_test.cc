@@ -214,8 +214,11 @@ TEST_CASE("hostile meeting records are read in one pass", "[meeting][facts][cost
       {"word", title + "参加人员：" + repeated("国", 200000) + "\n"},
       {"blank", title + repeated("是否情节复杂：□是 □否 ", 20000)},
   };
+  // A bound on runaway work, not a speed target (docs/hostile-input.md has
+  // the measured times: 0.02-0.7 s at -O2, about 10x that under the
+  // sanitizers): before the limits, "conclusions" took over 9 minutes.
   for (const auto& [name, text] : inputs) {
     INFO(name);
-    CHECK(seconds_to_extract(text) < 5);  // 0.02-0.7 s; conclusions took > 9 min unbounded
+    CHECK(seconds_to_extract(text) < 60);
   }
 }
