@@ -47,12 +47,6 @@ Case review_case(const std::string& review_text, const std::string& decision_tex
 
 Audit audit(const Case& c) { return check_case(c, bundled_checklist()); }
 
-std::string messages(const Audit& a, const std::string& rule) {
-  std::string out;
-  for (const Finding& f : findings_of(a, rule)) out += f.kind + "：" + f.message + "\n";
-  return out;
-}
-
 constexpr const char* kApproved = "审核意见：经审核，同意承办机构意见。\n审核人：陈丽";
 
 }  // namespace

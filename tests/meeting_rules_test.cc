@@ -57,12 +57,6 @@ Case case_with(const Record& r, const std::string& decision_text = decision()) {
 
 Audit audit(const Case& c) { return check_case(c, bundled_checklist()); }
 
-std::string messages(const Audit& a, const std::string& rule) {
-  std::string out;
-  for (const Finding& f : findings_of(a, rule)) out += f.kind + "：" + f.message + "\n";
-  return out;
-}
-
 }  // namespace
 
 TEST_CASE("a sound record passes every meeting check", "[meeting]") {

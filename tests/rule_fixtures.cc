@@ -80,6 +80,12 @@ std::vector<Finding> findings_of(const Audit& a, const std::string& rule) {
   return out;
 }
 
+std::string messages(const Audit& a, const std::string& rule) {
+  std::string out;
+  for (const Finding& f : findings_of(a, rule)) out += f.kind + "：" + f.message + "\n";
+  return out;
+}
+
 Outcome outcome_of(const Audit& a, const std::string& rule) {
   for (const Check& c : a.checks)
     if (c.rule == rule) return c.outcome;

@@ -29,6 +29,9 @@ Document scan_document(const std::string& type, std::string path = {});
 
 // The findings of `rule`, and its outcome (FAILs when the rule did not run).
 std::vector<Finding> findings_of(const Audit& a, const std::string& rule);
+// Each finding of `rule` as "kind：message", a line each (for INFO and
+// Contains checks).
+std::string messages(const Audit& a, const std::string& rule);
 Outcome outcome_of(const Audit& a, const std::string& rule);
 
 bool contains(const std::string& haystack, const std::string& needle);
