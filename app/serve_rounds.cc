@@ -9,6 +9,7 @@
 #include "app/round_plan.h"
 #include "app/round_reports.h"
 #include "app/stamped_cache.h"
+#include "app/street_stats.h"
 #include "reports/report_content.h"
 #include "reports/report_text.h"
 #include "store/case_access.h"
@@ -126,8 +127,15 @@ Result<std::shared_ptr<const RoundCharts>> compute_charts(Store& store, const Ro
   request.compare = false;
   Result<std::unique_ptr<RoundReport>> report = read_round_report(store, request);
   if (!report) return report.failure();
-  const Vocabulary names = vocabulary(checklist);
   auto charts = std::make_shared<RoundCharts>();
+  if (!(*report)->summary.street_stats) {
+    const FieldMap fields =
+        field_map_or_default(default_field_map_file(), &charts->field_map_problem);
+    if (Status s = add_street_stats(store, **report, fields, &checklist); !s.ok())
+      return Error{s.reason, s.code};
+  }
+  charts->street_stats = street_stats_view(*(*report)->summary.street_stats);
+  const Vocabulary names = vocabulary(checklist);
   charts->drawn_at = drawn_at;
   for (const Block& b : notification_content((*report)->input(names)))
     if (b.kind == Block::Kind::chart) charts->svgs.push_back(svg_bar_chart(b.chart));

@@ -20,6 +20,7 @@
 #include "app/serve_access.h"
 #include "app/serve_round_state.h"
 #include "auditor/checklist.h"
+#include "reports/report_content.h"
 #include "util/status.h"
 
 namespace auditor {
@@ -72,6 +73,11 @@ Result<std::optional<RoundCaseList>> round_cases(const std::filesystem::path& db
 // up to then (`current` false, `drawn_at` says when).
 struct RoundCharts {
   std::vector<std::string> svgs;
+  // The 通报's 各街道案件办理情况统计 (app/street_stats.h), its tables as the
+  // report writes them; computed with the charts, per round stamp. `problem`:
+  // why the bundled field map could not be read (every case then 其他).
+  std::optional<StreetStatsView> street_stats;
+  std::string field_map_problem;
   std::string drawn_at;  // when the round was read for them: UTC, ISO 8601
   bool current = true;   // the round has not changed since
 };

@@ -199,6 +199,19 @@ void comparison(const ReportInput& in, Sections& sections, Content& out) {
   if (rows.size() > 1) out.push_back(table(std::move(rows), {2, 4, 2, 3, 7}));
 }
 
+// 各街道案件办理情况统计, when the statistics were computed (app/street_stats.h).
+void street_stats(const ReportInput& in, Sections& sections, Content& out) {
+  if (!in.summary.street_stats) return;
+  StreetStatsView v = street_stats_view(*in.summary.street_stats);
+  out.push_back(sections.next(kStreetStatsTitle));
+  out.push_back(paragraph(std::move(v.note)));
+  out.push_back(heading("（一）各街道", 3));
+  out.push_back(table(std::move(v.streets)));
+  out.push_back(heading("（二）各执法领域", 3));
+  out.push_back(table(std::move(v.fields)));
+  out.push_back(chart(std::move(v.chart)));
+}
+
 void verdicts(const ReportInput& in, Sections& sections, Content& out) {
   out.push_back(sections.next("结案意见"));
   std::vector<std::vector<std::string>> rows = {{"案卷", "意见", "理由"}};
@@ -282,6 +295,7 @@ Content notification_content(const ReportInput& in) {
   rectification(in, sections, out);
   comparison(in, sections, out);
   if (self_check) verdicts(in, sections, out);
+  street_stats(in, sections, out);
   return out;
 }
 

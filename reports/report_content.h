@@ -52,6 +52,19 @@ void append_rectify_items(const ReportInput& in, Content& out);
 // Case i's objections and rectification items, on its sheet.
 void append_case_record(const ReportInput& in, std::size_t i, Content& out);
 
+// The street statistics (summary.street_stats) as the 通报 and the
+// workbench show them (reports/street_stats_content.cc): a paragraph stating
+// the period and the definitions, the per-street table, the per-field table
+// and the chart of filed and closed cases per street.
+struct StreetStatsView {
+  std::string note;
+  std::vector<std::vector<std::string>> streets, fields;  // header row first
+  BarChart chart;
+};
+StreetStatsView street_stats_view(const StreetStats& stats);
+// The section's title: 各街道案件办理情况统计.
+inline constexpr const char* kStreetStatsTitle = "各街道案件办理情况统计";
+
 // Block builders.
 Block heading(std::string text, int level);
 Block paragraph(std::string text);

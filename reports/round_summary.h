@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "auditor/round.h"
+#include "auditor/street_stats.h"
 #include "reports/report_text.h"
 
 namespace auditor {
@@ -87,6 +88,10 @@ struct RoundSummary {
   std::optional<Comparison> comparison;
   std::vector<Verdict> verdicts;     // same index as RoundData::cases
   std::vector<CountedCase> counted;  // same index as RoundData::cases
+  // The street statistics (各街道案件办理情况统计): filled from the store by
+  // app/street_stats.h (summarize leaves it empty); the 通报 shows the section
+  // only when it is set.
+  std::optional<StreetStats> street_stats;
 };
 
 // The case's label in reports: its case number, else its archive path.

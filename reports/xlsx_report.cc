@@ -244,6 +244,41 @@ void info_sheet(const ReportInput& in, lxw_workbook* book, lxw_format* bold) {
 
 // Seconds since the epoch of an ISO 8601 UTC time; 0 (libxlsxwriter: now)
 // only when unreadable.
+// 街道统计 (the 通报's 各街道案件办理情况统计), last so that the other sheets keep
+// their places; only when the statistics were computed.
+void street_stats_sheet(const ReportInput& in, lxw_workbook* book, lxw_format* bold) {
+  if (!in.summary.street_stats) return;
+  const StreetStats& st = *in.summary.street_stats;
+  Sheet sheet(book, "街道统计", bold,
+              {{"分组", 8},
+               {"名称", 14},
+               {"立案", 8},
+               {"结案", 8},
+               {"结案率", 8},
+               {"立案至决定中位天数", 10},
+               {"立案至结案中位天数", 10},
+               {"逾期未决", 8},
+               {"行政复议", 8},
+               {"行政诉讼", 8},
+               {"有结果", 8},
+               {"纠错", 8},
+               {"纠错率", 8},
+               {"复议诉讼结果", 30}});
+  auto write = [&sheet](const char* group, const StatsRow& r) {
+    std::string outcomes;
+    for (const auto& [outcome, n] : r.outcomes)
+      outcomes += (outcomes.empty() ? "" : "、") + outcome + " " + std::to_string(n);
+    sheet.row().text(group).text(r.name).number(num(r.filed)).number(num(r.closed));
+    sheet.number(r.closure_rate).number(r.days_to_decision).number(r.days_to_closing);
+    sheet.number(num(r.overdue)).number(num(r.reconsideration)).number(num(r.litigation));
+    sheet.number(num(r.with_outcome)).number(num(r.corrected)).number(r.correction_rate);
+    sheet.text(outcomes);
+  };
+  for (const StatsRow& r : st.streets) write("街道", r);
+  for (const StatsRow& r : st.fields) write("执法领域", r);
+  write("合计", st.total);
+}
+
 std::time_t epoch(const std::string& iso) {
   std::tm tm{};
   if (!strptime(iso.c_str(), "%Y-%m-%dT%H:%M:%S", &tm)) return 0;
@@ -279,6 +314,7 @@ Status write_xlsx_report(const ReportInput& in, const std::filesystem::path& fil
   rectification_sheet(in, book, bold);
   comparison_sheet(in, book, bold);
   info_sheet(in, book, bold);
+  street_stats_sheet(in, book, bold);
   if (lxw_error e = workbook_close(book); e != LXW_NO_ERROR)
     return Status::failure("写入 XLSX 文件失败（" + file.string() + "）：" + lxw_strerror(e),
                            Code::io);

@@ -146,6 +146,32 @@ std::string actions_html(long long id, bool may_upload, bool may_plan, bool may_
   return out + "</p>";
 }
 
+// One table of the street statistics, cells escaped, the header row as <th>.
+std::string stats_table_html(const char* id, const std::vector<std::vector<std::string>>& rows) {
+  std::string out = "<table id=\"" + std::string(id) + "\">";
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    out += r == 0 ? "<thead><tr>" : "<tr>";
+    for (const std::string& cell : rows[r])
+      out += (r == 0 ? "<th>" : "<td>") + html_escape(cell) + (r == 0 ? "</th>" : "</td>");
+    out += r == 0 ? "</tr></thead><tbody>" : "</tr>";
+  }
+  return out + "</tbody></table>";
+}
+
+// The 通报's 各街道案件办理情况统计 (its chart is among the charts above).
+std::string street_stats_html(const RoundCharts& charts) {
+  const StreetStatsView& v = *charts.street_stats;
+  std::string out = "<section class=\"street-stats\" id=\"street-stats\"><h2>" +
+                    std::string(kStreetStatsTitle) + "</h2>";
+  if (!charts.field_map_problem.empty())
+    out += "<p class=\"message\">执法领域对照表无法读取，全部计入“其他”：" +
+           html_escape(charts.field_map_problem) + "</p>";
+  out += "<p class=\"note\">" + html_escape(v.note) + "</p><h3>各街道</h3>" +
+         stats_table_html("street-stats-streets", v.streets) + "<h3>各执法领域</h3>" +
+         stats_table_html("street-stats-fields", v.fields);
+  return out + "</section>";
+}
+
 void round_page(State& s, const Request& req, Response& res) {
   std::optional<Session> session = page_session(s, req, res);
   if (!session) return;
@@ -173,7 +199,10 @@ void round_page(State& s, const Request& req, Response& res) {
   Result<std::optional<RoundInfo>> plannable = plannable_round(s.config.db, *id, u);
   body += actions_html(*id, upload && upload->access == UploadAccess::allowed,
                        plannable && *plannable, may_write(u));
-  if (may_write(u)) body += "<p><a href=\"#charts\">查看统计图（同通报）</a></p>";
+  if (may_write(u))
+    body +=
+        "<p><a href=\"#charts\">查看统计图（同通报）</a>　<a "
+        "href=\"#street-stats\">各街道案件办理情况统计</a></p>";
   body += filters_html(base, q, **list);
   if ((*list)->cases.empty()) {
     body += "<p>没有符合条件的案卷。</p>";
@@ -195,6 +224,7 @@ void round_page(State& s, const Request& req, Response& res) {
                 std::to_string(kChartsLag.count()) + " 秒内最多重绘一次。</p>";
       for (const std::string& svg : (*charts)->svgs) body += "<figure>" + svg + "</figure>";
       body += "</section>";
+      if ((*charts)->street_stats) body += street_stats_html(**charts);
     } else if (!charts) {
       body += "<p class=\"message\">统计图无法生成：" + html_escape(charts.error()) + "</p>";
     }
