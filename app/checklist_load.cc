@@ -1,14 +1,47 @@
 #include "app/checklist_load.h"
 
 #include "app/data_dirs.h"
+#include "auditor/discretion_rules.h"
 #include "auditor/scoring.h"
 #include "importers/facts.h"
 #include "util/hash.h"
 
 namespace auditor {
 
+Status load_substance_tables(const std::filesystem::path& dir, Checklist& checklist) {
+  std::string digests;
+  for (Rule& r : checklist.rules) {
+    if (!is_substance_kind(r.kind)) continue;
+    std::error_code ec;
+    const std::filesystem::path path =
+        std::filesystem::weakly_canonical(dir / r.params["table"], ec).lexically_normal();
+    if (!std::filesystem::exists(path, ec)) continue;  // not checkable: missing_substance_tables
+    std::string sha;
+    if (std::string why = load_substance_table(r.kind, path.string(), sha); !why.empty())
+      return Status::failure(why + "（规则 " + r.id + "，" + r.source + " 所引用）");
+    r.params["table"] = path.string();
+    r.params["table_sha256"] = sha;
+    digests += r.id + '\0' + sha + '\0';
+  }
+  if (!digests.empty())
+    checklist.sha256 = sha256_hex(checklist.sha256 + std::string("\0substance\0", 11) + digests);
+  return Status::success();
+}
+
+std::vector<std::string> missing_substance_tables(const Checklist& checklist) {
+  std::vector<std::string> out;
+  for (const Rule& r : checklist.rules)
+    if (is_substance_kind(r.kind) && !r.params.count("table_sha256"))
+      out.push_back("规则 " + r.id + "（" + r.source + "）所引用的数据表 " + r.params.at("table") +
+                    " 不存在，该规则将无法核对");
+  return out;
+}
+
 Result<Checklist> load_audit_checklist(const std::filesystem::path& dir) {
-  return load_checklist(dir, facts_data_sha256());
+  Result<Checklist> cl = load_checklist(dir, facts_data_sha256());
+  if (!cl) return cl;
+  if (Status s = load_substance_tables(dir, *cl); !s.ok()) return Error{s.reason};
+  return cl;
 }
 
 Status apply_profile(const std::string& id_or_file, Checklist& checklist) {

@@ -5,14 +5,28 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "auditor/checklist.h"
 #include "util/status.h"
 
 namespace auditor {
 
-// load_checklist(dir) with the importers' data digest (facts_data_sha256).
+// load_checklist(dir) with the importers' data digest (facts_data_sha256),
+// then the substance tables (load_substance_tables).
 Result<Checklist> load_audit_checklist(const std::filesystem::path& dir);
+
+// Loads the table each substance rule (discretion, provision_table, remedy;
+// docs/formats/discretion.md) names by its `table` param, a path relative to
+// the checklist folder `dir`: the param becomes the absolute path, the
+// table's digest is set as `table_sha256` and folded into checklist.sha256
+// (an edited table re-checks the stored cases). A table that does not load
+// fails with its "<file>:<line>: <reason>" and the rule that names it. A
+// table that does not exist (a checklist folder copied without it) is no
+// error: its rules are not checkable (missing_substance_tables).
+Status load_substance_tables(const std::filesystem::path& dir, Checklist& checklist);
+// One Chinese line per substance rule whose table was not loaded.
+std::vector<std::string> missing_substance_tables(const Checklist& checklist);
 
 // Replaces the checklist's scoring profile with `id_or_file`: a bundled
 // profile id (haizhu-default, mee-2024 → its file in

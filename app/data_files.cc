@@ -75,6 +75,12 @@ Result<DataFiles> find_data_files(const fs::path& dir) {
       out.must_check.push_back(x.path);
     } else if (x.root == "scope") {
       out.scopes.push_back(x.path);
+    } else if (x.root == "discretion") {
+      out.discretion.push_back(x.path);
+    } else if (x.root == "provisions") {
+      out.provisions.push_back(x.path);
+    } else if (x.root == "remedy") {
+      out.remedies.push_back(x.path);
     } else {
       out.errors.push_back(
           x.path.string() + ":" + std::to_string(x.line) + ": 根元素 <" + x.root +

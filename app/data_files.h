@@ -1,7 +1,9 @@
 // Finds the data under a folder of checklist data (e.g. checklists/): the
 // checklist folders, the standalone scoring profiles, the working-day
-// calendars, the draw's must-check rules and the 会审 / 法制审核 scope
-// tables, told apart by each XML file's root element.
+// calendars, the draw's must-check rules, the 会审 / 法制审核 scope tables
+// and the substance tables (discretion standard, provision table, remedy
+// table: docs/formats/discretion.md), told apart by each XML file's root
+// element.
 #pragma once
 
 #include <filesystem>
@@ -20,6 +22,9 @@ struct DataFiles {
   std::vector<std::filesystem::path> calendars;   // <calendar> files (WorkCalendar::load)
   std::vector<std::filesystem::path> must_check;  // <must-check> files (load_must_check)
   std::vector<std::filesystem::path> scopes;      // <scope> files (load_scope_file)
+  std::vector<std::filesystem::path> discretion;  // <discretion> files (load_discretion)
+  std::vector<std::filesystem::path> provisions;  // <provisions> files (load_provision_table)
+  std::vector<std::filesystem::path> remedies;    // <remedy> files (load_remedy)
   // "<file>:<line>: <reason>" for files outside every checklist folder that
   // are malformed or have another root element.
   std::vector<std::string> errors;

@@ -2,12 +2,13 @@
 
 #include <array>
 
+#include "auditor/discretion_rules.h"
 #include "auditor/meeting.h"
 
 namespace auditor {
 namespace {
 
-const std::array<RuleKind, 13> kRuleKinds = {{
+const std::array<RuleKind, 16> kRuleKinds = {{
     {"import_issue", "导入时无法读取或有问题的文件（损坏、加密、格式不支持、文件名无法解码等）",
      check_import_issues, validate_no_params, nullptr, true},
     {"no_text", "文本格式的文书（DOCX、OFD、PDF）中无可提取文本（扫描件或仅有图形），须人工阅读",
@@ -48,6 +49,14 @@ const std::array<RuleKind, 13> kRuleKinds = {{
      check_meeting, validate_meeting, nullptr, false},
     {"legal_review", "法制审核：审核在最后一项证据之后、新证据后重新审核、审核同意后方作出决定",
      check_legal_review, validate_legal_review, nullptr, false},
+    {"discretion",
+     "罚款须在裁量基准所列条款的法定幅度内，并在决定书写明的裁量阶次幅度内；阶次情形是否相符为人工"
+     "核对项",
+     check_discretion, validate_discretion, nullptr, false},
+    {"provision_table", "决定书引用的已知法律条文须存在，且在违法行为发生时（程序法：决定时）施行",
+     check_provision_table, validate_provision_table, nullptr, false},
+    {"remedy", "决定书的救济途径告知须写明本区的行政复议机关、管辖法院及复议、诉讼期限",
+     check_remedy, validate_remedy, nullptr, false},
 }};
 
 }  // namespace

@@ -1,7 +1,9 @@
 // `auditor checklist check [DIR]`: validates every checklist data file under
 // DIR (default: the bundled checklists/ folder) — checklist folders, scoring
 // profiles, calendars, the draw's must-check rules, the 会审 / 法制审核 scope
-// tables (each file, then each district table with its streets) — printing a summary of
+// tables (each file, then each district table with its streets), the
+// substance tables (discretion standard, provision table, remedy table) —
+// printing a summary of
 // each valid one and "<file>:<line>: <reason>" for each error. Exit 2 when
 // any file is wrong.
 #include <algorithm>
@@ -12,7 +14,10 @@
 #include "app/data_files.h"
 #include "auditor/calendar.h"
 #include "auditor/cli/options.h"
+#include "auditor/discretion.h"
 #include "auditor/draw.h"
+#include "auditor/provision_table.h"
+#include "auditor/remedy.h"
 #include "auditor/rule_kinds.h"
 #include "auditor/scope.h"
 #include "auditor/scoring.h"
@@ -47,6 +52,8 @@ void print_checklist(const fs::path& dir, const Checklist& cl) {
             << "  各类型规则：" << (kinds.empty() ? "无" : kinds) << "\n"
             << "  计分方案：" << profile_line(cl.scoring) << "\n";
   if (!cl.scoring.file.empty()) std::cout << "  计分方案文件：" << cl.scoring.file << "\n";
+  for (const std::string& missing : missing_substance_tables(cl))
+    std::cout << "  注意：" << missing << "\n";
   if (cl.scope) {
     std::string streets;
     for (const ScopeTable& t : cl.scope->streets)
@@ -81,6 +88,56 @@ void print_scope(const fs::path& file, const ScopeTable& t) {
             << (t.removed.empty() ? "" : "，删除 " + std::to_string(t.removed.size()) + " 条")
             << "）\n"
             << "  内容哈希（SHA-256）：" << t.sha256 << "\n";
+}
+
+void print_substance(const std::vector<fs::path>& discretion,
+                     const std::vector<fs::path>& provisions, const std::vector<fs::path>& remedies,
+                     std::vector<std::string>& errors, int& passed) {
+  for (const fs::path& f : discretion) {
+    Result<DiscretionTable> t = load_discretion(f);
+    if (!t) {
+      errors.push_back(t.error());
+      continue;
+    }
+    std::size_t bands = 0, examples = 0;
+    for (const DiscretionEntry& e : t->entries) {
+      bands += e.bands.size();
+      examples += e.example ? 1 : 0;
+    }
+    std::cout << "裁量基准 " << f.string() << "：通过（" << t->files.front() << "，条款 "
+              << t->entries.size() << " 条，阶次 " << bands << " 个"
+              << (examples ? "，其中示例条款 " + std::to_string(examples) + " 条" : "") << "）\n"
+              << "  内容哈希（SHA-256）：" << t->sha256 << "\n";
+    ++passed;
+  }
+  for (const fs::path& f : provisions) {
+    Result<ProvisionTable> t = load_provision_table(f);
+    if (!t) {
+      errors.push_back(t.error());
+      continue;
+    }
+    std::string laws;
+    for (const KnownLaw& l : t->laws)
+      laws += (laws.empty() ? "" : "、") + ("《" + l.name + "》") + (l.example ? "（示例）" : "");
+    std::cout << "条文版本表 " << f.string() << "：通过（" << t->id << " 版本 " << t->version
+              << "，法律 " << t->laws.size() << " 部）\n"
+              << "  " << laws << "\n"
+              << "  内容哈希（SHA-256）：" << t->sha256 << "\n";
+    ++passed;
+  }
+  for (const fs::path& f : remedies) {
+    Result<RemedyTable> t = load_remedy(f);
+    if (!t) {
+      errors.push_back(t.error());
+      continue;
+    }
+    std::cout << "救济途径表 " << f.string() << "：通过（" << t->id << " 版本 " << t->version
+              << "）\n"
+              << "  行政复议：" << t->review_bodies.front() << "，" << t->review_days
+              << " 日；行政诉讼：" << t->courts.front() << "，" << t->litigation_months << " 个月\n"
+              << "  内容哈希（SHA-256）：" << t->sha256 << "\n";
+    ++passed;
+  }
 }
 
 // Each scope file alone, then each district table's folder as a whole (the
@@ -166,6 +223,7 @@ int checklist(const Args& args) {
     ++passed;
   }
   passed += check_scopes(found->scopes, errors);
+  print_substance(found->discretion, found->provisions, found->remedies, errors, passed);
   for (const std::string& e : errors) std::cerr << e << "\n";
   std::cout << "\n校验完成：通过 " << passed << " 项，有误 " << errors.size() << " 项\n";
   return errors.empty() ? kExitOk : kExitUsage;
