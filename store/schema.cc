@@ -365,6 +365,33 @@ CREATE TABLE ocr_cache (
   PRIMARY KEY (image_sha256, page, settings)
 ) WITHOUT ROWID;
 )sql"},
+    // Version 11: typical cases (典型案例, docs/formats/typical.md): an
+    // inspector marks a case, or one finding of it, as typical with a note;
+    // an unmark is a new row (marked 0) replacing the latest one on the same
+    // case and finding. Each row has its trail row (action "typical").
+    // Append-only like the review tables.
+    {11, R"sql(
+CREATE TABLE typical_marks (
+  id INTEGER PRIMARY KEY,
+  round_id INTEGER NOT NULL REFERENCES rounds(id),
+  case_key TEXT NOT NULL,
+  archive TEXT NOT NULL,
+  rule TEXT,
+  finding_key TEXT,
+  marked INTEGER NOT NULL CHECK (marked IN (0, 1)),
+  note TEXT,
+  inspector TEXT NOT NULL,
+  marked_at TEXT NOT NULL,
+  replaces INTEGER REFERENCES typical_marks(id),
+  trail_seq INTEGER NOT NULL UNIQUE REFERENCES trail(seq),
+  CHECK ((rule IS NULL) = (finding_key IS NULL))
+);
+CREATE INDEX typical_marks_by_round ON typical_marks(round_id, case_key);
+CREATE TRIGGER typical_marks_no_update BEFORE UPDATE ON typical_marks
+  BEGIN SELECT RAISE(ABORT, 'review record is append-only'); END;
+CREATE TRIGGER typical_marks_no_delete BEFORE DELETE ON typical_marks
+  BEGIN SELECT RAISE(ABORT, 'review record is append-only'); END;
+)sql"},
 };
 
 bool exec(sqlite3* db, const char* sql) {
