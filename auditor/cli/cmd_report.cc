@@ -3,6 +3,7 @@
 
 #include "app/checklist_load.h"
 #include "app/round_reports.h"
+#include "app/typical.h"
 #include "auditor/cli/options.h"
 
 namespace auditor::cli {
@@ -10,7 +11,7 @@ namespace auditor::cli {
 int report(const Args& args) {
   po::options_description desc = option_list();
   std::string db, round, compare, out, formats, dir, sheets;
-  bool all_cases = false;
+  bool all_cases = false, typical = false;
   desc.add_options()("db", po::value(&db)->default_value("auditor.db"), "SQLite 数据库文件")(
       "round", po::value(&round), "审查轮次名称（默认最近建立的轮次）")(
       "compare", po::value(&compare), "与哪一轮比较（默认街道范围相同的上一轮）")(
@@ -21,7 +22,9 @@ int report(const Args& args) {
       "checklist", po::value(&dir)->default_value(default_checklist_dir().string()),
       "检查清单目录（提供文书和阶段名称）")(
       "all-cases", po::bool_switch(&all_cases),
-      "本轮已抽查时也报告全部提交的案卷（默认只报告抽中的案卷）");
+      "本轮已抽查时也报告全部提交的案卷（默认只报告抽中的案卷）")(
+      "typical", po::bool_switch(&typical),
+      "只写典型案例汇编（典型案例汇编.docx，当事人和个人信息已隐去）");
   po::positional_options_description positional;
   po::variables_map vm;
   const std::string usage = "auditor report --out 文件夹 [--db 文件] [--round 轮次] [选项]";
@@ -46,6 +49,19 @@ int report(const Args& args) {
   }
   Vocabulary names;
   Result<Checklist> checklist = load_audit_checklist(dir);
+  if (typical) {
+    if (!checklist)
+      std::cerr << "警告：检查清单无法读取（" << checklist.error()
+                << "），典型案例汇编列出机器提示的问题\n";
+    Result<TypicalWritten> t =
+        write_typical_report(db, {round, out, checklist ? &*checklist : nullptr});
+    if (!t) {
+      std::cerr << t.error() << "\n";
+      return kExitUsage;
+    }
+    std::cout << "典型案例汇编已写入 " << t->file.string() << "（" << t->cases << " 个案例）\n";
+    return kExitOk;
+  }
   if (checklist)
     names = vocabulary(*checklist);
   else

@@ -6,6 +6,7 @@
 #include "app/checklist_load.h"
 #include "app/data_dirs.h"
 #include "app/review.h"
+#include "app/typical.h"
 #include "auditor/cli/options.h"
 #include "auditor/cli/review_cli.h"
 
@@ -208,6 +209,34 @@ int reopen(const Args& args) {
   return kExitOk;
 }
 
+int typical(const Args& args) {
+  po::options_description desc = option_list();
+  ReviewOptions common;
+  TypicalChange c;
+  common.add(desc);
+  desc.add_options()("case", po::value(&c.case_id), "案卷（案号或压缩包路径）")(
+      "finding", po::value(&c.finding),
+      "只标记其中一项问题：问题编号（auditor review list 所列）或只有一项问题的规则编号")(
+      "note", po::value(&c.note), "典型意义（标记时必填）")(
+      "remove", po::bool_switch(&c.remove), "取消典型案例标记")("as", po::value(&c.inspector),
+                                                                "评查人姓名");
+  po::variables_map vm;
+  const std::string usage =
+      "auditor review typical --case 案号 [--finding 编号|规则] (--note 典型意义 | --remove) --as "
+      "姓名";
+  if (int rc = parse_options(args, desc, {}, usage, vm); rc >= 0) return rc;
+  if (c.case_id.empty() || c.inspector.empty() || (c.note.empty() && !c.remove)) {
+    std::cerr << "请指定 --case、--as，以及 --note 或 --remove。\n用法：" << usage << "\n";
+    return kExitUsage;
+  }
+  Result<TypicalMark> r = mark_typical(common.scope(), c);
+  if (!r) return failed(r.error(), r.code());
+  std::cout << (r->marked ? "已标记为典型案例：" : "已取消典型案例标记：") << r->at.key
+            << (r->finding.empty() ? "" : " " + r->finding) << "（" << r->inspector << "，"
+            << r->marked_at << "）\n";
+  return kExitOk;
+}
+
 struct Sub {
   const char* name;
   const char* help;
@@ -220,6 +249,7 @@ constexpr Sub kSubs[] = {
     {"add", "添加评查人发现的问题", add},
     {"sign", "评查人或复核人签字（签字后锁定）", sign},
     {"reopen", "写明理由重新打开已签字的案卷", reopen},
+    {"typical", "把案卷或其中一项问题标记为典型案例（写明典型意义），或取消标记", typical},
     {"export", "把一个轮次的评查记录导出为 JSON 文件", review_export},
     {"import", "导入另一台电脑导出的评查记录（相同的跳过，冲突的报告）", review_import},
     {"object", "被评查街道对计入结果的问题提出异议", review_object},
