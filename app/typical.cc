@@ -8,6 +8,7 @@
 #include "auditor/draw.h"
 #include "reports/report_text.h"
 #include "reports/typical.h"
+#include "store/case_reader.h"
 #include "store/round_reader.h"
 #include "util/atomic_file.h"
 
@@ -270,14 +271,22 @@ Result<TypicalWritten> write_typical_report(const std::filesystem::path& db,
   if (request.checklist)
     for (const Procedure& p : request.checklist->procedures) procedures[p.id] = p.name;
 
+  CaseLoader loader(*s->store);
   TypicalInput in;
   in.title = "行政执法典型案例汇编";
   in.subtitle = "（" + data.round.name + "）";
   in.created = data.as_of.empty() ? data.round.created_at : data.as_of;
   for (std::size_t i = 0; i < data.cases.size(); ++i) {
     const std::vector<TypicalMark> marked = in_force(marks[i]);
-    const Case& c = data.cases[i].c;
-    if (marked.empty() || c.rejected) continue;
+    if (marked.empty() || data.cases[i].c.rejected) continue;
+    // The case whole, with its documents' texts (the round omits them).
+    Result<std::optional<long long>> id =
+        stored_case_id(*s->store, data.round.id, data.cases[i].c.archive);
+    if (!id) return id.failure();
+    if (!*id) continue;
+    Result<CaseResult> whole = loader.load(**id, Load::full);
+    if (!whole) return whole.failure();
+    const Case& c = whole->c;
     CaseView v{c, data.facts[i], s->record(i), std::nullopt};
     if (request.checklist)
       v.reviewed = review_case(data.cases[i].audit, decisions_of(v.record), added_of(v.record),

@@ -95,6 +95,17 @@ Result<std::vector<TypicalMark>> load_typical_marks(Store& store, long long roun
   return out;
 }
 
+Result<std::optional<long long>> stored_case_id(Store& store, long long round_id,
+                                                const std::string& archive) {
+  sqlite3* db = StoreAccess::db(store);
+  Statement row(db, "SELECT id FROM cases WHERE round_id = ?1 AND archive = ?2");
+  row.bind(1, round_id).bind(2, archive);
+  std::optional<long long> id;
+  if (row.next()) id = row.integer(0);
+  if (row.failed()) return sqlite_error(db, "无法读取案卷");
+  return id;
+}
+
 Result<std::optional<std::pair<long long, std::string>>> check_typical_marks(Store& store) {
   sqlite3* db = StoreAccess::db(store);
   std::map<long long, std::pair<long long, std::string>> trail;  // seq → (round, payload)

@@ -43,6 +43,11 @@ Result<TypicalMark> record_typical(Store& store, long long round_id, const Typic
 // Every mark of the round, in trail order.
 Result<std::vector<TypicalMark>> load_typical_marks(Store& store, long long round_id);
 
+// The id of the case stored at `archive` in round `round_id` (to read it
+// whole with CaseLoader, texts included); nullopt when there is none.
+Result<std::optional<long long>> stored_case_id(Store& store, long long round_id,
+                                                const std::string& archive);
+
 // Each stored mark against the trail row it names (the same check
 // verify_trail makes of the review tables): nullopt when all agree, else
 // the first trail seq with a problem and a Chinese reason. Also finds a
