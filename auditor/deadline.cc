@@ -3,7 +3,8 @@
 //   from=EVENT to=EVENT            the two events; `to` is measured from `from`
 //   limit=N                        the period; limit_setting=NAME lets a
 //                                  checklist setting override it
-//   unit=working|calendar|months   working days use the checklist's calendar
+//   unit=working|calendar|months|calendar_rolled   working days (and the
+//                                  rolled last day) use the checklist's calendar
 //   direction=within|at_least|after  `to` no later than the limit (default),
 //                                  at least the limit later, strictly later
 //   extension=TYPE,TYPE            a document of such a type on file extends
@@ -35,6 +36,7 @@ std::optional<int> whole_number(const std::string& s) {
 }
 
 Unit unit_of(const std::string& name) {
+  if (name == "calendar_rolled") return Unit::calendar_rolled;
   return name == "working" ? Unit::working : name == "months" ? Unit::months : Unit::calendar;
 }
 
@@ -85,14 +87,15 @@ Finding no_deadline(const Rule& r, const RuleContext& ctx, const Period& p, cons
   Finding f = finding_for(r, "manual_check");
   f.severity = "info";
   f.deduction = 0;
-  const std::string why = p.unit != Unit::working ? "超出可计算的日期范围（0001—9999 年）"
+  const bool by_calendar = p.unit == Unit::working || p.unit == Unit::calendar_rolled;
+  const std::string why = !by_calendar ? "超出可计算的日期范围（0001—9999 年）"
                           : cal ? "超出工作日历覆盖的年份（" + std::to_string(cal->first_year()) +
                                       "—" + std::to_string(cal->last_year()) + "）"
                                 : "无工作日历可用";
   f.message = event_label(from.name) + "日期 " + from.date.iso() + "、" + event_label(to.name) +
               "日期 " + to.date.iso() + " " + why +
-              (p.unit == Unit::working ? "，无法按工作日计算期限" : "，无法计算期限") +
-              "，请人工核对：" + r.description;
+              (by_calendar ? "，无法按工作日计算期限" : "，无法计算期限") + "，请人工核对：" +
+              r.description;
   f.evidence = {event_evidence(from), event_evidence(to)};
   return f;
 }
@@ -235,9 +238,9 @@ std::string validate_deadline(const Rule& r, const Checklist& cl) {
   }
   if (!whole_number(rule_param(r, "limit"))) return "limit 参数应为非负整数";
   const std::string unit = rule_param(r, "unit");
-  if (unit != "working" && unit != "calendar" && unit != "months")
-    return "unit 参数应为 working、calendar 或 months";
-  if (unit == "working" && !cl.calendar)
+  if (unit != "working" && unit != "calendar" && unit != "months" && unit != "calendar_rolled")
+    return "unit 参数应为 working、calendar、months 或 calendar_rolled";
+  if ((unit == "working" || unit == "calendar_rolled") && !cl.calendar)
     return "按工作日计算的期限须在 <checklist> 中配置 <calendar> 工作日历";
   const std::string direction = rule_param(r, "direction");
   if (!direction.empty() && direction != "within" && direction != "at_least" &&

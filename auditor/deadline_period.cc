@@ -80,6 +80,20 @@ std::optional<Span> measure(const Period& p, Date from, Date to, const WorkCalen
       if (std::optional<Date> deadline = add_months(from, p.limit))
         return Span{days_between(from, to), deadline};
       return std::nullopt;
+    case Unit::calendar_rolled: {
+      if (!calendar || !calendar->covers(from) || !calendar->covers(to)) return std::nullopt;
+      std::optional<Date> last = add_days_checked(from, p.limit);
+      // At most a few weeks of rest days in a row (春节): the loop is bounded
+      // by the calendar's coverage, each uncovered day answering nullopt.
+      while (last) {
+        std::optional<bool> working = calendar->is_working_day(*last);
+        if (!working) return std::nullopt;
+        if (*working) break;
+        last = last->add_days(1);
+      }
+      if (!last) return std::nullopt;
+      return Span{days_between(from, to), last};
+    }
   }
   return std::nullopt;
 }

@@ -13,7 +13,11 @@
 
 namespace auditor {
 
-enum class Unit { working, calendar, months };
+// calendar_rolled: calendar days whose last day, when it is not a working
+// day of the calendar (a holiday or a rest day), rolls to the next working
+// day (民事诉讼法第八十五条, applied by 行政诉讼法第一百零一条: 行政诉讼法
+// 第六十七条's 15 days). Needs the calendar like `working`.
+enum class Unit { working, calendar, months, calendar_rolled };
 
 struct Period {
   int limit = 0;
@@ -27,14 +31,15 @@ struct Span {
                                  // for working days beyond the calendar's years
 };
 
-// nullopt for Unit::working when `calendar` is null or does not cover both
-// dates: the period is then not checkable, never guessed from weekdays.
+// nullopt for Unit::working (and calendar_rolled) when `calendar` is null or
+// does not cover both dates (calendar_rolled: the days up to the rolled
+// deadline): the period is then not checkable, never guessed from weekdays.
 // nullopt too for calendar days and months when the deadline would fall
 // outside the years 0001-9999 (add_months, add_days_checked in date.h):
 // only a date past the plausibility bound (events.h) could get there.
 std::optional<Span> measure(const Period& p, Date from, Date to, const WorkCalendar* calendar);
 
-const char* unit_name(Unit u);   // "个工作日" "日" "个月"
+const char* unit_name(Unit u);   // "个工作日" "日" "个月" ("日" for calendar_rolled)
 const char* count_unit(Unit u);  // how Span::count is counted: "个工作日" or "日"
 
 // When a readable document of `type` states a period (“五个工作日内”, “三日内”)

@@ -2,13 +2,14 @@
 
 #include <array>
 
+#include "auditor/appeal.h"
 #include "auditor/discretion_rules.h"
 #include "auditor/meeting.h"
 
 namespace auditor {
 namespace {
 
-const std::array<RuleKind, 16> kRuleKinds = {{
+const std::array<RuleKind, 17> kRuleKinds = {{
     {"import_issue", "导入时无法读取或有问题的文件（损坏、加密、格式不支持、文件名无法解码等）",
      check_import_issues, validate_no_params, nullptr, true},
     {"no_text", "文本格式的文书（DOCX、OFD、PDF）中无可提取文本（扫描件或仅有图形），须人工阅读",
@@ -49,6 +50,10 @@ const std::array<RuleKind, 16> kRuleKinds = {{
      check_meeting, validate_meeting, nullptr, false},
     {"legal_review", "法制审核：审核在最后一项证据之后、新证据后重新审核、审核同意后方作出决定",
      check_legal_review, validate_legal_review, nullptr, false},
+    {"appeal",
+     "应议应诉案卷：答复（答辩）期限、复议期间不得自行收集证据、委托工作人员、所引处罚决定一致、"
+     "复议或裁判结果",
+     check_appeal, validate_appeal, nullptr, false},
     {"discretion",
      "罚款须在裁量基准所列条款的法定幅度内，并在决定书写明的裁量阶次幅度内；阶次情形是否相符为人工"
      "核对项",

@@ -17,6 +17,8 @@ void extract_penalty_terms(const Text& t, Sink& out);
 void extract_review(const Text& t, Sink& out);
 // The discretion band a decision names (importers/facts_discretion.cc).
 void extract_discretion(const Text& t, Sink& out);
+// Answer files (应议应诉): importers/facts_appeal*.cc.
+void extract_appeal(const Text& t, Sink& out);
 }  // namespace facts
 
 namespace {
@@ -54,6 +56,7 @@ std::vector<Fact> extract(std::string_view text, const std::vector<OcrPage>* ocr
   facts::extract_penalty_terms(t, sink);
   facts::extract_review(t, sink);
   facts::extract_discretion(t, sink);
+  facts::extract_appeal(t, sink);
 
   std::vector<facts::Hit>& hits = sink.hits();
   std::stable_sort(hits.begin(), hits.end(),

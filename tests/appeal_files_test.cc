@@ -1,0 +1,400 @@
+// Answer files (应议应诉, docs/formats/appeals.md) as real archives: DOCX
+// documents written with the project's writer, zipped, imported, classified
+// and checked by audit_archive against the bundled checklist. A complete
+// reconsideration file and a complete litigation file give no finding of the
+// APL rules; each defect gives its rule's finding; a label table and running
+// text give the same findings.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+
+#include "app/pipeline.h"
+#include "reports/docx_writer.h"
+#include "tests/cli_support.h"
+#include "tests/rule_fixtures.h"
+#include "tests/zip_fixtures.h"
+
+using namespace auditor;
+using namespace auditor::testing;
+
+namespace {
+
+std::string docx(const std::string& title, const std::vector<std::string>& lines,
+                 const std::vector<std::vector<std::string>>& table = {}) {
+  DocxWriter w(title);
+  w.paragraph("广州市海珠区人民政府赤岗街道办事处");
+  w.heading(title, 1);
+  for (const std::string& l : lines) w.paragraph(l);
+  if (!table.empty()) w.table(table);
+  Result<std::string> b = w.finish();
+  REQUIRE(b.ok());
+  return *b;
+}
+
+// What an answer file says; each field a test changes.
+struct File {
+  bool litigation = false;
+  std::string received = "2024年9月20日";   // the notice's or complaint's receipt
+  std::string answered = "2024年10月10日";  // the answer's (defence's) date
+  std::string list_date = "";               // the evidence list's date; "" = answered
+  bool receipt_in_text = false;             // receipt said in the answer's text, not stamped
+  bool agents_in_text = false;              // power of attorney in running text
+  std::vector<std::pair<std::string, std::string>> agents = {
+      {"张伟", "赤岗街道办事处综合行政执法队工作人员，执法证号44010012345"},
+      {"黄志强", "广东海珠律师事务所律师"}};
+  std::string late_row = "";  // an evidence row dated after the decision
+  std::string cited_number = "穗海赤岗综执罚决〔2024〕31号";
+  std::string outcome = "维持被申请人作出的穗海赤岗综执罚决〔2024〕31号行政处罚决定。";
+  bool simple = false;
+  bool appearance = true;
+  std::set<std::string> drop;  // member names left out
+};
+
+constexpr const char* kDecisionNumber = "穗海赤岗综执罚决〔2024〕31号";
+
+std::map<std::string, std::string> members_of(const File& f) {
+  std::map<std::string, std::string> m;
+  const std::string applicant = f.litigation ? "原告" : "申请人";
+  const std::string list_date = f.list_date.empty() ? f.answered : f.list_date;
+  m["01-行政处罚决定书.docx"] =
+      docx("行政处罚决定书",
+           {kDecisionNumber, "当事人：陈建华", "身份证号码：440105198506121236",
+            "经查，当事人于2024年3月5日在赤岗路12号占道经营。",
+            "以上事实有现场检查笔录、询问笔录等证据证实。当事人的行为违反了《广州市市容环境卫生管理"
+            "规定》第十九条的规定，"
+            "依据《广州市市容环境卫生管理规定》第三十六条的规定，本机关决定：罚款人民币4000元。",
+            "2024年3月21日"});
+  if (!f.litigation) {
+    std::vector<std::string> notice = {
+        "穗海府复〔2024〕88号",
+        "广州市海珠区人民政府赤岗街道办事处：",
+        "申请人陈建华不服你单位作出的" + std::string(kDecisionNumber) +
+            "《行政处罚决定书》，向本机关申请行政复议，本机关已依法受理" +
+            (f.simple ? "，决定适用简易程序审理" : "") + "。",
+        "根据《中华人民共和国行政复议法》第四十八条的规定，现将行政复议申请书副本发送你单位，"
+        "请你单位自收到之日起" +
+            std::string(f.simple ? "五日" : "十日") +
+            "内提出书面答复，并提交当初作出行政行为的证据、依据和其他有关材料。",
+        "广州市海珠区人民政府",
+        "2024年9月18日"};
+    if (!f.receipt_in_text) notice.push_back("收文日期：" + f.received);
+    m["02-提出答复通知书.docx"] = docx("提出答复通知书", notice);
+    m["03-行政复议答复书.docx"] = docx(
+        "行政复议答复书",
+        {"答复人：广州市海珠区人民政府赤岗街道办事处", "申请人：陈建华",
+         (f.receipt_in_text
+              ? "答复人于" + f.received + "收到《提出答复通知书》及行政复议申请书副本，"
+              : std::string("答复人收到行政复议申请书副本后，")) +
+             "现就申请人不服答复人作出的" + f.cited_number + "《行政处罚决定书》一案答复如下：",
+         "一、答复人作出的行政处罚决定认定事实清楚，证据确凿，程序合法，适用依据正确。",
+         "请复议机关依法维持。", "广州市海珠区人民政府赤岗街道办事处", f.answered});
+  } else {
+    m["02-应诉通知书.docx"] = docx(
+        "应诉通知书", {"（2025）粤0105行初123号", "广州市海珠区人民政府赤岗街道办事处：",
+                       "原告陈建华诉你单位行政处罚一案，本院已立案。现将起诉状副本发送给你单位，"
+                       "你单位应当在收到起诉状副本之日起十五日内向本院提交作出行政行为的证据和所依"
+                       "据的规范性文件，并提出答辩状。",
+                       "广州市海珠区人民法院", "2025年4月14日"});
+    std::vector<std::string> complaint = {
+        "原告：陈建华", "被告：广州市海珠区人民政府赤岗街道办事处",
+        "诉讼请求：撤销被告作出的" + std::string(kDecisionNumber) + "《行政处罚决定书》。",
+        "具状人：陈建华", "2025年4月10日"};
+    if (!f.receipt_in_text) complaint.push_back("收到日期：" + f.received);
+    m["03-行政起诉状.docx"] = docx("行政起诉状", complaint);
+    m["04-行政答辩状.docx"] =
+        docx("行政答辩状",
+             {"答辩人：广州市海珠区人民政府赤岗街道办事处", "原告：陈建华",
+              (f.receipt_in_text ? "答辩人于" + f.received + "收到起诉状副本及应诉通知书，"
+                                 : std::string("答辩人收到起诉状副本后，")) +
+                  "现就原告诉答辩人作出的" + f.cited_number + "《行政处罚决定书》一案答辩如下：",
+              "答辩人作出的行政处罚决定事实清楚，证据确凿，程序合法，请求驳回原告的诉讼请求。",
+              "广州市海珠区人民政府赤岗街道办事处", f.answered});
+    if (f.appearance)
+      m["08-负责人出庭情况说明.docx"] =
+          docx("负责人出庭情况说明", {"本机关副主任刘国平将于开庭时出庭应诉。", f.answered});
+  }
+  std::vector<std::vector<std::string>> rows = {
+      {"序号", "名称", "来源", "证明对象", "备注"},
+      {"1", "行政处罚决定书", "答复人制作", "处罚决定的内容", "2024年3月21日"},
+      {"2", "现场检查笔录", "答复人制作", "违法事实", "2024年3月5日"},
+      {"3", "询问笔录", "答复人制作", "违法事实", "2024年3月6日"}};
+  if (!f.late_row.empty())
+    rows.push_back({"4", f.late_row, "答复人制作", "违法事实", "2024年9月25日"});
+  m["05-证据目录.docx"] = [&] {
+    DocxWriter w("证据目录");
+    w.heading("证据目录", 1);
+    w.table(rows);
+    w.paragraph("广州市海珠区人民政府赤岗街道办事处");
+    w.paragraph(list_date);
+    Result<std::string> b = w.finish();
+    REQUIRE(b.ok());
+    return *b;
+  }();
+  m["06-法定代表人身份证明书.docx"] =
+      docx("法定代表人身份证明书",
+           {"刘国平在我单位任主任职务，系我单位的法定代表人（负责人）。", f.answered});
+  std::vector<std::string> power = {"委托人：广州市海珠区人民政府赤岗街道办事处",
+                                    "法定代表人：刘国平  职务：主任"};
+  if (f.agents_in_text) {
+    std::string who;
+    for (const auto& [n, r] : f.agents) who += (who.empty() ? "" : "、") + n + "（" + r + "）";
+    power.push_back("现委托" + who + "为我单位参加陈建华" +
+                    (f.litigation ? "诉我单位行政处罚一案的诉讼代理人" : "行政复议一案的代理人") +
+                    "。");
+  } else {
+    for (const auto& [n, r] : f.agents)
+      power.push_back((f.litigation ? "委托代理人：" : "受托人：") + n + "，" + r);
+  }
+  power.push_back("代理权限：一般代理。代理期限：自委托之日起至本案审结之日止。");
+  power.push_back(f.answered);
+  m["07-授权委托书.docx"] = docx("授权委托书", power);
+  if (!f.outcome.empty()) {
+    if (!f.litigation)
+      m["09-行政复议决定书.docx"] = docx(
+          "行政复议决定书",
+          {"穗海府复〔2024〕88号", "申请人：陈建华", "被申请人：广州市海珠区人民政府赤岗街道办事处",
+           "根据《中华人民共和国行政复议法》第六十八条的规定，本机关决定如下：", f.outcome,
+           "2024年11月15日"});
+    else
+      m["09-行政判决书.docx"] =
+          docx("行政判决书", {"（2025）粤0105行初123号", "原告陈建华。",
+                              "被告广州市海珠区人民政府赤岗街道办事处，负责人刘国平，副主任。",
+                              "依照《中华人民共和国行政诉讼法》第六十九条的规定，判决如下：",
+                              f.outcome, "2025年6月20日"});
+  }
+  for (const std::string& d : f.drop) m.erase(d);
+  return m;
+}
+
+CaseResult audit_file(const File& f) {
+  std::vector<Member> members;
+  for (const auto& [name, bytes] : members_of(f)) members.emplace_back(name, bytes);
+  test::TempDir dir;
+  const std::filesystem::path archive = dir.path / "answer.zip";
+  {
+    std::ofstream out(archive, std::ios::binary);
+    out << make_zip(members);
+  }
+  return audit_archive(archive, bundled_checklist(), ImportOptions{});
+}
+
+// "rule/kind" of every finding of the APL rules.
+std::set<std::string> apl(const Audit& a) {
+  std::set<std::string> out;
+  for (const Finding& f : a.findings)
+    if (f.rule.rfind("APL-", 0) == 0) out.insert(f.rule + "/" + f.kind);
+  return out;
+}
+
+std::string listing(const Audit& a) {
+  std::string out;
+  for (const Finding& f : a.findings) out += f.rule + "/" + f.kind + "：" + f.message + "\n";
+  return out;
+}
+
+File litigation_file() {
+  File f;
+  f.litigation = true;
+  f.received = "2025年4月16日";
+  f.answered = "2025年4月28日";
+  f.outcome = "驳回原告陈建华的诉讼请求。";
+  return f;
+}
+
+}  // namespace
+
+TEST_CASE("a complete reconsideration file is an answer file and gives no APL finding",
+          "[appeal]") {
+  const CaseResult r = audit_file(File{});
+  INFO(listing(r.audit));
+  CHECK(r.c.info.procedure.value_or("") == "reconsideration");
+  CHECK(apl(r.audit).empty());
+  for (const char* rule : {"APL-RC-answer_notice", "APL-RC-answer", "APL-RC-decision",
+                           "APL-evidence-list", "APL-legal-rep-certificate",
+                           "APL-power-of-attorney", "APL-agent-staff", "APL-RC-answer-10wd",
+                           "APL-RC-evidence-after-decision", "APL-cited-decision", "APL-outcome"})
+    CHECK(outcome_of(r.audit, rule) == Outcome::passed);
+  CHECK(outcome_of(r.audit, "APL-LT-defence") == Outcome::not_applicable);
+  // The penalty checklist's required documents do not apply to an answer file.
+  CHECK(outcome_of(r.audit, "REQ-1-filing_approval") == Outcome::not_applicable);
+}
+
+TEST_CASE("a complete litigation file gives no APL finding", "[appeal]") {
+  const CaseResult r = audit_file(litigation_file());
+  INFO(listing(r.audit));
+  CHECK(r.c.info.procedure.value_or("") == "litigation");
+  CHECK(apl(r.audit).empty());
+  for (const char* rule :
+       {"APL-LT-notice", "APL-LT-complaint", "APL-LT-defence", "APL-LT-appearance",
+        "APL-LT-defence-15d", "APL-LT-evidence-15d", "APL-agent-staff", "APL-power-of-attorney",
+        "APL-cited-decision", "APL-outcome"})
+    CHECK(outcome_of(r.audit, rule) == Outcome::passed);
+  CHECK(outcome_of(r.audit, "APL-RC-answer-10wd") == Outcome::not_applicable);
+}
+
+TEST_CASE(
+    "a reconsideration answer on the 11th working day is late; on the 10th across 国庆 it is "
+    "not",
+    "[appeal]") {
+  // Received Friday 2024-09-20: the 10th working day is 2024-10-10 (09-29 a
+  // make-up workday, 10-01..07 off), 20 calendar days later.
+  for (const bool in_text : {false, true}) {
+    File on_time;
+    on_time.receipt_in_text = in_text;
+    const CaseResult quiet = audit_file(on_time);
+    INFO(listing(quiet.audit));
+    CHECK(outcome_of(quiet.audit, "APL-RC-answer-10wd") == Outcome::passed);
+    File late = on_time;
+    late.answered = "2024年10月11日";
+    const CaseResult fired = audit_file(late);
+    INFO(listing(fired.audit));
+    CHECK(apl(fired.audit) == std::set<std::string>{"APL-RC-answer-10wd/deadline"});
+    const std::vector<Finding> fs = findings_of(fired.audit, "APL-RC-answer-10wd");
+    REQUIRE(fs.size() == 1);
+    CHECK(contains(fs[0].message, "第 11 个工作日"));
+    CHECK(contains(fs[0].message, "2024-10-10"));
+    CHECK(fs[0].basis.find("第四十八条") != std::string::npos);
+  }
+}
+
+TEST_CASE("a simple-procedure reconsideration is answered within 5 working days", "[appeal]") {
+  File f;
+  f.simple = true;
+  f.answered = "2024年9月27日";  // the 5th working day after 09-20
+  CHECK(outcome_of(audit_file(f).audit, "APL-RC-answer-10wd") == Outcome::passed);
+  f.answered = "2024年9月29日";  // a make-up Sunday: the 6th
+  const CaseResult r = audit_file(f);
+  INFO(listing(r.audit));
+  CHECK(apl(r.audit) == std::set<std::string>{"APL-RC-answer-10wd/deadline"});
+}
+
+TEST_CASE("an unread receipt date is a manual check naming it, never silence", "[appeal]") {
+  File f;
+  f.received = "";
+  const CaseResult r = audit_file(f);
+  const std::vector<Finding> fs = findings_of(r.audit, "APL-RC-answer-10wd");
+  REQUIRE(fs.size() == 1);
+  CHECK(fs[0].kind == "manual_check");
+  CHECK(contains(fs[0].message, "未能读取收到《提出答复通知书》的日期"));
+}
+
+TEST_CASE("a litigation defence due on 劳动节 2025 rolls to the next working day", "[appeal]") {
+  // Received 2025-04-16: day 15 is 05-01 (off until 05-05), so 05-06 is on time.
+  File f = litigation_file();
+  f.answered = "2025年5月6日";
+  const CaseResult quiet = audit_file(f);
+  INFO(listing(quiet.audit));
+  CHECK(outcome_of(quiet.audit, "APL-LT-defence-15d") == Outcome::passed);
+  CHECK(outcome_of(quiet.audit, "APL-LT-evidence-15d") == Outcome::passed);
+  f.answered = "2025年5月7日";
+  const CaseResult fired = audit_file(f);
+  INFO(listing(fired.audit));
+  CHECK(apl(fired.audit) ==
+        std::set<std::string>{"APL-LT-defence-15d/deadline", "APL-LT-evidence-15d/deadline"});
+  CHECK(contains(findings_of(fired.audit, "APL-LT-defence-15d")[0].message, "2025-05-06"));
+  // Only the evidence late.
+  f.answered = "2025年4月28日";
+  f.list_date = "2025年5月8日";
+  CHECK(apl(audit_file(f).audit) == std::set<std::string>{"APL-LT-evidence-15d/deadline"});
+}
+
+TEST_CASE("a litigation file authorising only a lawyer is a finding; naming staff is quiet",
+          "[appeal]") {
+  for (const bool in_text : {false, true}) {
+    File f = litigation_file();
+    f.agents_in_text = in_text;
+    CHECK(outcome_of(audit_file(f).audit, "APL-agent-staff") == Outcome::passed);
+    f.agents = {{"黄志强", "广东海珠律师事务所律师"}, {"李敏", "广东海珠律师事务所实习律师"}};
+    const CaseResult r = audit_file(f);
+    INFO(listing(r.audit));
+    CHECK(apl(r.audit) == std::set<std::string>{"APL-agent-staff/appeal"});
+    CHECK(contains(findings_of(r.audit, "APL-agent-staff")[0].message, "黄志强"));
+    // Neither role written: a manual check, not a finding.
+    f.agents = {{"黄志强", "男，1980年出生"}};
+    const std::vector<Finding> fs = findings_of(audit_file(f).audit, "APL-agent-staff");
+    REQUIRE(fs.size() == 1);
+    CHECK(fs[0].kind == "manual_check");
+  }
+}
+
+TEST_CASE("evidence dated after the penalty decision is flagged in a reconsideration file",
+          "[appeal]") {
+  File f;
+  f.late_row = "补充询问笔录";
+  const CaseResult r = audit_file(f);
+  INFO(listing(r.audit));
+  CHECK(apl(r.audit) == std::set<std::string>{"APL-RC-evidence-after-decision/appeal"});
+  CHECK(
+      contains(findings_of(r.audit, "APL-RC-evidence-after-decision")[0].message, "补充询问笔录"));
+}
+
+TEST_CASE("an answer citing another decision number or party is a finding", "[appeal]") {
+  for (const bool litigation : {false, true}) {
+    File f = litigation ? litigation_file() : File{};
+    f.cited_number = "穗海赤岗综执罚决〔2024〕13号";
+    const CaseResult r = audit_file(f);
+    INFO(listing(r.audit));
+    CHECK(apl(r.audit) == std::set<std::string>{"APL-cited-decision/appeal"});
+  }
+}
+
+TEST_CASE("missing answer-file documents are findings of their rules", "[appeal]") {
+  File rc;
+  rc.drop = {"03-行政复议答复书.docx", "05-证据目录.docx", "06-法定代表人身份证明书.docx",
+             "07-授权委托书.docx", "09-行政复议决定书.docx"};
+  const CaseResult r = audit_file(rc);
+  INFO(listing(r.audit));
+  CHECK(r.c.info.procedure.value_or("") == "reconsideration");
+  CHECK(apl(r.audit) == std::set<std::string>{"APL-RC-answer/missing_document",
+                                              "APL-RC-decision/missing_document",
+                                              "APL-evidence-list/missing_document",
+                                              "APL-legal-rep-certificate/missing_document",
+                                              "APL-power-of-attorney/missing_document"});
+  File rc2;
+  rc2.drop = {"02-提出答复通知书.docx"};
+  rc2.receipt_in_text = true;
+  CHECK(apl(audit_file(rc2).audit) ==
+        std::set<std::string>{"APL-RC-answer_notice/missing_document"});
+  File lt = litigation_file();
+  lt.drop = {"02-应诉通知书.docx", "03-行政起诉状.docx", "04-行政答辩状.docx"};
+  lt.appearance = false;
+  const CaseResult l = audit_file(lt);
+  INFO(listing(l.audit));
+  CHECK(l.c.info.procedure.value_or("") != "litigation");  // nothing says it is one
+  File lt2 = litigation_file();
+  lt2.drop = {"02-应诉通知书.docx", "03-行政起诉状.docx"};
+  lt2.appearance = false;
+  lt2.receipt_in_text = true;
+  const CaseResult l2 = audit_file(lt2);
+  INFO(listing(l2.audit));
+  CHECK(apl(l2.audit) == std::set<std::string>{"APL-LT-notice/missing_document",
+                                               "APL-LT-complaint/missing_document",
+                                               "APL-LT-appearance/missing_document"});
+}
+
+TEST_CASE("the outcome is read from the decision or judgment, or asked for", "[appeal]") {
+  const std::vector<std::pair<std::string, std::string>> outcomes = {
+      {"维持被申请人作出的行政处罚决定。", "维持"},
+      {"撤销被申请人作出的穗海赤岗综执罚决〔2024〕31号行政处罚决定。", "撤销"},
+      {"确认被申请人作出的行政处罚决定违法。", "确认违法"},
+      {"变更被申请人作出的行政处罚决定，罚款数额变更为人民币2000元。", "变更"},
+      {"驳回申请人的行政复议申请。", "驳回"},
+      {"责令被申请人在三十日内履行法定职责。", "责令履行"},
+      {"本案终止审理。", "其他"}};
+  for (const auto& [text, value] : outcomes) {
+    File f;
+    f.outcome = text;
+    const CaseResult r = audit_file(f);
+    bool found = false;
+    for (const Document& d : r.c.documents)
+      if (d.type == "appeal_decision")
+        for (const Fact& fact : d.facts)
+          if (fact.kind == "appeal_outcome") found = found || fact.value == value;
+    INFO(text);
+    CHECK(found);
+    CHECK(outcome_of(r.audit, "APL-outcome") == Outcome::passed);
+  }
+}
