@@ -59,6 +59,9 @@ Status add_street_stats(Store& store, RoundReport& report, const FieldMap& field
     auto it = stored->find(c.archive);
     StatsCase s = it == stored->end() ? StatsCase{} : std::move(it->second);
     s.street = street_label(data.facts[i]);
+    // Filed and closed as section 二 counts them (a filing_date fact anywhere).
+    s.filing_document = s.filing_document || data.facts[i].filed;
+    s.closing_document = s.closing_document || data.facts[i].closed;
     s.procedure = c.info.procedure.value_or("");
     cases.push_back(std::move(s));
   }

@@ -17,13 +17,17 @@ constexpr char kDocuments[] =
     " 'no_penalty_decision', 'on_spot_decision', 'extension_approval', 'closing_approval')"
     " ORDER BY c.id, d.ord";
 
-// The facts, in archive and extraction order. Provisions only of a decision,
-// or of any document of a case without one (decided by the caller: the type
-// comes along).
+// The facts, in archive and extraction order, of the documents that carry
+// them: the filing form and the decisions, and every document of an answer
+// file (its outcome document may be of any type). Reading only these keeps
+// the query to a fraction of the round's facts (a case holds about 125):
+// on a 20,000-case round with 7 facts per document, 0.9 s instead of 3.9 s.
 constexpr char kFacts[] =
     "SELECT c.archive, d.type, f.kind, f.value FROM cases c"
     " JOIN documents d ON d.case_id = c.id JOIN facts f ON f.document_id = d.id"
-    " WHERE c.round_id = ?1 AND f.kind IN ('filing_date', 'provision', 'appeal_outcome')"
+    " WHERE c.round_id = ?1 AND (d.type IN ('filing_approval', 'penalty_decision',"
+    " 'no_penalty_decision', 'on_spot_decision') OR c.procedure IN ('reconsideration',"
+    " 'litigation')) AND f.kind IN ('filing_date', 'provision', 'appeal_outcome')"
     " ORDER BY c.id, d.ord, f.rowid";
 
 bool is_decision(const std::string& type) {
@@ -59,9 +63,9 @@ Result<std::map<std::string, StatsCase>> read_stats_cases(Store& store, long lon
     }
   }
   if (docs.failed()) return sqlite_error(db, "无法读取审查轮次的文书");
-  // Provisions of documents other than the decision, for a case without one;
-  // filing_date facts on the 立案审批表 (which come before its own date) and
-  // elsewhere (after it), as auditor/events.cc dates 立案.
+  // Provisions of documents other than the decision (the filing form), for a
+  // case without one; filing_date facts on the 立案审批表 (which come before
+  // its own date) and on a decision (after it), as auditor/events.cc dates 立案.
   std::map<std::string, std::vector<std::string>> other_provisions;
   std::map<std::string, std::string> filing_fact, other_filing_fact;
   Statement facts(db, kFacts);

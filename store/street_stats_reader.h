@@ -1,7 +1,8 @@
 // What the street statistics (auditor/street_stats.h) need of a stored
 // round's cases, read with two queries whatever the round's size: the
 // filing, decision, extension and closing documents' types and dates, and
-// the facts filing_date, provision and appeal_outcome.
+// the facts filing_date, provision and appeal_outcome of the filing form,
+// the decisions and the answer files' documents.
 #pragma once
 
 #include <map>
