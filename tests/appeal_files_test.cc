@@ -42,6 +42,7 @@ struct File {
   std::string list_date = "";               // the evidence list's date; "" = answered
   bool receipt_in_text = false;             // receipt said in the answer's text, not stamped
   bool agents_in_text = false;              // power of attorney in running text
+  bool agents_in_table = false;             // power of attorney as a bordered form
   std::vector<std::pair<std::string, std::string>> agents = {
       {"张伟", "赤岗街道办事处综合行政执法队工作人员，执法证号44010012345"},
       {"黄志强", "广东海珠律师事务所律师"}};
@@ -138,7 +139,21 @@ std::map<std::string, std::string> members_of(const File& f) {
            {"刘国平在我单位任主任职务，系我单位的法定代表人（负责人）。", f.answered});
   std::vector<std::string> power = {"委托人：广州市海珠区人民政府赤岗街道办事处",
                                     "法定代表人：刘国平  职务：主任"};
-  if (f.agents_in_text) {
+  if (f.agents_in_table) {
+    std::vector<std::vector<std::string>> rows = {{"委托人", "广州市海珠区人民政府赤岗街道办事处"}};
+    for (const auto& [n, r] : f.agents) {
+      rows.push_back({f.litigation ? "委托代理人" : "受托人", n});
+      rows.push_back({"工作单位及职务", r});
+    }
+    rows.push_back({"代理权限", "一般代理"});
+    DocxWriter w("授权委托书");
+    w.heading("授权委托书", 1);
+    w.table(rows);
+    w.paragraph(f.answered);
+    Result<std::string> b = w.finish();
+    REQUIRE(b.ok());
+    m["07-授权委托书.docx"] = *b;
+  } else if (f.agents_in_text) {
     std::string who;
     for (const auto& [n, r] : f.agents) who += (who.empty() ? "" : "、") + n + "（" + r + "）";
     power.push_back("现委托" + who + "为我单位参加陈建华" +
@@ -150,7 +165,7 @@ std::map<std::string, std::string> members_of(const File& f) {
   }
   power.push_back("代理权限：一般代理。代理期限：自委托之日起至本案审结之日止。");
   power.push_back(f.answered);
-  m["07-授权委托书.docx"] = docx("授权委托书", power);
+  if (!f.agents_in_table) m["07-授权委托书.docx"] = docx("授权委托书", power);
   if (!f.outcome.empty()) {
     if (!f.litigation)
       m["09-行政复议决定书.docx"] = docx(
@@ -303,9 +318,11 @@ TEST_CASE("a litigation defence due on 劳动节 2025 rolls to the next working 
 
 TEST_CASE("a litigation file authorising only a lawyer is a finding; naming staff is quiet",
           "[appeal]") {
-  for (const bool in_text : {false, true}) {
+  for (const int layout : {0, 1, 2}) {
     File f = litigation_file();
-    f.agents_in_text = in_text;
+    f.agents_in_text = layout == 1;
+    f.agents_in_table = layout == 2;
+    INFO("layout " << layout);
     CHECK(outcome_of(audit_file(f).audit, "APL-agent-staff") == Outcome::passed);
     f.agents = {{"黄志强", "广东海珠律师事务所律师"}, {"李敏", "广东海珠律师事务所实习律师"}};
     const CaseResult r = audit_file(f);
@@ -397,4 +414,71 @@ TEST_CASE("the outcome is read from the decision or judgment, or asked for", "[a
     CHECK(found);
     CHECK(outcome_of(r.audit, "APL-outcome") == Outcome::passed);
   }
+}
+
+TEST_CASE(
+    "a litigation file without its defence is a veto finding; a judgment saying 出庭应诉 "
+    "stands for the appearance note",
+    "[appeal]") {
+  File f = litigation_file();
+  f.drop = {"04-行政答辩状.docx"};
+  const CaseResult r = audit_file(f);
+  INFO(listing(r.audit));
+  CHECK(r.c.info.procedure.value_or("") == "litigation");
+  const std::vector<Finding> fs = findings_of(r.audit, "APL-LT-defence");
+  REQUIRE(fs.size() == 1);
+  CHECK(fs[0].severity == "veto");
+  File g = litigation_file();
+  g.appearance = false;
+  CHECK(apl(audit_file(g).audit) == std::set<std::string>{"APL-LT-appearance/missing_document"});
+  g.outcome = "驳回原告陈建华的诉讼请求。被告负责人刘国平出庭应诉。";
+  CHECK(outcome_of(audit_file(g).audit, "APL-LT-appearance") == Outcome::passed);
+}
+
+TEST_CASE("an outcome document whose result is not read asks for it", "[appeal]") {
+  File f;
+  f.outcome = "";
+  CHECK(outcome_of(audit_file(f).audit, "APL-outcome") == Outcome::not_applicable);
+  // A judgment without 判决如下: the result is not read.
+  File g = litigation_file();
+  const CaseResult base = audit_file(g);
+  CHECK(outcome_of(base.audit, "APL-outcome") == Outcome::passed);
+  std::vector<Member> members;
+  for (auto& [name, bytes] : members_of(g))
+    if (name != "09-行政判决书.docx") members.emplace_back(name, bytes);
+  members.emplace_back(
+      "09-行政判决书.docx",
+      docx("行政判决书", {"（2025）粤0105行初123号", "本案经审理，已审理终结。", "2025年6月20日"}));
+  test::TempDir dir;
+  {
+    std::ofstream out(dir.path / "a.zip", std::ios::binary);
+    out << make_zip(members);
+  }
+  const CaseResult r = audit_archive(dir.path / "a.zip", bundled_checklist(), ImportOptions{});
+  const std::vector<Finding> fs = findings_of(r.audit, "APL-outcome");
+  REQUIRE(fs.size() == 1);
+  CHECK(fs[0].kind == "manual_check");
+  CHECK(contains(fs[0].message, "未能读取复议或裁判结果"));
+}
+
+TEST_CASE("an answer naming another applicant is a finding", "[appeal]") {
+  File f;
+  const CaseResult quiet = audit_file(f);
+  CHECK(outcome_of(quiet.audit, "APL-cited-decision") == Outcome::passed);
+  std::vector<Member> members;
+  for (auto& [name, bytes] : members_of(f))
+    if (name != "03-行政复议答复书.docx") members.emplace_back(name, bytes);
+  members.emplace_back("03-行政复议答复书.docx",
+                       docx("行政复议答复书", {"申请人：陈建国", "现答复如下：请复议机关依法维持。",
+                                               "2024年10月8日"}));
+  test::TempDir dir;
+  {
+    std::ofstream out(dir.path / "a.zip", std::ios::binary);
+    out << make_zip(members);
+  }
+  const CaseResult r = audit_archive(dir.path / "a.zip", bundled_checklist(), ImportOptions{});
+  INFO(listing(r.audit));
+  const std::vector<Finding> fs = findings_of(r.audit, "APL-cited-decision");
+  REQUIRE(fs.size() == 1);
+  CHECK(contains(fs[0].message, "陈建国"));
 }
