@@ -27,6 +27,11 @@ bool is_substance_kind(const std::string& kind);
 std::string load_substance_table(const std::string& kind, const std::string& path,
                                  std::string& sha256);
 
+// The substance tables the rules of `checklist` name, for `auditor rules`:
+// each table once (by path), its entries in Chinese; a rule whose table was
+// not loaded is named as such. Empty when no rule is of a substance kind.
+std::string substance_tables_listing(const Checklist& checklist);
+
 namespace substance {
 // Internal to the kinds: params (table, table_sha256, documents, check with
 // one of `checks`, none when empty) and the readable documents of the

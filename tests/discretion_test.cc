@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "auditor/discretion.h"
+#include "auditor/discretion_rules.h"
 #include "importers/facts.h"
 #include "tests/cli_support.h"
 #include "tests/discretion_fixtures.h"
@@ -152,4 +153,21 @@ TEST_CASE("checklist check validates the substance tables and reports a broken o
   CHECK_THAT(bad.err, Catch::Contains((dir.path / "remedy.xml").string() + ":3: "));
   // The checklist naming it fails too, saying which rule.
   CHECK_THAT(bad.err, Catch::Contains("SUB-remedy"));
+}
+
+TEST_CASE("the substance tables are listed once each with their entries", "[substance]") {
+  const std::string listing = substance_tables_listing(substance_checklist());
+  CHECK_THAT(listing, Catch::Contains("air-118-3：《中华人民共和国大气污染防治法》第118条第3款"));
+  CHECK_THAT(listing, Catch::Contains("法定幅度 500—20000 元；轻微 500—2000 元"));
+  CHECK_THAT(listing, Catch::Contains("《中华人民共和国行政处罚法》（按决定日期判断）"));
+  CHECK_THAT(listing, Catch::Contains("2021-07-15 至 今，共 86 条，2021年修订"));
+  CHECK_THAT(
+      listing,
+      Catch::Contains("行政复议：广州市海珠区人民政府，60 日；行政诉讼：广州铁路运输法院，6 个月"));
+  // Three rules read the one discretion standard: listed once.
+  const auto first = listing.find("裁量基准：");
+  CHECK(listing.find("裁量基准：", first + 1) == std::string::npos);
+  // Loaded without its tables, each rule says so.
+  CHECK_THAT(substance_tables_listing(bundled_checklist()),
+             Catch::Contains("规则 SUB-remedy 的数据表未加载：../remedy.xml"));
 }
