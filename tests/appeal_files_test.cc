@@ -482,3 +482,36 @@ TEST_CASE("an answer naming another applicant is a finding", "[appeal]") {
   REQUIRE(fs.size() == 1);
   CHECK(contains(fs[0].message, "陈建国"));
 }
+
+TEST_CASE("a notice and answer printed to PDF by LibreOffice give the DOCX's findings",
+          "[appeal]") {
+  File late;
+  late.answered = "2024年10月11日";
+  for (const File& f : {File{}, late}) {
+    test::TempDir dir;
+    std::vector<Member> members;
+    bool converted = true;
+    for (auto& [name, bytes] : members_of(f)) {
+      if (name != "02-提出答复通知书.docx" && name != "03-行政复议答复书.docx") {
+        members.emplace_back(name, bytes);
+        continue;
+      }
+      test::write_file(dir.path / "in.docx", bytes);
+      const std::string pdf = test::libreoffice_convert(dir.path, "in.docx", "pdf");
+      converted = converted && !pdf.empty();
+      members.emplace_back(name.substr(0, name.size() - 5) + ".pdf", pdf);
+    }
+    if (!converted) {
+      WARN("LibreOffice could not convert the documents; PDF layout not tested");
+      return;
+    }
+    {
+      std::ofstream out(dir.path / "a.zip", std::ios::binary);
+      out << make_zip(members);
+    }
+    const CaseResult r = audit_archive(dir.path / "a.zip", bundled_checklist(), ImportOptions{});
+    INFO(listing(r.audit));
+    CHECK(r.c.info.procedure.value_or("") == "reconsideration");
+    CHECK(apl(r.audit) == apl(audit_file(f).audit));
+  }
+}
