@@ -8,6 +8,7 @@
 #include "app/typical.h"
 #include "store/case_access.h"
 #include "store/round_reader.h"
+#include "store/schema.h"
 #include "store/typical.h"
 #include "tests/review_support.h"
 
@@ -135,6 +136,34 @@ TEST_CASE("a mark edited behind the tool's back no longer matches its trail row"
   REQUIRE(typical);
   REQUIRE(*typical);
   CHECK((*typical)->second.find("记录被改动") != std::string::npos);
+}
+
+TEST_CASE("a version-10 database with a round and its record upgrades to typical_marks",
+          "[typical]") {
+  test::TempDir dir;
+  const std::filesystem::path file = dir.path / "v10.db";
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(file.string().c_str(), &db) == SQLITE_OK);
+  REQUIRE(migrate(db, 10).ok());
+  REQUIRE(sqlite3_exec(db,
+                       "INSERT INTO rounds (id, name, mode, created_at)"
+                       " VALUES (1, '第一轮', 'inspection', '2024-05-01T08:00:00Z');"
+                       "INSERT INTO trail (seq, round_id, action, payload, at, prev_sha256, sha256)"
+                       " VALUES (1, 1, 'setting', '{\"name\":\"second_review\",\"value\":\"no\"}',"
+                       " '2024-05-01T08:00:00.000Z', 'x', 'y');",
+                       nullptr, nullptr, nullptr) == SQLITE_OK);
+  CHECK(test::query(db, "PRAGMA user_version") == "10");
+  sqlite3_close(db);
+  {
+    auto store = Store::open(file);
+    REQUIRE(store);
+  }
+  REQUIRE(sqlite3_open(file.string().c_str(), &db) == SQLITE_OK);
+  CHECK(test::query(db, "PRAGMA user_version") == std::to_string(latest_schema_version()));
+  CHECK(test::query(db, "SELECT name FROM rounds WHERE id = 1") == "第一轮");
+  CHECK(test::query(db, "SELECT action FROM trail WHERE seq = 1") == "setting");
+  CHECK(test::query(db, "SELECT count(*) FROM typical_marks") == "0");
+  sqlite3_close(db);
 }
 
 }  // namespace
