@@ -50,12 +50,21 @@ std::optional<Date> fact_date(const Document& d, const char* kind) {
 // When the organ received the notice (or the complaint's copy): an
 // appeal_received fact (the notice's receipt stamp, the answer's "于…收到"),
 // else the notice's own service_date, else a 送达回证 serving a notice type.
+// The notices' and answers' own statements come first: a decision or a
+// judgment may retell other dates.
 std::optional<Dated> received(const Case& c, const Checklist& cl,
-                              const std::vector<std::string>& notices) {
+                              const std::vector<std::string>& notices,
+                              const std::vector<const Document*>& answers) {
   std::optional<Dated> best;
   const auto take = [&](Date d, std::string origin) {
     if (!best || d < best->date) best = Dated{d, std::move(origin)};
   };
+  std::vector<const Document*> own = documents_of(c, notices);
+  own.insert(own.end(), answers.begin(), answers.end());
+  for (const Document* d : own)
+    if (std::optional<Date> v = fact_date(*d, "appeal_received"))
+      take(*v, doc_label(cl, *d) + "载明的收到日期");
+  if (best) return best;
   for (const Document& d : c.documents)
     if (std::optional<Date> v = fact_date(d, "appeal_received"))
       take(*v, doc_label(cl, d) + "载明的收到日期");
@@ -102,7 +111,7 @@ Outcome answer_deadline(const Rule& r, const RuleContext& ctx, std::vector<Findi
   const std::vector<std::string> notices = split_list(rule_param(r, "notice"));
   const std::vector<const Document*> answers = answers_of(r, ctx.c);
   if (answers.empty()) return Outcome::not_applicable;  // the required-document rules say so
-  const std::optional<Dated> from = received(ctx.c, cl, notices);
+  const std::optional<Dated> from = received(ctx.c, cl, notices, answers);
   const std::optional<Dated> to = answered(answers, cl);
   if (!from || !to) {
     std::string missing;

@@ -1,7 +1,9 @@
 // The facts of answer files (应议应诉, docs/formats/appeals.md):
 //   appeal_received  ISO date the organ received the answer notice, the
 //                    lawsuit's notice or the complaint's copy: a sentence
-//                    "于2024年9月20日收到…提出答复通知书/起诉状副本…", or a
+//                    "于2024年9月20日收到…提出答复通知书/起诉状副本…" (a notice
+//                    or a 副本: not the review body's or court's own receipt
+//                    of the application or complaint), or a
 //                    receipt label (收文日期, 收到日期, 签收日期) in such a notice
 //   appeal_party     the applicant or plaintiff (申请人, 复议申请人, 原告)
 //   appeal_outcome   what a 行政复议决定书 / 行政判决书 / 行政裁定书 decided, one of
@@ -43,8 +45,10 @@ bool sentence_end(char32_t c) { return c == U'。' || c == U'\n' || c == U';' ||
 
 // "于2024年9月20日收到…答复通知书": the last date before 收到 in its sentence.
 void received_in_text(const Text& t, Sink& out) {
-  static constexpr std::initializer_list<Str> kObjects = {U"答复通知书", U"应诉通知书", U"起诉状",
-                                                          U"申请书副本", U"复议申请书", U"起诉书"};
+  // The organ receives copies (副本) and notices; "本院于…收到起诉状" and
+  // "本机关于…收到行政复议申请书" are the court's and review body's receipts.
+  static constexpr std::initializer_list<Str> kObjects = {U"答复通知书", U"应诉通知书",
+                                                          U"举证通知书", U"副本"};
   for (std::size_t i = t.find(U"收到"); i != npos; i = t.find(U"收到", i + 2)) {
     std::size_t e = i + 2;
     while (e < t.size() && e - i < kMaxSentence && !sentence_end(t[e])) ++e;

@@ -18,6 +18,11 @@ TEST_CASE("the receipt date is read from running text and from a receipt label",
         Values{"2025-04-16"});
   CHECK(values_of("提出答复通知书\n请于收到之日起十日内答复。\n收文日期：2024年9月20日",
                   "appeal_received") == Values{"2024-09-20"});
+  // The review body's or the court's own receipt of the application or complaint.
+  CHECK(values_of("行政复议决定书\n本机关于2024年9月10日收到申请人的行政复议申请书。",
+                  "appeal_received")
+            .empty());
+  CHECK(values_of("行政判决书\n本院于2025年4月10日收到原告的起诉状。", "appeal_received").empty());
   // A date not about receiving the notice.
   CHECK(values_of("行政复议答复书\n答复人于2024年3月21日作出处罚决定，当事人于3月22日收到。",
                   "appeal_received")
