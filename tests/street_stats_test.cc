@@ -18,6 +18,7 @@
 #include "store/store.h"
 #include "tests/cli_support.h"
 #include "tests/report_fixture.h"
+#include "tests/serve_support.h"
 #include "util/date.h"
 
 namespace auditor {
@@ -231,10 +232,8 @@ Case stored_case(const std::string& archive, const std::string& street,
 
 // Round 统计轮: 赤岗 A1–A3 and C1, 新港 B1–B4 (none closed), one case without
 // a street, and four answer files with their outcomes.
-struct StatsFixture {
-  TempDir dir;
-  fs::path db = dir.path / "统计.db";
-  StatsFixture() {
+void save_stats_round(const fs::path& db) {
+  {
     Result<std::unique_ptr<Store>> opened = Store::open(db);
     REQUIRE(opened.ok());
     Store& s = **opened;
@@ -301,6 +300,12 @@ struct StatsFixture {
     }
     REQUIRE(s.end_run(*run).ok());
   }
+}
+
+struct StatsFixture {
+  TempDir dir;
+  fs::path db = dir.path / "统计.db";
+  StatsFixture() { save_stats_round(db); }
 
   // The round's report values with the statistics of `period`.
   std::unique_ptr<RoundReport> report(const StatsPeriod& period) {
@@ -501,6 +506,26 @@ TEST_CASE("the workbench's round values carry the same tables, computed once per
   for (const std::string& svg : (*charts)->svgs)
     chart = chart || svg.find("各街道立案、结案数") != std::string::npos;
   CHECK(chart);
+}
+
+TEST_CASE("the round page shows the tables to an inspector, not to a street user",
+          "[street-stats]") {
+  test::TestServer srv({{"admin1", UserRole::admin, "", test::kServePassword},
+                        {"chigang", UserRole::street, "赤岗", test::kServePassword}});
+  save_stats_round(srv.db);
+  for (const char* u : {"admin1", "chigang"}) srv.cookies[u] = srv.sign_in(u).cookie;
+  auto r = srv.get("admin1", "/rounds/1");
+  REQUIRE(r);
+  REQUIRE(r->status == 200);
+  CHECK(r->body.find("<section class=\"street-stats\" id=\"street-stats\">") != std::string::npos);
+  CHECK(r->body.find("<table id=\"street-stats-streets\"><thead><tr><th>街道</th>") !=
+        std::string::npos);
+  CHECK(r->body.find("<table id=\"street-stats-fields\">") != std::string::npos);
+  CHECK(r->body.find("<td>新港</td>") != std::string::npos);
+  CHECK(r->body.find("aria-label=\"各街道立案、结案数（宗）\"") != std::string::npos);
+  auto street = srv.get("chigang", "/rounds/1");
+  REQUIRE(street);
+  CHECK(street->body.find("id=\"street-stats\"") == std::string::npos);
 }
 
 // ---- The field map's loader -------------------------------------------------
