@@ -33,7 +33,9 @@ Status count_attr(const checklist_xml::DataFile& f, const pugi::xml_node& n, con
 std::vector<std::string> list_attr(const pugi::xml_node& n, const char* name);
 
 // A loaded table by path and digest, loaded once per process (the checklist
-// hash carries the digest, so an edited table is a new key).
+// hash carries the digest, so an edited table is a new key). nullptr when
+// the file does not load or no longer has that digest (edited after the
+// checklist was loaded: its rules are then not checkable until a reload).
 template <class T>
 std::shared_ptr<const T> cached(const std::string& path, const std::string& sha256,
                                 Result<T> (*load)(const std::filesystem::path&)) {
@@ -43,7 +45,8 @@ std::shared_ptr<const T> cached(const std::string& path, const std::string& sha2
   std::lock_guard lock(mutex);
   if (auto it = tables.find(key); it != tables.end()) return it->second;
   Result<T> loaded = load(path);
-  if (!loaded) return nullptr;
+  // Edited since the checklist was loaded: not the table its hash names.
+  if (!loaded || loaded->sha256 != sha256) return nullptr;
   auto table = std::make_shared<const T>(std::move(*loaded));
   tables.emplace(key, table);
   return table;

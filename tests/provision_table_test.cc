@@ -101,3 +101,21 @@ TEST_CASE("a provision table with overlapping versions fails with its line", "[s
   CHECK_THAT(t.error(), Catch::Contains(file.string() + ":4: "));
   CHECK_THAT(t.error(), Catch::Contains("重叠"));
 }
+
+TEST_CASE("a provision of a repealed law cited for a later act is a finding", "[substance]") {
+  test::TempDir dir;
+  const auto file = dir.path / "p.xml";
+  test::write_file(file,
+                   "<provisions id=\"p\" version=\"1\" name=\"p\">\n"
+                   "  <law name=\"广州市某某管理规定\">\n"
+                   "    <version from=\"2001-01-01\" until=\"2020-01-01\" articles=\"40\"/>\n"
+                   "  </law>\n</provisions>\n");
+  Result<ProvisionTable> t = load_provision_table(file);
+  REQUIRE(t.ok());
+  const KnownLaw* law = t->law(law_key("《广州市某某管理规定》"));
+  REQUIRE(law);
+  const Citation c = *parse_citation("《广州市某某管理规定》第二十条");
+  CHECK(not_in_force(*law, c, *Date::parse("2019-12-31")).empty());
+  CHECK_THAT(not_in_force(*law, c, *Date::parse("2020-01-01")),
+             Catch::Contains("已于 2020-01-01 失效，2020-01-01 不再施行"));
+}
