@@ -136,7 +136,9 @@ Outcome check_appeal_cited(const Rule& r, const RuleContext& ctx, std::vector<Fi
         ctx.c.info.case_number.value_or(own_case.empty() ? "" : own_case.front());
     if (!case_number.empty())
       for (const std::string& n : fact_values(*a, "case_number"))
-        if (fold(n) != fold(case_number)) {
+        // Only a penalty case number (立): an answer's 案号 may be the
+        // court's or the review body's (（2025）粤0105行初123号).
+        if (n.find("立") != std::string::npos && fold(n) != fold(case_number)) {
           problems.push_back(doc_label(cl, *a) + "所载案号“" + n + "”与处罚案件案号“" +
                              case_number + "”不一致");
           evidence.push_back(doc_label(cl, *a) + "：" + n);
