@@ -138,24 +138,29 @@ Text fact_in(const Case& c, const char* kind) {
   return std::nullopt;
 }
 
-// Text after `label` on its line (colon, tab and spaces skipped), "" when none.
+// Text after `label` up to the end of its line or table cell (colon, tab and
+// spaces skipped), "" when none.
 std::string labelled(const std::string& text, const std::string& label) {
   const std::size_t at = text.find(label);
   if (at == std::string::npos) return "";
   std::size_t v = at + label.size();
   while (v < text.size() && (text[v] == ' ' || text[v] == '\t' || text[v] == ':')) ++v;
   if (text.compare(v, 3, "：") == 0) v += 3;
-  const std::size_t end = text.find('\n', v);
+  const std::size_t end = text.find_first_of("\t\n", v);  // a table row: its next cell
   return text.substr(v, end == std::string::npos ? std::string::npos : end - v);
 }
 
-// The first sentence from `start` (up to and with its 。), "" when absent.
+// The first sentence from `start` (up to and with its 。), on one line; ""
+// when absent.
 std::string sentence_from(const std::string& text, const std::string& start) {
   const std::size_t at = text.find(start);
   if (at == std::string::npos) return "";
   const std::size_t end = text.find("。", at);
   if (end == std::string::npos || end - at > 1200) return "";
-  return text.substr(at, end - at + 3);
+  std::string out = text.substr(at, end - at + 3);
+  // A line broken by the document's layout: Chinese joins without a space.
+  std::erase_if(out, [](char c) { return c == '\n' || c == '\r'; });
+  return out;
 }
 
 // 案由 without 涉嫌 and the final 案: 占用人行道摆卖水果.
