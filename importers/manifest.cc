@@ -83,13 +83,15 @@ std::optional<Error> Reader::read_case(const pugi::xml_node& n, CaseInfo& info) 
   info.party = attr(n, "party");
   info.party_id = attr(n, "party-id");
   info.procedure = attr(n, "procedure");
-  static const std::string kProcedures[] = {"general", "simple", "no_penalty", "withdrawn",
-                                            "transferred"};
+  static const std::string kProcedures[] = {"general",   "simple",      "no_penalty",
+                                            "withdrawn", "transferred", "reconsideration",
+                                            "litigation"};
   if (info.procedure && std::find(std::begin(kProcedures), std::end(kProcedures),
                                   *info.procedure) == std::end(kProcedures))
-    return fail(
-        n, "procedure 属性只能是 general、simple、no_penalty、withdrawn 或 transferred，实际为“" +
-               *info.procedure + "”");
+    return fail(n,
+                "procedure 属性只能是 general、simple、no_penalty、withdrawn、transferred、"
+                "reconsideration 或 litigation，实际为“" +
+                    *info.procedure + "”");
   if (const Text fine = attr(n, "fine")) {
     info.fine = parse_amount(*fine);
     if (!info.fine) return fail(n, "fine 属性应为不小于 0 的金额（元），实际为“" + *fine + "”");

@@ -106,6 +106,12 @@ TEST_CASE("stage, pages, fine, procedure and flag values are validated", "[testd
                  "procedure"));
   CHECK(contains(error_of(good_with(R"(value="false")", R"(value="no")")), "hearing_requested"));
   CHECK(parse_manifest(good_with(R"(fine="5000")", R"(fine="1500.50")")).ok());
+  for (const std::string answer_file : {"reconsideration", "litigation"}) {
+    Result<Manifest> m =
+        parse_manifest(good_with(R"(procedure="general")", "procedure=\"" + answer_file + "\""));
+    REQUIRE(m.ok());
+    CHECK(m->info.procedure == answer_file);
+  }
 }
 
 TEST_CASE("malformed XML, a wrong root and a duplicate member are errors", "[testdata]") {
