@@ -5,29 +5,11 @@
 #include "app/review_session.h"
 #include "app/round_plan.h"
 #include "store/round_reader.h"
+#include "store/typical.h"
 #include "util/date.h"
 
 namespace auditor {
 namespace {
-
-// The refusal when `name` may not decide, add to or sign case i of a
-// planned round (its plan names inspectors): not named by the plan, or from
-// the case's own street (回避, recusal_problem); nullopt when they may. A
-// case whose street cannot be read is checked for the name only: 回避
-// cannot be judged, and the assignment already refused it.
-std::optional<Error> plan_refusal(ReviewSession& s, std::size_t i, const std::string& name) {
-  Result<RoundPlanRecord> r = read_round_plan(*s.store, s.data.round.id);
-  if (!r) return r.failure();
-  if (!r->plan || r->plan->inspectors.empty()) return std::nullopt;
-  const Text& street = s.data.facts[i].street;
-  std::string why;
-  if (street && !street->empty())
-    why = recusal_problem(*r->plan, name, street);
-  else if (!r->plan->inspector(name))
-    why = "「" + name + "」不在本轮评查计划的评查人员名单中";
-  if (why.empty()) return std::nullopt;
-  return refused(why);
-}
 
 ReviewedCase reviewed_of(const ReviewSession& s, std::size_t i, const Checklist& checklist) {
   const Record& r = s.record(i);
@@ -230,7 +212,17 @@ Status set_round_settings(const ReviewScope& scope, const RoundSettings& setting
 Result<TrailCheck> verify_record(const std::filesystem::path& db) {
   Result<std::unique_ptr<Store>> store = ReviewSession::open_store(db, false);
   if (!store) return store.failure();
-  return verify_trail(**store);
+  Result<TrailCheck> check = verify_trail(**store);
+  if (!check) return check;
+  // The typical marks against their trail rows (store/typical.h): the
+  // earlier of the two first broken rows is reported.
+  Result<std::optional<std::pair<long long, std::string>>> marks = check_typical_marks(**store);
+  if (!marks) return marks.failure();
+  if (*marks && (!check->broken_seq || (*marks)->first < *check->broken_seq)) {
+    check->broken_seq = (*marks)->first;
+    check->why = (*marks)->second;
+  }
+  return check;
 }
 
 }  // namespace auditor

@@ -1,5 +1,7 @@
 #include "app/review_session.h"
 
+#include "app/round_plan.h"
+#include "auditor/draw.h"
 #include "store/round_reader.h"
 
 namespace auditor {
@@ -80,6 +82,20 @@ std::string ReviewSession::locked_reason(std::size_t i) const {
   const SignOff& s = state.signoffs.front();
   return case_name(i) + " 已由" + s.role + s.name + "于 " + s.signed_at +
          " 签字锁定；如需改动，请先用 auditor review reopen 写明理由重新打开";
+}
+
+std::optional<Error> plan_refusal(ReviewSession& s, std::size_t i, const std::string& name) {
+  Result<RoundPlanRecord> r = read_round_plan(*s.store, s.data.round.id);
+  if (!r) return r.failure();
+  if (!r->plan || r->plan->inspectors.empty()) return std::nullopt;
+  const Text& street = s.data.facts[i].street;
+  std::string why;
+  if (street && !street->empty())
+    why = recusal_problem(*r->plan, name, street);
+  else if (!r->plan->inspector(name))
+    why = "「" + name + "」不在本轮评查计划的评查人员名单中";
+  if (why.empty()) return std::nullopt;
+  return refused(why);
 }
 
 }  // namespace auditor

@@ -53,6 +53,13 @@ struct ReviewSession {
 // A refusal of a record write: Code::invalid with the Chinese reason.
 inline Error refused(const std::string& why) { return Error{why, Code::invalid}; }
 
+// The refusal when `name` may not decide, add to, sign or mark typical case i of a
+// planned round (its plan names inspectors): not named by the plan, or from
+// the case's own street (回避, recusal_problem); nullopt when they may. A
+// case whose street cannot be read is checked for the name only: 回避
+// cannot be judged, and the assignment already refused it.
+std::optional<Error> plan_refusal(ReviewSession& s, std::size_t i, const std::string& name);
+
 // Runs `write()` (returning Result<T>) inside one RecordTransaction of
 // `store`, committed when it succeeds; rolled back otherwise.
 template <class T, class F>

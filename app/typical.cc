@@ -15,22 +15,6 @@
 namespace auditor {
 namespace {
 
-// The refusal when `name` may not mark case i of a round whose plan names
-// inspectors: the rule of decisions (app/review.cc, plan_refusal).
-std::optional<Error> plan_refusal(ReviewSession& s, std::size_t i, const std::string& name) {
-  Result<RoundPlanRecord> r = read_round_plan(*s.store, s.data.round.id);
-  if (!r) return r.failure();
-  if (!r->plan || r->plan->inspectors.empty()) return std::nullopt;
-  const Text& street = s.data.facts[i].street;
-  std::string why;
-  if (street && !street->empty())
-    why = recusal_problem(*r->plan, name, street);
-  else if (!r->plan->inspector(name))
-    why = "「" + name + "」不在本轮评查计划的评查人员名单中";
-  if (why.empty()) return std::nullopt;
-  return refused(why);
-}
-
 // The round's marks per case (same index as data.cases), by the record's
 // rule of case identity (split_record: the case number, else the archive).
 std::vector<std::vector<TypicalMark>> marks_by_case(const std::vector<TypicalMark>& marks,

@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "app/review.h"
 #include "app/typical.h"
 #include "store/case_access.h"
 #include "store/round_reader.h"
@@ -118,7 +119,10 @@ TEST_CASE("a mark is refused without note, inspector or a finding the case has",
   CHECK(marks(r).empty());
 }
 
-TEST_CASE("a mark edited behind the tool's back no longer matches its trail row", "[typical]") {
+TEST_CASE(
+    "a mark edited behind the tool's back no longer matches its trail row, and round verify says "
+    "so",
+    "[typical]") {
   ReviewRound r;
   REQUIRE(mark_typical(r.scope, change("原来的意义")));
   sqlite3* db = nullptr;
@@ -136,6 +140,11 @@ TEST_CASE("a mark edited behind the tool's back no longer matches its trail row"
   REQUIRE(typical);
   REQUIRE(*typical);
   CHECK((*typical)->second.find("记录被改动") != std::string::npos);
+  // auditor round verify reports it.
+  Result<TrailCheck> verified = verify_record(r.db);
+  REQUIRE(verified);
+  CHECK(verified->broken_seq == (*typical)->first);
+  CHECK(verified->why == (*typical)->second);
 }
 
 TEST_CASE("a version-10 database with a round and its record upgrades to typical_marks",
