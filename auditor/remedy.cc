@@ -128,6 +128,21 @@ RemedySentence read_remedy_sentence(const std::string& text) {
     out.review_body = addressee(review, {U"申请", U"行政复议"});
     out.review_days = number_before(review, {U"日", U"天"});
   }
+  // A lawsuit clause against the review decision: look for a direct one
+  // after it (…或者在六个月内直接向…提起行政诉讼) before taking it.
+  if (!suit.empty() && suit.find(U"复议决定") != U::npos) {
+    const std::size_t after =
+        (r != U::npos && (l == U::npos || r < l)) ? l + suit_word.size() : U::npos;
+    const std::size_t again = after == U::npos ? U::npos : region.find(suit_word, after);
+    if (again != U::npos) {
+      suit = region.substr(after, again + suit_word.size() - after);
+    } else {
+      out.litigation = true;
+      out.after_review_only = true;
+      out.litigation_part = to_utf8(suit);
+      suit.clear();
+    }
+  }
   if (!suit.empty()) {
     out.litigation = true;
     out.litigation_part = to_utf8(suit);
@@ -156,7 +171,11 @@ std::vector<std::string> remedy_problems(const RemedySentence& s, const RemedyTa
       out.push_back("申请行政复议的期限写作 " + std::to_string(s.review_days) + " 日，应为 " +
                     std::to_string(t.review_days) + " 日");
   }
-  if (!s.litigation) {
+  if (s.after_review_only) {
+    out.push_back("只告知了对行政复议决定不服再起诉的途径，未告知可在 " +
+                  std::to_string(t.litigation_months) + " 个月内直接向" + t.courts.front() +
+                  "提起行政诉讼");
+  } else if (!s.litigation) {
     out.push_back("未告知提起行政诉讼的途径和期限（应向" + t.courts.front() + "起诉，" +
                   std::to_string(t.litigation_months) + " 个月内）");
   } else {

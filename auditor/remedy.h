@@ -37,6 +37,9 @@ struct RemedySentence {
   std::string litigation_part;
   std::string court;
   int litigation_months = 0;
+  // The only lawsuit told is the one against the review decision (对行政复议
+  // 决定不服的…十五日内): the direct lawsuit is not told.
+  bool after_review_only = false;
 };
 RemedySentence read_remedy_sentence(const std::string& text);
 

@@ -84,3 +84,24 @@ TEST_CASE("a remedy sentence a PDF broke over lines is read whole", "[substance]
   CHECK(s.court == "广州铁路运输法院");
   CHECK(s.litigation_months == 6);
 }
+
+TEST_CASE("a decision telling only the lawsuit against the review decision misses the direct one",
+          "[substance]") {
+  const std::string only = messages(
+      with_remedy(
+          "如不服本决定，可以在收到本决定书之日起六十日内向广州市海珠区人民政府申请行政复议；对行"
+          "政复议决定不服的，可以在收到行政复议决定书之日起十五日内，依法向人民法院提起行政诉讼"
+          "。"),
+      "SUB-remedy");
+  CHECK_THAT(only,
+             Catch::Contains(
+                 "只告知了对行政复议决定不服再起诉的途径，未告知可在 6 个月内直接向广州铁路运输"
+                 "法院提起行政诉讼"));
+  const Audit both = with_remedy(
+      "如不服本决定，可以在收到本决定书之日起六十日内向广州市海珠区人民政府申请行政复议；对行政复议"
+      "决"
+      "定不服的，可以在收到行政复议决定书之日起十五日内依法提起行政诉讼；也可以在收到本决定书之日起"
+      "六"
+      "个月内直接向广州铁路运输法院提起行政诉讼。");
+  CHECK(outcome_of(both, "SUB-remedy") == Outcome::passed);
+}
