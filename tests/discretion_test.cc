@@ -5,10 +5,12 @@
 // (SUB-band-circumstances). Decisions are real DOCX files read back.
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <filesystem>
 
 #include "auditor/discretion.h"
 #include "auditor/discretion_rules.h"
+#include "auditor/remedy.h"
 #include "importers/facts.h"
 #include "tests/cli_support.h"
 #include "tests/discretion_fixtures.h"
@@ -170,4 +172,20 @@ TEST_CASE("the substance tables are listed once each with their entries", "[subs
   // Loaded without its tables, each rule says so.
   CHECK_THAT(substance_tables_listing(bundled_checklist()),
              Catch::Contains("规则 SUB-remedy 的数据表未加载：../remedy.xml"));
+}
+
+TEST_CASE("a megabyte of band words and remedy clauses is read in bounded time", "[substance]") {
+  std::string bands, remedy;
+  while (bands.size() < (1u << 20)) bands += "属于一般违法情形，情节较重的，不属于严重情形";
+  while (remedy.size() < (1u << 20)) remedy += "不服申请行政复议向60日6个月提起行政诉讼";
+  const auto start = std::chrono::steady_clock::now();
+  const std::vector<std::string> found = bands_in(bands);
+  const RemedySentence s = read_remedy_sentence(remedy);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  INFO("seconds: " << seconds);
+  CHECK(found == std::vector<std::string>{"一般"});
+  CHECK(s.review);
+  // Linear work: well under a second unsanitised; the bound guards runaway work.
+  CHECK(seconds < 30);
 }
