@@ -85,7 +85,8 @@ TEST_CASE("bundled checklist loads with 8 stages, every agreed document type and
   REQUIRE(cl->stages.size() == 8);
   CHECK(cl->stage(3)->name == "告知权利");
   CHECK(cl->stage(4)->name == "法制审核与集体讨论");
-  CHECK(cl->doc_types.size() == 51);  // doctypes.xml 48 + doctypes-deadlines.xml 3
+  // doctypes.xml 48 + doctypes-deadlines.xml 3 + doctypes-appeals.xml 8
+  CHECK(cl->doc_types.size() == 59);
   for (const char* id : {"filing_approval",
                          "case_source",
                          "filing_withdrawal",
@@ -138,7 +139,7 @@ TEST_CASE("bundled checklist loads with 8 stages, every agreed document type and
   }
   CHECK(cl->doc_type("penalty_decision")->abbreviation == "罚决");
   CHECK(cl->doc_type("penalty_decision")->titles.front() == "行政处罚决定书");
-  CHECK(cl->rules.size() == 106);  // every <rule> of rules-*.xml
+  CHECK(cl->rules.size() == 129);  // every <rule> of rules-*.xml
   std::set<std::string> ids;
   for (const Rule& r : cl->rules) {
     INFO(r.id);
