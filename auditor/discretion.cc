@@ -17,9 +17,10 @@ std::string range_text(const std::optional<double>& min, const std::optional<dou
 }
 
 Status parse_entry(const DataFile& f, const pugi::xml_node& n, DiscretionEntry& e) {
-  if (Status s =
-          f.shape(n, {"id", "name", "law", "article", "paragraph", "item", "min", "max", "example"},
-                  {"band"});
+  if (Status s = f.shape(
+          n,
+          {"id", "name", "law", "article", "paragraph", "item", "min", "max", "party", "example"},
+          {"band"});
       !s.ok())
     return s;
   e.source = f.where(n);
@@ -37,6 +38,9 @@ Status parse_entry(const DataFile& f, const pugi::xml_node& n, DiscretionEntry& 
   if (!e.min && !e.max) return f.fail(n, "须写明法定罚款幅度 min 和/或 max（元）");
   if (e.min && e.max && *e.max < *e.min) return f.fail(n, "max 小于 min");
   e.example = n.attribute("example").as_bool(false);
+  e.party = n.attribute("party").as_string("any");
+  if (e.party != "any" && e.party != "citizen" && e.party != "organisation")
+    return f.fail(n, "party 须为 any、citizen 或 organisation，实为“" + e.party + "”");
   for (const pugi::xml_node& b : n.children("band")) {
     DiscretionBand band;
     band.source = f.where(b);
@@ -78,7 +82,7 @@ Status load_file(const fs::path& file, DiscretionTable& t, std::string& digests)
     for (const DiscretionEntry& o : t.entries) {
       if (o.id == e.id) return f.fail(n, "条目编号 " + e.id + " 已在 " + o.source + " 使用");
       if (o.law == e.law && o.article == e.article && o.paragraph == e.paragraph &&
-          o.item == e.item)
+          o.item == e.item && (o.party == e.party || o.party == "any" || e.party == "any"))
         return f.fail(n, "同一条款已在 " + o.source + " 列出");
     }
     t.entries.push_back(std::move(e));

@@ -28,6 +28,9 @@ struct DiscretionEntry {
   std::string law_written;
   int article = 0, paragraph = 0, item = 0;  // 0: any
   std::optional<double> min, max;            // the statutory range, yuan
+  // Whose range it is: any, citizen (个人) or organisation (单位), when one
+  // paragraph sets a range per party kind (one entry each).
+  std::string party = "any";
   bool example = false;
   std::vector<DiscretionBand> bands;
   std::string source;

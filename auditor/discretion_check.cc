@@ -24,6 +24,10 @@ std::string range_text(const std::optional<double>& min, const std::optional<dou
   return yuan_text(max.value_or(0)) + " 元以下";
 }
 
+const char* party_name(PartyKind k) {
+  return k == PartyKind::citizen ? "citizen" : k == PartyKind::organisation ? "organisation" : "";
+}
+
 bool within(double fine, const std::optional<double>& min, const std::optional<double>& max,
             bool mitigated) {
   if (max && fine > *max + 1e-6) return false;
@@ -53,9 +57,25 @@ Outcome check_discretion(const Rule& r, const RuleContext& ctx, std::vector<Find
       if (fact.kind != "provision") continue;
       const std::optional<Citation> cite = parse_citation(fact.value);
       if (!cite) continue;
-      auto e = std::find_if(table->entries.begin(), table->entries.end(),
-                            [&](const DiscretionEntry& x) { return x.matches(*cite); });
-      if (e == table->entries.end()) continue;
+      // The entry of the provision for the party's kind (any, or one per kind).
+      const PartyKind kind = case_party_kind(ctx.c, ctx.checklist);
+      bool other_party = false;
+      auto e =
+          std::find_if(table->entries.begin(), table->entries.end(), [&](const DiscretionEntry& x) {
+            if (!x.matches(*cite)) return false;
+            if (x.party == "any" || x.party == party_name(kind)) return true;
+            other_party = true;
+            return false;
+          });
+      if (e == table->entries.end()) {
+        if (other_party && kind == PartyKind::unknown && check == "range") {
+          manual = true;
+          out.push_back(manual_finding(r, doc_label(ctx.checklist, *d) + "依据" + fact.value +
+                                              "处罚款，裁量基准按单位、个人分列幅度，未能确定当事"
+                                              "人类型，请人工核对罚款幅度"));
+        }
+        continue;
+      }
       std::map<std::string, std::string> values = {{"document", doc_label(ctx.checklist, *d)},
                                                    {"provision", fact.value},
                                                    {"fine", yuan_text(*fine)},

@@ -52,11 +52,9 @@ Document decision_docx(const std::string& text) {
 }
 
 std::string DecisionText::text() const {
-  return "行政处罚决定书\n穗海新港综执罚决〔2024〕7号\n当事人：陈建华\n身份证号码：4401051985061212"
-         "36\n"
-         "经查，当事人于" +
-         violation + "在新港西路禁止区域内露天烧烤食品。" + band + "\n本机关认为，" + cited + "，" +
-         penalty + "\n当事人应当自收到本决定书之日起十五日内缴纳罚款。\n" + remedy +
+  return "行政处罚决定书\n穗海新港综执罚决〔2024〕7号\n" + party + "\n经查，当事人于" + violation +
+         "在新港西路禁止区域内露天烧烤食品。" + band + "\n本机关认为，" + cited + "，" + penalty +
+         "\n当事人应当自收到本决定书之日起十五日内缴纳罚款。\n" + remedy +
          "\n广州市海珠区人民政府新港街道办事处\n" + signed_on + "\n";
 }
 

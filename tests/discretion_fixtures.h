@@ -21,6 +21,7 @@ Document decision_docx(const std::string& text);
 // (ISO-less Chinese date), `cited` (the 违反…依据… sentence), the
 // `penalty` sentence, the `remedy` sentence, signed on `signed_on`.
 struct DecisionText {
+  std::string party = "当事人：陈建华\n身份证号码：440105198506121236";
   std::string violation = "2024年1月10日";
   std::string cited =
       "当事人的上述行为违反了《中华人民共和国大气污染防治法》第八十一条第二款的规定。依据《中华人"

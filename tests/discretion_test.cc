@@ -189,3 +189,21 @@ TEST_CASE("a megabyte of band words and remedy clauses is read in bounded time",
   // Linear work: well under a second unsanitised; the bound guards runaway work.
   CHECK(seconds < 30);
 }
+
+TEST_CASE("a paragraph with a range per party kind is judged by the party's kind", "[substance]") {
+  DecisionText t = with_fine("300元");
+  t.cited =
+      "当事人的上述行为违反了《中华人民共和国固体废物污染环境防治法》第四十九条第一款的规定。依据《"
+      "中"
+      "华人民共和国固体废物污染环境防治法》第一百一十一条第一款第（一）项的规定";
+  CHECK(outcome_of(audit_decision(t), "SUB-fine-range") == Outcome::passed);  // a citizen
+  t.party = "当事人：广州市某某餐饮有限公司\n统一社会信用代码：91440101MA5CL8RB0H";
+  const Audit org = audit_decision(t);
+  CHECK(outcome_of(org, "SUB-fine-range") == Outcome::failed);
+  CHECK_THAT(messages(org, "SUB-fine-range"),
+             Catch::Contains("罚款 300 元超出法定幅度（50000 元至 500000 元）"));
+  t.party = "当事人：某某";
+  const Audit unknown = audit_decision(t);
+  CHECK(outcome_of(unknown, "SUB-fine-range") == Outcome::not_checkable);
+  CHECK_THAT(messages(unknown, "SUB-fine-range"), Catch::Contains("未能确定当事人类型"));
+}
