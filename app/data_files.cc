@@ -81,6 +81,8 @@ Result<DataFiles> find_data_files(const fs::path& dir) {
       out.provisions.push_back(x.path);
     } else if (x.root == "remedy") {
       out.remedies.push_back(x.path);
+    } else if (x.root == "fields") {
+      out.fields.push_back(x.path);
     } else {
       out.errors.push_back(
           x.path.string() + ":" + std::to_string(x.line) + ": 根元素 <" + x.root +

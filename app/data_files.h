@@ -1,8 +1,9 @@
 // Finds the data under a folder of checklist data (e.g. checklists/): the
 // checklist folders, the standalone scoring profiles, the working-day
 // calendars, the draw's must-check rules, the 会审 / 法制审核 scope tables
-// and the substance tables (discretion standard, provision table, remedy
-// table: docs/formats/discretion.md), told apart by each XML file's root
+// the substance tables (discretion standard, provision table, remedy
+// table: docs/formats/discretion.md) and the enforcement-field map
+// (docs/formats/fields.md), told apart by each XML file's root
 // element.
 #pragma once
 
@@ -25,6 +26,7 @@ struct DataFiles {
   std::vector<std::filesystem::path> discretion;  // <discretion> files (load_discretion)
   std::vector<std::filesystem::path> provisions;  // <provisions> files (load_provision_table)
   std::vector<std::filesystem::path> remedies;    // <remedy> files (load_remedy)
+  std::vector<std::filesystem::path> fields;  // <fields> files (load_field_map, auditor/fields.h)
   // "<file>:<line>: <reason>" for files outside every checklist folder that
   // are malformed or have another root element.
   std::vector<std::string> errors;

@@ -2,7 +2,8 @@
 // DIR (default: the bundled checklists/ folder) — checklist folders, scoring
 // profiles, calendars, the draw's must-check rules, the 会审 / 法制审核 scope
 // tables (each file, then each district table with its streets), the
-// substance tables (discretion standard, provision table, remedy table) —
+// substance tables (discretion standard, provision table, remedy table), the
+// enforcement-field map —
 // printing a summary of
 // each valid one and "<file>:<line>: <reason>" for each error. Exit 2 when
 // any file is wrong.
@@ -16,6 +17,7 @@
 #include "auditor/cli/options.h"
 #include "auditor/discretion.h"
 #include "auditor/draw.h"
+#include "auditor/fields.h"
 #include "auditor/provision_table.h"
 #include "auditor/remedy.h"
 #include "auditor/rule_kinds.h"
@@ -224,6 +226,17 @@ int checklist(const Args& args) {
   }
   passed += check_scopes(found->scopes, errors);
   print_substance(found->discretion, found->provisions, found->remedies, errors, passed);
+  for (const fs::path& f : found->fields) {
+    Result<FieldMap> m = load_field_map(f);  // errors are "<file>:<line>: <reason>"
+    if (!m) {
+      errors.push_back(m.error());
+      continue;
+    }
+    std::cout << "执法领域对照表 " << f.string() << "：通过（" << m->id << " 版本 " << m->version
+              << "，" << m->fields.size() << " 个领域，" << m->patterns.size() << " 条规则，默认 "
+              << m->default_field << "）\n";
+    ++passed;
+  }
   for (const std::string& e : errors) std::cerr << e << "\n";
   std::cout << "\n校验完成：通过 " << passed << " 项，有误 " << errors.size() << " 项\n";
   return errors.empty() ? kExitOk : kExitUsage;
