@@ -116,3 +116,11 @@ TEST_CASE("rules shows each kind's help and the cost under the active profile", 
   CHECK(run.status == 2);
   CHECK_THAT(run.err, Catch::Contains("计分方案文件不存在"));
 }
+
+TEST_CASE("rules lists the substance tables the SUB rules read, with their entries",
+          "[substance]") {
+  auto run = run_cli("rules");
+  REQUIRE(run.status == 0);
+  CHECK_THAT(run.out, Catch::Contains("救济途径表：海珠区街道行政处罚决定书救济途径告知"));
+  CHECK_THAT(run.out, Catch::Contains("《中华人民共和国固体废物污染环境防治法》"));
+}

@@ -8,6 +8,7 @@
 
 #include "app/checklist_load.h"
 #include "auditor/cli/options.h"
+#include "auditor/discretion_rules.h"
 #include "auditor/rule_kinds.h"
 #include "auditor/scope.h"
 #include "auditor/scoring.h"
@@ -88,6 +89,7 @@ int rules(const Args& args) {
     }
   }
   print_scope(*cl);
+  std::cout << substance_tables_listing(*cl);
   return kExitOk;
 }
 
