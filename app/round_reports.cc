@@ -1,6 +1,7 @@
 #include "app/round_reports.h"
 
 #include "app/round_plan.h"
+#include "app/street_stats.h"
 #include "store/round_reader.h"
 #include "util/date.h"
 
@@ -65,6 +66,13 @@ Result<std::unique_ptr<RoundReport>> read_round_report(Store& store, const Repor
     out->previous = std::move(*previous);
   }
   out->summary = summarize(out->data, out->previous ? &*out->previous : nullptr);
+  if (request.street_stats) {
+    // An unreadable map counts every case as 其他; the section names the map used.
+    const FieldMap fields = field_map_or_default(default_field_map_file(), nullptr);
+    if (Status s = add_street_stats(store, *out, fields, request.checklist, request.period);
+        !s.ok())
+      return Error{s.reason, s.code};
+  }
   out->today = request.today.empty() ? Date::today().iso() : request.today;
   return out;
 }

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "auditor/street_stats.h"
 #include "reports/report.h"
 #include "reports/round_summary.h"
 #include "store/store.h"
@@ -33,6 +34,10 @@ struct ReportRequest {
   // false: no round is read to compare with (the comparison section stays
   // empty), for a caller that needs only the figures of this round.
   bool compare = true;
+  // The street statistics (各街道案件办理情况统计, app/street_stats.h) over
+  // `period` (both ends empty: the whole round); false: not computed.
+  bool street_stats = true;
+  StatsPeriod period;
 };
 
 // The round as its reports render it: read, narrowed to the drawn cases,

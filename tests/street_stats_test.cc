@@ -424,17 +424,21 @@ TEST_CASE("the 通报 carries the section with both tables and its chart in HTML
   CHECK(cells.at("B2") == "新港");  // streets by name (UTF-8 bytes): 新港 before 赤岗
 }
 
-TEST_CASE("a report without statistics has no such section", "[street-stats]") {
+TEST_CASE("a round's report has the statistics section unless asked without it", "[street-stats]") {
   StatsFixture f;
   Result<std::unique_ptr<Store>> store = Store::open_read_only(f.db);
   REQUIRE(store.ok());
   ReportRequest request;
   request.round = "统计轮";
   request.compare = false;
-  Result<std::unique_ptr<RoundReport>> r = read_round_report(**store, request);
-  REQUIRE(r.ok());
   Vocabulary names;
-  CHECK(html_report((*r)->input(names)).find(kStreetStatsTitle) == std::string::npos);
+  Result<std::unique_ptr<RoundReport>> with = read_round_report(**store, request);
+  REQUIRE(with.ok());
+  CHECK(html_report((*with)->input(names)).find(kStreetStatsTitle) != std::string::npos);
+  request.street_stats = false;
+  Result<std::unique_ptr<RoundReport>> without = read_round_report(**store, request);
+  REQUIRE(without.ok());
+  CHECK(html_report((*without)->input(names)).find(kStreetStatsTitle) == std::string::npos);
 }
 
 TEST_CASE("the statistics of audited real archives equal a count made with plain SQL",
