@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "app/checklist_load.h"
 #include "app/pipeline.h"
 #include "tests/cli_support.h"
 
@@ -16,7 +17,7 @@ namespace fs = std::filesystem;
 using namespace auditor;
 
 TEST_CASE("every testdata archive gives exactly its reviewed findings", "[golden]") {
-  Result<Checklist> checklist = load_checklist(AUDITOR_SOURCE_DIR "/checklists/general");
+  Result<Checklist> checklist = load_audit_checklist(AUDITOR_SOURCE_DIR "/checklists/general");
   REQUIRE(checklist.ok());
   Result<std::vector<fs::path>> archives = collect_archives({AUDITOR_SOURCE_DIR "/testdata"});
   REQUIRE(archives.ok());
