@@ -25,6 +25,8 @@ namespace auditor {
 namespace {
 
 namespace fs = std::filesystem;
+using test::run_cli;
+using test::sh_quote;
 using test::TempDir;
 
 const fs::path kTestdata = fs::path(AUDITOR_SOURCE_DIR) / "testdata";
@@ -605,6 +607,36 @@ TEST_CASE("a median is the middle value or the mean of the two middle ones", "[s
   CHECK(*median({7}) == 7);
   CHECK(*median({30, 10, 20}) == 20);
   CHECK(*median({10, 31}) == 20.5);
+}
+
+TEST_CASE(
+    "auditor report --from/--to counts the statistics over that period; a bad date is refused",
+    "[street-stats]") {
+  TempDir dir;
+  const std::string db = sh_quote((dir.path / "a.db").string());
+  auto run = run_cli("audit --db " + db + " --round 期间轮 " +
+                     sh_quote((kTestdata / "01-complete-structured.zip").string()) + " " +
+                     sh_quote((kTestdata / "03-missing-notice-bare.zip").string()));
+  REQUIRE(run.status <= 1);
+  const fs::path out = dir.path / "报告";
+  run = run_cli("report --db " + db + " --format html --sheets none --from 2024-01-01 --to " +
+                "2024-12-31 --out " + sh_quote(out.string()));
+  INFO(run.err);
+  REQUIRE(run.status == 0);
+  std::string html;
+  for (const auto& e : fs::directory_iterator(out))
+    if (e.path().extension() == ".html") {
+      std::ifstream in(e.path());
+      html.assign(std::istreambuf_iterator<char>(in), {});
+    }
+  CHECK_THAT(html, Catch::Contains("统计范围：2024-01-01 至 2024-12-31"));
+
+  for (const char* bad :
+       {"--from 2024-13-01", "--to 2024/12/31", "--from 2024-06-01 --to 2024-01-01"}) {
+    run = run_cli("report --db " + db + " --out " + sh_quote(out.string()) + " " + bad);
+    CHECK(run.status == 2);
+    CHECK_THAT(run.err, Catch::Contains("参数错误"));
+  }
 }
 
 }  // namespace

@@ -1,16 +1,18 @@
 // `auditor report`: render one stored round as HTML, DOCX, XLSX and JSON.
 #include <iostream>
+#include <tuple>
 
 #include "app/checklist_load.h"
 #include "app/round_reports.h"
 #include "app/typical.h"
 #include "auditor/cli/options.h"
+#include "util/date.h"
 
 namespace auditor::cli {
 
 int report(const Args& args) {
   po::options_description desc = option_list();
-  std::string db, round, compare, out, formats, dir, sheets;
+  std::string db, round, compare, out, formats, dir, sheets, from, to;
   bool all_cases = false, typical = false;
   desc.add_options()("db", po::value(&db)->default_value("auditor.db"), "SQLite 数据库文件")(
       "round", po::value(&round), "审查轮次名称（默认最近建立的轮次）")(
@@ -24,7 +26,9 @@ int report(const Args& args) {
       "all-cases", po::bool_switch(&all_cases),
       "本轮已抽查时也报告全部提交的案卷（默认只报告抽中的案卷）")(
       "typical", po::bool_switch(&typical),
-      "只写典型案例汇编（典型案例汇编.docx，当事人和个人信息已隐去）");
+      "只写典型案例汇编（典型案例汇编.docx，当事人和个人信息已隐去）")(
+      "from", po::value(&from), "各街道案件办理情况统计的起始日期（YYYY-MM-DD，含当日）")(
+      "to", po::value(&to), "各街道案件办理情况统计的截止日期（YYYY-MM-DD，含当日）");
   po::positional_options_description positional;
   po::variables_map vm;
   const std::string usage = "auditor report --out 文件夹 [--db 文件] [--round 轮次] [选项]";
@@ -41,6 +45,21 @@ int report(const Args& args) {
   Result<SheetMode> sheet_mode = parse_sheet_mode(sheets);
   if (!sheet_mode) {
     std::cerr << "参数错误：" << sheet_mode.error() << "\n";
+    return kExitUsage;
+  }
+  StatsPeriod period;
+  for (auto [value, name, end] :
+       {std::tuple{&from, "--from", &period.from}, std::tuple{&to, "--to", &period.to}}) {
+    if (value->empty()) continue;
+    if (!Date::parse(*value)) {
+      std::cerr << "参数错误：" << name << " 应为 YYYY-MM-DD 格式的日期，实际为“" << *value
+                << "”\n";
+      return kExitUsage;
+    }
+    *end = *value;
+  }
+  if (period.from && period.to && *period.to < *period.from) {
+    std::cerr << "参数错误：--to 早于 --from\n";
     return kExitUsage;
   }
   if (!std::filesystem::exists(db)) {
@@ -76,6 +95,7 @@ int report(const Args& args) {
   request.sheets = *sheet_mode;
   request.checklist = checklist ? &*checklist : nullptr;
   request.drawn_only = !all_cases;
+  request.period = period;
   ReportWritten written;
   if (Status status = write_round_reports(db, request, &written); !status.ok()) {
     std::cerr << status.reason << "\n";
