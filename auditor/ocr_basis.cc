@@ -94,6 +94,20 @@ std::string scan_line(const Checklist& cl, const Document& d) {
   return std::string("依据识别文字：") + doc_label(cl, d) + pages;
 }
 
+// Whether a missing document (a missing_document or catalogue finding
+// naming a document type) may be one of the case's scans although the
+// finding is raised without OCR text too: a scan OCR read but could not
+// type, or typed as the document sought, may be it, misread.
+bool missing_may_be_scan(const Case& c, const Finding& f) {
+  if ((f.kind != "missing_document" && f.kind != "catalogue") || !f.document) return false;
+  for (const Document& d : c.documents) {
+    const bool read = std::any_of(d.ocr_pages.begin(), d.ocr_pages.end(),
+                                  [](const OcrPage& p) { return p.end > p.begin; });
+    if (read && (!d.type || *d.type == *f.document)) return true;
+  }
+  return false;
+}
+
 using Key = std::tuple<std::string, std::string, Text, std::string>;
 Key key_of(const Finding& f) { return {f.rule, f.kind, f.document, f.message}; }
 
@@ -140,7 +154,7 @@ std::set<std::string> mark_ocr_findings(const Case& c, const Checklist& checklis
   for (Finding& f : findings) {
     if (auto it = without.find(key_of(f)); it != without.end()) {
       without.erase(it);
-      continue;
+      if (!missing_may_be_scan(c, f)) continue;
     }
     if (exact_kind(f.kind)) {
       f.kind = "manual_check";

@@ -4,7 +4,9 @@
 // 【2023], 伍仟 as 伍什, an O for a 0. So a finding rests on OCR when the
 // same finding (rule, kind, document, message) is not raised on the case
 // without the text OCR made — every rule, through one comparison, with no
-// rule knowing about OCR. Such a finding says so and names the scanned pages
+// rule knowing about OCR; and a missing document when a scan OCR read but
+// could not type, or typed as the document sought, may be it. Such a
+// finding says so and names the scanned pages
 // it may rest on; one of an exact kind (numbering, consistency, catalogue,
 // officers, condition: numbers, amounts, names, brackets) becomes a manual
 // check the inspector settles in the review record, without deduction until

@@ -3,7 +3,7 @@
 //   1. per page, the library as the parse process uses it (read_page_by_ocr:
 //      the module opened once, Tesseract initialised once) against the
 //      `tesseract` command started for the page with the same settings
-//      (chi_sim, --psm 4, no table finder, adaptive threshold), both on one
+//      (chi_sim, --psm 4, no table finder, global threshold), both on one
 //      thread (OMP_THREAD_LIMIT=1);
 //   2. the audit of the scan corpus into a fresh database, then again with
 //      --full (every archive parsed again, every scan from the cache), then
@@ -127,7 +127,7 @@ int main(int argc, char** argv) {
                                             "-c",
                                             "textord_tabfind_find_tables=0",
                                             "-c",
-                                            "thresholding_method=1"};
+                                            "thresholding_method=0"};
   auto cli = [&](const Page& p) {
     std::vector<std::string> args = command;
     args[1] = p.file.string();

@@ -128,5 +128,41 @@ TEST_CASE("without OCR text the case is as it was", "[ocr-basis]") {
   CHECK(b.documents.size() == c.documents.size());
 }
 
+// The dated case without the receipt of the 告知书: erased, or left as a
+// scan whose OCR text gave no title (`typed_as`: the type it was given, if any).
+Case notice_receipt_missing(bool scan_kept, std::optional<std::string> typed_as = {}) {
+  Case c = dated_case();
+  Document& receipt = receipt_of(c, "penalty_notice");
+  if (!scan_kept) {
+    std::erase_if(c.documents, [&](const Document& d) { return &d == &receipt; });
+    return c;
+  }
+  receipt.facts.clear();
+  scanned(receipt, "收件人签字：张三\n", 80);
+  receipt.type = typed_as;
+  return c;
+}
+
+TEST_CASE("a missing document is said to rest on OCR when a scan OCR could not type may be it",
+          "[ocr-basis]") {
+  const Audit a = check_case(notice_receipt_missing(true), bundled());
+  const Finding* f = finding(a, "REQ-3-penalty_notice_receipt");
+  REQUIRE(f != nullptr);
+  CHECK(says(*f, kRestsOnOcr));
+  CHECK(says(*f, "依据识别文字："));
+}
+
+TEST_CASE("a missing document says nothing of OCR when no scan may be it", "[ocr-basis]") {
+  const Audit gone = check_case(notice_receipt_missing(false), bundled());
+  const Finding* f = finding(gone, "REQ-3-penalty_notice_receipt");
+  REQUIRE(f != nullptr);
+  CHECK_FALSE(says(*f, kRestsOnOcr));
+  // A scan typed as another document is not the missing one.
+  const Audit other = check_case(notice_receipt_missing(true, "inquiry_record"), bundled());
+  f = finding(other, "REQ-3-penalty_notice_receipt");
+  REQUIRE(f != nullptr);
+  CHECK_FALSE(says(*f, kRestsOnOcr));
+}
+
 }  // namespace
 }  // namespace auditor
