@@ -4,7 +4,6 @@
 #include "auditor/appeal.h"
 
 #include <algorithm>
-#include <charconv>
 
 #include "auditor/deadline_period.h"
 #include "auditor/events.h"
@@ -21,18 +20,10 @@ Outcome check_appeal_outcome(const Rule&, const RuleContext&, std::vector<Findin
 
 namespace {
 
-std::optional<int> whole_number(const std::string& s) {
-  int v = 0;
-  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (s.empty() || ec != std::errc() || ptr != s.data() + s.size() || v < 0 || v > 1000)
-    return std::nullopt;
-  return v;
-}
-
-Unit unit_of(const std::string& name) {
-  return name == "working"           ? Unit::working
-         : name == "calendar_rolled" ? Unit::calendar_rolled
-                                     : Unit::calendar;
+// A limit of 0 to 1000 days (whole_number, bounded).
+std::optional<int> limit_number(const std::string& s) {
+  const std::optional<int> v = whole_number(s);
+  return v && *v <= 1000 ? v : std::nullopt;
 }
 
 struct Dated {
@@ -127,14 +118,14 @@ Outcome answer_deadline(const Rule& r, const RuleContext& ctx, std::vector<Findi
     out.push_back(manual_finding(r, missing + "，请人工核对：" + r.description));
     return Outcome::not_checkable;
   }
-  Period p{*whole_number(rule_param(r, "limit")), unit_of(rule_param(r, "unit"))};
+  Period p{*limit_number(rule_param(r, "limit")), unit_named(rule_param(r, "unit"))};
   std::vector<std::string> evidence = {from->origin + "：" + from->date.iso(),
                                        to->origin + "：" + to->date.iso()};
   if (const std::string simple = rule_param(r, "simple_limit"); !simple.empty()) {
     const std::string mark = rule_param(r, "simple_mark", "简易程序");
     for (const Document* d : documents_of(ctx.c, notices))
       if (d->text.find(mark) != std::string::npos) {
-        p.limit = *whole_number(simple);
+        p.limit = *limit_number(simple);
         evidence.push_back(doc_label(cl, *d) + "载明“" + mark + "”，期限按 " + simple +
                            unit_name(p.unit) + "计算");
         break;
@@ -293,14 +284,14 @@ std::string validate_appeal(const Rule& r, const Checklist& cl) {
   if (check == "answer_deadline") {
     bad = check_param_names(r, {"check", "notice", "answer", "answer_titles", "limit", "unit",
                                 "simple_limit", "simple_mark"});
-    if (bad.empty() && !whole_number(rule_param(r, "limit"))) bad = "limit 参数应为 0—1000 的整数";
+    if (bad.empty() && !limit_number(rule_param(r, "limit"))) bad = "limit 参数应为 0—1000 的整数";
     const std::string unit = rule_param(r, "unit");
     if (bad.empty() && unit != "working" && unit != "calendar" && unit != "calendar_rolled")
       bad = "unit 参数应为 working、calendar 或 calendar_rolled";
     if (bad.empty() && unit != "calendar" && !cl.calendar)
       bad = "按工作日（或节假日顺延）计算的期限须在 <checklist> 中配置 <calendar> 工作日历";
     if (bad.empty() && r.params.count("simple_limit") &&
-        !whole_number(rule_param(r, "simple_limit")))
+        !limit_number(rule_param(r, "simple_limit")))
       bad = "simple_limit 参数应为 0—1000 的整数";
     if (bad.empty() && split_list(rule_param(r, "notice")).empty())
       bad = "answer_deadline 须有 notice 参数（文书类型）";

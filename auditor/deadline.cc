@@ -15,7 +15,6 @@
 //                                  in a sentence on 陈述/申辩 overrides limit
 //   document=TYPE                  the type a finding is about (default: the
 //                                  subject of `to`)
-#include <charconv>
 #include <limits>
 
 #include "auditor/conditions.h"
@@ -28,24 +27,12 @@
 namespace auditor {
 namespace {
 
-std::optional<int> whole_number(const std::string& s) {
-  int v = 0;
-  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || ptr != s.data() + s.size() || v < 0) return std::nullopt;
-  return v;
-}
-
-Unit unit_of(const std::string& name) {
-  if (name == "calendar_rolled") return Unit::calendar_rolled;
-  return name == "working" ? Unit::working : name == "months" ? Unit::months : Unit::calendar;
-}
-
 // The period the rule applies to this case, with evidence lines for what
 // changed it (a stated period, an extension); nullopt when an extension
 // document lifts the limit.
 std::optional<Period> period_for(const Rule& r, const RuleContext& ctx,
                                  std::vector<std::string>& evidence) {
-  Period p{*whole_number(rule_param(r, "limit")), unit_of(rule_param(r, "unit"))};
+  Period p{*whole_number(rule_param(r, "limit")), unit_named(rule_param(r, "unit"))};
   if (const std::string name = rule_param(r, "limit_setting"); !name.empty())
     if (auto it = ctx.checklist.settings.find(name); it != ctx.checklist.settings.end())
       if (std::optional<int> v = whole_number(it->second)) {

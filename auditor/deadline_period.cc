@@ -1,10 +1,25 @@
 #include "auditor/deadline_period.h"
 
+#include <charconv>
+
 #include "util/utf8.h"
 
 #include "util/cn_text.h"
 
 namespace auditor {
+
+Unit unit_named(const std::string& name) {
+  if (name == "calendar_rolled") return Unit::calendar_rolled;
+  return name == "working" ? Unit::working : name == "months" ? Unit::months : Unit::calendar;
+}
+
+std::optional<int> whole_number(const std::string& s) {
+  int v = 0;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || ptr != s.data() + s.size() || v < 0) return std::nullopt;
+  return v;
+}
+
 namespace {
 
 bool is_sentence_end(char32_t c) { return c == U'。' || c == U'；' || c == U';' || c == U'\n'; }

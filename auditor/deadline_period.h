@@ -19,6 +19,14 @@ namespace auditor {
 // 第六十七条's 15 days). Needs the calendar like `working`.
 enum class Unit { working, calendar, months, calendar_rolled };
 
+// A rule's `unit` parameter by name (working, months, calendar_rolled;
+// any other name is calendar: the rules' validation refuses unknown names).
+Unit unit_named(const std::string& name);
+
+// A non-negative whole number written in full (a rule's limit, a setting);
+// nullopt otherwise.
+std::optional<int> whole_number(const std::string& s);
+
 struct Period {
   int limit = 0;
   Unit unit = Unit::calendar;
