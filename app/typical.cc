@@ -5,6 +5,7 @@
 
 #include "app/review_session.h"
 #include "app/round_plan.h"
+#include "auditor/case_info.h"
 #include "auditor/draw.h"
 #include "reports/report_text.h"
 #include "reports/typical.h"
@@ -116,12 +117,6 @@ const Document* document_of(const Case& c, const char* type) {
   return nullptr;
 }
 
-Text fact_in(const Case& c, const char* kind) {
-  for (const Document& d : c.documents)
-    if (Text v = first_fact(d, kind)) return v;
-  return std::nullopt;
-}
-
 // Text after `label` up to the end of its line or table cell (colon, tab and
 // spaces skipped), "" when none.
 std::string labelled(const std::string& text, const std::string& label) {
@@ -206,7 +201,7 @@ std::vector<std::string> facts_of(const CaseView& v) {
   const Document* decision = document_of(c, "penalty_decision");
   const std::string party = v.facts.party.value_or("当事人");
   const std::string street = v.facts.street ? *v.facts.street + "街道办事处" : "执法机关";
-  const Text filed = fact_in(c, "filing_date");
+  const Text filed = first_fact(c, "filing_date");
   std::string first = street;
   const std::string cause = cause_of(c);
   first += filed ? "于" + date_text(*filed) : "";
@@ -215,7 +210,7 @@ std::vector<std::string> facts_of(const CaseView& v) {
   out.push_back(first + "。");
   std::string found = decision ? sentence_from(decision->text, "经查") : "";
   if (found.empty())
-    if (Text when = fact_in(c, "violation_date"))
+    if (Text when = first_fact(c, "violation_date"))
       found = "违法行为发生于" + date_text(*when) + "。";
   if (!found.empty()) out.push_back(found);
   std::string decided;
