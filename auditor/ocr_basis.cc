@@ -94,17 +94,20 @@ std::string scan_line(const Checklist& cl, const Document& d) {
   return std::string("依据识别文字：") + doc_label(cl, d) + pages;
 }
 
+// Whether OCR read some text of `d`.
+bool holds_ocr_text(const Document& d) {
+  return std::any_of(d.ocr_pages.begin(), d.ocr_pages.end(),
+                     [](const OcrPage& p) { return p.end > p.begin; });
+}
+
 // Whether a missing document (a missing_document or catalogue finding
 // naming a document type) may be one of the case's scans although the
 // finding is raised without OCR text too: a scan OCR read but could not
 // type, or typed as the document sought, may be it, misread.
 bool missing_may_be_scan(const Case& c, const Finding& f) {
   if ((f.kind != "missing_document" && f.kind != "catalogue") || !f.document) return false;
-  for (const Document& d : c.documents) {
-    const bool read = std::any_of(d.ocr_pages.begin(), d.ocr_pages.end(),
-                                  [](const OcrPage& p) { return p.end > p.begin; });
-    if (read && (!d.type || *d.type == *f.document)) return true;
-  }
+  for (const Document& d : c.documents)
+    if (holds_ocr_text(d) && (!d.type || *d.type == *f.document)) return true;
   return false;
 }
 
@@ -114,10 +117,7 @@ Key key_of(const Finding& f) { return {f.rule, f.kind, f.document, f.message}; }
 }  // namespace
 
 bool has_ocr_text(const Case& c) {
-  for (const Document& d : c.documents)
-    for (const OcrPage& p : d.ocr_pages)
-      if (p.end > p.begin) return true;
-  return false;
+  return std::any_of(c.documents.begin(), c.documents.end(), holds_ocr_text);
 }
 
 Case without_ocr_text(const Case& c, const Checklist& checklist) {
