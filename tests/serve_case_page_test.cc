@@ -4,10 +4,7 @@
 // made by LibreOffice and a DOCX streamed back with their types, hostile
 // document text and names escaped, and a dismissal through the API changing
 // #case-score. The round is audited through the real pipeline (an upload).
-#include <arpa/inet.h>
 #include <httplib.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -123,22 +120,11 @@ Site& site() {
 // The header block of GET `path` as sent: httplib's client decodes %XX in
 // header values, so Content-Disposition is read off the socket.
 std::string raw_headers(int port, const std::string& path, const std::string& cookie) {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  REQUIRE(fd >= 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<std::uint16_t>(port));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  REQUIRE(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
-  const std::string request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: " + cookie +
-                              "\r\nConnection: close\r\n\r\n";
-  REQUIRE(send(fd, request.data(), request.size(), 0) == static_cast<ssize_t>(request.size()));
-  std::string got;
-  char buf[4096];
-  for (ssize_t n;
-       got.find("\r\n\r\n") == std::string::npos && (n = recv(fd, buf, sizeof buf, 0)) > 0;)
-    got.append(buf, static_cast<std::size_t>(n));
-  close(fd);
+  const std::string got =
+      test::raw_exchange(port,
+                         "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: " + cookie +
+                             "\r\nConnection: close\r\n\r\n",
+                         "\r\n\r\n");
   return got.substr(0, got.find("\r\n\r\n"));
 }
 

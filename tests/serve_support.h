@@ -3,7 +3,11 @@
 // its API and its pages.
 #pragma once
 
+#include <arpa/inet.h>
 #include <httplib.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -19,6 +23,31 @@
 #include "tests/cli_support.h"
 
 namespace auditor::test {
+
+// Sends `request` as written on a fresh connection to 127.0.0.1:`port` and
+// returns what the server writes back until it closes the connection or
+// `stop` appears (empty: read to the end), waiting at most 10 s for each
+// read: for what httplib's client cannot send or decodes on the way.
+inline std::string raw_exchange(int port, const std::string& request,
+                                const std::string& stop = "") {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  REQUIRE(fd >= 0);
+  timeval wait{10, 0};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<std::uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+  REQUIRE(send(fd, request.data(), request.size(), 0) == static_cast<ssize_t>(request.size()));
+  std::string got;
+  char buf[4096];
+  for (ssize_t n; (stop.empty() || got.find(stop) == std::string::npos) &&
+                  (n = recv(fd, buf, sizeof buf, 0)) > 0;)
+    got.append(buf, static_cast<std::size_t>(n));
+  close(fd);
+  return got;
+}
 
 // Every test user's password.
 inline const std::string kServePassword = "Secret-pass-123";

@@ -195,12 +195,23 @@ TEST_CASE("every response carries the security headers, errors are JSON in Chine
 
 TEST_CASE("a JSON body over 1 MiB is refused with 413 before it is read", "[serve]") {
   Served s;  // the default upload limit, 512 MB, is for uploads only
+  // Only the head is sent: a server that waited for the body would answer
+  // nothing, and the test fails after raw_exchange's 10 s wait. (httplib's
+  // client would first push the whole body, and may meet the reset of the
+  // closed connection before it reads the answer.)
+  const std::string answer = test::raw_exchange(
+      s.srv->port(),
+      "POST /api/session HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+      "Content-Length: " +
+          std::to_string((1 << 20) + 1) + "\r\n\r\n");
+  CHECK(answer.rfind("HTTP/1.1 413 ", 0) == 0);
+  CHECK(answer.find("Connection: close\r\n") != std::string::npos);
+  CHECK(answer.find("Content-Security-Policy: ") != std::string::npos);
+  const std::size_t body = answer.find("\r\n\r\n");
+  REQUIRE(body != std::string::npos);
+  CHECK(nlohmann::json::parse(answer.substr(body + 4), nullptr, false).value("error", "") ==
+        "请求内容超过大小上限");
   auto c = s.client();
-  auto r = c.Post("/api/session", std::string((1 << 20) + 1, ' '), "application/json");
-  REQUIRE(r);
-  CHECK(r->status == 413);
-  CHECK(error_of(r) == "请求内容超过大小上限");
-  check_security_headers(r);
   CHECK(sign_in(c, "admin1", kPassword)->status == 200);
 }
 
