@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <numbers>
 #include <string>
 
 namespace auditor::ocr {
@@ -27,6 +28,9 @@ constexpr double kMinInches = 3.5, kMaxInches = 17, kA4LongInches = 11.69;
 // 2 degrees 220, always turned 220; on rendered receipts and approval forms
 // turned 3 and 5 degrees, turning read more dates (docs/ocr-accuracy.md).
 constexpr double kDeskewFrom = 3.0;
+// The least confidence (ratio of best to worst score) of a skew search that
+// pixDeskew acts on.
+constexpr double kSureSkew = 3.0;
 
 int guessed_dpi(int declared, int width, int height) {
   const int longer = std::max(width, height);
@@ -130,14 +134,19 @@ Result<PageImage> prepare_page(const OcrImage& image) {
     }
   }
   // Leptonica's skew search (7 degrees either way on a reduced binary copy,
-  // about 20-40 ms a page); the page is turned only when the search is sure
-  // and the skew is kDeskewFrom or more.
+  // thresholded at 130 as pixDeskew does); the page is turned only when the
+  // search is sure (kSureSkew, pixDeskew's own bar) and the skew is
+  // kDeskewFrom or more, so most pages skip the turning of the grey image.
   l_float32 angle = 0, confidence = 0;
-  PixPtr level(pixDeskewGeneral(gray.get(), 0, 0, 0, 0, 0, &angle, &confidence));
-  if (level && level.get() != gray.get() &&  // turned (else a clone of the same image)
+  PixPtr binary(pixConvertTo1(gray.get(), 130));
+  if (binary && pixFindSkew(binary.get(), &angle, &confidence) == 0 && confidence >= kSureSkew &&
       std::fabs(angle) >= kDeskewFrom) {
-    page.skew = angle;
-    gray = std::move(level);
+    PixPtr level(pixRotate(gray.get(), angle * std::numbers::pi_v<float> / 180, L_ROTATE_AREA_MAP,
+                           L_BRING_IN_WHITE, 0, 0));
+    if (level) {
+      page.skew = angle;
+      gray = std::move(level);
+    }
   }
   pixSetResolution(gray.get(), dpi, dpi);
   page.pix = std::move(gray);
