@@ -1,7 +1,11 @@
 #include "app/serve_case_record.h"
 
+#include <algorithm>
+
 #include "app/objection.h"
 #include "app/review_session.h"
+#include "store/case_access.h"
+#include "store/typical.h"
 #include "util/date.h"
 
 namespace auditor {
@@ -84,6 +88,47 @@ Result<std::optional<SignOff>> sign_on_case(const std::filesystem::path& db, lon
   Result<SignOff> r = sign_case(scope_of(db, **t), (*t)->row.archive, role, u.name, checklist);
   if (!r) return with_file_name(r.failure(), (*t)->row);
   return std::optional<SignOff>(std::move(*r));
+}
+
+Result<std::optional<TypicalMark>> mark_typical_on_case(const std::filesystem::path& db,
+                                                        long long id, const User& u,
+                                                        TypicalChange c) {
+  Result<std::optional<CaseTarget>> t = writable_target(db, id, u);
+  if (!t) return t.failure();
+  if (!*t) return std::optional<TypicalMark>();
+  if (!c.remove && c.note.empty()) return refused("标记典型案例必须写明典型意义");
+  c.case_id = (*t)->row.archive;
+  c.inspector = u.name;
+  Result<TypicalMark> r = mark_typical(scope_of(db, **t), c);
+  if (!r) return with_file_name(r.failure(), (*t)->row);
+  return std::optional<TypicalMark>(std::move(*r));
+}
+
+Result<std::optional<std::vector<TypicalMark>>> typical_marks_on_case(
+    const std::filesystem::path& db, long long id, const User& u) {
+  using Found = std::optional<std::vector<TypicalMark>>;
+  Result<std::optional<CaseTarget>> t = visible_case_target(db, id, u);
+  if (!t) return t.failure();
+  if (!*t) return Found();
+  Result<std::unique_ptr<Store>> store = ReviewSession::open_store(db, false);
+  if (!store) return store.failure();
+  // Every case of the round: a mark belongs to a case by the round's rule
+  // of case identity, which looks at the other cases' numbers.
+  Result<std::vector<CaseRow>> rows = list_case_rows(**store, (*t)->round.id, std::nullopt);
+  if (!rows) return rows.failure();
+  Result<std::vector<TypicalMark>> marks = load_typical_marks(**store, (*t)->round.id);
+  if (!marks) return marks.failure();
+  std::vector<std::pair<std::optional<std::string>, std::string>> cases;
+  std::size_t at = rows->size();
+  for (const CaseRow& r : *rows) {
+    if (r.id == id) at = cases.size();
+    cases.emplace_back(r.case_number, r.archive);
+  }
+  if (at == rows->size()) return Found();
+  std::vector<TypicalMark> mine = std::move(typical_in_force(*marks, cases)[at]);
+  std::stable_partition(mine.begin(), mine.end(),
+                        [](const TypicalMark& m) { return m.finding.empty(); });
+  return Found(std::move(mine));
 }
 
 }  // namespace auditor

@@ -3,16 +3,17 @@
 // through the app/ function the command line uses: add a finding
 // (add_finding), rule on an objection (rule_objection), make and update a
 // rectification item (rectify_finding, update_rectification), sign
-// (sign_case); the case's 评查表 (the round reports' renderers) and an
-// original document read back from the stored archive. Free of HTTP.
+// (sign_case), mark it or a finding typical (mark_typical); the case's 评查表 (the round reports'
+// renderers) and an original document read back from the stored archive. Free of HTTP.
 //
 // Every function first finds the case as `u` may see it (app/serve_access.h):
 // nullopt when `u` may not (the caller answers 404, never 403). Who may act:
-//   add, rule, rectify, sign   admin and inspector (may_write); a street
-//                              user is refused (Code::invalid).
+//   add, rule, rectify, sign,  admin and inspector (may_write); a street
+//   mark typical               user is refused (Code::invalid).
 //   update a rectification     anyone who sees the case: the inspected
 //                              street reports its progress.
-//   the sheet, an original     anyone who sees the case.
+//   the sheet, an original,    anyone who sees the case.
+//   the typical marks
 // The user's name is the record's name (inspector, 裁定人, 签字人 …), so
 // every change lands in the trail with it. A refusal writes nothing and
 // carries the app/ function's Chinese reason.
@@ -25,6 +26,7 @@
 #include "app/rectification.h"
 #include "app/review.h"
 #include "app/serve_access.h"
+#include "app/typical.h"
 #include "auditor/checklist.h"
 #include "importers/import.h"
 #include "store/users.h"
@@ -59,6 +61,17 @@ Result<std::optional<RectifyUpdate>> update_rectification_on_case(
 Result<std::optional<SignOff>> sign_on_case(const std::filesystem::path& db, long long id,
                                             const User& u, const std::string& role,
                                             const Checklist& checklist);
+
+// mark_typical on case `id` (c.case_id: the case's archive, c.inspector =
+// u.name). Refused besides mark_typical's reasons: a mark without a note.
+Result<std::optional<TypicalMark>> mark_typical_on_case(const std::filesystem::path& db,
+                                                        long long id, const User& u,
+                                                        TypicalChange c);
+
+// The typical marks in force on case `id` (the case's own first, then its
+// findings', each in trail order: typical_in_force). Read-only.
+Result<std::optional<std::vector<TypicalMark>>> typical_marks_on_case(
+    const std::filesystem::path& db, long long id, const User& u);
 
 // A file of a case to send.
 struct CaseFile {

@@ -12,25 +12,32 @@
 #include "store/case_reader.h"
 #include "store/round_reader.h"
 #include "util/atomic_file.h"
+#include "util/utf8.h"
 
 namespace auditor {
 namespace {
 
-// The round's marks per case (same index as data.cases), by the record's
-// rule of case identity (split_record: the case number, else the archive).
-std::vector<std::vector<TypicalMark>> marks_by_case(const std::vector<TypicalMark>& marks,
-                                                    const RoundData& data) {
+// The round's marks per case (same index as `cases`), by the record's rule
+// of case identity (split_record: the case number, else the archive).
+std::vector<std::vector<TypicalMark>> marks_by_case(
+    const std::vector<TypicalMark>& marks,
+    const std::vector<std::pair<std::optional<std::string>, std::string>>& cases) {
   Record carrier;  // each mark as a row split_record knows, its index in `seq`
   for (std::size_t k = 0; k < marks.size(); ++k)
     carrier.reopens.push_back({marks[k].at, {}, {}, {}, static_cast<long long>(k)});
-  std::vector<std::pair<std::optional<std::string>, std::string>> cases;
-  for (std::size_t i = 0; i < data.cases.size(); ++i)
-    cases.emplace_back(data.facts[i].case_number, data.cases[i].c.archive);
-  std::vector<std::vector<TypicalMark>> out(data.cases.size());
+  std::vector<std::vector<TypicalMark>> out(cases.size());
   const std::vector<Record> split = split_record(carrier, cases);
   for (std::size_t i = 0; i < split.size(); ++i)
     for (const Reopen& r : split[i].reopens) out[i].push_back(marks[r.seq]);
   return out;
+}
+
+std::vector<std::vector<TypicalMark>> marks_by_case(const std::vector<TypicalMark>& marks,
+                                                    const RoundData& data) {
+  std::vector<std::pair<std::optional<std::string>, std::string>> cases;
+  for (std::size_t i = 0; i < data.cases.size(); ++i)
+    cases.emplace_back(data.facts[i].case_number, data.cases[i].c.archive);
+  return marks_by_case(marks, cases);
 }
 
 // The latest mark of a case's marks (in trail order) on `finding`.
@@ -82,6 +89,9 @@ Result<TypicalMark> mark_typical(const ReviewScope& scope, const TypicalChange& 
   if (change.inspector.empty()) return refused("必须写明评查人（--as）");
   if (!change.remove && change.note.empty())
     return refused("标记典型案例必须写明典型意义（--note）");
+  if (const std::size_t n = code_point_count(change.note); n > kMaxTypicalNote)
+    return refused("典型意义不能超过 " + std::to_string(kMaxTypicalNote) + " 字（现有 " +
+                   std::to_string(n) + " 字）");
   return write_to_case<TypicalMark>(
       scope, change.case_id, {" 的压缩包无法读取，不能标记为典型案例", false},
       [&](ReviewSession& s, std::size_t i) -> Result<TypicalMark> {
@@ -107,6 +117,14 @@ Result<TypicalMark> mark_typical(const ReviewScope& scope, const TypicalChange& 
         m.inspector = change.inspector;
         return record_typical(*s.store, s.data.round.id, m);
       });
+}
+
+std::vector<std::vector<TypicalMark>> typical_in_force(
+    const std::vector<TypicalMark>& marks,
+    const std::vector<std::pair<std::optional<std::string>, std::string>>& cases) {
+  std::vector<std::vector<TypicalMark>> out = marks_by_case(marks, cases);
+  for (std::vector<TypicalMark>& m : out) m = in_force(m);
+  return out;
 }
 
 namespace {

@@ -7,7 +7,10 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "app/review.h"
 #include "store/typical.h"
@@ -23,14 +26,29 @@ struct TypicalChange {
   bool remove = false;    // take the mark back
 };
 
+// The longest note, in characters (code points): a paragraph of the
+// compilation, not a document.
+constexpr std::size_t kMaxTypicalNote = 2000;
+
 // Records the mark (or its removal). Refused (Code::invalid, nothing
 // written): no inspector; a mark without a note; a finding the case does
 // not have, or a rule id with several findings (the keys are listed); a
-// removal of a mark not in force; a rejected archive; in a round whose plan
+// removal of a mark not in force; a note over kMaxTypicalNote characters;
+// a rejected archive; in a round whose plan
 // names inspectors, a name it does not list or one from the case's street
 // (回避), as for decisions. A signed case may be marked: choosing typical
 // cases changes no finding or score.
 Result<TypicalMark> mark_typical(const ReviewScope& scope, const TypicalChange& change);
+
+// The marks in force of each case of a round: per case and finding ("" the
+// case) the latest of `marks` (a round's, in trail order), when it marks.
+// `cases` holds each case's number and archive path in the round's order;
+// a mark belongs to a case by the record's rule of case identity
+// (split_record). The result is in the order of `cases`, each in trail
+// order.
+std::vector<std::vector<TypicalMark>> typical_in_force(
+    const std::vector<TypicalMark>& marks,
+    const std::vector<std::pair<std::optional<std::string>, std::string>>& cases);
 
 struct TypicalReportRequest {
   std::string round;          // empty: the most recently created round

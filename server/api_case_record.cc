@@ -6,6 +6,8 @@
 //   POST /api/cases/{id}/rectification                 a rectification item
 //   POST /api/cases/{id}/rectification/{item}/updates  progress on an item
 //   POST /api/cases/{id}/signoffs                      sign (评查人 / 复核人)
+//   POST /api/cases/{id}/typical                       mark typical, or take back
+//   GET  /api/cases/{id}/typical                       the typical marks in force
 // A case the user may not see is 404; a street user who sees it is refused
 // with 403 (only the rectification progress is theirs to report).
 #include "app/serve_case_record.h"
@@ -171,6 +173,61 @@ void sign(State& s, const Request& req, Response& res) {
       });
 }
 
+// A typical mark as the API shows it: id is its trail row, finding and rule
+// null for the case as a whole.
+json typical_json(const TypicalMark& m) {
+  const auto or_null = [](const std::string& v) { return v.empty() ? json(nullptr) : json(v); };
+  return json{{"id", m.seq},
+              {"finding", or_null(m.finding)},
+              {"rule", or_null(m.rule)},
+              {"marked", m.marked},
+              {"note", or_null(m.note)},
+              {"inspector", m.inspector},
+              {"marked_at", m.marked_at}};
+}
+
+// false (after 400) when `key` is present, not null and not a string.
+bool text_field(const json& body, const char* key, std::string& out, Response& res) {
+  auto it = body.find(key);
+  if (it == body.end() || it->is_null()) return true;
+  if (!it->is_string()) {
+    send_error(res, 400, std::string(key) + " 必须是字符串");
+    return false;
+  }
+  out = it->get<std::string>();
+  return true;
+}
+
+void mark(State& s, const Request& req, Response& res) {
+  auto c = change_of(s, req, res, true, "典型案例由评查人员标记，街道用户不能标记");
+  if (!c) return;
+  TypicalChange change;
+  if (!text_field(c->body, "note", change.note, res) ||
+      !text_field(c->body, "finding", change.finding, res))
+    return;
+  if (auto it = c->body.find("remove"); it != c->body.end() && !it->is_null()) {
+    if (!it->is_boolean()) return send_error(res, 400, "remove 必须是 true 或 false");
+    change.remove = it->get<bool>();
+  }
+  auto made = mark_typical_on_case(s.config.db, c->id, c->session.user, change);
+  if (!made) return send_failure(res, made.failure());
+  if (!*made) return send_error(res, 404, kNoCase);
+  send_json(res, typical_json(**made), 201);
+}
+
+void marks(State& s, const Request& req, Response& res) {
+  std::optional<Session> session = signed_in(s, req, res);
+  if (!session) return;
+  std::optional<long long> id = path_id(req, 1);
+  if (!id) return send_error(res, 404, kNoCase);
+  auto found = typical_marks_on_case(s.config.db, *id, session->user);
+  if (!found) return send_failure(res, found.failure());
+  if (!*found) return send_error(res, 404, kNoCase);
+  json out = json::array();
+  for (const TypicalMark& m : **found) out.push_back(typical_json(m));
+  send_json(res, {{"marks", out}});
+}
+
 }  // namespace
 
 void add_case_record_api(State& s) {
@@ -183,6 +240,9 @@ void add_case_record_api(State& s) {
   route(R"(/api/cases/(\d+)/rectification)", rectify);
   route(R"(/api/cases/(\d+)/rectification/(\d+)/updates)", update);
   route(R"(/api/cases/(\d+)/signoffs)", sign);
+  route(R"(/api/cases/(\d+)/typical)", mark);
+  s.http->Get(R"(/api/cases/(\d+)/typical)",
+              [&s](const Request& req, Response& res) { marks(s, req, res); });
 }
 
 }  // namespace auditor::server

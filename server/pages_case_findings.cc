@@ -1,6 +1,8 @@
 // The findings of the case page (server/pages_case.h): each with its
 // verdict, basis, evidence, objections and rectification items, and the
-// actions the user's role may take on it.
+// actions the user's role may take on it; then the case's typical-case
+// marks (典型案例) and, for an inspector or admin, the form to mark it.
+#include "app/typical.h"
 #include "reports/labels.h"
 #include "server/html.h"
 #include "server/pages.h"
@@ -167,6 +169,29 @@ std::string add_form_html(const Checklist& checklist) {
   return out;
 }
 
+// The typical-case marks: ul#typical-marks, filled by /static/case.js from
+// GET /api/cases/{id}/typical (each mark with its note, inspector and time,
+// and for a writer a button taking it back); for a writer form#typical: the
+// case or one finding, the note (典型意义), 标为典型案例. A signed case may
+// be marked: choosing typical cases changes no finding or score.
+std::string typical_html(const ReviewedCase& r, bool writer) {
+  std::string out =
+      "<section class=\"typical\"><h2>典型案例</h2><ul id=\"typical-marks\" data-writer=\"" +
+      std::string(writer ? "1" : "0") + "\"></ul>";
+  if (!writer) return out + "</section>";
+  out +=
+      "<form id=\"typical\" class=\"typical-form\"><label>标记对象 <select name=\"finding\">"
+      "<option value=\"\">整个案卷</option>";
+  for (const ReviewedItem& item : r.items)
+    out += "<option value=\"" + html_escape(item.key) + "\">问题 " + html_escape(item.key) + "：" +
+           html_escape(item.machine.message) + "</option>";
+  out += "</select></label><label>典型意义 <textarea name=\"note\" maxlength=\"" +
+         std::to_string(kMaxTypicalNote) +
+         "\" required placeholder=\"可作示范或应予警示之处，将写入典型案例汇编\"></textarea>"
+         "</label><button type=\"submit\">标为典型案例</button></form>";
+  return out + "</section>";
+}
+
 }  // namespace
 
 std::string findings_html(const CaseView& v, const User& u, const Checklist& checklist) {
@@ -176,7 +201,7 @@ std::string findings_html(const CaseView& v, const User& u, const Checklist& che
       "<section class=\"findings\"><h2>问题（" + std::to_string(r.items.size()) + " 项）</h2>";
   for (const ReviewedItem& item : r.items) out += finding_html(v, item, u, checklist);
   if (may_write(u) && !v.review.state.locked) out += add_form_html(checklist);
-  return out + "</section>";
+  return out + "</section>" + typical_html(r, may_write(u));
 }
 
 }  // namespace auditor::server

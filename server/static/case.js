@@ -11,6 +11,11 @@
 //   button[data-op=update]      POST /api/cases/{id}/rectification/{item}/updates
 //   button#sign, #sign-review   POST /api/cases/{id}/signoffs (role from data-role)
 //   form#add-finding            POST /api/cases/{id}/findings
+//   form#typical                POST /api/cases/{id}/typical (finding, note)
+//   button[data-op=untypical]   POST /api/cases/{id}/typical (finding from
+//                               data-typical-finding, remove: true)
+// ul#typical-marks is filled from GET /api/cases/{id}/typical: each mark in
+// force with its note, inspector and time (text only, never HTML).
 (function () {
   // POSTs `body` to `path` with `control` disabled meanwhile; reloads the
   // page when it is recorded, else shows the reason.
@@ -63,6 +68,9 @@
         if (due) item.due = due;
         return post(base + '/rectification', item, button);
       }
+      if (op === 'untypical')
+        return post(base + '/typical',
+                    {finding: button.getAttribute('data-typical-finding'), remove: true}, button);
       if (op === 'update') {
         var box = button.closest('[data-item]');
         return post(base + '/rectification/' + box.getAttribute('data-item') + '/updates',
@@ -91,5 +99,62 @@
       if (f.deduction.value !== '') body.deduction = Number(f.deduction.value);
       post(base + '/findings', body, form.querySelector('button[type=submit]'));
     });
+
+    var typical = document.getElementById('typical');
+    if (typical) typical.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var f = typical.elements;
+      var body = {note: f.note.value.trim()};
+      if (f.finding.value) body.finding = f.finding.value;
+      post(base + '/typical', body, typical.querySelector('button[type=submit]'));
+    });
+    showTypical(base);
+  });
+
+  // "YYYY-MM-DD HH:MM" of an ISO 8601 time, in the browser's time zone.
+  function minutes(iso) {
+    var d = new Date(iso);
+    if (isNaN(d.getTime())) return iso;
+    function two(n) { return (n < 10 ? '0' : '') + n; }
+    return d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate()) + ' ' +
+        two(d.getHours()) + ':' + two(d.getMinutes());
+  }
+
+  // Fills ul#typical-marks with the case's typical marks in force.
+  function showTypical(base) {
+    var list = document.getElementById('typical-marks');
+    if (!list) return;
+    var writer = list.getAttribute('data-writer') === '1';
+    fetch(base + '/typical', {credentials: 'same-origin'}).then(function (r) {
+      return r.text().then(function (text) {
+        if (!r.ok) throw new Error(Auditor.errorText(r.status, text));
+        return JSON.parse(text);
+      });
+    }).then(function (body) {
+      list.textContent = '';
+      if (!body.marks.length) {
+        var none = document.createElement('li');
+        none.className = 'none';
+        none.textContent = '尚未标记为典型案例。';
+        list.appendChild(none);
+      }
+      body.marks.forEach(function (m) {
+        var li = document.createElement('li');
+        li.setAttribute('data-typical', m.finding || '');
+        li.textContent = (m.finding ? '问题 ' + m.finding : '整个案卷') + '：' + (m.note || '') +
+            '（' + m.inspector + '，' + minutes(m.marked_at) + '）';
+        if (writer) {
+          var b = document.createElement('button');
+          b.type = 'button';
+          b.setAttribute('data-op', 'untypical');
+          b.setAttribute('data-typical-finding', m.finding || '');
+          b.textContent = '取消典型标记';
+          li.appendChild(document.createTextNode(' '));
+          li.appendChild(b);
+        }
+        list.appendChild(li);
+      });
+    }).catch(Auditor.fail);
+  }
   });
 })();
