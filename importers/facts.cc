@@ -9,18 +9,6 @@
 #include "util/hash.h"
 
 namespace auditor {
-namespace facts {
-// Meeting records, penalty terms and legal reviews (importers/facts_meeting*.cc,
-// facts_review.cc).
-void extract_meeting(const Text& t, Sink& out);
-void extract_penalty_terms(const Text& t, Sink& out);
-void extract_review(const Text& t, Sink& out);
-// The discretion band a decision names (importers/facts_discretion.cc).
-void extract_discretion(const Text& t, Sink& out);
-// Answer files (应议应诉): importers/facts_appeal*.cc.
-void extract_appeal(const Text& t, Sink& out);
-}  // namespace facts
-
 namespace {
 
 // Marks `f`, read at byte `at` of the text, with the OCR page and line

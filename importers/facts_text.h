@@ -99,6 +99,14 @@ void extract_officers(const Text& t, Sink& out);    // officer
 void extract_service(const Text& t, Sink& out);     // service_manner
 void extract_provisions(const Text& t, Sink& out);  // provision
 void extract_flags(const Text& t, Sink& out);  // hearing_requested, statement_made, case_origin
+// Meeting records, penalty terms and legal reviews (facts_meeting*.cc,
+// facts_review.cc); the discretion band a decision names
+// (facts_discretion.cc); answer files, 应议应诉 (facts_appeal*.cc).
+void extract_meeting(const Text& t, Sink& out);
+void extract_penalty_terms(const Text& t, Sink& out);
+void extract_review(const Text& t, Sink& out);
+void extract_discretion(const Text& t, Sink& out);
+void extract_appeal(const Text& t, Sink& out);
 
 // Shared by party and served-document names: reads a name starting at i that
 // stops at punctuation, tab, newline, 2+ spaces or any of `stops`; keeps a
