@@ -209,10 +209,8 @@ void mark(State& s, const Request& req, Response& res) {
     if (!it->is_boolean()) return send_error(res, 400, "remove 必须是 true 或 false");
     change.remove = it->get<bool>();
   }
-  auto made = mark_typical_on_case(s.config.db, c->id, c->session.user, change);
-  if (!made) return send_failure(res, made.failure());
-  if (!*made) return send_error(res, 404, kNoCase);
-  send_json(res, typical_json(**made), 201);
+  answer(s, res, *c, mark_typical_on_case(s.config.db, c->id, c->session.user, change),
+         typical_json);
 }
 
 void marks(State& s, const Request& req, Response& res) {

@@ -52,8 +52,13 @@ struct Site : test::TestServer {
                             headers("insp1"), items);
     REQUIRE(up->status == 202);
     const std::string job = "/api/jobs/" + std::to_string(json::parse(up->body)["job"].get<int>());
-    for (int i = 0; i < 600 && json::parse(get("insp1", job)->body)["state"] == "running"; ++i)
+    // A generous runaway guard (3 min): the suite shares the machine.
+    json state;
+    for (int i = 0;
+         i < 1800 && (state = json::parse(get("insp1", job)->body))["state"] == "running"; ++i)
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    INFO(state.dump());
+    REQUIRE(state["state"] == "done");
   }
   // user "": no cookie; csrf false: no token.
   httplib::Headers headers(const std::string& user, bool csrf = true) {
@@ -116,6 +121,7 @@ TEST_CASE("an inspector marks a case typical: stored with its trail row, shown, 
   CHECK(m["note"] == kNote);
   CHECK(m["inspector"] == "insp1");
   CHECK(m["marked_at"].get<std::string>().size() >= 20);
+  CHECK(m["score"].is_number());  // as every record write answers; a mark changes no score
 
   // Stored: through app/ (as the page reads it) and as the trail row the
   // command line writes.

@@ -156,5 +156,4 @@
       });
     }).catch(Auditor.fail);
   }
-  });
 })();

@@ -2,8 +2,8 @@
 // The inspector's whole day in one browser session: sign in, create and open
 // a round, upload two archives (one chosen, one dropped) and watch the
 // audit's progress, open a case, dismiss a finding with a reason and see the
-// score change, decide the rest, sign, and download the case's 评查表 as a
-// DOCX.
+// score change, decide the rest, sign, download the case's 评查表 as a
+// DOCX and mark the case as a typical case with a note.
 const path = require('node:path');
 const fs = require('node:fs');
 const {test} = require('node:test');
@@ -167,6 +167,19 @@ test('an inspector uploads two archives, decides a case, signs it and downloads 
     const file = fs.readFileSync(await download.path());
     assert.equal(file.subarray(0, 4).toString('binary'), 'PK\x03\x04', 'a zip file');
     assert.ok(docxText(file).includes(changgang), 'word/document.xml names the case number');
+
+    // Marked as a typical case with a note (a signed case may be): the
+    // record names the inspector and the page lists the mark.
+    const note = '结案审批表漏扫的典型：电子卷应与纸质卷逐页核对';
+    await page.fill('form#typical textarea[name=note]', note);
+    const marks = await act(page, page.locator('form#typical button[type=submit]'), async () => {
+      const t = await apiGet(page, url, `/api/cases/${caseId}/typical`);
+      return t.marks.length ? t.marks : null;
+    }, 'the typical-case mark');
+    assert.equal(marks[0].note, note);
+    assert.equal(marks[0].inspector, inspector.name);
+    await page.waitForSelector('#typical-marks li[data-typical=""]');
+    assert.ok((await page.textContent('#typical-marks')).includes(note), 'the page lists the mark');
 
     // The round page lists both cases.
     await page.goto(`${url}/rounds/${roundId}`);
