@@ -17,6 +17,10 @@ Outcome check_appeal_agents(const Rule&, const RuleContext&, std::vector<Finding
 Outcome check_appeal_titled(const Rule&, const RuleContext&, std::vector<Finding>&);
 Outcome check_appeal_cited(const Rule&, const RuleContext&, std::vector<Finding>&);
 Outcome check_appeal_outcome(const Rule&, const RuleContext&, std::vector<Finding>&);
+Outcome check_appeal_powers(const Rule&, const RuleContext&, std::vector<Finding>&);
+Outcome check_appeal_term(const Rule&, const RuleContext&, std::vector<Finding>&);
+Outcome check_appeal_outcome_service(const Rule&, const RuleContext&, std::vector<Finding>&);
+Outcome check_appeal_seal(const Rule&, const RuleContext&, std::vector<Finding>&);
 
 namespace {
 
@@ -274,6 +278,10 @@ Outcome check_appeal(const Rule& r, const RuleContext& ctx, std::vector<Finding>
   if (check == "titled_present") return check_appeal_titled(r, ctx, out);
   if (check == "cited_decision") return check_appeal_cited(r, ctx, out);
   if (check == "outcome") return check_appeal_outcome(r, ctx, out);
+  if (check == "powers") return check_appeal_powers(r, ctx, out);
+  if (check == "term") return check_appeal_term(r, ctx, out);
+  if (check == "outcome_service") return check_appeal_outcome_service(r, ctx, out);
+  if (check == "seal") return check_appeal_seal(r, ctx, out);
   return Outcome::not_checkable;
 }
 
@@ -314,9 +322,22 @@ std::string validate_appeal(const Rule& r, const Checklist& cl) {
   } else if (check == "outcome") {
     bad = check_param_names(r, {"check", "documents"});
     types = split_list(rule_param(r, "documents"));
+  } else if (check == "powers") {
+    bad = check_param_names(r, {"check", "titles", "special_titles"});
+  } else if (check == "term") {
+    bad = check_param_names(r, {"check", "titles", "answer"});
+    types = split_list(rule_param(r, "answer"));
+  } else if (check == "outcome_service") {
+    bad = check_param_names(r, {"check", "documents"});
+    if (bad.empty() && split_list(rule_param(r, "documents")).empty())
+      bad = "outcome_service 须有 documents 参数（文书类型）";
+    types = split_list(rule_param(r, "documents"));
+  } else if (check == "seal") {
+    bad = check_param_names(r, {"check", "documents", "titles", "formats"});
+    types = split_list(rule_param(r, "documents"));
   } else {
     return "appeal 规则的 check 参数应为 answer_deadline、evidence_after_decision、agents、"
-           "titled_present、cited_decision 或 outcome";
+           "titled_present、cited_decision、outcome、powers、term、outcome_service 或 seal";
   }
   if (!bad.empty()) return bad;
   return unknown_doc_type(types, cl);

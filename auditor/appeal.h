@@ -13,6 +13,16 @@
 //   cited_decision    decision number, party and case number in the answer
 //                     equal the penalty decision's
 //   outcome           an outcome document's result (appeal_outcome) was read
+//   powers            each power of attorney states the agents' powers
+//                     (appeal_powers); 特别授权 when a `special_titles`
+//                     document (调解书, 上诉状 …) is on file
+//   term              each power of attorney states its term (appeal_term),
+//                     ending no earlier than the `answer` dates and hearings
+//   outcome_service   each outcome document shows when the organ received it
+//                     (receipt label, "于…收到…", or a 送达回证 serving it)
+//   seal              the organ's own documents (`documents`, `titles`) in
+//                     image-seal `formats`: one manual check of the seal
+// (appeal_powers.cc)
 // Facts: importers/facts_appeal*.cc (docs/facts.md).
 #pragma once
 

@@ -11,7 +11,8 @@
 //                    after 决定如下 / 判决如下 / 裁定如下; 其他 when none)
 //   evidence_item    a row of an evidence list (证据目录, 证据清单): "ISO|名称",
 //                    the date the row states (empty when none) and its name
-// The agents of a power of attorney: facts_appeal_agents.cc.
+// The agents of a power of attorney: facts_appeal_agents.cc; its powers and
+// term, the hearing date and the outcome's receipt: facts_appeal_powers.cc.
 #include <algorithm>
 
 #include "importers/facts_record.h"
@@ -19,6 +20,7 @@
 
 namespace auditor::facts {
 void extract_appeal_agents(const Text& t, Sink& out);
+void extract_appeal_powers(const Text& t, Sink& out);
 
 namespace {
 
@@ -178,6 +180,7 @@ void extract_appeal(const Text& t, Sink& out) {
   outcome(t, out);
   evidence_items(t, out);
   extract_appeal_agents(t, out);
+  extract_appeal_powers(t, out);
 }
 
 }  // namespace auditor::facts

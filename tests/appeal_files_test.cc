@@ -15,6 +15,7 @@
 #include "reports/docx_writer.h"
 #include "tests/cli_support.h"
 #include "tests/rule_fixtures.h"
+#include "tests/scan_fixtures.h"
 #include "tests/zip_fixtures.h"
 
 using namespace auditor;
@@ -51,6 +52,17 @@ struct File {
   std::string outcome = "维持被申请人作出的穗海赤岗综执罚决〔2024〕31号行政处罚决定。";
   bool simple = false;
   bool appearance = true;
+  // The power of attorney's powers and term ("" = not written); each layout
+  // words its labels differently (代理权限/代理期限, 委托事项及权限/委托期限,
+  // 委托权限/有效期 in table cells).
+  std::string powers = "一般代理";
+  std::string term = "自委托之日起至本案审结之日止";
+  // How the outcome's receipt is kept: "label" (收文日期 on it), "cell"
+  // (签收日期 in a table cell on it), "receipt" (a 送达回证), "" (none).
+  std::string outcome_service = "label";
+  std::string outcome_title = "";  // "" = 行政复议决定书 / 行政判决书
+  std::string hearing = "";        // the judgment's 开庭 date
+
   std::set<std::string> drop;  // member names left out
 };
 
@@ -145,7 +157,8 @@ std::map<std::string, std::string> members_of(const File& f) {
       rows.push_back({f.litigation ? "委托代理人" : "受托人", n});
       rows.push_back({"工作单位及职务", r});
     }
-    rows.push_back({"代理权限", "一般代理"});
+    if (!f.powers.empty()) rows.push_back({"委托权限", f.powers});
+    if (!f.term.empty()) rows.push_back({"有效期", f.term});
     DocxWriter w("授权委托书");
     w.heading("授权委托书", 1);
     w.table(rows);
@@ -158,27 +171,51 @@ std::map<std::string, std::string> members_of(const File& f) {
     for (const auto& [n, r] : f.agents) who += (who.empty() ? "" : "、") + n + "（" + r + "）";
     power.push_back("现委托" + who + "为我单位参加陈建华" +
                     (f.litigation ? "诉我单位行政处罚一案的诉讼代理人" : "行政复议一案的代理人") +
-                    "。");
+                    "。" + (f.powers.empty() ? "" : "委托事项及权限：" + f.powers + "，") +
+                    (f.term.empty() ? "" : "委托期限" + f.term) + "。");
   } else {
     for (const auto& [n, r] : f.agents)
       power.push_back((f.litigation ? "委托代理人：" : "受托人：") + n + "，" + r);
+    if (!f.powers.empty()) power.push_back("代理权限：" + f.powers + "。");
+    if (!f.term.empty()) power.push_back("代理期限：" + f.term + "。");
   }
-  power.push_back("代理权限：一般代理。代理期限：自委托之日起至本案审结之日止。");
   power.push_back(f.answered);
   if (!f.agents_in_table) m["07-授权委托书.docx"] = docx("授权委托书", power);
   if (!f.outcome.empty()) {
+    const std::string served = f.litigation ? "2025年6月23日" : "2024年11月18日";
+    std::vector<std::vector<std::string>> stamp;
+    if (f.outcome_service == "cell") stamp = {{"签收人", "张伟"}, {"签收日期", served}};
+    const std::string title = !f.outcome_title.empty() ? f.outcome_title
+                              : f.litigation           ? "行政判决书"
+                                                       : "行政复议决定书";
+    std::vector<std::string> lines;
     if (!f.litigation)
-      m["09-行政复议决定书.docx"] = docx(
-          "行政复议决定书",
-          {"穗海府复〔2024〕88号", "申请人：陈建华", "被申请人：广州市海珠区人民政府赤岗街道办事处",
-           "根据《中华人民共和国行政复议法》第六十八条的规定，本机关决定如下：", f.outcome,
-           "2024年11月15日"});
+      lines = {"穗海府复〔2024〕102号",
+               "申请人：陈建华",
+               "被申请人：广州市海珠区人民政府赤岗街道办事处",
+               "根据《中华人民共和国行政复议法》第六十八条的规定，本机关决定如下：",
+               f.outcome,
+               "2024年11月15日"};
     else
-      m["09-行政判决书.docx"] =
-          docx("行政判决书", {"（2025）粤0105行初123号", "原告陈建华。",
-                              "被告广州市海珠区人民政府赤岗街道办事处，负责人刘国平，副主任。",
-                              "依照《中华人民共和国行政诉讼法》第六十九条的规定，判决如下：",
-                              f.outcome, "2025年6月20日"});
+      lines = {"（2025）粤0105行初123号",
+               "原告陈建华。",
+               "被告广州市海珠区人民政府赤岗街道办事处，负责人刘国平，副主任。",
+               f.hearing.empty() ? "本院依法组成合议庭审理了本案。"
+                                 : "本院依法组成合议庭，于" + f.hearing + "公开开庭审理了本案。",
+               "依照《中华人民共和国行政诉讼法》第六十九条的规定，判决如下：",
+               f.outcome,
+               "2025年6月20日"};
+    if (f.outcome_service == "label") lines.push_back("收文日期：" + served);
+    m["09-" + title + ".docx"] = docx(title, lines, stamp);
+    if (f.outcome_service == "receipt")
+      m["10-送达回证.docx"] =
+          docx("送达回证", {},
+               {{"送达文书名称及文号", f.litigation ? title + "（2025）粤0105行初123号"
+                                                    : title + "穗海府复〔2024〕102号"},
+                {"受送达人", "广州市海珠区人民政府赤岗街道办事处"},
+                {"送达日期", served},
+                {"送达方式", "直接送达"},
+                {"送达人", f.litigation ? "广州市海珠区人民法院" : "广州市海珠区人民政府"}});
   }
   for (const std::string& d : f.drop) m.erase(d);
   return m;
@@ -196,11 +233,13 @@ CaseResult audit_file(const File& f) {
   return audit_archive(archive, bundled_checklist(), ImportOptions{});
 }
 
-// "rule/kind" of every finding of the APL rules.
+// "rule/kind" of every finding of the APL rules but the seal manual check
+// that every answer file in DOCX gets (its own test).
 std::set<std::string> apl(const Audit& a) {
   std::set<std::string> out;
   for (const Finding& f : a.findings)
-    if (f.rule.rfind("APL-", 0) == 0) out.insert(f.rule + "/" + f.kind);
+    if (f.rule.rfind("APL-", 0) == 0 && f.rule != "APL-seal-image")
+      out.insert(f.rule + "/" + f.kind);
   return out;
 }
 
@@ -227,10 +266,11 @@ TEST_CASE("a complete reconsideration file is an answer file and gives no APL fi
   INFO(listing(r.audit));
   CHECK(r.c.info.procedure.value_or("") == "reconsideration");
   CHECK(apl(r.audit).empty());
-  for (const char* rule : {"APL-RC-answer_notice", "APL-RC-answer", "APL-RC-decision",
-                           "APL-evidence-list", "APL-legal-rep-certificate",
-                           "APL-power-of-attorney", "APL-agent-staff", "APL-RC-answer-10wd",
-                           "APL-RC-evidence-after-decision", "APL-cited-decision", "APL-outcome"})
+  for (const char* rule :
+       {"APL-RC-answer_notice", "APL-RC-answer", "APL-RC-decision", "APL-evidence-list",
+        "APL-legal-rep-certificate", "APL-power-of-attorney", "APL-agent-staff",
+        "APL-RC-answer-10wd", "APL-RC-evidence-after-decision", "APL-cited-decision", "APL-outcome",
+        "APL-attorney-powers", "APL-attorney-term", "APL-outcome-service"})
     CHECK(outcome_of(r.audit, rule) == Outcome::passed);
   CHECK(outcome_of(r.audit, "APL-LT-defence") == Outcome::not_applicable);
   // The penalty checklist's required documents do not apply to an answer file.
@@ -245,7 +285,8 @@ TEST_CASE("a complete litigation file gives no APL finding", "[appeal]") {
   for (const char* rule :
        {"APL-LT-notice", "APL-LT-complaint", "APL-LT-defence", "APL-LT-appearance",
         "APL-LT-defence-15d", "APL-LT-evidence-15d", "APL-agent-staff", "APL-power-of-attorney",
-        "APL-cited-decision", "APL-outcome"})
+        "APL-cited-decision", "APL-outcome", "APL-attorney-powers", "APL-attorney-term",
+        "APL-outcome-service"})
     CHECK(outcome_of(r.audit, rule) == Outcome::passed);
   CHECK(outcome_of(r.audit, "APL-RC-answer-10wd") == Outcome::not_applicable);
 }
@@ -513,5 +554,174 @@ TEST_CASE("a notice and answer printed to PDF by LibreOffice give the DOCX's fin
     INFO(listing(r.audit));
     CHECK(r.c.info.procedure.value_or("") == "reconsideration");
     CHECK(apl(r.audit) == apl(audit_file(f).audit));
+  }
+}
+
+TEST_CASE("a power of attorney without powers or term is a finding, in three layouts", "[appeal]") {
+  for (const bool litigation : {false, true})
+    for (const int layout : {0, 1, 2}) {
+      INFO("litigation " << litigation << ", layout " << layout);
+      File f = litigation ? litigation_file() : File{};
+      f.agents_in_text = layout == 1;
+      f.agents_in_table = layout == 2;
+      const CaseResult quiet = audit_file(f);
+      INFO(listing(quiet.audit));
+      CHECK(apl(quiet.audit).empty());
+      CHECK(outcome_of(quiet.audit, "APL-attorney-powers") == Outcome::passed);
+      CHECK(outcome_of(quiet.audit, "APL-attorney-term") == Outcome::passed);
+      // Other words, the same meaning: the same (no) findings.
+      File g = f;
+      g.powers = "一般授权";
+      g.term = "至本案" + std::string(litigation ? "一审终结" : "行政复议终结") + "之日止";
+      CHECK(apl(audit_file(g).audit) == apl(quiet.audit));
+      File no_powers = f;
+      no_powers.powers = "";
+      const CaseResult p = audit_file(no_powers);
+      INFO(listing(p.audit));
+      CHECK(apl(p.audit) == std::set<std::string>{"APL-attorney-powers/appeal"});
+      CHECK(contains(findings_of(p.audit, "APL-attorney-powers")[0].message, "未载明代理权限"));
+      File no_term = f;
+      no_term.term = "";
+      const CaseResult t = audit_file(no_term);
+      INFO(listing(t.audit));
+      CHECK(apl(t.audit) == std::set<std::string>{"APL-attorney-term/appeal"});
+      CHECK(contains(findings_of(t.audit, "APL-attorney-term")[0].message, "未载明委托期限"));
+    }
+}
+
+TEST_CASE("a term ending before the answer or the hearing is a finding; one covering them is quiet",
+          "[appeal]") {
+  for (const int layout : {0, 1, 2}) {
+    INFO("layout " << layout);
+    File f;  // answered 2024-10-10
+    f.agents_in_text = layout == 1;
+    f.agents_in_table = layout == 2;
+    f.term = "自2024年9月20日起至2024年10月31日止";
+    CHECK(apl(audit_file(f).audit).empty());
+    f.term = "自2024年9月20日起至2024年10月8日止";
+    const CaseResult r = audit_file(f);
+    INFO(listing(r.audit));
+    CHECK(apl(r.audit) == std::set<std::string>{"APL-attorney-term/appeal"});
+    CHECK(contains(findings_of(r.audit, "APL-attorney-term")[0].message, "2024-10-08"));
+    // A lawsuit: defence 2025-04-28, hearing 2025-05-20.
+    File l = litigation_file();
+    l.agents_in_text = layout == 1;
+    l.agents_in_table = layout == 2;
+    l.hearing = "2025年5月20日";
+    l.term = "自2025年4月16日起至2025年5月31日止";
+    const CaseResult lq = audit_file(l);
+    INFO(listing(lq.audit));
+    CHECK(apl(lq.audit).empty());
+    l.term = "自2025年4月16日起至2025年5月10日止";
+    const CaseResult lf = audit_file(l);
+    INFO(listing(lf.audit));
+    CHECK(apl(lf.audit) == std::set<std::string>{"APL-attorney-term/appeal"});
+    CHECK(contains(findings_of(lf.audit, "APL-attorney-term")[0].message, "开庭日期 2025-05-20"));
+  }
+}
+
+TEST_CASE("a term or powers not read is a manual check naming what was not found", "[appeal]") {
+  File f;
+  f.term = "三个月";
+  const std::vector<Finding> fs = findings_of(audit_file(f).audit, "APL-attorney-term");
+  REQUIRE(fs.size() == 1);
+  CHECK(fs[0].kind == "manual_check");
+  CHECK(contains(fs[0].message, "委托期限未能识别"));
+  // A scanned power of attorney without text: both asked for.
+  std::vector<Member> members;
+  for (auto& [name, bytes] : members_of(File{}))
+    if (name != "07-授权委托书.docx") members.emplace_back(name, bytes);
+  test::Gray blank{64, 64, 150, std::vector<unsigned char>(64 * 64, 255)};
+  members.emplace_back("07-授权委托书.png", test::png_of(blank));
+  test::TempDir dir;
+  {
+    std::ofstream out(dir.path / "a.zip", std::ios::binary);
+    out << make_zip(members);
+  }
+  const CaseResult r = audit_archive(dir.path / "a.zip", bundled_checklist(), ImportOptions{});
+  INFO(listing(r.audit));
+  for (const char* rule : {"APL-attorney-powers", "APL-attorney-term"}) {
+    const std::vector<Finding> m = findings_of(r.audit, rule);
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].kind == "manual_check");
+    CHECK(contains(m[0].message, "无可提取文本"));
+  }
+}
+
+TEST_CASE("a mediated lawsuit needs a special authorisation", "[appeal]") {
+  for (const int layout : {0, 1, 2}) {
+    INFO("layout " << layout);
+    File f = litigation_file();
+    f.agents_in_text = layout == 1;
+    f.agents_in_table = layout == 2;
+    f.outcome_title = "行政调解书";
+    const CaseResult r = audit_file(f);
+    INFO(listing(r.audit));
+    CHECK(apl(r.audit) == std::set<std::string>{"APL-attorney-powers/appeal"});
+    CHECK(contains(findings_of(r.audit, "APL-attorney-powers")[0].message, "特别授权"));
+    f.powers = "特别授权，代为承认、放弃、变更诉讼请求，进行和解";
+    const CaseResult q = audit_file(f);
+    INFO(listing(q.audit));
+    CHECK(apl(q.audit).empty());
+  }
+  // Without a mediation, a general authorisation is enough.
+  CHECK(apl(audit_file(litigation_file()).audit).empty());
+}
+
+TEST_CASE("the outcome without its receipt is a finding; a stamp, a cell or a 送达回证 is quiet",
+          "[appeal]") {
+  for (const bool litigation : {false, true}) {
+    INFO("litigation " << litigation);
+    for (const char* kept : {"label", "cell", "receipt"}) {
+      File f = litigation ? litigation_file() : File{};
+      f.outcome_service = kept;
+      const CaseResult r = audit_file(f);
+      INFO(kept << "\n" << listing(r.audit));
+      CHECK(outcome_of(r.audit, "APL-outcome-service") == Outcome::passed);
+      CHECK(apl(r.audit).empty());
+    }
+    File none = litigation ? litigation_file() : File{};
+    none.outcome_service = "";
+    const CaseResult r = audit_file(none);
+    INFO(listing(r.audit));
+    CHECK(apl(r.audit) == std::set<std::string>{"APL-outcome-service/appeal"});
+    // The outcome statistics are unchanged by the service check.
+    bool outcome = false;
+    for (const Document& d : r.c.documents)
+      for (const Fact& fact : d.facts) outcome = outcome || fact.kind == "appeal_outcome";
+    CHECK(outcome);
+  }
+  // A receipt label whose date is not read: a manual check.
+  std::vector<Member> members;
+  for (auto& [name, bytes] : members_of(File{}))
+    if (name != "09-行政复议决定书.docx") members.emplace_back(name, bytes);
+  members.emplace_back("09-行政复议决定书.docx",
+                       docx("行政复议决定书", {"本机关决定如下：", "维持。", "2024年11月15日",
+                                               "签收日期：    年  月  日"}));
+  test::TempDir dir;
+  {
+    std::ofstream out(dir.path / "a.zip", std::ios::binary);
+    out << make_zip(members);
+  }
+  const CaseResult r = audit_archive(dir.path / "a.zip", bundled_checklist(), ImportOptions{});
+  const std::vector<Finding> fs = findings_of(r.audit, "APL-outcome-service");
+  REQUIRE(fs.size() == 1);
+  CHECK(fs[0].kind == "manual_check");
+  CHECK(contains(fs[0].message, "收文（签收）日期未能读取"));
+}
+
+TEST_CASE("answer files ask for the organ's seal on its own documents, not on the decision copy",
+          "[appeal]") {
+  for (const bool litigation : {false, true}) {
+    const CaseResult r = audit_file(litigation ? litigation_file() : File{});
+    INFO(listing(r.audit));
+    CHECK(findings_of(r.audit, "MAN-seal-image").empty());
+    const std::vector<Finding> fs = findings_of(r.audit, "APL-seal-image");
+    REQUIRE(fs.size() == 1);
+    CHECK(fs[0].kind == "manual_check");
+    for (const char* doc :
+         {litigation ? "行政答辩状" : "行政复议答复书", "授权委托书", "法定代表人身份证明书"})
+      CHECK(contains(fs[0].message, doc));
+    CHECK(!contains(fs[0].message, "行政处罚决定书"));
   }
 }
