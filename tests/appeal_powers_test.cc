@@ -18,6 +18,8 @@ TEST_CASE("the powers of a power of attorney are read as special, general, liste
                      "appeal_powers");
   };
   CHECK(powers("代理权限：特别授权\n") == Values{"special"});
+  CHECK(powers("代理人的代理权限为：特别授权（代为承认、放弃诉讼请求）\n") == Values{"special"});
+  CHECK(powers("代理权限：一般授权（不得代为承认、放弃、变更诉讼请求）\n") == Values{"general"});
   CHECK(powers("代理权限：一般代理。代理期限：自委托之日起至本案审结之日止。") ==
         Values{"general"});
   CHECK(powers("委托权限\t特别授权：代为承认、放弃、变更诉讼请求，进行和解，提起上诉\n") ==
@@ -53,6 +55,10 @@ TEST_CASE("the term of a power of attorney is a from|until pair, case end, unrea
   // Running text without a label.
   CHECK(term("代理权限为一般授权，自2024年9月20日起至2024年10月31日止。") ==
         Values{"2024-09-20|2024-10-31"});
+  CHECK(term("本委托书有效期自签发之日起至本案结案之日止。") == Values{"|case"});
+  CHECK(term("委托期限：2024年9月20日至2024年12月31日\n") == Values{"2024-09-20|2024-12-31"});
+  CHECK(term("委托期限：自二〇二四年九月二十日起至二〇二四年十二月三十一日止\n") ==
+        Values{"2024-09-20|2024-12-31"});
   CHECK(term("委托期限：三个月\n") == Values{"unread"});
   CHECK(term("委托期限：\n") == Values{"blank"});
   CHECK(term("代理权限：一般授权\n").empty());
