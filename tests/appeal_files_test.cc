@@ -725,3 +725,21 @@ TEST_CASE("answer files ask for the organ's seal on its own documents, not on th
     CHECK(!contains(fs[0].message, "行政处罚决定书"));
   }
 }
+
+TEST_CASE("a penalty file keeps MAN-seal-image and gets no APL-seal-image", "[appeal]") {
+  std::vector<Member> members;
+  for (auto& [name, bytes] : members_of(File{}))
+    if (name == "01-行政处罚决定书.docx") members.emplace_back(name, bytes);
+  test::TempDir dir;
+  {
+    std::ofstream out(dir.path / "a.zip", std::ios::binary);
+    out << make_zip(members);
+  }
+  const CaseResult r = audit_archive(dir.path / "a.zip", bundled_checklist(), ImportOptions{});
+  INFO(listing(r.audit));
+  CHECK(r.c.info.procedure.value_or("") == "general");
+  CHECK(outcome_of(r.audit, "APL-seal-image") == Outcome::not_applicable);
+  const std::vector<Finding> fs = findings_of(r.audit, "MAN-seal-image");
+  REQUIRE(fs.size() == 1);
+  CHECK(contains(fs[0].message, "行政处罚决定书"));
+}
