@@ -215,6 +215,20 @@ TEST_CASE("a mark taken back over the API leaves the list and the compilation",
 }
 
 TEST_CASE(
+    "a mark made on the command line's function shows on the workbench and is taken back there",
+    "[serve][serve_typical]") {
+  Site& s = site();
+  REQUIRE(mark_typical({s.db, kRound}, {kChigang, "", "命令行标记的示范案卷", "张三", false}));
+  const json shown = s.marks("chigang", kChigang);  // the street sees its own case's mark
+  REQUIRE(shown.size() == 1);
+  CHECK(shown[0]["inspector"] == "张三");
+  REQUIRE(
+      s.post("admin1", s.typical(kChigang), {{"remove", true}, {"note", "不再作为示范"}})->status ==
+      201);
+  CHECK(s.marks("admin1", kChigang).empty());
+}
+
+TEST_CASE(
     "marking typical is refused to a street user, outside the user's scope and without "
     "the token; a bad note gets a Chinese reason",
     "[serve][serve_typical]") {
