@@ -743,3 +743,37 @@ TEST_CASE("a penalty file keeps MAN-seal-image and gets no APL-seal-image", "[ap
   REQUIRE(fs.size() == 1);
   CHECK(contains(fs[0].message, "行政处罚决定书"));
 }
+
+TEST_CASE("a power of attorney printed to PDF by LibreOffice gives the DOCX's findings",
+          "[appeal]") {
+  for (const int layout : {0, 1, 2})
+    for (const bool with_term : {true, false}) {
+      INFO("layout " << layout << ", term " << with_term);
+      File f;
+      f.agents_in_text = layout == 1;
+      f.agents_in_table = layout == 2;
+      if (!with_term) f.term = "";
+      test::TempDir dir;
+      std::vector<Member> members;
+      for (auto& [name, bytes] : members_of(f)) {
+        if (name != "07-授权委托书.docx") {
+          members.emplace_back(name, bytes);
+          continue;
+        }
+        test::write_file(dir.path / "in.docx", bytes);
+        const std::string pdf = test::libreoffice_convert(dir.path, "in.docx", "pdf");
+        if (pdf.empty()) {
+          WARN("LibreOffice could not convert the document; PDF layout not tested");
+          return;
+        }
+        members.emplace_back("07-授权委托书.pdf", pdf);
+      }
+      {
+        std::ofstream out(dir.path / "a.zip", std::ios::binary);
+        out << make_zip(members);
+      }
+      const CaseResult r = audit_archive(dir.path / "a.zip", bundled_checklist(), ImportOptions{});
+      INFO(listing(r.audit));
+      CHECK(apl(r.audit) == apl(audit_file(f).audit));
+    }
+}
