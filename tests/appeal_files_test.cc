@@ -679,6 +679,8 @@ TEST_CASE("the outcome without its receipt is a finding; a stamp, a cell or a é€
       INFO(kept << "\n" << listing(r.audit));
       CHECK(outcome_of(r.audit, "APL-outcome-service") == Outcome::passed);
       CHECK(apl(r.audit).empty());
+      // The receipt names the office as served, not the party.
+      CHECK(findings_of(r.audit, "CON-party-name").empty());
     }
     File none = litigation ? litigation_file() : File{};
     none.outcome_service = "";
