@@ -52,7 +52,7 @@ const std::array<RuleKind, 17> kRuleKinds = {{
      check_legal_review, validate_legal_review, nullptr, false},
     {"appeal",
      "应议应诉案卷：答复（答辩）期限、复议期间不得自行收集证据、委托工作人员、所引处罚决定一致、"
-     "复议或裁判结果",
+     "复议或裁判结果、委托权限和期限、结果文书送达、本机关文书用印（人工核对）",
      check_appeal, validate_appeal, nullptr, false},
     {"discretion",
      "罚款须在裁量基准所列条款的法定幅度内，并在决定书写明的裁量阶次幅度内；阶次情形是否相符为人工"
