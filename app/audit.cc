@@ -71,8 +71,11 @@ void audit_into(Store& store, long long run, const std::vector<std::filesystem::
     in_order.put(i, std::move(r));
   };
   if (how.full) {
-    audit_batch(archives, checklist, how.import, how.jobs,
-                [&](std::size_t i, CaseResult&& r) { take(i, std::move(r), Reuse::parsed); });
+    const std::optional<PartyHistory> history = party_history(store, checklist);
+    audit_batch(
+        archives, checklist, how.import, how.jobs,
+        [&](std::size_t i, CaseResult&& r) { take(i, std::move(r), Reuse::parsed); },
+        history ? &*history : nullptr);
   } else {
     // Without kept results an unchanged case only needs its summary line.
     audit_batch_incremental(store, archives, checklist, how.import, how.jobs, out.round,

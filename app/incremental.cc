@@ -5,6 +5,7 @@
 #include "importers/facts.h"
 #include "importers/split_documents.h"
 #include "store/case_reader.h"
+#include "store/party_history.h"
 
 namespace auditor {
 namespace {
@@ -24,7 +25,7 @@ void refresh_facts(Document& d) {
 // The rules of `checklist` over a stored case, as over a parsed one: types
 // not declared by a manifest are found again (the title variants may have
 // changed), then case data and checks.
-void recheck(CaseResult& r, const Checklist& checklist) {
+void recheck(CaseResult& r, const Checklist& checklist, const PartyHistory* history) {
   // Stored parts of a whole-case file stay as they are (they hold one type
   // each); a stored file left whole is split when the new title variants
   // name several types in it.
@@ -37,10 +38,21 @@ void recheck(CaseResult& r, const Checklist& checklist) {
   if (!r.c.has_manifest) r.c.info.procedure.reset();
   classify(r.c, checklist);
   derive_case_info(r.c, checklist);
-  r.audit = check_case(r.c, checklist);
+  r.audit = check_case(r.c, checklist, history);
 }
 
 }  // namespace
+
+std::optional<PartyHistory> party_history(Store& store, const Checklist& checklist) {
+  const std::vector<std::string> types = repeat_decision_types(checklist);
+  if (types.empty()) return std::nullopt;
+  Result<PartyHistory> h = read_party_history(store, types);
+  if (h) return std::move(*h);
+  PartyHistory failed;
+  failed.read = false;
+  failed.reason = h.error();
+  return failed;
+}
 
 void audit_batch_incremental(Store& store, const std::vector<std::filesystem::path>& archives,
                              const Checklist& checklist, const ImportOptions& opt, int jobs,
@@ -49,6 +61,8 @@ void audit_batch_incremental(Store& store, const std::vector<std::filesystem::pa
   Result<std::map<std::string, StoredAudit>> index = load_stored_index(store);
   const std::map<std::string, StoredAudit> stored =
       index ? std::move(*index) : std::map<std::string, StoredAudit>{};
+  const std::optional<PartyHistory> history = party_history(store, checklist);
+  const PartyHistory* parties = history ? &*history : nullptr;
   std::vector<Reuse> reuse(archives.size(), Reuse::parsed);
   std::vector<long long> case_ids(archives.size(), 0);
   // A reused archive whose bytes were hashed again: its current stamp.
@@ -77,7 +91,7 @@ void audit_batch_incremental(Store& store, const std::vector<std::filesystem::pa
       stamps[i] = file->stamp;
       return CaseResult{};
     }
-    return audit_case(import_archive_file(p.string(), file, opt), checklist);
+    return audit_case(import_archive_file(p.string(), file, opt), checklist, parties);
   };
   CaseLoader loader(store);
   run_as_completed(archives.size(), jobs, work, [&](std::size_t i, CaseResult&& r) {
@@ -87,12 +101,12 @@ void audit_batch_incremental(Store& store, const std::vector<std::filesystem::pa
           loader.load(case_ids[i], reuse[i] == Reuse::unchanged ? unchanged : Load::full);
       if (!loaded) {
         reuse[i] = Reuse::parsed;
-        r = audit_archive(archives[i], checklist, opt);
+        r = audit_case(import_archive(archives[i], opt), checklist, parties);
       } else {
         r = std::move(*loaded);
         r.c.archive = archives[i].string();
         if (stamps[i]) r.c.stamp = stamps[i];
-        if (reuse[i] == Reuse::rechecked && !r.c.rejected) recheck(r, checklist);
+        if (reuse[i] == Reuse::rechecked && !r.c.rejected) recheck(r, checklist, parties);
       }
     }
     consume(i, std::move(r), reuse[i]);

@@ -15,6 +15,7 @@
 
 #include "app/pipeline.h"
 #include "store/case_reader.h"
+#include "store/party_history.h"
 #include "store/store.h"
 
 namespace auditor {
@@ -37,6 +38,12 @@ enum class Reuse {
 // case that cannot be read back is parsed instead. `unchanged` says how much
 // of an unchanged case to read back (Load::summary or Load::findings). Never
 // throws.
+// The parties' stored cases before a batch (store/party_history.h), when a
+// rule of `checklist` counts repeat offences (SUB-repeat-offence); nullopt
+// when none does. A database that cannot be read gives a history with
+// `read` false and the reason, which the rule tells as a manual check.
+std::optional<PartyHistory> party_history(Store& store, const Checklist& checklist);
+
 void audit_batch_incremental(Store& store, const std::vector<std::filesystem::path>& archives,
                              const Checklist& checklist, const ImportOptions& opt, int jobs,
                              const std::string& round, Load unchanged,

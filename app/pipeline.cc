@@ -46,14 +46,14 @@ Result<std::vector<std::filesystem::path>> collect_archives(
   return out;
 }
 
-CaseResult audit_case(Case c, const Checklist& checklist) {
+CaseResult audit_case(Case c, const Checklist& checklist, const PartyHistory* history) {
   CaseResult r{std::move(c), {}};
   if (!r.c.rejected) {
     split_documents(r.c, checklist);  // a whole-case PDF into its documents
     classify(r.c, checklist);
     derive_case_info(r.c, checklist);
   }
-  r.audit = check_case(r.c, checklist);
+  r.audit = check_case(r.c, checklist, history);
   return r;
 }
 
@@ -124,10 +124,14 @@ void InOrder::put(std::size_t i, CaseResult&& r) {
 
 void audit_batch(const std::vector<std::filesystem::path>& archives, const Checklist& checklist,
                  const ImportOptions& opt, int jobs,
-                 const std::function<void(std::size_t, CaseResult&&)>& consume) {
+                 const std::function<void(std::size_t, CaseResult&&)>& consume,
+                 const PartyHistory* history) {
   run_as_completed(
       archives.size(), jobs,
-      [&](std::size_t i) { return audit_archive(archives[i], checklist, opt); }, consume);
+      [&](std::size_t i) {
+        return audit_case(import_archive(archives[i], opt), checklist, history);
+      },
+      consume);
 }
 
 }  // namespace auditor

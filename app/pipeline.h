@@ -21,8 +21,9 @@ namespace auditor {
 Result<std::vector<std::filesystem::path>> collect_archives(const std::vector<std::string>& inputs);
 
 // Classifies and checks an imported case (a rejected one only gets its
-// checks' outcomes). Never throws.
-CaseResult audit_case(Case c, const Checklist& checklist);
+// checks' outcomes); `history` the stored cases by party (auditor/repeat.h),
+// nullptr without a store. Never throws.
+CaseResult audit_case(Case c, const Checklist& checklist, const PartyHistory* history = nullptr);
 
 // Imports, classifies and checks one archive. Never throws.
 CaseResult audit_archive(const std::filesystem::path& archive, const Checklist& checklist,
@@ -53,9 +54,10 @@ class InOrder {
 
 // Audits `archives` with `jobs` worker threads. `consume(i, result)` is
 // called on the calling thread, once per archive, in completion order (i is
-// the archive's index in `archives`).
+// the archive's index in `archives`). `history` as for audit_case.
 void audit_batch(const std::vector<std::filesystem::path>& archives, const Checklist& checklist,
                  const ImportOptions& opt, int jobs,
-                 const std::function<void(std::size_t, CaseResult&&)>& consume);
+                 const std::function<void(std::size_t, CaseResult&&)>& consume,
+                 const PartyHistory* history = nullptr);
 
 }  // namespace auditor

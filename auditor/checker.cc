@@ -158,10 +158,10 @@ Outcome check_text_extracted(const Rule& r, const RuleContext& ctx, std::vector<
 namespace {
 
 // Every rule's outcome and findings (import findings first), unscored.
-Audit check_rules(const Case& c, const Checklist& checklist) {
+Audit check_rules(const Case& c, const Checklist& checklist, const PartyHistory* history) {
   Audit audit;
   const Conditions conditions = evaluate_conditions(c, checklist);
-  const RuleContext ctx{c, checklist, conditions};
+  const RuleContext ctx{c, checklist, conditions, history};
   const std::string procedure = case_procedure(c, checklist).id;
   std::vector<Finding> rule_findings;
   for (const Rule& r : checklist.rules) {
@@ -186,13 +186,13 @@ Audit check_rules(const Case& c, const Checklist& checklist) {
 
 }  // namespace
 
-Audit check_case(const Case& c, const Checklist& checklist) {
+Audit check_case(const Case& c, const Checklist& checklist, const PartyHistory* history) {
   if (c.rejected) return {};  // no checks; the caller reports the rejection
-  Audit audit = check_rules(c, checklist);
+  Audit audit = check_rules(c, checklist, history);
   // Findings that rest on text OCR made (auditor/ocr_basis.h).
   if (has_ocr_text(c)) {
     const std::set<std::string> to_manual = mark_ocr_findings(
-        c, checklist, check_rules(without_ocr_text(c, checklist), checklist).findings,
+        c, checklist, check_rules(without_ocr_text(c, checklist), checklist, history).findings,
         audit.findings);
     // A failed rule whose findings all became manual checks is not checkable.
     for (Check& k : audit.checks)

@@ -35,7 +35,9 @@ void classify(Case& c, const Checklist& checklist);
 // Evaluates every rule. `c` must already be classified. Dates are judged
 // against the run date the checklist carries (run_date in settings.h, today
 // unless set): an implausible one (events.h) is never used in arithmetic and
-// becomes a manual check of the rules that need it.
-Audit check_case(const Case& c, const Checklist& checklist);
+// becomes a manual check of the rules that need it. `history`: the stored
+// cases by party (auditor/repeat.h), nullptr when run without a store.
+struct PartyHistory;
+Audit check_case(const Case& c, const Checklist& checklist, const PartyHistory* history = nullptr);
 
 }  // namespace auditor

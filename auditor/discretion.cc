@@ -4,7 +4,9 @@
 
 #include "auditor/conditions.h"
 #include "auditor/provision_table_xml.h"
+#include "util/cn_text.h"
 #include "util/hash.h"
+#include "util/utf8.h"
 
 namespace auditor {
 namespace {
@@ -14,6 +16,23 @@ using checklist_xml::DataFile;
 
 std::string range_text(const std::optional<double>& min, const std::optional<double>& max) {
   return (min ? yuan_text(*min) : "") + "—" + (max ? yuan_text(*max) : "") + " 元";
+}
+
+// The band's optional presumption about earlier offences: repeat (first or
+// repeat) and its period within, both or neither.
+Status parse_repeat(const DataFile& f, const pugi::xml_node& b, DiscretionBand& band) {
+  band.repeat = b.attribute("repeat").as_string();
+  const std::string within = b.attribute("within").as_string();
+  if (band.repeat.empty() && within.empty()) return Status::success();
+  if (band.repeat != "first" && band.repeat != "repeat")
+    return f.fail(
+        b, "repeat 须为 first（首次违法）或 repeat（期限内再次违法），实为“" + band.repeat + "”");
+  const std::optional<int> months = repeat_period_months(within);
+  if (!months)
+    return f.fail(
+        b, "写明 repeat 时须写明期限 within（如“1年”“6个月”，至多10年），实为“" + within + "”");
+  band.within_months = *months;
+  return Status::success();
 }
 
 Status parse_entry(const DataFile& f, const pugi::xml_node& n, DiscretionEntry& e) {
@@ -44,7 +63,7 @@ Status parse_entry(const DataFile& f, const pugi::xml_node& n, DiscretionEntry& 
   for (const pugi::xml_node& b : n.children("band")) {
     DiscretionBand band;
     band.source = f.where(b);
-    if (Status s = f.shape(b, {"name", "min", "max"}, {}); !s.ok()) return s;
+    if (Status s = f.shape(b, {"name", "min", "max", "repeat", "within"}, {}); !s.ok()) return s;
     if (Status s = f.text_attr(b, "name", band.name); !s.ok()) return s;
     const auto& names = discretion_band_names();
     if (std::find(names.begin(), names.end(), band.name) == names.end())
@@ -59,6 +78,7 @@ Status parse_entry(const DataFile& f, const pugi::xml_node& n, DiscretionEntry& 
       return f.fail(b, "阶次幅度 " + range_text(band.min, band.max) + " 超出法定幅度 " +
                            range_text(e.min, e.max));
     band.circumstances = checklist_xml::trimmed(b.text().get());
+    if (Status s = parse_repeat(f, b, band); !s.ok()) return s;
     e.bands.push_back(std::move(band));
   }
   return Status::success();
@@ -91,6 +111,29 @@ Status load_file(const fs::path& file, DiscretionTable& t, std::string& digests)
 }
 
 }  // namespace
+
+std::optional<int> repeat_period_months(const std::string& written) {
+  std::u32string s = decode_utf8(written);
+  int unit = 0;
+  for (auto [suffix, months] :
+       {std::pair{std::u32string(U"个月"), 1}, std::pair{std::u32string(U"年"), 12}})
+    if (s.size() > suffix.size() && s.ends_with(suffix)) {
+      s.resize(s.size() - suffix.size());
+      unit = months;
+      break;
+    }
+  if (!unit || s.empty()) return std::nullopt;
+  std::optional<std::int64_t> n;
+  if (std::all_of(s.begin(), s.end(), cn::is_digit)) {
+    if (s.size() > 3) return std::nullopt;
+    n = 0;
+    for (char32_t c : s) *n = *n * 10 + (c - U'0');
+  } else {
+    n = cn::parse_cn_integer(s);
+  }
+  if (!n || *n < 1 || *n * unit > 120) return std::nullopt;
+  return static_cast<int>(*n * unit);
+}
 
 const std::vector<std::string>& discretion_band_names() {
   static const std::vector<std::string> names = {"轻微", "较轻", "一般",

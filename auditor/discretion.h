@@ -19,6 +19,12 @@ struct DiscretionBand {
   std::optional<double> min, max;
   std::string circumstances;  // 情形 text, shown in the manual check
   std::string source;
+  // What the band presumes about the party's earlier offences (再次违法,
+  // SUB-repeat-offence): "" nothing, "first" none within the period (首次被
+  // 发现), "repeat" one within it (一年内第二次被发现; alone or as one of the
+  // band's alternatives). `within_months` the period, > 0 when `repeat` is set.
+  std::string repeat;
+  int within_months = 0;
 };
 
 struct DiscretionEntry {
@@ -47,6 +53,10 @@ struct DiscretionTable {
 // 轻微 较轻 一般 较重 严重 特别严重: the band names the decision reader knows
 // (discretion_band facts, importers/facts_discretion.cc).
 const std::vector<std::string>& discretion_band_names();
+
+// A band's period as written (`within`): "<n>年" or "<n>个月" (n Arabic or
+// Chinese, 1..10 years), in months; nullopt otherwise.
+std::optional<int> repeat_period_months(const std::string& written);
 
 // One <discretion> file, or every *.xml of a folder (sorted); errors
 // "<file>:<line>: <reason>".

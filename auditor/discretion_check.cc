@@ -4,9 +4,9 @@
 // mitigates, 行政处罚法第三十二条); check=band: the decision names a band
 // (discretion_band fact) and the fine is within it — no band named is a
 // manual check; check=justify: whether the facts are the named band's
-// circumstances, always a manual check (info). A repeat offence within a
-// period is not counted here (the checker sees one case; docs/formats/
-// discretion.md). Placeholders: {document} {provision} {fine} {range}
+// circumstances, always a manual check (info); check=repeat: the band's
+// presumption about earlier offences against the party's stored cases
+// (auditor/repeat.h). Placeholders: {document} {provision} {fine} {range}
 // {band} {problem}.
 #include <algorithm>
 
@@ -14,6 +14,7 @@
 #include "auditor/discretion.h"
 #include "auditor/discretion_rules.h"
 #include "auditor/kind_helpers.h"
+#include "auditor/repeat.h"
 
 namespace auditor {
 namespace {
@@ -43,6 +44,7 @@ Outcome check_discretion(const Rule& r, const RuleContext& ctx, std::vector<Find
   const auto table = discretion_table_at(rule_param(r, "table"), rule_param(r, "table_sha256"));
   if (!table) return Outcome::not_checkable;
   const std::string check = rule_param(r, "check");
+  if (check == "repeat") return check_repeat_offence(r, ctx, out);
   bool checked = false, failed = false, manual = false;
   for (const Document* d : substance::decisions(r, ctx.c)) {
     const Text fine_text = first_fact(*d, "fine");

@@ -53,8 +53,14 @@ void list_discretion(const DiscretionTable& t, std::ostringstream& out) {
     c.item = e.item;
     out << "  " << e.id << "：《" << e.law_written << "》" << citation_text(c) << " " << e.name
         << (e.example ? "（示例）" : "") << "\n    法定幅度 " << yuan_range(e.min, e.max);
-    for (const DiscretionBand& b : e.bands)
+    for (const DiscretionBand& b : e.bands) {
       out << "；" << b.name << " " << yuan_range(b.min, b.max);
+      const std::string period = b.within_months % 12 == 0
+                                     ? std::to_string(b.within_months / 12) + "年"
+                                     : std::to_string(b.within_months) + "个月";
+      if (b.repeat == "first") out << "（首次违法：" << period << "内无前案）";
+      if (b.repeat == "repeat") out << "（含" << period << "内再次违法）";
+    }
     out << "\n";
   }
 }
@@ -137,7 +143,7 @@ std::vector<const Document*> decisions(const Rule& r, const Case& c) {
 }  // namespace substance
 
 std::string validate_discretion(const Rule& r, const Checklist& cl) {
-  return substance::validate(r, cl, {"range", "band", "justify"});
+  return substance::validate(r, cl, {"range", "band", "justify", "repeat"});
 }
 std::string validate_provision_table(const Rule& r, const Checklist& cl) {
   return substance::validate(r, cl, {});

@@ -56,7 +56,7 @@ const std::array<RuleKind, 17> kRuleKinds = {{
      check_appeal, validate_appeal, nullptr, false},
     {"discretion",
      "罚款须在裁量基准所列条款的法定幅度内，并在决定书写明的裁量阶次幅度内；阶次情形是否相符为人工"
-     "核对项",
+     "核对项；阶次所推定的首次或期限内再次违法须与数据库中同一当事人的前案相符",
      check_discretion, validate_discretion, nullptr, false},
     {"provision_table", "决定书引用的已知法律条文须存在，且在违法行为发生时（程序法：决定时）施行",
      check_provision_table, validate_provision_table, nullptr, false},

@@ -17,10 +17,15 @@
 
 namespace auditor {
 
+struct PartyHistory;  // auditor/repeat.h
+
 struct RuleContext {
   const Case& c;
   const Checklist& checklist;
   const Conditions& conditions;
+  // The party's earlier stored cases (SUB-repeat-offence); nullptr when the
+  // audit runs without a store.
+  const PartyHistory* history = nullptr;
 };
 
 // Runs one rule whose `when` conditions hold (or are unknown: then a failed

@@ -23,7 +23,7 @@ const Checklist& substance_checklist() {
   return cl;
 }
 
-Document decision_docx(const std::string& text) {
+std::string decision_docx_bytes(const std::string& text) {
   DocxWriter w;
   std::istringstream lines(text);
   std::string line;
@@ -38,10 +38,15 @@ Document decision_docx(const std::string& text) {
   }
   Result<std::string> bytes = w.finish();
   REQUIRE(bytes.ok());
+  return *bytes;
+}
+
+Document decision_docx(const std::string& text) {
+  const std::string bytes = decision_docx_bytes(text);
   Document d;
   d.path = "05决定/11-行政处罚决定书.docx";
   d.format = "docx";
-  const Status s = parse_docx(*bytes, ZipLimits{}, d);
+  const Status s = parse_docx(bytes, ZipLimits{}, d);
   INFO(s.reason);
   REQUIRE(s.ok());
   d.facts = extract_facts(d);
@@ -52,7 +57,7 @@ Document decision_docx(const std::string& text) {
 }
 
 std::string DecisionText::text() const {
-  return "行政处罚决定书\n穗海新港综执罚决〔2024〕7号\n" + party + "\n经查，当事人于" + violation +
+  return "行政处罚决定书\n" + number + "\n" + party + "\n经查，当事人于" + violation +
          "在新港西路禁止区域内露天烧烤食品。" + band + "\n本机关认为，" + cited + "，" + penalty +
          "\n当事人应当自收到本决定书之日起十五日内缴纳罚款。\n" + remedy +
          "\n广州市海珠区人民政府新港街道办事处\n" + signed_on + "\n";

@@ -16,11 +16,14 @@ const Checklist& substance_checklist();
 
 // A 行政处罚决定书 as a DOCX of the given paragraphs, read back.
 Document decision_docx(const std::string& text);
+// The DOCX bytes of those paragraphs (the first a heading).
+std::string decision_docx_bytes(const std::string& text);
 
 // A decision with the usual parts: the finding of fact dated `violation`
 // (ISO-less Chinese date), `cited` (the 违反…依据… sentence), the
 // `penalty` sentence, the `remedy` sentence, signed on `signed_on`.
 struct DecisionText {
+  std::string number = "穗海新港综执罚决〔2024〕7号";
   std::string party = "当事人：陈建华\n身份证号码：440105198506121236";
   std::string violation = "2024年1月10日";
   std::string cited =
