@@ -183,6 +183,14 @@ TEST_CASE("without a database or a readable party id the repeat check asks for a
   CHECK_THAT(messages(r.audit, kRule),
              Catch::Contains("未读出当事人的统一社会信用代码或身份证号码"));
 
+  // A stored case of the party under the provision with no date read.
+  DecisionText undated = decision("3", "", "");
+  db.audit(undated, "undated");
+  const CaseResult after_undated = db.audit(current(), "after");
+  CHECK(outcome_of(after_undated.audit, kRule) == Outcome::not_checkable);
+  CHECK_THAT(messages(after_undated.audit, kRule),
+             Catch::Contains("另有 1 件依同一条款处罚的案件未读出日期"));
+
   // A band that presumes nothing (较重) is not the rule's business.
   DecisionText heavy = current("较重");
   heavy.penalty = "本机关决定：罚款人民币10000元。";
