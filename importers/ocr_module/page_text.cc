@@ -115,7 +115,7 @@ std::string fix_glyphs(const std::string& word) {
 bool punctuation_only(const std::string& word) {
   for (std::size_t i = 0; i < word.size();) {
     const char32_t c = next_code_point(word, i);
-    if (cn::is_han(c) || (c >= U'0' && c <= U'9') || (c >= U'A' && c <= U'Z') ||
+    if (cn::is_han(c) || c == U'〇' || (c >= U'0' && c <= U'9') || (c >= U'A' && c <= U'Z') ||
         (c >= U'a' && c <= U'z'))
       return false;
   }
