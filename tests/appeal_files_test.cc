@@ -292,7 +292,7 @@ TEST_CASE("a complete litigation file gives no APL finding", "[appeal]") {
 }
 
 TEST_CASE(
-    "a reconsideration answer on the 11th working day is late; on the 10th across 国庆 it is "
+    "a reconsideration answer on the 11th working day is late, on the 10th across 国庆 it is "
     "not",
     "[appeal]") {
   // Received Friday 2024-09-20: the 10th working day is 2024-10-10 (09-29 a
@@ -357,7 +357,7 @@ TEST_CASE("a litigation defence due on 劳动节 2025 rolls to the next working 
   CHECK(apl(audit_file(f).audit) == std::set<std::string>{"APL-LT-evidence-15d/deadline"});
 }
 
-TEST_CASE("a litigation file authorising only a lawyer is a finding; naming staff is quiet",
+TEST_CASE("a litigation file authorising only a lawyer is a finding, naming staff is quiet",
           "[appeal]") {
   for (const int layout : {0, 1, 2}) {
     File f = litigation_file();
@@ -458,7 +458,7 @@ TEST_CASE("the outcome is read from the decision or judgment, or asked for", "[a
 }
 
 TEST_CASE(
-    "a litigation file without its defence is a veto finding; a judgment saying 出庭应诉 "
+    "a litigation file without its defence is a veto finding, a judgment saying 出庭应诉 "
     "stands for the appearance note",
     "[appeal]") {
   File f = litigation_file();
@@ -589,7 +589,7 @@ TEST_CASE("a power of attorney without powers or term is a finding, in three lay
     }
 }
 
-TEST_CASE("a term ending before the answer or the hearing is a finding; one covering them is quiet",
+TEST_CASE("a term ending before the answer or the hearing is a finding, one covering them is quiet",
           "[appeal]") {
   for (const int layout : {0, 1, 2}) {
     INFO("layout " << layout);
@@ -668,7 +668,7 @@ TEST_CASE("a mediated lawsuit needs a special authorisation", "[appeal]") {
   CHECK(apl(audit_file(litigation_file()).audit).empty());
 }
 
-TEST_CASE("the outcome without its receipt is a finding; a stamp, a cell or a 送达回证 is quiet",
+TEST_CASE("the outcome without its receipt is a finding, a stamp, a cell or a 送达回证 is quiet",
           "[appeal]") {
   for (const bool litigation : {false, true}) {
     INFO("litigation " << litigation);

@@ -108,7 +108,7 @@ TEST_CASE("the same number in another bracket style matches the catalogue", "[ca
   CHECK(findings_of(a, "CAT-listed-present").empty());
 }
 
-TEST_CASE("a document in the file but not in the catalogue is a finding; the notes are skipped",
+TEST_CASE("a document in the file but not in the catalogue is a finding, the notes are skipped",
           "[catalogue]") {
   const Audit a = audit(with({
       text_document("filing_approval", "立案审批表\n", "01-立案审批表.docx"),

@@ -98,7 +98,7 @@ TEST_CASE("the statement-record rule stays quiet on a case whose only statement 
   CHECK(outcome_of(a, "REQ-3-review_record") == Outcome::not_applicable);
 }
 
-TEST_CASE("a written waiver by the party is a waiver; the decision's 视为放弃 is not",
+TEST_CASE("a written waiver by the party is a waiver, the decision's 视为放弃 is not",
           "[conditions]") {
   CHECK(
       value(conditions_of({{"waiver_statement", "放弃陈述、申辩声明\n本人放弃陈述、申辩的权利。"}}),

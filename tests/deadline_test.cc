@@ -94,7 +94,7 @@ TEST_CASE("Spring Festival 2024: Sunday 02-18 is the 7th working day, 02-19 the 
 }
 
 TEST_CASE(
-    "decision before the defence period ends is a veto; the make-up "
+    "decision before the defence period ends is a veto, the make-up "
     "Saturday counts",
     "[deadline]") {
   // Notice served Tuesday 2024-10-08: 10-09, 10-10, 10-11, Saturday 10-12

@@ -206,7 +206,7 @@ TEST_CASE("bytes that are not a zip are a broken DOCX", "[docx]") {
 }
 
 TEST_CASE(
-    "a damaged footer is reported; the body and a header shared by two sections are kept once",
+    "a damaged footer is reported, the body and a header shared by two sections are kept once",
     "[docx]") {
   const std::string rels =
       "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"

@@ -294,7 +294,7 @@ TEST_CASE("text boxes follow the body, before the header lines", "[legacy]") {
   CHECK(text_of(s).text == "正文\n框内文字\n页眉\n");
 }
 
-TEST_CASE("only the main story is the body; header lines follow once each", "[legacy]") {
+TEST_CASE("only the main story is the body, header lines follow once each", "[legacy]") {
   WordStreams s = word_streams({{u"正文\r脚注\r页眉\r页眉\r\r页脚\r\r"}}, 3);
   put32(s.word, 0x50, 3);   // ccpFtn
   put32(s.word, 0x54, 11);  // ccpHdd
@@ -469,7 +469,7 @@ std::size_t entry_offset(const std::string& file, const std::u16string& name) {
   return 0;
 }
 
-TEST_CASE("a stream shorter than its size is damage; libgsf never writes to stderr", "[legacy]") {
+TEST_CASE("a stream shorter than its size is damage, libgsf never writes to stderr", "[legacy]") {
   WordStreams s = word_streams({{u"甲\r"}});
   s.table.resize(6000, '\0');  // in the big-block chain, not the mini stream
   std::string file = doc_file(s);

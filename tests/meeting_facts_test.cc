@@ -148,7 +148,7 @@ TEST_CASE("a decision's penalty kinds are read from its deciding sentence, not f
   CHECK(values_of(none, "penalty_kind") == Values{"不予处罚"});
 }
 
-TEST_CASE("减轻处罚 stated is mitigated; the statute's 从轻或者减轻 is not", "[meeting][facts]") {
+TEST_CASE("减轻处罚 stated is mitigated, the statute's 从轻或者减轻 is not", "[meeting][facts]") {
   CHECK(values_of("鉴于当事人主动消除违法行为危害后果，依法对其减轻处罚。", "mitigated") ==
         Values{"true"});
   CHECK(values_of("当事人有下列情形之一的，应当从轻或者减轻处罚。", "mitigated").empty());

@@ -132,7 +132,7 @@ TEST_CASE("the office's head must be among the voters", "[meeting]") {
   CHECK(contains(messages(m, "MTG-head-present"), "请人工核对机关负责人是否出席"));
 }
 
-TEST_CASE("an investigator voting is reported; attending without a vote is not", "[meeting]") {
+TEST_CASE("an investigator voting is reported, attending without a vote is not", "[meeting]") {
   Record r;
   r.members = "参加人员：刘国平、李明、张伟、黄文斌";
   r.signatures = "参会人员签名：刘国平、李明、张伟、黄文斌";
@@ -144,7 +144,7 @@ TEST_CASE("an investigator voting is reported; attending without a vote is not",
   CHECK(outcome_of(audit(case_with(Record{})), "MTG-investigators-not-voting") == Outcome::passed);
 }
 
-TEST_CASE("a voter who did not sign is reported; a blank signature field is a manual check",
+TEST_CASE("a voter who did not sign is reported, a blank signature field is a manual check",
           "[meeting]") {
   Record r;
   r.signatures = "参会人员签名：刘国平、李明、周美玲";
@@ -165,7 +165,7 @@ TEST_CASE("a voter who did not sign is reported; a blank signature field is a ma
   CHECK(contains(messages(n, "MTG-signatures"), "未见出席人员签名"));
 }
 
-TEST_CASE("a majority vote needs its dissent recorded; silence is a manual check", "[meeting]") {
+TEST_CASE("a majority vote needs its dissent recorded, silence is a manual check", "[meeting]") {
   Record majority;
   majority.conclusion = "讨论结论：多数同意对当事人处以罚款人民币4000元。";
   const Audit a = audit(case_with(majority));

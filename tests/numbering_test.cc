@@ -193,7 +193,7 @@ TEST_CASE("defect messages name the text as written", "[numbering]") {
         "街道代字“赤港”不在街道代字表中");
 }
 
-TEST_CASE("full-width digits and spaces are read; keys ignore bracket style and zeros",
+TEST_CASE("full-width digits and spaces are read, keys ignore bracket style and zeros",
           "[numbering]") {
   const ParsedNumber p = parse_doc("穗海赤岗综执罚决〔２０２４〕３１号");
   CHECK(p.defects.empty());
@@ -336,7 +336,7 @@ TEST_CASE("a decision numbered with the notice's abbreviation fires NUM-doc-abbr
   CHECK(contains(f[0].message, "使用的文书简称为“罚告”，应为“罚决”"));
 }
 
-TEST_CASE("a readable decision without a number fires NUM-doc-present; a scan stays quiet",
+TEST_CASE("a readable decision without a number fires NUM-doc-present, a scan stays quiet",
           "[numbering]") {
   Case c = correct_case();
   of_type(c, "penalty_decision").number.reset();
@@ -350,7 +350,7 @@ TEST_CASE("a readable decision without a number fires NUM-doc-present; a scan st
   CHECK(check(c).of("NUM-doc-present").empty());
 }
 
-TEST_CASE("another street's code fires NUM-street-code; the street comes from the organ",
+TEST_CASE("another street's code fires NUM-street-code, the street comes from the organ",
           "[numbering]") {
   Case c = correct_case();
   of_type(c, "penalty_notice").number = "穗海新港综执罚告〔2024〕20号";

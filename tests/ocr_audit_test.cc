@@ -78,7 +78,7 @@ nlohmann::json audit_json(const fs::path& dir, const fs::path& archive, const st
   return nlohmann::json::parse(r.out)["cases"][0];
 }
 
-TEST_CASE("a late service on a scanned receipt is reported as resting on OCR; --ocr off as before",
+TEST_CASE("a late service on a scanned receipt is reported as resting on OCR, --ocr off as before",
           "[ocr-e2e]") {
   test::TempDir dir;
   const fs::path archive = scanned_d02(dir.path);

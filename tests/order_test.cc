@@ -39,7 +39,7 @@ TEST_CASE("decision dated before the notice was served is out of order", "[deadl
   CHECK_THAT(f->evidence[1], Catch::Contains("penalty_decision.docx"));
 }
 
-TEST_CASE("one finding per inversion; undated steps are skipped", "[deadline]") {
+TEST_CASE("one finding per inversion, undated steps are skipped", "[deadline]") {
   Case c = dated_case();
   // Paid before the decision was served, and closed before payment.
   set_fact(doc_of(c, "payment_proof"), "doc_date", "2024-09-28");

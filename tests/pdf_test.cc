@@ -153,7 +153,7 @@ TEST_CASE("a two-column PDF receipt gives one row per field, wrapped cells joine
   CHECK(values(text, "service_date") == Values{"2024-03-12"});
 }
 
-TEST_CASE("a four-column PDF receipt row keeps its four cells; rows without padding stay apart",
+TEST_CASE("a four-column PDF receipt row keeps its four cells, rows without padding stay apart",
           "[pdf]") {
   const std::string text = pdf_text("receipt.pdf");
   CHECK(has_line(text, "送达文书名称及文号\t行政处罚决定书（穗海赤岗综执罚决〔2024〕31号）"));

@@ -112,7 +112,7 @@ TEST_CASE("a manifest's declared procedure wins over the documents", "[procedure
   CHECK(outcome_of(a, "REQ-3-penalty_notice") == Outcome::failed);
 }
 
-TEST_CASE("a rule naming procedures applies to those only; naming none, to all", "[procedure]") {
+TEST_CASE("a rule naming procedures applies to those only, naming none, to all", "[procedure]") {
   Rule r;
   CHECK(applies_to_procedure(r, "simple"));
   r.procedures = {"general", "no_penalty"};

@@ -154,7 +154,7 @@ TEST_CASE("rectification is made on a signed case", "[rectification]") {
   CHECK(round.rectify(kReceipt));
 }
 
-TEST_CASE("the street's updates set an item's status and note; each refusal", "[rectification]") {
+TEST_CASE("the street's updates set an item's status and note, each refusal", "[rectification]") {
   Round round;
   REQUIRE(round.decide(kReceipt, FindingVerdict::confirmed));
   Result<RectifyItem> it = round.rectify(kReceipt);
@@ -183,7 +183,7 @@ TEST_CASE("the street's updates set an item's status and note; each refusal", "[
   CHECK(c.items[0].updates.size() == 2);
 }
 
-TEST_CASE("an item past due and not reported done is overdue; --overdue lists only those",
+TEST_CASE("an item past due and not reported done is overdue, --overdue lists only those",
           "[rectification]") {
   Round round;
   REQUIRE(round.decide(kReceipt, FindingVerdict::confirmed));

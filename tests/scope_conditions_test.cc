@@ -153,7 +153,7 @@ TEST_CASE("an unknown street whose tables disagree is a manual check naming why"
   CHECK(outcome_of(small, "REQ-4-collective_discussion") == Outcome::not_applicable);
 }
 
-TEST_CASE("情节复杂 stated puts a case in scope; a blank box or a scan asks the inspector",
+TEST_CASE("情节复杂 stated puts a case in scope, a blank box or a scan asks the inspector",
           "[scope]") {
   const std::string small = decision(kCitizen, "罚款人民币500元");
   const std::string complex = std::string(kReport).insert(std::string(kReport).find("五、"),

@@ -215,7 +215,7 @@ TEST_CASE("a round's cases: a street sees its own, an unassigned inspector gets 
   CHECK(a.get("admin1", "/api/rounds/999/cases")->status == 404);
 }
 
-TEST_CASE("a case in the result-JSON shape; another street's case is 404, not 403",
+TEST_CASE("a case in the result-JSON shape, another street's case is 404, not 403",
           "[serve][serve_api]") {
   Api& a = api();
   const long long nanshi = a.case_id(test::kNanshi);
@@ -317,7 +317,7 @@ TEST_CASE("uploads are refused to streets and outside the round, and bounded in 
   CHECK(none->status == 400);
 }
 
-TEST_CASE("the round report downloads in each format; streets and outsiders are refused",
+TEST_CASE("the round report downloads in each format, streets and outsiders are refused",
           "[serve][serve_api]") {
   Api& a = api();
   const std::string path = "/api/rounds/" + std::to_string(a.round) + "/report?format=";
@@ -342,7 +342,7 @@ TEST_CASE("the round report downloads in each format; streets and outsiders are 
 }
 
 TEST_CASE(
-    "a street objects to a counted finding of its own case; inspectors and other streets "
+    "a street objects to a counted finding of its own case, inspectors and other streets "
     "may not",
     "[serve][serve_api]") {
   Api& a = api();

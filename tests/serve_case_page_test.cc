@@ -241,7 +241,7 @@ TEST_CASE("a PDF made by LibreOffice comes back inline as application/pdf, frama
         std::string::npos);
 }
 
-TEST_CASE("a DOCX and an image come back with their types; a hostile name stays in filename*",
+TEST_CASE("a DOCX and an image come back with their types, a hostile name stays in filename*",
           "[serve][serve_case]") {
   Site& s = site();
   const long long id = s.nanshi();

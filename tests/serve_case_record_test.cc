@@ -166,7 +166,7 @@ TEST_CASE("ruling on an objection: the inspector accepts it and the finding is w
   CHECK_FALSE(error_of(again).empty());
 }
 
-TEST_CASE("a rectification item by an inspector; its progress reported by the street",
+TEST_CASE("a rectification item by an inspector, its progress reported by the street",
           "[serve][serve_case]") {
   Site& s = site();
   REQUIRE(s.post("insp1", s.path(test::kNanshi, "/decisions"),

@@ -89,7 +89,7 @@ bool contains(const httplib::Result& r, const std::string& text) {
   return r->body.find(text) != std::string::npos;
 }
 
-TEST_CASE("the sign-in page is a form for everyone; a signed-in user goes on to the rounds",
+TEST_CASE("the sign-in page is a form for everyone, a signed-in user goes on to the rounds",
           "[serve][serve_pages]") {
   Site& s = site();
   auto page = s.get("", "/");
@@ -169,7 +169,7 @@ TEST_CASE("a round's page lists the cases each role may see, linked, and filters
   CHECK(s.get("admin1", "/rounds/999999")->status == 404);
 }
 
-TEST_CASE("a case page shows its findings; another street's case is the same 404 as a missing one",
+TEST_CASE("a case page shows its findings, another street's case is the same 404 as a missing one",
           "[serve][serve_pages]") {
   Site& s = site();
   const std::string nanshi = s.case_path(test::kNanshi);

@@ -133,7 +133,7 @@ TEST_CASE("each filter keeps exactly the cases it names", "[serve][serve_round_c
   CHECK(r.list(none).total == 0);
 }
 
-TEST_CASE("sorting by number, street, score and grade, both ways; missing values last",
+TEST_CASE("sorting by number, street, score and grade, both ways, missing values last",
           "[serve][serve_round_cases]") {
   ListRound r;
   CaseQuery q;

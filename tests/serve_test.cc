@@ -131,7 +131,7 @@ TEST_CASE("failures from one address under many names are throttled per address"
   CHECK(r->has_header("Retry-After"));
 }
 
-TEST_CASE("signing out ends the session and clears the cookie; it needs the CSRF token",
+TEST_CASE("signing out ends the session and clears the cookie, it needs the CSRF token",
           "[serve]") {
   Served s;
   auto c = s.client();

@@ -230,7 +230,7 @@ TEST_CASE(
 
 TEST_CASE(
     "marking typical is refused to a street user, outside the user's scope and without "
-    "the token; a bad note gets a Chinese reason",
+    "the token, a bad note gets a Chinese reason",
     "[serve][serve_typical]") {
   Site& s = site();
   const std::string target = s.typical(test::kNanshi);

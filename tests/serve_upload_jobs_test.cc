@@ -189,7 +189,7 @@ TEST_CASE("the upload endpoint by role: 401, 403 without CSRF or for a street, 4
   CHECK(none->status == 400);
 }
 
-TEST_CASE("a job is seen by whoever submitted it and the admin; 401 without a session",
+TEST_CASE("a job is seen by whoever submitted it and the admin, 401 without a session",
           "[serve][serve_upload]") {
   Jobs& s = site();
   const std::string path = "/api/jobs/" + std::to_string(s.first_job);

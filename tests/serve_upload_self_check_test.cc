@@ -140,7 +140,7 @@ TEST_CASE("nobody but the street and the admin sees a street's self-check round 
 }
 
 TEST_CASE(
-    "submitting a self-checked case audits it into the district's round; a corrected version "
+    "submitting a self-checked case audits it into the district's round, a corrected version "
     "replaces it in both rounds, also after the draw",
     "[serve][serve_upload]") {
   SelfCheck& s = site();

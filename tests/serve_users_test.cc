@@ -69,7 +69,7 @@ bool contains(const std::string& body, const std::string& text) {
 const json kNewUser = {
     {"name", "王检查"}, {"role", "inspector"}, {"street", ""}, {"password", kNewPassword}};
 
-TEST_CASE("the users page is the admin's; anybody else gets the 404 page", "[serve][serve_users]") {
+TEST_CASE("the users page is the admin's, anybody else gets the 404 page", "[serve][serve_users]") {
   Site s;
   auto page = s.get("admin1", "/admin/users");
   REQUIRE(page->status == 200);
@@ -125,7 +125,7 @@ TEST_CASE("the users API answers admins only, and never with a password or hash"
   CHECK(json::parse(s.get("admin1", "/api/users")->body) == users);
 }
 
-TEST_CASE("an admin adds users; refusals are Chinese and echo no password",
+TEST_CASE("an admin adds users, refusals are Chinese and echo no password",
           "[serve][serve_users]") {
   Site s;
   auto added = s.add("admin1", kNewUser);
@@ -165,7 +165,7 @@ TEST_CASE("an admin adds users; refusals are Chinese and echo no password",
   CHECK(s.trail_by(kUserAddAction, "赵六") == "NULL");  // refusals wrote nothing
 }
 
-TEST_CASE("disabling signs the user out at once; a new password replaces the old one",
+TEST_CASE("disabling signs the user out at once, a new password replaces the old one",
           "[serve][serve_users]") {
   Site s;
   const long long insp = s.id_of("insp1");

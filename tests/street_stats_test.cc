@@ -610,7 +610,7 @@ TEST_CASE("a median is the middle value or the mean of the two middle ones", "[s
 }
 
 TEST_CASE(
-    "auditor report --from/--to counts the statistics over that period; a bad date is refused",
+    "auditor report --from/--to counts the statistics over that period, a bad date is refused",
     "[street-stats]") {
   TempDir dir;
   const std::string db = sh_quote((dir.path / "a.db").string());

@@ -122,7 +122,7 @@ TEST_CASE("the typical-case compilation holds no party's name, ID or phone numbe
   }
 }
 
-TEST_CASE("a round without marks gets a compilation that says so; a taken-back mark is out",
+TEST_CASE("a round without marks gets a compilation that says so, a taken-back mark is out",
           "[typical]") {
   test::ReviewRound r;
   REQUIRE(mark_typical(r.scope, {test::kNanshi, "", "意义", "张三", false}));
