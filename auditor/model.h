@@ -64,7 +64,7 @@ struct OcrReading {
 // What a cached reading must have been made with to be reused: the engine,
 // its data, the rendering resolution of PDF pages and the layout rules
 // (docs/formats/ocr.md). Raised whenever one of them changes.
-inline constexpr char kOcrSettings[] = "tesseract5/chi_sim/pdf200dpi/layout1";
+inline constexpr char kOcrSettings[] = "tesseract5/chi_sim/pdf200dpi/layout2";
 
 // One electronic signature of an OFD document (GB/T 38540).
 struct Signature {
