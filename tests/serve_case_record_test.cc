@@ -21,54 +21,15 @@ using nlohmann::json;
 
 const std::string kChigang = "穗海赤岗综执立〔2024〕12号";  // 01-complete-structured.zip
 
-struct Site : test::TestServer {
-  std::map<std::string, test::SignedIn> as;
-  long long round = 0;
-
+struct Site : test::UploadedRound {
   Site()
-      : TestServer({{"admin1", UserRole::admin, "", test::kServePassword},
-                    {"insp1", UserRole::inspector, "", test::kServePassword},
-                    {"insp2", UserRole::inspector, "", test::kServePassword},
-                    {"nanshi", UserRole::street, "南石头", test::kServePassword},
-                    {"chigang", UserRole::street, "赤岗", test::kServePassword},
-                    {"haizhuang", UserRole::street, "海幢", test::kServePassword}},
-                   {}, "case_record.db") {
-    for (const char* u : {"admin1", "insp1", "insp2", "nanshi", "chigang", "haizhuang"})
-      as[u] = sign_in(u);
-    auto created = post("insp1", "/api/rounds", {{"name", "记录轮"}, {"mode", "inspection"}});
-    REQUIRE(created->status == 201);
-    round = json::parse(created->body)["id"];
-    httplib::MultipartFormDataItems items;
-    for (const char* n : {"01-complete-structured.zip", "03-missing-notice-bare.zip"})
-      items.push_back({"archive", test::read_file(test::kTestdata / n), n, "application/zip"});
-    auto up = client().Post(("/api/rounds/" + std::to_string(round) + "/archives").c_str(),
-                            headers("insp1"), items);
-    REQUIRE(up->status == 202);
-    const std::string job = "/api/jobs/" + std::to_string(json::parse(up->body)["job"].get<int>());
-    for (int i = 0; i < 600 && json::parse(get("insp1", job)->body)["state"] == "running"; ++i)
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  }
-  // user "": no cookie; csrf false: no token.
-  httplib::Headers headers(const std::string& user, bool csrf = true) {
-    httplib::Headers h;
-    if (!user.empty()) h.emplace("Cookie", as[user].cookie);
-    if (!user.empty() && csrf) h.emplace("X-CSRF-Token", as[user].csrf);
-    return h;
-  }
-  httplib::Result get(const std::string& user, const std::string& path) {
-    return client().Get(path.c_str(), headers(user));
-  }
-  httplib::Result post(const std::string& user, const std::string& path, const json& body,
-                       bool csrf = true) {
-    return client().Post(path.c_str(), headers(user, csrf), body.dump(), "application/json");
-  }
-  long long case_id(const std::string& number) {
-    for (const json& c :
-         json::parse(get("admin1", "/api/rounds/" + std::to_string(round) + "/cases")->body))
-      if (c["case_number"] == number) return c["id"];
-    FAIL("no case " << number);
-    return 0;
-  }
+      : UploadedRound({{"admin1", UserRole::admin, "", test::kServePassword},
+                       {"insp1", UserRole::inspector, "", test::kServePassword},
+                       {"insp2", UserRole::inspector, "", test::kServePassword},
+                       {"nanshi", UserRole::street, "南石头", test::kServePassword},
+                       {"chigang", UserRole::street, "赤岗", test::kServePassword},
+                       {"haizhuang", UserRole::street, "海幢", test::kServePassword}},
+                      "case_record.db", "记录轮") {}
   std::string path(const std::string& number, const std::string& rest) {
     return "/api/cases/" + std::to_string(case_id(number)) + rest;
   }

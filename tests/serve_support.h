@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -21,6 +22,7 @@
 #include "app/users.h"
 #include "server/server.h"
 #include "tests/cli_support.h"
+#include "tests/review_support.h"
 
 namespace auditor::test {
 
@@ -125,6 +127,62 @@ struct TestServer {
     REQUIRE(r);
     REQUIRE(r->status == 200);
     return {cookie_of(r), nlohmann::json::parse(r->body)["csrf"].get<std::string>()};
+  }
+};
+
+// A server whose inspector insp1 created the inspection round `round_name`
+// and uploaded testdata's 01 (赤岗) and 03 (南石头) into it through the real
+// upload job, with every one of `users` signed in: for the tests of the case
+// record's API. Every user must have the test password; insp1 an inspector.
+struct UploadedRound : TestServer {
+  std::map<std::string, SignedIn> as;
+  long long round = 0;
+
+  UploadedRound(const std::vector<NewUser>& users, const char* db_name,
+                const std::string& round_name)
+      : TestServer(users, {}, db_name) {
+    for (const NewUser& u : users) as[u.name] = sign_in(u.name);
+    auto created = post("insp1", "/api/rounds", {{"name", round_name}, {"mode", "inspection"}});
+    REQUIRE(created->status == 201);
+    round = nlohmann::json::parse(created->body)["id"];
+    httplib::MultipartFormDataItems items;
+    for (const char* n : {"01-complete-structured.zip", "03-missing-notice-bare.zip"})
+      items.push_back({"archive", read_file(kTestdata / n), n, "application/zip"});
+    auto up = client().Post(("/api/rounds/" + std::to_string(round) + "/archives").c_str(),
+                            headers("insp1"), items);
+    REQUIRE(up->status == 202);
+    const std::string job =
+        "/api/jobs/" + std::to_string(nlohmann::json::parse(up->body)["job"].get<int>());
+    // A generous runaway guard (3 min): the suite shares the machine.
+    nlohmann::json state;
+    for (int i = 0;
+         i < 1800 && (state = nlohmann::json::parse(get("insp1", job)->body))["state"] == "running";
+         ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    INFO(state.dump());
+    REQUIRE(state["state"] == "done");
+  }
+  // user "": no cookie; csrf false: no token.
+  httplib::Headers headers(const std::string& user, bool csrf = true) {
+    httplib::Headers h;
+    if (!user.empty()) h.emplace("Cookie", as[user].cookie);
+    if (!user.empty() && csrf) h.emplace("X-CSRF-Token", as[user].csrf);
+    return h;
+  }
+  httplib::Result get(const std::string& user, const std::string& path) {
+    return client().Get(path.c_str(), headers(user));
+  }
+  httplib::Result post(const std::string& user, const std::string& path, const nlohmann::json& body,
+                       bool csrf = true) {
+    return client().Post(path.c_str(), headers(user, csrf), body.dump(), "application/json");
+  }
+  // The id of the round's case numbered `number`, as the admin's case list gives it.
+  long long case_id(const std::string& number) {
+    for (const nlohmann::json& c : nlohmann::json::parse(
+             get("admin1", "/api/rounds/" + std::to_string(round) + "/cases")->body))
+      if (c["case_number"] == number) return c["id"];
+    FAIL("no case " << number);
+    return 0;
   }
 };
 

@@ -30,57 +30,14 @@ const std::string kChigang = "穗海赤岗综执立〔2024〕12号";  // 01-comp
 const std::string kRound = "典型案例轮";
 const std::string kNote = "送达前未告知陈述申辩权利，程序违法，应予警示。";
 
-struct Site : test::TestServer {
-  std::map<std::string, test::SignedIn> as;
-  long long round = 0;
-
+struct Site : test::UploadedRound {
   Site()
-      : TestServer({{"admin1", UserRole::admin, "", test::kServePassword},
-                    {"insp1", UserRole::inspector, "", test::kServePassword},
-                    {"insp2", UserRole::inspector, "", test::kServePassword},
-                    {"nanshi", UserRole::street, "南石头", test::kServePassword},
-                    {"chigang", UserRole::street, "赤岗", test::kServePassword}},
-                   {}, "typical.db") {
-    for (const char* u : {"admin1", "insp1", "insp2", "nanshi", "chigang"}) as[u] = sign_in(u);
-    auto created = post("insp1", "/api/rounds", {{"name", kRound}, {"mode", "inspection"}});
-    REQUIRE(created->status == 201);
-    round = json::parse(created->body)["id"];
-    httplib::MultipartFormDataItems items;
-    for (const char* n : {"01-complete-structured.zip", "03-missing-notice-bare.zip"})
-      items.push_back({"archive", test::read_file(test::kTestdata / n), n, "application/zip"});
-    auto up = client().Post(("/api/rounds/" + std::to_string(round) + "/archives").c_str(),
-                            headers("insp1"), items);
-    REQUIRE(up->status == 202);
-    const std::string job = "/api/jobs/" + std::to_string(json::parse(up->body)["job"].get<int>());
-    // A generous runaway guard (3 min): the suite shares the machine.
-    json state;
-    for (int i = 0;
-         i < 1800 && (state = json::parse(get("insp1", job)->body))["state"] == "running"; ++i)
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    INFO(state.dump());
-    REQUIRE(state["state"] == "done");
-  }
-  // user "": no cookie; csrf false: no token.
-  httplib::Headers headers(const std::string& user, bool csrf = true) {
-    httplib::Headers h;
-    if (!user.empty()) h.emplace("Cookie", as[user].cookie);
-    if (!user.empty() && csrf) h.emplace("X-CSRF-Token", as[user].csrf);
-    return h;
-  }
-  httplib::Result get(const std::string& user, const std::string& path) {
-    return client().Get(path.c_str(), headers(user));
-  }
-  httplib::Result post(const std::string& user, const std::string& path, const json& body,
-                       bool csrf = true) {
-    return client().Post(path.c_str(), headers(user, csrf), body.dump(), "application/json");
-  }
-  long long case_id(const std::string& number) {
-    for (const json& c :
-         json::parse(get("admin1", "/api/rounds/" + std::to_string(round) + "/cases")->body))
-      if (c["case_number"] == number) return c["id"];
-    FAIL("no case " << number);
-    return 0;
-  }
+      : UploadedRound({{"admin1", UserRole::admin, "", test::kServePassword},
+                       {"insp1", UserRole::inspector, "", test::kServePassword},
+                       {"insp2", UserRole::inspector, "", test::kServePassword},
+                       {"nanshi", UserRole::street, "南石头", test::kServePassword},
+                       {"chigang", UserRole::street, "赤岗", test::kServePassword}},
+                      "typical.db", kRound) {}
   std::string typical(const std::string& number) {
     return "/api/cases/" + std::to_string(case_id(number)) + "/typical";
   }
