@@ -4,7 +4,9 @@
 #include <ctime>
 #include <map>
 
+#include "app/incremental.h"
 #include "app/pipeline.h"
+#include "auditor/repeat.h"
 #include "auditor/round.h"
 #include "store/number_uniqueness.h"
 #include "store/ocr_cache.h"
@@ -29,9 +31,49 @@ std::string today_local() {
   return buf;
 }
 
+// The cases of one party saved in this run (`by_party`: archives by
+// party_id) did not see each other, as the parties' history is read before
+// the batch: each case of a party with more than one is checked again
+// against the history as stored now, and saved again when its findings
+// changed (changed(result)).
+Status recheck_same_party(Store& store, long long run, const Checklist& checklist,
+                          const std::map<std::string, std::vector<std::string>>& by_party,
+                          const std::function<void(const CaseResult&)>& changed) {
+  std::vector<std::string> archives;
+  for (const auto& [party, of_party] : by_party)
+    if (of_party.size() > 1) archives.insert(archives.end(), of_party.begin(), of_party.end());
+  if (archives.empty()) return Status::success();
+  const std::optional<PartyHistory> history = party_history(store, checklist);
+  if (!history) return Status::success();
+  Result<std::map<std::string, StoredAudit>> stored = load_stored_index(store);
+  if (!stored) return Status::failure("未能核对同一当事人的前案：" + stored.error());
+  CaseLoader loader(store);
+  auto said = [](const Audit& a) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const Finding& f : a.findings) out.emplace_back(f.rule, f.message);
+    return out;
+  };
+  for (const std::string& archive : archives) {
+    auto at = stored->find(archive);
+    if (at == stored->end()) continue;
+    Result<CaseResult> r = loader.load(at->second.case_id);
+    if (!r)
+      return Status::failure("无法读取案卷 " + archive + "，未能核对同一当事人的前案：" +
+                             r.error());
+    const auto before = said(r->audit);
+    recheck_stored(*r, checklist, &*history);
+    if (said(r->audit) == before) continue;
+    if (Status s = store.save_case(run, r->c, r->audit); !s.ok())
+      return Status::failure(
+          "同一当事人前案的核对结果未能写入数据库（" + archive + "）：" + s.reason, s.code);
+    changed(*r);
+  }
+  return Status::success();
+}
+
 // Audits `archives` into `run` of `store`: each case is saved as soon as it
-// is done, and reported to the observer in input order. Then the cross-case
-// numbering post-pass.
+// is done, and reported to the observer in input order. Then the post-passes
+// across cases: the same party's cases of this run, and numbering.
 void audit_into(Store& store, long long run, const std::vector<std::filesystem::path>& archives,
                 const Checklist& checklist, const AuditRequest& how, const AuditObserver& observer,
                 AuditOutcome& out) {
@@ -45,6 +87,7 @@ void audit_into(Store& store, long long run, const std::vector<std::filesystem::
     if (observer.store_failed) observer.store_failed(s.reason);
   };
   std::vector<Reuse> reuse(archives.size(), Reuse::parsed);
+  std::map<std::string, std::vector<std::string>> by_party;  // archives saved, by party_id
   InOrder in_order([&](std::size_t i, CaseResult&& r) {
     if (observer.case_done) observer.case_done(r, reuse[i]);
     out.totals.add(r);
@@ -55,6 +98,9 @@ void audit_into(Store& store, long long run, const std::vector<std::filesystem::
     reuse[i] = how_reused;
     r.c.input_ord = static_cast<long long>(i);
     if (how_reused != Reuse::unchanged) {
+      if (!r.c.rejected)
+        if (std::string party = party_of(r.c); !party.empty())
+          by_party[party].push_back(r.c.archive);
       if (Status s = store.save_case(run, r.c, r.audit); !s.ok())
         check(Status::failure("数据库写入失败（" + r.c.archive + "）：" + s.reason, s.code));
       else
@@ -92,11 +138,13 @@ void audit_into(Store& store, long long run, const std::vector<std::filesystem::
   std::map<std::string, std::size_t> index;
   for (std::size_t i = 0; i < archives.size(); ++i) index.emplace(archives[i].string(), i);
   std::map<std::size_t, CaseResult> renumbered;
-  check(apply_number_uniqueness(store, run, checklist, [&](const CaseResult& r) {
+  auto changed = [&](const CaseResult& r) {
     auto at = index.find(r.c.archive);
     renumbered.insert_or_assign(
         at == index.end() ? archives.size() + renumbered.size() : at->second, r);
-  }));
+  };
+  check(recheck_same_party(store, run, checklist, by_party, changed));
+  check(apply_number_uniqueness(store, run, checklist, changed));
   for (const auto& [i, r] : renumbered) {
     if (observer.renumbered) observer.renumbered(r);
     for (CaseResult& kept : out.results)

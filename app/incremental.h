@@ -29,6 +29,18 @@ enum class Reuse {
   rechecked,  // stored case, findings from the current checklist
 };
 
+// The parties' stored cases (before a batch, or after it) (store/party_history.h), when a
+// rule of `checklist` counts repeat offences (SUB-repeat-offence); nullopt
+// when none does. A database that cannot be read gives a history with
+// `read` false and the reason, which the rule tells as a manual check.
+std::optional<PartyHistory> party_history(Store& store, const Checklist& checklist);
+
+// The rules of `checklist` over a case read back from the store (a
+// `rechecked` case, or one re-checked after the batch), as over a parsed one:
+// facts read again from the stored texts, types not declared by a manifest
+// found again, then case data and checks.
+void recheck_stored(CaseResult& r, const Checklist& checklist, const PartyHistory* history);
+
 // Audits `archives` like audit_batch (consume(i, result, reuse) in completion
 // order), for a run of round `round`. A file
 // whose size and mtime are the stored ones is not read; any other is read
@@ -38,12 +50,6 @@ enum class Reuse {
 // case that cannot be read back is parsed instead. `unchanged` says how much
 // of an unchanged case to read back (Load::summary or Load::findings). Never
 // throws.
-// The parties' stored cases before a batch (store/party_history.h), when a
-// rule of `checklist` counts repeat offences (SUB-repeat-offence); nullopt
-// when none does. A database that cannot be read gives a history with
-// `read` false and the reason, which the rule tells as a manual check.
-std::optional<PartyHistory> party_history(Store& store, const Checklist& checklist);
-
 void audit_batch_incremental(Store& store, const std::vector<std::filesystem::path>& archives,
                              const Checklist& checklist, const ImportOptions& opt, int jobs,
                              const std::string& round, Load unchanged,

@@ -64,14 +64,20 @@ std::vector<std::string> repeat_decision_types(const Checklist& checklist) {
   return out;
 }
 
+std::string party_of(const Case& c) {
+  Text id = c.info.party_id;
+  if (!id) id = first_fact(c, "party_id");
+  return id ? *id : std::string();
+}
+
 Outcome check_repeat_offence(const Rule& r, const RuleContext& ctx, std::vector<Finding>& out) {
   if (rule_param(r, "table_sha256").empty()) return Outcome::not_checkable;
   const auto table = discretion_table_at(rule_param(r, "table"), rule_param(r, "table_sha256"));
   if (!table) return Outcome::not_checkable;
   bool checked = false, failed = false, manual = false;
   const PartyKind kind = case_party_kind(ctx.c, ctx.checklist);
-  Text party_id = ctx.c.info.party_id;
-  if (!party_id) party_id = first_fact(ctx.c, "party_id");
+  const std::string party = party_of(ctx.c);
+  const Text party_id = party.empty() ? Text() : Text(party);
   for (const Document* d : substance::decisions(r, ctx.c)) {
     const Text band_name = first_fact(*d, "discretion_band");
     if (!band_name) continue;

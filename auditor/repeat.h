@@ -40,6 +40,11 @@ struct PartyHistory {
 // none, so no history needs reading.
 std::vector<std::string> repeat_decision_types(const Checklist& checklist);
 
+// The party a case is counted under: its party_id (credit code or ID
+// number) as the case data give it, else its first `party_id` fact; empty
+// when neither was read.
+std::string party_of(const Case& c);
+
 // check=repeat of the discretion kind (SUB-repeat-offence): for a decision
 // naming a band that presumes a first offence, an earlier case of the same
 // party citing a provision of the same entry decided within the band's period

@@ -289,3 +289,32 @@ TEST_CASE("a band's repeat presumption is validated by the discretion loader", "
   CHECK_THAT(listing, Catch::Contains("轻微 500—2000 元（首次违法：1年内无前案）；一般 2000—8000 "
                                       "元（含1年内再次违法）"));
 }
+
+TEST_CASE("two cases of one party audited in one batch see each other", "[discretion]") {
+  Db db;
+  const fs::path earlier = db.archive(decision("3", "2023年12月20日", "2024年1月5日"), "earlier");
+  const fs::path later = db.archive(current(), "current");
+  for (const bool full : {false, true}) {
+    INFO("full " << full);
+    AuditRequest req;
+    req.full = full;
+    req.inputs = {later.string(), earlier.string()};  // the later case first
+    req.db = db.dir.path / (full ? "full.db" : "batch.db");
+    req.round = "同批";
+    req.tool_version = "test";
+    req.keep_results = true;
+    Result<AuditOutcome> o = audit_round(req, substance_checklist(), {});
+    REQUIRE(o.ok());
+    REQUIRE(o->results.size() == 2);
+    // Results in input order: the current case names the earlier one; the
+    // earlier case, with nothing before it, stays quiet.
+    const std::vector<Finding> f = findings_of(o->results[0].audit, kRule);
+    REQUIRE(f.size() == 1);
+    CHECK_THAT(f[0].message, Catch::Contains("穗海新港综执罚决〔2024〕3号"));
+    CHECK(findings_of(o->results[1].audit, kRule).empty());
+    // The database holds the same: a later look at the round agrees.
+    Result<AuditOutcome> again = audit_round(req, substance_checklist(), {});
+    REQUIRE(again.ok());
+    CHECK(findings_of(again->results[0].audit, kRule).size() == 1);
+  }
+}
