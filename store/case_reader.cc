@@ -120,14 +120,14 @@ bool CaseLoader::Queries::load_findings(long long case_id, Load what, CaseResult
   q.bind(1, case_id);
   while (q.next()) {
     Finding f = finding_row(q, 0);
-    if (f.kind == "import" && f.document) {
-      // The reason is the last evidence line "原因：…", as the checker writes it.
-      std::string reason = f.message;
-      const std::string mark = "原因：";
-      if (!f.evidence.empty() && f.evidence.back().starts_with(mark))
-        reason = f.evidence.back().substr(mark.size());
-      r.c.issues.push_back({*f.document, reason});
-    }
+    // An import issue is the finding whose last evidence line is its reason,
+    // "原因：…", as the checker writes it; the other import finding, a text
+    // document without text (no_text, "格式：…"), is not an issue: the
+    // document's has_text says it again on a re-check.
+    const std::string mark = "原因：";
+    if (f.kind == "import" && f.document && !f.evidence.empty() &&
+        f.evidence.back().starts_with(mark))
+      r.c.issues.push_back({*f.document, f.evidence.back().substr(mark.size())});
     r.audit.findings.push_back(std::move(f));
   }
   checks.reset();
