@@ -3,11 +3,13 @@
 #include <chrono>
 #include <ctime>
 #include <map>
+#include <set>
 
 #include "app/incremental.h"
 #include "app/pipeline.h"
 #include "auditor/repeat.h"
 #include "auditor/round.h"
+#include "auditor/scoring.h"
 #include "store/number_uniqueness.h"
 #include "store/ocr_cache.h"
 #include "store/run_lock.h"
@@ -33,9 +35,11 @@ std::string today_local() {
 
 // The cases of one party saved in this run (`by_party`: archives by
 // party_id) did not see each other, as the parties' history is read before
-// the batch: each case of a party with more than one is checked again
-// against the history as stored now, and saved again when its findings
-// changed (changed(result)).
+// the batch: for each case of a party with more than one, the repeat rules
+// (SUB-repeat-offence) run again against the history as stored now; their
+// findings and outcomes replace the stored ones, and the case is re-scored
+// and saved when they changed (changed(result)). Other findings stay as
+// stored.
 Status recheck_same_party(Store& store, long long run, const Checklist& checklist,
                           const std::map<std::string, std::vector<std::string>>& by_party,
                           const std::function<void(const CaseResult&)>& changed) {
@@ -45,12 +49,16 @@ Status recheck_same_party(Store& store, long long run, const Checklist& checklis
   if (archives.empty()) return Status::success();
   const std::optional<PartyHistory> history = party_history(store, checklist);
   if (!history) return Status::success();
+  std::set<std::string> rules;
+  for (const Rule& rule : checklist.rules)
+    if (is_repeat_rule(rule)) rules.insert(rule.id);
   Result<std::map<std::string, StoredAudit>> stored = load_stored_index(store);
   if (!stored) return Status::failure("未能核对同一当事人的前案：" + stored.error());
   CaseLoader loader(store);
-  auto said = [](const Audit& a) {
+  auto of_rules = [&](const std::vector<Finding>& findings) {
     std::vector<std::pair<std::string, std::string>> out;
-    for (const Finding& f : a.findings) out.emplace_back(f.rule, f.message);
+    for (const Finding& f : findings)
+      if (rules.count(f.rule)) out.emplace_back(f.rule, f.message);
     return out;
   };
   for (const std::string& archive : archives) {
@@ -60,9 +68,18 @@ Status recheck_same_party(Store& store, long long run, const Checklist& checklis
     if (!r)
       return Status::failure("无法读取案卷 " + archive + "，未能核对同一当事人的前案：" +
                              r.error());
-    const auto before = said(r->audit);
-    recheck_stored(*r, checklist, &*history);
-    if (said(r->audit) == before) continue;
+    const Audit now = check_case(r->c, checklist, &*history);
+    if (of_rules(now.findings) == of_rules(r->audit.findings)) continue;
+    std::vector<Finding>& findings = r->audit.findings;
+    std::erase_if(findings, [&](const Finding& f) { return rules.count(f.rule) > 0; });
+    for (const Finding& f : now.findings)
+      if (rules.count(f.rule)) findings.push_back(f);
+    for (Check& k : r->audit.checks)
+      for (const Check& n : now.checks)
+        if (rules.count(k.rule) && n.rule == k.rule) k.outcome = n.outcome;
+    const Score score = score_case(findings, r->audit.checks, checklist.rules, checklist.scoring);
+    r->audit.score = score.value;
+    r->audit.grade = score.grade;
     if (Status s = store.save_case(run, r->c, r->audit); !s.ok())
       return Status::failure(
           "同一当事人前案的核对结果未能写入数据库（" + archive + "）：" + s.reason, s.code);
@@ -137,16 +154,19 @@ void audit_into(Store& store, long long run, const std::vector<std::filesystem::
   if (saved == 0) return;
   std::map<std::string, std::size_t> index;
   for (std::size_t i = 0; i < archives.size(); ++i) index.emplace(archives[i].string(), i);
-  std::map<std::size_t, CaseResult> renumbered;
-  auto changed = [&](const CaseResult& r) {
-    auto at = index.find(r.c.archive);
-    renumbered.insert_or_assign(
-        at == index.end() ? archives.size() + renumbered.size() : at->second, r);
+  std::map<std::size_t, std::pair<CaseResult, std::string>> rescored;  // by input order
+  auto changed_by = [&](const char* why) {
+    return [&, why](const CaseResult& r) {
+      auto at = index.find(r.c.archive);
+      rescored.insert_or_assign(at == index.end() ? archives.size() + rescored.size() : at->second,
+                                std::pair<CaseResult, std::string>(r, why));
+    };
   };
-  check(recheck_same_party(store, run, checklist, by_party, changed));
-  check(apply_number_uniqueness(store, run, checklist, changed));
-  for (const auto& [i, r] : renumbered) {
-    if (observer.renumbered) observer.renumbered(r);
+  check(recheck_same_party(store, run, checklist, by_party, changed_by("同一当事人前案")));
+  check(apply_number_uniqueness(store, run, checklist, changed_by("编号重复")));
+  for (const auto& [i, changed] : rescored) {
+    const auto& [r, why] = changed;
+    if (observer.rescored) observer.rescored(r, why);
     for (CaseResult& kept : out.results)
       if (kept.c.archive == r.c.archive) kept = r;
   }

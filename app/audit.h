@@ -44,9 +44,10 @@ struct AuditObserver {
   // done, before the cases ahead of it are reported); `reuse` says whether
   // it was parsed. The case comes without its document texts.
   std::function<void(const CaseResult& r, Reuse reuse)> case_done;
-  // A case re-scored by the numbering pass (a number another case uses), in
-  // input order, after every case_done.
-  std::function<void(const CaseResult& r)> renumbered;
+  // A case re-scored by a pass across cases, in input order, after every
+  // case_done; `why` names the pass: 编号重复 (a number another case uses) or
+  // 同一当事人前案 (a case of the same party audited in this run).
+  std::function<void(const CaseResult& r, const std::string& why)> rescored;
   // A case or batch that could not be stored (the audit goes on).
   std::function<void(const std::string& reason)> store_failed;
 };

@@ -54,10 +54,14 @@ std::string case_text(const EarlierCase& other, bool archive = false) {
 
 }  // namespace
 
+bool is_repeat_rule(const Rule& r) {
+  return r.kind == "discretion" && rule_param(r, "check") == "repeat";
+}
+
 std::vector<std::string> repeat_decision_types(const Checklist& checklist) {
   std::vector<std::string> out;
   for (const Rule& r : checklist.rules) {
-    if (r.kind != "discretion" || rule_param(r, "check") != "repeat") continue;
+    if (!is_repeat_rule(r)) continue;
     for (const std::string& t : split_list(rule_param(r, "documents", "penalty_decision")))
       if (std::find(out.begin(), out.end(), t) == out.end()) out.push_back(t);
   }

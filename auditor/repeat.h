@@ -35,6 +35,9 @@ struct PartyHistory {
   std::map<std::string, std::vector<EarlierCase>> by_party;
 };
 
+// A rule counting repeat offences: kind discretion, check=repeat.
+bool is_repeat_rule(const Rule& r);
+
 // The decision types (`documents` param, default penalty_decision) of the
 // checklist's repeat rules (kind discretion, check=repeat); empty when it has
 // none, so no history needs reading.

@@ -247,7 +247,7 @@ std::pair<std::string, std::string> Jobs::audit(const Pending& p,
       ++s.done;
     });
   };
-  observer.renumbered = [&](const CaseResult& r) {
+  observer.rescored = [&](const CaseResult& r, const std::string&) {
     update(p.id, [&](JobState& s) {
       for (std::size_t i : index)
         if (s.cases[i].archive == r.c.archive) fill(s.cases[i], r);

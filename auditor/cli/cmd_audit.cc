@@ -50,9 +50,9 @@ AuditObserver console_observer(std::ostream& console, Progress& progress, std::s
     progress.update(++done);
   };
   // A case that gains a finding is printed again with its new score.
-  o.renumbered = [&](const CaseResult& r) {
+  o.rescored = [&](const CaseResult& r, const std::string& why) {
     progress.clear();
-    console << "编号重复 " << console_line(r) << "\n";
+    console << why << " " << console_line(r) << "\n";
   };
   o.store_failed = [&](const std::string& reason) {
     progress.clear();
