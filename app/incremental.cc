@@ -22,12 +22,10 @@ void refresh_facts(Document& d) {
   if (d.date == date) d.date = first_fact(d, "doc_date");
 }
 
-}  // namespace
-
 // The rules of `checklist` over a stored case, as over a parsed one: types
 // not declared by a manifest are found again (the title variants may have
 // changed), then case data and checks.
-void recheck_stored(CaseResult& r, const Checklist& checklist, const PartyHistory* history) {
+void recheck(CaseResult& r, const Checklist& checklist, const PartyHistory* history) {
   // Stored parts of a whole-case file stay as they are (they hold one type
   // each); a stored file left whole is split when the new title variants
   // name several types in it.
@@ -42,6 +40,8 @@ void recheck_stored(CaseResult& r, const Checklist& checklist, const PartyHistor
   derive_case_info(r.c, checklist);
   r.audit = check_case(r.c, checklist, history);
 }
+
+}  // namespace
 
 std::optional<PartyHistory> party_history(Store& store, const Checklist& checklist) {
   const std::vector<std::string> types = repeat_decision_types(checklist);
@@ -106,7 +106,7 @@ void audit_batch_incremental(Store& store, const std::vector<std::filesystem::pa
         r = std::move(*loaded);
         r.c.archive = archives[i].string();
         if (stamps[i]) r.c.stamp = stamps[i];
-        if (reuse[i] == Reuse::rechecked && !r.c.rejected) recheck_stored(r, checklist, parties);
+        if (reuse[i] == Reuse::rechecked && !r.c.rejected) recheck(r, checklist, parties);
       }
     }
     consume(i, std::move(r), reuse[i]);

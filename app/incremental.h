@@ -35,12 +35,6 @@ enum class Reuse {
 // `read` false and the reason, which the rule tells as a manual check.
 std::optional<PartyHistory> party_history(Store& store, const Checklist& checklist);
 
-// The rules of `checklist` over a case read back from the store (a
-// `rechecked` case, or one re-checked after the batch), as over a parsed one:
-// facts read again from the stored texts, types not declared by a manifest
-// found again, then case data and checks.
-void recheck_stored(CaseResult& r, const Checklist& checklist, const PartyHistory* history);
-
 // Audits `archives` like audit_batch (consume(i, result, reuse) in completion
 // order), for a run of round `round`. A file
 // whose size and mtime are the stored ones is not read; any other is read
