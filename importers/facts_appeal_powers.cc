@@ -99,6 +99,18 @@ std::pair<std::size_t, std::size_t> value_of(const Text& t, std::size_t le,
   for (std::size_t k = le; k < v && !table; ++k) table = t[k] == U'\t';
   if (table && any_han(t, c, d) && t.match_any(c, next1) == npos && t.match_any(c, next2) == npos)
     return {c, d};
+  // "委托权限：" ending its line in prose, the value on the next line — unless
+  // that line is another label ("受托人签名：…").
+  if (!table && e < t.size() && t[e] == U'\n') {
+    const std::size_t n = t.skip_spaces(e + 1);
+    std::size_t ne = n;
+    while (ne < t.size() && ne - n < kMaxValue && !stop(t[ne]) && t[ne] != U'：' && t[ne] != U':')
+      ++ne;
+    const bool label = ne < t.size() && (t[ne] == U'：' || t[ne] == U':');
+    if (!label && any_han(t, n, ne) && t.match_any(n, next1) == npos &&
+        t.match_any(n, next2) == npos)
+      return {n, ne};
+  }
   return {v, e};
 }
 

@@ -36,6 +36,11 @@ TEST_CASE("the powers of a power of attorney are read as special, general, liste
   // A form left empty, as prose or as an empty cell over the next label.
   CHECK(powers("代理权限：\n委托期限：\n") == Values{"blank"});
   CHECK(powers("代理权限\t\n委托期限\t\n") == Values{"blank"});
+  // The label ending its line, the value on the next; not when that line is
+  // another label.
+  CHECK(powers("代理权限：\n特别授权，代为承认、放弃、变更诉讼请求\n") == Values{"special"});
+  CHECK(powers("委托权限:\n  一般授权\n") == Values{"general"});
+  CHECK(powers("代理权限：\n受托人签名：\n") == Values{"blank"});
   CHECK(powers("受托人：张伟，本单位工作人员\n").empty());
   // Not a power of attorney.
   CHECK(values_of("询问笔录\n代理权限：特别授权", "appeal_powers").empty());
@@ -61,6 +66,7 @@ TEST_CASE("the term of a power of attorney is a from|until pair, case end, unrea
         Values{"2024-09-20|2024-12-31"});
   CHECK(term("委托期限：三个月\n") == Values{"unread"});
   CHECK(term("委托期限：\n") == Values{"blank"});
+  CHECK(term("委托期限：\n自2024年9月20日起至本案审结之日止\n") == Values{"2024-09-20|case"});
   CHECK(term("代理权限：一般授权\n").empty());
   CHECK(values_of("询问笔录\n委托期限：2024年12月31日", "appeal_term").empty());
 }
