@@ -196,6 +196,18 @@ void term(const Text& t, Sink& out) {
   }
 }
 
+// The last date in [b, e) and where it starts.
+std::pair<std::size_t, std::optional<cn::DateScan>> last_date(const Text& t, std::size_t b,
+                                                              std::size_t e) {
+  std::pair<std::size_t, std::optional<cn::DateScan>> out{0, std::nullopt};
+  for (std::size_t k = b; k < e; ++k)
+    if (std::optional<cn::DateScan> d = date_at(t, k)) {
+      out = {k, d};
+      k = d->end - 1;
+    }
+  return out;
+}
+
 void hearing(const Text& t, Sink& out) {
   for (std::size_t i = t.find(U"开庭"); i != npos; i = t.find(U"开庭", i + 2)) {
     const std::size_t le = t.match_any(i, {U"开庭时间", U"开庭日期"});
@@ -209,14 +221,7 @@ void hearing(const Text& t, Sink& out) {
     std::size_t b = i;
     while (b > 0 && i - b < kMaxClause && !stop(t[b - 1]) && t[b - 1] != U'，' && t[b - 1] != U',')
       --b;
-    std::optional<cn::DateScan> last;
-    std::size_t at = 0;
-    for (std::size_t k = b; k < i; ++k)
-      if (std::optional<cn::DateScan> d = date_at(t, k)) {
-        last = d;
-        at = k;
-        k = d->end - 1;
-      }
+    const auto [at, last] = last_date(t, b, i);
     if (last && i - last->end <= kMaxGap) out.add(at, i + 2, "appeal_hearing", last->iso);
   }
 }
@@ -247,14 +252,7 @@ void outcome_served(const Text& t, Sink& out) {
     if (!has_any(rest, {U"复议决定书", U"判决书", U"裁定书", U"调解书"})) continue;
     std::size_t b = i;
     while (b > 0 && i - b < kMaxClause && !stop(t[b - 1])) --b;
-    std::optional<cn::DateScan> last;
-    std::size_t at = 0;
-    for (std::size_t k = b; k < i; ++k)
-      if (std::optional<cn::DateScan> d = date_at(t, k)) {
-        last = d;
-        at = k;
-        k = d->end - 1;
-      }
+    const auto [at, last] = last_date(t, b, i);
     if (last) out.add(at, i + 2, "appeal_outcome_served", last->iso);
   }
 }

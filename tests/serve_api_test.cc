@@ -20,6 +20,7 @@ namespace auditor {
 namespace {
 
 using nlohmann::json;
+using test::error_of;
 namespace fs = std::filesystem;
 using test::kTestdata;
 
@@ -111,11 +112,6 @@ Api& api() {
 }
 
 const std::string kChigang = "穗海赤岗综执立〔2024〕12号";  // 01-complete-structured.zip
-
-std::string error_of(const httplib::Result& r) {
-  json body = json::parse(r->body, nullptr, false);
-  return body.is_object() && body["error"].is_string() ? body["error"].get<std::string>() : "";
-}
 
 TEST_CASE("uploading two archives runs a job to done and lists both cases", "[serve][serve_api]") {
   Api& a = api();

@@ -18,6 +18,7 @@ namespace auditor {
 namespace {
 
 using nlohmann::json;
+using test::error_of;
 
 const std::string kChigang = "穗海赤岗综执立〔2024〕12号";  // 01-complete-structured.zip
 
@@ -41,11 +42,6 @@ struct Site : test::UploadedRound {
 Site& site() {
   static Site s;
   return s;
-}
-
-std::string error_of(const httplib::Result& r) {
-  json body = json::parse(r->body, nullptr, false);
-  return body.is_object() && body["error"].is_string() ? body["error"].get<std::string>() : "";
 }
 
 // The checks every write endpoint shares: 401 without a session, 403 without

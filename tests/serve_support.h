@@ -51,6 +51,12 @@ inline std::string raw_exchange(int port, const std::string& request,
   return got;
 }
 
+// The Chinese reason of an error response ({"error": …}); "" when it has none.
+inline std::string error_of(const httplib::Result& r) {
+  nlohmann::json body = nlohmann::json::parse(r->body, nullptr, false);
+  return body.is_object() && body["error"].is_string() ? body["error"].get<std::string>() : "";
+}
+
 // Every test user's password.
 inline const std::string kServePassword = "Secret-pass-123";
 

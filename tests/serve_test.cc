@@ -19,6 +19,7 @@ namespace auditor {
 namespace {
 
 using nlohmann::json;
+using test::error_of;
 namespace fs = std::filesystem;
 
 using test::cookie_of;
@@ -45,11 +46,6 @@ httplib::Headers with(const Signed& s, bool csrf = true) {
   httplib::Headers h{{"Cookie", s.cookie}};
   if (csrf) h.emplace("X-CSRF-Token", s.csrf);
   return h;
-}
-
-std::string error_of(const httplib::Result& r) {
-  json body = json::parse(r->body, nullptr, false);
-  return body.is_object() && body["error"].is_string() ? body["error"].get<std::string>() : "";
 }
 
 void check_security_headers(const httplib::Result& r) {

@@ -25,6 +25,7 @@ namespace auditor {
 namespace {
 
 using nlohmann::json;
+using test::error_of;
 
 const std::string kChigang = "穗海赤岗综执立〔2024〕12号";  // 01-complete-structured.zip
 const std::string kRound = "典型案例轮";
@@ -52,11 +53,6 @@ struct Site : test::UploadedRound {
 Site& site() {
   static Site s;
   return s;
-}
-
-std::string error_of(const httplib::Result& r) {
-  json body = json::parse(r->body, nullptr, false);
-  return body.is_object() && body["error"].is_string() ? body["error"].get<std::string>() : "";
 }
 
 User admin() {

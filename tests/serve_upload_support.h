@@ -100,9 +100,4 @@ struct UploadSite : TestServer {
   }
 };
 
-inline std::string error_of(const httplib::Result& r) {
-  nlohmann::json body = nlohmann::json::parse(r->body, nullptr, false);
-  return body.is_object() && body["error"].is_string() ? body["error"].get<std::string>() : "";
-}
-
 }  // namespace auditor::test
