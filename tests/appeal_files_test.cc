@@ -221,9 +221,8 @@ std::map<std::string, std::string> members_of(const File& f) {
   return m;
 }
 
-CaseResult audit_file(const File& f) {
-  std::vector<Member> members;
-  for (const auto& [name, bytes] : members_of(f)) members.emplace_back(name, bytes);
+// `members` zipped into a temporary archive and audited with the bundled checklist.
+CaseResult audit_members(const std::vector<Member>& members) {
   test::TempDir dir;
   const std::filesystem::path archive = dir.path / "answer.zip";
   {
@@ -232,6 +231,17 @@ CaseResult audit_file(const File& f) {
   }
   return audit_archive(archive, bundled_checklist(), ImportOptions{});
 }
+
+// The members of `f` but the one named `drop`.
+std::vector<Member> members_without(const File& f, const std::string& drop) {
+  std::vector<Member> members;
+  for (const auto& [name, bytes] : members_of(f))
+    if (name != drop) members.emplace_back(name, bytes);
+  return members;
+}
+
+// The answer file `f` audited (no member is named "": all are kept).
+CaseResult audit_file(const File& f) { return audit_members(members_without(f, "")); }
 
 // "rule/kind" of every finding of the APL rules but the seal manual check
 // that every answer file in DOCX gets (its own test).
@@ -484,18 +494,11 @@ TEST_CASE("an outcome document whose result is not read asks for it", "[appeal]"
   File g = litigation_file();
   const CaseResult base = audit_file(g);
   CHECK(outcome_of(base.audit, "APL-outcome") == Outcome::passed);
-  std::vector<Member> members;
-  for (auto& [name, bytes] : members_of(g))
-    if (name != "09-行政判决书.docx") members.emplace_back(name, bytes);
+  std::vector<Member> members = members_without(g, "09-行政判决书.docx");
   members.emplace_back(
       "09-行政判决书.docx",
       docx("行政判决书", {"（2025）粤0105行初123号", "本案经审理，已审理终结。", "2025年6月20日"}));
-  test::TempDir dir;
-  {
-    std::ofstream out(dir.path / "a.zip", std::ios::binary);
-    out << make_zip(members);
-  }
-  const CaseResult r = audit_archive(dir.path / "a.zip", bundled_checklist(), ImportOptions{});
+  const CaseResult r = audit_members(members);
   const std::vector<Finding> fs = findings_of(r.audit, "APL-outcome");
   REQUIRE(fs.size() == 1);
   CHECK(fs[0].kind == "manual_check");
@@ -506,18 +509,11 @@ TEST_CASE("an answer naming another applicant is a finding", "[appeal]") {
   File f;
   const CaseResult quiet = audit_file(f);
   CHECK(outcome_of(quiet.audit, "APL-cited-decision") == Outcome::passed);
-  std::vector<Member> members;
-  for (auto& [name, bytes] : members_of(f))
-    if (name != "03-行政复议答复书.docx") members.emplace_back(name, bytes);
+  std::vector<Member> members = members_without(f, "03-行政复议答复书.docx");
   members.emplace_back("03-行政复议答复书.docx",
                        docx("行政复议答复书", {"申请人：陈建国", "现答复如下：请复议机关依法维持。",
                                                "2024年10月8日"}));
-  test::TempDir dir;
-  {
-    std::ofstream out(dir.path / "a.zip", std::ios::binary);
-    out << make_zip(members);
-  }
-  const CaseResult r = audit_archive(dir.path / "a.zip", bundled_checklist(), ImportOptions{});
+  const CaseResult r = audit_members(members);
   INFO(listing(r.audit));
   const std::vector<Finding> fs = findings_of(r.audit, "APL-cited-decision");
   REQUIRE(fs.size() == 1);
@@ -546,11 +542,7 @@ TEST_CASE("a notice and answer printed to PDF by LibreOffice give the DOCX's fin
       WARN("LibreOffice could not convert the documents; PDF layout not tested");
       return;
     }
-    {
-      std::ofstream out(dir.path / "a.zip", std::ios::binary);
-      out << make_zip(members);
-    }
-    const CaseResult r = audit_archive(dir.path / "a.zip", bundled_checklist(), ImportOptions{});
+    const CaseResult r = audit_members(members);
     INFO(listing(r.audit));
     CHECK(r.c.info.procedure.value_or("") == "reconsideration");
     CHECK(apl(r.audit) == apl(audit_file(f).audit));
@@ -628,17 +620,10 @@ TEST_CASE("a term or powers not read is a manual check naming what was not found
   CHECK(fs[0].kind == "manual_check");
   CHECK(contains(fs[0].message, "委托期限未能识别"));
   // A scanned power of attorney without text: both asked for.
-  std::vector<Member> members;
-  for (auto& [name, bytes] : members_of(File{}))
-    if (name != "07-授权委托书.docx") members.emplace_back(name, bytes);
+  std::vector<Member> members = members_without(File{}, "07-授权委托书.docx");
   test::Gray blank{64, 64, 150, std::vector<unsigned char>(64 * 64, 255)};
   members.emplace_back("07-授权委托书.png", test::png_of(blank));
-  test::TempDir dir;
-  {
-    std::ofstream out(dir.path / "a.zip", std::ios::binary);
-    out << make_zip(members);
-  }
-  const CaseResult r = audit_archive(dir.path / "a.zip", bundled_checklist(), ImportOptions{});
+  const CaseResult r = audit_members(members);
   INFO(listing(r.audit));
   for (const char* rule : {"APL-attorney-powers", "APL-attorney-term"}) {
     const std::vector<Finding> m = findings_of(r.audit, rule);
@@ -694,18 +679,11 @@ TEST_CASE("the outcome without its receipt is a finding, a stamp, a cell or a �
     CHECK(outcome);
   }
   // A receipt label whose date is not read: a manual check.
-  std::vector<Member> members;
-  for (auto& [name, bytes] : members_of(File{}))
-    if (name != "09-行政复议决定书.docx") members.emplace_back(name, bytes);
+  std::vector<Member> members = members_without(File{}, "09-行政复议决定书.docx");
   members.emplace_back("09-行政复议决定书.docx",
                        docx("行政复议决定书", {"本机关决定如下：", "维持。", "2024年11月15日",
                                                "签收日期：    年  月  日"}));
-  test::TempDir dir;
-  {
-    std::ofstream out(dir.path / "a.zip", std::ios::binary);
-    out << make_zip(members);
-  }
-  const CaseResult r = audit_archive(dir.path / "a.zip", bundled_checklist(), ImportOptions{});
+  const CaseResult r = audit_members(members);
   const std::vector<Finding> fs = findings_of(r.audit, "APL-outcome-service");
   REQUIRE(fs.size() == 1);
   CHECK(fs[0].kind == "manual_check");
@@ -732,12 +710,7 @@ TEST_CASE("a penalty file keeps MAN-seal-image and gets no APL-seal-image", "[ap
   std::vector<Member> members;
   for (auto& [name, bytes] : members_of(File{}))
     if (name == "01-行政处罚决定书.docx") members.emplace_back(name, bytes);
-  test::TempDir dir;
-  {
-    std::ofstream out(dir.path / "a.zip", std::ios::binary);
-    out << make_zip(members);
-  }
-  const CaseResult r = audit_archive(dir.path / "a.zip", bundled_checklist(), ImportOptions{});
+  const CaseResult r = audit_members(members);
   INFO(listing(r.audit));
   CHECK(r.c.info.procedure.value_or("") == "general");
   CHECK(outcome_of(r.audit, "APL-seal-image") == Outcome::not_applicable);
@@ -770,11 +743,7 @@ TEST_CASE("a power of attorney printed to PDF by LibreOffice gives the DOCX's fi
         }
         members.emplace_back("07-授权委托书.pdf", pdf);
       }
-      {
-        std::ofstream out(dir.path / "a.zip", std::ios::binary);
-        out << make_zip(members);
-      }
-      const CaseResult r = audit_archive(dir.path / "a.zip", bundled_checklist(), ImportOptions{});
+      const CaseResult r = audit_members(members);
       INFO(listing(r.audit));
       CHECK(apl(r.audit) == apl(audit_file(f).audit));
     }
